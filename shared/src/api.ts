@@ -1,0 +1,109 @@
+/**
+ * The HTTP API contract: every route once, with its input and answer schemas. The server mounts
+ * handlers by these names, the typed client calls them, and the OpenAPI document is made from them.
+ */
+import { z } from 'zod';
+import * as d from './domain.ts';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDef {
+  method: Method;
+  path: string;
+  summary: string;
+  /** Who may call it, before the partnership-level rules: any signed-in person, or staff only. */
+  access: 'public' | 'person' | 'staff';
+  /** Whether an extension token is accepted (otherwise only the workspace app's launch). */
+  extension?: boolean;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  status?: number;
+}
+
+const route = <R extends RouteDef>(r: R) => r;
+
+const List = <T extends z.ZodType>(key: string, item: T) => z.object({ [key]: z.array(item) });
+const Ok = z.object({ ok: z.literal(true) });
+
+export const routes = {
+  me: route({ method: 'GET', path: '/api/me', summary: 'The signed-in person, their program and program role', access: 'person', extension: true, response: d.Me }),
+
+  programPeople: route({ method: 'GET', path: '/api/program/people', summary: 'The program roster (staff only)', access: 'staff', response: d.Roster }),
+  syncRoster: route({ method: 'POST', path: '/api/program/people/sync', summary: 'Sync the roster from the LMS through Names and Roles', access: 'staff', response: d.Roster }),
+  programDirectory: route({ method: 'GET', path: '/api/program/directory', summary: 'People of the program a participant may invite (names only)', access: 'person', response: List('people', d.Person) }),
+  programActivity: route({ method: 'GET', path: '/api/program/activity', summary: 'Activity of every partnership: counts and dates, never content', access: 'staff', response: d.ProgramActivity }),
+  updateProgramSettings: route({ method: 'PUT', path: '/api/program/settings', summary: 'Program settings such as when a partnership counts as quiet', access: 'staff', body: d.ProgramSettings, response: d.ProgramSettings }),
+  listCheckpoints: route({ method: 'GET', path: '/api/program/checkpoints', summary: 'The program’s evaluation checkpoints', access: 'person', response: List('checkpoints', d.Checkpoint) }),
+  createCheckpoint: route({ method: 'POST', path: '/api/program/checkpoints', summary: 'Name an evaluation checkpoint', access: 'staff', body: d.CreateCheckpoint, response: d.Checkpoint, status: 201 }),
+  programEvaluations: route({ method: 'GET', path: '/api/program/evaluations', summary: 'All checkpoint evaluations of the program', access: 'staff', response: List('evaluations', d.CheckpointEvaluation) }),
+
+  listPartnerships: route({ method: 'GET', path: '/api/partnerships', summary: 'The caller’s partnerships (staff: all, without content)', access: 'person', extension: true, response: List('partnerships', d.Partnership) }),
+  createPartnership: route({ method: 'POST', path: '/api/partnerships', summary: 'Form a partnership (staff) or invite a chosen person (participant)', access: 'person', body: d.CreatePartnership, response: d.Partnership, status: 201 }),
+  getPartnership: route({ method: 'GET', path: '/api/partnerships/{id}', summary: 'One partnership', access: 'person', extension: true, response: d.Partnership }),
+  updatePartnership: route({ method: 'PATCH', path: '/api/partnerships/{id}', summary: 'Change the agreement, close or reopen', access: 'person', body: d.UpdatePartnership, response: d.Partnership }),
+  acceptPartnership: route({ method: 'POST', path: '/api/partnerships/{id}/accept', summary: 'Accept an invitation', access: 'person', response: d.Partnership }),
+  declinePartnership: route({ method: 'POST', path: '/api/partnerships/{id}/decline', summary: 'Decline an invitation', access: 'person', response: d.Partnership }),
+  exportPartnership: route({ method: 'GET', path: '/api/partnerships/{id}/export', summary: 'Download the partnership as Markdown (?format=md) or JSON', access: 'person', query: z.object({ format: z.enum(['md', 'json']).optional() }), response: z.unknown() }),
+
+  listGoals: route({ method: 'GET', path: '/api/partnerships/{id}/goals', summary: 'Goals with their actions', access: 'person', extension: true, response: List('goals', d.Goal) }),
+  createGoal: route({ method: 'POST', path: '/api/partnerships/{id}/goals', summary: 'Set a goal (the mentee’s)', access: 'person', extension: true, body: d.CreateGoal, response: d.Goal, status: 201 }),
+  updateGoal: route({ method: 'PATCH', path: '/api/goals/{id}', summary: 'Change a goal', access: 'person', body: d.UpdateGoal, response: d.Goal }),
+  createAction: route({ method: 'POST', path: '/api/goals/{id}/actions', summary: 'Add an action to a goal', access: 'person', body: d.CreateAction, response: d.Goal, status: 201 }),
+  updateAction: route({ method: 'PATCH', path: '/api/actions/{id}', summary: 'Change or complete an action', access: 'person', extension: true, body: d.UpdateAction, response: d.Goal }),
+
+  listClips: route({ method: 'GET', path: '/api/partnerships/{id}/clips', summary: 'Clips, filtered by goal, tag, text or new since the last conversation', access: 'person', extension: true, query: d.ClipFilter, response: d.ClipList }),
+  createClip: route({ method: 'POST', path: '/api/partnerships/{id}/clips', summary: 'Clip a passage (repeating a create with the same id is harmless)', access: 'person', extension: true, body: d.CreateClip, response: d.Clip, status: 201 }),
+  clipsOnPage: route({ method: 'GET', path: '/api/clips', summary: 'The caller’s clips on one page, across their partnerships', access: 'person', extension: true, query: z.object({ url: z.string().min(1).max(2_048) }), response: List('clips', d.Clip) }),
+  getClip: route({ method: 'GET', path: '/api/clips/{id}', summary: 'One clip', access: 'person', extension: true, response: d.Clip }),
+  updateClip: route({ method: 'PATCH', path: '/api/clips/{id}', summary: 'Change a clip’s note, tags or links', access: 'person', extension: true, body: d.UpdateClip, response: d.Clip }),
+  deleteClip: route({ method: 'DELETE', path: '/api/clips/{id}', summary: 'Delete a clip (its clipper only)', access: 'person', extension: true, response: Ok }),
+  reviewClip: route({ method: 'POST', path: '/api/clips/{id}/review', summary: 'Mark a clip reviewed (mentor)', access: 'person', response: d.Clip }),
+  promptFromClip: route({ method: 'POST', path: '/api/clips/{id}/prompt', summary: 'Turn a clip into a reflection prompt', access: 'person', body: z.object({ question: z.string().trim().min(1).max(1_000) }), response: d.Prompt, status: 201 }),
+
+  listPrompts: route({ method: 'GET', path: '/api/partnerships/{id}/prompts', summary: 'Reflection prompts', access: 'person', extension: true, response: List('prompts', d.Prompt) }),
+  createPrompt: route({ method: 'POST', path: '/api/partnerships/{id}/prompts', summary: 'Write a reflection prompt', access: 'person', extension: true, body: d.CreatePrompt, response: d.Prompt, status: 201 }),
+  updatePrompt: route({ method: 'PATCH', path: '/api/prompts/{id}', summary: 'Respond to a prompt or change its status', access: 'person', body: d.UpdatePrompt, response: d.Prompt }),
+
+  listConversations: route({ method: 'GET', path: '/api/partnerships/{id}/conversations', summary: 'Conversations, next first', access: 'person', extension: true, response: List('conversations', d.Conversation) }),
+  createConversation: route({ method: 'POST', path: '/api/partnerships/{id}/conversations', summary: 'Schedule the next conversation', access: 'person', body: d.CreateConversation, response: d.Conversation, status: 201 }),
+  updateConversation: route({ method: 'PATCH', path: '/api/conversations/{id}', summary: 'Notes, time, or mark as held', access: 'person', body: d.UpdateConversation, response: d.Conversation }),
+  setAgenda: route({ method: 'PUT', path: '/api/conversations/{id}/agenda', summary: 'Set the ordered agenda (the mentee’s)', access: 'person', extension: true, body: d.SetAgenda, response: d.Conversation }),
+  addCommitment: route({ method: 'POST', path: '/api/conversations/{id}/commitments', summary: 'Record a commitment; it becomes an action carried into the next conversation', access: 'person', body: d.CreateCommitment, response: d.Conversation, status: 201 }),
+  updateCommitment: route({ method: 'PATCH', path: '/api/commitments/{id}', summary: 'Mark a commitment done (its linked action follows)', access: 'person', extension: true, body: d.UpdateCommitment, response: d.Commitment }),
+  commitmentsDue: route({ method: 'GET', path: '/api/partnerships/{id}/commitments', summary: 'Commitments from earlier conversations not yet done', access: 'person', extension: true, response: List('commitments', d.Commitment) }),
+  prepare: route({ method: 'GET', path: '/api/partnerships/{id}/prepare', summary: 'Everything a mentor reads before the next conversation', access: 'person', extension: true, response: d.Preparation }),
+
+  listRequests: route({ method: 'GET', path: '/api/partnerships/{id}/requests', summary: 'Resource requests', access: 'person', response: List('requests', d.ResourceRequest) }),
+  createRequest: route({ method: 'POST', path: '/api/partnerships/{id}/requests', summary: 'Ask for a resource (mentee)', access: 'person', body: d.CreateResourceRequest, response: d.ResourceRequest, status: 201 }),
+  answerRequest: route({ method: 'POST', path: '/api/requests/{id}/answer', summary: 'Answer a resource request (mentor)', access: 'person', body: d.AnswerResourceRequest, response: d.ResourceRequest }),
+
+  listEvaluations: route({ method: 'GET', path: '/api/partnerships/{id}/evaluations', summary: 'Checkpoint evaluations of this partnership (labelled as evaluation)', access: 'person', response: List('evaluations', d.CheckpointEvaluation) }),
+  createEvaluation: route({ method: 'POST', path: '/api/partnerships/{id}/evaluations', summary: 'Complete a checkpoint evaluation (mentor)', access: 'person', body: d.CreateCheckpointEvaluation, response: d.CheckpointEvaluation, status: 201 }),
+
+  createPairingCode: route({ method: 'POST', path: '/api/pairing/codes', summary: 'A single-use code to connect a browser (valid 10 minutes)', access: 'person', response: d.PairingCode, status: 201 }),
+  exchangePairingCode: route({ method: 'POST', path: '/api/pairing/exchange', summary: 'Exchange a pairing code for a personal extension token', access: 'public', body: d.PairingExchange, response: d.PairingResult, status: 201 }),
+  listConnections: route({ method: 'GET', path: '/api/connections', summary: 'The caller’s connected browsers', access: 'person', extension: true, response: List('connections', d.BrowserConnection) }),
+  revokeConnection: route({ method: 'DELETE', path: '/api/connections/{id}', summary: 'Revoke a connected browser; its token stops working at once', access: 'person', extension: true, response: Ok }),
+} as const satisfies Record<string, RouteDef>;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+
+/** The `{name}` placeholders of a path, as an object type. */
+type PathParams<P extends string> = P extends `${string}{${infer K}}${infer Rest}` ? { [k in K]: string } & PathParams<Rest> : unknown;
+
+export type RouteArgs<R extends RouteDef> = (PathParams<R['path']> extends infer P ? (keyof P extends never ? unknown : { params: P }) : never) &
+  (R['body'] extends z.ZodType ? { body: z.input<R['body']> } : unknown) &
+  (R['query'] extends z.ZodType ? { query?: z.input<R['query']> } : unknown);
+
+export type RouteAnswer<R extends RouteDef> = z.infer<R['response']>;
+
+/** Fills `{id}` placeholders, encoding each value. */
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (v === undefined) throw new Error(`missing path parameter ${k}`);
+    return encodeURIComponent(v);
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * A typed client for the API, used by the workspace app and the extension alike.
+ * Each method is named after its route in `routes`.
+ */
+import { fillPath, routes, type RouteArgs, type RouteAnswer, type Routes } from './api.ts';
+import type { ErrorBody, ErrorCode } from './domain.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network',
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** A failure worth retrying later: the tool was unreachable or briefly unwell. */
+  get retryable(): boolean {
+    return this.code === 'network' || this.status >= 500 || this.status === 429;
+  }
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  /** The bearer token: the launch's ltik in the app, the personal token in the extension. */
+  getToken: () => string | null | undefined | Promise<string | null | undefined>;
+  fetch?: typeof fetch;
+}
+
+export type ApiClient = {
+  [K in keyof Routes]: (args: RouteArgs<Routes[K]>) => Promise<RouteAnswer<Routes[K]>>;
+};
+
+export function createApiClient(options: ClientOptions): ApiClient {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const client: Record<string, unknown> = {};
+  for (const [name, def] of Object.entries(routes)) {
+    client[name] = async (args: { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> } = {}) => {
+      let url = base + fillPath(def.path, args.params);
+      if (args.query) {
+        const qs = new URLSearchParams();
+        for (const [k, v] of Object.entries(args.query)) if (v !== undefined && v !== null) qs.set(k, String(v));
+        const s = qs.toString();
+        if (s) url += `?${s}`;
+      }
+      const token = await options.getToken();
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (args.body !== undefined) headers['content-type'] = 'application/json';
+      let res: Response;
+      try {
+        res = await doFetch(url, {
+          method: def.method,
+          headers,
+          body: args.body === undefined ? undefined : JSON.stringify(args.body),
+        });
+      } catch (err) {
+        throw new ApiError(0, 'network', `The mentoring tool could not be reached (${(err as Error).message}).`);
+      }
+      const isJson = res.headers.get('content-type')?.includes('application/json');
+      const payload: unknown = isJson ? await res.json() : await res.text();
+      if (!res.ok) {
+        const e = (payload as Partial<ErrorBody> | null)?.error;
+        throw new ApiError(res.status, e?.code ?? (res.status >= 500 ? 'internal' : 'invalid_input'), e?.message ?? `The tool answered ${res.status}.`, e?.field);
+      }
+      return payload;
+    };
+  }
+  return client as ApiClient;
+}

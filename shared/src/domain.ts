@@ -1,0 +1,512 @@
+/**
+ * The one definition of the mentoring domain: entity shapes and the inputs that change them.
+ * Server, web app and extension all validate with these schemas, and the OpenAPI document is
+ * generated from them, so a field is named and limited in exactly one place.
+ */
+import { z } from 'zod';
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+
+extendZodWithOpenApi(z);
+
+export const Id = z.string().min(1).max(64);
+export const IsoDateTime = z.string().datetime({ offset: true });
+/** A calendar day, for due dates, as `YYYY-MM-DD`. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+
+const text = (max: number) => z.string().trim().max(max);
+const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+/** Longest passage kept from one selection; longer ones are cut with a notice to the clipper. */
+export const MAX_QUOTE_LENGTH = 10_000;
+export const MAX_NOTE_LENGTH = 10_000;
+
+// ---- People and programs -------------------------------------------------------------------
+
+export const ProgramRole = z.enum(['staff', 'participant']);
+export type ProgramRole = z.infer<typeof ProgramRole>;
+
+export const Person = z.object({ id: Id, name: z.string(), email: z.string().nullable() }).openapi('Person');
+export type Person = z.infer<typeof Person>;
+
+export const Program = z
+  .object({ id: Id, title: z.string(), label: z.string().nullable(), platformName: z.string().nullable() })
+  .openapi('Program');
+export type Program = z.infer<typeof Program>;
+
+export const Me = z.object({ person: Person, program: Program, programRole: ProgramRole }).openapi('Me');
+export type Me = z.infer<typeof Me>;
+
+export const RosterEntry = z
+  .object({
+    personId: Id,
+    name: z.string(),
+    email: z.string().nullable(),
+    lmsRoles: z.array(z.string()),
+    programRole: ProgramRole,
+  })
+  .openapi('RosterEntry');
+export type RosterEntry = z.infer<typeof RosterEntry>;
+
+export const Roster = z.object({ people: z.array(RosterEntry), syncedAt: IsoDateTime.nullable() }).openapi('Roster');
+export type Roster = z.infer<typeof Roster>;
+
+// ---- Partnerships --------------------------------------------------------------------------
+
+export const PartnershipKind = z.enum(['mentoring', 'collegial']);
+export type PartnershipKind = z.infer<typeof PartnershipKind>;
+export const PartnershipStatus = z.enum(['invited', 'active', 'declined', 'closed']);
+export type PartnershipStatus = z.infer<typeof PartnershipStatus>;
+export const MemberRole = z.enum(['mentor', 'mentee']);
+export type MemberRole = z.infer<typeof MemberRole>;
+export const InvitationAnswer = z.enum(['pending', 'accepted', 'declined']);
+
+export const Member = z
+  .object({ personId: Id, name: z.string(), role: MemberRole, invitation: InvitationAnswer })
+  .openapi('Member');
+export type Member = z.infer<typeof Member>;
+
+/** What the partners agree at the start, shown at the top of the workspace. */
+export const Agreement = z
+  .object({
+    purpose: text(2_000),
+    meetingCadence: text(200),
+    confidentiality: text(2_000),
+  })
+  .openapi('Agreement');
+export type Agreement = z.infer<typeof Agreement>;
+
+export const DEFAULT_AGREEMENT: Agreement = {
+  purpose: '',
+  meetingCadence: 'Every two weeks',
+  confidentiality:
+    'What we discuss stays between us. It is the mentee’s work: the mentee sets the agenda, and the mentor asks questions and shares experience when asked. Program staff see only whether we meet, never what we write.',
+};
+
+export const Partnership = z
+  .object({
+    id: Id,
+    kind: PartnershipKind,
+    status: PartnershipStatus,
+    members: z.array(Member),
+    agreement: Agreement,
+    createdById: Id,
+    createdAt: IsoDateTime,
+    closedAt: IsoDateTime.nullable(),
+    lastConversationAt: IsoDateTime.nullable(),
+    nextConversation: z.object({ id: Id, scheduledFor: IsoDateTime }).nullable(),
+  })
+  .openapi('Partnership');
+export type Partnership = z.infer<typeof Partnership>;
+
+export const CreatePartnership = z
+  .object({
+    kind: PartnershipKind,
+    members: z.array(z.object({ personId: Id, role: MemberRole })).min(2, 'a partnership needs at least two members'),
+    agreement: Agreement.partial().optional(),
+  })
+  .openapi('CreatePartnership');
+export type CreatePartnership = z.infer<typeof CreatePartnership>;
+
+export const UpdatePartnership = z
+  .object({ agreement: Agreement.partial().optional(), status: z.enum(['active', 'closed']).optional() })
+  .openapi('UpdatePartnership');
+export type UpdatePartnership = z.infer<typeof UpdatePartnership>;
+
+// ---- Goals and actions ---------------------------------------------------------------------
+
+export const GoalStatus = z.enum(['active', 'achieved', 'parked']);
+export type GoalStatus = z.infer<typeof GoalStatus>;
+
+export const Action = z
+  .object({
+    id: Id,
+    goalId: Id,
+    text: z.string(),
+    dueOn: IsoDate.nullable(),
+    done: z.boolean(),
+    doneAt: IsoDateTime.nullable(),
+    /** The conversation whose commitment made this action, if any. */
+    fromConversationId: Id.nullable(),
+    createdAt: IsoDateTime,
+  })
+  .openapi('Action');
+export type Action = z.infer<typeof Action>;
+
+export const GoalEvent = z
+  .object({ at: IsoDateTime, byId: Id, change: z.string() })
+  .openapi('GoalEvent');
+export type GoalEvent = z.infer<typeof GoalEvent>;
+
+export const Goal = z
+  .object({
+    id: Id,
+    partnershipId: Id,
+    /** The mentee whose goal this is (principle 1: it is the mentee's work). */
+    ownerId: Id,
+    /** In collegial partnerships, the partner coaching this goal. */
+    coachId: Id.nullable(),
+    title: z.string(),
+    why: z.string(),
+    success: z.string(),
+    status: GoalStatus,
+    actions: z.array(Action),
+    history: z.array(GoalEvent),
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+  })
+  .openapi('Goal');
+export type Goal = z.infer<typeof Goal>;
+
+export const CreateGoal = z
+  .object({
+    title: requiredText(200),
+    why: text(4_000).optional(),
+    success: text(4_000).optional(),
+    ownerId: Id.optional(),
+    coachId: Id.nullable().optional(),
+  })
+  .openapi('CreateGoal');
+export type CreateGoal = z.infer<typeof CreateGoal>;
+
+export const UpdateGoal = z
+  .object({
+    title: requiredText(200).optional(),
+    why: text(4_000).optional(),
+    success: text(4_000).optional(),
+    status: GoalStatus.optional(),
+    coachId: Id.nullable().optional(),
+  })
+  .openapi('UpdateGoal');
+export type UpdateGoal = z.infer<typeof UpdateGoal>;
+
+export const CreateAction = z
+  .object({ text: requiredText(1_000), dueOn: IsoDate.nullable().optional() })
+  .openapi('CreateAction');
+export type CreateAction = z.infer<typeof CreateAction>;
+
+export const UpdateAction = z
+  .object({ text: requiredText(1_000).optional(), dueOn: IsoDate.nullable().optional(), done: z.boolean().optional() })
+  .openapi('UpdateAction');
+export type UpdateAction = z.infer<typeof UpdateAction>;
+
+// ---- Clips ---------------------------------------------------------------------------------
+
+/** W3C Web Annotation selectors: enough to find a passage again after small page edits. */
+export const TextQuoteSelector = z
+  .object({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().max(MAX_QUOTE_LENGTH),
+    prefix: z.string().max(200).optional(),
+    suffix: z.string().max(200).optional(),
+  })
+  .openapi('TextQuoteSelector');
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
+
+export const TextPositionSelector = z
+  .object({ type: z.literal('TextPositionSelector'), start: z.number().int().min(0), end: z.number().int().min(0) })
+  .openapi('TextPositionSelector');
+export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
+
+export const Selector = z.discriminatedUnion('type', [TextQuoteSelector, TextPositionSelector]);
+export type Selector = z.infer<typeof Selector>;
+
+export const ClipReview = z.object({ mentorId: Id, reviewedAt: IsoDateTime }).openapi('ClipReview');
+
+export const Clip = z
+  .object({
+    id: Id,
+    partnershipId: Id,
+    clipperId: Id,
+    url: z.string(),
+    title: z.string(),
+    quote: z.string(),
+    selectors: z.array(Selector),
+    note: z.string(),
+    tags: z.array(z.string()),
+    goalIds: z.array(Id),
+    promptIds: z.array(Id),
+    reviews: z.array(ClipReview),
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+  })
+  .openapi('Clip');
+export type Clip = z.infer<typeof Clip>;
+
+const Tag = z.string().trim().min(1).max(40);
+const WebUrl = z
+  .string()
+  .trim()
+  .max(2_048)
+  .refine((u) => /^(https?|file):\/\//i.test(u), 'must be a web address (http or https)');
+
+export const CreateClip = z
+  .object({
+    /** Made by the client so that a retried create is harmless. */
+    id: z.string().uuid().optional(),
+    url: WebUrl,
+    title: text(500).default(''),
+    quote: requiredText(MAX_QUOTE_LENGTH),
+    note: text(MAX_NOTE_LENGTH).optional(),
+    tags: z.array(Tag).max(20).optional(),
+    goalIds: z.array(Id).max(20).optional(),
+    promptIds: z.array(Id).max(20).optional(),
+    selectors: z.array(Selector).max(4).optional(),
+    /** Also make a reflection prompt from this clip, asked as this question. */
+    newPrompt: z.object({ question: requiredText(1_000) }).optional(),
+  })
+  .openapi('CreateClip');
+export type CreateClip = z.input<typeof CreateClip>;
+
+export const UpdateClip = z
+  .object({
+    note: text(MAX_NOTE_LENGTH).optional(),
+    tags: z.array(Tag).max(20).optional(),
+    goalIds: z.array(Id).max(20).optional(),
+    promptIds: z.array(Id).max(20).optional(),
+  })
+  .openapi('UpdateClip');
+export type UpdateClip = z.infer<typeof UpdateClip>;
+
+export const ClipFilter = z.object({
+  goalId: Id.optional(),
+  tag: z.string().optional(),
+  q: z.string().max(200).optional(),
+  url: z.string().max(2_048).optional(),
+  since: z.enum(['last-conversation']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  before: IsoDateTime.optional(),
+});
+export type ClipFilter = z.infer<typeof ClipFilter>;
+
+export const ClipList = z.object({ clips: z.array(Clip), total: z.number().int() }).openapi('ClipList');
+export type ClipList = z.infer<typeof ClipList>;
+
+// ---- Prompts -------------------------------------------------------------------------------
+
+export const PromptStatus = z.enum(['open', 'answered', 'discussed']);
+export type PromptStatus = z.infer<typeof PromptStatus>;
+
+export const Prompt = z
+  .object({
+    id: Id,
+    partnershipId: Id,
+    authorId: Id,
+    question: z.string(),
+    clipId: Id.nullable(),
+    goalId: Id.nullable(),
+    response: z.string().nullable(),
+    respondedAt: IsoDateTime.nullable(),
+    status: PromptStatus,
+    createdAt: IsoDateTime,
+  })
+  .openapi('Prompt');
+export type Prompt = z.infer<typeof Prompt>;
+
+export const CreatePrompt = z
+  .object({ question: requiredText(1_000), clipId: Id.optional(), goalId: Id.optional() })
+  .openapi('CreatePrompt');
+export type CreatePrompt = z.infer<typeof CreatePrompt>;
+
+export const UpdatePrompt = z
+  .object({ question: requiredText(1_000).optional(), response: text(10_000).optional(), status: PromptStatus.optional() })
+  .openapi('UpdatePrompt');
+export type UpdatePrompt = z.infer<typeof UpdatePrompt>;
+
+// ---- Conversations -------------------------------------------------------------------------
+
+export const AgendaItem = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('goal'), goalId: Id }),
+    z.object({ kind: z.literal('clip'), clipId: Id }),
+    z.object({ kind: z.literal('prompt'), promptId: Id }),
+    z.object({ kind: z.literal('free'), text: requiredText(500) }),
+  ])
+  .openapi('AgendaItem');
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+/**
+ * What a partner commits to in a conversation. Linked to a goal, it also becomes one of the goal's
+ * actions; either way it is carried into the next conversation until done.
+ */
+export const Commitment = z
+  .object({
+    id: Id,
+    conversationId: Id,
+    text: z.string(),
+    goalId: Id.nullable(),
+    dueOn: IsoDate.nullable(),
+    actionId: Id.nullable(),
+    done: z.boolean(),
+  })
+  .openapi('Commitment');
+export type Commitment = z.infer<typeof Commitment>;
+
+export const Conversation = z
+  .object({
+    id: Id,
+    partnershipId: Id,
+    scheduledFor: IsoDateTime,
+    heldAt: IsoDateTime.nullable(),
+    agenda: z.array(AgendaItem),
+    sharedNotes: z.string(),
+    /** The caller's own private note; nobody else's is ever sent. */
+    privateNote: z.string(),
+    commitments: z.array(Commitment),
+  })
+  .openapi('Conversation');
+export type Conversation = z.infer<typeof Conversation>;
+
+export const CreateConversation = z
+  .object({ scheduledFor: IsoDateTime, agenda: z.array(AgendaItem).max(50).optional() })
+  .openapi('CreateConversation');
+export type CreateConversation = z.infer<typeof CreateConversation>;
+
+export const UpdateConversation = z
+  .object({
+    scheduledFor: IsoDateTime.optional(),
+    sharedNotes: text(50_000).optional(),
+    privateNote: text(50_000).optional(),
+    held: z.boolean().optional(),
+  })
+  .openapi('UpdateConversation');
+export type UpdateConversation = z.infer<typeof UpdateConversation>;
+
+export const UpdateCommitment = z.object({ done: z.boolean() }).openapi('UpdateCommitment');
+
+export const SetAgenda = z.object({ agenda: z.array(AgendaItem).max(50) }).openapi('SetAgenda');
+export type SetAgenda = z.infer<typeof SetAgenda>;
+
+export const CreateCommitment = z
+  .object({ text: requiredText(1_000), goalId: Id.nullable().optional(), dueOn: IsoDate.nullable().optional() })
+  .openapi('CreateCommitment');
+export type CreateCommitment = z.infer<typeof CreateCommitment>;
+
+/** What a mentor reads before a session, in one answer. */
+export const Preparation = z
+  .object({
+    partnership: Partnership,
+    lastConversationAt: IsoDateTime.nullable(),
+    /** Clips added since the last conversation that the caller has not reviewed, newest first. */
+    newClips: z.array(Clip),
+    newClipCount: z.number().int(),
+    openPrompts: z.array(Prompt),
+    answeredPrompts: z.array(Prompt),
+    nextConversation: Conversation.nullable(),
+    /** Commitments from earlier conversations not yet done. */
+    commitmentsDue: z.array(Commitment),
+    openRequests: z.number().int(),
+  })
+  .openapi('Preparation');
+export type Preparation = z.infer<typeof Preparation>;
+
+// ---- Resource requests ---------------------------------------------------------------------
+
+export const ResourceRequest = z
+  .object({
+    id: Id,
+    partnershipId: Id,
+    askedById: Id,
+    question: z.string(),
+    status: z.enum(['open', 'answered']),
+    answer: z
+      .object({ text: z.string(), links: z.array(z.string()), clipIds: z.array(Id), answeredById: Id, answeredAt: IsoDateTime })
+      .nullable(),
+    createdAt: IsoDateTime,
+  })
+  .openapi('ResourceRequest');
+export type ResourceRequest = z.infer<typeof ResourceRequest>;
+
+export const CreateResourceRequest = z.object({ question: requiredText(2_000) }).openapi('CreateResourceRequest');
+export const AnswerResourceRequest = z
+  .object({ text: requiredText(10_000), links: z.array(WebUrl).max(10).optional(), clipIds: z.array(Id).max(20).optional() })
+  .openapi('AnswerResourceRequest');
+
+// ---- Evaluation (kept apart from coaching, principle 3) ------------------------------------
+
+export const Checkpoint = z
+  .object({ id: Id, name: z.string(), dueOn: IsoDate.nullable(), lineItemId: z.string().nullable() })
+  .openapi('Checkpoint');
+export type Checkpoint = z.infer<typeof Checkpoint>;
+export const CreateCheckpoint = z
+  .object({ name: requiredText(100), dueOn: IsoDate.nullable().optional(), postToGradebook: z.boolean().optional() })
+  .openapi('CreateCheckpoint');
+
+export const EvaluationRating = z.enum(['not-yet', 'developing', 'meeting', 'exceeding']);
+export const CheckpointEvaluation = z
+  .object({
+    id: Id,
+    checkpointId: Id,
+    partnershipId: Id,
+    menteeId: Id,
+    mentorId: Id,
+    rating: EvaluationRating,
+    summary: z.string(),
+    completedAt: IsoDateTime,
+  })
+  .openapi('CheckpointEvaluation');
+export type CheckpointEvaluation = z.infer<typeof CheckpointEvaluation>;
+export const CreateCheckpointEvaluation = z
+  .object({ checkpointId: Id, menteeId: Id, rating: EvaluationRating, summary: requiredText(4_000) })
+  .openapi('CreateCheckpointEvaluation');
+
+// ---- Program activity (staff: counts and dates, never content) -----------------------------
+
+export const PartnershipActivity = z
+  .object({
+    partnershipId: Id,
+    kind: PartnershipKind,
+    status: PartnershipStatus,
+    members: z.array(z.object({ personId: Id, name: z.string(), role: MemberRole })),
+    createdAt: IsoDateTime,
+    lastConversationAt: IsoDateTime.nullable(),
+    nextConversationAt: IsoDateTime.nullable(),
+    last30Days: z.object({ clips: z.number().int(), prompts: z.number().int(), conversations: z.number().int() }),
+    quiet: z.boolean(),
+  })
+  .openapi('PartnershipActivity');
+export type PartnershipActivity = z.infer<typeof PartnershipActivity>;
+
+export const ProgramActivity = z
+  .object({ quietAfterDays: z.number().int(), partnerships: z.array(PartnershipActivity) })
+  .openapi('ProgramActivity');
+export type ProgramActivity = z.infer<typeof ProgramActivity>;
+
+export const ProgramSettings = z.object({ quietAfterDays: z.number().int().min(1).max(365) }).openapi('ProgramSettings');
+
+// ---- Browser connections (the extension) ---------------------------------------------------
+
+export const PairingCode = z.object({ code: z.string(), expiresAt: IsoDateTime }).openapi('PairingCode');
+export type PairingCode = z.infer<typeof PairingCode>;
+
+export const PairingExchange = z
+  .object({ code: z.string().trim().min(4).max(20), browserName: text(100).optional() })
+  .openapi('PairingExchange');
+export type PairingExchange = z.infer<typeof PairingExchange>;
+
+export const BrowserConnection = z
+  .object({ id: Id, label: z.string(), createdAt: IsoDateTime, lastUsedAt: IsoDateTime.nullable() })
+  .openapi('BrowserConnection');
+export type BrowserConnection = z.infer<typeof BrowserConnection>;
+
+export const PairingResult = z
+  .object({ token: z.string(), connection: BrowserConnection, me: Me })
+  .openapi('PairingResult');
+export type PairingResult = z.infer<typeof PairingResult>;
+
+// ---- Errors --------------------------------------------------------------------------------
+
+export const ErrorCode = z.enum([
+  'invalid_input',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorBody = z
+  .object({ error: z.object({ code: ErrorCode, message: z.string(), field: z.string().optional() }) })
+  .openapi('Error');
+export type ErrorBody = z.infer<typeof ErrorBody>;
