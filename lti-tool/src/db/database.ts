@@ -1,0 +1,100 @@
+/**
+ * Opens the product's database and the one ltijs keeps its own tables in: the same database,
+ * an SQLite file by default or PostgreSQL through DATABASE_URL.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { Sequelize, type Options } from 'sequelize';
+import LtiSequelize from 'ltijs-sequelize';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseTarget {
+  dialect: Dialect;
+  /** SQLite file path, or the PostgreSQL connection URL. */
+  location: string;
+}
+
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!file) throw new Error('DATABASE_URL "sqlite:" needs a file path, as in sqlite:data/mentoring.sqlite');
+    return { dialect: 'sqlite', location: path.resolve(file) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', location: url };
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
+}
+
+const require = createRequire(import.meta.url);
+let sqliteTuned = false;
+
+/**
+ * Sequelize's SQLite driver opens a new connection per transaction and offers no busy timeout, so
+ * concurrent launches on two connections (ours and ltijs's) would fail with SQLITE_BUSY. Every new
+ * connection gets a busy timeout and WAL-friendly synchronous mode here, for both instances.
+ */
+function tuneSqliteConnections() {
+  if (sqliteTuned) return;
+  sqliteTuned = true;
+  const { ConnectionManager } = require('sequelize/lib/dialects/sqlite/connection-manager') as {
+    ConnectionManager: { prototype: { getConnection(o?: unknown): Promise<SqliteConnection> } };
+  };
+  const open = ConnectionManager.prototype.getConnection;
+  const tuned = new WeakSet<object>();
+  ConnectionManager.prototype.getConnection = async function (this: unknown, options?: unknown) {
+    const connection = await open.call(this, options);
+    if (!tuned.has(connection)) {
+      tuned.add(connection);
+      connection.configure('busyTimeout', 10_000);
+      connection.run('PRAGMA synchronous = NORMAL');
+    }
+    return connection;
+  };
+}
+
+interface SqliteConnection {
+  configure(option: 'busyTimeout', ms: number): void;
+  run(sql: string): void;
+}
+
+function sequelizeOptions(target: DatabaseTarget): Options {
+  const common: Options = { logging: false, benchmark: false };
+  if (target.dialect === 'sqlite') {
+    return { ...common, dialect: 'sqlite', storage: target.location, pool: { max: 1, min: 0 } };
+  }
+  return { ...common, dialect: 'postgres', pool: { max: 10, min: 0, idle: 10_000 } };
+}
+
+export interface Databases {
+  target: DatabaseTarget;
+  /** The product's tables. */
+  sequelize: Sequelize;
+  /** The plugin ltijs keeps platforms, keys, nonces and tokens with. */
+  ltiPlugin: unknown;
+  close(): Promise<void>;
+}
+
+export async function openDatabases(url: string): Promise<Databases> {
+  const target = parseDatabaseUrl(url);
+  if (target.dialect === 'sqlite') {
+    tuneSqliteConnections();
+    fs.mkdirSync(path.dirname(target.location), { recursive: true });
+  }
+  const options = sequelizeOptions(target);
+  const sequelize = target.dialect === 'sqlite' ? new Sequelize(options) : new Sequelize(target.location, options);
+  if (target.dialect === 'sqlite') await sequelize.query('PRAGMA journal_mode = WAL');
+  await sequelize.authenticate();
+  const ltiPlugin =
+    target.dialect === 'sqlite'
+      ? new LtiSequelize('mentoring', '', '', { ...options })
+      : new LtiSequelize(target.location, undefined, undefined, { ...options });
+  return {
+    target,
+    sequelize,
+    ltiPlugin,
+    close: async () => {
+      await sequelize.close();
+    },
+  };
+}

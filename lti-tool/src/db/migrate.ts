@@ -1,0 +1,29 @@
+/** Versioned migrations of the product's tables, run at start (never `sync`). */
+import { Umzug, SequelizeStorage } from 'umzug';
+import type { Sequelize, QueryInterface } from 'sequelize';
+import * as initial from './migrations/0001-initial.ts';
+
+export interface Migration {
+  up(q: QueryInterface): Promise<void>;
+  down(q: QueryInterface): Promise<void>;
+}
+
+const migrations: Array<[string, Migration]> = [['0001-initial', initial]];
+
+export function migrator(sequelize: Sequelize) {
+  return new Umzug({
+    migrations: migrations.map(([name, m]) => ({
+      name,
+      up: () => m.up(sequelize.getQueryInterface()),
+      down: () => m.down(sequelize.getQueryInterface()),
+    })),
+    // Apart from ltijs-sequelize's own SequelizeMeta table.
+    storage: new SequelizeStorage({ sequelize, tableName: 'mentoring_migrations' }),
+    logger: undefined,
+  });
+}
+
+export async function migrate(sequelize: Sequelize): Promise<string[]> {
+  const done = await migrator(sequelize).up();
+  return done.map((m) => m.name);
+}

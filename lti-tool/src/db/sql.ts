@@ -1,0 +1,71 @@
+/**
+ * A thin layer over Sequelize's raw queries: the models write plain SQL that runs unchanged on
+ * SQLite and PostgreSQL, and services group writes in transactions.
+ */
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+
+export type Params = Record<string, unknown>;
+
+export class Sql {
+  constructor(
+    readonly sequelize: Sequelize,
+    private readonly transaction?: Transaction,
+  ) {}
+
+  async all<T extends object>(query: string, params: Params = {}): Promise<T[]> {
+    return this.sequelize.query<T>(query, { replacements: params, type: QueryTypes.SELECT, transaction: this.transaction });
+  }
+
+  async one<T extends object>(query: string, params: Params = {}): Promise<T | undefined> {
+    const rows = await this.all<T>(query, params);
+    return rows[0];
+  }
+
+  /** Runs a write; answers how many rows it changed where the driver tells. */
+  async run(query: string, params: Params = {}): Promise<number> {
+    const [, meta] = await this.sequelize.query(query, { replacements: params, transaction: this.transaction });
+    const m = meta as { changes?: number; rowCount?: number } | number | undefined;
+    if (typeof m === 'number') return m;
+    return m?.changes ?? m?.rowCount ?? 0;
+  }
+
+  /** Runs `work` in one transaction (a no-op wrapper when already inside one). */
+  async tx<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    if (this.transaction) return work(this);
+    return this.sequelize.transaction((t) => work(new Sql(this.sequelize, t)));
+  }
+
+  get dialect(): string {
+    return this.sequelize.getDialect();
+  }
+}
+
+/** JSON text columns to values and back. */
+export const json = {
+  read<T>(v: unknown, fallback: T): T {
+    if (typeof v !== 'string' || v === '') return fallback;
+    try {
+      return JSON.parse(v) as T;
+    } catch {
+      return fallback;
+    }
+  },
+  write(v: unknown): string {
+    return JSON.stringify(v);
+  },
+};
+
+/** Epoch-millisecond columns (BIGINT comes back as a string from PostgreSQL). */
+export const time = {
+  iso(v: unknown): string {
+    return new Date(Number(v)).toISOString();
+  },
+  isoOrNull(v: unknown): string | null {
+    return v === null || v === undefined ? null : new Date(Number(v)).toISOString();
+  },
+  ms(iso: string): number {
+    return Date.parse(iso);
+  },
+};
+
+export const bool = (v: unknown) => v === true || v === 1 || v === '1' || v === 't';

@@ -1,0 +1,194 @@
+/**
+ * The JSON API, dispatched straight from the route table in `shared/src/api.ts`: each route's
+ * input is validated with its schema, the caller authenticated and checked against the route's
+ * access, and the answer or refusal written as JSON. Plain node:http keeps the hot path short.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { routes, type RouteDef, type RouteName, type Routes } from '@mentoring/shared';
+import { HttpError, unauthenticated, forbidden, invalid } from './errors.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { Logger } from '../log.ts';
+
+type Input<R extends RouteDef> = {
+  params: Record<string, string>;
+  query: R['query'] extends z.ZodType ? z.output<R['query']> : Record<string, never>;
+  body: R['body'] extends z.ZodType ? z.output<R['body']> : undefined;
+};
+
+/** A handler may answer with another status or a non-JSON body (downloads). */
+export class Answer {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly contentType = 'application/json; charset=utf-8',
+    readonly filename?: string,
+  ) {}
+}
+
+export type Handler<R extends RouteDef> = (
+  principal: Principal,
+  input: Input<R>,
+) => Promise<z.input<R['response']> | Answer>;
+export type PublicHandler<R extends RouteDef> = (input: Input<R>, req: IncomingMessage) => Promise<z.input<R['response']> | Answer>;
+
+export type Handlers = {
+  [K in RouteName]: Routes[K]['access'] extends 'public' ? PublicHandler<Routes[K]> : Handler<Routes[K]>;
+};
+
+interface CompiledRoute {
+  name: RouteName;
+  def: RouteDef;
+  pattern: RegExp;
+  keys: string[];
+}
+
+function compile(): Map<string, CompiledRoute[]> {
+  const byMethod = new Map<string, CompiledRoute[]>();
+  for (const [name, def] of Object.entries(routes) as [RouteName, RouteDef][]) {
+    const keys: string[] = [];
+    const pattern = new RegExp(
+      '^' +
+        def.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, key: string) => {
+          keys.push(key);
+          return '([^/]+)';
+        }) +
+        '$',
+    );
+    const list = byMethod.get(def.method) ?? [];
+    list.push({ name, def, pattern, keys });
+    byMethod.set(def.method, list);
+  }
+  return byMethod;
+}
+
+const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[\w-]+$/;
+const MAX_BODY = 1_000_000;
+
+export interface ApiOptions {
+  handlers: Handlers;
+  authenticate(token: string): Promise<Principal | null>;
+  /** The tool's own origin: the workspace app calls from there. */
+  appOrigin: string;
+  log: Logger;
+  openapi: () => unknown;
+}
+
+function fieldOf(issue: z.core.$ZodIssue | undefined): string | undefined {
+  return issue && issue.path.length ? issue.path.join('.') : undefined;
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined, where: string): string {
+  if (!issue) return `The ${where} is not valid.`;
+  const field = fieldOf(issue);
+  return field ? `${field}: ${issue.message}` : `The ${where} is not valid: ${issue.message}`;
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, 'invalid_input', 'The request body is larger than 1 MB.');
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw invalid('The request body is not valid JSON.');
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8', filename?: string) {
+  const payload = typeof body === 'string' && !contentType.startsWith('application/json') ? body : JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('content-type', contentType);
+  res.setHeader('cache-control', 'no-store');
+  if (filename) res.setHeader('content-disposition', `attachment; filename="${filename}"`);
+  res.end(payload);
+}
+
+export function createApiHandler(options: ApiOptions) {
+  const table = compile();
+  const { handlers, log } = options;
+
+  return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const origin = req.headers.origin;
+    const fromExtension = !!origin && EXTENSION_ORIGIN.test(origin);
+    if (fromExtension) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-allow-headers', 'authorization, content-type');
+      res.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE');
+      res.setHeader('access-control-max-age', '600');
+    }
+    const method = req.method ?? 'GET';
+    if (method === 'OPTIONS') {
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q === -1 ? url : url.slice(0, q);
+    try {
+      if (method === 'GET' && path === '/api/openapi.json') return send(res, 200, options.openapi());
+      let match: { route: CompiledRoute; values: RegExpExecArray } | undefined;
+      for (const route of table.get(method) ?? []) {
+        const values = route.pattern.exec(path);
+        if (values) {
+          match = { route, values };
+          break;
+        }
+      }
+      if (!match) throw new HttpError(404, 'not_found', `No API route ${method} ${path}.`);
+      const { route, values } = match;
+      const params: Record<string, string> = {};
+      route.keys.forEach((k, i) => (params[k] = decodeURIComponent(values[i + 1]!)));
+
+      let principal: Principal | null = null;
+      if (route.def.access !== 'public') {
+        const auth = req.headers.authorization;
+        const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : '';
+        if (!token) throw unauthenticated('This request needs the token from your launch or your connected browser.');
+        principal = await options.authenticate(token);
+        if (!principal) throw unauthenticated('Your session has ended or this browser was disconnected. Open the tool from your course again.');
+        if (principal.via === 'extension') {
+          // A personal token is only good from the extension itself (or a non-browser client).
+          if (origin && !fromExtension && origin !== options.appOrigin) throw forbidden('This token can only be used by the browser extension.');
+          if (!route.def.extension) throw forbidden('The browser extension cannot do this; open the workspace from your course.');
+        }
+        if (route.def.access === 'staff' && principal.programRole !== 'staff') {
+          throw forbidden('Only program staff can do this.');
+        }
+      }
+
+      let query: unknown = {};
+      if (route.def.query) {
+        const raw = Object.fromEntries(new URLSearchParams(q === -1 ? '' : url.slice(q + 1)));
+        const parsed = route.def.query.safeParse(raw);
+        if (!parsed.success) throw invalid(describeIssue(parsed.error.issues[0], 'query'), fieldOf(parsed.error.issues[0]));
+        query = parsed.data;
+      }
+      let body: unknown;
+      if (route.def.body) {
+        const raw = await readBody(req);
+        const parsed = route.def.body.safeParse(raw ?? {});
+        if (!parsed.success) throw invalid(describeIssue(parsed.error.issues[0], 'request body'), fieldOf(parsed.error.issues[0]));
+        body = parsed.data;
+      }
+      const input = { params, query, body } as never;
+      const handler = handlers[route.name] as unknown as (...a: unknown[]) => Promise<unknown>;
+      const result = principal ? await handler(principal, input) : await handler(input, req);
+      if (result instanceof Answer) return send(res, result.status, result.body, result.contentType, result.filename);
+      return send(res, route.def.status ?? 200, result);
+    } catch (err) {
+      if (err instanceof HttpError) {
+        return send(res, err.status, { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+      }
+      log.error({ err, method, path }, 'API request failed');
+      return send(res, 500, { error: { code: 'internal', message: 'Something went wrong on our side; nothing you entered was lost. Please try again.' } });
+    }
+  };
+}

@@ -1,0 +1,18 @@
+/** Every API route's handler, grouped by resource. */
+import type { Handlers } from '../api.ts';
+import type { App } from '../../services/app.ts';
+import { programHandlers } from './program.ts';
+import { HttpError } from '../errors.ts';
+
+export function allHandlers(app: App): Handlers {
+  const implemented: Partial<Handlers> = {
+    ...programHandlers(app),
+  };
+  return new Proxy(implemented, {
+    get: (target, name: string) =>
+      target[name as keyof Handlers] ??
+      (async () => {
+        throw new HttpError(501, 'internal', `${name} is not available yet.`);
+      }),
+  }) as Handlers;
+}

@@ -1,0 +1,149 @@
+/** Programs (LMS course contexts), people, and their memberships. */
+import crypto from 'node:crypto';
+import type { Person, Program, ProgramRole, RosterEntry } from '@mentoring/shared';
+import { json, time, type Sql } from '../db/sql.ts';
+
+export interface ProgramRow {
+  id: string;
+  issuer: string;
+  client_id: string;
+  deployment_id: string;
+  context_id: string;
+  title: string;
+  label: string | null;
+  platform_name: string | null;
+  nrps_url: string | null;
+  ags_lineitems_url: string | null;
+  quiet_after_days: number;
+  roster_synced_at: number | string | null;
+}
+
+export const toProgram = (r: ProgramRow): Program => ({ id: r.id, title: r.title, label: r.label, platformName: r.platform_name });
+
+export interface LtiContext {
+  issuer: string;
+  clientId: string;
+  deploymentId: string;
+  contextId: string;
+  title: string;
+  label: string | null;
+  platformName: string | null;
+  nrpsUrl: string | null;
+  agsLineItemsUrl: string | null;
+}
+
+/** Inserts or refreshes the program of an LTI context; answers its id. */
+export async function upsertProgram(sql: Sql, c: LtiContext, now: number): Promise<string> {
+  const existing = await sql.one<{ id: string }>(
+    'SELECT id FROM programs WHERE issuer = :issuer AND deployment_id = :deploymentId AND context_id = :contextId',
+    c as unknown as Record<string, unknown>,
+  );
+  const values = { ...c, now };
+  if (existing) {
+    await sql.run(
+      `UPDATE programs SET client_id = :clientId, title = :title, label = :label, platform_name = :platformName,
+              nrps_url = COALESCE(:nrpsUrl, nrps_url), ags_lineitems_url = COALESCE(:agsLineItemsUrl, ags_lineitems_url), updated_at = :now
+        WHERE id = :id`,
+      { ...values, id: existing.id },
+    );
+    return existing.id;
+  }
+  const id = crypto.randomUUID();
+  await sql.run(
+    `INSERT INTO programs (id, issuer, client_id, deployment_id, context_id, title, label, platform_name, nrps_url, ags_lineitems_url, quiet_after_days, created_at, updated_at)
+     VALUES (:id, :issuer, :clientId, :deploymentId, :contextId, :title, :label, :platformName, :nrpsUrl, :agsLineItemsUrl, 21, :now, :now)`,
+    { ...values, id },
+  );
+  return id;
+}
+
+export async function findProgram(sql: Sql, id: string): Promise<ProgramRow | undefined> {
+  return sql.one<ProgramRow>('SELECT * FROM programs WHERE id = :id', { id });
+}
+
+export interface LtiPerson {
+  issuer: string;
+  subject: string;
+  name: string;
+  email: string | null;
+}
+
+/** Inserts or refreshes a person (issuer + sub); answers their id. */
+export async function upsertPerson(sql: Sql, p: LtiPerson, now: number): Promise<string> {
+  const existing = await sql.one<{ id: string; name: string; email: string | null }>(
+    'SELECT id, name, email FROM people WHERE issuer = :issuer AND subject = :subject',
+    p as unknown as Record<string, unknown>,
+  );
+  if (existing) {
+    // Platforms may leave out name and email (privacy settings): keep what we knew.
+    if ((p.name && p.name !== existing.name) || (p.email && p.email !== existing.email)) {
+      await sql.run('UPDATE people SET name = :name, email = :email, updated_at = :now WHERE id = :id', {
+        id: existing.id,
+        name: p.name || existing.name,
+        email: p.email ?? existing.email,
+        now,
+      });
+    }
+    return existing.id;
+  }
+  const id = crypto.randomUUID();
+  await sql.run(
+    `INSERT INTO people (id, issuer, subject, name, email, created_at, updated_at) VALUES (:id, :issuer, :subject, :name, :email, :now, :now)`,
+    { ...p, id, now },
+  );
+  return id;
+}
+
+export async function findPerson(sql: Sql, id: string): Promise<Person | undefined> {
+  return sql.one<Person>('SELECT id, name, email FROM people WHERE id = :id', { id });
+}
+
+/** Inserts or refreshes a membership; answers the role it had before (null when new). */
+export async function upsertMembership(
+  sql: Sql,
+  m: { programId: string; personId: string; lmsRoles: string[]; programRole: ProgramRole; launchedAt: number | null },
+  now: number,
+): Promise<ProgramRole | null> {
+  const existing = await sql.one<{ program_role: ProgramRole }>(
+    'SELECT program_role FROM memberships WHERE program_id = :programId AND person_id = :personId',
+    m,
+  );
+  const values = { ...m, lmsRoles: json.write(m.lmsRoles), now };
+  if (existing) {
+    await sql.run(
+      `UPDATE memberships SET lms_roles = :lmsRoles, program_role = :programRole, in_roster = :inRoster,
+              last_launch_at = COALESCE(:launchedAt, last_launch_at), updated_at = :now
+        WHERE program_id = :programId AND person_id = :personId`,
+      { ...values, inRoster: true },
+    );
+    return existing.program_role;
+  }
+  await sql.run(
+    `INSERT INTO memberships (program_id, person_id, lms_roles, program_role, in_roster, last_launch_at, created_at, updated_at)
+     VALUES (:programId, :personId, :lmsRoles, :programRole, :inRoster, :launchedAt, :now, :now)`,
+    { ...values, inRoster: true },
+  );
+  return null;
+}
+
+export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]> {
+  const rows = await sql.all<{ id: string; name: string; email: string | null; lms_roles: string; program_role: ProgramRole }>(
+    `SELECT p.id, p.name, p.email, m.lms_roles, m.program_role
+       FROM memberships m JOIN people p ON p.id = m.person_id
+      WHERE m.program_id = :programId AND m.in_roster = :yes
+      ORDER BY p.name`,
+    { programId, yes: true },
+  );
+  return rows.map((r) => ({ personId: r.id, name: r.name, email: r.email, lmsRoles: json.read(r.lms_roles, []), programRole: r.program_role }));
+}
+
+export async function markRosterSynced(sql: Sql, programId: string, now: number) {
+  await sql.run('UPDATE programs SET roster_synced_at = :now WHERE id = :programId', { programId, now });
+}
+
+export const rosterSyncedAt = (p: ProgramRow) => time.isoOrNull(p.roster_synced_at);
+
+/** Whether a person belongs to the program at all (any role). */
+export async function isMember(sql: Sql, programId: string, personId: string): Promise<boolean> {
+  return !!(await sql.one('SELECT 1 AS x FROM memberships WHERE program_id = :programId AND person_id = :personId', { programId, personId }));
+}

@@ -1,0 +1,16 @@
+/** What every service is given: the database, configuration, log and the LTI provider. */
+import type { Sql } from '../db/sql.ts';
+import type { ToolConfig } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { Sessions } from '../auth/sessions.ts';
+import type { LtiProvider } from '../lti/provider.ts';
+
+export interface App {
+  sql: Sql;
+  config: ToolConfig;
+  log: Logger;
+  sessions: Sessions;
+  lti: LtiProvider;
+  /** Work that outlives its request (a roster sync after a launch); awaited on shutdown. */
+  background(task: Promise<unknown>): void;
+}

@@ -1,0 +1,49 @@
+/**
+ * A launch lands: the program, the person and their membership are written in one transaction,
+ * and the launch's ltik becomes the person's session for the API.
+ */
+import { programRoleFromLtiRoles, type ProgramRole } from '@mentoring/shared';
+import { contextOf, personOf, rolesOf, LaunchRefused, type LtiLaunchToken } from '../lti/claims.ts';
+import { upsertMembership, upsertPerson, upsertProgram } from '../models/programs.ts';
+import { isKnownDeployment } from '../models/deployments.ts';
+import type { App } from './app.ts';
+
+export interface LandedLaunch {
+  programId: string;
+  personId: string;
+  programRole: ProgramRole;
+}
+
+/** Remembers deployments already seen, so a launch asks the database about them once. */
+const knownDeployments = new Set<string>();
+
+export async function landLaunch(app: App, token: LtiLaunchToken, ltik: string): Promise<LandedLaunch> {
+  // Every check comes before the first write: a refused launch leaves no trace in our tables.
+  const context = contextOf(token);
+  const person = personOf(token);
+  const deployment = { issuer: token.iss, clientId: token.clientId, deploymentId: token.deploymentId };
+  const key = `${deployment.issuer}\n${deployment.clientId}\n${deployment.deploymentId}`;
+  if (!knownDeployments.has(key)) {
+    if (!deployment.deploymentId || !(await isKnownDeployment(app.sql, deployment))) {
+      throw new LaunchRefused(403, `This course’s LMS deployment (${deployment.deploymentId || 'none'}) is not registered with the tool.`);
+    }
+    knownDeployments.add(key);
+  }
+  const lmsRoles = rolesOf(token);
+  const programRole = programRoleFromLtiRoles(lmsRoles);
+  const now = Date.now();
+  const landed = await app.sql.tx(async (sql) => {
+    const programId = await upsertProgram(sql, context, now);
+    const personId = await upsertPerson(sql, person, now);
+    const before = await upsertMembership(sql, { programId, personId, lmsRoles, programRole, launchedAt: now }, now);
+    await app.sessions.recordLaunch(ltik, { personId, programId, programRole }, sql);
+    return { programId, personId, programRole, roleChanged: before !== null && before !== programRole };
+  });
+  if (landed.roleChanged) app.sessions.forgetPerson(landed.personId, landed.programId);
+  return { programId: landed.programId, personId: landed.personId, programRole: landed.programRole };
+}
+
+/** For tests: forget the deployment cache so a removed registration takes effect. */
+export function forgetKnownDeployments() {
+  knownDeployments.clear();
+}

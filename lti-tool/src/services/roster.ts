@@ -1,0 +1,56 @@
+/**
+ * The course roster through LTI Names and Roles: synced when staff launch and on demand, so
+ * coordinators can form partnerships with people who have not launched yet.
+ */
+import { programRoleFromLtiRoles, type Roster } from '@mentoring/shared';
+import { findProgram, markRosterSynced, roster, upsertMembership, upsertPerson, type ProgramRow } from '../models/programs.ts';
+import { HttpError } from '../http/errors.ts';
+import type { App } from './app.ts';
+
+interface NrpsMember {
+  user_id: string;
+  roles?: string[];
+  name?: string;
+  given_name?: string;
+  family_name?: string;
+  email?: string;
+  status?: string;
+}
+
+export async function syncRoster(app: App, programId: string): Promise<Roster> {
+  const program = await findProgram(app.sql, programId);
+  if (!program) throw new HttpError(404, 'not_found', 'The program was not found.');
+  if (!program.nrps_url) {
+    throw new HttpError(409, 'conflict', 'The LMS did not offer its roster (Names and Roles) for this course; people appear here as they launch the tool.');
+  }
+  let members: NrpsMember[];
+  try {
+    const answer = (await app.lti.NamesAndRoles.getMembers(idTokenFor(program), { pages: false })) as { members?: NrpsMember[] };
+    members = answer.members ?? [];
+  } catch (err) {
+    app.log.warn({ err, programId }, 'roster sync failed');
+    throw new HttpError(502, 'internal', `The LMS did not give the roster: ${(err as Error).message}`);
+  }
+  const now = Date.now();
+  await app.sql.tx(async (sql) => {
+    for (const m of members) {
+      if (!m.user_id || (m.status && m.status !== 'Active')) continue;
+      const name = m.name || [m.given_name, m.family_name].filter(Boolean).join(' ') || 'Unnamed participant';
+      const personId = await upsertPerson(sql, { issuer: program.issuer, subject: m.user_id, name, email: m.email ?? null }, now);
+      const lmsRoles = m.roles ?? [];
+      await upsertMembership(sql, { programId, personId, lmsRoles, programRole: programRoleFromLtiRoles(lmsRoles), launchedAt: null }, now);
+    }
+    await markRosterSynced(sql, programId, now);
+  });
+  return { people: await roster(app.sql, programId), syncedAt: new Date(now).toISOString() };
+}
+
+/** ltijs's services take an id token; a stored program carries all they read from one. */
+function idTokenFor(p: ProgramRow) {
+  return {
+    iss: p.issuer,
+    clientId: p.client_id,
+    deploymentId: p.deployment_id,
+    platformContext: { namesRoles: { context_memberships_url: p.nrps_url } },
+  };
+}

@@ -1,0 +1,149 @@
+import { describe as suite, expect, it } from 'vitest';
+import { anchor, describe } from './index.ts';
+
+const PAGE = [
+  'Coaching and Mentoring as Improvisation.',
+  'This week I was working on the design of a mentoring workshop for international school leaders.',
+  'Leading in this way is sometimes likened to an improvisational dance: the starting point on the dance floor is clear,',
+  'but how the dance will go and where it will end up depend completely on what the musician plays and how the dancer responds to that music.',
+  'Musician and dancer co-create the performance in real time, guided by shared knowledge, values, and intention.',
+  'Shared beliefs and values and a focus on student learning will guide the process.',
+].join('\n');
+
+const QUOTE = 'Musician and dancer co-create the performance in real time';
+
+function clipOf(text: string, quote: string, occurrence = 0) {
+  let start = -1;
+  for (let i = 0; i <= occurrence; i++) start = text.indexOf(quote, start + 1);
+  if (start < 0) throw new Error(`fixture: ${quote} not in text`);
+  return { start, selectors: describe(text, start, start + quote.length) };
+}
+
+/** Deterministic prose-like text of about `size` characters, with no passage repeated. */
+function prose(size: number, seed = 7): string {
+  const words = 'mentor mentee goal reflection practice school leader coaching question listen trust growth program conversation agenda evidence teacher learning partner session'.split(' ');
+  let x = seed;
+  const next = () => ((x = (x * 1103515245 + 12345) % 2 ** 31), x);
+  const parts: string[] = [];
+  let length = 0;
+  for (let n = 0; length < size; n++) {
+    const sentence = Array.from({ length: 8 + (next() % 10) }, () => words[next() % words.length]).join(' ');
+    const s = `${n}. ${sentence[0]!.toUpperCase()}${sentence.slice(1)}.\n`;
+    parts.push(s);
+    length += s.length;
+  }
+  return parts.join('');
+}
+
+suite('describe', () => {
+  it('records the quote with 32 characters of context and its offsets', () => {
+    const { start, selectors } = clipOf(PAGE, QUOTE);
+    const [quote, position] = selectors;
+    expect(quote.exact).toBe(QUOTE);
+    expect(quote.prefix).toBe(PAGE.slice(start - 32, start));
+    expect(quote.suffix).toBe(PAGE.slice(start + QUOTE.length, start + QUOTE.length + 32));
+    expect(position).toEqual({ type: 'TextPositionSelector', start, end: start + QUOTE.length });
+  });
+
+  it('keeps shorter context at the edges of the text', () => {
+    const [quote] = describe('abc', 0, 3);
+    expect(quote).toMatchObject({ exact: 'abc', prefix: '', suffix: '' });
+  });
+
+  it('refuses offsets outside the text', () => {
+    expect(() => describe('abc', 2, 5)).toThrow(RangeError);
+  });
+});
+
+suite('anchor', () => {
+  it('finds an unchanged passage at its recorded position', () => {
+    const { start, selectors } = clipOf(PAGE, QUOTE);
+    expect(anchor(PAGE, selectors)).toEqual({ start, end: start + QUOTE.length });
+  });
+
+  it('finds a passage that moved', () => {
+    const { selectors } = clipOf(PAGE, QUOTE);
+    const moved = `A new introduction was added at the top of the page.\n${PAGE}`;
+    const at = moved.indexOf(QUOTE);
+    expect(anchor(moved, selectors)).toEqual({ start: at, end: at + QUOTE.length });
+  });
+
+  it('finds a passage whose surroundings were edited', () => {
+    const { selectors } = clipOf(PAGE, QUOTE);
+    const edited = PAGE.replace('that music.', 'the music they hear.').replace('guided by', 'led by');
+    const at = edited.indexOf(QUOTE);
+    expect(anchor(edited, selectors)).toEqual({ start: at, end: at + QUOTE.length });
+  });
+
+  it('finds a passage edited inside, covering its new wording', () => {
+    const { selectors } = clipOf(PAGE, QUOTE);
+    const edited = `Preface.\n${PAGE.replace('co-create the performance', 'co-create their performance')}`;
+    const found = anchor(edited, selectors);
+    expect(found).not.toBeNull();
+    expect(edited.slice(found!.start, found!.end)).toBe('Musician and dancer co-create their performance in real time');
+  });
+
+  it('finds a passage with a word rewritten and the text around it edited', () => {
+    const { selectors } = clipOf(PAGE, QUOTE);
+    const edited = PAGE.replace('co-create the performance', 'create the performance together').replace('that music.', 'the music.');
+    const found = anchor(edited, selectors);
+    expect(found).not.toBeNull();
+    expect(edited.slice(found!.start, found!.end)).toMatch(/^Musician and dancer create the performance together in real time/);
+  });
+
+  it('tells repeated quotes apart by their context', () => {
+    const text = 'First: the dance floor is clear. Second: the dance floor is wet. Third: the dance floor is clear.';
+    const second = clipOf(text, 'the dance floor', 1);
+    const third = clipOf(text, 'the dance floor', 2);
+    const shifted = `Intro. ${text}`;
+    const at = (n: number) => clipOf(shifted, 'the dance floor', n).start;
+    expect(anchor(shifted, second.selectors)).toEqual({ start: at(1), end: at(1) + 15 });
+    expect(anchor(shifted, third.selectors)).toEqual({ start: at(2), end: at(2) + 15 });
+  });
+
+  it('prefers the repeat closest to the old position when contexts are alike', () => {
+    const unit = 'the same sentence again and again. ';
+    const text = unit.repeat(6);
+    const [quote] = describe(text, unit.length * 4, unit.length * 5);
+    const shifted = `xx${text}`;
+    const found = anchor(shifted, [quote, { type: 'TextPositionSelector', start: unit.length * 4, end: unit.length * 5 }]);
+    expect(found).toEqual({ start: 2 + unit.length * 4, end: 2 + unit.length * 5 });
+  });
+
+  it('says not found when the passage was removed', () => {
+    const { selectors } = clipOf(PAGE, QUOTE);
+    const without = PAGE.replace(/Musician and dancer[^\n]*\n/, '');
+    expect(anchor(without, selectors)).toBeNull();
+  });
+
+  it('does not take an unrelated passage in a long text', () => {
+    const text = prose(100_000);
+    const quote = { type: 'TextQuoteSelector' as const, exact: 'Musician and dancer co-create the performance in real time' };
+    expect(anchor(text, [quote])).toBeNull();
+    expect(anchor(`${text}\n${PAGE}`, clipOf(PAGE, QUOTE).selectors)).not.toBeNull();
+  });
+
+  it('does not search approximately for very short quotes', () => {
+    expect(anchor('the dancer', [{ type: 'TextQuoteSelector', exact: 'dancd' }])).toBeNull();
+  });
+
+  it('uses a position alone only when it fits the text', () => {
+    expect(anchor('abcdef', [{ type: 'TextPositionSelector', start: 1, end: 3 }])).toEqual({ start: 1, end: 3 });
+    expect(anchor('abc', [{ type: 'TextPositionSelector', start: 1, end: 9 }])).toBeNull();
+  });
+
+  it('re-anchors 100 clips on a 300 KB page well within 50 ms', () => {
+    const text = prose(300_000);
+    const clips = Array.from({ length: 100 }, (_, i) => {
+      const start = 1_000 + i * 2_900;
+      return describe(text, start, start + 40 + (i % 7) * 30);
+    });
+    const moved = `A banner that was not there before.\n${text}`;
+    anchor(moved, clips[0]!); // warm up the JIT
+    const t0 = performance.now();
+    const found = clips.map((selectors) => anchor(moved, selectors));
+    const elapsed = performance.now() - t0;
+    expect(found.every((r) => r !== null)).toBe(true);
+    expect(elapsed).toBeLessThan(50);
+  });
+});

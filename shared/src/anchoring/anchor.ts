@@ -1,0 +1,111 @@
+/**
+ * Finding a described passage again in a page's flat text, after the page may have changed.
+ *
+ * Cheapest first: the recorded position still holds the quote; else the quote occurs verbatim
+ * (repeats told apart by their context and closeness to the old position); else an approximate
+ * search for the quote, ranked the way the Hypothesis client ranks candidates: likeness to the
+ * quote counts most, then the text before and after it, then closeness to the old position.
+ */
+import search from 'approx-string-match';
+import type { Selector, TextPositionSelector, TextQuoteSelector } from '../domain.ts';
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** At most this share of a quote's characters may differ for an approximate match. */
+export const QUOTE_ERROR_RATE = 0.3;
+/** Shorter quotes are found only verbatim: a few edits would let them match almost anywhere. */
+const MIN_FUZZY_QUOTE_LENGTH = 16;
+/** Caps the error budget of long quotes (search time grows with it). */
+const MAX_QUOTE_ERRORS = 256;
+/** An approximate match must score at least this (0..1), so an unrelated passage is not taken. */
+export const MIN_FUZZY_SCORE = 0.65;
+
+const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
+const MAX_SCORE = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
+
+interface Candidate extends TextRange {
+  errors: number;
+}
+
+/** Where the passage is now, or null when it cannot be found with enough confidence. */
+export function anchor(text: string, selectors: readonly Selector[]): TextRange | null {
+  const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
+  const position = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
+  if (!quote) {
+    return position && position.start <= position.end && position.end <= text.length ? { start: position.start, end: position.end } : null;
+  }
+  const { exact } = quote;
+  if (!exact) return null;
+  const hint = position?.start;
+
+  if (hint !== undefined && text.startsWith(exact, hint)) return { start: hint, end: hint + exact.length };
+
+  const exactMatches = findExact(text, exact);
+  if (exactMatches.length === 1) return range(exactMatches[0]!);
+  if (exactMatches.length > 1) return range(bestExact(text, exactMatches, quote, hint));
+
+  if (exact.length < MIN_FUZZY_QUOTE_LENGTH) return null;
+  const maxErrors = Math.min(MAX_QUOTE_ERRORS, Math.floor(exact.length * QUOTE_ERROR_RATE));
+  let best: { match: Candidate; score: number } | null = null;
+  for (const match of search(text, exact, maxErrors)) {
+    const score = scoreMatch(text, match, quote, hint);
+    if (score >= MIN_FUZZY_SCORE && (!best || score > best.score)) best = { match, score };
+  }
+  return best ? range(best.match) : null;
+}
+
+function range(m: Candidate): TextRange {
+  return { start: m.start, end: m.end };
+}
+
+function findExact(text: string, exact: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
+    found.push({ start: at, end: at + exact.length, errors: 0 });
+  }
+  return found;
+}
+
+/**
+ * Among verbatim repeats, those whose context is unchanged win outright (closest to the old
+ * position first); only when none is intact are contexts compared approximately.
+ */
+function bestExact(text: string, matches: Candidate[], quote: TextQuoteSelector, hint: number | undefined): Candidate {
+  const intact = matches.filter(
+    (m) => text.endsWith(quote.prefix ?? '', m.start) && text.startsWith(quote.suffix ?? '', m.end),
+  );
+  if (intact.length > 0) {
+    const distance = (m: Candidate) => (hint === undefined ? 0 : Math.abs(m.start - hint));
+    return intact.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+  }
+  let best = matches[0]!;
+  let bestScore = -1;
+  for (const m of matches) {
+    const score = scoreMatch(text, m, quote, hint);
+    if (score > bestScore) [best, bestScore] = [m, score];
+  }
+  return best;
+}
+
+/** A candidate's score between 0 and 1, weighted as in Hypothesis's `match-quote`. */
+function scoreMatch(text: string, m: Candidate, quote: TextQuoteSelector, hint: number | undefined): number {
+  const quoteScore = 1 - m.errors / quote.exact.length;
+  const prefixScore = quote.prefix ? likeness(text.slice(Math.max(0, m.start - quote.prefix.length), m.start), quote.prefix) : 1;
+  const suffixScore = quote.suffix ? likeness(text.slice(m.end, m.end + quote.suffix.length), quote.suffix) : 1;
+  const positionScore = hint === undefined ? 1 : 1 - Math.abs(m.start - hint) / Math.max(1, text.length);
+  return (
+    (WEIGHT.quote * quoteScore + WEIGHT.prefix * prefixScore + WEIGHT.suffix * suffixScore + WEIGHT.position * positionScore) /
+    MAX_SCORE
+  );
+}
+
+/** How alike two short strings are, from 0 (nothing in common) to 1 (identical). */
+function likeness(actual: string, expected: string): number {
+  if (actual === expected) return 1;
+  if (!actual) return 0;
+  const [best] = search(actual, expected, expected.length);
+  return best ? 1 - best.errors / expected.length : 0;
+}

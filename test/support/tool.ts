@@ -1,0 +1,81 @@
+/**
+ * Starts the real tool in-process for tests: a real SQLite file in a fresh folder (or the
+ * PostgreSQL database named by TEST_DATABASE_URL), real ltijs, the real HTTP routes.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApiClient, type ApiClient } from '@mentoring/shared';
+import { loadConfig, type ToolConfig } from '@mentoring/lti-tool/src/config.ts';
+import { startTool, type RunningTool } from '@mentoring/lti-tool/src/server.ts';
+import { launch, type LaunchOptions } from './launch.ts';
+import type { TestLms } from '../lms/index.ts';
+
+export interface TestTool extends RunningTool {
+  config: ToolConfig;
+  dataDir: string;
+  /** Stops and starts the tool on the same database, as a restart would. */
+  restart(): Promise<TestTool>;
+}
+
+export function tempDir(prefix = 'mentoring-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function startTestTool(opts: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<TestTool> {
+  const dataDir = opts.dataDir ?? tempDir();
+  const port = opts.port ?? 0;
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'test',
+    SANDBOX: 'off',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    LTI_KEY: 'test-lti-key-that-is-long-enough-1234567890',
+    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+    ...opts.env,
+  };
+  let config = loadConfig(env);
+  // A random port is only known after listening; PUBLIC_URL must name it, so listen first when needed.
+  if (port === 0) config = { ...config, port: await freePort() };
+  config = { ...config, publicUrl: `http://127.0.0.1:${config.port}` };
+  const tool = await startTool(config);
+  return {
+    ...tool,
+    config,
+    dataDir,
+    async restart() {
+      await tool.close();
+      return startTestTool({ dataDir, port: config.port, env: opts.env });
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** An API client for the tool authenticated by a bearer token (a launch's ltik or a browser token). */
+export function apiAs(tool: { url: string }, token: string, extra: { origin?: string } = {}): ApiClient {
+  return createApiClient({
+    baseUrl: tool.url,
+    getToken: () => token,
+    fetch: extra.origin
+      ? (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: extra.origin! } })
+      : undefined,
+  });
+}
+
+/** Launches a person from a course and answers an API client carrying their ltik. */
+export async function launchAs(lms: TestLms, tool: { url: string }, opts: Omit<LaunchOptions, 'toolUrl'>) {
+  const result = await launch(lms, { ...opts, toolUrl: tool.url });
+  await result.finalResponse.body?.cancel();
+  return { ...result, api: apiAs(tool, result.ltik) };
+}
