@@ -1,0 +1,172 @@
+/** Partnerships and their members. */
+import crypto from 'node:crypto';
+import {
+  DEFAULT_AGREEMENT,
+  type Agreement,
+  type Member,
+  type MemberRole,
+  type Partnership,
+  type PartnershipKind,
+  type PartnershipStatus,
+} from '@mentoring/shared';
+import { json, time, type Sql } from '../db/sql.ts';
+
+interface PartnershipRow {
+  id: string;
+  program_id: string;
+  kind: PartnershipKind;
+  status: PartnershipStatus;
+  agreement: string;
+  created_by_id: string;
+  created_at: number | string;
+  closed_at: number | string | null;
+}
+
+interface MemberRow {
+  partnership_id: string;
+  person_id: string;
+  name: string;
+  role: MemberRole;
+  invitation: Member['invitation'];
+}
+
+interface ConversationTimes {
+  partnership_id: string;
+  last_held: number | string | null;
+  next_id: string | null;
+  next_at: number | string | null;
+}
+
+/** A partnership as stored, with the program it belongs to (never sent to clients). */
+export type StoredPartnership = Partnership & { programId: string };
+
+async function assemble(sql: Sql, rows: PartnershipRow[]): Promise<StoredPartnership[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [members, times] = await Promise.all([
+    sql.all<MemberRow>(
+      `SELECT m.partnership_id, m.person_id, p.name, m.role, m.invitation
+         FROM partnership_members m JOIN people p ON p.id = m.person_id
+        WHERE m.partnership_id IN (:ids) ORDER BY m.created_at, p.name`,
+      { ids },
+    ),
+    conversationTimes(sql, ids),
+  ]);
+  return rows.map((r) => {
+    const t = times.get(r.id);
+    return {
+      id: r.id,
+      programId: r.program_id,
+      kind: r.kind,
+      status: r.status,
+      agreement: { ...DEFAULT_AGREEMENT, ...json.read<Partial<Agreement>>(r.agreement, {}) },
+      createdById: r.created_by_id,
+      createdAt: time.iso(r.created_at),
+      closedAt: time.isoOrNull(r.closed_at),
+      members: members
+        .filter((m) => m.partnership_id === r.id)
+        .map((m) => ({ personId: m.person_id, name: m.name, role: m.role, invitation: m.invitation })),
+      lastConversationAt: time.isoOrNull(t?.last_held ?? null),
+      nextConversation: t?.next_id ? { id: t.next_id, scheduledFor: time.iso(t.next_at) } : null,
+    };
+  });
+}
+
+/** The last held and the next scheduled conversation of each partnership. */
+async function conversationTimes(sql: Sql, ids: string[]): Promise<Map<string, ConversationTimes>> {
+  const rows = await sql.all<{ partnership_id: string; id: string; scheduled_for: number | string; held_at: number | string | null }>(
+    `SELECT partnership_id, id, scheduled_for, held_at FROM conversations WHERE partnership_id IN (:ids)`,
+    { ids },
+  );
+  const out = new Map<string, ConversationTimes>();
+  for (const r of rows) {
+    const t = out.get(r.partnership_id) ?? { partnership_id: r.partnership_id, last_held: null, next_id: null, next_at: null };
+    if (r.held_at !== null) {
+      if (t.last_held === null || Number(r.held_at) > Number(t.last_held)) t.last_held = r.held_at;
+    } else if (t.next_at === null || Number(r.scheduled_for) < Number(t.next_at)) {
+      t.next_id = r.id;
+      t.next_at = r.scheduled_for;
+    }
+    out.set(r.partnership_id, t);
+  }
+  return out;
+}
+
+export async function findPartnership(sql: Sql, id: string): Promise<StoredPartnership | undefined> {
+  const rows = await sql.all<PartnershipRow>('SELECT * FROM partnerships WHERE id = :id', { id });
+  return (await assemble(sql, rows))[0];
+}
+
+export async function partnershipsOfPerson(sql: Sql, programId: string, personId: string): Promise<StoredPartnership[]> {
+  const rows = await sql.all<PartnershipRow>(
+    `SELECT p.* FROM partnerships p JOIN partnership_members m ON m.partnership_id = p.id
+      WHERE p.program_id = :programId AND m.person_id = :personId ORDER BY p.created_at DESC`,
+    { programId, personId },
+  );
+  return assemble(sql, rows);
+}
+
+export async function partnershipsOfProgram(sql: Sql, programId: string): Promise<StoredPartnership[]> {
+  const rows = await sql.all<PartnershipRow>('SELECT * FROM partnerships WHERE program_id = :programId ORDER BY created_at DESC', { programId });
+  return assemble(sql, rows);
+}
+
+export async function insertPartnership(
+  sql: Sql,
+  p: {
+    programId: string;
+    kind: PartnershipKind;
+    status: PartnershipStatus;
+    agreement: Agreement;
+    createdById: string;
+    members: Array<{ personId: string; role: MemberRole; invitation: Member['invitation'] }>;
+  },
+  now: number,
+): Promise<string> {
+  const id = crypto.randomUUID();
+  await sql.run(
+    `INSERT INTO partnerships (id, program_id, kind, status, agreement, created_by_id, created_at, updated_at)
+     VALUES (:id, :programId, :kind, :status, :agreement, :createdById, :now, :now)`,
+    { ...p, id, agreement: json.write(p.agreement), now },
+  );
+  for (const m of p.members) {
+    await sql.run(
+      `INSERT INTO partnership_members (partnership_id, person_id, role, invitation, created_at) VALUES (:id, :personId, :role, :invitation, :now)`,
+      { ...m, id, now },
+    );
+  }
+  return id;
+}
+
+export async function updatePartnershipRow(
+  sql: Sql,
+  id: string,
+  change: { status?: PartnershipStatus; agreement?: Agreement; closedAt?: number | null },
+  now: number,
+) {
+  const sets = ['updated_at = :now'];
+  if (change.status) sets.push('status = :status');
+  if (change.agreement) sets.push('agreement = :agreement');
+  if (change.closedAt !== undefined) sets.push('closed_at = :closedAt');
+  await sql.run(`UPDATE partnerships SET ${sets.join(', ')} WHERE id = :id`, {
+    id,
+    now,
+    status: change.status,
+    agreement: change.agreement ? json.write(change.agreement) : undefined,
+    closedAt: change.closedAt,
+  });
+}
+
+export async function setInvitation(sql: Sql, partnershipId: string, personId: string, invitation: Member['invitation']) {
+  await sql.run('UPDATE partnership_members SET invitation = :invitation WHERE partnership_id = :partnershipId AND person_id = :personId', {
+    partnershipId,
+    personId,
+    invitation,
+  });
+}
+
+/** Without the program id, for answers. */
+export function publicPartnership(p: StoredPartnership): Partnership {
+  const { programId: _programId, ...rest } = p;
+  return rest;
+}

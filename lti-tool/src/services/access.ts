@@ -1,0 +1,24 @@
+/**
+ * The one gate every partnership-scoped request passes: the partnership must be in the caller's
+ * program and the caller one of its members. Anyone else gets the same 404, so a refusal never
+ * tells whether the partnership exists (DESIGN "Who may see what").
+ */
+import { canReadContent, canWriteContent } from '@mentoring/shared';
+import type { Principal } from '../auth/principal.ts';
+import { findPartnership, type StoredPartnership } from '../models/partnerships.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import type { App } from './app.ts';
+
+export async function readablePartnership(app: App, principal: Principal, partnershipId: string): Promise<StoredPartnership> {
+  const p = await findPartnership(app.sql, partnershipId);
+  if (!p || p.programId !== principal.programId || !canReadContent(p, principal.personId)) throw notFound('The partnership');
+  return p;
+}
+
+export async function writablePartnership(app: App, principal: Principal, partnershipId: string): Promise<StoredPartnership> {
+  const p = await readablePartnership(app, principal, partnershipId);
+  if (!canWriteContent(p, principal.personId)) {
+    throw forbidden(p.status === 'closed' ? 'This partnership is closed; reopen it to make changes.' : 'This partnership is not active yet.');
+  }
+  return p;
+}

@@ -1,0 +1,81 @@
+/** Conversations: scheduling, the mentee's agenda, notes, commitments and marking one held. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AgendaItem, Conversation, CreateCommitment, CreateConversation, UpdateConversation } from '@mentoring/shared';
+import { useApi } from './ApiContext.tsx';
+import { partnershipKeys } from './partnerships.ts';
+import { replaceById } from './types.ts';
+
+type ConversationList = { conversations: Conversation[] };
+
+export const conversationKeys = {
+  list: (partnershipId: string) => [...partnershipKeys.detail(partnershipId), 'conversations'] as const,
+};
+
+export function useConversations(partnershipId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: conversationKeys.list(partnershipId), queryFn: () => api.listConversations({ params: { id: partnershipId } }) });
+}
+
+/**
+ * A conversation's date, holding and commitments change what the whole workspace shows (the next
+ * conversation, "new since last conversation", actions), so the partnership is refreshed as a whole.
+ */
+function usePutConversation(partnershipId: string) {
+  const qc = useQueryClient();
+  return (c: Conversation) => {
+    qc.setQueryData<ConversationList>(conversationKeys.list(partnershipId), (old) => old && { conversations: replaceById(old.conversations, c) ?? [] });
+    void qc.invalidateQueries({ queryKey: partnershipKeys.detail(partnershipId) });
+    void qc.invalidateQueries({ queryKey: partnershipKeys.list() });
+  };
+}
+
+export function useCreateConversation(partnershipId: string) {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateConversation) => api.createConversation({ params: { id: partnershipId }, body }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: partnershipKeys.detail(partnershipId) });
+      void qc.invalidateQueries({ queryKey: partnershipKeys.list() });
+    },
+  });
+}
+
+export function useUpdateConversation(partnershipId: string) {
+  const api = useApi();
+  const put = usePutConversation(partnershipId);
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateConversation }) => api.updateConversation({ params: { id }, body }),
+    onSuccess: put,
+  });
+}
+
+/** Optimistic: the agenda is reordered on screen at once, and put back if the tool refuses. */
+export function useSetAgenda(partnershipId: string) {
+  const api = useApi();
+  const qc = useQueryClient();
+  const key = conversationKeys.list(partnershipId);
+  return useMutation({
+    mutationFn: ({ id, agenda }: { id: string; agenda: AgendaItem[] }) => api.setAgenda({ params: { id }, body: { agenda } }),
+    onMutate: async ({ id, agenda }) => {
+      await qc.cancelQueries({ queryKey: key });
+      const before = qc.getQueryData<ConversationList>(key);
+      qc.setQueryData<ConversationList>(key, (old) => old && { conversations: old.conversations.map((c) => (c.id === id ? { ...c, agenda } : c)) });
+      return { before };
+    },
+    onError: (_e, _v, ctx) => qc.setQueryData(key, ctx?.before),
+    onSuccess: (c) => {
+      qc.setQueryData<ConversationList>(key, (old) => old && { conversations: replaceById(old.conversations, c) ?? [] });
+      void qc.invalidateQueries({ queryKey: [...partnershipKeys.detail(partnershipId), 'prepare'] });
+    },
+  });
+}
+
+export function useAddCommitment(partnershipId: string) {
+  const api = useApi();
+  const put = usePutConversation(partnershipId);
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: CreateCommitment }) => api.addCommitment({ params: { id }, body }),
+    onSuccess: put,
+  });
+}

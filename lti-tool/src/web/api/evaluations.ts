@@ -1,0 +1,23 @@
+/** Checkpoint evaluations of one partnership: a separate record, visible to program staff (principle 3). */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from './ApiContext.tsx';
+import { partnershipKeys } from './partnerships.ts';
+import type { BodyOf } from './types.ts';
+
+export const evaluationKeys = {
+  list: (partnershipId: string) => [...partnershipKeys.detail(partnershipId), 'evaluations'] as const,
+};
+
+export function useEvaluations(partnershipId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: evaluationKeys.list(partnershipId), queryFn: () => api.listEvaluations({ params: { id: partnershipId } }) });
+}
+
+export function useCreateEvaluation(partnershipId: string) {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'createEvaluation'>) => api.createEvaluation({ params: { id: partnershipId }, body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: evaluationKeys.list(partnershipId) }),
+  });
+}

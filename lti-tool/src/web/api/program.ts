@@ -1,0 +1,68 @@
+/** The program as staff see it (roster, activity, checkpoints) and the directory participants invite from. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from './ApiContext.tsx';
+import type { BodyOf } from './types.ts';
+
+export const programKeys = {
+  all: () => ['program'] as const,
+  people: () => ['program', 'people'] as const,
+  directory: () => ['program', 'directory'] as const,
+  activity: () => ['program', 'activity'] as const,
+  checkpoints: () => ['program', 'checkpoints'] as const,
+  evaluations: () => ['program', 'evaluations'] as const,
+};
+
+export function useProgramPeople() {
+  const api = useApi();
+  return useQuery({ queryKey: programKeys.people(), queryFn: () => api.programPeople({}) });
+}
+
+export function useSyncRoster() {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.syncRoster({}),
+    onSuccess: (roster) => {
+      qc.setQueryData(programKeys.people(), roster);
+      void qc.invalidateQueries({ queryKey: programKeys.directory() });
+    },
+  });
+}
+
+export function useProgramDirectory() {
+  const api = useApi();
+  return useQuery({ queryKey: programKeys.directory(), queryFn: () => api.programDirectory({}) });
+}
+
+export function useProgramActivity() {
+  const api = useApi();
+  return useQuery({ queryKey: programKeys.activity(), queryFn: () => api.programActivity({}) });
+}
+
+export function useUpdateProgramSettings() {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'updateProgramSettings'>) => api.updateProgramSettings({ body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: programKeys.activity() }),
+  });
+}
+
+export function useCheckpoints() {
+  const api = useApi();
+  return useQuery({ queryKey: programKeys.checkpoints(), queryFn: () => api.listCheckpoints({}) });
+}
+
+export function useCreateCheckpoint() {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'createCheckpoint'>) => api.createCheckpoint({ body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: programKeys.checkpoints() }),
+  });
+}
+
+export function useProgramEvaluations() {
+  const api = useApi();
+  return useQuery({ queryKey: programKeys.evaluations(), queryFn: () => api.programEvaluations({}) });
+}

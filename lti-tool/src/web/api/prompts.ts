@@ -1,0 +1,42 @@
+/** Reflection prompts: questions written or made from clips, and the mentee's responses. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreatePrompt, Prompt, UpdatePrompt } from '@mentoring/shared';
+import { useApi } from './ApiContext.tsx';
+import { partnershipKeys } from './partnerships.ts';
+import { prepareKeys } from './prepare.ts';
+import { replaceById } from './types.ts';
+
+type PromptList = { prompts: Prompt[] };
+
+export const promptKeys = {
+  list: (partnershipId: string) => [...partnershipKeys.detail(partnershipId), 'prompts'] as const,
+};
+
+export function usePrompts(partnershipId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: promptKeys.list(partnershipId), queryFn: () => api.listPrompts({ params: { id: partnershipId } }) });
+}
+
+export function useCreatePrompt(partnershipId: string) {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreatePrompt) => api.createPrompt({ params: { id: partnershipId }, body }),
+    onSuccess: (prompt) => {
+      qc.setQueryData<PromptList>(promptKeys.list(partnershipId), (old) => old && { prompts: [...old.prompts, prompt] });
+      void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) });
+    },
+  });
+}
+
+export function useUpdatePrompt(partnershipId: string) {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdatePrompt }) => api.updatePrompt({ params: { id }, body }),
+    onSuccess: (prompt) => {
+      qc.setQueryData<PromptList>(promptKeys.list(partnershipId), (old) => old && { prompts: replaceById(old.prompts, prompt) ?? [] });
+      void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) });
+    },
+  });
+}

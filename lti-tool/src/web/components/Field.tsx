@@ -1,0 +1,66 @@
+/**
+ * Labelled text fields. Errors sit under the field they are about, and the field keeps what was
+ * typed whatever the tool answered. Validation happens with the shared schemas, so the browser's
+ * own required-field bubbles are turned off (`validationBehavior="aria"`).
+ */
+import { FieldError, Input, Label, Text, TextArea, TextField } from 'react-aria-components';
+
+interface FieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  description?: string;
+  isRequired?: boolean;
+  isDisabled?: boolean;
+  placeholder?: string;
+  autoFocus?: boolean;
+  className?: string;
+}
+
+export function TextInput({ type = 'text', ...p }: FieldProps & { type?: 'text' | 'url' | 'email' | 'date' | 'datetime-local' }) {
+  return (
+    <TextField
+      className={`field ${p.className ?? ''}`}
+      value={p.value}
+      onChange={p.onChange}
+      type={type}
+      isInvalid={!!p.error}
+      isRequired={p.isRequired}
+      isDisabled={p.isDisabled}
+      autoFocus={p.autoFocus}
+      validationBehavior="aria"
+    >
+      <Label>
+        {p.label}
+        {p.isRequired ? null : <span className="optional"> (optional)</span>}
+      </Label>
+      <Input placeholder={p.placeholder} />
+      {p.description && <Text slot="description">{p.description}</Text>}
+      <FieldError>{p.error}</FieldError>
+    </TextField>
+  );
+}
+
+export function TextAreaField({ rows = 3, ...p }: FieldProps & { rows?: number }) {
+  return (
+    <TextField
+      className={`field ${p.className ?? ''}`}
+      value={p.value}
+      onChange={p.onChange}
+      isInvalid={!!p.error}
+      isRequired={p.isRequired}
+      isDisabled={p.isDisabled}
+      autoFocus={p.autoFocus}
+      validationBehavior="aria"
+    >
+      <Label>
+        {p.label}
+        {p.isRequired ? null : <span className="optional"> (optional)</span>}
+      </Label>
+      <TextArea rows={rows} placeholder={p.placeholder} />
+      {p.description && <Text slot="description">{p.description}</Text>}
+      <FieldError>{p.error}</FieldError>
+    </TextField>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
+import type { Key } from 'react-aria-components';
+
+export interface PersonOption {
+  id: string;
+  name: string;
+  detail?: string | null;
+}
+
+interface PersonPickerProps {
+  label: string;
+  people: readonly PersonOption[];
+  value: string | null;
+  onChange: (id: string | null) => void;
+  description?: string;
+  error?: string | undefined;
+  autoFocus?: boolean;
+  emptyText?: string;
+}
+
+/** Finds one person by typing part of their name (or email), from a roster or directory. */
+export function PersonPicker({ label, people, value, onChange, description, error, autoFocus, emptyText = 'Nobody by that name' }: PersonPickerProps) {
+  return (
+    <ComboBox
+      className="field combobox"
+      items={people}
+      value={value}
+      onChange={(k: Key | null) => onChange(k === null ? null : String(k))}
+      isInvalid={!!error}
+      validationBehavior="aria"
+      menuTrigger="focus"
+      autoFocus={autoFocus}
+    >
+      <Label>{label}</Label>
+      <div className="combobox-input">
+        <Input placeholder="Type a name" />
+        <Button className="combobox-button" aria-label="Show everyone">
+          ▾
+        </Button>
+      </div>
+      {description && <Text slot="description">{description}</Text>}
+      <FieldError>{error}</FieldError>
+      <Popover className="popover">
+        <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{emptyText}</p>}>
+          {(p: PersonOption) => (
+            <ListBoxItem id={p.id} textValue={`${p.name} ${p.detail ?? ''}`} className="listbox-item">
+              <Text slot="label">{p.name}</Text>
+              {p.detail && <Text slot="description">{p.detail}</Text>}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}
+
+/**
+ * Several people, added one at a time with the same search and shown as removable chips, for
+ * "one or more mentees". Each added person leaves the list of choices.
+ */
+export function PeoplePicker({ label, people, value, onChange, description, error }: { label: string; people: readonly PersonOption[]; value: string[]; onChange: (ids: string[]) => void; description?: string; error?: string | undefined }) {
+  const [pickerKey, setPickerKey] = useState(0);
+  const chosen = value.map((id) => people.find((p) => p.id === id)).filter((p): p is PersonOption => !!p);
+  const remaining = people.filter((p) => !value.includes(p.id));
+  return (
+    <div className="people-picker">
+      <PersonPicker
+        key={pickerKey}
+        label={label}
+        people={remaining}
+        value={null}
+        description={description}
+        error={error}
+        onChange={(id) => {
+          if (!id) return;
+          onChange([...value, id]);
+          // A fresh picker: empty input, ready for the next name.
+          setPickerKey((k) => k + 1);
+        }}
+        autoFocus={pickerKey > 0}
+      />
+      {chosen.length > 0 && (
+        <ul className="chips" aria-label={`${label}: chosen`}>
+          {chosen.map((p) => (
+            <li key={p.id} className="chip">
+              {p.name}
+              <Button className="chip-remove" aria-label={`Remove ${p.name}`} onPress={() => onChange(value.filter((v) => v !== p.id))}>
+                ×
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

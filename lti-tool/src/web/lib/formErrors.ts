@@ -1,0 +1,50 @@
+/**
+ * Errors shown where they belong: next to the field they are about, otherwise above the form.
+ * The same shape comes from checking input with the shared schemas before sending and from the
+ * API's `ApiError` (whose `field` may be a path such as `agreement.purpose`).
+ */
+import { ApiError } from '@mentoring/shared';
+
+export interface FormErrors {
+  fields: Record<string, string>;
+  form: string | null;
+}
+
+export const NO_ERRORS: FormErrors = { fields: {}, form: null };
+
+const sentence = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+function matchField(path: string, fields: readonly string[]): string | undefined {
+  return fields.find((f) => path === f || path.startsWith(`${f}.`) || path.endsWith(`.${f}`));
+}
+
+/** Places one error: on a known field when it names one, otherwise on the form. */
+export function errorsFrom(error: unknown, fields: readonly string[]): FormErrors {
+  if (!error) return NO_ERRORS;
+  if (error instanceof ApiError) {
+    const f = error.field ? matchField(error.field, fields) : undefined;
+    return f ? { fields: { [f]: sentence(error.message) }, form: null } : { fields: {}, form: sentence(error.message) };
+  }
+  return { fields: {}, form: error instanceof Error ? error.message : 'Something went wrong.' };
+}
+
+interface Issue {
+  path: readonly PropertyKey[];
+  message: string;
+}
+interface SafeParser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
+}
+
+/** Checks input with a shared schema; gives the parsed value or the errors to show. */
+export function check<T>(schema: SafeParser<T>, value: unknown, fields: readonly string[]): { ok: true; value: T } | { ok: false; errors: FormErrors } {
+  const r = schema.safeParse(value);
+  if (r.success) return { ok: true, value: r.data };
+  const errors: FormErrors = { fields: {}, form: null };
+  for (const issue of r.error.issues) {
+    const f = matchField(issue.path.map(String).join('.'), fields);
+    if (f) errors.fields[f] ??= sentence(issue.message);
+    else errors.form ??= sentence(issue.message);
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,41 @@
+/** How people in a partnership are named on screen. */
+import { memberOf, type Member, type Partnership } from '@mentoring/shared';
+
+type PartnershipPeople = Pick<Partnership, 'kind' | 'members'>;
+
+export function nameOf(p: PartnershipPeople, personId: string | null | undefined): string {
+  if (!personId) return 'Someone';
+  return p.members.find((m) => m.personId === personId)?.name ?? 'A former member';
+}
+
+/** The other members, the ones a person thinks of as "my mentor", "my mentee", "my colleague". */
+export function partnersOf(p: PartnershipPeople, meId: string): Member[] {
+  return p.members.filter((m) => m.personId !== meId && m.invitation !== 'declined');
+}
+
+/** In collegial partnerships roles switch goal by goal, so they are shown as partners. */
+export function roleLabel(p: Pick<Partnership, 'kind'>, role: Member['role']): string {
+  if (p.kind === 'collegial') return 'Colleague';
+  return role === 'mentor' ? 'Mentor' : 'Mentee';
+}
+
+/** "You mentor Ana Ruiz", "Ben Okafor mentors you", "Collegial coaching with …". */
+export function partnershipHeadline(p: Pick<Partnership, 'kind' | 'members' | 'status'>, meId: string): string {
+  const me = memberOf({ ...p }, meId);
+  const others = partnersOf(p, meId).map((m) => m.name);
+  const names = joinNames(others);
+  if (p.kind === 'collegial') return `Collegial coaching with ${names}`;
+  if (me?.role === 'mentor') return `You mentor ${names}`;
+  return `${names} ${others.length > 1 ? 'mentor' : 'mentors'} you`;
+}
+
+export function joinNames(names: readonly string[]): string {
+  if (names.length === 0) return 'nobody yet';
+  if (names.length === 1) return names[0]!;
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
+}

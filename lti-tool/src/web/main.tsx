@@ -1,0 +1,30 @@
+/**
+ * The workspace app shown in the LMS iframe. The launch's ltik is read once here and sent as a
+ * bearer token with every API call; the app uses no cookies.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createApiClient } from '@mentoring/shared';
+import { ApiProvider } from './api/ApiContext.tsx';
+import { createQueryClient } from './api/queryClient.ts';
+import { App } from './app/App.tsx';
+import { browserEnvironment, takeLtik } from './app/ltik.ts';
+import { Toaster } from './components/Toaster.tsx';
+import './styles.css';
+
+const ltik = takeLtik(browserEnvironment());
+const api = createApiClient({ baseUrl: '', getToken: () => ltik });
+const queryClient = createQueryClient();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ApiProvider client={api}>
+      <QueryClientProvider client={queryClient}>
+        <Toaster>
+          <App launched={ltik !== null} />
+        </Toaster>
+      </QueryClientProvider>
+    </ApiProvider>
+  </StrictMode>,
+);

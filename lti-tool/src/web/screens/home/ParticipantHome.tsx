@@ -1,0 +1,94 @@
+import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
+import { memberOf, type Me, type Partnership } from '@mentoring/shared';
+import { usePartnerships } from '../../api/partnerships.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { InvitationCard } from './InvitationCard.tsx';
+import { InviteDialog } from './InviteDialog.tsx';
+import { PartnershipCard } from './PartnershipCard.tsx';
+
+/** A participant's home: invitations to answer, their partnerships (as mentor and as mentee), and inviting someone. */
+export function ParticipantHome({ me }: { me: Me }) {
+  const partnerships = usePartnerships();
+  const meId = me.person.id;
+  const invite = <InviteDialog me={me} />;
+
+  if (partnerships.isPending) return <Loading label="Loading your partnerships…" />;
+  if (partnerships.isError) return <ErrorNotice error={partnerships.error} retry={() => void partnerships.refetch()} />;
+
+  const all = partnerships.data.partnerships;
+  const toAnswer = all.filter((p) => p.status === 'invited' && memberOf(p, meId)?.invitation === 'pending');
+  const waiting = all.filter((p) => (p.status === 'invited' && memberOf(p, meId)?.invitation === 'accepted') || (p.status === 'declined' && p.createdById === meId));
+  const active = all.filter((p) => p.status === 'active');
+  const closed = all.filter((p) => p.status === 'closed');
+  const byNext = (a: Partnership, b: Partnership) => (a.nextConversation?.scheduledFor ?? '9').localeCompare(b.nextConversation?.scheduledFor ?? '9');
+
+  return (
+    <>
+      <PageTitle kicker={me.program.title} actions={invite}>
+        Your partnerships
+      </PageTitle>
+
+      {toAnswer.length > 0 && (
+        <section aria-labelledby="to-answer" className="section">
+          <h2 id="to-answer">Invitations for you</h2>
+          <div className="stack">
+            {toAnswer.map((p) => (
+              <InvitationCard key={p.id} partnership={p} meId={meId} />
+            ))}
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="mine" className="section">
+        <h2 id="mine" className={toAnswer.length ? undefined : 'visually-hidden'}>
+          Active partnerships
+        </h2>
+        {active.length === 0 ? (
+          <EmptyState title="No partnerships yet" action={invite}>
+            <p>Your program coordinator will pair you with a mentor, or invite a colleague yourself.</p>
+            <p>A partnership is a private workspace for the two of you: goals, passages from your readings, reflection prompts and your conversations.</p>
+          </EmptyState>
+        ) : (
+          <div className="card-grid">
+            {[...active].sort(byNext).map((p) => (
+              <PartnershipCard key={p.id} partnership={p} meId={meId} />
+            ))}
+          </div>
+        )}
+      </section>
+
+      {waiting.length > 0 && (
+        <section aria-labelledby="waiting" className="section">
+          <h2 id="waiting">Invitations you sent</h2>
+          <div className="stack">
+            {waiting.map((p) => (
+              <InvitationCard key={p.id} partnership={p} meId={meId} />
+            ))}
+          </div>
+        </section>
+      )}
+
+      {closed.length > 0 && (
+        <Disclosure className="section disclosure">
+          <Heading level={2}>
+            <Button slot="trigger" className="disclosure-trigger">
+              <span aria-hidden="true" className="disclosure-chevron">
+                ▸
+              </span>
+              Closed partnerships ({closed.length})
+            </Button>
+          </Heading>
+          <DisclosurePanel>
+            <div className="card-grid">
+              {closed.map((p) => (
+                <PartnershipCard key={p.id} partnership={p} meId={meId} />
+              ))}
+            </div>
+          </DisclosurePanel>
+        </Disclosure>
+      )}
+    </>
+  );
+}
