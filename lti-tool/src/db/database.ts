@@ -5,7 +5,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { Sequelize, type Options } from 'sequelize';
+import { Sequelize, Transaction, type Options } from 'sequelize';
 import LtiSequelize from 'ltijs-sequelize';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -61,7 +61,9 @@ interface SqliteConnection {
 function sequelizeOptions(target: DatabaseTarget): Options {
   const common: Options = { logging: false, benchmark: false };
   if (target.dialect === 'sqlite') {
-    return { ...common, dialect: 'sqlite', storage: target.location, pool: { max: 1, min: 0 } };
+    // IMMEDIATE: a transaction takes the write lock at BEGIN and waits for it (busy timeout) instead of
+    // failing with SQLITE_BUSY when it tries to upgrade a read snapshot that another writer moved on.
+    return { ...common, dialect: 'sqlite', storage: target.location, pool: { max: 1, min: 0 }, transactionType: Transaction.TYPES.IMMEDIATE };
   }
   return { ...common, dialect: 'postgres', pool: { max: 10, min: 0, idle: 10_000 } };
 }

@@ -17,7 +17,18 @@ interface NrpsMember {
   status?: string;
 }
 
-export async function syncRoster(app: App, programId: string): Promise<Roster> {
+/** One sync per program at a time: a staff launch and a "Sync roster" click share the same run. */
+const running = new Map<string, Promise<Roster>>();
+
+export function syncRoster(app: App, programId: string): Promise<Roster> {
+  const current = running.get(programId);
+  if (current) return current;
+  const run = fetchAndStoreRoster(app, programId).finally(() => running.delete(programId));
+  running.set(programId, run);
+  return run;
+}
+
+async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster> {
   const program = await findProgram(app.sql, programId);
   if (!program) throw new HttpError(404, 'not_found', 'The program was not found.');
   if (!program.nrps_url) {

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { UpdatePartnership, type Agreement } from '@mentoring/shared';
+import { useUpdatePartnership } from '../../api/partnerships.ts';
+import { TextAreaField, TextInput } from '../../components/Field.tsx';
+import { Form } from '../../components/Form.tsx';
+import { useNotify } from '../../components/Toaster.tsx';
+import { useFormState } from '../../components/useFormState.ts';
+import { check, errorsFrom } from '../../lib/formErrors.ts';
+import { useWorkspace } from './workspaceContext.ts';
+
+const FIELDS = ['purpose', 'meetingCadence', 'confidentiality'];
+
+/** What the partners agreed: purpose, how often they meet, and how they keep it confidential. Both may edit. */
+export function AgreementPanel() {
+  const { partnership: p, can } = useWorkspace();
+  const [editing, setEditing] = useState(false);
+  const a = p.agreement;
+  return (
+    <section className="agreement card" aria-labelledby="agreement-title">
+      <div className="section-head">
+        <h2 id="agreement-title">Our agreement</h2>
+        {can.write && !editing && (
+          <Button className="button quiet small" onPress={() => setEditing(true)}>
+            Edit agreement
+          </Button>
+        )}
+      </div>
+      {editing ? (
+        <AgreementForm agreement={a} onDone={() => setEditing(false)} />
+      ) : (
+        <dl className="agreement-terms">
+          <div>
+            <dt>Purpose</dt>
+            <dd>{a.purpose || <span className="muted">Not written yet. {can.write ? 'Say in a sentence what this partnership is for.' : ''}</span>}</dd>
+          </div>
+          <div>
+            <dt>We meet</dt>
+            <dd>{a.meetingCadence || <span className="muted">Not agreed yet</span>}</dd>
+          </div>
+          <div className="wide">
+            <dt>Confidentiality</dt>
+            <dd>{a.confidentiality || <span className="muted">Not agreed yet</span>}</dd>
+          </div>
+        </dl>
+      )}
+    </section>
+  );
+}
+
+function AgreementForm({ agreement, onDone }: { agreement: Agreement; onDone: () => void }) {
+  const { partnership: p } = useWorkspace();
+  const update = useUpdatePartnership(p.id);
+  const notify = useNotify();
+  const form = useFormState({ ...agreement });
+  const submit = () => {
+    const r = check(UpdatePartnership, { agreement: form.values }, FIELDS);
+    if (!r.ok) return form.setErrors(r.errors);
+    update.mutate(r.value, {
+      onSuccess: () => {
+        notify({ message: 'Agreement saved.' });
+        onDone();
+      },
+      onError: (e) => form.setErrors(errorsFrom(e, FIELDS)),
+    });
+  };
+  return (
+    <Form onSubmit={submit} errors={form.errors}>
+      <TextAreaField label="Purpose" {...form.field('purpose')} rows={2} autoFocus description="What this partnership is for, in the mentee’s words." />
+      <TextInput label="We meet" {...form.field('meetingCadence')} description="For example: every two weeks, 45 minutes, online." />
+      <TextAreaField label="Confidentiality" {...form.field('confidentiality')} rows={3} />
+      <div className="form-actions">
+        <Button className="button" onPress={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" className="button primary" isPending={update.isPending}>
+          Save agreement
+        </Button>
+      </div>
+    </Form>
+  );
+}

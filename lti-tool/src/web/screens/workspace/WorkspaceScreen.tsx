@@ -1,0 +1,126 @@
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { ApiError, type Me } from '@mentoring/shared';
+import { usePartnership } from '../../api/partnerships.ts';
+import { routeHref, type WorkspaceTab } from '../../app/route.ts';
+import { navigate } from '../../app/useRoute.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { partnershipHeadline, roleLabel } from '../../lib/people.ts';
+import { AgreementPanel } from './AgreementPanel.tsx';
+import { ClipsTab } from './clips/ClipsTab.tsx';
+import { ConversationsTab } from './conversations/ConversationsTab.tsx';
+import { EvaluationsTab } from './EvaluationsTab.tsx';
+import { ExportTab } from './ExportTab.tsx';
+import { GoalsTab } from './goals/GoalsTab.tsx';
+import { PromptsTab } from './PromptsTab.tsx';
+import { RequestsTab } from './RequestsTab.tsx';
+import { ScheduleNudge } from './conversations/ScheduleNudge.tsx';
+import { isMentorIn, workspaceFor, WorkspaceContext } from './workspaceContext.ts';
+
+const TABS: { id: WorkspaceTab; label: string }[] = [
+  { id: 'goals', label: 'Goals' },
+  { id: 'clips', label: 'Clips' },
+  { id: 'prompts', label: 'Prompts' },
+  { id: 'conversations', label: 'Conversations' },
+  { id: 'requests', label: 'Requests' },
+  { id: 'evaluations', label: 'Evaluations' },
+  { id: 'export', label: 'Export' },
+];
+
+/** One partnership's workspace: the agreement on top, then the partners' shared work in tabs. */
+export function WorkspaceScreen({ me, partnershipId, tab }: { me: Me; partnershipId: string; tab: WorkspaceTab }) {
+  const partnership = usePartnership(partnershipId);
+  if (partnership.isPending) return <Loading label="Opening the workspace…" />;
+  if (partnership.isError) return <Unavailable error={partnership.error} retry={() => void partnership.refetch()} />;
+
+  const p = partnership.data;
+  const w = workspaceFor(p, me.person.id);
+  const tabs = TABS.filter((t) => t.id !== 'evaluations' || p.kind === 'mentoring');
+  const selectTab = (k: Key) => navigate({ name: 'workspace', partnershipId, tab: String(k) as WorkspaceTab });
+
+  return (
+    <WorkspaceContext.Provider value={w}>
+      <PageTitle
+        kicker={
+          <>
+            <a href={routeHref({ name: 'home' })}>Your partnerships</a> <span aria-hidden="true">/</span> {p.kind === 'mentoring' ? 'Mentoring' : 'Collegial coaching'}
+          </>
+        }
+        actions={
+          isMentorIn(w) && w.can.write ? (
+            <a className="button" href={routeHref({ name: 'prepare', partnershipId })}>
+              Prepare for the next conversation
+            </a>
+          ) : undefined
+        }
+      >
+        {partnershipHeadline(p, w.meId)}
+      </PageTitle>
+
+      <ul className="members" aria-label="Members">
+        {p.members.map((m) => (
+          <li key={m.personId} className={m.invitation === 'declined' ? 'declined' : undefined}>
+            <span className="member-name">{m.personId === w.meId ? `${m.name} (you)` : m.name}</span>
+            <span className="member-role">{roleLabel(p, m.role)}</span>
+            {m.invitation === 'pending' && <span className="badge muted">Invited</span>}
+            {m.invitation === 'declined' && <span className="badge muted">Declined</span>}
+          </li>
+        ))}
+      </ul>
+
+      {p.status === 'invited' && <p className="notice">This partnership starts once everyone has accepted the invitation. Until then it can be read but not changed.</p>}
+      {p.status === 'closed' && <p className="notice">This partnership is closed. Everything in it is kept, read-only.</p>}
+
+      <AgreementPanel />
+      {p.status === 'active' && !p.nextConversation && <ScheduleNudge />}
+
+      <Tabs selectedKey={tab} onSelectionChange={selectTab} className="tabs">
+        <TabList aria-label="Workspace sections" className="tab-list">
+          {tabs.map((t) => (
+            <Tab key={t.id} id={t.id} className={`tab ${t.id === 'evaluations' ? 'tab-evaluation' : ''}`}>
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
+        <TabPanel id="goals" className="tab-panel">
+          <GoalsTab />
+        </TabPanel>
+        <TabPanel id="clips" className="tab-panel">
+          <ClipsTab />
+        </TabPanel>
+        <TabPanel id="prompts" className="tab-panel">
+          <PromptsTab />
+        </TabPanel>
+        <TabPanel id="conversations" className="tab-panel">
+          <ConversationsTab />
+        </TabPanel>
+        <TabPanel id="requests" className="tab-panel">
+          <RequestsTab />
+        </TabPanel>
+        {p.kind === 'mentoring' && (
+          <TabPanel id="evaluations" className="tab-panel">
+            <EvaluationsTab />
+          </TabPanel>
+        )}
+        <TabPanel id="export" className="tab-panel">
+          <ExportTab />
+        </TabPanel>
+      </Tabs>
+    </WorkspaceContext.Provider>
+  );
+}
+
+/** A refusal is an answer, not a glitch: say plainly why the workspace cannot be opened. */
+function Unavailable({ error, retry }: { error: unknown; retry: () => void }) {
+  if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+    return (
+      <div className="notice">
+        <p>{error.message}</p>
+        <p>
+          Workspaces are open to their members only. <a href={routeHref({ name: 'home' })}>Back to your partnerships</a>
+        </p>
+      </div>
+    );
+  }
+  return <ErrorNotice error={error} retry={retry} />;
+}

@@ -1,0 +1,90 @@
+import { Button } from 'react-aria-components';
+import type { Clip, Goal } from '@mentoring/shared';
+import { ModalDialog } from '../../../components/Dialog.tsx';
+import { formatDate } from '../../../lib/dates.ts';
+import { nameOf } from '../../../lib/people.ts';
+import { useWorkspace } from '../workspaceContext.ts';
+import { ClipEditForm } from './ClipForm.tsx';
+import { QuestionFromClipForm } from './QuestionFromClipForm.tsx';
+import { useClipActions } from './useClipActions.ts';
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+/** A passage as it was read: the quote first, then where it is from and what the clipper noted. */
+export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }) {
+  const { partnership: p, meId, can } = useWorkspace();
+  const actions = useClipActions(p.id, meId);
+  const reviewedByMe = clip.reviews.some((r) => r.mentorId === meId);
+  const reviewers = clip.reviews.map((r) => (r.mentorId === meId ? 'you' : nameOf(p, r.mentorId)));
+  const isClipper = clip.clipperId === meId;
+  const linkedGoals = clip.goalIds.map((id) => goals.find((g) => g.id === id)?.title).filter((t): t is string => !!t);
+  const mentorCanReview = can.review && !isClipper;
+
+  return (
+    <article className={`card clip-card ${mentorCanReview && !reviewedByMe ? 'unreviewed' : ''}`}>
+      <blockquote className="clip-quote">{clip.quote}</blockquote>
+      <p className="clip-source">
+        <a href={clip.url} target="_blank" rel="noopener noreferrer">
+          {clip.title || hostOf(clip.url)}
+        </a>
+        <span className="muted"> · {hostOf(clip.url)}</span>
+      </p>
+      {clip.note && (
+        <div className="clip-note">
+          <span className="clip-note-label">{isClipper ? 'Your note' : `${nameOf(p, clip.clipperId)}’s note`}</span>
+          <p>{clip.note}</p>
+        </div>
+      )}
+      <div className="clip-meta">
+        <span>
+          Clipped by {isClipper ? 'you' : nameOf(p, clip.clipperId)} on {formatDate(clip.createdAt)}
+        </span>
+        {linkedGoals.length > 0 && (
+          <span>
+            Goal{linkedGoals.length > 1 ? 's' : ''}: {linkedGoals.join('; ')}
+          </span>
+        )}
+        {clip.tags.length > 0 && (
+          <ul className="tags" aria-label="Tags">
+            {clip.tags.map((t) => (
+              <li key={t} className="tag">
+                {t}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="clip-footer">
+        <span className={`review-state ${reviewers.length ? 'reviewed' : ''}`}>{reviewers.length ? `Reviewed by ${reviewers.join(' and ')}` : 'Not reviewed yet'}</span>
+        <div className="clip-actions">
+          {mentorCanReview && !reviewedByMe && (
+            <Button className="button small primary" onPress={() => actions.markReviewed(clip)}>
+              Mark reviewed
+            </Button>
+          )}
+          {mentorCanReview && (
+            <ModalDialog title="Turn into a question" trigger={<Button className="button small">Turn into a question</Button>}>
+              {(close) => <QuestionFromClipForm clip={clip} onDone={close} />}
+            </ModalDialog>
+          )}
+          {isClipper && can.write && (
+            <>
+              <ModalDialog title="Change clip" trigger={<Button className="button small quiet">Edit</Button>}>
+                {(close) => <ClipEditForm clip={clip} goals={goals} onDone={close} />}
+              </ModalDialog>
+              <Button className="button small quiet danger-text" onPress={() => actions.deleteClip(clip)}>
+                Delete
+              </Button>
+            </>
+          )}
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+import { Button } from 'react-aria-components';
+import { CreatePrompt, type Clip } from '@mentoring/shared';
+import { usePromptFromClip } from '../../../api/clips.ts';
+import { TextAreaField } from '../../../components/Field.tsx';
+import { Form } from '../../../components/Form.tsx';
+import { useNotify } from '../../../components/Toaster.tsx';
+import { useFormState } from '../../../components/useFormState.ts';
+import { check, errorsFrom } from '../../../lib/formErrors.ts';
+import { useWorkspace } from '../workspaceContext.ts';
+
+const FIELDS = ['question'];
+
+/** The mentor-coach asks rather than tells: a passage becomes a reflection prompt for the mentee. */
+export function QuestionFromClipForm({ clip, onDone }: { clip: Clip; onDone: () => void }) {
+  const { partnership: p } = useWorkspace();
+  const make = usePromptFromClip(p.id);
+  const notify = useNotify();
+  const form = useFormState({ question: '' });
+  const submit = () => {
+    const r = check(CreatePrompt.pick({ question: true }), form.values, FIELDS);
+    if (!r.ok) return form.setErrors(r.errors);
+    make.mutate(
+      { clipId: clip.id, question: r.value.question },
+      {
+        onSuccess: () => {
+          notify({ message: 'Question added to Prompts.' });
+          onDone();
+        },
+        onError: (e) => form.setErrors(errorsFrom(e, FIELDS)),
+      },
+    );
+  };
+  return (
+    <Form onSubmit={submit} errors={form.errors}>
+      <blockquote className="clip-quote small">{clip.quote}</blockquote>
+      <TextAreaField
+        label="Question for reflection"
+        isRequired
+        autoFocus
+        rows={3}
+        {...form.field('question')}
+        description="An open question works best: what, how, what if…"
+        placeholder="What does this passage suggest about how you run your leadership team?"
+      />
+      <div className="form-actions">
+        <Button className="button" onPress={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" className="button primary" isPending={make.isPending}>
+          Add question
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,21 @@
+import { memberOf } from '@mentoring/shared';
+import { useWorkspace } from '../workspaceContext.ts';
+import { ScheduleForm } from './ScheduleForm.tsx';
+
+/** A gentle prompt when nothing is scheduled: partnerships that stop meeting tend to fade quietly. */
+export function ScheduleNudge() {
+  const w = useWorkspace();
+  const isMentee = w.partnership.kind === 'collegial' || memberOf(w.partnership, w.meId)?.role === 'mentee';
+  return (
+    <section className="nudge card" aria-labelledby="nudge-title">
+      <div>
+        <h2 id="nudge-title">When will you talk next?</h2>
+        <p>
+          No conversation is scheduled yet. Agree on a time together and put it here
+          {isMentee ? '; then build the agenda from your goals, clips and prompts.' : '; the mentee then builds the agenda.'}
+        </p>
+      </div>
+      <ScheduleForm compact />
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { Button } from 'react-aria-components';
+import { CreateAction, type Action, type Goal } from '@mentoring/shared';
+import { useCreateAction, useUpdateAction } from '../../../api/goals.ts';
+import { Checkbox } from '../../../components/Checkbox.tsx';
+import { TextInput } from '../../../components/Field.tsx';
+import { Form } from '../../../components/Form.tsx';
+import { useNotify } from '../../../components/Toaster.tsx';
+import { useFormState } from '../../../components/useFormState.ts';
+import { formatDay, isOverdue } from '../../../lib/dates.ts';
+import { check, errorsFrom } from '../../../lib/formErrors.ts';
+import { useWorkspace } from '../workspaceContext.ts';
+
+/** A goal's actions: ticked off by the goal's owner, with undo; commitments from conversations arrive here. */
+export function ActionList({ goal, canEdit }: { goal: Goal; canEdit: boolean }) {
+  const open = goal.actions.filter((a) => !a.done);
+  const done = goal.actions.filter((a) => a.done);
+  return (
+    <div className="actions">
+      <h4>Actions</h4>
+      {goal.actions.length === 0 && <p className="muted small">{canEdit ? 'No actions yet. What is one step you will take before your next conversation?' : 'No actions yet.'}</p>}
+      <ul className="action-list">
+        {[...open, ...done].map((a) => (
+          <ActionRow key={a.id} action={a} canEdit={canEdit} />
+        ))}
+      </ul>
+      {canEdit && <AddAction goalId={goal.id} />}
+    </div>
+  );
+}
+
+function ActionRow({ action: a, canEdit }: { action: Action; canEdit: boolean }) {
+  const { partnership: p } = useWorkspace();
+  const update = useUpdateAction(p.id);
+  const notify = useNotify();
+  const overdue = !a.done && a.dueOn && isOverdue(a.dueOn);
+  const setDone = (done: boolean) => {
+    update.mutate({ id: a.id, body: { done } });
+    if (done) notify({ message: `Done: ${a.text}`, undo: () => update.mutate({ id: a.id, body: { done: false } }) });
+  };
+  const meta = (
+    <span className="action-meta">
+      {a.dueOn && <span className={overdue ? 'overdue' : undefined}>{overdue ? 'Overdue, was due' : 'Due'} {formatDay(a.dueOn)}</span>}
+      {a.fromConversationId && <span className="badge muted">Commitment</span>}
+    </span>
+  );
+  return (
+    <li className={`action ${a.done ? 'done' : ''}`}>
+      {canEdit ? (
+        <Checkbox isSelected={a.done} onChange={setDone}>
+          <span className="action-text">{a.text}</span>
+          {meta}
+        </Checkbox>
+      ) : (
+        <span className="action-readonly">
+          <span className={`check-mark ${a.done ? 'on' : ''}`} aria-label={a.done ? 'Done' : 'Not done'} role="img" />
+          <span className="action-text">{a.text}</span>
+          {meta}
+        </span>
+      )}
+    </li>
+  );
+}
+
+const FIELDS = ['text', 'dueOn'];
+
+function AddAction({ goalId }: { goalId: string }) {
+  const { partnership: p } = useWorkspace();
+  const create = useCreateAction(p.id);
+  const form = useFormState({ text: '', dueOn: '' });
+  const submit = () => {
+    const r = check(CreateAction, { text: form.values.text, dueOn: form.values.dueOn || null }, FIELDS);
+    if (!r.ok) return form.setErrors(r.errors);
+    create.mutate({ goalId, body: r.value }, { onSuccess: () => form.reset(), onError: (e) => form.setErrors(errorsFrom(e, FIELDS)) });
+  };
+  return (
+    <Form onSubmit={submit} errors={form.errors} className="inline-form add-action" label="Add an action">
+      <TextInput label="New action" isRequired {...form.field('text')} className="grow" />
+      <TextInput type="date" label="Due" {...form.field('dueOn')} />
+      <Button type="submit" className="button" isPending={create.isPending}>
+        Add action
+      </Button>
+    </Form>
+  );
+}

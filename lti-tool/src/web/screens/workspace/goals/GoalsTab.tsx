@@ -1,0 +1,79 @@
+import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
+import type { Goal } from '@mentoring/shared';
+import { mentees } from '@mentoring/shared';
+import { useGoals } from '../../../api/goals.ts';
+import { ModalDialog } from '../../../components/Dialog.tsx';
+import { EmptyState } from '../../../components/EmptyState.tsx';
+import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { joinNames } from '../../../lib/people.ts';
+import { useWorkspace } from '../workspaceContext.ts';
+import { GoalCard } from './GoalCard.tsx';
+import { GoalForm } from './GoalForm.tsx';
+
+/** Goals are the mentee's (principle 1): they write them, the mentor reads and asks. */
+export function GoalsTab() {
+  const { partnership: p, can } = useWorkspace();
+  const goals = useGoals(p.id);
+
+  const newGoal = can.ownGoals ? (
+    <ModalDialog title="New goal" trigger={<Button className="button primary">New goal</Button>}>
+      {(close) => <GoalForm onDone={close} />}
+    </ModalDialog>
+  ) : null;
+
+  if (goals.isPending) return <Loading label="Loading goals…" />;
+  if (goals.isError) return <ErrorNotice error={goals.error} retry={() => void goals.refetch()} />;
+
+  const list = goals.data.goals;
+  const byStatus = (s: Goal['status']) => list.filter((g) => g.status === s);
+  const active = byStatus('active');
+  const rest = [...byStatus('achieved'), ...byStatus('parked')];
+
+  return (
+    <div className="tab-content">
+      <div className="section-head">
+        <h2>Goals</h2>
+        {newGoal}
+      </div>
+      {list.length === 0 ? (
+        can.ownGoals ? (
+          <EmptyState title="Set your first goal" action={newGoal}>
+            <p>What do you want to grow in over the coming months? Write it in your own words, with why it matters and what success would look like. Actions and commitments gather under it from one conversation to the next.</p>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No goals yet">
+            <p>Goals belong to {joinNames(mentees(p).map((m) => m.name))}. When one is set, it appears here with its actions, ready for your conversations.</p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          {active.length === 0 && <p className="muted">No active goals right now.</p>}
+          <div className="stack">
+            {active.map((g) => (
+              <GoalCard key={g.id} goal={g} />
+            ))}
+          </div>
+          {rest.length > 0 && (
+            <Disclosure className="disclosure">
+              <Heading level={3}>
+                <Button slot="trigger" className="disclosure-trigger">
+                  <span aria-hidden="true" className="disclosure-chevron">
+                    ▸
+                  </span>
+                  Achieved and parked goals ({rest.length})
+                </Button>
+              </Heading>
+              <DisclosurePanel>
+                <div className="stack">
+                  {rest.map((g) => (
+                    <GoalCard key={g.id} goal={g} />
+                  ))}
+                </div>
+              </DisclosurePanel>
+            </Disclosure>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

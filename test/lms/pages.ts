@@ -1,0 +1,186 @@
+/** The sandbox's pages for people: courses, a course with its roster and the tool in an iframe, tool registration. */
+import express, { type Router } from 'express';
+import { Html, html, page } from './html.ts';
+import { htmlHandler } from './http.ts';
+import { LmsError, type Platform } from './platform.ts';
+import type { DynamicRegistration } from './registration.ts';
+import { Role, type Course, type LmsPerson, type ToolRegistration } from './types.ts';
+
+const GROUPS = [
+  ['coordinator', 'Coordinator'],
+  ['mentors', 'Mentors'],
+  ['mentees', 'Mentees'],
+] as const;
+
+/**
+ * Where the course page lists a person: staff roles first; mentors are ordinary learners in the LMS
+ * (the tool learns who mentors from its partnerships), so the page groups them by their cohort.
+ */
+function groupOf(person: LmsPerson): (typeof GROUPS)[number][0] {
+  if (person.roles.includes(Role.Instructor) || person.roles.includes(Role.Administrator)) return 'coordinator';
+  return person.cohort === 'mentor' ? 'mentors' : 'mentees';
+}
+
+const isStaff = (person: LmsPerson) => groupOf(person) === 'coordinator';
+const roleName = (uri: string) => uri.slice(uri.lastIndexOf('#') + 1);
+
+function personItem(course: Course, person: LmsPerson, canLaunch: boolean): Html {
+  const action = `/courses/${encodeURIComponent(course.id)}#tool`;
+  return html`<li class="person">
+    <div class="name">${person.name}</div>
+    ${person.title && html`<div class="meta">${person.title}</div>`}
+    <div class="meta">${person.email}</div>
+    <ul class="roles" aria-label="LTI roles">${person.roles.map((r) => html`<li>${roleName(r)}</li>`)}</ul>
+    ${canLaunch &&
+    html`<div class="actions">
+      <form method="get" action="${action}"><input type="hidden" name="as" value="${person.id}"><button type="submit">Launch as ${person.name}</button></form>
+      ${isStaff(person) &&
+      html`<form method="get" action="${action}"><input type="hidden" name="as" value="${person.id}"><input type="hidden" name="place" value="1"><button type="submit" class="secondary">Place the tool (deep linking)</button></form>`}
+    </div>`}
+  </li>`;
+}
+
+function toolsTable(tools: ToolRegistration[]): Html {
+  if (tools.length === 0) return html`<p>No tool is registered yet.</p>`;
+  return html`<table>
+    <thead><tr><th scope="col">Tool</th><th scope="col">Client id</th><th scope="col">Deployment id</th><th scope="col">Login URL</th></tr></thead>
+    <tbody>${tools.map((t) => html`<tr><td>${t.name}</td><td><code>${t.clientId}</code></td><td><code>${t.deploymentId}</code></td><td><code>${t.loginUrl}</code></td></tr>`)}</tbody>
+  </table>`;
+}
+
+export function pageRoutes(platform: Platform, registration: DynamicRegistration): Router {
+  const { data } = platform.store;
+  const site = platform.name;
+  const router = express.Router();
+
+  router.get('/', (_req, res) => {
+    res.type('html').send(
+      page({
+        title: 'Courses',
+        site,
+        body: html`<h1>Courses</h1>
+          <p class="sub">A sandbox LMS that signs real LTI 1.3 messages. Open a course to launch the tool as one of its people.</p>
+          <section class="panel" aria-labelledby="courses-heading">
+            <h2 id="courses-heading">Your courses</h2>
+            <ul>${data.courses.map((c) => html`<li><a href="/courses/${encodeURIComponent(c.id)}">${c.title}</a> <span class="meta">(${c.people.length} people)</span></li>`)}</ul>
+          </section>
+          <section class="panel" aria-labelledby="tools-heading" style="margin-top:1.25rem">
+            <h2 id="tools-heading">Registered tools</h2>
+            ${toolsTable(data.tools)}
+            <p><a href="/admin/register">Register a tool (LTI Dynamic Registration)</a></p>
+          </section>`,
+      }),
+    );
+  });
+
+  router.get(
+    '/courses/:id',
+    htmlHandler(site, 'Course not available', (req, res) => {
+      const course = platform.course(req.params.id!);
+      const tool = data.tools.at(-1);
+      const asId = typeof req.query.as === 'string' ? req.query.as : undefined;
+      const as = asId ? course.people.find((p) => p.id === asId) : undefined;
+      if (asId && !as) throw new LmsError(`"${asId}" is not enrolled in this course.`, 404);
+      const deepLinking = req.query.place === '1' && as !== undefined && isStaff(as);
+      const placed = tool ? platform.placedLinks(course.id, tool.clientId).at(-1) : undefined;
+      const launchSrc =
+        tool && as
+          ? platform.loginUrl({
+              clientId: tool.clientId,
+              courseId: course.id,
+              personId: as.id,
+              messageType: deepLinking ? 'LtiDeepLinkingRequest' : 'LtiResourceLinkRequest',
+              resourceLinkId: deepLinking ? undefined : placed?.resourceLinkId,
+            })
+          : undefined;
+
+      const toolArea = !tool
+        ? html`<p class="notice">No tool is registered yet. <a href="/admin/register">Register one</a> first.</p>`
+        : as && launchSrc
+          ? html`<p>${deepLinking ? 'Placing the tool' : 'Launched'} as <strong>${as.name}</strong> (${as.roles.map(roleName).join(', ')}).</p>
+              <iframe class="tool" src="${launchSrc}" title="${tool.name}, launched as ${as.name}" allow="clipboard-write"></iframe>`
+          : html`<p>Choose “Launch as …” beside a person to open ${tool.name} as them.</p>
+              ${placed && html`<p class="meta">Launches open the placed link “${placed.title ?? placed.resourceLinkId}”.</p>`}`;
+
+      res.type('html').send(
+        page({
+          title: course.title,
+          site,
+          crumbs: [['/', 'Courses'], [`/courses/${encodeURIComponent(course.id)}`, course.title]],
+          body: html`<h1>${course.title}</h1>
+            <p class="sub">${course.label ?? course.id}</p>
+            <div class="course">
+              <section class="panel" aria-labelledby="people-heading">
+                <h2 id="people-heading">People</h2>
+                ${GROUPS.map(([key, label]) => {
+                  const people = course.people.filter((p) => groupOf(p) === key);
+                  return (
+                    people.length > 0 &&
+                    html`<h3 id="group-${key}">${label}</h3>
+                      <ul class="plain" aria-labelledby="group-${key}">${people.map((p) => personItem(course, p, tool !== undefined))}</ul>`
+                  );
+                })}
+              </section>
+              <section class="panel" aria-labelledby="tool">
+                <h2 id="tool" tabindex="-1">${tool?.name ?? 'Tool'}</h2>
+                ${toolArea}
+              </section>
+            </div>`,
+        }),
+      );
+    }),
+  );
+
+  router.get(
+    '/admin/register',
+    htmlHandler(site, 'Registration not started', (req, res) => {
+      const toolUrl = typeof req.query.url === 'string' ? req.query.url : '';
+      const crumbs: Array<[string, string]> = [['/', 'Courses'], ['/admin/register', 'Register a tool']];
+      if (!toolUrl) {
+        res.type('html').send(
+          page({
+            title: 'Register a tool',
+            site,
+            crumbs,
+            body: html`<h1>Register a tool</h1>
+              <form method="get" action="/admin/register" class="panel">
+                <label for="url">Tool registration URL</label>
+                <p class="meta" id="url-help">The LTI Dynamic Registration URL the tool gives you, for example http://127.0.0.1:3000/register.</p>
+                <input type="url" id="url" name="url" required aria-describedby="url-help">
+                <p><button type="submit">Register</button></p>
+              </form>`,
+          }),
+        );
+        return;
+      }
+      let origin: string;
+      try {
+        origin = new URL(toolUrl).origin;
+      } catch {
+        throw new LmsError(`"${toolUrl}" is not a URL.`);
+      }
+      const src = registration.startUrl(toolUrl, registration.issueToken());
+      // The tool closes the registration by posting {subject:'org.imsglobal.lti.close'} to this page, as in Moodle.
+      const script = `const origin = ${JSON.stringify(origin).replace(/</g, '\\u003c')};
+addEventListener('message', (e) => {
+  if (e.origin !== origin || !e.data || e.data.subject !== 'org.imsglobal.lti.close') return;
+  document.getElementById('registration').remove();
+  document.getElementById('done').hidden = false;
+  document.getElementById('status').textContent = 'The tool is registered.';
+});`;
+      res.type('html').send(
+        page({
+          title: 'Register a tool',
+          site,
+          crumbs,
+          body: html`<h1>Register a tool</h1>
+            <p role="status" id="status">The tool's registration page is open below.</p>
+            <p id="done" hidden><a href="/">Back to courses and registered tools</a></p>
+            <iframe id="registration" class="tool" src="${src}" title="Tool registration"></iframe>
+            <script>${new Html(script)}</script>`,
+        }),
+      );
+    }),
+  );
+  return router;
+}
