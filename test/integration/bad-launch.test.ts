@@ -1,0 +1,152 @@
+/**
+ * Every bad launch is refused with a clear message (an HTML page for a browser, JSON for an API
+ * client) and writes nothing to the product's tables. Bad registrations fail clearly too.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestLms, type TestLms } from '../lms/index.ts';
+import { sampleProgram } from '../lms/sample.ts';
+import { postIdToken, startLaunch } from '../support/launch.ts';
+import { startTestTool, type TestTool } from '../support/tool.ts';
+
+let tool: TestTool;
+let lms: TestLms;
+const person = { courseId: 'nsl-2026', personId: 'hkowalski' };
+
+const PRODUCT_TABLES = ['programs', 'people', 'memberships', 'launch_sessions', 'partnerships'];
+
+async function productRowCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const t of PRODUCT_TABLES) {
+    const row = await tool.app.sql.one<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${t}`);
+    counts[t] = Number(row?.n ?? 0);
+  }
+  return counts;
+}
+
+/** Starts a genuine launch (state cookie and all), then posts the given id_token in its place. */
+async function postInstead(idToken: (state: string) => Promise<string>, accept = 'text/html') {
+  const { action, state, jar } = await startLaunch(lms, { ...person, toolUrl: tool.url });
+  const token = await idToken(state);
+  const cookie = jar.header(action);
+  return fetch(action, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept, ...(cookie ? { cookie } : {}) },
+    body: new URLSearchParams({ id_token: token, state }),
+  });
+}
+
+beforeAll(async () => {
+  tool = await startTestTool();
+  lms = await startTestLms();
+  lms.addCourse(sampleProgram());
+  await lms.registerTool(`${tool.url}/register`);
+});
+
+afterAll(async () => {
+  await tool?.close();
+  await lms?.close();
+});
+
+describe('bad launches', () => {
+  const cases: Array<[string, () => Promise<string>, RegExp]> = [
+    ['a bad signature', () => lms.signIdToken(person, { foreignKey: true }), /signature/i],
+    ['a wrong audience', () => lms.signIdToken(person, { overrides: { aud: 'some-other-tool', azp: 'some-other-tool' } }), /not registered|audience/i],
+    [
+      'an expired token',
+      () => lms.signIdToken(person, { overrides: { iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 } }),
+      /expired/i,
+    ],
+    ['an unknown issuer', () => lms.signIdToken(person, { overrides: { iss: 'https://unknown-lms.example' } }), /could not be verified|not registered/i],
+    ['an unknown client', () => lms.signIdToken(person, { overrides: { aud: 'unknown-client-id' } }), /not registered/i],
+    [
+      'an unknown deployment',
+      () => lms.signIdToken(person, { overrides: { 'https://purl.imsglobal.org/spec/lti/claim/deployment_id': 'deployment-nobody-registered' } }),
+      /deployment/i,
+    ],
+    ['a missing version claim', () => lms.signIdToken(person, { overrides: { 'https://purl.imsglobal.org/spec/lti/claim/version': undefined } }), /could not be verified/i],
+    ['a missing context claim', () => lms.signIdToken(person, { overrides: { 'https://purl.imsglobal.org/spec/lti/claim/context': undefined } }), /course/i],
+    ['a missing sub claim', () => lms.signIdToken(person, { overrides: { sub: undefined } }), /could not be verified|identify/i],
+  ];
+
+  for (const [what, token, message] of cases) {
+    it(`refuses ${what} with a clear page and writes nothing`, async () => {
+      const before = await productRowCounts();
+      const res = await postInstead(token);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await res.text()).toMatch(message);
+      expect(await productRowCounts()).toEqual(before);
+    });
+  }
+
+  it('refuses a replayed nonce', async () => {
+    const nonce = crypto.randomUUID();
+    const first = await postInstead(() => lms.signIdToken({ ...person, nonce }));
+    expect(first.status).toBe(302);
+    const before = await productRowCounts();
+    const replay = await postInstead(() => lms.signIdToken({ ...person, nonce }));
+    expect(replay.status).toBe(401);
+    expect(await replay.text()).toMatch(/already used/i);
+    expect(await productRowCounts()).toEqual(before);
+  });
+
+  it('answers JSON to an API client', async () => {
+    const res = await postInstead(() => lms.signIdToken(person, { foreignKey: true }), 'application/json');
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.message).toMatch(/signature/i);
+  });
+
+  it('refuses a launch without the state cookie, saying why', async () => {
+    const { action, idToken, state } = await startLaunch(lms, { ...person, toolUrl: tool.url });
+    const res = await postIdToken(action, idToken, state);
+    expect(res.status).toBe(401);
+    expect(await res.text()).toMatch(/cookie/i);
+  });
+
+  it('refuses login initiation from an unknown issuer', async () => {
+    const url = new URL(`${tool.url}/login`);
+    url.search = new URLSearchParams({ iss: 'https://unknown-lms.example', login_hint: 'x', target_link_uri: `${tool.url}/launch` }).toString();
+    const res = await fetch(url, { redirect: 'manual', headers: { accept: 'text/html' } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/not registered/i);
+  });
+});
+
+describe('bad registrations', () => {
+  it('fails clearly when the platform cannot be reached', async () => {
+    const res = await fetch(`${tool.url}/register?openid_configuration=${encodeURIComponent('http://127.0.0.1:9/.well-known/openid-configuration')}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/could not be reached/i);
+  });
+
+  it('fails clearly when the configuration is malformed', async () => {
+    const server = http.createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(req.url?.includes('broken') ? '{"issuer": ' : JSON.stringify({ issuer: 'http://127.0.0.1' }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const notJson = await fetch(`${tool.url}/register?openid_configuration=${encodeURIComponent(`${base}/broken`)}`);
+      expect(notJson.status).toBe(400);
+      expect(await notJson.text()).toMatch(/not JSON/i);
+      const incomplete = await fetch(`${tool.url}/register?openid_configuration=${encodeURIComponent(`${base}/config`)}`);
+      expect(incomplete.status).toBe(400);
+      expect(await incomplete.text()).toMatch(/lacks authorization_endpoint/i);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('treats a repeated registration (Moodle’s "Update") as an update', async () => {
+    const client = lms.tools().at(-1)!.clientId;
+    const again = await lms.registerTool(`${tool.url}/register`, { update: client });
+    expect(again.clientId).toBe(client);
+  });
+});
