@@ -1,0 +1,43 @@
+/**
+ * The tool without its HTTP server: database (migrated), ltijs, sessions. The server and the
+ * `platform` command both start from here.
+ */
+import type { ToolConfig } from './config.ts';
+import { openDatabases } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { Sql } from './db/sql.ts';
+import { createLogger } from './log.ts';
+import { Sessions } from './auth/sessions.ts';
+import { newProvider, setupProvider, wireProvider } from './lti/provider.ts';
+import type { App } from './services/app.ts';
+
+export interface Core {
+  app: App;
+  close(): Promise<void>;
+}
+
+export async function openCore(config: ToolConfig): Promise<Core> {
+  const log = createLogger(config.logLevel);
+  const dbs = await openDatabases(config.databaseUrl);
+  await migrate(dbs.sequelize);
+  const sql = new Sql(dbs.sequelize);
+  const lti = newProvider();
+  setupProvider(lti, config, dbs.ltiPlugin);
+  await lti.deploy({ serverless: true, silent: true });
+  const sessions = new Sessions(sql, config.ltiKey, config.launchSessionHours * 3_600_000);
+  const pending = new Set<Promise<unknown>>();
+  const background = (task: Promise<unknown>) => {
+    pending.add(task);
+    void task.finally(() => pending.delete(task));
+  };
+  const app: App = { sql, config, log, sessions, lti, background };
+  wireProvider(lti, app);
+  return {
+    app,
+    async close() {
+      await Promise.allSettled([...pending]);
+      await lti.close({ silent: true });
+      await dbs.close();
+    },
+  };
+}
