@@ -10,6 +10,7 @@ import { createLogger } from './log.ts';
 import { Sessions } from './auth/sessions.ts';
 import { newProvider, setupProvider, wireProvider } from './lti/provider.ts';
 import type { App } from './services/app.ts';
+import { ReadCache } from './services/cache.ts';
 
 export interface Core {
   app: App;
@@ -30,7 +31,7 @@ export async function openCore(config: ToolConfig): Promise<Core> {
     pending.add(task);
     void task.finally(() => pending.delete(task));
   };
-  const app: App = { sql, config, log, sessions, lti, background };
+  const app: App = { sql, config, log, sessions, lti, background, cache: new ReadCache() };
   wireProvider(lti, app);
   return {
     app,

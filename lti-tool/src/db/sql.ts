@@ -6,11 +6,29 @@ import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 
 export type Params = Record<string, unknown>;
 
+/**
+ * SQLite has one writer at a time, and a waiting writer sleeps in growing steps (up to 100 ms).
+ * Queueing our own transactions here, in-process, keeps them from sleeping on each other.
+ */
+class WriteQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work, work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
 export class Sql {
+  private readonly writes: WriteQueue | null;
+
   constructor(
     readonly sequelize: Sequelize,
     private readonly transaction?: Transaction,
-  ) {}
+    writes?: WriteQueue | null,
+  ) {
+    this.writes = writes !== undefined ? writes : sequelize.getDialect() === 'sqlite' ? new WriteQueue() : null;
+  }
 
   async all<T extends object>(query: string, params: Params = {}): Promise<T[]> {
     return this.sequelize.query<T>(query, { replacements: params, type: QueryTypes.SELECT, transaction: this.transaction });
@@ -32,7 +50,8 @@ export class Sql {
   /** Runs `work` in one transaction (a no-op wrapper when already inside one). */
   async tx<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     if (this.transaction) return work(this);
-    return this.sequelize.transaction((t) => work(new Sql(this.sequelize, t)));
+    const run = () => this.sequelize.transaction((t) => work(new Sql(this.sequelize, t, this.writes)));
+    return this.writes ? this.writes.run(run) : run();
   }
 
   get dialect(): string {

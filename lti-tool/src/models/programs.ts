@@ -147,3 +147,12 @@ export const rosterSyncedAt = (p: ProgramRow) => time.isoOrNull(p.roster_synced_
 export async function isMember(sql: Sql, programId: string, personId: string): Promise<boolean> {
   return !!(await sql.one('SELECT 1 AS x FROM memberships WHERE program_id = :programId AND person_id = :personId', { programId, personId }));
 }
+
+/** The person's user id at their LMS (`sub`): what the gradebook knows them by. */
+export async function personSubject(sql: Sql, personId: string): Promise<string | undefined> {
+  return (await sql.one<{ subject: string }>('SELECT subject FROM people WHERE id = :personId', { personId }))?.subject;
+}
+
+export async function setQuietAfterDays(sql: Sql, programId: string, days: number, now: number) {
+  await sql.run('UPDATE programs SET quiet_after_days = :days, updated_at = :now WHERE id = :programId', { programId, days, now });
+}

@@ -9,14 +9,15 @@ import { findPartnership, type StoredPartnership } from '../models/partnerships.
 import { forbidden, notFound } from '../http/errors.ts';
 import type { App } from './app.ts';
 
-export async function readablePartnership(app: App, principal: Principal, partnershipId: string): Promise<StoredPartnership> {
+/** `what` names the thing asked for (a goal, a prompt…) in the refusal, when it is not the partnership itself. */
+export async function readablePartnership(app: App, principal: Principal, partnershipId: string, what = 'The partnership'): Promise<StoredPartnership> {
   const p = await findPartnership(app.sql, partnershipId);
-  if (!p || p.programId !== principal.programId || !canReadContent(p, principal.personId)) throw notFound('The partnership');
+  if (!p || p.programId !== principal.programId || !canReadContent(p, principal.personId)) throw notFound(what);
   return p;
 }
 
-export async function writablePartnership(app: App, principal: Principal, partnershipId: string): Promise<StoredPartnership> {
-  const p = await readablePartnership(app, principal, partnershipId);
+export async function writablePartnership(app: App, principal: Principal, partnershipId: string, what = 'The partnership'): Promise<StoredPartnership> {
+  const p = await readablePartnership(app, principal, partnershipId, what);
   if (!canWriteContent(p, principal.personId)) {
     throw forbidden(p.status === 'closed' ? 'This partnership is closed; reopen it to make changes.' : 'This partnership is not active yet.');
   }

@@ -4,6 +4,7 @@ import type { ToolConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { LtiProvider } from '../lti/provider.ts';
+import type { ReadCache } from './cache.ts';
 
 export interface App {
   sql: Sql;
@@ -11,6 +12,7 @@ export interface App {
   log: Logger;
   sessions: Sessions;
   lti: LtiProvider;
+  cache: ReadCache;
   /** Work that outlives its request (a roster sync after a launch); awaited on shutdown. */
   background(task: Promise<unknown>): void;
 }

@@ -40,6 +40,7 @@ export async function landLaunch(app: App, token: LtiLaunchToken, ltik: string):
     return { programId, personId, programRole, roleChanged: before !== null && before !== programRole };
   });
   if (landed.roleChanged) app.sessions.forgetPerson(landed.personId, landed.programId);
+  app.cache.delete(`person:${landed.personId}`, `program:${landed.programId}`);
   return { programId: landed.programId, personId: landed.personId, programRole: landed.programRole };
 }
 

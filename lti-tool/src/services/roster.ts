@@ -43,25 +43,28 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
     throw new HttpError(502, 'internal', `The LMS did not give the roster: ${(err as Error).message}`);
   }
   const now = Date.now();
+  const synced: string[] = [];
   await app.sql.tx(async (sql) => {
     for (const m of members) {
       if (!m.user_id || (m.status && m.status !== 'Active')) continue;
       const name = m.name || [m.given_name, m.family_name].filter(Boolean).join(' ') || 'Unnamed participant';
       const personId = await upsertPerson(sql, { issuer: program.issuer, subject: m.user_id, name, email: m.email ?? null }, now);
+      synced.push(`person:${personId}`);
       const lmsRoles = m.roles ?? [];
       await upsertMembership(sql, { programId, personId, lmsRoles, programRole: programRoleFromLtiRoles(lmsRoles), launchedAt: null }, now);
     }
     await markRosterSynced(sql, programId, now);
   });
+  app.cache.delete(`program:${programId}`, ...synced);
   return { people: await roster(app.sql, programId), syncedAt: new Date(now).toISOString() };
 }
 
-/** ltijs's services take an id token; a stored program carries all they read from one. */
-function idTokenFor(p: ProgramRow) {
+/** ltijs's services take an id token; a stored program carries all they read from one (roster and gradebook). */
+export function idTokenFor(p: ProgramRow) {
   return {
     iss: p.issuer,
     clientId: p.client_id,
     deploymentId: p.deployment_id,
-    platformContext: { namesRoles: { context_memberships_url: p.nrps_url } },
+    platformContext: { namesRoles: { context_memberships_url: p.nrps_url }, endpoint: { lineitems: p.ags_lineitems_url } },
   };
 }

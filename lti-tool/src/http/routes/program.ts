@@ -8,7 +8,10 @@ import type { App } from '../../services/app.ts';
 export function programHandlers(app: App): Pick<Handlers, 'me' | 'programPeople' | 'syncRoster' | 'programDirectory'> {
   return {
     async me(p) {
-      const [person, program] = await Promise.all([findPerson(app.sql, p.personId), findProgram(app.sql, p.programId)]);
+      const [person, program] = await Promise.all([
+        app.cache.get(`person:${p.personId}`, () => findPerson(app.sql, p.personId)),
+        app.cache.get(`program:${p.programId}`, () => findProgram(app.sql, p.programId)),
+      ]);
       if (!person || !program) throw notFound('Your program');
       return { person, program: toProgram(program), programRole: p.programRole };
     },

@@ -16,6 +16,8 @@ interface FieldProps {
   placeholder?: string;
   autoFocus?: boolean;
   className?: string;
+  /** Whether to say "(optional)" after the label of a field that is not required. */
+  markOptional?: boolean;
 }
 
 export function TextInput({ type = 'text', ...p }: FieldProps & { type?: 'text' | 'url' | 'email' | 'date' | 'datetime-local' }) {
@@ -33,7 +35,7 @@ export function TextInput({ type = 'text', ...p }: FieldProps & { type?: 'text' 
     >
       <Label>
         {p.label}
-        {p.isRequired ? null : <span className="optional"> (optional)</span>}
+        {p.isRequired || p.markOptional === false ? null : <span className="optional"> (optional)</span>}
       </Label>
       <Input placeholder={p.placeholder} />
       {p.description && <Text slot="description">{p.description}</Text>}
@@ -56,7 +58,7 @@ export function TextAreaField({ rows = 3, ...p }: FieldProps & { rows?: number }
     >
       <Label>
         {p.label}
-        {p.isRequired ? null : <span className="optional"> (optional)</span>}
+        {p.isRequired || p.markOptional === false ? null : <span className="optional"> (optional)</span>}
       </Label>
       <TextArea rows={rows} placeholder={p.placeholder} />
       {p.description && <Text slot="description">{p.description}</Text>}

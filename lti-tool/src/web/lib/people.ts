@@ -39,3 +39,10 @@ export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
 }
+
+/** The people the reader turns to for answers: mentors, or the collegial partner. */
+export function mentorsNames(p: PartnershipPeople, meId: string): string[] {
+  const others = partnersOf(p, meId);
+  const mentors = p.kind === 'collegial' ? others : others.filter((m) => m.role === 'mentor');
+  return (mentors.length ? mentors : others).map((m) => m.name);
+}

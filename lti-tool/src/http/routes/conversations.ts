@@ -1,0 +1,26 @@
+/** Conversations, their agenda, notes and commitments. */
+import type { Handlers } from '../api.ts';
+import type { App } from '../../services/app.ts';
+import {
+  addCommitment,
+  changeConversation,
+  commitmentsDue,
+  completeCommitment,
+  conversationsFor,
+  scheduleConversation,
+  setAgenda,
+} from '../../services/conversations.ts';
+
+type ConversationRoutes = 'listConversations' | 'createConversation' | 'updateConversation' | 'setAgenda' | 'addCommitment' | 'updateCommitment' | 'commitmentsDue';
+
+export function conversationHandlers(app: App): Pick<Handlers, ConversationRoutes> {
+  return {
+    listConversations: async (p, { params }) => ({ conversations: await conversationsFor(app, p, params.id!) }),
+    createConversation: (p, { params, body }) => scheduleConversation(app, p, params.id!, body),
+    updateConversation: (p, { params, body }) => changeConversation(app, p, params.id!, body),
+    setAgenda: (p, { params, body }) => setAgenda(app, p, params.id!, body.agenda),
+    addCommitment: (p, { params, body }) => addCommitment(app, p, params.id!, body),
+    updateCommitment: (p, { params, body }) => completeCommitment(app, p, params.id!, body.done),
+    commitmentsDue: async (p, { params }) => ({ commitments: await commitmentsDue(app, p, params.id!) }),
+  };
+}

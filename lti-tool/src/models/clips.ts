@@ -1,0 +1,230 @@
+/** Clipped passages and the mentors' reviews of them. */
+import type { Clip, Selector } from '@mentoring/shared';
+import { json, time, type Sql } from '../db/sql.ts';
+
+export interface ClipRow {
+  id: string;
+  partnership_id: string;
+  clipper_id: string;
+  url: string;
+  page_url: string;
+  title: string;
+  quote: string;
+  selectors: string;
+  note: string;
+  tags: string;
+  goal_ids: string;
+  prompt_ids: string;
+  created_at: number | string;
+  updated_at: number | string;
+}
+
+interface ReviewRow {
+  clip_id: string;
+  mentor_id: string;
+  reviewed_at: number | string;
+}
+
+/** A clip as stored, before its reviews are added. */
+export type ClipRecord = Omit<Clip, 'reviews'>;
+
+export function toClipRecord(r: ClipRow): ClipRecord {
+  return {
+    id: r.id,
+    partnershipId: r.partnership_id,
+    clipperId: r.clipper_id,
+    url: r.url,
+    title: r.title,
+    quote: r.quote,
+    selectors: json.read<Selector[]>(r.selectors, []),
+    note: r.note,
+    tags: json.read<string[]>(r.tags, []),
+    goalIds: json.read<string[]>(r.goal_ids, []),
+    promptIds: json.read<string[]>(r.prompt_ids, []),
+    createdAt: time.iso(r.created_at),
+    updatedAt: time.iso(r.updated_at),
+  };
+}
+
+/** Clips with their reviews, in the order given; one query for all the reviews. */
+export async function withReviews(sql: Sql, records: ClipRecord[]): Promise<Clip[]> {
+  if (!records.length) return [];
+  const rows = await sql.all<ReviewRow>(
+    'SELECT clip_id, mentor_id, reviewed_at FROM clip_reviews WHERE clip_id IN (:ids) ORDER BY reviewed_at',
+    { ids: records.map((c) => c.id) },
+  );
+  return records.map((c) => ({
+    ...c,
+    reviews: rows.filter((r) => r.clip_id === c.id).map((r) => ({ mentorId: r.mentor_id, reviewedAt: time.iso(r.reviewed_at) })),
+  }));
+}
+
+export async function findClipRecord(sql: Sql, id: string): Promise<ClipRecord | undefined> {
+  const row = await sql.one<ClipRow>('SELECT * FROM clips WHERE id = :id', { id });
+  return row && toClipRecord(row);
+}
+
+export async function findClip(sql: Sql, id: string): Promise<Clip | undefined> {
+  const record = await findClipRecord(sql, id);
+  return record && (await withReviews(sql, [record]))[0];
+}
+
+/**
+ * Inserts a clip unless one with its id exists; answers whether it was inserted. One statement,
+ * so a retried create costs no extra lookup when it is new (the common case).
+ */
+export async function insertClip(sql: Sql, c: ClipRecord & { pageUrl: string }): Promise<boolean> {
+  const changes = await sql.run(
+    `INSERT INTO clips (id, partnership_id, clipper_id, url, page_url, title, quote, selectors, note, tags, goal_ids, prompt_ids, created_at, updated_at)
+     VALUES (:id, :partnershipId, :clipperId, :url, :pageUrl, :title, :quote, :selectors, :note, :tags, :goalIds, :promptIds, :createdAt, :createdAt)
+     ON CONFLICT (id) DO NOTHING`,
+    {
+      ...c,
+      selectors: json.write(c.selectors),
+      tags: json.write(c.tags),
+      goalIds: json.write(c.goalIds),
+      promptIds: json.write(c.promptIds),
+      createdAt: time.ms(c.createdAt),
+    },
+  );
+  return changes > 0;
+}
+
+export async function updateClipRow(
+  sql: Sql,
+  id: string,
+  change: { note?: string; tags?: string[]; goalIds?: string[]; promptIds?: string[] },
+  now: number,
+) {
+  const sets = ['updated_at = :now'];
+  if (change.note !== undefined) sets.push('note = :note');
+  if (change.tags) sets.push('tags = :tags');
+  if (change.goalIds) sets.push('goal_ids = :goalIds');
+  if (change.promptIds) sets.push('prompt_ids = :promptIds');
+  await sql.run(`UPDATE clips SET ${sets.join(', ')} WHERE id = :id`, {
+    id,
+    now,
+    note: change.note,
+    tags: change.tags && json.write(change.tags),
+    goalIds: change.goalIds && json.write(change.goalIds),
+    promptIds: change.promptIds && json.write(change.promptIds),
+  });
+}
+
+/** Reviews and the clip's place in prompts go with it (cascade and set-null in the schema). */
+export async function deleteClipRow(sql: Sql, id: string) {
+  await sql.run('DELETE FROM clips WHERE id = :id', { id });
+}
+
+/** A second review by the same mentor keeps the first time: reviewing is idempotent. */
+export async function insertReview(sql: Sql, clipId: string, mentorId: string, now: number) {
+  await sql.run(
+    `INSERT INTO clip_reviews (clip_id, mentor_id, reviewed_at) VALUES (:clipId, :mentorId, :now)
+     ON CONFLICT (clip_id, mentor_id) DO NOTHING`,
+    { clipId, mentorId, now },
+  );
+}
+
+/** Which of `ids` name rows of `table` in the partnership (goals or prompts). */
+export async function idsInPartnership(sql: Sql, table: 'goals' | 'prompts', partnershipId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await sql.all<{ id: string }>(`SELECT id FROM ${table} WHERE partnership_id = :partnershipId AND id IN (:ids)`, {
+    partnershipId,
+    ids,
+  });
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface ClipQuery {
+  partnershipId: string;
+  goalId?: string;
+  tag?: string;
+  /** Text in the quote, note or title, in any case. */
+  text?: string;
+  pageUrl?: string;
+  /** Created strictly after (epoch ms). */
+  after?: number;
+  /** Created strictly before (epoch ms): the page cursor. */
+  before?: number;
+  limit: number;
+}
+
+/** `LIKE` patterns escape their wildcards with `!`, which needs no quoting in either dialect. */
+const likeEscape = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
+const contains = (s: string) => `%${likeEscape(s)}%`;
+
+function conditions(q: ClipQuery, withCursor: boolean): { where: string; params: Record<string, unknown> } {
+  const where = ['partnership_id = :partnershipId'];
+  const params: Record<string, unknown> = { partnershipId: q.partnershipId };
+  // Lists are JSON text: an element is found by its JSON spelling, quotes included.
+  if (q.goalId !== undefined) {
+    where.push("goal_ids LIKE :goalLike ESCAPE '!'");
+    params.goalLike = contains(JSON.stringify(q.goalId));
+  }
+  if (q.tag !== undefined) {
+    where.push("tags LIKE :tagLike ESCAPE '!'");
+    params.tagLike = contains(JSON.stringify(q.tag));
+  }
+  if (q.text) {
+    where.push("(LOWER(quote) LIKE :text ESCAPE '!' OR LOWER(note) LIKE :text ESCAPE '!' OR LOWER(title) LIKE :text ESCAPE '!')");
+    params.text = contains(q.text.toLowerCase());
+  }
+  if (q.pageUrl !== undefined) {
+    where.push('page_url = :pageUrl');
+    params.pageUrl = q.pageUrl;
+  }
+  if (q.after !== undefined) {
+    where.push('created_at > :after');
+    params.after = q.after;
+  }
+  if (withCursor && q.before !== undefined) {
+    where.push('created_at < :before');
+    params.before = q.before;
+  }
+  return { where: where.join(' AND '), params };
+}
+
+/** A page of matching clips, newest first, and how many match in all (the cursor aside). */
+export async function queryClips(sql: Sql, q: ClipQuery): Promise<{ records: ClipRecord[]; total: number }> {
+  const page = conditions(q, true);
+  const all = conditions(q, false);
+  const rows = await sql.all<ClipRow>(`SELECT * FROM clips WHERE ${page.where} ORDER BY created_at DESC, id DESC LIMIT :limit`, {
+    ...page.params,
+    limit: q.limit,
+  });
+  const total =
+    rows.length < q.limit && q.before === undefined
+      ? rows.length
+      : Number((await sql.one<{ n: number | string }>(`SELECT COUNT(*) AS n FROM clips WHERE ${all.where}`, all.params))?.n ?? 0);
+  return { records: rows.map(toClipRecord), total };
+}
+
+/** The clips on one page in every partnership the person may read in the program (by the page index). */
+export async function clipsOnPageFor(sql: Sql, programId: string, personId: string, pageUrl: string): Promise<ClipRecord[]> {
+  const rows = await sql.all<ClipRow>(
+    `SELECT c.* FROM clips c
+       JOIN partnership_members m ON m.partnership_id = c.partnership_id AND m.person_id = :personId AND m.invitation <> 'declined'
+       JOIN partnerships p ON p.id = c.partnership_id AND p.program_id = :programId
+      WHERE c.page_url = :pageUrl
+      ORDER BY c.created_at DESC, c.id DESC`,
+    { programId, personId, pageUrl },
+  );
+  return rows.map(toClipRecord);
+}
+
+/**
+ * The clips created after `after` that `reviewerId` has not reviewed, newest first, and how many
+ * there are. Walks the (partnership_id, created_at) index backwards and probes clip_reviews by
+ * its primary key, so the cost follows the partnership's new clips, not the table.
+ */
+export async function unreviewedClips(
+  sql: Sql,
+  p: { partnershipId: string; reviewerId: string; after: number; limit: number },
+): Promise<{ records: ClipRecord[]; total: number }> {
+  const where = `c.partnership_id = :partnershipId AND c.created_at > :after
+    AND NOT EXISTS (SELECT 1 FROM clip_reviews r WHERE r.clip_id = c.id AND r.mentor_id = :reviewerId)`;
+  const rows = await sql.all<ClipRow>(`SELECT c.* FROM clips c WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT :limit`, p);
+  const total =
+    rows.length < p.limit ? rows.length : Number((await sql.one<{ n: number | string }>(`SELECT COUNT(*) AS n FROM clips c WHERE ${where}`, p))?.n ?? 0);
+  return { records: rows.map(toClipRecord), total };
+}

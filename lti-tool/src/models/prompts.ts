@@ -1,0 +1,69 @@
+/** Reflection prompts and the responses to them. */
+import crypto from 'node:crypto';
+import type { Prompt, PromptStatus } from '@mentoring/shared';
+import { time, type Sql } from '../db/sql.ts';
+
+interface PromptRow {
+  id: string;
+  partnership_id: string;
+  author_id: string;
+  question: string;
+  clip_id: string | null;
+  goal_id: string | null;
+  response: string | null;
+  responded_at: number | string | null;
+  status: PromptStatus;
+  created_at: number | string;
+}
+
+const toPrompt = (r: PromptRow): Prompt => ({
+  id: r.id,
+  partnershipId: r.partnership_id,
+  authorId: r.author_id,
+  question: r.question,
+  clipId: r.clip_id,
+  goalId: r.goal_id,
+  response: r.response,
+  respondedAt: time.isoOrNull(r.responded_at),
+  status: r.status,
+  createdAt: time.iso(r.created_at),
+});
+
+/** Newest first. */
+export async function promptsOf(sql: Sql, partnershipId: string): Promise<Prompt[]> {
+  const rows = await sql.all<PromptRow>('SELECT * FROM prompts WHERE partnership_id = :partnershipId ORDER BY created_at DESC', { partnershipId });
+  return rows.map(toPrompt);
+}
+
+export async function findPrompt(sql: Sql, id: string): Promise<Prompt | undefined> {
+  const row = await sql.one<PromptRow>('SELECT * FROM prompts WHERE id = :id', { id });
+  return row && toPrompt(row);
+}
+
+export async function insertPrompt(
+  sql: Sql,
+  p: { partnershipId: string; authorId: string; question: string; clipId: string | null; goalId: string | null },
+  now: number,
+): Promise<string> {
+  const id = crypto.randomUUID();
+  await sql.run(
+    `INSERT INTO prompts (id, partnership_id, author_id, question, clip_id, goal_id, response, responded_at, status, created_at, updated_at)
+     VALUES (:id, :partnershipId, :authorId, :question, :clipId, :goalId, NULL, NULL, 'open', :now, :now)`,
+    { ...p, id, now },
+  );
+  return id;
+}
+
+export async function updatePromptRow(
+  sql: Sql,
+  id: string,
+  change: Partial<{ question: string; response: string; respondedAt: number; status: PromptStatus }>,
+  now: number,
+) {
+  const sets = ['updated_at = :now'];
+  if (change.question !== undefined) sets.push('question = :question');
+  if (change.response !== undefined) sets.push('response = :response');
+  if (change.respondedAt !== undefined) sets.push('responded_at = :respondedAt');
+  if (change.status !== undefined) sets.push('status = :status');
+  await sql.run(`UPDATE prompts SET ${sets.join(', ')} WHERE id = :id`, { ...change, id, now });
+}

@@ -1,0 +1,50 @@
+/**
+ * What program staff see (principle 2): for each partnership, who is in it, whether and when
+ * they meet, and how much happened lately, so they can reach pairs that have gone quiet. Never any
+ * content: not a goal title, a note or an agreement.
+ */
+import { daysAgo, isQuiet, type PartnershipActivity, type ProgramActivity } from '@mentoring/shared';
+import type { Principal } from '../auth/principal.ts';
+import { recentCounts } from '../models/activity.ts';
+import { partnershipsOfProgram } from '../models/partnerships.ts';
+import { findProgram, setQuietAfterDays } from '../models/programs.ts';
+import { notFound } from '../http/errors.ts';
+import type { App } from './app.ts';
+
+const RECENT_DAYS = 30;
+
+export async function programActivity(app: App, principal: Principal): Promise<ProgramActivity> {
+  const program = await findProgram(app.sql, principal.programId);
+  if (!program) throw notFound('Your program');
+  const now = Date.now();
+  const partnerships = await partnershipsOfProgram(app.sql, program.id);
+  const counts = await recentCounts(
+    app.sql,
+    partnerships.map((p) => p.id),
+    daysAgo(RECENT_DAYS, now).getTime(),
+  );
+  return {
+    quietAfterDays: program.quiet_after_days,
+    partnerships: partnerships.map((p): PartnershipActivity => {
+      const dates = {
+        status: p.status,
+        createdAt: p.createdAt,
+        lastConversationAt: p.lastConversationAt,
+        nextConversationAt: p.nextConversation?.scheduledFor ?? null,
+      };
+      return {
+        partnershipId: p.id,
+        kind: p.kind,
+        members: p.members.map((m) => ({ personId: m.personId, name: m.name, role: m.role })),
+        ...dates,
+        last30Days: counts.get(p.id)!,
+        quiet: isQuiet(dates, program.quiet_after_days, now),
+      };
+    }),
+  };
+}
+
+export async function changeQuietAfterDays(app: App, principal: Principal, quietAfterDays: number): Promise<{ quietAfterDays: number }> {
+  await setQuietAfterDays(app.sql, principal.programId, quietAfterDays, Date.now());
+  return { quietAfterDays };
+}

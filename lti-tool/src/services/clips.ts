@@ -1,0 +1,180 @@
+/**
+ * The rules of clipping: who may file, change, delete, review and ask about a passage. Partnership
+ * membership comes from the access gate; a clip of a partnership the caller is not in is answered
+ * with the same 404 as a clip that does not exist.
+ */
+import crypto from 'node:crypto';
+import type { z } from 'zod';
+import { canReview, clipPageUrl, type Clip, type ClipFilter, type ClipList, type CreateClip, type Prompt, type UpdateClip } from '@mentoring/shared';
+import type { Principal } from '../auth/principal.ts';
+import { time, type Sql } from '../db/sql.ts';
+import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors.ts';
+import {
+  clipsOnPageFor,
+  deleteClipRow,
+  findClip,
+  findClipRecord,
+  idsInPartnership,
+  insertClip,
+  insertReview,
+  queryClips,
+  updateClipRow,
+  withReviews,
+  type ClipRecord,
+} from '../models/clips.ts';
+import { insertClipPrompt } from '../models/clip-prompts.ts';
+import type { StoredPartnership } from '../models/partnerships.ts';
+import { readablePartnership, writablePartnership } from './access.ts';
+import type { App } from './app.ts';
+
+const DEFAULT_PAGE = 100;
+
+/** The body of a create after validation (defaults applied). */
+type CreateClipInput = z.output<typeof CreateClip>;
+
+const unique = <T>(xs: readonly T[] | undefined): T[] => [...new Set(xs ?? [])];
+
+/** Links must stay inside the partnership: a goal or prompt of another one is refused by name. */
+async function checkLinks(sql: Sql, partnershipId: string, links: { goalIds?: string[]; promptIds?: string[] }) {
+  for (const [field, table, noun] of [
+    ['goalIds', 'goals', 'goal'],
+    ['promptIds', 'prompts', 'prompt'],
+  ] as const) {
+    const ids = links[field];
+    if (!ids?.length) continue;
+    const found = await idsInPartnership(sql, table, partnershipId, ids);
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) throw invalid(`${field}: there is no ${noun} ${missing} in this partnership.`, field);
+  }
+}
+
+/** The clip and its partnership, if the caller may read it (or, with `write`, change the partnership). */
+async function gate(app: App, principal: Principal, clipId: string, write: boolean): Promise<{ clip: ClipRecord; partnership: StoredPartnership }> {
+  const clip = await findClipRecord(app.sql, clipId);
+  if (!clip) throw notFound('The clip');
+  try {
+    const partnership = write
+      ? await writablePartnership(app, principal, clip.partnershipId)
+      : await readablePartnership(app, principal, clip.partnershipId);
+    return { clip, partnership };
+  } catch (err) {
+    // Not a member: the same answer as for a clip that does not exist.
+    if (err instanceof HttpError && err.status === 404) throw notFound('The clip');
+    throw err;
+  }
+}
+
+function ownClip(clip: ClipRecord, principal: Principal, doing: string) {
+  if (clip.clipperId !== principal.personId) throw forbidden(`Only the person who clipped this passage can ${doing} it.`);
+}
+
+export async function listClips(app: App, principal: Principal, partnershipId: string, filter: ClipFilter): Promise<ClipList> {
+  const p = await readablePartnership(app, principal, partnershipId);
+  const sinceLast = filter.since === 'last-conversation' && p.lastConversationAt ? time.ms(p.lastConversationAt) : undefined;
+  const { records, total } = await queryClips(app.sql, {
+    partnershipId,
+    goalId: filter.goalId,
+    tag: filter.tag,
+    text: filter.q?.trim() || undefined,
+    pageUrl: filter.url ? clipPageUrl(filter.url) : undefined,
+    after: sinceLast,
+    before: filter.before ? time.ms(filter.before) : undefined,
+    limit: filter.limit ?? DEFAULT_PAGE,
+  });
+  return { clips: await withReviews(app.sql, records), total };
+}
+
+/**
+ * Files a passage. The client's id makes a retry harmless: the same id from the same clipper in the
+ * same partnership answers the stored clip (`created: false`); that id anywhere else is a conflict.
+ * A new prompt asked about the clip is made in the same transaction.
+ */
+export async function createClip(
+  app: App,
+  principal: Principal,
+  partnershipId: string,
+  input: CreateClipInput,
+): Promise<{ clip: Clip; created: boolean }> {
+  await writablePartnership(app, principal, partnershipId);
+  const goalIds = unique(input.goalIds);
+  const promptIds = unique(input.promptIds);
+  await checkLinks(app.sql, partnershipId, { goalIds, promptIds });
+  const now = Date.now();
+  const newPromptId = input.newPrompt ? crypto.randomUUID() : undefined;
+  const record: ClipRecord = {
+    id: input.id ?? crypto.randomUUID(),
+    partnershipId,
+    clipperId: principal.personId,
+    url: input.url,
+    title: input.title,
+    quote: input.quote,
+    selectors: input.selectors ?? [],
+    note: input.note ?? '',
+    tags: unique(input.tags),
+    goalIds,
+    promptIds: newPromptId ? [...promptIds, newPromptId] : promptIds,
+    createdAt: time.iso(now),
+    updatedAt: time.iso(now),
+  };
+  const row = { ...record, pageUrl: clipPageUrl(record.url) };
+  const created = input.newPrompt
+    ? await app.sql.tx(async (sql) => {
+        if (!(await insertClip(sql, row))) return false;
+        await insertClipPrompt(sql, { id: newPromptId, partnershipId, authorId: principal.personId, question: input.newPrompt!.question, clipId: record.id }, now);
+        return true;
+      })
+    : await insertClip(app.sql, row);
+  if (created) return { clip: { ...record, reviews: [] }, created };
+  const existing = await findClip(app.sql, record.id);
+  if (existing && existing.partnershipId === partnershipId && existing.clipperId === principal.personId) return { clip: existing, created };
+  throw conflict('Another clip already has this id. A new clip needs a new id.');
+}
+
+export async function clipsOnPage(app: App, principal: Principal, url: string): Promise<{ clips: Clip[] }> {
+  const records = await clipsOnPageFor(app.sql, principal.programId, principal.personId, clipPageUrl(url));
+  return { clips: await withReviews(app.sql, records) };
+}
+
+export async function getClip(app: App, principal: Principal, clipId: string): Promise<Clip> {
+  const { clip } = await gate(app, principal, clipId, false);
+  return (await withReviews(app.sql, [clip]))[0]!;
+}
+
+/** The note, tags and links are the clipper's to change. */
+export async function updateClip(app: App, principal: Principal, clipId: string, change: UpdateClip): Promise<Clip> {
+  const { clip } = await gate(app, principal, clipId, true);
+  ownClip(clip, principal, 'change');
+  const goalIds = change.goalIds && unique(change.goalIds);
+  const promptIds = change.promptIds && unique(change.promptIds);
+  await checkLinks(app.sql, clip.partnershipId, { goalIds, promptIds });
+  await updateClipRow(app.sql, clipId, { note: change.note, tags: change.tags && unique(change.tags), goalIds, promptIds }, Date.now());
+  return (await findClip(app.sql, clipId))!;
+}
+
+export async function deleteClip(app: App, principal: Principal, clipId: string): Promise<{ ok: true }> {
+  const { clip } = await gate(app, principal, clipId, true);
+  ownClip(clip, principal, 'delete');
+  await deleteClipRow(app.sql, clipId);
+  return { ok: true };
+}
+
+/** A mentor marks a clip reviewed; marking it again changes nothing. */
+export async function reviewClip(app: App, principal: Principal, clipId: string): Promise<Clip> {
+  const { clip, partnership } = await gate(app, principal, clipId, true);
+  if (!canReview(partnership, principal.personId)) throw forbidden('Only a mentor in this partnership marks clips as reviewed.');
+  await insertReview(app.sql, clip.id, principal.personId, Date.now());
+  return (await withReviews(app.sql, [clip]))[0]!;
+}
+
+/** Either partner turns a passage into a reflection prompt; the clip links to it. */
+export async function promptFromClip(app: App, principal: Principal, clipId: string, question: string): Promise<Prompt> {
+  const { clip } = await gate(app, principal, clipId, true);
+  const now = Date.now();
+  return app.sql.tx(async (sql) => {
+    const prompt = await insertClipPrompt(sql, { partnershipId: clip.partnershipId, authorId: principal.personId, question, clipId: clip.id }, now);
+    // Read again inside the transaction so a concurrent change of the clip's links is kept.
+    const current = await findClipRecord(sql, clip.id);
+    if (current) await updateClipRow(sql, clip.id, { promptIds: [...current.promptIds, prompt.id] }, now);
+    return prompt;
+  });
+}

@@ -1,0 +1,139 @@
+/**
+ * Conversations: either partner schedules one and writes the shared notes; the agenda is the
+ * mentee's (principle 1); each member's private note is theirs alone; commitments made in one are
+ * carried into the next until done, as actions on the goal they serve (principle 6).
+ */
+import {
+  canSetAgenda,
+  type AgendaItem,
+  type Commitment,
+  type Conversation,
+  type CreateCommitment,
+  type CreateConversation,
+  type UpdateConversation,
+} from '@mentoring/shared';
+import type { Principal } from '../auth/principal.ts';
+import {
+  commitmentsDueOf,
+  conversationsOf,
+  findCommitment,
+  findConversation,
+  insertCommitment,
+  insertConversation,
+  setCommitmentDone,
+  updateConversationRow,
+  writePrivateNote,
+} from '../models/conversations.ts';
+import { findAction } from '../models/goals.ts';
+import type { StoredPartnership } from '../models/partnerships.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import { readablePartnership, writablePartnership } from './access.ts';
+import { requireInPartnership, type Reference } from './references.ts';
+import { addActionTo, setActionDone } from './goals.ts';
+import type { App } from './app.ts';
+
+export async function conversationsFor(app: App, principal: Principal, partnershipId: string): Promise<Conversation[]> {
+  await readablePartnership(app, principal, partnershipId);
+  return conversationsOf(app.sql, partnershipId, principal.personId);
+}
+
+/** Only the mentee sets the agenda, and every goal, clip and prompt on it must be of this partnership. */
+async function checkAgenda(app: App, p: StoredPartnership, principal: Principal, agenda: AgendaItem[]) {
+  if (!canSetAgenda(p, principal.personId)) {
+    throw forbidden('The agenda is the mentee’s: the mentee decides what each conversation is about. Suggest a topic with a reflection prompt.');
+  }
+  const refs = agenda.flatMap((item, i): Reference[] => {
+    switch (item.kind) {
+      case 'goal':
+        return [{ kind: 'goal', id: item.goalId, field: `agenda.${i}.goalId` }];
+      case 'clip':
+        return [{ kind: 'clip', id: item.clipId, field: `agenda.${i}.clipId` }];
+      case 'prompt':
+        return [{ kind: 'prompt', id: item.promptId, field: `agenda.${i}.promptId` }];
+      case 'free':
+        return [];
+    }
+  });
+  await requireInPartnership(app.sql, p.id, refs);
+}
+
+export async function scheduleConversation(app: App, principal: Principal, partnershipId: string, body: CreateConversation): Promise<Conversation> {
+  const p = await writablePartnership(app, principal, partnershipId);
+  const agenda = body.agenda ?? [];
+  if (agenda.length) await checkAgenda(app, p, principal, agenda);
+  const id = await insertConversation(app.sql, { partnershipId, scheduledFor: Date.parse(body.scheduledFor), agenda }, Date.now());
+  return (await findConversation(app.sql, id, principal.personId))!;
+}
+
+async function writableConversation(app: App, principal: Principal, id: string): Promise<{ conversation: Conversation; partnership: StoredPartnership }> {
+  const conversation = await findConversation(app.sql, id, principal.personId);
+  if (!conversation) throw notFound('The conversation');
+  return { conversation, partnership: await writablePartnership(app, principal, conversation.partnershipId, 'The conversation') };
+}
+
+/** Time and shared notes for both; the private note is the caller's own; `held` marks it held now (or not held). */
+export async function changeConversation(app: App, principal: Principal, id: string, body: UpdateConversation): Promise<Conversation> {
+  const { conversation } = await writableConversation(app, principal, id);
+  const now = Date.now();
+  const heldAt = body.held === undefined ? undefined : body.held ? (conversation.heldAt ? Date.parse(conversation.heldAt) : now) : null;
+  await app.sql.tx(async (sql) => {
+    await updateConversationRow(
+      sql,
+      id,
+      { scheduledFor: body.scheduledFor === undefined ? undefined : Date.parse(body.scheduledFor), sharedNotes: body.sharedNotes, heldAt },
+      now,
+    );
+    if (body.privateNote !== undefined) await writePrivateNote(sql, id, principal.personId, body.privateNote, now);
+  });
+  return (await findConversation(app.sql, id, principal.personId))!;
+}
+
+export async function setAgenda(app: App, principal: Principal, id: string, agenda: AgendaItem[]): Promise<Conversation> {
+  const { partnership } = await writableConversation(app, principal, id);
+  await checkAgenda(app, partnership, principal, agenda);
+  await updateConversationRow(app.sql, id, { agenda }, Date.now());
+  return (await findConversation(app.sql, id, principal.personId))!;
+}
+
+/** Either partner records a commitment; linked to a goal it also becomes one of the goal's actions. */
+export async function addCommitment(app: App, principal: Principal, id: string, body: CreateCommitment): Promise<Conversation> {
+  const { conversation } = await writableConversation(app, principal, id);
+  const goalId = body.goalId ?? null;
+  const dueOn = body.dueOn ?? null;
+  await requireInPartnership(app.sql, conversation.partnershipId, [{ kind: 'goal', id: goalId, field: 'goalId' }]);
+  const now = Date.now();
+  await app.sql.tx(async (sql) => {
+    const actionId = goalId
+      ? await addActionTo(
+          sql,
+          goalId,
+          principal.personId,
+          { text: body.text, dueOn, fromConversationId: id },
+          now,
+          ` in the conversation of ${conversation.scheduledFor.slice(0, 10)}`,
+        )
+      : null;
+    await insertCommitment(sql, { conversationId: id, text: body.text, goalId, dueOn, actionId }, now);
+  });
+  return (await findConversation(app.sql, id, principal.personId))!;
+}
+
+/** Either partner marks a commitment done; the goal action it became follows. */
+export async function completeCommitment(app: App, principal: Principal, id: string, done: boolean): Promise<Commitment> {
+  const commitment = await findCommitment(app.sql, id);
+  if (!commitment) throw notFound('The commitment');
+  await writablePartnership(app, principal, commitment.partnershipId, 'The commitment');
+  const { partnershipId: _p, ...answer } = commitment;
+  if (commitment.done === done) return answer;
+  const action = commitment.actionId ? await findAction(app.sql, commitment.actionId) : undefined;
+  await app.sql.tx(async (sql) => {
+    if (action && action.done !== done) await setActionDone(sql, action.goalId, action, done, principal.personId, Date.now());
+    else await setCommitmentDone(sql, id, done);
+  });
+  return { ...answer, done };
+}
+
+export async function commitmentsDue(app: App, principal: Principal, partnershipId: string): Promise<Commitment[]> {
+  await readablePartnership(app, principal, partnershipId);
+  return commitmentsDueOf(app.sql, partnershipId);
+}

@@ -1,0 +1,102 @@
+/**
+ * Checkpoint evaluations (principle 3): a separate, labelled record. Staff name the checkpoints;
+ * the mentor of a mentoring partnership completes one per mentee and checkpoint; both partners and
+ * program staff see them. Coaching content never flows in, and the gradebook only hears "completed".
+ */
+import { canEvaluate, mentees, type Checkpoint, type CheckpointEvaluation } from '@mentoring/shared';
+import type { Principal } from '../auth/principal.ts';
+import {
+  checkpointsOf,
+  evaluationsOfPartnership,
+  evaluationsOfProgram,
+  findCheckpoint,
+  findEvaluationOf,
+  insertCheckpoint,
+  insertEvaluation,
+  setCheckpointLineItem,
+} from '../models/evaluations.ts';
+import { findPartnership } from '../models/partnerships.ts';
+import { findProgram, personSubject, type ProgramRow } from '../models/programs.ts';
+import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors.ts';
+import { readablePartnership, writablePartnership } from './access.ts';
+import { createCheckpointLineItem, GradebookError, postCompletion } from './gradebook.ts';
+import type { App } from './app.ts';
+
+async function programOf(app: App, principal: Principal): Promise<ProgramRow> {
+  const program = await findProgram(app.sql, principal.programId);
+  if (!program) throw notFound('Your program');
+  return program;
+}
+
+export async function checkpointsFor(app: App, principal: Principal): Promise<Checkpoint[]> {
+  return checkpointsOf(app.sql, principal.programId);
+}
+
+/** Staff name a checkpoint, optionally with a gradebook column; if the LMS refuses the column, the checkpoint is kept. */
+export async function nameCheckpoint(
+  app: App,
+  principal: Principal,
+  body: { name: string; dueOn?: string | null; postToGradebook?: boolean },
+): Promise<Checkpoint> {
+  const program = await programOf(app, principal);
+  if (body.postToGradebook && !program.ags_lineitems_url) {
+    throw conflict('The LMS did not offer its gradebook (Assignment and Grade Services) for this course; name the checkpoint without posting to the gradebook.');
+  }
+  const checkpoint = { name: body.name, dueOn: body.dueOn ?? null };
+  const id = await insertCheckpoint(app.sql, { programId: program.id, ...checkpoint }, Date.now());
+  if (body.postToGradebook) {
+    try {
+      await setCheckpointLineItem(app.sql, id, await createCheckpointLineItem(app, program, { id, ...checkpoint }));
+    } catch (err) {
+      if (!(err instanceof GradebookError)) throw err;
+      throw new HttpError(502, 'internal', `The checkpoint “${body.name}” was saved, but the LMS gradebook did not add its column: ${err.message}`);
+    }
+  }
+  return (await findCheckpoint(app.sql, id))!;
+}
+
+/** Both partners, and program staff, see a partnership's evaluations. */
+export async function evaluationsFor(app: App, principal: Principal, partnershipId: string): Promise<CheckpointEvaluation[]> {
+  const asStaff = principal.programRole === 'staff' && (await findPartnership(app.sql, partnershipId))?.programId === principal.programId;
+  if (!asStaff) await readablePartnership(app, principal, partnershipId);
+  return evaluationsOfPartnership(app.sql, partnershipId);
+}
+
+export async function programEvaluations(app: App, principal: Principal): Promise<CheckpointEvaluation[]> {
+  return evaluationsOfProgram(app.sql, principal.programId);
+}
+
+export async function evaluate(
+  app: App,
+  principal: Principal,
+  partnershipId: string,
+  body: { checkpointId: string; menteeId: string; rating: CheckpointEvaluation['rating']; summary: string },
+): Promise<CheckpointEvaluation> {
+  const p = await writablePartnership(app, principal, partnershipId);
+  if (!canEvaluate(p, principal.personId)) {
+    throw forbidden('Checkpoint evaluations are completed by the mentor of a mentoring partnership.');
+  }
+  if (!mentees(p).some((m) => m.personId === body.menteeId)) throw invalid('menteeId: this person is not a mentee in this partnership.', 'menteeId');
+  const checkpoint = await findCheckpoint(app.sql, body.checkpointId);
+  if (!checkpoint || checkpoint.programId !== principal.programId) {
+    throw invalid('checkpointId: there is no such checkpoint in this program.', 'checkpointId');
+  }
+  if (await findEvaluationOf(app.sql, checkpoint.id, partnershipId, body.menteeId)) {
+    throw conflict(`The evaluation at “${checkpoint.name}” for this mentee is already completed.`);
+  }
+  const evaluation = await insertEvaluation(
+    app.sql,
+    { checkpointId: checkpoint.id, partnershipId, menteeId: body.menteeId, mentorId: principal.personId, rating: body.rating, summary: body.summary },
+    Date.now(),
+  );
+  if (checkpoint.lineItemId) {
+    const [program, subject] = await Promise.all([programOf(app, principal), personSubject(app.sql, body.menteeId)]);
+    try {
+      await postCompletion(app, program, checkpoint.lineItemId, subject!);
+    } catch (err) {
+      if (!(err instanceof GradebookError)) throw err;
+      throw new HttpError(502, 'internal', `The evaluation was saved, but the LMS gradebook did not record the completion: ${err.message}`);
+    }
+  }
+  return evaluation;
+}

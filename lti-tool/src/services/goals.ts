@@ -1,0 +1,161 @@
+/**
+ * Goals are the mentee's work (principle 1): the mentee sets and changes their goals and actions;
+ * both partners see them and may tick an action off. Every change is written to the goal's history,
+ * so growth over months stays visible (principle 6).
+ */
+import { canOwnGoals, memberOf, type CreateAction, type CreateGoal, type Goal, type UpdateAction, type UpdateGoal } from '@mentoring/shared';
+import type { Principal } from '../auth/principal.ts';
+import type { Sql } from '../db/sql.ts';
+import {
+  addGoalEvent,
+  findAction,
+  findGoal,
+  goalsOfPartnership,
+  insertAction,
+  insertGoal,
+  touchGoal,
+  updateActionRow,
+  updateGoalRow,
+  type GoalChange,
+} from '../models/goals.ts';
+import { setCommitmentDoneByAction } from '../models/conversations.ts';
+import type { StoredPartnership } from '../models/partnerships.ts';
+import { forbidden, invalid, notFound } from '../http/errors.ts';
+import { readablePartnership, writablePartnership } from './access.ts';
+import type { App } from './app.ts';
+
+const STATUS_WORDS = { active: 'made it active again', achieved: 'marked it achieved', parked: 'parked it' } as const;
+
+export async function goalsFor(app: App, principal: Principal, partnershipId: string): Promise<Goal[]> {
+  await readablePartnership(app, principal, partnershipId);
+  return goalsOfPartnership(app.sql, partnershipId);
+}
+
+/**
+ * Who coaches a goal: only collegial partnerships name one, by default the owner's partner (peers
+ * switch roles goal by goal, principle 4).
+ */
+function coachFor(p: StoredPartnership, ownerId: string, asked: string | null | undefined): string | null {
+  if (p.kind === 'mentoring') {
+    if (asked) throw invalid('coachId: in a mentoring partnership the mentor coaches every goal; only collegial partnerships name a coach per goal.', 'coachId');
+    return null;
+  }
+  if (asked === undefined) return p.members.find((m) => m.personId !== ownerId && m.invitation !== 'declined')?.personId ?? null;
+  if (asked !== null && (asked === ownerId || !memberOf(p, asked))) {
+    throw invalid('coachId: the coach of a goal is your partner in this partnership.', 'coachId');
+  }
+  return asked;
+}
+
+export async function setGoal(app: App, principal: Principal, partnershipId: string, body: CreateGoal): Promise<Goal> {
+  const p = await writablePartnership(app, principal, partnershipId);
+  if (!canOwnGoals(p, principal.personId)) {
+    throw forbidden('Goals are the mentee’s: in a mentoring partnership the mentee sets their own goals. As mentor, ask about them with a reflection prompt.');
+  }
+  if (body.ownerId && body.ownerId !== principal.personId) throw forbidden('Goals are the mentee’s: you can set goals for yourself only.');
+  const coachId = coachFor(p, principal.personId, body.coachId);
+  const now = Date.now();
+  const id = await app.sql.tx(async (sql) => {
+    const goalId = await insertGoal(
+      sql,
+      { partnershipId, ownerId: principal.personId, coachId, title: body.title, why: body.why ?? '', success: body.success ?? '' },
+      now,
+    );
+    await addGoalEvent(sql, goalId, principal.personId, 'set the goal', now);
+    return goalId;
+  });
+  return (await findGoal(app.sql, id))!;
+}
+
+/** The goal and its partnership, when the caller is a member who may write. */
+async function writableGoal(app: App, principal: Principal, goalId: string): Promise<{ goal: Goal; partnership: StoredPartnership }> {
+  const goal = await findGoal(app.sql, goalId);
+  if (!goal) throw notFound('The goal');
+  return { goal, partnership: await writablePartnership(app, principal, goal.partnershipId, 'The goal') };
+}
+
+function requireOwner(goal: Goal, p: StoredPartnership, principal: Principal, doing: string) {
+  if (goal.ownerId !== principal.personId) {
+    const owner = memberOf(p, goal.ownerId)?.name ?? 'its owner';
+    throw forbidden(`Goals are the mentee’s: only ${owner}, whose goal this is, can ${doing}.`);
+  }
+}
+
+/** History lines for what a change really changes. */
+function describeGoalChange(goal: Goal, change: GoalChange, p: StoredPartnership): string[] {
+  const lines: string[] = [];
+  if (change.title !== undefined && change.title !== goal.title) lines.push(`renamed it from “${goal.title}” to “${change.title}”`);
+  if (change.why !== undefined && change.why !== goal.why) lines.push('changed why it matters');
+  if (change.success !== undefined && change.success !== goal.success) lines.push('changed what success would look like');
+  if (change.status !== undefined && change.status !== goal.status) lines.push(STATUS_WORDS[change.status]);
+  if (change.coachId !== undefined && change.coachId !== goal.coachId) {
+    lines.push(change.coachId ? `asked ${memberOf(p, change.coachId)?.name ?? 'a partner'} to coach it` : 'left it without a coach');
+  }
+  return lines;
+}
+
+export async function changeGoal(app: App, principal: Principal, goalId: string, body: UpdateGoal): Promise<Goal> {
+  const { goal, partnership } = await writableGoal(app, principal, goalId);
+  requireOwner(goal, partnership, principal, 'change it');
+  const change: GoalChange = { ...body };
+  if (body.coachId !== undefined) change.coachId = coachFor(partnership, goal.ownerId, body.coachId);
+  const lines = describeGoalChange(goal, change, partnership);
+  if (!lines.length) return goal;
+  const now = Date.now();
+  await app.sql.tx(async (sql) => {
+    await updateGoalRow(sql, goalId, change, now);
+    for (const line of lines) await addGoalEvent(sql, goalId, principal.personId, line, now);
+  });
+  return (await findGoal(app.sql, goalId))!;
+}
+
+/** Adds an action to a goal with its history line; conversations use it for commitments linked to a goal. */
+export async function addActionTo(
+  sql: Sql,
+  goalId: string,
+  byId: string,
+  a: { text: string; dueOn: string | null; fromConversationId: string | null },
+  now: number,
+  why = '',
+): Promise<string> {
+  const id = await insertAction(sql, { goalId, ...a }, now);
+  await addGoalEvent(sql, goalId, byId, `added the action “${a.text}”${why}`, now);
+  await touchGoal(sql, goalId, now);
+  return id;
+}
+
+export async function addAction(app: App, principal: Principal, goalId: string, body: CreateAction): Promise<Goal> {
+  const { goal, partnership } = await writableGoal(app, principal, goalId);
+  requireOwner(goal, partnership, principal, 'add actions to it; commitments made in a conversation become actions too');
+  await app.sql.tx((sql) => addActionTo(sql, goalId, principal.personId, { text: body.text, dueOn: body.dueOn ?? null, fromConversationId: null }, Date.now()));
+  return (await findGoal(app.sql, goalId))!;
+}
+
+/** Ticks an action off (or on again) with its history line, and the commitment it came from follows. */
+export async function setActionDone(sql: Sql, goalId: string, action: { id: string; text: string }, done: boolean, byId: string, now: number) {
+  await updateActionRow(sql, action.id, { done }, now);
+  await setCommitmentDoneByAction(sql, action.id, done);
+  await addGoalEvent(sql, goalId, byId, `${done ? 'completed' : 'reopened'} the action “${action.text}”`, now);
+  await touchGoal(sql, goalId, now);
+}
+
+/** The owner edits an action; either partner may mark it done. */
+export async function changeAction(app: App, principal: Principal, actionId: string, body: UpdateAction): Promise<Goal> {
+  const action = await findAction(app.sql, actionId);
+  if (!action) throw notFound('The action');
+  const { goal, partnership } = await writableGoal(app, principal, action.goalId);
+  const edits = (body.text !== undefined && body.text !== action.text) || (body.dueOn !== undefined && body.dueOn !== action.dueOn);
+  if (edits) requireOwner(goal, partnership, principal, 'change its actions; either partner may mark one done');
+  const now = Date.now();
+  await app.sql.tx(async (sql) => {
+    if (edits) {
+      await updateActionRow(sql, actionId, { text: body.text, dueOn: body.dueOn }, now);
+      await addGoalEvent(sql, goal.id, principal.personId, `changed the action “${action.text}”`, now);
+      await touchGoal(sql, goal.id, now);
+    }
+    if (body.done !== undefined && body.done !== action.done) {
+      await setActionDone(sql, goal.id, { id: actionId, text: body.text ?? action.text }, body.done, principal.personId, now);
+    }
+  });
+  return (await findGoal(app.sql, goal.id))!;
+}

@@ -1,0 +1,88 @@
+/**
+ * Connecting the browser extension (DESIGN "Extension and tool"): a person launched from the course
+ * asks for a short single-use code, the extension exchanges it for a personal token, and the person
+ * sees and revokes their connected browsers. Codes and tokens are kept only as hashes.
+ */
+import type { BrowserConnection, PairingCode, PairingExchange, PairingResult } from '@mentoring/shared';
+import type { Principal } from '../auth/principal.ts';
+import { newExtensionToken, newPairingCode, normalizePairingCode, sha256 } from '../auth/tokens.ts';
+import { time } from '../db/sql.ts';
+import { forbidden, invalid, notFound } from '../http/errors.ts';
+import {
+  connectionsOf,
+  findOwnConnection,
+  insertConnection,
+  insertPairingCode,
+  pairingCodeState,
+  programRoleOf,
+  revokeConnectionRow,
+  usePairingCode,
+} from '../models/connections.ts';
+import { findPerson, findProgram, toProgram } from '../models/programs.ts';
+import type { App } from './app.ts';
+
+export const PAIRING_CODE_MINUTES = 10;
+
+const codeHash = (code: string) => sha256(normalizePairingCode(code));
+
+export async function createPairingCode(app: App, principal: Principal): Promise<PairingCode> {
+  const code = newPairingCode();
+  const now = Date.now();
+  const expiresAt = now + PAIRING_CODE_MINUTES * 60_000;
+  await insertPairingCode(app.sql, { codeHash: codeHash(code), programId: principal.programId, personId: principal.personId, expiresAt }, now);
+  return { code, expiresAt: time.iso(expiresAt) };
+}
+
+/** Tells the person why a code did not work, in words they can act on. */
+async function whyRefused(app: App, hash: string, now: number): Promise<string> {
+  const state = await pairingCodeState(app.sql, hash);
+  if (!state) return 'This pairing code is not one the workspace gave out. Check the code, or ask the workspace for a new one.';
+  if (state.used_at !== null) return 'This pairing code has been used already. Ask the workspace for a new code to connect this browser.';
+  if (Number(state.expires_at) <= now) return `This pairing code has expired (codes last ${PAIRING_CODE_MINUTES} minutes). Ask the workspace for a new one.`;
+  return 'This pairing code cannot be used. Ask the workspace for a new one.';
+}
+
+/** Uses the code once and makes a connection whose token is shown only in this answer. */
+export async function exchangePairingCode(app: App, body: PairingExchange): Promise<PairingResult> {
+  const hash = codeHash(body.code);
+  const now = Date.now();
+  const token = newExtensionToken();
+  const paired = await app.sql.tx(async (sql) => {
+    const owner = await usePairingCode(sql, hash, now);
+    if (!owner) return undefined;
+    const connection = await insertConnection(
+      sql,
+      { programId: owner.program_id, personId: owner.person_id, label: body.browserName || 'Browser', tokenHash: sha256(token) },
+      now,
+    );
+    return { owner, connection };
+  });
+  if (!paired) throw invalid(await whyRefused(app, hash, now), 'code');
+  const { program_id: programId, person_id: personId } = paired.owner;
+  const [person, program, programRole] = await Promise.all([
+    findPerson(app.sql, personId),
+    findProgram(app.sql, programId),
+    programRoleOf(app.sql, programId, personId),
+  ]);
+  if (!person || !program || !programRole) throw notFound('Your program');
+  return { token, connection: paired.connection, me: { person, program: toProgram(program), programRole } };
+}
+
+export async function listConnections(app: App, principal: Principal): Promise<{ connections: BrowserConnection[] }> {
+  return { connections: await connectionsOf(app.sql, principal.programId, principal.personId) };
+}
+
+/**
+ * Revokes one of the caller's browsers; its cached token is forgotten so the next call is refused.
+ * From the extension, a browser may only disconnect itself.
+ */
+export async function revokeConnection(app: App, principal: Principal, id: string): Promise<{ ok: true }> {
+  const connection = await findOwnConnection(app.sql, id, { programId: principal.programId, personId: principal.personId });
+  if (!connection) throw notFound('The browser connection');
+  if (principal.via === 'extension' && principal.connectionId !== id) {
+    throw forbidden('A connected browser can only disconnect itself; manage your other browsers in the workspace.');
+  }
+  await revokeConnectionRow(app.sql, id, Date.now());
+  app.sessions.forgetBrowser(id);
+  return { ok: true };
+}

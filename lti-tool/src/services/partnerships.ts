@@ -1,0 +1,168 @@
+/**
+ * Forming partnerships (principle 5: by the coordinator, or chosen by invitation), answering
+ * invitations, the agreement, closing and reopening. Staff see partnerships of their program as
+ * dates and members only (principle 2).
+ */
+import {
+  DEFAULT_AGREEMENT,
+  canReadContent,
+  memberOf,
+  statusAfterAnswers,
+  type Agreement,
+  type CreatePartnership,
+  type Member,
+  type Partnership,
+  type UpdatePartnership,
+} from '@mentoring/shared';
+import type { Principal } from '../auth/principal.ts';
+import {
+  findPartnership,
+  insertPartnership,
+  partnershipsOfPerson,
+  partnershipsOfProgram,
+  publicPartnership,
+  setInvitation,
+  updatePartnershipRow,
+  type StoredPartnership,
+} from '../models/partnerships.ts';
+import { roster } from '../models/programs.ts';
+import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
+import { readablePartnership } from './access.ts';
+import type { App } from './app.ts';
+
+const NO_AGREEMENT: Agreement = { purpose: '', meetingCadence: '', confidentiality: '' };
+
+/** What staff may see of a partnership: who, since when, how it stands; the agreement is the partners' own. */
+export function withoutContent(p: StoredPartnership): Partnership {
+  return { ...publicPartnership(p), agreement: NO_AGREEMENT };
+}
+
+/** A participant's partnerships, invitations to them included (not those they declined); staff: every one of the program. */
+export async function partnershipsFor(app: App, principal: Principal): Promise<Partnership[]> {
+  if (principal.programRole === 'staff') return (await partnershipsOfProgram(app.sql, principal.programId)).map(withoutContent);
+  const mine = await partnershipsOfPerson(app.sql, principal.programId, principal.personId);
+  return mine.filter((p) => canReadContent(p, principal.personId)).map(publicPartnership);
+}
+
+export async function partnershipFor(app: App, principal: Principal, id: string): Promise<Partnership> {
+  if (principal.programRole === 'staff') {
+    const p = await findPartnership(app.sql, id);
+    if (p && p.programId === principal.programId) return withoutContent(p);
+  }
+  return publicPartnership(await readablePartnership(app, principal, id));
+}
+
+type NewMember = CreatePartnership['members'][number];
+
+/**
+ * Members must be participants of the program, each once. Staff cannot be members: a member
+ * reads coaching content, which staff never do (principle 2).
+ */
+async function checkMembers(app: App, programId: string, members: NewMember[]) {
+  const people = new Map((await roster(app.sql, programId)).map((r) => [r.personId, r]));
+  const seen = new Set<string>();
+  members.forEach((m, i) => {
+    const field = `members.${i}.personId`;
+    const entry = people.get(m.personId);
+    if (!entry) throw invalid(`${field}: this person is not in the program.`, field);
+    if (entry.programRole !== 'participant') {
+      throw invalid(`${field}: ${entry.name} is program staff; staff see how partnerships are doing, never their content, so they cannot be a member.`, field);
+    }
+    if (seen.has(m.personId)) throw invalid(`${field}: ${entry.name} is named twice.`, field);
+    seen.add(m.personId);
+  });
+}
+
+/** A mentoring partnership has one mentor and one or more mentees; a collegial one is two peers. */
+function checkShape(kind: Partnership['kind'], members: NewMember[], invitation: boolean) {
+  const mentorCount = members.filter((m) => m.role === 'mentor').length;
+  if (kind === 'collegial') {
+    if (members.length !== 2) throw invalid('members: a collegial partnership is two peers.', 'members');
+    return;
+  }
+  if (mentorCount !== 1) throw invalid('members: a mentoring partnership has exactly one mentor.', 'members');
+  if (invitation && members.length !== 2) throw invalid('members: an invitation names you and the one person you invite.', 'members');
+}
+
+export async function formPartnership(app: App, principal: Principal, body: CreatePartnership): Promise<Partnership> {
+  const agreement = { ...DEFAULT_AGREEMENT, ...body.agreement };
+  const byStaff = principal.programRole === 'staff';
+  if (!byStaff && !body.members.some((m) => m.personId === principal.personId)) {
+    throw forbidden('You can invite someone into a partnership with yourself; forming partnerships between other people is for program staff.');
+  }
+  checkShape(body.kind, body.members, !byStaff);
+  await checkMembers(app, principal.programId, body.members);
+  if (!byStaff) await refuseDuplicateInvitation(app, principal, body);
+
+  const members = body.members.map((m) => ({
+    ...m,
+    // Staff form partnerships outright; an invitation waits for the invited person's answer.
+    invitation: (byStaff || m.personId === principal.personId ? 'accepted' : 'pending') as Member['invitation'],
+  }));
+  const id = await app.sql.tx((sql) =>
+    insertPartnership(
+      sql,
+      { programId: principal.programId, kind: body.kind, status: byStaff ? 'active' : 'invited', agreement, createdById: principal.personId, members },
+      Date.now(),
+    ),
+  );
+  return publicPartnership((await findPartnership(app.sql, id))!);
+}
+
+/** One open invitation or partnership of a kind between the same two people is enough. */
+async function refuseDuplicateInvitation(app: App, principal: Principal, body: CreatePartnership) {
+  const other = body.members.find((m) => m.personId !== principal.personId)!;
+  const mine = await partnershipsOfPerson(app.sql, principal.programId, principal.personId);
+  const existing = mine.find(
+    (p) => p.kind === body.kind && (p.status === 'invited' || p.status === 'active') && p.members.length === 2 && !!memberOf(p, other.personId),
+  );
+  if (existing) {
+    const name = memberOf(existing, other.personId)!.name;
+    throw conflict(existing.status === 'active' ? `You already have a ${body.kind} partnership with ${name}.` : `There is already an open invitation between you and ${name}.`);
+  }
+}
+
+/** Members change the agreement, close the partnership (everything is kept, read-only) or reopen it. */
+export async function changePartnership(app: App, principal: Principal, id: string, change: UpdatePartnership): Promise<Partnership> {
+  const p = await readablePartnership(app, principal, id);
+  let status = p.status;
+  if (change.status === 'closed' && p.status !== 'closed') {
+    if (p.status !== 'active') throw forbidden('Only an active partnership can be closed; an invitation is accepted or declined.');
+    status = 'closed';
+  } else if (change.status === 'active' && p.status !== 'active') {
+    if (p.status !== 'closed') throw forbidden('This partnership becomes active when everyone invited has accepted.');
+    status = 'active';
+  }
+  if (change.agreement && status !== 'active') {
+    throw forbidden(status === 'closed' ? 'This partnership is closed; reopen it to change the agreement.' : 'The agreement can be changed once the partnership is active.');
+  }
+  const now = Date.now();
+  await updatePartnershipRow(
+    app.sql,
+    id,
+    {
+      ...(status !== p.status && { status, closedAt: status === 'closed' ? now : null }),
+      ...(change.agreement && { agreement: { ...p.agreement, ...change.agreement } }),
+    },
+    now,
+  );
+  return publicPartnership((await findPartnership(app.sql, id))!);
+}
+
+/** Only an invited person with an open invitation answers it; the partnership becomes active once all have accepted. */
+export async function answerInvitation(app: App, principal: Principal, id: string, answer: 'accepted' | 'declined'): Promise<Partnership> {
+  const p = await findPartnership(app.sql, id);
+  const me = p && p.programId === principal.programId ? memberOf(p, principal.personId) : undefined;
+  if (!p || !me) throw notFound('The invitation');
+  if (me.invitation !== 'pending') {
+    throw forbidden(me.invitation === 'accepted' ? 'You have already accepted this partnership.' : 'You have already declined this invitation.');
+  }
+  const members = p.members.map((m) => (m.personId === me.personId ? { ...m, invitation: answer } : m));
+  const status = statusAfterAnswers({ ...p, members });
+  const now = Date.now();
+  await app.sql.tx(async (sql) => {
+    await setInvitation(sql, id, me.personId, answer);
+    if (status !== p.status) await updatePartnershipRow(sql, id, { status }, now);
+  });
+  return publicPartnership((await findPartnership(app.sql, id))!);
+}

@@ -1,0 +1,40 @@
+/**
+ * The mentor's one screen before a session (DESIGN "Mentors reviewing clipped material"): what is
+ * new since the last held conversation and not yet reviewed by the caller, the prompts, the next
+ * conversation's agenda, the commitments still open and the open requests. A handful of indexed
+ * queries, so it stays fast for partnerships with thousands of clips.
+ */
+import { publicPartnership } from '../models/partnerships.ts';
+import { unreviewedClips, withReviews } from '../models/clips.ts';
+import { promptsWithStatus } from '../models/clip-prompts.ts';
+import { conversationAndCommitmentsDue, openRequestCount } from '../models/preparation.ts';
+import { time } from '../db/sql.ts';
+import type { Preparation } from '@mentoring/shared';
+import type { Principal } from '../auth/principal.ts';
+import { readablePartnership } from './access.ts';
+import type { App } from './app.ts';
+
+/** At most this many new clips are sent; `newClipCount` tells how many there are. */
+export const NEW_CLIPS_SHOWN = 100;
+
+export async function prepare(app: App, principal: Principal, partnershipId: string): Promise<Preparation> {
+  const p = await readablePartnership(app, principal, partnershipId);
+  const after = p.lastConversationAt ? time.ms(p.lastConversationAt) : 0;
+  const [fresh, prompts, next, openRequests] = await Promise.all([
+    unreviewedClips(app.sql, { partnershipId, reviewerId: principal.personId, after, limit: NEW_CLIPS_SHOWN }),
+    promptsWithStatus(app.sql, partnershipId, ['open', 'answered']),
+    conversationAndCommitmentsDue(app.sql, { partnershipId, conversationId: p.nextConversation?.id ?? null, viewerId: principal.personId }),
+    openRequestCount(app.sql, partnershipId),
+  ]);
+  return {
+    partnership: publicPartnership(p),
+    lastConversationAt: p.lastConversationAt,
+    newClips: await withReviews(app.sql, fresh.records),
+    newClipCount: fresh.total,
+    openPrompts: prompts.filter((x) => x.status === 'open'),
+    answeredPrompts: prompts.filter((x) => x.status === 'answered'),
+    nextConversation: next.conversation,
+    commitmentsDue: next.commitmentsDue,
+    openRequests,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Reflection prompts: either partner asks; the mentee reflects and responds (in collegial
+ * partnerships, whoever owns the goal the prompt is about, or either partner); either partner marks
+ * a prompt discussed once it has been talked through.
+ */
+import { hasRole, type CreatePrompt, type Prompt, type UpdatePrompt } from '@mentoring/shared';
+import type { Principal } from '../auth/principal.ts';
+import { findGoal } from '../models/goals.ts';
+import { findPrompt, insertPrompt, promptsOf, updatePromptRow } from '../models/prompts.ts';
+import type { StoredPartnership } from '../models/partnerships.ts';
+import { forbidden, invalid, notFound } from '../http/errors.ts';
+import { readablePartnership, writablePartnership } from './access.ts';
+import { requireInPartnership } from './references.ts';
+import type { App } from './app.ts';
+
+export async function promptsFor(app: App, principal: Principal, partnershipId: string): Promise<Prompt[]> {
+  await readablePartnership(app, principal, partnershipId);
+  return promptsOf(app.sql, partnershipId);
+}
+
+export async function writePrompt(app: App, principal: Principal, partnershipId: string, body: CreatePrompt): Promise<Prompt> {
+  await writablePartnership(app, principal, partnershipId);
+  await requireInPartnership(app.sql, partnershipId, [
+    { kind: 'clip', id: body.clipId, field: 'clipId' },
+    { kind: 'goal', id: body.goalId, field: 'goalId' },
+  ]);
+  const id = await insertPrompt(
+    app.sql,
+    { partnershipId, authorId: principal.personId, question: body.question, clipId: body.clipId ?? null, goalId: body.goalId ?? null },
+    Date.now(),
+  );
+  return (await findPrompt(app.sql, id))!;
+}
+
+async function mayRespond(app: App, p: StoredPartnership, prompt: Prompt, personId: string): Promise<boolean> {
+  if (p.kind === 'mentoring') return hasRole(p, personId, 'mentee');
+  const goal = prompt.goalId ? await findGoal(app.sql, prompt.goalId) : undefined;
+  return goal ? goal.ownerId === personId : true;
+}
+
+export async function changePrompt(app: App, principal: Principal, promptId: string, body: UpdatePrompt): Promise<Prompt> {
+  const prompt = await findPrompt(app.sql, promptId);
+  if (!prompt) throw notFound('The prompt');
+  const p = await writablePartnership(app, principal, prompt.partnershipId, 'The prompt');
+  const now = Date.now();
+  const change: Parameters<typeof updatePromptRow>[2] = {};
+
+  if (body.question !== undefined && body.question !== prompt.question) {
+    if (prompt.authorId !== principal.personId) throw forbidden('Only the person who asked this question can change it.');
+    if (prompt.status !== 'open') throw forbidden('This question has been answered; it stays as it was asked.');
+    change.question = body.question;
+  }
+  if (body.response !== undefined) {
+    if (!(await mayRespond(app, p, prompt, principal.personId))) {
+      throw forbidden(p.kind === 'mentoring' ? 'Reflection is the mentee’s: only the mentee responds to a prompt.' : 'Only the owner of the goal this prompt is about responds to it.');
+    }
+    if (!body.response) throw invalid('response: must not be empty', 'response');
+    Object.assign(change, { response: body.response, respondedAt: now, status: 'answered' });
+  }
+  if (body.status !== undefined && body.status !== prompt.status) {
+    if (body.status === 'answered' && !change.response && !prompt.response) throw invalid('status: a prompt is answered with a response.', 'status');
+    change.status = body.status;
+  }
+  if (!Object.keys(change).length) return prompt;
+  await updatePromptRow(app.sql, promptId, change, now);
+  return (await findPrompt(app.sql, promptId))!;
+}

@@ -1,0 +1,49 @@
+/**
+ * Resource requests (principle 7, just in time): the mentee asks for what they need, and the
+ * mentor answers with words, links and clips from the same partnership. In collegial partnerships
+ * either peer asks and the other answers.
+ */
+import { hasRole, type ResourceRequest } from '@mentoring/shared';
+import type { Principal } from '../auth/principal.ts';
+import { answerRequestRow, findRequest, insertRequest, requestsOf } from '../models/requests.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import { readablePartnership, writablePartnership } from './access.ts';
+import { requireInPartnership } from './references.ts';
+import type { App } from './app.ts';
+
+export async function requestsFor(app: App, principal: Principal, partnershipId: string): Promise<ResourceRequest[]> {
+  await readablePartnership(app, principal, partnershipId);
+  return requestsOf(app.sql, partnershipId);
+}
+
+export async function askForResource(app: App, principal: Principal, partnershipId: string, question: string): Promise<ResourceRequest> {
+  const p = await writablePartnership(app, principal, partnershipId);
+  if (!hasRole(p, principal.personId, 'mentee')) {
+    throw forbidden('Resource requests are the mentee’s: the mentee asks for what they need, and the mentor answers.');
+  }
+  const id = await insertRequest(app.sql, { partnershipId, askedById: principal.personId, question }, Date.now());
+  return (await findRequest(app.sql, id))!;
+}
+
+export async function answerResourceRequest(
+  app: App,
+  principal: Principal,
+  requestId: string,
+  body: { text: string; links?: string[]; clipIds?: string[] },
+): Promise<ResourceRequest> {
+  const request = await findRequest(app.sql, requestId);
+  if (!request) throw notFound('The request');
+  const p = await writablePartnership(app, principal, request.partnershipId, 'The request');
+  if (!hasRole(p, principal.personId, 'mentor') || request.askedById === principal.personId) {
+    throw forbidden('A resource request is answered by the mentor (in a collegial partnership, by the partner who was asked).');
+  }
+  const clipIds = body.clipIds ?? [];
+  await requireInPartnership(
+    app.sql,
+    p.id,
+    clipIds.map((id, i) => ({ kind: 'clip' as const, id, field: `clipIds.${i}` })),
+  );
+  const now = Date.now();
+  await answerRequestRow(app.sql, requestId, { text: body.text, links: body.links ?? [], clipIds, answeredById: principal.personId, answeredAt: now }, now);
+  return (await findRequest(app.sql, requestId))!;
+}

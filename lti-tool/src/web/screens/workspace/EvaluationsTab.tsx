@@ -1,0 +1,128 @@
+import { Button } from 'react-aria-components';
+import { mentees } from '@mentoring/shared';
+import { CreateCheckpointEvaluation, type Checkpoint, type CheckpointEvaluation } from '@mentoring/shared';
+import { useCreateEvaluation, useEvaluations } from '../../api/evaluations.ts';
+import { useCheckpoints } from '../../api/program.ts';
+import { ModalDialog } from '../../components/Dialog.tsx';
+import { TextAreaField } from '../../components/Field.tsx';
+import { Form } from '../../components/Form.tsx';
+import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { RadioChoice } from '../../components/RadioChoice.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
+import { useFormState } from '../../components/useFormState.ts';
+import { formatDate, formatDay } from '../../lib/dates.ts';
+import { RATING_LABELS } from '../../lib/evaluation.ts';
+import { check, errorsFrom } from '../../lib/formErrors.ts';
+import { nameOf } from '../../lib/people.ts';
+import { useWorkspace } from './workspaceContext.ts';
+
+/**
+ * Principle 3: evaluation is a separate record, labelled as such and kept visually apart. Nothing
+ * from goals, clips, prompts or notes flows into it.
+ */
+export function EvaluationsTab() {
+  const { partnership: p, can } = useWorkspace();
+  const evaluations = useEvaluations(p.id);
+  const checkpoints = useCheckpoints();
+  const cps = checkpoints.data?.checkpoints ?? [];
+
+  return (
+    <div className="tab-content evaluation-zone">
+      <div className="evaluation-banner" role="note">
+        <p className="evaluation-label">Checkpoint evaluation — visible to program staff</p>
+        <p>
+          At a few named checkpoints the program asks mentors for a short evaluation. It is seen by both partners and by program staff. It is kept apart from your coaching: staff never see goals, clips, prompts, conversations or notes.
+        </p>
+      </div>
+      <div className="section-head">
+        <h2>Evaluations</h2>
+        {can.evaluate && cps.length > 0 && (
+          <ModalDialog title="Checkpoint evaluation" trigger={<Button className="button evaluation-button">Complete an evaluation</Button>}>
+            {(close) => <EvaluationForm checkpoints={cps} onDone={close} />}
+          </ModalDialog>
+        )}
+      </div>
+      {evaluations.isPending || checkpoints.isPending ? (
+        <Loading label="Loading evaluations…" />
+      ) : evaluations.isError ? (
+        <ErrorNotice error={evaluations.error} retry={() => void evaluations.refetch()} />
+      ) : (
+        <>
+          {cps.length > 0 && <CheckpointList checkpoints={cps} evaluations={evaluations.data.evaluations} />}
+          {cps.length === 0 && <p className="muted">The program has not named any checkpoints yet. When it does, they appear here with their evaluations.</p>}
+        </>
+      )}
+    </div>
+  );
+}
+
+function CheckpointList({ checkpoints, evaluations }: { checkpoints: Checkpoint[]; evaluations: CheckpointEvaluation[] }) {
+  const { partnership: p, meId } = useWorkspace();
+  return (
+    <ol className="checkpoints">
+      {checkpoints.map((cp) => {
+        const done = evaluations.filter((e) => e.checkpointId === cp.id);
+        return (
+          <li key={cp.id} className="checkpoint">
+            <div className="checkpoint-head">
+              <h3>{cp.name}</h3>
+              {cp.dueOn && <span className="muted small">due {formatDay(cp.dueOn)}</span>}
+            </div>
+            {done.length === 0 ? (
+              <p className="muted small">Not evaluated yet.</p>
+            ) : (
+              done.map((e) => (
+                <div key={e.id} className="evaluation">
+                  <p className="evaluation-meta">
+                    <strong>{nameOf(p, e.menteeId)}</strong>: <span className={`rating rating-${e.rating}`}>{RATING_LABELS[e.rating]}</span>
+                    <span className="muted small">
+                      {' '}
+                      · by {e.mentorId === meId ? 'you' : nameOf(p, e.mentorId)}, {formatDate(e.completedAt)}
+                    </span>
+                  </p>
+                  <p>{e.summary}</p>
+                </div>
+              ))
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+const FIELDS = ['checkpointId', 'menteeId', 'rating', 'summary'];
+
+function EvaluationForm({ checkpoints, onDone }: { checkpoints: Checkpoint[]; onDone: () => void }) {
+  const { partnership: p } = useWorkspace();
+  const create = useCreateEvaluation(p.id);
+  const people = mentees(p);
+  const form = useFormState({
+    checkpointId: checkpoints[0]?.id ?? null,
+    menteeId: people.length === 1 ? (people[0]?.personId ?? null) : null,
+    rating: 'developing' as CheckpointEvaluation['rating'],
+    summary: '',
+  });
+  const submit = () => {
+    const r = check(CreateCheckpointEvaluation, form.values, FIELDS);
+    if (!r.ok) return form.setErrors(r.errors);
+    create.mutate(r.value, { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, FIELDS)) });
+  };
+  return (
+    <Form onSubmit={submit} errors={form.errors} className="evaluation-form">
+      <p className="evaluation-label">Visible to program staff</p>
+      <SelectField label="Checkpoint" options={checkpoints.map((c) => ({ id: c.id, label: c.name }))} {...form.field('checkpointId')} />
+      {people.length > 1 && <SelectField label="Mentee" options={people.map((m) => ({ id: m.personId, label: m.name }))} {...form.field('menteeId')} />}
+      <RadioChoice label="Rating" orientation="vertical" options={Object.entries(RATING_LABELS).map(([id, label]) => ({ id: id as CheckpointEvaluation['rating'], label }))} {...form.field('rating')} />
+      <TextAreaField label="Summary" isRequired rows={5} {...form.field('summary')} description="Written for program staff. Do not copy coaching notes or confidential conversation content here." />
+      <div className="form-actions">
+        <Button className="button" onPress={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" className="button primary" isPending={create.isPending}>
+          Submit evaluation
+        </Button>
+      </div>
+    </Form>
+  );
+}

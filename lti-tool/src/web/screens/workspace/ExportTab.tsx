@@ -1,0 +1,32 @@
+import { Button } from 'react-aria-components';
+import { useExportPartnership } from '../../api/partnerships.ts';
+import { ErrorNotice } from '../../components/QueryState.tsx';
+import { exportFileName, saveTextFile } from '../../lib/download.ts';
+import { useWorkspace } from './workspaceContext.ts';
+
+/** A copy of the partnership to keep: readable Markdown, or JSON for another tool. */
+export function ExportTab() {
+  const { partnership: p } = useWorkspace();
+  const exporter = useExportPartnership(p.id);
+  const names = p.members.map((m) => m.name);
+  const download = (format: 'md' | 'json') =>
+    exporter.mutate(format, {
+      onSuccess: (text) => saveTextFile(text, exportFileName(names, format), format === 'md' ? 'text/markdown' : 'application/json'),
+    });
+  return (
+    <div className="tab-content">
+      <h2>Export</h2>
+      <p className="lead">Download a copy of this partnership: the agreement, goals with their actions, clips, prompts and responses, conversations with shared notes and commitments, and requests.</p>
+      <p className="muted">Your partner’s private notes are never part of it. Keep the file somewhere private: it holds what you agreed to keep confidential.</p>
+      {exporter.isError && <ErrorNotice error={exporter.error} />}
+      <div className="form-actions start">
+        <Button className="button primary" isPending={exporter.isPending && exporter.variables === 'md'} onPress={() => download('md')}>
+          Download as Markdown
+        </Button>
+        <Button className="button" isPending={exporter.isPending && exporter.variables === 'json'} onPress={() => download('json')}>
+          Download as JSON
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { CreatePrompt, UpdatePrompt, memberOf, type Clip, type Goal, type Prompt, type PromptStatus } from '@mentoring/shared';
+import { useClips } from '../../api/clips.ts';
+import { useGoals } from '../../api/goals.ts';
+import { useCreatePrompt, usePrompts, useUpdatePrompt } from '../../api/prompts.ts';
+import { ModalDialog } from '../../components/Dialog.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { TextAreaField } from '../../components/Field.tsx';
+import { Form } from '../../components/Form.tsx';
+import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
+import { useFormState } from '../../components/useFormState.ts';
+import { formatDate } from '../../lib/dates.ts';
+import { check, errorsFrom } from '../../lib/formErrors.ts';
+import { nameOf } from '../../lib/people.ts';
+import { useWorkspace, type Workspace } from './workspaceContext.ts';
+
+const GROUPS: { status: PromptStatus; title: string; empty: string }[] = [
+  { status: 'open', title: 'Waiting for a response', empty: 'No open prompts.' },
+  { status: 'answered', title: 'Answered, to talk about', empty: 'Nothing answered yet.' },
+  { status: 'discussed', title: 'Discussed', empty: '' },
+];
+
+/** Who responds: the mentee in mentoring; in collegial coaching, whoever did not ask. */
+function canRespond(w: Workspace, prompt: Prompt): boolean {
+  if (!w.can.write) return false;
+  if (w.partnership.kind === 'collegial') return prompt.authorId !== w.meId;
+  return memberOf(w.partnership, w.meId)?.role === 'mentee';
+}
+
+/** Reflection prompts: questions to think about between conversations, and the responses. */
+export function PromptsTab() {
+  const w = useWorkspace();
+  const prompts = usePrompts(w.partnership.id);
+  const goals = useGoals(w.partnership.id);
+  const clips = useClips(w.partnership.id);
+
+  const write = w.can.write ? (
+    <ModalDialog title="Write a prompt" trigger={<Button className="button primary">Write a prompt</Button>}>
+      {(close) => <PromptForm goals={goals.data?.goals ?? []} onDone={close} />}
+    </ModalDialog>
+  ) : null;
+
+  if (prompts.isPending) return <Loading label="Loading prompts…" />;
+  if (prompts.isError) return <ErrorNotice error={prompts.error} retry={() => void prompts.refetch()} />;
+  const list = prompts.data.prompts;
+
+  return (
+    <div className="tab-content">
+      <div className="section-head">
+        <h2>Prompts</h2>
+        {write}
+      </div>
+      {list.length === 0 ? (
+        <EmptyState title="No prompts yet" action={write}>
+          <p>A prompt is a question to reflect on before you next talk: written here, or made from a clipped passage. The mentee responds in writing, and you discuss it together.</p>
+        </EmptyState>
+      ) : (
+        GROUPS.map((g) => {
+          const items = list.filter((p) => p.status === g.status);
+          if (items.length === 0 && g.status === 'discussed') return null;
+          return (
+            <section key={g.status} className="section" aria-labelledby={`prompts-${g.status}`}>
+              <h3 id={`prompts-${g.status}`}>
+                {g.title} <span className="count">{items.length}</span>
+              </h3>
+              {items.length === 0 ? (
+                <p className="muted">{g.empty}</p>
+              ) : (
+                <div className="stack">
+                  {items.map((p) => (
+                    <PromptCard key={p.id} prompt={p} goals={goals.data?.goals ?? []} clips={clips.data?.clips ?? []} />
+                  ))}
+                </div>
+              )}
+            </section>
+          );
+        })
+      )}
+    </div>
+  );
+}
+
+const FIELDS = ['question', 'goalId'];
+const NO_GOAL = '-';
+
+function PromptForm({ goals, onDone }: { goals: readonly Goal[]; onDone: () => void }) {
+  const { partnership: p } = useWorkspace();
+  const create = useCreatePrompt(p.id);
+  const form = useFormState({ question: '', goalId: NO_GOAL as string | null });
+  const submit = () => {
+    const goalId = form.values.goalId && form.values.goalId !== NO_GOAL ? form.values.goalId : undefined;
+    const r = check(CreatePrompt, { question: form.values.question, goalId }, FIELDS);
+    if (!r.ok) return form.setErrors(r.errors);
+    create.mutate(r.value, { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, FIELDS)) });
+  };
+  return (
+    <Form onSubmit={submit} errors={form.errors}>
+      <TextAreaField label="Question" isRequired autoFocus rows={3} {...form.field('question')} description="Open questions invite reflection: what, how, what if…" />
+      {goals.length > 0 && (
+        <SelectField
+          label="About a goal"
+          options={[{ id: NO_GOAL, label: 'No particular goal' }, ...goals.filter((g) => g.status === 'active').map((g) => ({ id: g.id, label: g.title }))]}
+          {...form.field('goalId')}
+        />
+      )}
+      <div className="form-actions">
+        <Button className="button" onPress={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" className="button primary" isPending={create.isPending}>
+          Add prompt
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly Goal[]; clips: readonly Clip[] }) {
+  const w = useWorkspace();
+  const p = w.partnership;
+  const update = useUpdatePrompt(p.id);
+  const [responding, setResponding] = useState(false);
+  const clip = prompt.clipId ? clips.find((c) => c.id === prompt.clipId) : undefined;
+  const goal = prompt.goalId ? goals.find((g) => g.id === prompt.goalId) : undefined;
+  const responder = canRespond(w, prompt);
+
+  return (
+    <article className={`card prompt-card status-${prompt.status}`}>
+      <p className="card-kicker">
+        <span className="muted">
+          Asked by {prompt.authorId === w.meId ? 'you' : nameOf(p, prompt.authorId)} on {formatDate(prompt.createdAt)}
+          {goal && <> · about “{goal.title}”</>}
+        </span>
+      </p>
+      <h4 className="prompt-question">{prompt.question}</h4>
+      {clip && <blockquote className="clip-quote small">{clip.quote}</blockquote>}
+      {responding ? (
+        <ResponseForm prompt={prompt} onDone={() => setResponding(false)} />
+      ) : prompt.response ? (
+        <div className="response">
+          <span className="response-label">Response{prompt.respondedAt ? `, ${formatDate(prompt.respondedAt)}` : ''}</span>
+          <p>{prompt.response}</p>
+        </div>
+      ) : null}
+      {update.isError && <ErrorNotice error={update.error} />}
+      {w.can.write && !responding && (
+        <div className="card-actions">
+          {responder && prompt.status !== 'discussed' && (
+            <Button className={`button small ${prompt.response ? '' : 'primary'}`} onPress={() => setResponding(true)}>
+              {prompt.response ? 'Change response' : 'Respond'}
+            </Button>
+          )}
+          {prompt.status !== 'discussed' ? (
+            <Button className="button small quiet" onPress={() => update.mutate({ id: prompt.id, body: { status: 'discussed' } })}>
+              Mark discussed
+            </Button>
+          ) : (
+            <Button className="button small quiet" onPress={() => update.mutate({ id: prompt.id, body: { status: prompt.response ? 'answered' : 'open' } })}>
+              Reopen
+            </Button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}
+
+function ResponseForm({ prompt, onDone }: { prompt: Prompt; onDone: () => void }) {
+  const { partnership: p } = useWorkspace();
+  const update = useUpdatePrompt(p.id);
+  const form = useFormState({ response: prompt.response ?? '' });
+  const submit = () => {
+    const r = check(UpdatePrompt, { response: form.values.response, status: form.values.response.trim() ? 'answered' : 'open' }, ['response']);
+    if (!r.ok) return form.setErrors(r.errors);
+    update.mutate({ id: prompt.id, body: r.value }, { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, ['response'])) });
+  };
+  return (
+    <Form onSubmit={submit} errors={form.errors}>
+      <TextAreaField label="Your response" isRequired autoFocus rows={5} {...form.field('response')} />
+      <div className="form-actions">
+        <Button className="button" onPress={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" className="button primary" isPending={update.isPending}>
+          Save response
+        </Button>
+      </div>
+    </Form>
+  );
+}

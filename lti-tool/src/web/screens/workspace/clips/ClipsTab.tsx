@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { Button, Input, Label, SearchField } from 'react-aria-components';
+import type { ClipFilter } from '@mentoring/shared';
+import { tagsOf, useClips } from '../../../api/clips.ts';
+import { useGoals } from '../../../api/goals.ts';
+import { routeHref } from '../../../app/route.ts';
+import { Checkbox } from '../../../components/Checkbox.tsx';
+import { ModalDialog } from '../../../components/Dialog.tsx';
+import { EmptyState } from '../../../components/EmptyState.tsx';
+import { useDebounced } from '../../../components/useDebounced.ts';
+import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
+import { formatDate } from '../../../lib/dates.ts';
+import { useWorkspace } from '../workspaceContext.ts';
+import { ClipCard } from './ClipCard.tsx';
+import { ClipNewForm } from './ClipForm.tsx';
+
+const ALL = '*';
+
+/** Passages from readings, filterable by goal, tag, words and what is new since the last conversation. */
+export function ClipsTab() {
+  const { partnership: p, can } = useWorkspace();
+  const [q, setQ] = useState('');
+  const [goalId, setGoalId] = useState(ALL);
+  const [tag, setTag] = useState(ALL);
+  const [newOnly, setNewOnly] = useState(false);
+  const query = useDebounced(q.trim());
+
+  const filter: ClipFilter = {
+    ...(query ? { q: query } : {}),
+    ...(goalId !== ALL ? { goalId } : {}),
+    ...(tag !== ALL ? { tag } : {}),
+    ...(newOnly ? { since: 'last-conversation' as const } : {}),
+  };
+  const filtered = Object.keys(filter).length > 0;
+  const clips = useClips(p.id, filter);
+  const everything = useClips(p.id);
+  const goals = useGoals(p.id);
+  const goalList = goals.data?.goals ?? [];
+  const clear = () => {
+    setQ('');
+    setGoalId(ALL);
+    setTag(ALL);
+    setNewOnly(false);
+  };
+
+  const addClip = can.write ? (
+    <ModalDialog title="Add a clip" wide trigger={<Button className="button primary">Add a clip</Button>}>
+      {(close) => <ClipNewForm goals={goalList} onDone={close} />}
+    </ModalDialog>
+  ) : null;
+
+  const total = everything.data?.total ?? 0;
+  return (
+    <div className="tab-content">
+      <div className="section-head">
+        <h2>Clips</h2>
+        {addClip}
+      </div>
+
+      {total > 0 && (
+        <div className="filters" role="search" aria-label="Filter clips">
+          <SearchField className="field search" value={q} onChange={setQ}>
+            <Label>Words</Label>
+            <Input placeholder="In the passage, note or title" />
+          </SearchField>
+          <SelectField
+            label="Goal"
+            value={goalId}
+            onChange={(v) => setGoalId(v ?? ALL)}
+            options={[{ id: ALL, label: 'All goals' }, ...goalList.map((g) => ({ id: g.id, label: g.title }))]}
+          />
+          <SelectField label="Tag" value={tag} onChange={(v) => setTag(v ?? ALL)} options={[{ id: ALL, label: 'All tags' }, ...tagsOf(everything.data?.clips ?? []).map((t) => ({ id: t, label: t }))]} />
+          <Checkbox isSelected={newOnly} onChange={setNewOnly} className="filter-new">
+            New since the last conversation
+            {p.lastConversationAt && <span className="muted small"> ({formatDate(p.lastConversationAt)})</span>}
+          </Checkbox>
+        </div>
+      )}
+
+      {clips.isPending ? (
+        <Loading label="Loading clips…" />
+      ) : clips.isError ? (
+        <ErrorNotice error={clips.error} retry={() => void clips.refetch()} />
+      ) : clips.data.clips.length === 0 ? (
+        filtered ? (
+          <EmptyState
+            title="No clips match"
+            action={
+              <Button className="button" onPress={clear}>
+                Show all clips
+              </Button>
+            }
+          />
+        ) : (
+          <EmptyState title="No clips yet" action={addClip}>
+            <p>Clips are passages from your readings, with a note on why they matter, filed under a goal or asked as a question for your next conversation.</p>
+            <p>
+              Paste one here, or <a href={routeHref({ name: 'connect' })}>connect your browser</a> to clip while you read.
+            </p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <p className="result-count" aria-live="polite">
+            {filtered ? `${clips.data.total} of ${total} clips` : `${clips.data.total} clip${clips.data.total === 1 ? '' : 's'}`}
+            {filtered && (
+              <Button className="button quiet small" onPress={clear}>
+                Clear filters
+              </Button>
+            )}
+          </p>
+          <div className={`stack ${clips.isPlaceholderData ? 'is-stale' : ''}`}>
+            {clips.data.clips.map((c) => (
+              <ClipCard key={c.id} clip={c} goals={goalList} />
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

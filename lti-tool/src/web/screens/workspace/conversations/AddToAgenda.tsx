@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { AgendaItem as AgendaItemSchema, type AgendaItem } from '@mentoring/shared';
+import { TextInput } from '../../../components/Field.tsx';
+import { Form } from '../../../components/Form.tsx';
+import { SelectField, type OptionSection } from '../../../components/SelectField.tsx';
+import { useFormState } from '../../../components/useFormState.ts';
+import { addToAgenda, isOnAgenda, type AgendaLookup } from '../../../lib/agenda.ts';
+import { check } from '../../../lib/formErrors.ts';
+
+const shorten = (s: string) => (s.length > 90 ? `${s.slice(0, 89)}…` : s);
+
+/** Adds a goal, clip or prompt not yet on the agenda, or a topic in the mentee's own words. */
+export function AddToAgenda({ items, lookup, onAdd }: { items: AgendaItem[]; lookup: AgendaLookup; onAdd: (agenda: AgendaItem[]) => void }) {
+  const [choice, setChoice] = useState<string | null>(null);
+  const free = useFormState({ text: '' });
+
+  const candidates: { id: string; item: AgendaItem; label: string }[] = [
+    ...lookup.goals.filter((g) => g.status === 'active').map((g) => ({ id: `goal:${g.id}`, item: { kind: 'goal', goalId: g.id } as AgendaItem, label: g.title })),
+    ...lookup.clips.map((c) => ({ id: `clip:${c.id}`, item: { kind: 'clip', clipId: c.id } as AgendaItem, label: `“${shorten(c.quote)}”` })),
+    ...lookup.prompts.filter((p) => p.status !== 'discussed').map((p) => ({ id: `prompt:${p.id}`, item: { kind: 'prompt', promptId: p.id } as AgendaItem, label: shorten(p.question) })),
+  ].filter((c) => !isOnAgenda(items, c.item));
+
+  const section = (title: string, prefix: string): OptionSection => ({
+    title,
+    options: candidates.filter((c) => c.id.startsWith(prefix)).map((c) => ({ id: c.id, label: c.label })),
+  });
+
+  const addChosen = () => {
+    const c = candidates.find((x) => x.id === choice);
+    if (!c) return;
+    onAdd(addToAgenda(items, c.item));
+    setChoice(null);
+  };
+
+  const addFree = () => {
+    const r = check(AgendaItemSchema, { kind: 'free', text: free.values.text }, ['text']);
+    if (!r.ok) return free.setErrors(r.errors);
+    onAdd(addToAgenda(items, r.value));
+    free.reset();
+  };
+
+  return (
+    <div className="add-to-agenda">
+      {candidates.length > 0 && (
+        <div className="inline-form">
+          <SelectField
+            className="grow"
+            label="Add from your workspace"
+            value={choice}
+            onChange={setChoice}
+            placeholder="Choose a goal, clip or prompt"
+            sections={[section('Goals', 'goal:'), section('Clips', 'clip:'), section('Prompts', 'prompt:')]}
+          />
+          <Button className="button" isDisabled={!choice} onPress={addChosen}>
+            Add to agenda
+          </Button>
+        </div>
+      )}
+      <Form onSubmit={addFree} errors={free.errors} className="inline-form" label="Add a topic">
+        <TextInput label="Or a topic in your own words" className="grow" markOptional={false} {...free.field('text')} placeholder="For example: a difficult conversation with a parent" />
+        <Button type="submit" className="button">
+          Add topic
+        </Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { Button, GridList, GridListItem, useDragAndDrop, type Key } from 'react-aria-components';
+import type { AgendaItem, Conversation } from '@mentoring/shared';
+import { useSetAgenda } from '../../../api/conversations.ts';
+import { ErrorNotice } from '../../../components/QueryState.tsx';
+import { useNotify } from '../../../components/Toaster.tsx';
+import { agendaKeys, describeAgendaItem, moveBy, moveKeys, removeAt, type AgendaLookup } from '../../../lib/agenda.ts';
+import { useWorkspace } from '../workspaceContext.ts';
+import { AddToAgenda } from './AddToAgenda.tsx';
+
+/**
+ * The mentee builds and orders the agenda (principle 1). Items move by dragging, by the keyboard's
+ * drag and drop (Enter on the handle), or with the move up and down buttons; removing offers undo.
+ */
+export function AgendaEditor({ conversation, lookup }: { conversation: Conversation; lookup: AgendaLookup }) {
+  const { partnership: p } = useWorkspace();
+  const setAgenda = useSetAgenda(p.id);
+  const notify = useNotify();
+  const items = conversation.agenda;
+  const keys = agendaKeys(items);
+  const [focusAfterMove, setFocusAfterMove] = useState<{ key: string; move: 'up' | 'down' } | null>(null);
+
+  const save = (agenda: AgendaItem[]) => setAgenda.mutate({ id: conversation.id, agenda });
+
+  const { dragAndDropHooks } = useDragAndDrop({
+    getItems: (dragged) => [...dragged].map((k) => ({ 'text/plain': describeAgendaItem(items[keys.indexOf(String(k))]!, lookup).title })),
+    onReorder: (e) => {
+      if (e.target.dropPosition === 'on') return;
+      save(moveKeys(items, keys, new Set([...e.keys].map(String)), String(e.target.key), e.target.dropPosition));
+    },
+  });
+
+  // A move to either end disables the button just pressed; keep focus on the item's other move button.
+  useEffect(() => {
+    if (!focusAfterMove) return;
+    const row = document.querySelector(`[data-agenda-key="${CSS.escape(focusAfterMove.key)}"]`);
+    const pressed = row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.move}"]`);
+    const other = row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.move === 'up' ? 'down' : 'up'}"]`);
+    (pressed && !pressed.disabled ? pressed : other)?.focus();
+  }, [focusAfterMove, items]);
+
+  const move = (index: number, delta: -1 | 1) => {
+    save(moveBy(items, index, delta));
+    setFocusAfterMove({ key: keys[index]!, move: delta < 0 ? 'up' : 'down' });
+  };
+
+  const remove = (index: number) => {
+    const before = items;
+    const title = describeAgendaItem(items[index]!, lookup).title;
+    save(removeAt(items, index));
+    notify({ message: `Removed from the agenda: ${title}`, undo: () => save(before) });
+  };
+
+  return (
+    <div className="agenda">
+      {items.length === 0 ? (
+        <p className="muted">The agenda is empty. Add the goals, clips and prompts you want to talk about, in the order you want to take them.</p>
+      ) : (
+        <GridList aria-label="Agenda, in order" className="agenda-list" dragAndDropHooks={dragAndDropHooks}>
+          {items.map((item, i) => {
+            const d = describeAgendaItem(item, lookup);
+            return (
+              <GridListItem key={keys[i]} id={keys[i] as Key} textValue={d.title} className="agenda-item" data-agenda-key={keys[i]}>
+                <Button slot="drag" className="drag-handle" aria-label={`Drag to reorder: ${d.title}`}>
+                  ⋮⋮
+                </Button>
+                <span className="agenda-number" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span className="agenda-body">
+                  <span className={`agenda-kind kind-${item.kind}`}>{d.kindLabel}</span>
+                  <span className="agenda-title">{d.title}</span>
+                  {d.detail && <span className="agenda-detail">{d.detail}</span>}
+                </span>
+                <span className="agenda-tools">
+                  <Button className="button icon small" data-move="up" isDisabled={i === 0} aria-label={`Move up: ${d.title}`} onPress={() => move(i, -1)}>
+                    ↑
+                  </Button>
+                  <Button className="button icon small" data-move="down" isDisabled={i === items.length - 1} aria-label={`Move down: ${d.title}`} onPress={() => move(i, 1)}>
+                    ↓
+                  </Button>
+                  <Button className="button icon small quiet" aria-label={`Remove from agenda: ${d.title}`} onPress={() => remove(i)}>
+                    ×
+                  </Button>
+                </span>
+              </GridListItem>
+            );
+          })}
+        </GridList>
+      )}
+      {setAgenda.isError && <ErrorNotice error={setAgenda.error} />}
+      <AddToAgenda items={items} lookup={lookup} onAdd={save} />
+    </div>
+  );
+}
+
+/** The agenda as the mentor (and everyone after the conversation) reads it. */
+export function AgendaView({ agenda, lookup }: { agenda: readonly AgendaItem[]; lookup: AgendaLookup }) {
+  if (agenda.length === 0) return <p className="muted">No agenda yet. The mentee sets it before the conversation.</p>;
+  const keys = agendaKeys(agenda);
+  return (
+    <ol className="agenda-list readonly">
+      {agenda.map((item, i) => {
+        const d = describeAgendaItem(item, lookup);
+        return (
+          <li key={keys[i]} className="agenda-item">
+            <span className="agenda-number" aria-hidden="true">
+              {i + 1}
+            </span>
+            <span className="agenda-body">
+              <span className={`agenda-kind kind-${item.kind}`}>{d.kindLabel}</span>
+              <span className="agenda-title">{d.title}</span>
+              {d.detail && <span className="agenda-detail">{d.detail}</span>}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

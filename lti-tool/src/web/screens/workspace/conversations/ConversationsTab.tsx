@@ -1,0 +1,91 @@
+import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
+import type { Conversation } from '@mentoring/shared';
+import { useClips } from '../../../api/clips.ts';
+import { useConversations } from '../../../api/conversations.ts';
+import { useGoals } from '../../../api/goals.ts';
+import { usePrompts } from '../../../api/prompts.ts';
+import { ModalDialog } from '../../../components/Dialog.tsx';
+import { EmptyState } from '../../../components/EmptyState.tsx';
+import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
+import { formatDate } from '../../../lib/dates.ts';
+import type { AgendaLookup } from '../../../lib/agenda.ts';
+import { useWorkspace } from '../workspaceContext.ts';
+import { ConversationCard } from './ConversationCard.tsx';
+import { ScheduleForm } from './ScheduleForm.tsx';
+
+/** Upcoming conversations first, open; held ones after, newest first, folded. */
+export function ConversationsTab() {
+  const { partnership: p, can } = useWorkspace();
+  const conversations = useConversations(p.id);
+  const lookup = useAgendaLookup(p.id);
+
+  const schedule = can.write ? (
+    <ModalDialog title="Schedule a conversation" trigger={<Button className="button primary">Schedule a conversation</Button>}>
+      {(close) => <ScheduleForm onDone={close} />}
+    </ModalDialog>
+  ) : null;
+
+  if (conversations.isPending) return <Loading label="Loading conversations…" />;
+  if (conversations.isError) return <ErrorNotice error={conversations.error} retry={() => void conversations.refetch()} />;
+
+  const all = conversations.data.conversations;
+  const upcoming = all.filter((c) => !c.heldAt).sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor));
+  const held = all.filter((c) => c.heldAt).sort((a, b) => b.scheduledFor.localeCompare(a.scheduledFor));
+  const lastHeld: Conversation | undefined = held[0];
+
+  return (
+    <div className="tab-content">
+      <div className="section-head">
+        <h2>Conversations</h2>
+        {schedule}
+      </div>
+      {all.length === 0 ? (
+        <EmptyState title="No conversations yet" action={schedule}>
+          <p>Schedule your first conversation. Before it, the mentee builds the agenda from goals, clips and prompts; during it you keep shared notes; after it, commitments become actions for next time.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="stack">
+            {upcoming.map((c) => (
+              <ConversationCard key={c.id} conversation={c} lookup={lookup} carriedFrom={lastHeld} />
+            ))}
+          </div>
+          {held.length > 0 && (
+            <section className="section" aria-labelledby="held-title">
+              <h3 id="held-title">Held conversations</h3>
+              <div className="stack">
+                {held.map((c, i) => (
+                  <Disclosure key={c.id} className="disclosure card held" defaultExpanded={upcoming.length === 0 && i === 0}>
+                    <Heading level={4}>
+                      <Button slot="trigger" className="disclosure-trigger">
+                        <span aria-hidden="true" className="disclosure-chevron">
+                          ▸
+                        </span>
+                        {formatDate(c.scheduledFor)}
+                        <span className="muted small">
+                          {' '}
+                          · {c.agenda.length} on the agenda · {c.commitments.length} commitment{c.commitments.length === 1 ? '' : 's'}
+                        </span>
+                      </Button>
+                    </Heading>
+                    <DisclosurePanel>
+                      <ConversationCard conversation={c} lookup={lookup} bare />
+                    </DisclosurePanel>
+                  </Disclosure>
+                ))}
+              </div>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Goals, clips and prompts, to show what agenda items point at. */
+export function useAgendaLookup(partnershipId: string): AgendaLookup {
+  const goals = useGoals(partnershipId);
+  const clips = useClips(partnershipId);
+  const prompts = usePrompts(partnershipId);
+  return { goals: goals.data?.goals ?? [], clips: clips.data?.clips ?? [], prompts: prompts.data?.prompts ?? [] };
+}

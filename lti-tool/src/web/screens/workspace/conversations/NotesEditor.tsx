@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { UpdateConversation, type Conversation } from '@mentoring/shared';
+import { useUpdateConversation } from '../../../api/conversations.ts';
+import { TextAreaField } from '../../../components/Field.tsx';
+import { Form } from '../../../components/Form.tsx';
+import { useFormState } from '../../../components/useFormState.ts';
+import { check, errorsFrom } from '../../../lib/formErrors.ts';
+import { joinNames, partnersOf } from '../../../lib/people.ts';
+import { useWorkspace } from '../workspaceContext.ts';
+
+/**
+ * Shared notes, or the reader's private note (sent by the tool to its author only). The private
+ * one looks different on purpose, so nobody wonders who can read it.
+ */
+export function NotesEditor({ conversation: c, which }: { conversation: Conversation; which: 'sharedNotes' | 'privateNote' }) {
+  const { partnership: p, meId, can } = useWorkspace();
+  const update = useUpdateConversation(p.id);
+  const saved = c[which];
+  // What is typed stays a draft until saved; the saved text shows while nothing is being typed.
+  const form = useFormState({ text: saved });
+  const [editing, setEditing] = useState(false);
+  const isPrivate = which === 'privateNote';
+  const label = isPrivate ? 'My private note' : 'Shared notes';
+  const hint = isPrivate ? 'Only you see this. Not your partner, not program staff.' : `Shared with ${joinNames(partnersOf(p, meId).map((m) => m.name))}.`;
+
+  const submit = () => {
+    const r = check(UpdateConversation, { [which]: form.values.text }, [which]);
+    if (!r.ok) return form.setErrors({ fields: { text: r.errors.fields[which] ?? r.errors.form ?? '' }, form: null });
+    update.mutate({ id: c.id, body: r.value }, { onSuccess: () => setEditing(false), onError: (e) => form.setErrors(errorsFrom(e, ['text'])) });
+  };
+
+  return (
+    <section className={`notes ${isPrivate ? 'private' : 'shared'}`} aria-label={label}>
+      {editing ? (
+        <Form onSubmit={submit} errors={form.errors}>
+          <TextAreaField label={label} rows={6} autoFocus description={hint} markOptional={false} {...form.field('text')} />
+          <div className="form-actions">
+            <Button
+              className="button"
+              onPress={() => {
+                form.reset({ text: saved });
+                setEditing(false);
+              }}
+            >
+              Cancel
+            </Button>
+            <Button type="submit" className="button primary" isPending={update.isPending}>
+              Save {isPrivate ? 'private note' : 'notes'}
+            </Button>
+          </div>
+        </Form>
+      ) : (
+        <>
+          <div className="notes-head">
+            <h4>
+              {isPrivate && (
+                <span className="lock" aria-hidden="true">
+                  🔒
+                </span>
+              )}
+              {label}
+            </h4>
+            {can.write && (
+              <Button
+                className="button quiet small"
+                onPress={() => {
+                  form.reset({ text: saved });
+                  setEditing(true);
+                }}
+              >
+                {saved ? 'Edit' : 'Write'}
+              </Button>
+            )}
+          </div>
+          <p className="notes-hint">{hint}</p>
+          {saved ? <div className="notes-text">{saved}</div> : <p className="muted small">{isPrivate ? 'Nothing written yet.' : 'No shared notes yet.'}</p>}
+        </>
+      )}
+    </section>
+  );
+}
