@@ -22,7 +22,6 @@ async function platformCommand(...args: string[]) {
       DATA_DIR: tool.dataDir,
       PUBLIC_URL: tool.url,
       LTI_KEY: tool.config.ltiKey,
-      ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
     },
   });
   return stdout;

@@ -22,7 +22,30 @@ export function tempDir(prefix = 'mentoring-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestTool(opts: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<TestTool> {
+/**
+ * A fresh, empty PostgreSQL database on the server named by TEST_POSTGRES_URL (CI starts one),
+ * so each test tool starts clean as it does on a fresh SQLite file.
+ */
+export async function freshPostgresDatabase(): Promise<string> {
+  const admin = process.env.TEST_POSTGRES_URL;
+  if (!admin) throw new Error('TEST_POSTGRES_URL is not set');
+  const { default: pg } = await import('pg');
+  const name = `mentoring_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function startTestTool(
+  opts: { dataDir?: string; port?: number; env?: Record<string, string>; databaseUrl?: string } = {},
+): Promise<TestTool> {
   const dataDir = opts.dataDir ?? tempDir();
   const port = opts.port ?? 0;
   const env: NodeJS.ProcessEnv = {
@@ -31,7 +54,7 @@ export async function startTestTool(opts: { dataDir?: string; port?: number; env
     DATA_DIR: dataDir,
     PORT: String(port),
     LTI_KEY: 'test-lti-key-that-is-long-enough-1234567890',
-    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
   };
   let config = loadConfig(env);
@@ -45,7 +68,7 @@ export async function startTestTool(opts: { dataDir?: string; port?: number; env
     dataDir,
     async restart() {
       await tool.close();
-      return startTestTool({ dataDir, port: config.port, env: opts.env });
+      return startTestTool({ ...opts, dataDir, port: config.port });
     },
   };
 }

@@ -68,6 +68,16 @@ function sequelizeOptions(target: DatabaseTarget): Options {
   return { ...common, dialect: 'postgres', pool: { max: 10, min: 0, idle: 10_000 } };
 }
 
+/** ltijs-sequelize takes (database, user, password, options), not a URL. */
+function postgresPlugin(url: string, options: Options) {
+  const u = new URL(url);
+  return new LtiSequelize(decodeURIComponent(u.pathname.slice(1)), decodeURIComponent(u.username), decodeURIComponent(u.password), {
+    ...options,
+    host: u.hostname,
+    port: Number(u.port || 5432),
+  });
+}
+
 export interface Databases {
   target: DatabaseTarget;
   /** The product's tables. */
@@ -88,9 +98,7 @@ export async function openDatabases(url: string): Promise<Databases> {
   if (target.dialect === 'sqlite') await sequelize.query('PRAGMA journal_mode = WAL');
   await sequelize.authenticate();
   const ltiPlugin =
-    target.dialect === 'sqlite'
-      ? new LtiSequelize('mentoring', '', '', { ...options })
-      : new LtiSequelize(target.location, undefined, undefined, { ...options });
+    target.dialect === 'sqlite' ? new LtiSequelize('mentoring', '', '', { ...options }) : postgresPlugin(target.location, options);
   return {
     target,
     sequelize,
