@@ -9,11 +9,13 @@ import { Sql } from './db/sql.ts';
 import { createLogger } from './log.ts';
 import { Sessions } from './auth/sessions.ts';
 import { newProvider, setupProvider, wireProvider } from './lti/provider.ts';
+import { CookielessLaunches } from './lti/cookieless.ts';
 import type { App } from './services/app.ts';
 import { ReadCache } from './services/cache.ts';
 
 export interface Core {
   app: App;
+  cookieless: CookielessLaunches;
   close(): Promise<void>;
 }
 
@@ -32,9 +34,11 @@ export async function openCore(config: ToolConfig): Promise<Core> {
     void task.finally(() => pending.delete(task));
   };
   const app: App = { sql, config, log, sessions, lti, background, cache: new ReadCache() };
-  wireProvider(lti, app);
+  const cookieless = new CookielessLaunches(config.ltiKey, config.publicUrl);
+  wireProvider(lti, app, cookieless);
   return {
     app,
+    cookieless,
     async close() {
       await Promise.allSettled([...pending]);
       await lti.close({ silent: true });

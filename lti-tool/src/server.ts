@@ -37,6 +37,7 @@ export async function startTool(config: ToolConfig): Promise<RunningTool> {
   site.use('/app', webApp());
   site.get('/', (_req, res) => res.redirect('/app/'));
   site.get('/healthz', (_req, res) => res.json({ ok: true }));
+  site.use(core.cookieless.router());
   site.use(app.lti.app);
 
   const server = http.createServer((req, res) => {

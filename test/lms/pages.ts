@@ -21,6 +21,23 @@ function groupOf(person: LmsPerson): (typeof GROUPS)[number][0] {
   return person.cohort === 'mentor' ? 'mentors' : 'mentees';
 }
 
+/**
+ * LTI Platform Storage (lti.put_data / lti.get_data over postMessage), as Canvas, D2L and Blackboard
+ * offer it: the course page keeps small values for the tool's frame, per tool origin.
+ */
+const PLATFORM_STORAGE_SCRIPT = `
+const kept = new Map();
+addEventListener('message', (e) => {
+  const d = e.data;
+  const frame = document.querySelector('iframe.tool');
+  if (!d || typeof d.subject !== 'string' || !frame || e.source !== frame.contentWindow) return;
+  const reply = (m) => e.source.postMessage({ message_id: d.message_id, ...m }, e.origin);
+  const key = e.origin + ' ' + d.key;
+  if (d.subject === 'lti.capabilities') reply({ subject: 'lti.capabilities.response', supported_messages: [{ subject: 'lti.put_data' }, { subject: 'lti.get_data' }] });
+  else if (d.subject === 'lti.put_data') { kept.set(key, d.value); reply({ subject: 'lti.put_data.response', key: d.key, value: d.value }); }
+  else if (d.subject === 'lti.get_data') reply({ subject: 'lti.get_data.response', key: d.key, value: kept.get(key) });
+});`;
+
 const isStaff = (person: LmsPerson) => groupOf(person) === 'coordinator';
 const roleName = (uri: string) => uri.slice(uri.lastIndexOf('#') + 1);
 
@@ -82,6 +99,8 @@ export function pageRoutes(platform: Platform, registration: DynamicRegistration
       const as = asId ? course.people.find((p) => p.id === asId) : undefined;
       if (asId && !as) throw new LmsError(`"${asId}" is not enrolled in this course.`, 404);
       const deepLinking = req.query.place === '1' && as !== undefined && isStaff(as);
+      // Platform Storage is on unless the page is asked to behave like an LMS without it (Moodle 5.0).
+      const storage = req.query.storage !== 'off';
       const placed = tool ? platform.placedLinks(course.id, tool.clientId).at(-1) : undefined;
       const launchSrc =
         tool && as
@@ -91,6 +110,7 @@ export function pageRoutes(platform: Platform, registration: DynamicRegistration
               personId: as.id,
               messageType: deepLinking ? 'LtiDeepLinkingRequest' : 'LtiResourceLinkRequest',
               resourceLinkId: deepLinking ? undefined : placed?.resourceLinkId,
+              storageTarget: storage ? '_parent' : undefined,
             })
           : undefined;
 
@@ -98,7 +118,8 @@ export function pageRoutes(platform: Platform, registration: DynamicRegistration
         ? html`<p class="notice">No tool is registered yet. <a href="/admin/register">Register one</a> first.</p>`
         : as && launchSrc
           ? html`<p>${deepLinking ? 'Placing the tool' : 'Launched'} as <strong>${as.name}</strong> (${as.roles.map(roleName).join(', ')}).</p>
-              <iframe class="tool" src="${launchSrc}" title="${tool.name}, launched as ${as.name}" allow="clipboard-write"></iframe>`
+              <iframe class="tool" src="${launchSrc}" title="${tool.name}, launched as ${as.name}" allow="clipboard-write"></iframe>
+              ${storage && html`<script>${new Html(PLATFORM_STORAGE_SCRIPT)}</script>`}`
           : html`<p>Choose “Launch as …” beside a person to open ${tool.name} as them.</p>
               ${placed && html`<p class="meta">Launches open the placed link “${placed.title ?? placed.resourceLinkId}”.</p>`}`;
 

@@ -24,6 +24,8 @@ export interface LaunchParams {
   resourceLinkId?: string;
   /** Overrides the tool's (or the placed item's) target link URI. */
   targetLinkUri?: string;
+  /** Offer LTI Platform Storage to the tool: the `lti_storage_target` frame name (the course page uses `_parent`). */
+  storageTarget?: string;
 }
 
 export interface ResolvedLaunch {
@@ -142,6 +144,7 @@ export class Platform {
     url.searchParams.set('lti_message_hint', Buffer.from(JSON.stringify(hint)).toString('base64url'));
     url.searchParams.set('client_id', r.tool.clientId);
     url.searchParams.set('lti_deployment_id', r.tool.deploymentId);
+    if (p.storageTarget) url.searchParams.set('lti_storage_target', p.storageTarget);
     return url.toString();
   }
 

@@ -29,14 +29,13 @@ export function tempDir(prefix = 'mentoring-test-'): string {
 export async function freshPostgresDatabase(): Promise<string> {
   const admin = process.env.TEST_POSTGRES_URL;
   if (!admin) throw new Error('TEST_POSTGRES_URL is not set');
-  const { default: pg } = await import('pg');
+  const { Sequelize } = await import('sequelize');
   const name = `mentoring_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
+  const server = new Sequelize(admin, { logging: false });
   try {
-    await client.query(`CREATE DATABASE ${name}`);
+    await server.query(`CREATE DATABASE ${name}`);
   } finally {
-    await client.end();
+    await server.close();
   }
   const url = new URL(admin);
   url.pathname = `/${name}`;

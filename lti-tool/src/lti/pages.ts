@@ -11,7 +11,8 @@ body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1
 main{max-width:38rem;margin:0 auto;background:#fff;border:1px solid #e3e0d8;border-radius:12px;padding:2rem}
 h1{font-size:1.35rem;margin:0 0 .75rem}p{margin:.5rem 0}code{background:#f1efe9;padding:.1rem .3rem;border-radius:4px}
 button{font:inherit;background:#2f5d50;color:#fff;border:0;border-radius:8px;padding:.6rem 1.1rem;cursor:pointer}
-button:focus-visible{outline:3px solid #f2b84b;outline-offset:2px}
+button:focus-visible,a:focus-visible{outline:3px solid #f2b84b;outline-offset:2px}
+a.button{display:inline-block;background:#2f5d50;color:#fff;border-radius:8px;padding:.6rem 1.1rem;text-decoration:none}
 </style></head><body><main>${body}</main></body></html>`;
 }
 

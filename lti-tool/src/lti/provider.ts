@@ -10,6 +10,7 @@ import { registerDynamically, RegistrationError, toolEndpoints, type LtiPlatform
 import { syncRoster } from '../services/roster.ts';
 import { LaunchRefused, type LtiLaunchToken } from './claims.ts';
 import { deepLinkPage, refusalPage } from './pages.ts';
+import { cookieBlockedPage, type CookielessLaunches } from './cookieless.ts';
 import type { App } from '../services/app.ts';
 import type { ToolConfig } from '../config.ts';
 
@@ -46,15 +47,18 @@ export function newProvider(): LtiProvider {
 }
 
 export function setupProvider(lti: LtiProvider, config: ToolConfig, plugin: unknown) {
-  const https = config.publicUrl.startsWith('https://');
+  // Browsers treat loopback addresses as secure contexts, so the sandbox gets the same cross-site
+  // cookies (SameSite=None; Secure) as an HTTPS deployment.
+  const host = new URL(config.publicUrl).hostname;
+  const secureContext = config.publicUrl.startsWith('https://') || ['127.0.0.1', 'localhost', '[::1]'].includes(host);
   lti.setup(config.ltiKey, { plugin }, {
     appRoute: '/launch',
     loginRoute: '/login',
     keysetRoute: '/keys',
     dynRegRoute: '/register',
     ltiaas: true,
-    // Over HTTPS the state cookie must cross sites (LMS → tool); plain HTTP is local development.
-    cookies: https ? { secure: true, sameSite: 'None' } : { secure: false, sameSite: 'Lax' },
+    // The state cookie must cross sites (the LMS posts the launch to the tool).
+    cookies: secureContext ? { secure: true, sameSite: 'None' } : { secure: false, sameSite: 'Lax' },
     // ltijs's default of 10 s refuses launches from a slow browser or a clock a little off.
     tokenMaxAge: 60,
     cors: false,
@@ -102,7 +106,7 @@ function explainLaunchError(code: string | undefined): string {
   }
 }
 
-export function wireProvider(lti: LtiProvider, app: App) {
+export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessLaunches) {
   lti.onConnect(async (token, req, res) => {
     try {
       const ltik = res.locals.ltik as string;
@@ -147,6 +151,10 @@ export function wireProvider(lti: LtiProvider, app: App) {
 
   lti.onInvalidToken((req, res) => {
     const details = (res.locals.err as { details?: { message?: string } } | undefined)?.details;
+    if (details?.message === 'MISSING_VALIDATION_COOKIE' && !(req.headers.accept ?? '').includes('application/json')) {
+      const state = (req.body as { state?: unknown } | undefined)?.state;
+      return res.status(401).type('html').send(cookieBlockedPage(cookieless.newWindowUrl(state)));
+    }
     return refuse(req, res, 401, 'This launch cannot be accepted', explainLaunchError(details?.message));
   });
   lti.onSessionTimeout((req, res) => refuse(req, res, 401, 'Your session has ended', 'Launch the tool again from your course.'));
