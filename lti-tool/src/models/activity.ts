@@ -1,7 +1,7 @@
 /** Counts for program staff: how much happened in each partnership, never what. */
 import type { Sql } from '../db/sql.ts';
 
-export interface RecentCounts {
+interface RecentCounts {
   clips: number;
   prompts: number;
   conversations: number;

@@ -125,16 +125,6 @@ export async function insertReview(sql: Sql, clipId: string, mentorId: string, n
   );
 }
 
-/** Which of `ids` name rows of `table` in the partnership (goals or prompts). */
-export async function idsInPartnership(sql: Sql, table: 'goals' | 'prompts', partnershipId: string, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await sql.all<{ id: string }>(`SELECT id FROM ${table} WHERE partnership_id = :partnershipId AND id IN (:ids)`, {
-    partnershipId,
-    ids,
-  });
-  return new Set(rows.map((r) => r.id));
-}
-
 export interface ClipQuery {
   partnershipId: string;
   goalId?: string;

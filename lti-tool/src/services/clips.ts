@@ -1,20 +1,18 @@
 /**
- * The rules of clipping: who may file, change, delete, review and ask about a passage. Partnership
- * membership comes from the access gate; a clip of a partnership the caller is not in is answered
- * with the same 404 as a clip that does not exist.
+ * The rules of clipping: who may file, change, delete, review and ask about a passage. Membership
+ * comes from the access gate; the note, tags and links are the clipper's, reviewing is a mentor's.
  */
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { canReview, clipPageUrl, type Clip, type ClipFilter, type ClipList, type CreateClip, type Prompt, type UpdateClip } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { time, type Sql } from '../db/sql.ts';
-import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors.ts';
+import { conflict, forbidden, notFound } from '../http/errors.ts';
 import {
   clipsOnPageFor,
   deleteClipRow,
   findClip,
   findClipRecord,
-  idsInPartnership,
   insertClip,
   insertReview,
   queryClips,
@@ -25,6 +23,7 @@ import {
 import { insertClipPrompt } from '../models/clip-prompts.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
+import { requireInPartnership } from './references.ts';
 import type { App } from './app.ts';
 
 const DEFAULT_PAGE = 100;
@@ -34,34 +33,23 @@ type CreateClipInput = z.output<typeof CreateClip>;
 
 const unique = <T>(xs: readonly T[] | undefined): T[] => [...new Set(xs ?? [])];
 
-/** Links must stay inside the partnership: a goal or prompt of another one is refused by name. */
-async function checkLinks(sql: Sql, partnershipId: string, links: { goalIds?: string[]; promptIds?: string[] }) {
-  for (const [field, table, noun] of [
-    ['goalIds', 'goals', 'goal'],
-    ['promptIds', 'prompts', 'prompt'],
-  ] as const) {
-    const ids = links[field];
-    if (!ids?.length) continue;
-    const found = await idsInPartnership(sql, table, partnershipId, ids);
-    const missing = ids.find((id) => !found.has(id));
-    if (missing) throw invalid(`${field}: there is no ${noun} ${missing} in this partnership.`, field);
-  }
+/** Goals and prompts a clip is filed under must be the partnership's own; a wrong one is refused by its field. */
+function checkLinks(sql: Sql, partnershipId: string, links: { goalIds?: string[]; promptIds?: string[] }) {
+  return requireInPartnership(sql, partnershipId, [
+    ...(links.goalIds ?? []).map((id, i) => ({ kind: 'goal' as const, id, field: `goalIds.${i}` })),
+    ...(links.promptIds ?? []).map((id, i) => ({ kind: 'prompt' as const, id, field: `promptIds.${i}` })),
+  ]);
 }
 
-/** The clip and its partnership, if the caller may read it (or, with `write`, change the partnership). */
+/**
+ * The clip and its partnership, if the caller may read it (or, with `write`, change the partnership).
+ * A clip of a partnership the caller is not in gets the same 404 as one that does not exist.
+ */
 async function gate(app: App, principal: Principal, clipId: string, write: boolean): Promise<{ clip: ClipRecord; partnership: StoredPartnership }> {
   const clip = await findClipRecord(app.sql, clipId);
   if (!clip) throw notFound('The clip');
-  try {
-    const partnership = write
-      ? await writablePartnership(app, principal, clip.partnershipId)
-      : await readablePartnership(app, principal, clip.partnershipId);
-    return { clip, partnership };
-  } catch (err) {
-    // Not a member: the same answer as for a clip that does not exist.
-    if (err instanceof HttpError && err.status === 404) throw notFound('The clip');
-    throw err;
-  }
+  const partnership = await (write ? writablePartnership : readablePartnership)(app, principal, clip.partnershipId, 'The clip');
+  return { clip, partnership };
 }
 
 function ownClip(clip: ClipRecord, principal: Principal, doing: string) {

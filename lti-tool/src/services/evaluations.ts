@@ -42,17 +42,17 @@ export async function nameCheckpoint(
   if (body.postToGradebook && !program.ags_lineitems_url) {
     throw conflict('The LMS did not offer its gradebook (Assignment and Grade Services) for this course; name the checkpoint without posting to the gradebook.');
   }
-  const checkpoint = { name: body.name, dueOn: body.dueOn ?? null };
-  const id = await insertCheckpoint(app.sql, { programId: program.id, ...checkpoint }, Date.now());
-  if (body.postToGradebook) {
-    try {
-      await setCheckpointLineItem(app.sql, id, await createCheckpointLineItem(app, program, { id, ...checkpoint }));
-    } catch (err) {
-      if (!(err instanceof GradebookError)) throw err;
-      throw new HttpError(502, 'internal', `The checkpoint “${body.name}” was saved, but the LMS gradebook did not add its column: ${err.message}`);
-    }
+  const named = { name: body.name, dueOn: body.dueOn ?? null };
+  const checkpoint: Checkpoint = { id: await insertCheckpoint(app.sql, { programId: program.id, ...named }, Date.now()), ...named, lineItemId: null };
+  if (!body.postToGradebook) return checkpoint;
+  try {
+    checkpoint.lineItemId = await createCheckpointLineItem(app, program, checkpoint);
+  } catch (err) {
+    if (!(err instanceof GradebookError)) throw err;
+    throw new HttpError(502, 'internal', `The checkpoint “${body.name}” was saved, but the LMS gradebook did not add its column: ${err.message}`);
   }
-  return (await findCheckpoint(app.sql, id))!;
+  await setCheckpointLineItem(app.sql, checkpoint.id, checkpoint.lineItemId);
+  return checkpoint;
 }
 
 /** Both partners, and program staff, see a partnership's evaluations. */

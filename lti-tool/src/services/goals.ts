@@ -109,17 +109,20 @@ export async function changeGoal(app: App, principal: Principal, goalId: string,
   return (await findGoal(app.sql, goalId))!;
 }
 
-/** Adds an action to a goal with its history line; conversations use it for commitments linked to a goal. */
+/**
+ * Adds an action to a goal with its history line; conversations use it for commitments linked to a
+ * goal, with `origin` saying where it came from (" in the conversation of …").
+ */
 export async function addActionTo(
   sql: Sql,
   goalId: string,
   byId: string,
   a: { text: string; dueOn: string | null; fromConversationId: string | null },
   now: number,
-  why = '',
+  origin = '',
 ): Promise<string> {
   const id = await insertAction(sql, { goalId, ...a }, now);
-  await addGoalEvent(sql, goalId, byId, `added the action “${a.text}”${why}`, now);
+  await addGoalEvent(sql, goalId, byId, `added the action “${a.text}”${origin}`, now);
   await touchGoal(sql, goalId, now);
   return id;
 }

@@ -33,7 +33,7 @@ import type { App } from './app.ts';
 const NO_AGREEMENT: Agreement = { purpose: '', meetingCadence: '', confidentiality: '' };
 
 /** What staff may see of a partnership: who, since when, how it stands; the agreement is the partners' own. */
-export function withoutContent(p: StoredPartnership): Partnership {
+function withoutContent(p: StoredPartnership): Partnership {
   return { ...publicPartnership(p), agreement: NO_AGREEMENT };
 }
 
