@@ -12,14 +12,22 @@ export async function startSandbox(tool: RunningTool, config: ToolConfig) {
   // Loaded only here: the test LMS is a development aid, not part of the tool.
   const { startTestLms } = await import('@mentoring/test/lms/index.ts');
   const { sampleProgram } = await import('@mentoring/test/lms/sample.ts');
+  const { populateSampleProgram } = await import('@mentoring/test/sandbox/populate.ts');
   const lms = await startTestLms({
     port: config.sandboxPort,
     name: 'Sandbox LMS',
     stateFile: path.join(config.dataDir, 'sandbox-lms.json'),
+    // The program's texts, where the handout folder sits beside the checkout.
+    readingsDir: path.resolve(import.meta.dirname, '../../../shared/seeds'),
   });
   lms.addCourse(sampleProgram());
   const registered = await listPlatforms(tool.app);
   const known = lms.tools().some((t) => registered.some((p) => p.issuer === lms.url && p.clientId === t.clientId));
   if (!known) await lms.registerTool(`${config.publicUrl}/register`);
+  try {
+    if (await populateSampleProgram(lms, config.publicUrl, `${lms.url}/readings`)) tool.app.log.info('sandbox program filled with sample partnerships');
+  } catch (err) {
+    tool.app.log.warn({ err }, 'could not fill the sandbox program');
+  }
   return { url: `${lms.url}/courses/${sampleProgram().id}`, close: () => lms.close() };
 }

@@ -13,6 +13,7 @@ import { compact, Platform, type LaunchParams } from './platform.ts';
 import { DynamicRegistration } from './registration.ts';
 import { serviceRoutes } from './services.ts';
 import { Store } from './store.ts';
+import { readingRoutes } from './readings.ts';
 import type { Course, LineItem, ReceivedDeepLink, Score, ToolRegistration } from './types.ts';
 
 export * from './types.ts';
@@ -29,6 +30,8 @@ export interface TestLmsOptions {
   stateFile?: string;
   /** Issuer and base of every URL, when the LMS is reached at another address than where it listens. */
   publicUrl?: string;
+  /** A folder of the program's texts (`.txt`), served as reading pages at /readings/. */
+  readingsDir?: string;
 }
 
 /** A tool configured by hand (as in Canvas, Blackboard, D2L) instead of Dynamic Registration. */
@@ -95,6 +98,7 @@ export async function startTestLms(opts: TestLmsOptions = {}): Promise<TestLms> 
   const platform = new Platform(url, opts.name ?? 'Sandbox LMS', store, key);
   const registration = new DynamicRegistration(platform);
   app.use(oidcRoutes(platform), registration.router(), serviceRoutes(platform), deepLinkingRoutes(platform));
+  if (opts.readingsDir) app.use(readingRoutes(opts.readingsDir));
   app.use(pageRoutes(platform, registration));
 
   let foreignKey: SigningKey | undefined;
