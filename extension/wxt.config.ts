@@ -1,9 +1,38 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * The extension's manifest and build. One Manifest V3 code path for Chrome and Firefox.
+ * Host permissions: every https tool and a tool on this machine (127.0.0.1, localhost) are
+ * reachable without a prompt, so connecting and end-to-end tests need no permission dialog;
+ * a plain-http tool elsewhere is asked for when connecting (optional permission).
+ */
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: {
+  manifestVersion: 3,
+  // Explicit imports everywhere: each module says where `browser` and `define*` come from.
+  imports: false,
+  manifest: ({ browser }) => ({
     name: 'Mentoring workspaces: clip to your next conversation',
-    permissions: ['storage', 'contextMenus', 'sidePanel', 'alarms', 'activeTab', 'scripting'],
-  },
+    short_name: 'Mentoring clips',
+    description: 'Clip passages from any page into your mentoring goals and reflection prompts, even offline.',
+    permissions: [
+      'storage',
+      'contextMenus',
+      'alarms',
+      'activeTab',
+      'scripting',
+      'tabs',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://*/*'],
+    optional_host_permissions: ['http://*/*'],
+    action: { default_title: 'Mentoring workspace' },
+    commands: {
+      'clip-selection': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: 'Clip the selected passage to your mentoring workspace',
+      },
+    },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'clipper@mentoring-workspaces' } } } : {}),
+  }),
 });

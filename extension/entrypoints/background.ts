@@ -1,1 +1,63 @@
-export default defineBackground(() => {});
+/**
+ * The background: owns the outbox and the conversation with the tool for pages, and wires the
+ * browser's events (menu, command, alarms, tabs, storage) to the modules in `lib/`.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { renderBadge, renderTabBadge } from '@/lib/badge';
+import { CLIP_COMMAND, CLIP_MENU_ID, clipFromTab, createClipMenu, onClipMenuClicked, sendOutbox } from '@/lib/clip-flow';
+import { onConnectionChange } from '@/lib/connection';
+import { answerWith, type BackgroundRequest } from '@/lib/messages';
+import { OUTBOX_ALARM } from '@/lib/outbox';
+import { refreshPages } from '@/lib/page-clips';
+import { forgetPageState } from '@/lib/page-state';
+import { onQueueChange } from '@/lib/queue';
+import { handleRequest, isFromExtensionPage } from '@/lib/requests';
+
+export default defineBackground(() => {
+  const start = () => {
+    void createClipMenu();
+    void renderBadge();
+    void sendOutbox();
+  };
+  browser.runtime.onInstalled.addListener(start);
+  browser.runtime.onStartup.addListener(start);
+
+  browser.contextMenus.onClicked.addListener((menu, tab) => void onClipMenuClicked(menu, tab));
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== CLIP_COMMAND) return;
+    const target = tab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+    if (target) await clipFromTab(target);
+  });
+
+  browser.runtime.onMessage.addListener(answerWith<BackgroundRequest>(handleRequest));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void sendOutbox();
+  });
+  onConnectionChange((connection) => {
+    if (connection?.token) void sendOutbox();
+    void refreshPages();
+  });
+  onQueueChange(() => void renderBadge());
+
+  // A tab's page changed or closed: its clips are no longer the ones recorded.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' && change.url) void forgetPageState(tabId).then(() => renderTabBadge(tabId, null));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetPageState(tabId));
+
+  if (import.meta.env.WXT_E2E === '1') {
+    // Test builds only, dead-stripped from releases: Playwright cannot click a native menu.
+    browser.runtime.onMessage.addListener(
+      answerWith<BackgroundRequest>((message, sender) => {
+        if (message.type !== 'e2e:clip-selection' || !isFromExtensionPage(sender)) return undefined;
+        return browser.tabs
+          .get(message.tabId)
+          .then((tab) =>
+            onClipMenuClicked({ menuItemId: CLIP_MENU_ID, editable: false, pageUrl: tab.url ?? '', selectionText: message.selectionText }, tab),
+          );
+      }),
+    );
+  }
+});

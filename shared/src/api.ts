@@ -21,9 +21,9 @@ export interface RouteDef {
   status?: number;
 }
 
-const route = <R extends RouteDef>(r: R) => r;
+const route = <const R extends RouteDef>(r: R) => r;
 
-const List = <T extends z.ZodType>(key: string, item: T) => z.object({ [key]: z.array(item) });
+const List = <K extends string, T extends z.ZodType>(key: K, item: T) => z.object({ [key]: z.array(item) } as Record<K, z.ZodArray<T>>);
 const Ok = z.object({ ok: z.literal(true) });
 
 export const routes = {

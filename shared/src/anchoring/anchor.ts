@@ -15,13 +15,13 @@ export interface TextRange {
 }
 
 /** At most this share of a quote's characters may differ for an approximate match. */
-export const QUOTE_ERROR_RATE = 0.3;
+const QUOTE_ERROR_RATE = 0.3;
 /** Shorter quotes are found only verbatim: a few edits would let them match almost anywhere. */
 const MIN_FUZZY_QUOTE_LENGTH = 16;
 /** Caps the error budget of long quotes (search time grows with it). */
 const MAX_QUOTE_ERRORS = 256;
 /** An approximate match must score at least this (0..1), so an unrelated passage is not taken. */
-export const MIN_FUZZY_SCORE = 0.65;
+const MIN_FUZZY_SCORE = 0.65;
 
 const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
 const MAX_SCORE = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;

@@ -1,0 +1,2 @@
+/** `chrome` inside `evaluate` callbacks, which run in the browser's extension pages and service worker. */
+declare const chrome: typeof import('wxt/browser').browser;

@@ -1,0 +1,4 @@
+import { mount } from '@/ui/mount';
+import { ConnectPage } from './ConnectPage';
+
+mount(<ConnectPage />);

@@ -1,0 +1,193 @@
+/** The picker's form for a captured passage, once the browser is connected. */
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { clipPageUrl, findDuplicate } from '@mentoring/shared';
+import type { Capture } from '@/lib/capture';
+import { clipFromDraft, type Target } from '@/lib/clip-draft';
+import type { Connection } from '@/lib/connection';
+import { askBackground } from '@/lib/messages';
+import { partnershipLabel } from '@/lib/partnership-label';
+import { callTool, describeError } from '@/lib/tool';
+import { rememberPartnership, useChosenPartnership } from '@/ui/remembered-partnership';
+import { useGoals, usePartnerships } from '@/ui/tool-queries';
+import { useQueue } from '@/ui/use-stored';
+
+const NEW_PROMPT = 'new-prompt';
+const NO_GOAL = 'none';
+
+export function ClipForm({ capture, connection, onDone }: { capture: Capture; connection: Connection; onDone: () => void }) {
+  const myId = connection.me.person.id;
+  const [clipId] = useState(() => crypto.randomUUID());
+  const partnerships = usePartnerships(connection);
+  const remembered = useChosenPartnership(partnerships.data?.data);
+  const [picked, setPicked] = useState<string | null>(null);
+  const partnershipId = picked ?? remembered;
+  const goals = useGoals(connection, partnershipId);
+  const activeGoals = (goals.data?.data ?? []).filter((g) => g.status === 'active');
+  const [fileUnder, setFileUnder] = useState<string | null>(null);
+  const chosen = fileUnder ?? activeGoals[0]?.id ?? NO_GOAL;
+  const [question, setQuestion] = useState('');
+  const [note, setNote] = useState('');
+  const [tags, setTags] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+
+  const duplicate = useDuplicate(capture, partnershipId, clipId);
+
+  const save = useMutation({
+    mutationFn: async () => {
+      const target: Target =
+        chosen === NEW_PROMPT ? { kind: 'prompt', question } : chosen === NO_GOAL ? { kind: 'none' } : { kind: 'goal', goalId: chosen };
+      const draft = clipFromDraft({ id: clipId, capture, target, note, tags });
+      if ('problem' in draft) throw new Error(draft.problem);
+      await rememberPartnership(partnershipId!);
+      return askBackground({ type: 'clip:enqueue', partnershipId: partnershipId!, body: draft.body });
+    },
+    onSuccess: (result) => setTimeout(onDone, result.sent ? 900 : 4_000),
+  });
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    setProblem(null);
+    if (!partnershipId) return setProblem('Choose a partnership first.');
+    if (!save.isPending && !save.isSuccess) save.mutate();
+  };
+  // Enter saves from any field (a select or the note too, where browsers would not submit); Shift+Enter is a new line.
+  const enterSaves = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing || e.target instanceof HTMLButtonElement) return;
+    e.preventDefault();
+    form.current?.requestSubmit();
+  };
+
+  if (partnerships.isPending) return <p>Loading your partnerships…</p>;
+  if (partnerships.error) {
+    return (
+      <p className="error" role="alert">
+        {describeError(partnerships.error)} This browser has no saved list of your partnerships yet, so the passage cannot be
+        filed now. Keep this window open and{' '}
+        <button type="button" className="link" onClick={() => void partnerships.refetch()}>
+          try again
+        </button>
+        .
+      </p>
+    );
+  }
+  if (partnerships.data.data.length === 0) {
+    return (
+      <p className="notice" role="alert">
+        You have no active partnership to clip into yet. Accept an invitation or form one in your workspace first.
+      </p>
+    );
+  }
+
+  return (
+    <form ref={form} onSubmit={submit} onKeyDown={enterSaves} aria-describedby="picker-keys">
+      <blockquote className="quote" aria-label="Passage">
+        {capture.quote}
+      </blockquote>
+      <p className="hint">{capture.title || capture.url}</p>
+      {capture.notice && (
+        <p className="notice" role="status">
+          {capture.notice}
+        </p>
+      )}
+      {partnerships.data.staleBecause && (
+        <p className="notice" role="status">
+          The tool cannot be reached or has signed you out ({partnerships.data.staleBecause}). Your partnerships are shown as last
+          saved; the clip will wait in this browser and be sent later.
+        </p>
+      )}
+      {duplicate && (
+        <div className="notice" role="alert">
+          Already clipped{duplicate.waiting ? ' (waiting to be sent)' : ''}: you clipped this passage from this page before.{' '}
+          {!duplicate.waiting && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => void askBackground({ type: 'clip:show', clipId: duplicate.id, url: capture.url, tabId: capture.tabId ?? undefined }).then(onDone)}
+            >
+              Show the existing clip
+            </button>
+          )}
+        </div>
+      )}
+
+      <label htmlFor="partnership">Partnership</label>
+      <select id="partnership" value={partnershipId ?? ''} onChange={(e) => { setPicked(e.target.value); setFileUnder(null); }}>
+        {partnerships.data.data.map((p) => (
+          <option key={p.id} value={p.id}>
+            {partnershipLabel(p, myId)}
+          </option>
+        ))}
+      </select>
+
+      <label htmlFor="file-under">File under</label>
+      <select id="file-under" value={chosen} onChange={(e) => setFileUnder(e.target.value)} autoFocus>
+        {activeGoals.map((g) => (
+          <option key={g.id} value={g.id}>
+            Goal: {g.title}
+          </option>
+        ))}
+        <option value={NEW_PROMPT}>New reflection prompt…</option>
+        <option value={NO_GOAL}>No goal for now</option>
+      </select>
+      {goals.error && <p className="hint">Goals could not be loaded ({describeError(goals.error)}).</p>}
+
+      {chosen === NEW_PROMPT && (
+        <>
+          <label htmlFor="question">Reflection question</label>
+          <input id="question" value={question} onChange={(e) => setQuestion(e.target.value)} maxLength={1000} required autoFocus />
+        </>
+      )}
+
+      <label htmlFor="note">Note</label>
+      <textarea id="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={10_000} />
+
+      <label htmlFor="tags">Tags</label>
+      <input id="tags" value={tags} onChange={(e) => setTags(e.target.value)} placeholder="listening, trust" aria-describedby="tags-hint" />
+      <p id="tags-hint" className="hint">
+        Separate tags with commas.
+      </p>
+
+      <div className="actions">
+        <button className="primary" type="submit" disabled={save.isPending || save.isSuccess}>
+          {save.isPending ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <span id="picker-keys" className="hint">
+          Enter saves, Escape cancels.
+        </span>
+      </div>
+      <div role="status" aria-live="polite">
+        {save.isSuccess && <p className={save.data.sent ? 'ok' : 'notice'}>{save.data.message}</p>}
+      </div>
+      {(problem || save.error) && (
+        <p className="error" role="alert">
+          {problem ?? describeError(save.error)}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** An existing clip of the same passage on this page in this partnership, sent or still waiting. */
+function useDuplicate(capture: Capture, partnershipId: string | null, ownId: string): { id: string; waiting: boolean } | null {
+  const queue = useQueue();
+  const onPage = useQuery({
+    queryKey: ['clipsOnPage', clipPageUrl(capture.url)],
+    queryFn: () => callTool((api) => api.clipsOnPage({ query: { url: clipPageUrl(capture.url) } })).then((r) => r.clips),
+    retry: false,
+  });
+  const others = <C extends { id: string; partnershipId: string }>(clips: readonly C[]) =>
+    clips.filter((c) => c.partnershipId === partnershipId && c.id !== ownId);
+  const saved = findDuplicate(others(onPage.data ?? []), capture.url, capture.quote);
+  if (saved) return { id: saved.id, waiting: false };
+  const waiting = findDuplicate(
+    others(queue).map((c) => ({ id: c.id, url: c.body.url, quote: c.body.quote })),
+    capture.url,
+    capture.quote,
+  );
+  return waiting ? { id: waiting.id, waiting: true } : null;
+}

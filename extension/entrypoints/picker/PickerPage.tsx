@@ -1,0 +1,92 @@
+/**
+ * The picker: file the captured passage under a goal or as a new reflection prompt, with a note
+ * and tags. Keyboard first: Enter saves (Shift+Enter for a new line in the note), Escape cancels.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { browser } from 'wxt/browser';
+import { forgetPickerInput, readPickerInput } from '@/lib/picker-handoff';
+import { describeError } from '@/lib/tool';
+import { useConnection } from '@/ui/use-stored';
+import { useRefetchOnConnectionChange } from '@/ui/tool-queries';
+import { ClipForm } from './ClipForm';
+
+export function PickerPage({ id }: { id: string }) {
+  const input = useQuery({ queryKey: ['picker-input', id], queryFn: () => readPickerInput(id), staleTime: Infinity });
+  const connection = useConnection();
+  useRefetchOnConnectionChange(connection);
+
+  const close = () => {
+    void forgetPickerInput(id).finally(() => window.close());
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <main aria-labelledby="picker-title">
+      <h1 id="picker-title">Clip to mentoring workspace</h1>
+      {input.isPending || connection === undefined ? (
+        <p>Loading…</p>
+      ) : input.error || !input.data ? (
+        <Problem message={input.error ? describeError(input.error) : 'This clip window has expired. Select the passage and clip it again.'} onClose={close} />
+      ) : input.data.problem !== undefined ? (
+        <Problem message={input.data.problem} onClose={close} />
+      ) : !connection ? (
+        <NotConnected onClose={close} quote={input.data.capture.quote} />
+      ) : (
+        <ClipForm capture={input.data.capture} connection={connection} onDone={close} />
+      )}
+    </main>
+  );
+}
+
+function Problem({ message, onClose }: { message: string; onClose: () => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => button.current?.focus(), []);
+  return (
+    <>
+      <p className="error" role="alert">
+        {message}
+      </p>
+      <div className="actions">
+        <button ref={button} type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </>
+  );
+}
+
+function NotConnected({ quote, onClose }: { quote: string; onClose: () => void }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <blockquote className="quote">{quote}</blockquote>
+      <p className="notice" role="alert">
+        This browser is not connected to your mentoring workspace yet. Connect it with a pairing code; this window stays open
+        and your passage is kept here.
+      </p>
+      <div className="actions">
+        <button
+          className="primary"
+          type="button"
+          autoFocus
+          onClick={() => {
+            setOpened(true);
+            void browser.runtime.openOptionsPage();
+          }}
+        >
+          {opened ? 'Open the connect page again' : 'Connect this browser'}
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The toolbar popup: clip the selection, open the side panel, and see what waits in the outbox
+ * and why (offline, signed out, tool error) with the last error message.
+ */
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { useMutation } from '@tanstack/react-query';
+import { waitingMessage } from '@/lib/clip-flow';
+import type { Connection } from '@/lib/connection';
+import { askBackground } from '@/lib/messages';
+import type { OutboxStatus } from '@/lib/outbox';
+import { openSidePanel } from '@/lib/side-panel';
+import { describeError } from '@/lib/tool';
+import { useConnection, useOutboxStatus, useQueue } from '@/ui/use-stored';
+
+async function activeTab() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (!tab?.id) throw new Error('No tab is open in this window.');
+  return tab;
+}
+
+export function PopupPage() {
+  const connection = useConnection();
+  const queue = useQueue();
+  const status = useOutboxStatus();
+
+  const clip = useMutation({
+    mutationFn: async () => askBackground({ type: 'clip:active-tab', tabId: (await activeTab()).id! }),
+    onSuccess: () => window.close(),
+  });
+  const retry = useMutation({ mutationFn: () => askBackground({ type: 'outbox:retry' }) });
+  const discard = useMutation({ mutationFn: (id: string) => askBackground({ type: 'outbox:discard', id }) });
+  const [windowId, setWindowId] = useState<number>();
+  const [panelError, setPanelError] = useState<unknown>(null);
+  useEffect(() => void browser.windows.getCurrent().then((w) => setWindowId(w.id)), []);
+  // Called right in the click, without awaiting first: the side panel opens only during a user gesture.
+  const openPanel = () => {
+    if (windowId !== undefined) openSidePanel(windowId).then(() => window.close(), setPanelError);
+  };
+
+  return (
+    <main aria-labelledby="popup-title">
+      <h1 id="popup-title">Mentoring workspace</h1>
+      <ConnectionLine connection={connection} />
+      <div className="actions">
+        <button className="primary" type="button" onClick={() => clip.mutate()} disabled={clip.isPending} autoFocus>
+          Clip the selection
+        </button>
+        <button type="button" onClick={openPanel}>
+          Open side panel
+        </button>
+      </div>
+      <p className="hint">Or right-click a selection, or press Alt+Shift+C.</p>
+      {clip.error || panelError ? (
+        <p className="error" role="alert">
+          {describeError(clip.error ?? panelError)}
+        </p>
+      ) : null}
+
+      {queue.length > 0 && (
+        <section aria-labelledby="outbox-title">
+          <h2 id="outbox-title">
+            {queue.length === 1 ? '1 clip waits to be sent' : `${queue.length} clips wait to be sent`}
+          </h2>
+          <p className="notice" role="status">
+            {whyWaiting(status, connection === null)}
+          </p>
+          {status?.message && <p className="hint">Last error: {status.message}</p>}
+          <ul className="plain">
+            {queue.map((c) => (
+              <li key={c.id}>
+                <div>“{c.body.quote.length > 120 ? `${c.body.quote.slice(0, 120)}…` : c.body.quote}”</div>
+                {c.held && <p className="error">{waitingMessage(c, status ?? null)}</p>}
+                {!c.held && c.lastError && <p className="hint">Tried {c.attempts}×: {c.lastError}</p>}
+                {c.held && (
+                  <button type="button" onClick={() => discard.mutate(c.id)} aria-label={`Discard the clip “${c.body.quote.slice(0, 40)}”`}>
+                    Discard
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button type="button" onClick={() => retry.mutate()} disabled={retry.isPending}>
+              {retry.isPending ? 'Sending…' : 'Retry now'}
+            </button>
+          </div>
+        </section>
+      )}
+    </main>
+  );
+}
+
+function ConnectionLine({ connection }: { connection: Connection | null | undefined }) {
+  if (connection === undefined) return null;
+  if (!connection) {
+    return (
+      <p className="notice">
+        Not connected.{' '}
+        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Connect this browser
+        </button>
+      </p>
+    );
+  }
+  if (!connection.token) {
+    return (
+      <p className="notice" role="alert">
+        Signed out: {connection.signedOutReason ?? 'the tool no longer accepts this browser'}.{' '}
+        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Connect again
+        </button>
+      </p>
+    );
+  }
+  return (
+    <p className="hint">
+      Connected as {connection.me.person.name} ·{' '}
+      <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        Connection
+      </button>
+    </p>
+  );
+}
+
+function whyWaiting(status: OutboxStatus | null | undefined, notConnected: boolean): string {
+  if (notConnected) return 'This browser is not connected: they will be sent once you connect it.';
+  switch (status?.state) {
+    case 'offline':
+      return 'Offline: the tool could not be reached. They are sent automatically when it can be.';
+    case 'signed-out':
+      return 'Signed out: the tool no longer accepts this browser. Connect again and they are sent.';
+    case 'not-connected':
+      return 'This browser is not connected: they will be sent once you connect it.';
+    case 'tool-error':
+      return 'The tool had a problem. They are retried automatically; held ones need you to retry or discard them.';
+    default:
+      return 'They are being sent.';
+  }
+}

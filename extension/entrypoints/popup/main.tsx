@@ -1,0 +1,4 @@
+import { mount } from '@/ui/mount';
+import { PopupPage } from './PopupPage';
+
+mount(<PopupPage />);

@@ -1,0 +1,4 @@
+import { mount } from '@/ui/mount';
+import { SidePanelPage } from './SidePanelPage';
+
+mount(<SidePanelPage />);

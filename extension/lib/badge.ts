@@ -1,0 +1,54 @@
+/**
+ * The toolbar badge: how many clips wait in the outbox (amber), or else how many clips the page
+ * in the tab already holds (blue). The tooltip always says both.
+ */
+import { browser } from 'wxt/browser';
+import { readQueue } from './queue.ts';
+import { readAllPageStates, type PageState } from './page-state.ts';
+
+const WAITING_COLOR = '#b45309';
+const PAGE_COLOR = '#1d4ed8';
+const NAME = 'Mentoring workspace';
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export interface Badge {
+  text: string;
+  color: string;
+  title: string;
+}
+
+/** The badge for a tab, given the outbox length and the tab's page (if known). */
+export function badgeFor(waiting: number, page: PageState | null): Badge {
+  const onPage = page?.clips.length ?? 0;
+  const parts = [
+    onPage ? count(onPage, 'clip on this page', 'clips on this page') : null,
+    waiting ? count(waiting, 'clip waiting to be sent', 'clips waiting to be sent') : null,
+  ].filter(Boolean);
+  return {
+    text: waiting ? String(waiting) : onPage ? String(onPage) : '',
+    color: waiting ? WAITING_COLOR : PAGE_COLOR,
+    title: parts.length ? `${NAME}: ${parts.join(', ')}` : NAME,
+  };
+}
+
+async function show(badge: Badge, tabId?: number): Promise<void> {
+  await Promise.all([
+    browser.action.setBadgeText({ text: badge.text, tabId }),
+    browser.action.setBadgeBackgroundColor({ color: badge.color, tabId }),
+    browser.action.setTitle({ title: badge.title, tabId }),
+  ]);
+}
+
+/** Redraws the badge everywhere: globally (tabs without a known page) and for each known page. */
+export async function renderBadge(): Promise<void> {
+  const [queue, pages] = await Promise.all([readQueue(), readAllPageStates()]);
+  await show(badgeFor(queue.length, null));
+  await Promise.all([...pages].map(([tabId, page]) => show(badgeFor(queue.length, page), tabId).catch(() => undefined)));
+}
+
+/** Redraws one tab's badge, e.g. when its page is gone. */
+export async function renderTabBadge(tabId: number, page: PageState | null): Promise<void> {
+  const queue = await readQueue();
+  await show(badgeFor(queue.length, page), tabId).catch(() => undefined);
+}

@@ -1,0 +1,55 @@
+/**
+ * Which pages hold clips of the reader's partnerships. The background asks the tool for a page's
+ * clips (`GET /api/clips?url=`) only when the page is listed here, so the tool never learns the
+ * other addresses the reader visits. The list is rebuilt from the partnerships' clips when it is
+ * older than ten minutes, and kept under `cache:` so "Disconnect" forgets it.
+ */
+import { browser } from 'wxt/browser';
+import { canReadContent, clipPageUrl } from '@mentoring/shared';
+import { callTool } from './tool.ts';
+
+const KEY = 'cache:clipped-pages';
+const FRESH_FOR_MS = 10 * 60_000;
+/** The newest clips of each partnership that are looked at; older pages are found after the next clip there. */
+const CLIPS_PER_PARTNERSHIP = 500;
+
+interface ClippedPages {
+  urls: string[];
+  at: number;
+}
+
+async function read(): Promise<ClippedPages | null> {
+  return ((await browser.storage.local.get(KEY))[KEY] as ClippedPages | undefined) ?? null;
+}
+
+let rebuilding: Promise<ClippedPages> | null = null;
+
+/** Asks the tool for every partnership's clips and keeps their page addresses. */
+function rebuild(): Promise<ClippedPages> {
+  rebuilding ??= callTool(async (api, connection) => {
+    const { partnerships } = await api.listPartnerships({});
+    const readable = partnerships.filter((p) => canReadContent(p, connection.me.person.id));
+    const lists = await Promise.allSettled(readable.map((p) => api.listClips({ params: { id: p.id }, query: { limit: CLIPS_PER_PARTNERSHIP } })));
+    const urls = lists.flatMap((l) => (l.status === 'fulfilled' ? l.value.clips.map((c) => clipPageUrl(c.url)) : []));
+    const index = { urls: [...new Set(urls)], at: Date.now() };
+    await browser.storage.local.set({ [KEY]: index });
+    return index;
+  }).finally(() => {
+    rebuilding = null;
+  });
+  return rebuilding;
+}
+
+/** Whether the page at `url` holds clips, as far as this browser knows (false when it cannot tell). */
+export async function pageHasClips(url: string): Promise<boolean> {
+  let index = await read();
+  if (!index || Date.now() - index.at > FRESH_FOR_MS) index = await rebuild().catch(() => index);
+  return !!index?.urls.includes(clipPageUrl(url));
+}
+
+/** Records pages that just gained clips from this browser. */
+export async function addClippedPages(urls: string[]): Promise<void> {
+  const index = await read();
+  if (!index) return; // the next check rebuilds the list, with these pages in it
+  await browser.storage.local.set({ [KEY]: { ...index, urls: [...new Set([...index.urls, ...urls.map(clipPageUrl)])] } });
+}

@@ -1,0 +1,73 @@
+/**
+ * The outbox: clips wait here, in `browser.storage.local`, from the moment they are saved until
+ * the tool has stored them. Nothing else holds a clip, so closing the picker, losing the network,
+ * a service worker restart or a browser restart never loses one.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { CreateClip } from '@mentoring/shared';
+
+export interface QueuedClip {
+  /** Made here (`crypto.randomUUID()`), and the clip's id on the tool: a resend is harmless. */
+  id: string;
+  partnershipId: string;
+  body: CreateClip & { id: string };
+  queuedAt: number;
+  attempts: number;
+  /** When to try again (ms since epoch). */
+  nextAttemptAt: number;
+  lastError: string | null;
+  /** The tool refused this clip (not a passing failure): it waits for the clipper to retry or discard it. */
+  held: boolean;
+}
+
+export const QUEUE_KEY = 'outbox';
+
+export async function readQueue(): Promise<QueuedClip[]> {
+  const stored = await browser.storage.local.get(QUEUE_KEY);
+  return (stored[QUEUE_KEY] as QueuedClip[] | undefined) ?? [];
+}
+
+let writes: Promise<unknown> = Promise.resolve();
+
+/** Read-modify-write, one at a time, so concurrent changes in this context never overwrite each other. */
+function change(edit: (queue: QueuedClip[]) => QueuedClip[]): Promise<QueuedClip[]> {
+  const next = writes.then(async () => {
+    const queue = edit(await readQueue());
+    await browser.storage.local.set({ [QUEUE_KEY]: queue });
+    return queue;
+  });
+  writes = next.catch(() => undefined);
+  return next;
+}
+
+/** Adds a clip; a clip with the same id already waiting is kept as it is (no duplicate). */
+export function enqueue(partnershipId: string, body: QueuedClip['body'], now = Date.now()): Promise<QueuedClip[]> {
+  return change((queue) =>
+    queue.some((c) => c.id === body.id)
+      ? queue
+      : [...queue, { id: body.id, partnershipId, body, queuedAt: now, attempts: 0, nextAttemptAt: now, lastError: null, held: false }],
+  );
+}
+
+export function updateQueued(id: string, patch: Partial<Omit<QueuedClip, 'id'>>): Promise<QueuedClip[]> {
+  return change((queue) => queue.map((c) => (c.id === id ? { ...c, ...patch } : c)));
+}
+
+export function removeQueued(id: string): Promise<QueuedClip[]> {
+  return change((queue) => queue.filter((c) => c.id !== id));
+}
+
+/** Makes every waiting clip due now, including held ones ("Retry now"). */
+export function makeAllDue(now = Date.now()): Promise<QueuedClip[]> {
+  return change((queue) => queue.map((c) => ({ ...c, nextAttemptAt: now, held: false })));
+}
+
+/** Calls `listener` with the queue whenever it changes, in any part of the extension. */
+export function onQueueChange(listener: (queue: QueuedClip[]) => void): () => void {
+  const handle = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
+    if (area === 'local' && QUEUE_KEY in changes) listener((changes[QUEUE_KEY]!.newValue as QueuedClip[] | undefined) ?? []);
+  };
+  browser.storage.onChanged.addListener(handle);
+  return () => browser.storage.onChanged.removeListener(handle);
+}
+

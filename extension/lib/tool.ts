@@ -1,0 +1,37 @@
+/**
+ * Calling the mentoring tool with this browser's token. A 401 means the person revoked this
+ * browser (or the token expired): the connection is marked signed out at once, everywhere.
+ */
+import { ApiError, createApiClient, type ApiClient } from '@mentoring/shared';
+import { markSignedOut, readConnection, type Connection } from './connection.ts';
+
+/** No token to call the tool with: never connected, or signed out. */
+export class NotConnectedError extends Error {
+  constructor(readonly signedOut: boolean, message: string) {
+    super(message);
+    this.name = 'NotConnectedError';
+  }
+}
+
+function notConnectedError(connection: Connection | null): NotConnectedError {
+  if (!connection) return new NotConnectedError(false, 'This browser is not connected to a mentoring workspace yet.');
+  return new NotConnectedError(true, `Signed out: ${connection.signedOutReason ?? 'the tool no longer accepts this browser'}. Connect again with a new pairing code.`);
+}
+
+export async function callTool<T>(call: (api: ApiClient, connection: Connection) => Promise<T>): Promise<T> {
+  const connection = await readConnection();
+  const token = connection?.token;
+  if (!connection || !token) throw notConnectedError(connection);
+  const api = createApiClient({ baseUrl: connection.toolUrl, getToken: () => token });
+  try {
+    return await call(api, connection);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) await markSignedOut(err.message);
+    throw err;
+  }
+}
+
+/** A message for people, from whatever went wrong. */
+export function describeError(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
