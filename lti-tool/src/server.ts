@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { openApiDocument } from '@mentoring/shared';
+import { openApiDocument } from '@mentoring/shared/openapi';
 import type { ToolConfig } from './config.ts';
 import { openCore } from './core.ts';
 import { createApiHandler } from './http/api.ts';

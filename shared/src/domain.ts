@@ -4,9 +4,6 @@
  * generated from them, so a field is named and limited in exactly one place.
  */
 import { z } from 'zod';
-import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
-
-extendZodWithOpenApi(z);
 
 export const Id = z.string().min(1).max(64);
 export const IsoDateTime = z.string().datetime({ offset: true });
@@ -25,15 +22,15 @@ export const MAX_NOTE_LENGTH = 10_000;
 export const ProgramRole = z.enum(['staff', 'participant']);
 export type ProgramRole = z.infer<typeof ProgramRole>;
 
-export const Person = z.object({ id: Id, name: z.string(), email: z.string().nullable() }).openapi('Person');
+export const Person = z.object({ id: Id, name: z.string(), email: z.string().nullable() }).meta({ id: 'Person' });
 export type Person = z.infer<typeof Person>;
 
 export const Program = z
   .object({ id: Id, title: z.string(), label: z.string().nullable(), platformName: z.string().nullable() })
-  .openapi('Program');
+  .meta({ id: 'Program' });
 export type Program = z.infer<typeof Program>;
 
-export const Me = z.object({ person: Person, program: Program, programRole: ProgramRole }).openapi('Me');
+export const Me = z.object({ person: Person, program: Program, programRole: ProgramRole }).meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
 
 export const RosterEntry = z
@@ -44,10 +41,10 @@ export const RosterEntry = z
     lmsRoles: z.array(z.string()),
     programRole: ProgramRole,
   })
-  .openapi('RosterEntry');
+  .meta({ id: 'RosterEntry' });
 export type RosterEntry = z.infer<typeof RosterEntry>;
 
-export const Roster = z.object({ people: z.array(RosterEntry), syncedAt: IsoDateTime.nullable() }).openapi('Roster');
+export const Roster = z.object({ people: z.array(RosterEntry), syncedAt: IsoDateTime.nullable() }).meta({ id: 'Roster' });
 export type Roster = z.infer<typeof Roster>;
 
 // ---- Partnerships --------------------------------------------------------------------------
@@ -62,7 +59,7 @@ export const InvitationAnswer = z.enum(['pending', 'accepted', 'declined']);
 
 export const Member = z
   .object({ personId: Id, name: z.string(), role: MemberRole, invitation: InvitationAnswer })
-  .openapi('Member');
+  .meta({ id: 'Member' });
 export type Member = z.infer<typeof Member>;
 
 /** What the partners agree at the start, shown at the top of the workspace. */
@@ -72,7 +69,7 @@ export const Agreement = z
     meetingCadence: text(200),
     confidentiality: text(2_000),
   })
-  .openapi('Agreement');
+  .meta({ id: 'Agreement' });
 export type Agreement = z.infer<typeof Agreement>;
 
 export const DEFAULT_AGREEMENT: Agreement = {
@@ -95,7 +92,7 @@ export const Partnership = z
     lastConversationAt: IsoDateTime.nullable(),
     nextConversation: z.object({ id: Id, scheduledFor: IsoDateTime }).nullable(),
   })
-  .openapi('Partnership');
+  .meta({ id: 'Partnership' });
 export type Partnership = z.infer<typeof Partnership>;
 
 export const CreatePartnership = z
@@ -104,12 +101,12 @@ export const CreatePartnership = z
     members: z.array(z.object({ personId: Id, role: MemberRole })).min(2, 'a partnership needs at least two members'),
     agreement: Agreement.partial().optional(),
   })
-  .openapi('CreatePartnership');
+  .meta({ id: 'CreatePartnership' });
 export type CreatePartnership = z.infer<typeof CreatePartnership>;
 
 export const UpdatePartnership = z
   .object({ agreement: Agreement.partial().optional(), status: z.enum(['active', 'closed']).optional() })
-  .openapi('UpdatePartnership');
+  .meta({ id: 'UpdatePartnership' });
 export type UpdatePartnership = z.infer<typeof UpdatePartnership>;
 
 // ---- Goals and actions ---------------------------------------------------------------------
@@ -129,12 +126,12 @@ export const Action = z
     fromConversationId: Id.nullable(),
     createdAt: IsoDateTime,
   })
-  .openapi('Action');
+  .meta({ id: 'Action' });
 export type Action = z.infer<typeof Action>;
 
 export const GoalEvent = z
   .object({ at: IsoDateTime, byId: Id, change: z.string() })
-  .openapi('GoalEvent');
+  .meta({ id: 'GoalEvent' });
 export type GoalEvent = z.infer<typeof GoalEvent>;
 
 export const Goal = z
@@ -154,7 +151,7 @@ export const Goal = z
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
   })
-  .openapi('Goal');
+  .meta({ id: 'Goal' });
 export type Goal = z.infer<typeof Goal>;
 
 export const CreateGoal = z
@@ -165,7 +162,7 @@ export const CreateGoal = z
     ownerId: Id.optional(),
     coachId: Id.nullable().optional(),
   })
-  .openapi('CreateGoal');
+  .meta({ id: 'CreateGoal' });
 export type CreateGoal = z.infer<typeof CreateGoal>;
 
 export const UpdateGoal = z
@@ -176,17 +173,17 @@ export const UpdateGoal = z
     status: GoalStatus.optional(),
     coachId: Id.nullable().optional(),
   })
-  .openapi('UpdateGoal');
+  .meta({ id: 'UpdateGoal' });
 export type UpdateGoal = z.infer<typeof UpdateGoal>;
 
 export const CreateAction = z
   .object({ text: requiredText(1_000), dueOn: IsoDate.nullable().optional() })
-  .openapi('CreateAction');
+  .meta({ id: 'CreateAction' });
 export type CreateAction = z.infer<typeof CreateAction>;
 
 export const UpdateAction = z
   .object({ text: requiredText(1_000).optional(), dueOn: IsoDate.nullable().optional(), done: z.boolean().optional() })
-  .openapi('UpdateAction');
+  .meta({ id: 'UpdateAction' });
 export type UpdateAction = z.infer<typeof UpdateAction>;
 
 // ---- Clips ---------------------------------------------------------------------------------
@@ -199,18 +196,18 @@ export const TextQuoteSelector = z
     prefix: z.string().max(200).optional(),
     suffix: z.string().max(200).optional(),
   })
-  .openapi('TextQuoteSelector');
+  .meta({ id: 'TextQuoteSelector' });
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
 
 export const TextPositionSelector = z
   .object({ type: z.literal('TextPositionSelector'), start: z.number().int().min(0), end: z.number().int().min(0) })
-  .openapi('TextPositionSelector');
+  .meta({ id: 'TextPositionSelector' });
 export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
 
 export const Selector = z.discriminatedUnion('type', [TextQuoteSelector, TextPositionSelector]);
 export type Selector = z.infer<typeof Selector>;
 
-export const ClipReview = z.object({ mentorId: Id, reviewedAt: IsoDateTime }).openapi('ClipReview');
+export const ClipReview = z.object({ mentorId: Id, reviewedAt: IsoDateTime }).meta({ id: 'ClipReview' });
 
 export const Clip = z
   .object({
@@ -229,7 +226,7 @@ export const Clip = z
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
   })
-  .openapi('Clip');
+  .meta({ id: 'Clip' });
 export type Clip = z.infer<typeof Clip>;
 
 const Tag = z.string().trim().min(1).max(40);
@@ -254,7 +251,7 @@ export const CreateClip = z
     /** Also make a reflection prompt from this clip, asked as this question. */
     newPrompt: z.object({ question: requiredText(1_000) }).optional(),
   })
-  .openapi('CreateClip');
+  .meta({ id: 'CreateClip' });
 export type CreateClip = z.input<typeof CreateClip>;
 
 export const UpdateClip = z
@@ -264,7 +261,7 @@ export const UpdateClip = z
     goalIds: z.array(Id).max(20).optional(),
     promptIds: z.array(Id).max(20).optional(),
   })
-  .openapi('UpdateClip');
+  .meta({ id: 'UpdateClip' });
 export type UpdateClip = z.infer<typeof UpdateClip>;
 
 export const ClipFilter = z.object({
@@ -278,7 +275,7 @@ export const ClipFilter = z.object({
 });
 export type ClipFilter = z.infer<typeof ClipFilter>;
 
-export const ClipList = z.object({ clips: z.array(Clip), total: z.number().int() }).openapi('ClipList');
+export const ClipList = z.object({ clips: z.array(Clip), total: z.number().int() }).meta({ id: 'ClipList' });
 export type ClipList = z.infer<typeof ClipList>;
 
 // ---- Prompts -------------------------------------------------------------------------------
@@ -299,17 +296,17 @@ export const Prompt = z
     status: PromptStatus,
     createdAt: IsoDateTime,
   })
-  .openapi('Prompt');
+  .meta({ id: 'Prompt' });
 export type Prompt = z.infer<typeof Prompt>;
 
 export const CreatePrompt = z
   .object({ question: requiredText(1_000), clipId: Id.optional(), goalId: Id.optional() })
-  .openapi('CreatePrompt');
+  .meta({ id: 'CreatePrompt' });
 export type CreatePrompt = z.infer<typeof CreatePrompt>;
 
 export const UpdatePrompt = z
   .object({ question: requiredText(1_000).optional(), response: text(10_000).optional(), status: PromptStatus.optional() })
-  .openapi('UpdatePrompt');
+  .meta({ id: 'UpdatePrompt' });
 export type UpdatePrompt = z.infer<typeof UpdatePrompt>;
 
 // ---- Conversations -------------------------------------------------------------------------
@@ -321,7 +318,7 @@ export const AgendaItem = z
     z.object({ kind: z.literal('prompt'), promptId: Id }),
     z.object({ kind: z.literal('free'), text: requiredText(500) }),
   ])
-  .openapi('AgendaItem');
+  .meta({ id: 'AgendaItem' });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
 /**
@@ -338,7 +335,7 @@ export const Commitment = z
     actionId: Id.nullable(),
     done: z.boolean(),
   })
-  .openapi('Commitment');
+  .meta({ id: 'Commitment' });
 export type Commitment = z.infer<typeof Commitment>;
 
 export const Conversation = z
@@ -353,12 +350,12 @@ export const Conversation = z
     privateNote: z.string(),
     commitments: z.array(Commitment),
   })
-  .openapi('Conversation');
+  .meta({ id: 'Conversation' });
 export type Conversation = z.infer<typeof Conversation>;
 
 export const CreateConversation = z
   .object({ scheduledFor: IsoDateTime, agenda: z.array(AgendaItem).max(50).optional() })
-  .openapi('CreateConversation');
+  .meta({ id: 'CreateConversation' });
 export type CreateConversation = z.infer<typeof CreateConversation>;
 
 export const UpdateConversation = z
@@ -368,17 +365,17 @@ export const UpdateConversation = z
     privateNote: text(50_000).optional(),
     held: z.boolean().optional(),
   })
-  .openapi('UpdateConversation');
+  .meta({ id: 'UpdateConversation' });
 export type UpdateConversation = z.infer<typeof UpdateConversation>;
 
-export const UpdateCommitment = z.object({ done: z.boolean() }).openapi('UpdateCommitment');
+export const UpdateCommitment = z.object({ done: z.boolean() }).meta({ id: 'UpdateCommitment' });
 
-export const SetAgenda = z.object({ agenda: z.array(AgendaItem).max(50) }).openapi('SetAgenda');
+export const SetAgenda = z.object({ agenda: z.array(AgendaItem).max(50) }).meta({ id: 'SetAgenda' });
 export type SetAgenda = z.infer<typeof SetAgenda>;
 
 export const CreateCommitment = z
   .object({ text: requiredText(1_000), goalId: Id.nullable().optional(), dueOn: IsoDate.nullable().optional() })
-  .openapi('CreateCommitment');
+  .meta({ id: 'CreateCommitment' });
 export type CreateCommitment = z.infer<typeof CreateCommitment>;
 
 /** What a mentor reads before a session, in one answer. */
@@ -396,7 +393,7 @@ export const Preparation = z
     commitmentsDue: z.array(Commitment),
     openRequests: z.number().int(),
   })
-  .openapi('Preparation');
+  .meta({ id: 'Preparation' });
 export type Preparation = z.infer<typeof Preparation>;
 
 // ---- Resource requests ---------------------------------------------------------------------
@@ -413,23 +410,23 @@ export const ResourceRequest = z
       .nullable(),
     createdAt: IsoDateTime,
   })
-  .openapi('ResourceRequest');
+  .meta({ id: 'ResourceRequest' });
 export type ResourceRequest = z.infer<typeof ResourceRequest>;
 
-export const CreateResourceRequest = z.object({ question: requiredText(2_000) }).openapi('CreateResourceRequest');
+export const CreateResourceRequest = z.object({ question: requiredText(2_000) }).meta({ id: 'CreateResourceRequest' });
 export const AnswerResourceRequest = z
   .object({ text: requiredText(10_000), links: z.array(WebUrl).max(10).optional(), clipIds: z.array(Id).max(20).optional() })
-  .openapi('AnswerResourceRequest');
+  .meta({ id: 'AnswerResourceRequest' });
 
 // ---- Evaluation (kept apart from coaching, principle 3) ------------------------------------
 
 export const Checkpoint = z
   .object({ id: Id, name: z.string(), dueOn: IsoDate.nullable(), lineItemId: z.string().nullable() })
-  .openapi('Checkpoint');
+  .meta({ id: 'Checkpoint' });
 export type Checkpoint = z.infer<typeof Checkpoint>;
 export const CreateCheckpoint = z
   .object({ name: requiredText(100), dueOn: IsoDate.nullable().optional(), postToGradebook: z.boolean().optional() })
-  .openapi('CreateCheckpoint');
+  .meta({ id: 'CreateCheckpoint' });
 
 export const EvaluationRating = z.enum(['not-yet', 'developing', 'meeting', 'exceeding']);
 export const CheckpointEvaluation = z
@@ -443,11 +440,11 @@ export const CheckpointEvaluation = z
     summary: z.string(),
     completedAt: IsoDateTime,
   })
-  .openapi('CheckpointEvaluation');
+  .meta({ id: 'CheckpointEvaluation' });
 export type CheckpointEvaluation = z.infer<typeof CheckpointEvaluation>;
 export const CreateCheckpointEvaluation = z
   .object({ checkpointId: Id, menteeId: Id, rating: EvaluationRating, summary: requiredText(4_000) })
-  .openapi('CreateCheckpointEvaluation');
+  .meta({ id: 'CreateCheckpointEvaluation' });
 
 // ---- Program activity (staff: counts and dates, never content) -----------------------------
 
@@ -463,34 +460,34 @@ export const PartnershipActivity = z
     last30Days: z.object({ clips: z.number().int(), prompts: z.number().int(), conversations: z.number().int() }),
     quiet: z.boolean(),
   })
-  .openapi('PartnershipActivity');
+  .meta({ id: 'PartnershipActivity' });
 export type PartnershipActivity = z.infer<typeof PartnershipActivity>;
 
 export const ProgramActivity = z
   .object({ quietAfterDays: z.number().int(), partnerships: z.array(PartnershipActivity) })
-  .openapi('ProgramActivity');
+  .meta({ id: 'ProgramActivity' });
 export type ProgramActivity = z.infer<typeof ProgramActivity>;
 
-export const ProgramSettings = z.object({ quietAfterDays: z.number().int().min(1).max(365) }).openapi('ProgramSettings');
+export const ProgramSettings = z.object({ quietAfterDays: z.number().int().min(1).max(365) }).meta({ id: 'ProgramSettings' });
 
 // ---- Browser connections (the extension) ---------------------------------------------------
 
-export const PairingCode = z.object({ code: z.string(), expiresAt: IsoDateTime }).openapi('PairingCode');
+export const PairingCode = z.object({ code: z.string(), expiresAt: IsoDateTime }).meta({ id: 'PairingCode' });
 export type PairingCode = z.infer<typeof PairingCode>;
 
 export const PairingExchange = z
   .object({ code: z.string().trim().min(4).max(20), browserName: text(100).optional() })
-  .openapi('PairingExchange');
+  .meta({ id: 'PairingExchange' });
 export type PairingExchange = z.infer<typeof PairingExchange>;
 
 export const BrowserConnection = z
   .object({ id: Id, label: z.string(), createdAt: IsoDateTime, lastUsedAt: IsoDateTime.nullable() })
-  .openapi('BrowserConnection');
+  .meta({ id: 'BrowserConnection' });
 export type BrowserConnection = z.infer<typeof BrowserConnection>;
 
 export const PairingResult = z
   .object({ token: z.string(), connection: BrowserConnection, me: Me })
-  .openapi('PairingResult');
+  .meta({ id: 'PairingResult' });
 export type PairingResult = z.infer<typeof PairingResult>;
 
 // ---- Errors --------------------------------------------------------------------------------
@@ -508,5 +505,5 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ErrorBody = z
   .object({ error: z.object({ code: ErrorCode, message: z.string(), field: z.string().optional() }) })
-  .openapi('Error');
+  .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof ErrorBody>;

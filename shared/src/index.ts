@@ -5,4 +5,3 @@ export * from './rules/roles.ts';
 export * from './rules/access.ts';
 export * from './rules/activity.ts';
 export * from './rules/clips.ts';
-export * from './openapi.ts';
