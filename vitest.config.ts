@@ -10,10 +10,22 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'main', include: ['{shared,lti-tool,test}/**/*.test.{ts,tsx}'] },
+        test: { name: 'main', include: ['{shared,lti-tool,test}/**/*.test.{ts,tsx}'], exclude: ['**/node_modules/**', '**/*.e2e.test.ts'] },
       },
       // The extension's unit tests need WXT's vitest plugin (fake `browser`), so they are their own project.
       './extension/vitest.config.ts',
+      {
+        // Real Chromium, one file at a time (each starts its own browser, tool and LMS); they skip
+        // themselves where /usr/bin/chromium is missing. `npm test` builds what they load first.
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['{test,extension}/e2e/**/*.e2e.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
