@@ -2,13 +2,17 @@
 import { Umzug, SequelizeStorage } from 'umzug';
 import type { Sequelize, QueryInterface } from 'sequelize';
 import * as initial from './migrations/0001-initial.ts';
+import * as clipsCoveringIndex from './migrations/0002-clips-covering-index.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
   down(q: QueryInterface): Promise<void>;
 }
 
-const migrations: Array<[string, Migration]> = [['0001-initial', initial]];
+const migrations: Array<[string, Migration]> = [
+  ['0001-initial', initial],
+  ['0002-clips-covering-index', clipsCoveringIndex],
+];
 
 export function migrator(sequelize: Sequelize) {
   return new Umzug({

@@ -69,25 +69,98 @@ export async function findClip(sql: Sql, id: string): Promise<Clip | undefined> 
   return record && (await withReviews(sql, [record]))[0];
 }
 
+export type NewClip = ClipRecord & { pageUrl: string };
+
+const CLIP_COLUMNS = 'id, partnership_id, clipper_id, url, page_url, title, quote, selectors, note, tags, goal_ids, prompt_ids, created_at, updated_at';
+
+function clipValues(c: NewClip, n: number, params: Record<string, unknown>): string {
+  const values = [
+    c.id,
+    c.partnershipId,
+    c.clipperId,
+    c.url,
+    c.pageUrl,
+    c.title,
+    c.quote,
+    json.write(c.selectors),
+    c.note,
+    json.write(c.tags),
+    json.write(c.goalIds),
+    json.write(c.promptIds),
+    time.ms(c.createdAt),
+    time.ms(c.updatedAt),
+  ];
+  return `(${values.map((v, i) => ((params[`v${n}_${i}`] = v), `:v${n}_${i}`)).join(', ')})`;
+}
+
 /**
- * Inserts a clip unless one with its id exists; answers whether it was inserted. One statement,
- * so a retried create costs no extra lookup when it is new (the common case).
+ * Inserts clips whose ids are free, in one statement (one commit); answers, row by row, whether
+ * that row was inserted. An id already taken (a retried create, mostly) is left as stored.
  */
-export async function insertClip(sql: Sql, c: ClipRecord & { pageUrl: string }): Promise<boolean> {
-  const changes = await sql.run(
-    `INSERT INTO clips (id, partnership_id, clipper_id, url, page_url, title, quote, selectors, note, tags, goal_ids, prompt_ids, created_at, updated_at)
-     VALUES (:id, :partnershipId, :clipperId, :url, :pageUrl, :title, :quote, :selectors, :note, :tags, :goalIds, :promptIds, :createdAt, :createdAt)
-     ON CONFLICT (id) DO NOTHING`,
-    {
-      ...c,
-      selectors: json.write(c.selectors),
-      tags: json.write(c.tags),
-      goalIds: json.write(c.goalIds),
-      promptIds: json.write(c.promptIds),
-      createdAt: time.ms(c.createdAt),
-    },
+export async function insertClips(sql: Sql, rows: NewClip[]): Promise<boolean[]> {
+  const params: Record<string, unknown> = {};
+  const values = rows.map((r, n) => clipValues(r, n, params)).join(', ');
+  const changes = await sql.run(`INSERT INTO clips (${CLIP_COLUMNS}) VALUES ${values} ON CONFLICT (id) DO NOTHING`, params);
+  if (changes === rows.length) return rows.map(() => true);
+  // Ours are the stored rows with our clipper, partnership and time; a repeated id counts once.
+  const stored = await sql.all<{ id: string; partnership_id: string; clipper_id: string; created_at: number | string }>(
+    'SELECT id, partnership_id, clipper_id, created_at FROM clips WHERE id IN (:ids)',
+    { ids: rows.map((r) => r.id) },
   );
-  return changes > 0;
+  const claimed = new Set<string>();
+  return rows.map((r) => {
+    const s = stored.find((x) => x.id === r.id);
+    const ours = !!s && !claimed.has(r.id) && s.partnership_id === r.partnershipId && s.clipper_id === r.clipperId && Number(s.created_at) === time.ms(r.createdAt);
+    if (ours) claimed.add(r.id);
+    return ours;
+  });
+}
+
+const MAX_GROUP = 100;
+
+/**
+ * Group commit for clip creation. SQLite commits one writer at a time and syncs at every WAL
+ * checkpoint, so one commit per clip caps creation well below what clippers send at busy times.
+ * A clip arriving while no insert is running is written at once; those arriving meanwhile wait
+ * for it and go together in the next statement. A failed group is retried row by row, so one bad
+ * row refuses only its own request.
+ */
+class ClipGroups {
+  private readonly waiting: Array<{ row: NewClip; done: (inserted: boolean) => void; fail: (err: unknown) => void }> = [];
+  private running = false;
+
+  constructor(private readonly sql: Sql) {}
+
+  insert(row: NewClip): Promise<boolean> {
+    return new Promise((done, fail) => {
+      this.waiting.push({ row, done, fail });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.running = true;
+    while (this.waiting.length) {
+      const group = this.waiting.splice(0, MAX_GROUP);
+      try {
+        const inserted = await insertClips(this.sql, group.map((g) => g.row));
+        group.forEach((g, i) => g.done(inserted[i]!));
+      } catch (err) {
+        if (group.length === 1) group[0]!.fail(err);
+        else for (const g of group) await insertClips(this.sql, [g.row]).then(([inserted]) => g.done(inserted!), g.fail);
+      }
+    }
+    this.running = false;
+  }
+}
+
+const groups = new WeakMap<Sql, ClipGroups>();
+
+/** Inserts one clip through its database's group commit; answers whether it was inserted (false: the id was taken). */
+export function insertClip(sql: Sql, row: NewClip): Promise<boolean> {
+  let g = groups.get(sql);
+  if (!g) groups.set(sql, (g = new ClipGroups(sql)));
+  return g.insert(row);
 }
 
 export async function updateClipRow(
@@ -204,8 +277,9 @@ export async function clipsOnPageFor(sql: Sql, programId: string, personId: stri
 
 /**
  * The clips created after `after` that `reviewerId` has not reviewed, newest first, and how many
- * there are. Walks the (partnership_id, created_at) index backwards and probes clip_reviews by
- * its primary key, so the cost follows the partnership's new clips, not the table.
+ * there are. Walks the (partnership_id, created_at, id) index backwards and probes clip_reviews
+ * by its primary key; counting reads that index alone. The cost follows the partnership's new
+ * clips, not the size of the table.
  */
 export async function unreviewedClips(
   sql: Sql,

@@ -14,6 +14,7 @@ import {
   findClip,
   findClipRecord,
   insertClip,
+  insertClips,
   insertReview,
   queryClips,
   updateClipRow,
@@ -24,6 +25,7 @@ import { insertClipPrompt } from '../models/clip-prompts.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership } from './references.ts';
+import { requireWritableFast } from './membership.ts';
 import type { App } from './app.ts';
 
 const DEFAULT_PAGE = 100;
@@ -83,7 +85,7 @@ export async function createClip(
   partnershipId: string,
   input: CreateClipInput,
 ): Promise<{ clip: Clip; created: boolean }> {
-  await writablePartnership(app, principal, partnershipId);
+  await requireWritableFast(app, principal, partnershipId);
   const goalIds = unique(input.goalIds);
   const promptIds = unique(input.promptIds);
   await checkLinks(app.sql, partnershipId, { goalIds, promptIds });
@@ -107,7 +109,8 @@ export async function createClip(
   const row = { ...record, pageUrl: clipPageUrl(record.url) };
   const created = input.newPrompt
     ? await app.sql.tx(async (sql) => {
-        if (!(await insertClip(sql, row))) return false;
+        const [inserted] = await insertClips(sql, [row]);
+        if (!inserted) return false;
         await insertClipPrompt(sql, { id: newPromptId, partnershipId, authorId: principal.personId, question: input.newPrompt!.question, clipId: record.id }, now);
         return true;
       })

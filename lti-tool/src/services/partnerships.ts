@@ -29,6 +29,7 @@ import { roster } from '../models/programs.ts';
 import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
+import { forgetPartnershipAccess } from './membership.ts';
 
 const NO_AGREEMENT: Agreement = { purpose: '', meetingCadence: '', confidentiality: '' };
 
@@ -146,6 +147,7 @@ export async function changePartnership(app: App, principal: Principal, id: stri
     },
     now,
   );
+  if (status !== p.status) forgetPartnershipAccess(app, id);
   return publicPartnership((await findPartnership(app.sql, id))!);
 }
 
@@ -164,5 +166,6 @@ export async function answerInvitation(app: App, principal: Principal, id: strin
     await setInvitation(sql, id, me.personId, answer);
     if (status !== p.status) await updatePartnershipRow(sql, id, { status }, now);
   });
+  forgetPartnershipAccess(app, id);
   return publicPartnership((await findPartnership(app.sql, id))!);
 }

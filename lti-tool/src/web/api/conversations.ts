@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AgendaItem, Conversation, CreateCommitment, CreateConversation, UpdateConversation } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 import { partnershipKeys } from './partnerships.ts';
+import { prepareKeys } from './prepare.ts';
 import { replaceById } from './types.ts';
 
 type ConversationList = { conversations: Conversation[] };
@@ -56,6 +57,8 @@ export function useSetAgenda(partnershipId: string) {
   const qc = useQueryClient();
   const key = conversationKeys.list(partnershipId);
   return useMutation({
+    // One at a time, so quick successive moves reach the tool in the order they were made.
+    scope: { id: `agenda:${partnershipId}` },
     mutationFn: ({ id, agenda }: { id: string; agenda: AgendaItem[] }) => api.setAgenda({ params: { id }, body: { agenda } }),
     onMutate: async ({ id, agenda }) => {
       await qc.cancelQueries({ queryKey: key });
@@ -66,7 +69,7 @@ export function useSetAgenda(partnershipId: string) {
     onError: (_e, _v, ctx) => qc.setQueryData(key, ctx?.before),
     onSuccess: (c) => {
       qc.setQueryData<ConversationList>(key, (old) => old && { conversations: replaceById(old.conversations, c) ?? [] });
-      void qc.invalidateQueries({ queryKey: [...partnershipKeys.detail(partnershipId), 'prepare'] });
+      void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) });
     },
   });
 }

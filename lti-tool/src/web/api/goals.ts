@@ -57,6 +57,8 @@ export function useUpdateAction(partnershipId: string) {
   const put = usePutGoal(partnershipId);
   const key = goalKeys.list(partnershipId);
   return useMutation({
+    // One at a time, so "done" and its undo reach the tool in the order they were made.
+    scope: { id: `actions:${partnershipId}` },
     mutationFn: ({ id, body }: { id: string; body: UpdateAction }) => api.updateAction({ params: { id }, body }),
     onMutate: async ({ id, body }) => {
       await qc.cancelQueries({ queryKey: key });

@@ -12,6 +12,14 @@ export function useRoute(): Route {
   return parseRoute(hash);
 }
 
+let navigated = false;
+if (typeof window !== 'undefined') window.addEventListener('hashchange', () => (navigated = true), { once: true });
+
+/** Whether the person has moved within the app since it opened (rather than just arrived). */
+export function hasNavigated(): boolean {
+  return navigated;
+}
+
 export function navigate(route: Route): void {
   window.location.hash = routeHref(route);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { hasNavigated } from '../app/useRoute.ts';
 
 /**
  * The screen's heading. It takes focus when the screen changes, so keyboard and screen-reader
@@ -7,9 +8,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 export function PageTitle({ children, kicker, actions }: { children: ReactNode; kicker?: ReactNode; actions?: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (document.activeElement && document.activeElement !== document.body) {
-      ref.current?.focus({ preventScroll: false });
-    }
+    if (hasNavigated()) ref.current?.focus();
   }, []);
   return (
     <div className="page-title">

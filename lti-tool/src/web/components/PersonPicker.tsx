@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
+import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text, useFilter } from 'react-aria-components';
 import type { Key } from 'react-aria-components';
 
 export interface PersonOption {
@@ -19,17 +19,30 @@ interface PersonPickerProps {
   emptyText?: string;
 }
 
-/** Finds one person by typing part of their name (or email), from a roster or directory. */
+/**
+ * Finds one person by typing part of their name (or email), from a roster or directory. The list
+ * of people can change while the picker is shown, so it filters them itself.
+ */
 export function PersonPicker({ label, people, value, onChange, description, error, autoFocus, emptyText = 'Nobody by that name' }: PersonPickerProps) {
+  const { contains } = useFilter({ sensitivity: 'base' });
+  const chosenName = people.find((p) => p.id === value)?.name ?? '';
+  const [input, setInput] = useState(chosenName);
+  // Showing the chosen name is not a search: the whole list stays available.
+  const query = input === chosenName ? '' : input;
+  const shown = query ? people.filter((p) => contains(`${p.name} ${p.detail ?? ''}`, query)) : people;
   return (
     <ComboBox
       className="field combobox"
-      items={people}
+      items={shown}
+      inputValue={input}
+      onInputChange={setInput}
       value={value}
-      onChange={(k: Key | null) => onChange(k === null ? null : String(k))}
+      onChange={(k: Key | null) => {
+        onChange(k === null ? null : String(k));
+        setInput(people.find((p) => p.id === k)?.name ?? '');
+      }}
       isInvalid={!!error}
       validationBehavior="aria"
-      menuTrigger="focus"
       autoFocus={autoFocus}
     >
       <Label>{label}</Label>

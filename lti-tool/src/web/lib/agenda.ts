@@ -84,6 +84,15 @@ export interface AgendaEntry {
   detail: string | null;
 }
 
+const STATUS: Record<Goal['status'] | Prompt['status'], string> = {
+  active: 'Active',
+  achieved: 'Achieved',
+  parked: 'Parked',
+  open: 'Waiting for a response',
+  answered: 'Answered',
+  discussed: 'Discussed',
+};
+
 const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
 /** What an agenda item shows: the goal's title, the clip's quote, the prompt's question. */
@@ -91,7 +100,7 @@ export function describeAgendaItem(item: AgendaItem, lookup: AgendaLookup): Agen
   switch (item.kind) {
     case 'goal': {
       const g = lookup.goals.find((x) => x.id === item.goalId);
-      return { kindLabel: 'Goal', title: g?.title ?? 'A goal that is no longer available', detail: g ? (g.status === 'active' ? null : g.status) : null };
+      return { kindLabel: 'Goal', title: g?.title ?? 'A goal that is no longer available', detail: g && g.status !== 'active' ? STATUS[g.status] : null };
     }
     case 'clip': {
       const c = lookup.clips.find((x) => x.id === item.clipId);
@@ -99,7 +108,7 @@ export function describeAgendaItem(item: AgendaItem, lookup: AgendaLookup): Agen
     }
     case 'prompt': {
       const p = lookup.prompts.find((x) => x.id === item.promptId);
-      return { kindLabel: 'Prompt', title: p?.question ?? 'A prompt that is no longer available', detail: p ? p.status : null };
+      return { kindLabel: 'Prompt', title: p?.question ?? 'A prompt that is no longer available', detail: p ? STATUS[p.status] : null };
     }
     case 'free':
       return { kindLabel: 'Topic', title: item.text, detail: null };

@@ -10,12 +10,19 @@ function calendarDay(day: string): Date {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
 
+/** The year is left out when it is this year, as people write dates. */
+function yearIfOther(d: Date): { year?: 'numeric' } {
+  return d.getFullYear() === new Date().getFullYear() ? {} : { year: 'numeric' };
+}
+
 export function formatDay(day: string): string {
-  return calendarDay(day).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const d = calendarDay(day);
+  return d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', ...yearIfOther(d) });
 }
 
 export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  const d = new Date(iso);
+  return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', ...yearIfOther(d) });
 }
 
 export function formatDateTime(iso: string): string {

@@ -1,6 +1,5 @@
 import { mentees, type Me, type Prompt } from '@mentoring/shared';
 import { useGoals } from '../api/goals.ts';
-import { usePartnership } from '../api/partnerships.ts';
 import { usePreparation } from '../api/prepare.ts';
 import { routeHref } from '../app/route.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -11,7 +10,7 @@ import { joinNames } from '../lib/people.ts';
 import { ClipCard } from './workspace/clips/ClipCard.tsx';
 import { AgendaView } from './workspace/conversations/AgendaEditor.tsx';
 import { CommitmentLine } from './workspace/conversations/Commitments.tsx';
-import { useAgendaLookup } from './workspace/conversations/ConversationsTab.tsx';
+import { useAgendaLookup } from './workspace/conversations/useAgendaLookup.ts';
 import { workspaceFor, WorkspaceContext } from './workspace/workspaceContext.ts';
 
 /**
@@ -19,17 +18,15 @@ import { workspaceFor, WorkspaceContext } from './workspace/workspaceContext.ts'
  * reviewed, the prompts to pick up, the mentee's agenda, and the commitments now due.
  */
 export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: string }) {
-  const partnership = usePartnership(partnershipId);
   const prep = usePreparation(partnershipId);
   const lookup = useAgendaLookup(partnershipId);
   const goals = useGoals(partnershipId);
 
-  if (partnership.isPending || prep.isPending) return <Loading label="Gathering what is new…" />;
-  if (partnership.isError) return <ErrorNotice error={partnership.error} retry={() => void partnership.refetch()} />;
+  if (prep.isPending) return <Loading label="Gathering what is new…" />;
   if (prep.isError) return <ErrorNotice error={prep.error} retry={() => void prep.refetch()} />;
 
-  const p = partnership.data;
   const d = prep.data;
+  const p = d.partnership;
   const w = workspaceFor(p, me.person.id);
   const who = joinNames(mentees(p).map((m) => m.name));
   const workspace = (tab: 'clips' | 'prompts' | 'requests' | 'conversations') => routeHref({ name: 'workspace', partnershipId, tab });

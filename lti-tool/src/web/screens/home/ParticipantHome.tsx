@@ -26,7 +26,7 @@ export function ParticipantHome({ me }: { me: Me }) {
 
   return (
     <>
-      <PageTitle kicker={me.program.title} actions={invite}>
+      <PageTitle actions={invite}>
         Your partnerships
       </PageTitle>
 

@@ -1,6 +1,5 @@
 import { Button } from 'react-aria-components';
-import { mentees } from '@mentoring/shared';
-import { CreateCheckpointEvaluation, type Checkpoint, type CheckpointEvaluation } from '@mentoring/shared';
+import { CreateCheckpointEvaluation, mentees, type Checkpoint, type CheckpointEvaluation } from '@mentoring/shared';
 import { useCreateEvaluation, useEvaluations } from '../../api/evaluations.ts';
 import { useCheckpoints } from '../../api/program.ts';
 import { ModalDialog } from '../../components/Dialog.tsx';

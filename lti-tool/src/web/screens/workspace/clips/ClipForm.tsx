@@ -9,6 +9,7 @@ import { useNotify } from '../../../components/Toaster.tsx';
 import { useFormState } from '../../../components/useFormState.ts';
 import { check, errorsFrom } from '../../../lib/formErrors.ts';
 import { formatTags, parseTags } from '../../../lib/tags.ts';
+import { uuid } from '../../../lib/uuid.ts';
 import { useWorkspace } from '../workspaceContext.ts';
 
 const NEW_FIELDS = ['url', 'title', 'quote', 'note', 'tags', 'goalIds', 'newPrompt'];
@@ -25,7 +26,7 @@ export function ClipNewForm({ goals, onDone }: { goals: readonly Goal[]; onDone:
   const { partnership: p } = useWorkspace();
   const create = useCreateClip(p.id);
   const notify = useNotify();
-  const [id] = useState(() => crypto.randomUUID());
+  const [id] = useState(uuid);
   const form = useFormState({ url: '', title: '', quote: '', note: '', tags: '', goalIds: [] as string[], question: '' });
   const v = form.values;
   const cut = limitQuote(v.quote);

@@ -30,13 +30,18 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
     },
   });
 
-  // A move to either end disables the button just pressed; keep focus on the item's other move button.
+  // Moving a row re-inserts it in the page, which drops focus; and a move to either end disables
+  // the button just pressed. Put focus back on the row's move button once the list has settled.
   useEffect(() => {
     if (!focusAfterMove) return;
-    const row = document.querySelector(`[data-agenda-key="${CSS.escape(focusAfterMove.key)}"]`);
-    const pressed = row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.move}"]`);
-    const other = row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.move === 'up' ? 'down' : 'up'}"]`);
-    (pressed && !pressed.disabled ? pressed : other)?.focus();
+    const frame = requestAnimationFrame(() => {
+      const row = document.querySelector(`[data-agenda-key="${CSS.escape(focusAfterMove.key)}"]`);
+      const pressed = row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.move}"]`);
+      const other = row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.move === 'up' ? 'down' : 'up'}"]`);
+      const target = pressed && !pressed.disabled ? pressed : other;
+      if (target && document.activeElement !== target) target.focus();
+    });
+    return () => cancelAnimationFrame(frame);
   }, [focusAfterMove, items]);
 
   const move = (index: number, delta: -1 | 1) => {

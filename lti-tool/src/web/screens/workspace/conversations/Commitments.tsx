@@ -26,10 +26,14 @@ export function CommitmentLine({ commitment: c, lookup }: { commitment: Commitme
   return (
     <li className={`commitment ${action?.done ? 'done' : ''}`}>
       <span className={`check-mark ${action?.done ? 'on' : ''}`} role="img" aria-label={action?.done ? 'Done' : 'Not done yet'} />
-      <span className="commitment-text">{c.text}</span>
-      <span className="action-meta">
-        {goal && <span>for “{goal.title}”</span>}
-        {c.dueOn && <span>due {formatDay(c.dueOn)}</span>}
+      <span>
+        <span className="commitment-text">{c.text}</span>
+        {(goal || c.dueOn) && (
+          <span className="action-meta">
+            {goal && <span>for “{goal.title}”</span>}
+            {c.dueOn && <span>due {formatDay(c.dueOn)}</span>}
+          </span>
+        )}
       </span>
     </li>
   );

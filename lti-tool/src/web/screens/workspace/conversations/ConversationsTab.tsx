@@ -1,17 +1,14 @@
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import type { Conversation } from '@mentoring/shared';
-import { useClips } from '../../../api/clips.ts';
 import { useConversations } from '../../../api/conversations.ts';
-import { useGoals } from '../../../api/goals.ts';
-import { usePrompts } from '../../../api/prompts.ts';
 import { ModalDialog } from '../../../components/Dialog.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { formatDate } from '../../../lib/dates.ts';
-import type { AgendaLookup } from '../../../lib/agenda.ts';
 import { useWorkspace } from '../workspaceContext.ts';
 import { ConversationCard } from './ConversationCard.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
+import { useAgendaLookup } from './useAgendaLookup.ts';
 
 /** Upcoming conversations first, open; held ones after, newest first, folded. */
 export function ConversationsTab() {
@@ -80,12 +77,4 @@ export function ConversationsTab() {
       )}
     </div>
   );
-}
-
-/** Goals, clips and prompts, to show what agenda items point at. */
-export function useAgendaLookup(partnershipId: string): AgendaLookup {
-  const goals = useGoals(partnershipId);
-  const clips = useClips(partnershipId);
-  const prompts = usePrompts(partnershipId);
-  return { goals: goals.data?.goals ?? [], clips: clips.data?.clips ?? [], prompts: prompts.data?.prompts ?? [] };
 }

@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { UpdateConversation, type Conversation } from '@mentoring/shared';
 import { useUpdateConversation } from '../../../api/conversations.ts';
 import { TextAreaField } from '../../../components/Field.tsx';
+import { LockIcon } from '../../../components/Icons.tsx';
 import { Form } from '../../../components/Form.tsx';
 import { useFormState } from '../../../components/useFormState.ts';
 import { check, errorsFrom } from '../../../lib/formErrors.ts';
@@ -54,11 +55,7 @@ export function NotesEditor({ conversation: c, which }: { conversation: Conversa
         <>
           <div className="notes-head">
             <h4>
-              {isPrivate && (
-                <span className="lock" aria-hidden="true">
-                  🔒
-                </span>
-              )}
+              {isPrivate && <LockIcon />}
               {label}
             </h4>
             {can.write && (

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { CreateAction, type Action, type Goal } from '@mentoring/shared';
 import { useCreateAction, useUpdateAction } from '../../../api/goals.ts';
@@ -39,7 +40,7 @@ function ActionRow({ action: a, canEdit }: { action: Action; canEdit: boolean })
   };
   const meta = (
     <span className="action-meta">
-      {a.dueOn && <span className={overdue ? 'overdue' : undefined}>{overdue ? 'Overdue, was due' : 'Due'} {formatDay(a.dueOn)}</span>}
+      {a.dueOn && <span className={overdue ? 'overdue' : undefined}>{overdue ? 'Was due' : 'Due'} {formatDay(a.dueOn)}</span>}
       {a.fromConversationId && <span className="badge muted">Commitment</span>}
     </span>
   );
@@ -63,10 +64,19 @@ function ActionRow({ action: a, canEdit }: { action: Action; canEdit: boolean })
 
 const FIELDS = ['text', 'dueOn'];
 
+/** Folded behind a button, so a page of goals reads as goals; stays open to add several in a row. */
 function AddAction({ goalId }: { goalId: string }) {
   const { partnership: p } = useWorkspace();
   const create = useCreateAction(p.id);
   const form = useFormState({ text: '', dueOn: '' });
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <Button className="button quiet small" onPress={() => setOpen(true)}>
+        + Add an action
+      </Button>
+    );
+  }
   const submit = () => {
     const r = check(CreateAction, { text: form.values.text, dueOn: form.values.dueOn || null }, FIELDS);
     if (!r.ok) return form.setErrors(r.errors);
@@ -74,11 +84,22 @@ function AddAction({ goalId }: { goalId: string }) {
   };
   return (
     <Form onSubmit={submit} errors={form.errors} className="inline-form add-action" label="Add an action">
-      <TextInput label="New action" isRequired {...form.field('text')} className="grow" />
+      <TextInput label="New action" isRequired autoFocus {...form.field('text')} className="grow" />
       <TextInput type="date" label="Due" {...form.field('dueOn')} />
-      <Button type="submit" className="button" isPending={create.isPending}>
-        Add action
-      </Button>
+      <div className="form-actions">
+        <Button
+          className="button"
+          onPress={() => {
+            form.reset();
+            setOpen(false);
+          }}
+        >
+          Done
+        </Button>
+        <Button type="submit" className="button primary" isPending={create.isPending}>
+          Add action
+        </Button>
+      </div>
     </Form>
   );
 }

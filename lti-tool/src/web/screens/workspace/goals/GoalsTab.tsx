@@ -1,6 +1,5 @@
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
-import type { Goal } from '@mentoring/shared';
-import { mentees } from '@mentoring/shared';
+import { mentees, type Goal } from '@mentoring/shared';
 import { useGoals } from '../../../api/goals.ts';
 import { ModalDialog } from '../../../components/Dialog.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';

@@ -1,0 +1,112 @@
+import { Button } from 'react-aria-components';
+import { CreateCheckpoint } from '@mentoring/shared';
+import { useCheckpoints, useCreateCheckpoint, useProgramEvaluations, useProgramPeople } from '../../api/program.ts';
+import { Checkbox } from '../../components/Checkbox.tsx';
+import { TextInput } from '../../components/Field.tsx';
+import { Form } from '../../components/Form.tsx';
+import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { useFormState } from '../../components/useFormState.ts';
+import { formatDate, formatDay } from '../../lib/dates.ts';
+import { RATING_LABELS } from '../../lib/evaluation.ts';
+import { check, errorsFrom } from '../../lib/formErrors.ts';
+
+/** Named checkpoints (Month 6, 12, 18, 24) and the evaluations mentors completed at them (principle 3). */
+export function CheckpointsPanel() {
+  const checkpoints = useCheckpoints();
+  const evaluations = useProgramEvaluations();
+  const roster = useProgramPeople();
+  const nameOf = (id: string) => roster.data?.people.find((p) => p.personId === id)?.name ?? 'Unknown';
+  const checkpointName = (id: string) => checkpoints.data?.checkpoints.find((c) => c.id === id)?.name ?? 'Checkpoint';
+
+  return (
+    <div className="tab-content">
+      <section className="section" aria-labelledby="cp-title">
+        <h2 id="cp-title">Checkpoints</h2>
+        <p className="muted">At each checkpoint mentors complete a short evaluation, visible to both partners and to you. Coaching content never flows into it.</p>
+        {checkpoints.isPending ? (
+          <Loading />
+        ) : checkpoints.isError ? (
+          <ErrorNotice error={checkpoints.error} retry={() => void checkpoints.refetch()} />
+        ) : checkpoints.data.checkpoints.length === 0 ? (
+          <p>No checkpoints yet. Name the first one below, for example “Month 6”.</p>
+        ) : (
+          <ul className="checkpoint-list">
+            {checkpoints.data.checkpoints.map((c) => (
+              <li key={c.id}>
+                <strong>{c.name}</strong>
+                {c.dueOn && <span className="muted"> · due {formatDay(c.dueOn)}</span>}
+                {c.lineItemId && <span className="badge muted">In the gradebook</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+        <NewCheckpoint />
+      </section>
+
+      <section className="section" aria-labelledby="ev-title">
+        <h2 id="ev-title">Evaluations</h2>
+        {evaluations.isPending ? (
+          <Loading />
+        ) : evaluations.isError ? (
+          <ErrorNotice error={evaluations.error} retry={() => void evaluations.refetch()} />
+        ) : evaluations.data.evaluations.length === 0 ? (
+          <p className="muted">No evaluations completed yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">Checkpoint evaluations</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Checkpoint</th>
+                  <th scope="col">Mentee</th>
+                  <th scope="col">Mentor</th>
+                  <th scope="col">Rating</th>
+                  <th scope="col">Summary</th>
+                  <th scope="col">Completed</th>
+                </tr>
+              </thead>
+              <tbody>
+                {evaluations.data.evaluations.map((e) => (
+                  <tr key={e.id}>
+                    <td>{checkpointName(e.checkpointId)}</td>
+                    <th scope="row">{nameOf(e.menteeId)}</th>
+                    <td>{nameOf(e.mentorId)}</td>
+                    <td>
+                      <span className={`rating rating-${e.rating}`}>{RATING_LABELS[e.rating]}</span>
+                    </td>
+                    <td className="summary-cell">{e.summary}</td>
+                    <td>{formatDate(e.completedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+const FIELDS = ['name', 'dueOn', 'postToGradebook'];
+
+function NewCheckpoint() {
+  const create = useCreateCheckpoint();
+  const form = useFormState({ name: '', dueOn: '', postToGradebook: false });
+  const submit = () => {
+    const r = check(CreateCheckpoint, { name: form.values.name, dueOn: form.values.dueOn || null, postToGradebook: form.values.postToGradebook }, FIELDS);
+    if (!r.ok) return form.setErrors(r.errors);
+    create.mutate(r.value, { onSuccess: () => form.reset(), onError: (e) => form.setErrors(errorsFrom(e, FIELDS)) });
+  };
+  return (
+    <Form onSubmit={submit} errors={form.errors} className="inline-form new-checkpoint" label="Name a checkpoint">
+      <TextInput label="Checkpoint name" isRequired {...form.field('name')} placeholder="Month 6" />
+      <TextInput type="date" label="Due" {...form.field('dueOn')} />
+      <Checkbox isSelected={form.values.postToGradebook} onChange={(v) => form.set('postToGradebook', v)}>
+        Record completion in the gradebook
+      </Checkbox>
+      <Button type="submit" className="button" isPending={create.isPending}>
+        Add checkpoint
+      </Button>
+    </Form>
+  );
+}

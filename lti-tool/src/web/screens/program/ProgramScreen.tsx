@@ -1,0 +1,47 @@
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { useMe } from '../../api/me.ts';
+import type { ProgramSection } from '../../app/route.ts';
+import { navigate } from '../../app/useRoute.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ActivityPanel } from './ActivityPanel.tsx';
+import { CheckpointsPanel } from './CheckpointsPanel.tsx';
+import { FormPartnershipDialog } from './FormPartnershipDialog.tsx';
+import { RosterPanel } from './RosterPanel.tsx';
+
+/**
+ * The program as staff see it: who is in it, which partnerships meet, checkpoints and their
+ * evaluations. Never content (principle 2); the API sends none.
+ */
+export function ProgramScreen({ section }: { section: ProgramSection }) {
+  const me = useMe();
+  return (
+    <>
+      <PageTitle kicker="Program staff" actions={<FormPartnershipDialog />}>
+        {me.data?.program.title ?? 'Program'}
+      </PageTitle>
+      <p className="lead">You see whether partnerships meet (dates and counts), never what they write. Reach out to pairs that have gone quiet.</p>
+      <Tabs selectedKey={section} onSelectionChange={(k: Key) => navigate({ name: 'program', section: String(k) as ProgramSection })} className="tabs">
+        <TabList aria-label="Program sections" className="tab-list">
+          <Tab id="partnerships" className="tab">
+            Partnerships
+          </Tab>
+          <Tab id="roster" className="tab">
+            Roster
+          </Tab>
+          <Tab id="checkpoints" className="tab">
+            Checkpoints and evaluations
+          </Tab>
+        </TabList>
+        <TabPanel id="partnerships" className="tab-panel">
+          <ActivityPanel />
+        </TabPanel>
+        <TabPanel id="roster" className="tab-panel">
+          <RosterPanel />
+        </TabPanel>
+        <TabPanel id="checkpoints" className="tab-panel">
+          <CheckpointsPanel />
+        </TabPanel>
+      </Tabs>
+    </>
+  );
+}

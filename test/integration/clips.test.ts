@@ -1,0 +1,429 @@
+/**
+ * Clips, the mentor's preparation and connecting the extension, through real launches from the
+ * test LMS: who may file, change, review and see passages, and how a browser token lives and dies.
+ */
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, DEFAULT_AGREEMENT, type ApiClient, type Clip, type Me, type Preparation, type Prompt } from '@mentoring/shared';
+import { insertPartnership } from '@mentoring/lti-tool/src/models/partnerships.ts';
+import { forgetPartnershipAccess } from '@mentoring/lti-tool/src/services/membership.ts';
+import { startTestLms, Role, type LmsPerson, type TestLms } from '../lms/index.ts';
+import { apiAs, launchAs, startTestTool, type TestTool } from '../support/tool.ts';
+
+const COURSE = 'clips-2026';
+const person = (id: string, name: string, roles: string[]): LmsPerson => {
+  const [givenName = '', familyName = ''] = name.split(' ');
+  return { id, name, givenName, familyName, email: `${id}@clips.example.org`, roles };
+};
+
+interface Launched {
+  ltik: string;
+  api: ApiClient;
+  me: Me;
+  id: string;
+}
+
+let tool: TestTool;
+let lms: TestLms;
+const people: Record<'coordinator' | 'mentorA' | 'mentorB' | 'mentee' | 'otherMentee', Launched> = {} as never;
+/** mentorA + mentee; mentorB + mentee; mentorB + otherMentee; a closed one of mentorA + mentee. */
+const ids = { ab: '', bm: '', other: '', closed: '' };
+
+/** A raw call, for statuses and headers the typed client does not show. */
+async function call(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(tool.url + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string; field?: string } } };
+}
+
+async function partnership(mentor: Launched, mentee: Launched, status: 'active' | 'closed' = 'active') {
+  return insertPartnership(
+    tool.app.sql,
+    {
+      programId: mentee.me.program.id,
+      kind: 'mentoring',
+      status,
+      agreement: DEFAULT_AGREEMENT,
+      createdById: people.coordinator.id,
+      members: [
+        { personId: mentor.id, role: 'mentor', invitation: 'accepted' },
+        { personId: mentee.id, role: 'mentee', invitation: 'accepted' },
+      ],
+    },
+    Date.now(),
+  );
+}
+
+async function insertRow(table: string, row: Record<string, unknown>) {
+  const cols = Object.keys(row);
+  await tool.app.sql.run(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `:${c}`).join(', ')})`, row);
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const clip = (over: Record<string, unknown> = {}) => ({
+  url: 'https://reading.example/generative-leadership#ch1',
+  title: 'Generative Leadership, chapter 1',
+  quote: 'Musician and dancer co-create the performance in real time.',
+  ...over,
+});
+
+beforeAll(async () => {
+  tool = await startTestTool();
+  lms = await startTestLms({ name: 'Clips LMS' });
+  lms.addCourse({
+    id: COURSE,
+    title: 'Clipping course',
+    people: [
+      person('coord', 'Cora Ordway', [Role.Instructor]),
+      person('ment-a', 'Mona Abara', [Role.Learner]),
+      person('ment-b', 'Milo Brandt', [Role.Learner]),
+      person('mentee', 'Nia Ekwueme', [Role.Learner]),
+      person('other', 'Otto Rask', [Role.Learner]),
+    ],
+  });
+  await lms.registerTool(`${tool.url}/register`);
+  const launchOne = async (personId: string): Promise<Launched> => {
+    const { api, ltik } = await launchAs(lms, tool, { courseId: COURSE, personId });
+    const me = await api.me({});
+    return { api, ltik, me, id: me.person.id };
+  };
+  people.coordinator = await launchOne('coord');
+  people.mentorA = await launchOne('ment-a');
+  people.mentorB = await launchOne('ment-b');
+  people.mentee = await launchOne('mentee');
+  people.otherMentee = await launchOne('other');
+  ids.ab = await partnership(people.mentorA, people.mentee);
+  ids.bm = await partnership(people.mentorB, people.mentee);
+  ids.other = await partnership(people.mentorB, people.otherMentee);
+  ids.closed = await partnership(people.mentorA, people.mentee, 'closed');
+});
+
+afterAll(async () => {
+  await tool?.close();
+  await lms?.close();
+});
+
+describe('filing clips', () => {
+  it('makes a repeated create with the same id harmless', async () => {
+    const id = crypto.randomUUID();
+    const first = await call(people.mentee.ltik, 'POST', `/api/partnerships/${ids.ab}/clips`, clip({ id, note: 'first try' }));
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ id, partnershipId: ids.ab, clipperId: people.mentee.id, reviews: [], note: 'first try' });
+    const again = await call(people.mentee.ltik, 'POST', `/api/partnerships/${ids.ab}/clips`, clip({ id, note: 'the retry' }));
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id, note: 'first try', createdAt: first.body.createdAt });
+    const list = await people.mentee.api.listClips({ params: { id: ids.ab }, query: {} });
+    expect(list.clips.filter((c) => c.id === id)).toHaveLength(1);
+  });
+
+  it('refuses an id already used by another clipper or in another partnership with 409', async () => {
+    const id = crypto.randomUUID();
+    expect((await call(people.mentee.ltik, 'POST', `/api/partnerships/${ids.ab}/clips`, clip({ id }))).status).toBe(201);
+    const otherClipper = await call(people.mentorA.ltik, 'POST', `/api/partnerships/${ids.ab}/clips`, clip({ id }));
+    expect(otherClipper).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
+    const otherPartnership = await call(people.mentee.ltik, 'POST', `/api/partnerships/${ids.bm}/clips`, clip({ id }));
+    expect(otherPartnership.status).toBe(409);
+  });
+
+  it('names the field of invalid input, including goals and prompts of another partnership', async () => {
+    const goalHere = crypto.randomUUID();
+    const goalThere = crypto.randomUUID();
+    const promptThere = crypto.randomUUID();
+    const now = Date.now();
+    const goal = (id: string, partnershipId: string, ownerId: string) =>
+      insertRow('goals', { id, partnership_id: partnershipId, owner_id: ownerId, title: 'Lead learning', why: '', success: '', status: 'active', created_at: now, updated_at: now });
+    await goal(goalHere, ids.ab, people.mentee.id);
+    await goal(goalThere, ids.other, people.otherMentee.id);
+    await insertRow('prompts', {
+      id: promptThere,
+      partnership_id: ids.other,
+      author_id: people.mentorB.id,
+      question: 'What did you notice?',
+      status: 'open',
+      created_at: now,
+      updated_at: now,
+    });
+    const post = (body: unknown) => call(people.mentee.ltik, 'POST', `/api/partnerships/${ids.ab}/clips`, body);
+    expect((await post(clip({ goalIds: [goalHere, goalThere] }))).body.error).toMatchObject({ code: 'invalid_input', field: 'goalIds.1' });
+    expect((await post(clip({ promptIds: [promptThere] }))).body.error).toMatchObject({ field: 'promptIds.0' });
+    expect((await post(clip({ quote: '   ' }))).body.error).toMatchObject({ field: 'quote' });
+    expect((await post(clip({ url: 'javascript:alert(1)' }))).body.error).toMatchObject({ field: 'url' });
+    const ok = await post(clip({ goalIds: [goalHere, goalHere] }));
+    expect(ok.status).toBe(201);
+    expect(ok.body.goalIds).toEqual([goalHere]);
+  });
+
+  it('makes a prompt from the clip with newPrompt, in the same create', async () => {
+    const created = await people.mentee.api.createClip({ params: { id: ids.ab }, body: clip({ newPrompt: { question: 'Where do I co-create?' } }) });
+    expect(created.promptIds).toHaveLength(1);
+    const prep = await people.mentorA.api.prepare({ params: { id: ids.ab } });
+    expect(prep.openPrompts).toContainEqual(
+      expect.objectContaining({ id: created.promptIds[0], clipId: created.id, question: 'Where do I co-create?', authorId: people.mentee.id }),
+    );
+  });
+
+  it('sees a partnership closed once told, and never refuses on a stale view of it', async () => {
+    const id = await partnership(people.mentorA, people.mentee);
+    const setStatus = (status: string) => tool.app.sql.run('UPDATE partnerships SET status = :status WHERE id = :id', { id, status });
+    await people.mentee.api.createClip({ params: { id }, body: clip() });
+    await setStatus('closed');
+    forgetPartnershipAccess(tool.app, id);
+    await expect(people.mentee.api.createClip({ params: { id }, body: clip() })).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/closed/) });
+    await setStatus('active');
+    expect((await people.mentee.api.createClip({ params: { id }, body: clip() })).partnershipId).toBe(id);
+  });
+
+  it('stops taking clips as soon as a member closes the partnership in the app', async () => {
+    const id = await partnership(people.mentorA, people.mentee);
+    await people.mentee.api.createClip({ params: { id }, body: clip() });
+    await people.mentorA.api.updatePartnership({ params: { id }, body: { status: 'closed' } });
+    await expect(people.mentee.api.createClip({ params: { id }, body: clip() })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('refuses clipping in a closed partnership (403) and in someone else’s (404)', async () => {
+    await expect(people.mentee.api.createClip({ params: { id: ids.closed }, body: clip() })).rejects.toMatchObject({ status: 403 });
+    await expect(people.mentorA.api.createClip({ params: { id: ids.other }, body: clip() })).rejects.toMatchObject({ status: 404 });
+    await expect(people.coordinator.api.listClips({ params: { id: ids.ab }, query: {} })).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('finding clips', () => {
+  let goalId: string;
+  let older: Clip;
+  let newer: Clip;
+  let fresh: string;
+
+  beforeAll(async () => {
+    fresh = await partnership(people.mentorA, people.otherMentee);
+    goalId = crypto.randomUUID();
+    const now = Date.now();
+    await insertRow('goals', { id: goalId, partnership_id: fresh, owner_id: people.otherMentee.id, title: 'Feedback', why: '', success: '', status: 'active', created_at: now, updated_at: now });
+    const api = people.otherMentee.api;
+    older = await api.createClip({
+      params: { id: fresh },
+      body: clip({ url: 'https://reading.example/feedback#top', title: 'On Feedback', quote: 'Feedback is a gift.', tags: ['feedback', '100%_sure'] }),
+    });
+    await pause(5);
+    await insertRow('conversations', { id: crypto.randomUUID(), partnership_id: fresh, scheduled_for: Date.now(), held_at: Date.now(), agenda: '[]', shared_notes: '', created_at: Date.now(), updated_at: Date.now() });
+    await pause(5);
+    newer = await api.createClip({ params: { id: fresh }, body: clip({ quote: 'Neither has planned in advance.', note: 'Ask about IMPROVISATION', goalIds: [goalId] }) });
+    await pause(5);
+    await api.createClip({ params: { id: fresh }, body: clip({ quote: 'A third passage.', tags: ['feedback'] }) });
+  });
+
+  const list = (query: Record<string, string | number>) => people.mentorA.api.listClips({ params: { id: fresh }, query });
+
+  it('lists newest first with the total', async () => {
+    const all = await list({});
+    expect(all.total).toBe(3);
+    expect(all.clips.map((c) => c.quote)).toEqual(['A third passage.', 'Neither has planned in advance.', 'Feedback is a gift.']);
+  });
+
+  it('filters by goal, tag, text, page and since the last conversation', async () => {
+    expect((await list({ goalId })).clips.map((c) => c.id)).toEqual([newer.id]);
+    expect((await list({ tag: 'feedback' })).total).toBe(2);
+    expect((await list({ tag: '100%_sure' })).clips.map((c) => c.id)).toEqual([older.id]);
+    expect((await list({ tag: '100' })).total).toBe(0);
+    expect((await list({ q: 'improvisation' })).clips.map((c) => c.id)).toEqual([newer.id]);
+    expect((await list({ q: 'on feedback' })).clips.map((c) => c.id)).toEqual([older.id]);
+    expect((await list({ q: '%' })).total).toBe(0);
+    expect((await list({ url: 'https://reading.example/feedback' })).clips.map((c) => c.id)).toEqual([older.id]);
+    expect((await list({ since: 'last-conversation' })).total).toBe(2);
+  });
+
+  it('pages with limit and a createdAt cursor', async () => {
+    const first = await list({ limit: 2 });
+    expect(first.clips).toHaveLength(2);
+    expect(first.total).toBe(3);
+    const rest = await list({ limit: 2, before: first.clips[1]!.createdAt });
+    expect(rest.clips.map((c) => c.id)).toEqual([older.id]);
+    await expect(list({ limit: 0 })).rejects.toMatchObject({ status: 400, field: 'limit' });
+  });
+
+  it('shows each person the clips on a page across their partnerships, and nobody else’s', async () => {
+    const page = 'https://reading.example/shared-page';
+    const inAb = await people.mentee.api.createClip({ params: { id: ids.ab }, body: clip({ url: `${page}#one` }) });
+    const inBm = await people.mentee.api.createClip({ params: { id: ids.bm }, body: clip({ url: page }) });
+    const foreign = await people.otherMentee.api.createClip({ params: { id: ids.other }, body: clip({ url: page }) });
+    const onPage = async (who: Launched) => (await who.api.clipsOnPage({ query: { url: `${page}#elsewhere` } })).clips.map((c) => c.id).sort();
+    expect(await onPage(people.mentee)).toEqual([inAb.id, inBm.id].sort());
+    expect(await onPage(people.mentorA)).toEqual([inAb.id]);
+    expect(await onPage(people.mentorB)).toEqual([inBm.id, foreign.id].sort());
+    expect(await onPage(people.coordinator)).toEqual([]);
+  });
+});
+
+describe('changing, reviewing and asking about a clip', () => {
+  let theClip: Clip;
+  beforeAll(async () => {
+    theClip = await people.mentee.api.createClip({ params: { id: ids.ab }, body: clip({ note: 'mine', tags: ['dance'] }) });
+  });
+
+  it('lets only the clipper change or delete it; others in the course do not find it', async () => {
+    await expect(people.mentorA.api.updateClip({ params: { id: theClip.id }, body: { note: 'not mine' } })).rejects.toMatchObject({ status: 403 });
+    await expect(people.mentorA.api.deleteClip({ params: { id: theClip.id } })).rejects.toMatchObject({ status: 403 });
+    await expect(people.mentorB.api.getClip({ params: { id: theClip.id } })).rejects.toMatchObject({ status: 404 });
+    await expect(people.coordinator.api.updateClip({ params: { id: theClip.id }, body: { note: 'x' } })).rejects.toMatchObject({ status: 404 });
+    const changed = await people.mentee.api.updateClip({ params: { id: theClip.id }, body: { note: 'changed', tags: ['dance', 'jazz'] } });
+    expect(changed).toMatchObject({ note: 'changed', tags: ['dance', 'jazz'], quote: theClip.quote });
+    expect((await people.mentorA.api.getClip({ params: { id: theClip.id } })).note).toBe('changed');
+  });
+
+  it('lets a mentor of the partnership mark it reviewed, once', async () => {
+    await expect(people.mentee.api.reviewClip({ params: { id: theClip.id } })).rejects.toMatchObject({ status: 403 });
+    await expect(people.mentorB.api.reviewClip({ params: { id: theClip.id } })).rejects.toMatchObject({ status: 404 });
+    const reviewed = await people.mentorA.api.reviewClip({ params: { id: theClip.id } });
+    expect(reviewed.reviews).toEqual([{ mentorId: people.mentorA.id, reviewedAt: expect.any(String) }]);
+    const again = await people.mentorA.api.reviewClip({ params: { id: theClip.id } });
+    expect(again.reviews).toEqual(reviewed.reviews);
+  });
+
+  it('lets either partner turn it into a prompt', async () => {
+    const prompt: Prompt = await people.mentorA.api.promptFromClip({ params: { id: theClip.id }, body: { question: 'What does this ask of you?' } });
+    expect(prompt).toMatchObject({ clipId: theClip.id, authorId: people.mentorA.id, status: 'open', partnershipId: ids.ab });
+    expect((await people.mentee.api.getClip({ params: { id: theClip.id } })).promptIds).toContain(prompt.id);
+    await expect(people.otherMentee.api.promptFromClip({ params: { id: theClip.id }, body: { question: 'Mine?' } })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('deletes for the clipper', async () => {
+    expect(await people.mentee.api.deleteClip({ params: { id: theClip.id } })).toEqual({ ok: true });
+    await expect(people.mentee.api.getClip({ params: { id: theClip.id } })).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('preparing for a conversation', () => {
+  let p: string;
+  let prep: Preparation;
+  const seen: Record<string, string> = {};
+
+  beforeAll(async () => {
+    p = await partnership(people.mentorB, people.otherMentee);
+    const now = Date.now();
+    const before = await people.otherMentee.api.createClip({ params: { id: p }, body: clip({ quote: 'Before the last conversation.' }) });
+    const held = crypto.randomUUID();
+    const next = crypto.randomUUID();
+    await pause(5);
+    await insertRow('conversations', { id: held, partnership_id: p, scheduled_for: now, held_at: Date.now(), agenda: '[]', shared_notes: 'We talked.', created_at: now, updated_at: now });
+    await insertRow('conversations', {
+      id: next,
+      partnership_id: p,
+      scheduled_for: now + 7 * 86_400_000,
+      held_at: null,
+      agenda: JSON.stringify([{ kind: 'free', text: 'Staff meeting' }]),
+      shared_notes: '',
+      created_at: now,
+      updated_at: now,
+    });
+    await insertRow('private_notes', { conversation_id: next, person_id: people.mentorB.id, note: 'mentor only', updated_at: now });
+    await insertRow('private_notes', { conversation_id: next, person_id: people.otherMentee.id, note: 'mentee only', updated_at: now });
+    for (const [id, done] of [
+      ['c-open', false],
+      ['c-done', true],
+    ] as const) {
+      await insertRow('commitments', { id: `${id}-${p}`, conversation_id: held, text: id, goal_id: null, due_on: null, action_id: null, done, created_at: now });
+    }
+    await insertRow('resource_requests', { id: crypto.randomUUID(), partnership_id: p, asked_by_id: people.otherMentee.id, question: 'A reading on feedback?', status: 'open', answer: null, created_at: now, updated_at: now });
+    await pause(5);
+    const a = await people.otherMentee.api.createClip({ params: { id: p }, body: clip({ quote: 'New one.' }) });
+    await pause(5);
+    const b = await people.otherMentee.api.createClip({ params: { id: p }, body: clip({ quote: 'Newest one.', newPrompt: { question: 'Why this?' } }) });
+    const reviewed = await people.otherMentee.api.createClip({ params: { id: p }, body: clip({ quote: 'Already reviewed.' }) });
+    await people.mentorB.api.reviewClip({ params: { id: reviewed.id } });
+    const answered = crypto.randomUUID();
+    await insertRow('prompts', { id: answered, partnership_id: p, author_id: people.mentorB.id, question: 'Q?', response: 'A.', responded_at: now, status: 'answered', created_at: now, updated_at: now });
+    Object.assign(seen, { before: before.id, a: a.id, b: b.id, reviewed: reviewed.id, answered, next });
+    prep = await people.mentorB.api.prepare({ params: { id: p } });
+  });
+
+  it('brings the clips new since the last conversation that the mentor has not reviewed, newest first', () => {
+    expect(prep.lastConversationAt).not.toBeNull();
+    expect(prep.newClips.map((c) => c.id)).toEqual([seen.b, seen.a]);
+    expect(prep.newClipCount).toBe(2);
+    expect(prep.partnership.id).toBe(p);
+  });
+
+  it('brings prompts, the next conversation with the caller’s own note, commitments due and open requests', () => {
+    expect(prep.openPrompts.map((x) => x.clipId)).toEqual([seen.b]);
+    expect(prep.answeredPrompts.map((x) => x.id)).toEqual([seen.answered]);
+    expect(prep.nextConversation).toMatchObject({ id: seen.next, privateNote: 'mentor only', agenda: [{ kind: 'free', text: 'Staff meeting' }], heldAt: null });
+    expect(prep.commitmentsDue).toEqual([expect.objectContaining({ text: 'c-open', done: false, conversationId: expect.any(String) })]);
+    expect(prep.openRequests).toBe(1);
+  });
+
+  it('shows the mentee their own note and their own unreviewed view; refuses outsiders', async () => {
+    const mine = await people.otherMentee.api.prepare({ params: { id: p } });
+    expect(mine.nextConversation?.privateNote).toBe('mentee only');
+    expect(mine.newClipCount).toBe(3);
+    await expect(people.mentorA.api.prepare({ params: { id: p } })).rejects.toMatchObject({ status: 404 });
+    await expect(people.coordinator.api.prepare({ params: { id: p } })).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('connecting a browser', () => {
+  const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+
+  async function connect(who: Launched, browserName?: string) {
+    const { code } = await who.api.createPairingCode({});
+    const exchange = createPublic().exchangePairingCode({ body: { code: code.toLowerCase(), browserName } });
+    return { code, result: await exchange };
+  }
+  const createPublic = () => apiAs(tool, '');
+
+  it('exchanges a code for a token that acts as the person, once', async () => {
+    const { code, result } = await connect(people.mentee, 'Chrome on a laptop');
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(result.token).toMatch(/^mwx_/);
+    expect(result.connection.label).toBe('Chrome on a laptop');
+    expect(result.me.person.id).toBe(people.mentee.id);
+    const ext = apiAs(tool, result.token, { origin: EXTENSION });
+    expect((await ext.me({})).person.id).toBe(people.mentee.id);
+    await expect(createPublic().exchangePairingCode({ body: { code } })).rejects.toMatchObject({ status: 400, field: 'code', message: expect.stringMatching(/used already/) });
+    await expect(createPublic().exchangePairingCode({ body: { code: 'ABCD-EFGH' } })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/not one/) });
+    const stored = await tool.app.sql.all<{ token_hash: string }>('SELECT token_hash FROM browser_connections WHERE id = :id', { id: result.connection.id });
+    expect(stored[0]!.token_hash).not.toContain(result.token);
+    expect(stored[0]!.token_hash).toHaveLength(64);
+  });
+
+  it('refuses an expired code', async () => {
+    const { code } = await people.mentee.api.createPairingCode({});
+    await tool.app.sql.run('UPDATE pairing_codes SET expires_at = :past WHERE used_at IS NULL', { past: Date.now() - 1 });
+    await expect(createPublic().exchangePairingCode({ body: { code } })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/expired/) });
+  });
+
+  it('keeps the token to the extension’s routes and origins', async () => {
+    const { result } = await connect(people.mentee);
+    const token = result.token;
+    expect((await call(token, 'GET', '/api/me', undefined, { origin: EXTENSION })).status).toBe(200);
+    expect((await call(token, 'GET', '/api/me', undefined, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await call(token, 'POST', '/api/pairing/codes', undefined, { origin: EXTENSION })).status).toBe(403);
+    const { body } = await call(token, 'POST', `/api/partnerships/${ids.ab}/clips`, clip(), { origin: EXTENSION });
+    expect((await call(token, 'POST', `/api/clips/${body.id as string}/review`, undefined, { origin: EXTENSION })).status).toBe(403);
+    expect((await call(token, 'GET', `/api/partnerships/${ids.ab}/clips`, undefined, { origin: 'https://evil.example' })).status).toBe(403);
+  });
+
+  it('lists the person’s browsers and revokes one at once', async () => {
+    const { result } = await connect(people.mentorA, 'Firefox');
+    const ext = apiAs(tool, result.token);
+    expect((await ext.me({})).person.id).toBe(people.mentorA.id);
+    const listed = await people.mentorA.api.listConnections({});
+    expect(listed.connections.map((c) => c.id)).toContain(result.connection.id);
+    expect(listed.connections.find((c) => c.id === result.connection.id)?.lastUsedAt).not.toBeNull();
+    await expect(people.mentee.api.revokeConnection({ params: { id: result.connection.id } })).rejects.toMatchObject({ status: 404 });
+    expect(await people.mentorA.api.revokeConnection({ params: { id: result.connection.id } })).toEqual({ ok: true });
+    await expect(ext.me({})).rejects.toMatchObject({ status: 401 });
+    expect((await people.mentorA.api.listConnections({})).connections.map((c) => c.id)).not.toContain(result.connection.id);
+  });
+
+  it('lets a browser disconnect itself, and no other', async () => {
+    const first = (await connect(people.mentorB)).result;
+    const second = (await connect(people.mentorB)).result;
+    const ext = apiAs(tool, second.token, { origin: EXTENSION });
+    await expect(ext.revokeConnection({ params: { id: first.connection.id } })).rejects.toMatchObject({ status: 403 });
+    expect(await ext.revokeConnection({ params: { id: second.connection.id } })).toEqual({ ok: true });
+    await expect(ext.me({})).rejects.toBeInstanceOf(ApiError);
+    expect((await apiAs(tool, first.token).me({})).person.id).toBe(people.mentorB.id);
+  });
+});
