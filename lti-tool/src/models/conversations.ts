@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { AgendaItem, Commitment, Conversation } from '@mentoring/shared';
 import { bool, json, time, type Sql } from '../db/sql.ts';
 
-interface ConversationRow {
+export interface ConversationRow {
   id: string;
   partnership_id: string;
   scheduled_for: number | string;
@@ -17,7 +17,7 @@ interface ConversationRow {
   private_note: string | null;
 }
 
-interface CommitmentRow {
+export interface CommitmentRow {
   id: string;
   conversation_id: string;
   text: string;
@@ -27,7 +27,7 @@ interface CommitmentRow {
   done: unknown;
 }
 
-const toCommitment = (r: CommitmentRow): Commitment => ({
+export const toCommitment = (r: CommitmentRow): Commitment => ({
   id: r.id,
   conversationId: r.conversation_id,
   text: r.text,
@@ -37,7 +37,19 @@ const toCommitment = (r: CommitmentRow): Commitment => ({
   done: bool(r.done),
 });
 
-const SELECT_WITH_OWN_NOTE = `SELECT c.id, c.partnership_id, c.scheduled_for, c.held_at, c.agenda, c.shared_notes, n.note AS private_note
+/** A conversation row with the commitments made in it. */
+export const toConversation = (r: ConversationRow, commitments: CommitmentRow[]): Conversation => ({
+  id: r.id,
+  partnershipId: r.partnership_id,
+  scheduledFor: time.iso(r.scheduled_for),
+  heldAt: time.isoOrNull(r.held_at),
+  agenda: json.read<AgendaItem[]>(r.agenda, []),
+  sharedNotes: r.shared_notes,
+  privateNote: r.private_note ?? '',
+  commitments: commitments.filter((c) => c.conversation_id === r.id).map(toCommitment),
+});
+
+export const SELECT_WITH_OWN_NOTE = `SELECT c.id, c.partnership_id, c.scheduled_for, c.held_at, c.agenda, c.shared_notes, n.note AS private_note
     FROM conversations c LEFT JOIN private_notes n ON n.conversation_id = c.id AND n.person_id = :viewerId`;
 
 async function assemble(sql: Sql, rows: ConversationRow[]): Promise<Conversation[]> {
@@ -45,16 +57,7 @@ async function assemble(sql: Sql, rows: ConversationRow[]): Promise<Conversation
   const commitments = await sql.all<CommitmentRow>('SELECT * FROM commitments WHERE conversation_id IN (:ids) ORDER BY created_at', {
     ids: rows.map((r) => r.id),
   });
-  return rows.map((r) => ({
-    id: r.id,
-    partnershipId: r.partnership_id,
-    scheduledFor: time.iso(r.scheduled_for),
-    heldAt: time.isoOrNull(r.held_at),
-    agenda: json.read<AgendaItem[]>(r.agenda, []),
-    sharedNotes: r.shared_notes,
-    privateNote: r.private_note ?? '',
-    commitments: commitments.filter((c) => c.conversation_id === r.id).map(toCommitment),
-  }));
+  return rows.map((r) => toConversation(r, commitments));
 }
 
 /** The partnership's conversations as `viewerId` may see them: coming ones first, soonest first; then held ones, latest first. */

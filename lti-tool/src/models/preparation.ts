@@ -3,38 +3,9 @@
  * viewer's own private note, the commitments still open, and the open resource requests. A private
  * note is only read joined on the viewer's id, so nobody else's can leak into an answer.
  */
-import type { AgendaItem, Commitment, Conversation } from '@mentoring/shared';
-import { bool, json, time, type Sql } from '../db/sql.ts';
-
-interface ConversationRow {
-  id: string;
-  partnership_id: string;
-  scheduled_for: number | string;
-  held_at: number | string | null;
-  agenda: string;
-  shared_notes: string;
-  private_note: string | null;
-}
-
-interface CommitmentRow {
-  id: string;
-  conversation_id: string;
-  text: string;
-  goal_id: string | null;
-  due_on: string | null;
-  action_id: string | null;
-  done: unknown;
-}
-
-const toCommitment = (r: CommitmentRow): Commitment => ({
-  id: r.id,
-  conversationId: r.conversation_id,
-  text: r.text,
-  goalId: r.goal_id,
-  dueOn: r.due_on,
-  actionId: r.action_id,
-  done: bool(r.done),
-});
+import type { Commitment, Conversation } from '@mentoring/shared';
+import { bool, type Sql } from '../db/sql.ts';
+import { SELECT_WITH_OWN_NOTE, toCommitment, toConversation, type CommitmentRow, type ConversationRow } from './conversations.ts';
 
 /**
  * One conversation as `viewerId` sees it, and the partnership's commitments from held
@@ -46,9 +17,7 @@ export async function conversationAndCommitmentsDue(
 ): Promise<{ conversation: Conversation | null; commitmentsDue: Commitment[] }> {
   const [row] = p.conversationId
     ? await sql.all<ConversationRow>(
-        `SELECT c.id, c.partnership_id, c.scheduled_for, c.held_at, c.agenda, c.shared_notes, n.note AS private_note
-           FROM conversations c LEFT JOIN private_notes n ON n.conversation_id = c.id AND n.person_id = :viewerId
-          WHERE c.id = :conversationId`,
+        `${SELECT_WITH_OWN_NOTE} WHERE c.id = :conversationId`,
         p,
       )
     : [];
@@ -60,18 +29,7 @@ export async function conversationAndCommitmentsDue(
       ORDER BY c.held_at, m.created_at`,
     { ...p, conversationId: row?.id ?? null, no: false },
   );
-  const conversation: Conversation | null = row
-    ? {
-        id: row.id,
-        partnershipId: row.partnership_id,
-        scheduledFor: time.iso(row.scheduled_for),
-        heldAt: time.isoOrNull(row.held_at),
-        agenda: json.read<AgendaItem[]>(row.agenda, []),
-        sharedNotes: row.shared_notes,
-        privateNote: row.private_note ?? '',
-        commitments: commitments.filter((c) => c.conversation_id === row.id).map(toCommitment),
-      }
-    : null;
+  const conversation: Conversation | null = row ? toConversation(row, commitments) : null;
   return {
     conversation,
     commitmentsDue: commitments.filter((c) => c.held_at !== null && !bool(c.done)).map(toCommitment),

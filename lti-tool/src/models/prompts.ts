@@ -40,18 +40,39 @@ export async function findPrompt(sql: Sql, id: string): Promise<Prompt | undefin
   return row && toPrompt(row);
 }
 
+/** Inserts an open prompt (with the client's id when it made one) and answers it as stored. */
 export async function insertPrompt(
   sql: Sql,
-  p: { partnershipId: string; authorId: string; question: string; clipId: string | null; goalId: string | null },
+  p: { id?: string; partnershipId: string; authorId: string; question: string; clipId: string | null; goalId: string | null },
   now: number,
-): Promise<string> {
-  const id = crypto.randomUUID();
+): Promise<Prompt> {
+  const row: PromptRow = {
+    id: p.id ?? crypto.randomUUID(),
+    partnership_id: p.partnershipId,
+    author_id: p.authorId,
+    question: p.question,
+    clip_id: p.clipId,
+    goal_id: p.goalId,
+    response: null,
+    responded_at: null,
+    status: 'open',
+    created_at: now,
+  };
   await sql.run(
     `INSERT INTO prompts (id, partnership_id, author_id, question, clip_id, goal_id, response, responded_at, status, created_at, updated_at)
-     VALUES (:id, :partnershipId, :authorId, :question, :clipId, :goalId, NULL, NULL, 'open', :now, :now)`,
-    { ...p, id, now },
+     VALUES (:id, :partnership_id, :author_id, :question, :clip_id, :goal_id, NULL, NULL, 'open', :created_at, :created_at)`,
+    { ...row },
   );
-  return id;
+  return toPrompt(row);
+}
+
+/** The partnership's prompts in the given states, newest first. */
+export async function promptsWithStatus(sql: Sql, partnershipId: string, statuses: PromptStatus[]): Promise<Prompt[]> {
+  const rows = await sql.all<PromptRow>(
+    'SELECT * FROM prompts WHERE partnership_id = :partnershipId AND status IN (:statuses) ORDER BY created_at DESC',
+    { partnershipId, statuses },
+  );
+  return rows.map(toPrompt);
 }
 
 export async function updatePromptRow(

@@ -21,7 +21,7 @@ import {
   withReviews,
   type ClipRecord,
 } from '../models/clips.ts';
-import { insertClipPrompt } from '../models/clip-prompts.ts';
+import { insertPrompt } from '../models/prompts.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership } from './references.ts';
@@ -111,7 +111,7 @@ export async function createClip(
     ? await app.sql.tx(async (sql) => {
         const [inserted] = await insertClips(sql, [row]);
         if (!inserted) return false;
-        await insertClipPrompt(sql, { id: newPromptId, partnershipId, authorId: principal.personId, question: input.newPrompt!.question, clipId: record.id }, now);
+        await insertPrompt(sql, { id: newPromptId, partnershipId, authorId: principal.personId, question: input.newPrompt!.question, clipId: record.id, goalId: null }, now);
         return true;
       })
     : await insertClip(app.sql, row);
@@ -162,7 +162,7 @@ export async function promptFromClip(app: App, principal: Principal, clipId: str
   const { clip } = await gate(app, principal, clipId, true);
   const now = Date.now();
   return app.sql.tx(async (sql) => {
-    const prompt = await insertClipPrompt(sql, { partnershipId: clip.partnershipId, authorId: principal.personId, question, clipId: clip.id }, now);
+    const prompt = await insertPrompt(sql, { partnershipId: clip.partnershipId, authorId: principal.personId, question, clipId: clip.id, goalId: null }, now);
     // Read again inside the transaction so a concurrent change of the clip's links is kept.
     const current = await findClipRecord(sql, clip.id);
     if (current) await updateClipRow(sql, clip.id, { promptIds: [...current.promptIds, prompt.id] }, now);

@@ -6,7 +6,7 @@
  */
 import { publicPartnership } from '../models/partnerships.ts';
 import { unreviewedClips, withReviews } from '../models/clips.ts';
-import { promptsWithStatus } from '../models/clip-prompts.ts';
+import { promptsWithStatus } from '../models/prompts.ts';
 import { conversationAndCommitmentsDue, openRequestCount } from '../models/preparation.ts';
 import { time } from '../db/sql.ts';
 import type { Preparation } from '@mentoring/shared';

@@ -24,12 +24,11 @@ export async function writePrompt(app: App, principal: Principal, partnershipId:
     { kind: 'clip', id: body.clipId, field: 'clipId' },
     { kind: 'goal', id: body.goalId, field: 'goalId' },
   ]);
-  const id = await insertPrompt(
+  return insertPrompt(
     app.sql,
     { partnershipId, authorId: principal.personId, question: body.question, clipId: body.clipId ?? null, goalId: body.goalId ?? null },
     Date.now(),
   );
-  return (await findPrompt(app.sql, id))!;
 }
 
 async function mayRespond(app: App, p: StoredPartnership, prompt: Prompt, personId: string): Promise<boolean> {

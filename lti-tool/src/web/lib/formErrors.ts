@@ -23,7 +23,10 @@ export function errorsFrom(error: unknown, fields: readonly string[]): FormError
   if (!error) return NO_ERRORS;
   if (error instanceof ApiError) {
     const f = error.field ? matchField(error.field, fields) : undefined;
-    return f ? { fields: { [f]: sentence(error.message) }, form: null } : { fields: {}, form: sentence(error.message) };
+    if (!f) return { fields: {}, form: sentence(error.message) };
+    // Next to the field, its name in front of the message ("title: must not be empty") says nothing new.
+    const message = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field!.length + 2) : error.message;
+    return { fields: { [f]: sentence(message) }, form: null };
   }
   return { fields: {}, form: error instanceof Error ? error.message : 'Something went wrong.' };
 }
