@@ -4,46 +4,18 @@
  * p50/p95; and GET /api/me at 20 concurrent. Each server runs in its own process on a fresh SQLite
  * file; the test LMS and the clients run here.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { startTestLms, type TestLms } from '../lms/index.ts';
 import { sampleProgram } from '../lms/sample.ts';
 import { launch } from '../support/launch.ts';
-import { tempDir } from '../support/tool.ts';
+import { freePort, tempDir } from '../support/tool.ts';
+import { startProcess, type ServerProcess } from './processes.ts';
 import { hammer, percentile } from './load.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const CONCURRENCY = 20;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const SINGLE_LAUNCHES = Number(process.env.BENCH_SINGLE ?? 100);
 
-interface Server {
-  url: string;
-  process: ChildProcess;
-}
-
-function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = ready.exec(out);
-      if (m) resolve({ url: m[1]!, process: child });
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${out}`)));
-  });
-}
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+type Server = ServerProcess;
 
 /** One complete launch: login, LMS auth, id_token post, the app page, then the first API answer. */
 async function fullLaunch(lms: TestLms, server: Server, personId: string, clientId: string): Promise<void> {
@@ -92,13 +64,12 @@ async function main() {
   const lms = await startTestLms({ name: 'Benchmark LMS' });
   lms.addCourse(sampleProgram());
   const toolPort = await freePort();
-  const tool = await startProcess(
-    ['lti-tool/src/main.ts'],
-    { PORT: String(toolPort), DATA_DIR: tempDir('bench-tool-'), SANDBOX: 'off', LOG_LEVEL: 'silent', LTI_KEY: 'bench-key-long-enough-0123456789abcdef' },
-    /running at (http:\/\/\S+)/,
-  );
+  const tool = await startProcess('lti-tool/src/main.ts', {
+    env: { PORT: String(toolPort), DATA_DIR: tempDir('bench-tool-'), SANDBOX: 'off', LOG_LEVEL: 'silent', LTI_KEY: 'bench-key-long-enough-0123456789abcdef' },
+    ready: /running at (http:\/\/\S+)/,
+  });
   const barePort = await freePort();
-  const bare = await startProcess(['test/bench/bare-ltijs.ts', String(barePort), tempDir('bench-bare-')], {}, /ready (http:\/\/\S+)/);
+  const bare = await startProcess('test/bench/bare-ltijs.ts', { args: [String(barePort), tempDir('bench-bare-')], ready: /ready (http:\/\/\S+)/ });
   try {
     const toolReg = await lms.registerTool(`${tool.url}/register`);
     const bareReg = await lms.registerTool(`${bare.url}/register`);

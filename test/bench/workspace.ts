@@ -5,18 +5,17 @@
  * in-process through the tool's Sequelize; the measured tool then runs in its own process on that
  * file, with the test LMS and the load here. BENCH_PROFILE=dir writes the tool's CPU profile there.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_AGREEMENT, type Preparation } from '@mentoring/shared';
 import { insertPartnership } from '@mentoring/lti-tool/src/models/partnerships.ts';
 import { Role, startTestLms, type TestLms } from '../lms/index.ts';
-import { launchAs, startTestTool, tempDir } from '../support/tool.ts';
+import { freePort, launchAs, startTestTool, tempDir } from '../support/tool.ts';
+import { startProcess, type ServerProcess } from './processes.ts';
 import { hammer, type HammerResult } from './load.ts';
 import { seedWorkspace, type SeedCounts } from './seed-workspace.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const PARTNERSHIPS = Number(process.env.BENCH_PARTNERSHIPS ?? 10_000);
 const CLIPS = Number(process.env.BENCH_CLIPS ?? 1_000_000);
 const BIG_CLIPS = 5_000;
@@ -34,16 +33,6 @@ interface Database {
   mentorLtik: string;
   menteeLtik: string;
   seeded?: SeedCounts & { seconds: number };
-}
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts the tool once in-process (migrations, registration, two launches), seeds it if asked, and stops it. */
@@ -91,29 +80,12 @@ async function makeDatabase(lms: TestLms, label: string, seed: boolean): Promise
   }
 }
 
-function startToolProcess(db: Database): Promise<{ url: string; process: ChildProcess }> {
+function startToolProcess(db: Database): Promise<ServerProcess> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'lti-tool/src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(db.port),
-        PUBLIC_URL: `http://127.0.0.1:${db.port}`,
-        DATA_DIR: db.dataDir,
-        LTI_KEY,
-        SANDBOX: 'off',
-        LOG_LEVEL: 'silent',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, process: child });
-    });
-    child.once('exit', (code) => reject(new Error(`the tool exited with ${code}: ${out}`)));
+  return startProcess('lti-tool/src/main.ts', {
+    nodeArgs: profile,
+    env: { PORT: String(db.port), PUBLIC_URL: `http://127.0.0.1:${db.port}`, DATA_DIR: db.dataDir, LTI_KEY, SANDBOX: 'off', LOG_LEVEL: 'silent' },
+    ready: /running at (http:\/\/\S+)/,
   });
 }
 

@@ -72,7 +72,7 @@ export async function startTestTool(
   };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const net = await import('node:net');
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
