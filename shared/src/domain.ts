@@ -392,6 +392,10 @@ export const Preparation = z
     /** Commitments from earlier conversations not yet done. */
     commitmentsDue: z.array(Commitment),
     openRequests: z.number().int(),
+    /** The goals, and the clips and prompts the agenda points at, so the screen needs no other request. */
+    goals: z.array(Goal),
+    agendaClips: z.array(Clip),
+    agendaPrompts: z.array(Prompt),
   })
   .meta({ id: 'Preparation' });
 export type Preparation = z.infer<typeof Preparation>;

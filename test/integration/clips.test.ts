@@ -353,6 +353,18 @@ describe('preparing for a conversation', () => {
     expect(prep.openRequests).toBe(1);
   });
 
+  it('carries what the agenda points at, so the screen needs no second request', async () => {
+    await people.otherMentee.api.setAgenda({
+      params: { id: seen.next! },
+      body: { agenda: [{ kind: 'clip', clipId: seen.reviewed! }, { kind: 'clip', clipId: seen.a! }, { kind: 'prompt', promptId: seen.answered! }] },
+    });
+    const again = await people.mentorB.api.prepare({ params: { id: p } });
+    // The reviewed clip is not among the new ones, so it comes along for the agenda; the others are there already.
+    expect(again.agendaClips.map((c) => c.id)).toEqual([seen.reviewed]);
+    expect(again.agendaPrompts).toEqual([]);
+    expect(again.goals).toEqual([]);
+  });
+
   it('shows the mentee their own note and their own unreviewed view; refuses outsiders', async () => {
     const mine = await people.otherMentee.api.prepare({ params: { id: p } });
     expect(mine.nextConversation?.privateNote).toBe('mentee only');

@@ -5,8 +5,9 @@
  * queries, so it stays fast for partnerships with thousands of clips.
  */
 import { publicPartnership } from '../models/partnerships.ts';
-import { unreviewedClips, withReviews } from '../models/clips.ts';
-import { promptsWithStatus } from '../models/prompts.ts';
+import { findClip, unreviewedClips, withReviews } from '../models/clips.ts';
+import { findPrompt, promptsWithStatus } from '../models/prompts.ts';
+import { goalsOfPartnership } from '../models/goals.ts';
 import { conversationAndCommitmentsDue, openRequestCount } from '../models/preparation.ts';
 import { time } from '../db/sql.ts';
 import type { Preparation } from '@mentoring/shared';
@@ -20,21 +21,34 @@ export const NEW_CLIPS_SHOWN = 100;
 export async function prepare(app: App, principal: Principal, partnershipId: string): Promise<Preparation> {
   const p = await readablePartnership(app, principal, partnershipId);
   const after = p.lastConversationAt ? time.ms(p.lastConversationAt) : 0;
-  const [fresh, prompts, next, openRequests] = await Promise.all([
+  const [fresh, prompts, next, openRequests, goals] = await Promise.all([
     unreviewedClips(app.sql, { partnershipId, reviewerId: principal.personId, after, limit: NEW_CLIPS_SHOWN }),
     promptsWithStatus(app.sql, partnershipId, ['open', 'answered']),
     conversationAndCommitmentsDue(app.sql, { partnershipId, conversationId: p.nextConversation?.id ?? null, viewerId: principal.personId }),
     openRequestCount(app.sql, partnershipId),
+    goalsOfPartnership(app.sql, partnershipId),
+  ]);
+  const newClips = await withReviews(app.sql, fresh.records);
+  // An agenda holds a handful of items; what the other lists already carry is not fetched again.
+  const agenda = next.conversation?.agenda ?? [];
+  const shownClips = new Set(newClips.map((c) => c.id));
+  const shownPrompts = new Set(prompts.map((x) => x.id));
+  const [agendaClips, agendaPrompts] = await Promise.all([
+    Promise.all(agenda.flatMap((i) => (i.kind === 'clip' && !shownClips.has(i.clipId) ? [findClip(app.sql, i.clipId)] : []))),
+    Promise.all(agenda.flatMap((i) => (i.kind === 'prompt' && !shownPrompts.has(i.promptId) ? [findPrompt(app.sql, i.promptId)] : []))),
   ]);
   return {
     partnership: publicPartnership(p),
     lastConversationAt: p.lastConversationAt,
-    newClips: await withReviews(app.sql, fresh.records),
+    newClips,
     newClipCount: fresh.total,
     openPrompts: prompts.filter((x) => x.status === 'open'),
     answeredPrompts: prompts.filter((x) => x.status === 'answered'),
     nextConversation: next.conversation,
     commitmentsDue: next.commitmentsDue,
     openRequests,
+    goals,
+    agendaClips: agendaClips.filter((c) => c !== undefined),
+    agendaPrompts: agendaPrompts.filter((x) => x !== undefined),
   };
 }

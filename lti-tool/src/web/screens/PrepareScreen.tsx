@@ -1,5 +1,4 @@
 import { mentees, type Me, type Prompt } from '@mentoring/shared';
-import { useGoals } from '../api/goals.ts';
 import { usePreparation } from '../api/prepare.ts';
 import { routeHref } from '../app/route.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -10,7 +9,7 @@ import { joinNames } from '../lib/people.ts';
 import { ClipCard } from './workspace/clips/ClipCard.tsx';
 import { AgendaView } from './workspace/conversations/AgendaEditor.tsx';
 import { CommitmentLine } from './workspace/conversations/Commitments.tsx';
-import { useAgendaLookup } from './workspace/conversations/useAgendaLookup.ts';
+import type { AgendaLookup } from '../lib/agenda.ts';
 import { workspaceFor, WorkspaceContext } from './workspace/workspaceContext.ts';
 
 /**
@@ -19,13 +18,16 @@ import { workspaceFor, WorkspaceContext } from './workspace/workspaceContext.ts'
  */
 export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: string }) {
   const prep = usePreparation(partnershipId);
-  const lookup = useAgendaLookup(partnershipId);
-  const goals = useGoals(partnershipId);
 
   if (prep.isPending) return <Loading label="Gathering what is new…" />;
   if (prep.isError) return <ErrorNotice error={prep.error} retry={() => void prep.refetch()} />;
 
   const d = prep.data;
+  const lookup: AgendaLookup = {
+    goals: d.goals,
+    clips: [...d.newClips, ...d.agendaClips],
+    prompts: [...d.openPrompts, ...d.answeredPrompts, ...d.agendaPrompts],
+  };
   const p = d.partnership;
   const w = workspaceFor(p, me.person.id);
   const who = joinNames(mentees(p).map((m) => m.name));
@@ -65,7 +67,7 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
           ) : (
             <div className="stack">
               {d.newClips.map((c) => (
-                <ClipCard key={c.id} clip={c} goals={goals.data?.goals ?? []} />
+                <ClipCard key={c.id} clip={c} goals={d.goals} />
               ))}
               {d.newClipCount > d.newClips.length && (
                 <p>
