@@ -1,22 +1,29 @@
-/** Every API route's handler, grouped by resource. */
+/**
+ * Every API route's handler, grouped by resource. The result is typed `Handlers`, so a route added
+ * to the contract without a handler does not compile.
+ */
 import type { Handlers } from '../api.ts';
 import type { App } from '../../services/app.ts';
 import { programHandlers } from './program.ts';
-import { workspaceHandlers } from './workspace.ts';
+import { activityHandlers } from './activity.ts';
+import { partnershipHandlers } from './partnerships.ts';
+import { goalHandlers } from './goals.ts';
 import { clipHandlers } from './clips.ts';
-import { HttpError } from '../errors.ts';
+import { promptHandlers } from './prompts.ts';
+import { conversationHandlers } from './conversations.ts';
+import { requestHandlers } from './requests.ts';
+import { evaluationHandlers } from './evaluations.ts';
 
 export function allHandlers(app: App): Handlers {
-  const implemented: Partial<Handlers> = {
+  return {
     ...programHandlers(app),
-    ...workspaceHandlers(app),
+    ...activityHandlers(app),
+    ...partnershipHandlers(app),
+    ...goalHandlers(app),
     ...clipHandlers(app),
+    ...promptHandlers(app),
+    ...conversationHandlers(app),
+    ...requestHandlers(app),
+    ...evaluationHandlers(app),
   };
-  return new Proxy(implemented, {
-    get: (target, name: string) =>
-      target[name as keyof Handlers] ??
-      (async () => {
-        throw new HttpError(501, 'internal', `${name} is not available yet.`);
-      }),
-  }) as Handlers;
 }
