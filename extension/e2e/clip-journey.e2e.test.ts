@@ -1,155 +1,360 @@
 /**
- * The clipping journey in real Chromium against a stand-in tool: connect with a pairing code, clip
- * a passage into a goal, see it highlighted and counted, find it again on an edited page, list it
- * as "not found" where it was removed, and keep clips when the connection is revoked.
+ * Issue 4's journey in real Chromium with the built extension, against the real tool (started
+ * in-process on a fresh SQLite file) and a test LMS course: the coordinator forms a mentoring
+ * partnership and the mentee sets a goal, all through real launches. Then, in the browser: pair with
+ * a code from the workspace, clip a passage of a local reading into the goal and one into a new
+ * prompt and find both through the API; stop the tool, clip three more, start it again and see all
+ * three arrive exactly once; find passages again after words around them changed, list a removed
+ * one as not found; add a clip to the agenda from the side panel; revoke the browser in the
+ * workspace and see the extension say so; connect again and disconnect.
  */
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
-import { PAIRING_CODE, startFakeTool, type FakeTool } from './fake-tool.ts';
+import type { ApiClient, Goal } from '@mentoring/shared';
+import { startTestLms, Role, type LmsPerson, type TestLms } from '../../test/lms/index.ts';
+import { apiAs, launchAs, startTestTool, type TestTool } from '../../test/support/tool.ts';
+import type { QueuedClip } from '../lib/queue.ts';
+import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from './browser.ts';
 import { htmlPage, READING, selectText, servePages, type PageServer } from './pages.ts';
 
+const COURSE = 'clip-journey-2026';
+const MENTEE_NAME = 'Mina Okafor';
+const MENTOR_NAME = 'Theo Marsh';
+const GOAL_TITLE = 'Coach by asking, not telling';
+
+/** Into the goal. */
 const PASSAGE = 'Musician and dancer co-create the performance in real time';
+/** Into a new reflection prompt. */
+const PROMPT_PASSAGE = 'generative leadership as leading that recognizes and taps the collective intelligence';
+const QUESTION = 'Where do I tap the collective intelligence of my staff?';
+/** Clipped while the tool is down. */
+const OFFLINE_PASSAGES = [
+  'Participants in the training will be spending the next two years mentoring new school leaders',
+  'Often the mentors in the program will act as peer coaches',
+  'I love the idea of explaining to teachers',
+];
+/** Clipped after the browser was revoked. */
+const REVOKED_PASSAGE = 'Shared beliefs and values and a focus on student learning will guide the process';
+
+const person = (id: string, name: string, roles: string[]): LmsPerson => {
+  const [givenName = '', familyName = ''] = name.split(' ');
+  return { id, name, givenName, familyName, email: `${id}@journey.example.org`, roles };
+};
 
 let pages: PageServer;
-let tool: FakeTool;
+let lms: TestLms;
+let tool: TestTool;
+let toolRunning = false;
 let browser: ExtensionBrowser;
+let mentee: ApiClient;
+let mentor: ApiClient;
+let partnershipId: string;
+let goal: Goal;
+let conversationId: string;
+/** Requests the browser made to the tool, as `METHOD /path?query`. */
+const toolRequests: string[] = [];
 
-beforeAll(async () => {
-  [pages, tool] = await Promise.all([servePages(), startFakeTool()]);
+/** The course, the partnership and the goal, through real launches and the typed API client. */
+async function setUpProgram(): Promise<void> {
+  // Settled both ways before going on, so that whatever started is there for afterAll to stop.
+  const started = await Promise.allSettled([
+    startTestTool().then((t) => ((tool = t), (toolRunning = true))),
+    startTestLms({ name: 'Clip journey LMS' }).then((l) => (lms = l)),
+  ]);
+  for (const s of started) if (s.status === 'rejected') throw s.reason;
+  lms.addCourse({
+    id: COURSE,
+    title: 'New school leaders 2026',
+    people: [person('coord', 'Cora Ordway', [Role.Instructor]), person('mentor', MENTOR_NAME, [Role.Learner]), person('mentee', MENTEE_NAME, [Role.Learner])],
+  });
+  await lms.registerTool(`${tool.url}/register`);
+  const [coordinator, mentorLaunch, menteeLaunch] = await Promise.all(['coord', 'mentor', 'mentee'].map((personId) => launchAs(lms, tool, { courseId: COURSE, personId })));
+  mentor = mentorLaunch!.api;
+  mentee = menteeLaunch!.api;
+  const [mentorMe, menteeMe] = await Promise.all([mentor.me({}), mentee.me({})]);
+  const partnership = await coordinator!.api.createPartnership({
+    body: {
+      kind: 'mentoring',
+      members: [
+        { personId: mentorMe.person.id, role: 'mentor' },
+        { personId: menteeMe.person.id, role: 'mentee' },
+      ],
+    },
+  });
+  partnershipId = partnership.id;
+  goal = await mentee.createGoal({ params: { id: partnershipId }, body: { title: GOAL_TITLE, why: 'My staff should own their solutions.' } });
+  const next = await mentee.createConversation({ params: { id: partnershipId }, body: { scheduledFor: new Date(Date.now() + 7 * 86_400_000).toISOString() } });
+  conversationId = next.id;
+}
+
+async function startBrowser(): Promise<void> {
   browser = await launchWithExtension();
-  const reading = `${pages.url}/reading`;
-  pages.set('/reading', htmlPage(READING, reading));
-  // The same reading, edited: a new opening paragraph, and a sentence around the passage reworded.
-  pages.set('/reading-edited', htmlPage(READING.replace('This week I was', 'A note added later.\nThis week I was').replace('guided by shared', 'led by shared'), reading));
-  pages.set('/reading-cut', htmlPage(READING.replace(/Musician and dancer[^\n]*/, 'This part of the page was rewritten entirely.'), reading));
-});
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([pages?.close(), tool?.close()]);
-});
+  // The service worker's calls too (Playwright follows them): what the tool is told, seen from the browser.
+  browser.context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (tool && url.origin === tool.url) toolRequests.push(`${request.method()} ${url.pathname}${url.search}`);
+  });
+}
 
+/** `expect.poll` with room for a slow CI machine (its default gives up after 1 s). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 const marks = (page: Page) => page.locator('mark.mw-highlight').allTextContents();
 const storedPage = async (page: Page) => {
   const tabId = await browser.tabIdOf(page);
-  return (await browser.storage('session').get())[`page:${tabId}`] as { clips: Array<{ id: string }>; found: Record<string, boolean> } | undefined;
+  return (await browser.storage('session').get())[`page:${tabId}`] as { clips: Array<{ id: string; quote: string }>; found: Record<string, boolean> } | undefined;
 };
+const readingTab = () => browser.context.pages().find((p) => p.url() === `${pages.url}/reading`)!;
+const allClips = async () => (await mentor.listClips({ params: { id: partnershipId }, query: {} })).clips;
+const clipOf = async (quote: string) => (await allClips()).find((c) => c.quote === quote)!;
 
-describe('clipping journey', () => {
-  it('connects with a pairing code', async () => {
+/** Clips `quote` on `page` with the picker's defaults (the first goal), and answers the picker's message. */
+async function clipWithDefaults(page: Page, quote: string): Promise<string> {
+  await selectText(page, quote);
+  const picker = await browser.clipSelection(page);
+  // Once the goals are in (from the tool or, offline, as last saved), the first is chosen.
+  await poll(() => picker.getByLabel('File under').inputValue()).toBe(goal.id);
+  await picker.keyboard.press('Enter');
+  const status = picker.getByRole('status').filter({ hasText: /Clipped|Saved in this browser/ });
+  await status.waitFor();
+  const message = (await status.textContent()) ?? '';
+  await picker.close();
+  return message;
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real tool', () => {
+  beforeAll(async () => {
+    const results = await Promise.allSettled([servePages().then((p) => (pages = p)), setUpProgram(), startBrowser()]);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const reading = `${pages.url}/reading`;
+    pages.set('/reading', htmlPage(READING, reading));
+    // The same reading, edited: a new opening paragraph, and words changed on both sides of both passages.
+    const edited = [
+      ['This week I was', 'A note added later, after the workshop.\nThis week I was'],
+      ['the precise outcome cannot be predicted ahead of time.', 'the exact outcome can never be predicted beforehand.'],
+      ['guided by shared knowledge', 'led by common knowledge'],
+      ['The authors define generative', 'Both authors describe generative'],
+      ['within the organization to generate', 'inside the school to generate'],
+    ].reduce((text, [before, after]) => {
+      if (!text.includes(before!)) throw new Error(`The reading no longer says "${before}"`);
+      return text.replace(before!, after!);
+    }, READING);
+    pages.set('/reading-edited', htmlPage(edited, reading));
+    pages.set('/reading-cut', htmlPage(READING.replace(/Musician and dancer[^\n]*/, 'This part of the page was rewritten entirely.'), reading));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([pages?.close(), toolRunning ? tool.close() : undefined, lms?.close()]);
+    if (tool) await rm(tool.dataDir, { recursive: true, force: true });
+  });
+
+  it('connects with a pairing code from the workspace, after refusing a wrong one', async () => {
     const options = await browser.openExtensionPage('options.html');
     await options.getByLabel('Mentoring tool address').fill(tool.url);
-    await options.getByLabel('Pairing code').fill('WRONG-000');
+    await options.getByLabel('Pairing code').fill('ABCD-EFGH');
     await options.getByRole('button', { name: 'Connect' }).click();
-    await options.getByText('This pairing code is not valid or has expired.').waitFor();
-    await options.getByLabel('Pairing code').fill(PAIRING_CODE);
+    await options.getByText(/This pairing code is not one the workspace gave out/).waitFor();
+
+    const { code } = await mentee.createPairingCode({});
+    await options.getByLabel('Pairing code').fill(code);
     await options.getByRole('button', { name: 'Connect' }).click();
-    await options.getByText('Connected as Mina Mentee.').waitFor();
-    const { connection } = (await browser.storage().get()) as { connection: { toolUrl: string; token: string } };
-    expect(connection).toMatchObject({ toolUrl: tool.url, token: 'token-of-this-browser' });
+    await options.getByText(`Connected as ${MENTEE_NAME}.`).waitFor();
+    const { connection } = (await browser.storage().get()) as { connection: { toolUrl: string; token: string; connectionId: string } };
+    expect(connection).toMatchObject({ toolUrl: tool.url, token: expect.stringMatching(/^mwx_/) });
+    // The workspace lists this browser among the mentee's connected browsers.
+    const { connections } = await mentee.listConnections({});
+    expect(connections).toEqual([expect.objectContaining({ id: connection.connectionId, label: expect.stringMatching(/^Chrome on /) })]);
     await options.close();
   });
 
-  it('clips a passage into a goal, then highlights and counts it on the page', async () => {
+  it('clips one passage into a goal and one into a new prompt; the mentor finds both through the API', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${pages.url}/reading`);
-    await expect.poll(() => storedPage(page)).toMatchObject({ clips: [] });
-    // A page without clips is never named to the tool.
-    expect(tool.requests.filter((r) => r.startsWith('GET /api/clips?'))).toEqual([]);
+    await poll(() => storedPage(page)).toMatchObject({ clips: [] });
+    // A page without clips is never named to the tool, and the page itself learns nothing.
+    expect(toolRequests.filter((r) => r.startsWith('GET /api/clips?'))).toEqual([]);
     expect(await page.evaluate(() => Object.keys(localStorage).length + document.cookie.length)).toBe(0);
 
     await selectText(page, PASSAGE);
     const picker = await browser.clipSelection(page);
     await picker.getByLabel('File under').waitFor();
-    expect(await picker.getByLabel('Partnership').locator('option:checked').textContent()).toBe('Mentored by Theo Mentor');
+    expect(await picker.getByLabel('Partnership').locator('option:checked').textContent()).toBe(`Mentored by ${MENTOR_NAME}`);
+    await poll(() => picker.getByLabel('File under').inputValue()).toBe(goal.id);
+    await picker.getByLabel('Note').fill('Ask before telling');
     await picker.getByLabel('Tags').fill('improvisation, roles');
     await picker.getByLabel('Tags').press('Enter');
     await picker.getByText('Clipped.').waitFor();
 
-    expect(tool.clips).toEqual([
-      expect.objectContaining({ quote: PASSAGE, goalIds: ['goal-1'], tags: ['improvisation', 'roles'], url: `${pages.url}/reading` }),
+    await selectText(page, PROMPT_PASSAGE);
+    const second = await browser.clipSelection(page);
+    await second.getByLabel('File under').selectOption({ label: 'New reflection prompt…' });
+    await second.getByLabel('Reflection question').fill(QUESTION);
+    await second.getByLabel('Reflection question').press('Enter');
+    await second.getByText('Clipped.').waitFor();
+
+    // (The service worker sent them: its requests are seen, so the check above is not vacuous.)
+    expect(toolRequests.filter((r) => r === `POST /api/partnerships/${partnershipId}/clips`)).toHaveLength(2);
+    const clips = await allClips();
+    expect(clips).toHaveLength(2);
+    const intoGoal = clips.find((c) => c.quote === PASSAGE);
+    const intoPrompt = clips.find((c) => c.quote === PROMPT_PASSAGE);
+    expect(intoGoal).toMatchObject({ goalIds: [goal.id], promptIds: [], note: 'Ask before telling', tags: ['improvisation', 'roles'], url: `${pages.url}/reading` });
+    expect(intoGoal!.selectors).toEqual([
+      expect.objectContaining({ type: 'TextQuoteSelector', exact: PASSAGE }),
+      expect.objectContaining({ type: 'TextPositionSelector' }),
     ]);
-    await expect.poll(() => marks(page)).toEqual([PASSAGE]);
+    expect(intoPrompt).toMatchObject({ goalIds: [], promptIds: [expect.any(String)] });
+    const { prompts } = await mentor.listPrompts({ params: { id: partnershipId } });
+    expect(prompts).toEqual([expect.objectContaining({ id: intoPrompt!.promptIds[0], question: QUESTION, clipId: intoPrompt!.id, status: 'open' })]);
+    expect((await mentor.prepare({ params: { id: partnershipId } })).newClipCount).toBe(2);
+
+    // Highlighted on the page, and counted on the toolbar for this tab only.
+    await poll(() => marks(page)).toEqual([PROMPT_PASSAGE, PASSAGE]);
     const tabId = await browser.tabIdOf(page);
-    await expect.poll(() => browser.badgeText(tabId)).toBe('1');
+    await poll(() => browser.badgeText(tabId)).toBe('2');
     expect(await browser.badgeText()).toBe('');
-    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain('token-of-this-browser');
+    const { connection } = (await browser.storage().get()) as { connection: { token: string } };
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(connection.token);
   });
 
-  it('warns when the same passage is clipped again, and offers the existing clip', async () => {
-    const page = browser.context.pages().find((p) => p.url().endsWith('/reading'))!;
+  it('warns when the same passage is clipped again, and shows the existing clip', async () => {
+    const page = readingTab();
     await selectText(page, PASSAGE);
     const picker = await browser.clipSelection(page);
     await picker.getByText(/Already clipped/).waitFor();
     await picker.getByRole('button', { name: 'Show the existing clip' }).click();
-    await expect.poll(() => page.locator('mark.mw-highlight-focus').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('mark.mw-highlight-focus').allTextContents()).toEqual([PASSAGE]);
+    expect(await allClips()).toHaveLength(2);
   });
 
-  it('finds the passage again on an edited page', async () => {
+  it('sends clips made while the tool is down once it is back, each exactly once', async () => {
+    await tool.close();
+    toolRunning = false;
+    const page = readingTab();
+    for (const quote of OFFLINE_PASSAGES) {
+      expect(await clipWithDefaults(page, quote)).toMatch(/Saved in this browser\. The tool could not be reached; it will be sent automatically/);
+    }
+    const { outbox } = (await browser.storage().get()) as { outbox: QueuedClip[] };
+    expect(outbox.map((c) => c.body.quote)).toEqual(OFFLINE_PASSAGES);
+    expect(await browser.badgeText()).toBe('3');
+    const popup = await browser.openExtensionPage('popup.html');
+    await popup.getByText('3 clips wait to be sent').waitFor();
+    await popup.getByText(/Offline: the tool could not be reached/).waitFor();
+    // A retry is scheduled on an alarm (the first after 30 s), which outlives the service worker.
+    const alarm = await browser.background.evaluate(() => chrome.alarms.get('outbox'));
+    expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() + 20_000);
+
+    // The same port and database, so the stored tool address works again.
+    tool = await startTestTool({ dataDir: tool.dataDir, port: tool.config.port });
+    toolRunning = true;
+    // As if the tool had stored the first clip just before the connection dropped, unheard by the browser.
+    const { connection } = (await browser.storage().get()) as { connection: { token: string } };
+    await apiAs(tool, connection.token).createClip({ params: { id: outbox[0]!.partnershipId }, body: outbox[0]!.body });
+
+    // The alarm would send them within 30 s (Chrome allows no earlier alarm, so the test does not
+    // wait for it): the mentee presses "Retry now" instead.
+    await popup.getByRole('button', { name: 'Retry now' }).click();
+    await poll(() => browser.storage().get().then((s) => ((s.outbox as unknown[] | undefined) ?? []).length)).toBe(0);
+    await poll(() => browser.badgeText()).toBe('');
+    const clips = await allClips();
+    for (const quote of OFFLINE_PASSAGES) expect(clips.filter((c) => c.quote === quote)).toEqual([expect.objectContaining({ goalIds: [goal.id] })]);
+    expect(clips.filter((c) => OFFLINE_PASSAGES.includes(c.quote)).map((c) => c.id).sort()).toEqual(outbox.map((c) => c.id).sort());
+    expect(clips).toHaveLength(5);
+    expect(await browser.background.evaluate(() => chrome.alarms.get('outbox'))).toBeUndefined();
+    // The open reading shows the new clips too.
+    await poll(() => marks(page).then((m) => m.length)).toBe(5);
+    await popup.close();
+  });
+
+  it('still highlights passages after words around them changed', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${pages.url}/reading-edited`);
-    await expect.poll(() => marks(page)).toEqual([PASSAGE]);
-    expect((await storedPage(page))?.found).toEqual({ [tool.clips[0]!.id]: true });
+    await poll(() => marks(page)).toEqual(
+      expect.arrayContaining([PASSAGE, PROMPT_PASSAGE, ...OFFLINE_PASSAGES]),
+    );
+    const stored = await storedPage(page);
+    expect(Object.values(stored!.found)).toEqual([true, true, true, true, true]);
+    expect(await marks(page)).toHaveLength(5);
+    await page.close();
   });
 
   it('lists a clip whose passage was removed as not found, without dropping it', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${pages.url}/reading-cut`);
-    await expect.poll(async () => (await storedPage(page))?.found).toEqual({ [tool.clips[0]!.id]: false });
-    expect(await marks(page)).toEqual([]);
-    expect(await browser.badgeText(await browser.tabIdOf(page))).toBe('1');
+    const goalClip = await clipOf(PASSAGE);
+    await poll(async () => (await storedPage(page))?.found[goalClip.id]).toBe(false);
+    expect(await marks(page)).not.toContain(PASSAGE);
+    expect(await marks(page)).toHaveLength(4);
+    expect(await browser.badgeText(await browser.tabIdOf(page))).toBe('5');
+
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    // The side panel follows the active tab: bring the reading to the front, then look.
+    await page.bringToFront();
+    const onPage = panel.getByRole('region', { name: 'On this page' });
+    await onPage.getByRole('listitem').filter({ hasText: PASSAGE }).getByText('not found on this page').waitFor();
+    await panel.close();
+    await page.close();
   });
 
   it('shows the partnership in the side panel, where the mentee adds a clip to the agenda', async () => {
     const panel = await browser.openExtensionPage('sidepanel.html');
-    await panel.getByText('Coach by asking, not telling').waitFor();
+    await panel.getByRole('region', { name: 'Goals' }).getByText(GOAL_TITLE).waitFor();
+    await panel.getByRole('region', { name: 'Open prompts' }).getByText(QUESTION).waitFor();
     const recent = panel.getByRole('region', { name: 'Recent clips' });
-    await recent.getByText(PASSAGE).waitFor();
-    await recent.getByRole('button', { name: 'Add to agenda' }).click();
-    await recent.getByText('on the agenda').waitFor();
-    expect(tool.conversation.agenda).toEqual([{ kind: 'clip', clipId: tool.clips[0]!.id }]);
+    const item = recent.getByRole('listitem').filter({ hasText: PASSAGE });
+    await item.getByRole('button', { name: 'Add to agenda' }).click();
+    await item.getByText('on the agenda').waitFor();
+    const goalClip = await clipOf(PASSAGE);
+    const { conversations } = await mentor.listConversations({ params: { id: partnershipId } });
+    expect(conversations.find((c) => c.id === conversationId)?.agenda).toEqual([{ kind: 'clip', clipId: goalClip.id }]);
     await panel.getByRole('region', { name: 'Next conversation' }).getByText(`Clip: “${PASSAGE}”`).waitFor();
     await panel.close();
   });
 
-  it('keeps a clip made after the connection was revoked, and marks the browser signed out', async () => {
-    tool.revoke();
-    const page = await browser.context.newPage();
-    await page.goto(`${pages.url}/reading`);
-    await selectText(page, 'Shared beliefs and values');
-    const picker = await browser.clipSelection(page);
-    await picker.getByLabel('File under').waitFor();
-    await picker.keyboard.press('Enter');
-    await picker.getByText(/Saved in this browser\. You are signed out/).waitFor();
-    const stored = (await browser.storage().get()) as { connection: { token: string | null }; outbox: unknown[] };
+  it('says so when the browser is revoked in the workspace, and keeps what is clipped meanwhile', async () => {
+    const { connection } = (await browser.storage().get()) as { connection: { connectionId: string } };
+    expect(await mentee.revokeConnection({ params: { id: connection.connectionId } })).toEqual({ ok: true });
+
+    expect(await clipWithDefaults(readingTab(), REVOKED_PASSAGE)).toMatch(/Saved in this browser\. You are signed out: it will be sent once you connect again/);
+    const stored = (await browser.storage().get()) as { connection: { token: string | null; signedOutReason: string }; outbox: unknown[] };
     expect(stored.connection.token).toBeNull();
+    expect(stored.connection.signedOutReason).toMatch(/disconnected/);
     expect(stored.outbox).toHaveLength(1);
     expect(await browser.badgeText()).toBe('1');
 
     const popup = await browser.openExtensionPage('popup.html');
     await popup.getByText('1 clip waits to be sent').waitFor();
-    await popup.getByText(/Signed out: the tool no longer accepts this browser/).waitFor();
+    await popup.getByText(/Signed out: .*no longer connected/).first().waitFor();
     await popup.close();
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    await panel.getByRole('alert').getByText(/Signed out/).waitFor();
+    await panel.close();
   });
 
   it('sends the waiting clip once connected again, and forgets everything on Disconnect', async () => {
     const options = await browser.openExtensionPage('options.html');
-    await options.getByText(/Signed out: This browser connection was revoked/).waitFor();
-    await options.getByLabel('Pairing code').fill(PAIRING_CODE);
+    await options.getByText(/Signed out: .*Clips you made are kept/).waitFor();
+    const { code } = await mentee.createPairingCode({});
+    await options.getByLabel('Pairing code').fill(code);
     await options.getByRole('button', { name: 'Connect' }).click();
-    await expect.poll(() => tool.clips.map((c) => c.quote)).toEqual([PASSAGE, 'Shared beliefs and values']);
-    await expect.poll(() => browser.badgeText()).toBe('');
+    await options.getByText(`Connected as ${MENTEE_NAME}.`).waitFor();
+    await poll(async () => (await allClips()).filter((c) => c.quote === REVOKED_PASSAGE).length).toBe(1);
+    await poll(() => browser.badgeText()).toBe('');
 
-    const reading = await browser.context.newPage();
-    await reading.goto(`${pages.url}/reading`);
-    await expect.poll(() => marks(reading)).toEqual([PASSAGE, 'Shared beliefs and values']);
+    const reading = readingTab();
+    await poll(() => marks(reading).then((m) => m.length)).toBe(6);
 
+    const { connection } = (await browser.storage().get()) as { connection: { connectionId: string } };
     await options.bringToFront();
     await options.getByRole('button', { name: 'Disconnect' }).click();
     await options.getByText('Disconnected. The token no longer works.').waitFor();
-    expect(tool.requests).toContain('DELETE /api/connections/conn-1');
+    expect((await mentee.listConnections({})).connections.map((c) => c.id)).not.toContain(connection.connectionId);
     const stored = await browser.storage().get();
     expect(Object.keys(stored).filter((k) => k === 'connection' || k.startsWith('cache:'))).toEqual([]);
-    await expect.poll(() => marks(reading)).toEqual([]);
+    await poll(() => marks(reading)).toEqual([]);
+    await options.close();
   });
 });

@@ -1,9 +1,20 @@
 /** Readings served on 127.0.0.1 for end-to-end tests, made from a text file, one paragraph a line. */
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const READING = readFileSync(path.join(import.meta.dirname, 'fixtures/improvisation.txt'), 'utf8');
+/** The design handout's texts: `../shared/seeds` from the repository's root (the handout folder sits beside the clone). */
+export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../shared/seeds');
+
+/** One of the handout's texts (`000_2875ff940572f678.txt`…). */
+export function readSeed(file: string): string {
+  const at = path.join(SEEDS_DIR, file);
+  if (!existsSync(at)) throw new Error(`The reading ${file} is missing: the handout folder is expected at ${SEEDS_DIR} (beside the repository).`);
+  return readFileSync(at, 'utf8');
+}
+
+/** "Coaching and Mentoring as Improvisation", the reading the journeys clip from. */
+export const READING = readSeed('000_2875ff940572f678.txt');
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 

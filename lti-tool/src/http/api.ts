@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { routes, type RouteDef, type RouteName, type Routes } from '@mentoring/shared';
 import { HttpError, unauthenticated, forbidden, invalid } from './errors.ts';
 import type { Principal } from '../auth/principal.ts';
+import { EXTENSION_TOKEN_PREFIX } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
 
 type Input<R extends RouteDef> = {
@@ -153,7 +154,13 @@ export function createApiHandler(options: ApiOptions) {
         const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : '';
         if (!token) throw unauthenticated('This request needs the token from your launch or your connected browser.');
         principal = await options.authenticate(token);
-        if (!principal) throw unauthenticated('Your session has ended or this browser was disconnected. Open the tool from your course again.');
+        if (!principal) {
+          throw unauthenticated(
+            token.startsWith(EXTENSION_TOKEN_PREFIX)
+              ? 'This browser is no longer connected to your workspace. Connect it again with a new code from “Connect your browser” in the workspace.'
+              : 'Your session has ended. Open the tool again from your course.',
+          );
+        }
         if (principal.via === 'extension') {
           // A personal token is only good from the extension itself (or a non-browser client).
           if (origin && !fromExtension && origin !== options.appOrigin) throw forbidden('This token can only be used by the browser extension.');
