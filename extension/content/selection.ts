@@ -1,16 +1,12 @@
 /** The reader's current selection, described for clipping. */
 import { describe } from '@mentoring/shared/anchoring/index';
 import type { PageSelection } from '@/lib/messages';
+import { pageAddress } from '@/lib/page-address';
 import { offsetOf, readPageText } from './page-text.ts';
 
-/**
- * The page's address for clips: its canonical address when it names one on its own site, else
- * where it is. (A canonical address on another site is ignored: a page could otherwise ask for,
- * and see highlighted, what the reader clipped elsewhere.)
- */
+/** The page's address for clips (its canonical address on its own site, else where it is). */
 export function pageUrl(doc: Document): string {
-  const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href;
-  return canonical && new URL(canonical).origin === doc.location.origin ? canonical : doc.location.href;
+  return pageAddress(doc.location.href, doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href);
 }
 
 export function currentSelection(doc: Document): PageSelection {

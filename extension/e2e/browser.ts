@@ -32,6 +32,11 @@ export interface ExtensionBrowser {
    * the browser reports as selected where no content script runs (a PDF viewer).
    */
   clipSelection(page: Page, selectionText?: string): Promise<Page>;
+  /**
+   * Whether the extension's content script runs in the page's top frame (its flag in the
+   * extension's isolated world, read there by a one-line script).
+   */
+  contentScriptRuns(page: Page): Promise<boolean>;
   /** The toolbar badge text, for a tab or globally. */
   badgeText(tabId?: number): Promise<string>;
   /** Reads or writes the extension's storage. */
@@ -125,6 +130,13 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
         const opened = await picker;
         await opened.waitForLoadState('domcontentloaded');
         return opened;
+      },
+      async contentScriptRuns(page) {
+        const tabId = await tabIdOf(page);
+        return background.evaluate(async (id) => {
+          const [frame] = await chrome.scripting.executeScript({ target: { tabId: id }, func: () => '__mentoringClipper' in globalThis });
+          return frame?.result === true;
+        }, tabId);
       },
       badgeText: (tabId) => background.evaluate((id) => chrome.action.getBadgeText(id === undefined ? {} : { tabId: id }), tabId),
       storage: (area = 'local') => ({

@@ -43,13 +43,18 @@ afterAll(async () => {
 });
 
 describe('the extension in Chromium, with no tool running', () => {
-  it('loads, with its content script on pages', async () => {
+  it('loads, declaring no content script, and runs it on a page only when clipping there', async () => {
     expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+    // Chromium slows every page's loading for a declared content script, even an empty one.
+    expect(await browser.background.evaluate(() => chrome.runtime.getManifest().content_scripts)).toBeUndefined();
     const page = await browser.context.newPage();
     await page.goto(`${pages.url}/reading`);
+    await page.waitForTimeout(300);
+    expect(await browser.contentScriptRuns(page)).toBe(false);
     await selectText(page, PASSAGE);
     const picker = await browser.clipSelection(page);
     await expect.poll(() => picker.locator('.error, .notice').first().textContent()).toMatch(/not connected/);
+    expect(await browser.contentScriptRuns(page)).toBe(true);
     await picker.close();
     await page.close();
   });

@@ -9,7 +9,7 @@ import { CLIP_COMMAND, CLIP_MENU_ID, clipFromTab, createClipMenu, onClipMenuClic
 import { onConnectionChange } from '@/lib/connection';
 import { answerWith, type BackgroundRequest } from '@/lib/messages';
 import { OUTBOX_ALARM } from '@/lib/outbox';
-import { refreshPages } from '@/lib/page-clips';
+import { refreshPages, showActivatedTab, showPageClips } from '@/lib/page-clips';
 import { forgetPageState } from '@/lib/page-state';
 import { onQueueChange } from '@/lib/queue';
 import { handleRequest, isFromExtensionPage } from '@/lib/requests';
@@ -42,9 +42,13 @@ export default defineBackground(() => {
   onQueueChange(() => void renderBadge());
 
   // A tab's page changed or closed: its clips are no longer the ones recorded.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading' && change.url) void forgetPageState(tabId).then(() => renderTabBadge(tabId, null));
+    // Loaded (its load event is over): the content script runs there only if the page holds clips.
+    if (change.status === 'complete') void showPageClips(tabId, tab.url);
   });
+  // Pages open before the extension started, or that gained clips since they loaded.
+  browser.tabs.onActivated.addListener(({ tabId }) => void showActivatedTab(tabId));
   browser.tabs.onRemoved.addListener((tabId) => void forgetPageState(tabId));
 
   if (import.meta.env.WXT_E2E === '1') {

@@ -30,6 +30,21 @@ describe('capturing the selection', () => {
     expect(capture).toEqual({ quote: 'the dance', selectors, url: 'https://example.org/canonical', title: 'Improvisation', notice: null, tabId: 7 });
   });
 
+  it('runs the content script, with its stylesheet, on a page that has none yet, then asks it', async () => {
+    const selection = { quote: 'the dance', selectors: [], url: 'https://example.org/', title: 'Improvisation' };
+    let running = false;
+    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => {
+      if (!running) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return selection;
+    });
+    const run = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async () => ((running = true), [{ frameId: 0, result: 'started' }])) as never);
+    const style = vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockResolvedValue(undefined);
+    expect(await captureFromTab(tab('https://example.org/'))).toMatchObject({ quote: 'the dance', title: 'Improvisation' });
+    expect(run).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/content-scripts/content.js'] });
+    expect(style).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/content-scripts/content.css'] });
+    expect(ask).toHaveBeenCalledTimes(2);
+  });
+
   it('uses the context menu’s text where no content script runs, as in the PDF viewer', async () => {
     pageAnswers('no content script');
     const capture = await captureFromTab(tab('https://example.org/paper.pdf'), menu('A passage of the PDF'));

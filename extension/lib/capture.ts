@@ -3,9 +3,10 @@
  * URL, title), or, where no content script can run (a PDF viewer, a frame), from the text the
  * context menu reports. Over-long selections are cut with a notice (shared `limitQuote`).
  */
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { limitQuote, MAX_QUOTE_LENGTH, type Selector } from '@mentoring/shared';
 import { askTab, type PageSelection } from './messages.ts';
+import { runContentScript } from './page-script.ts';
 
 export interface Capture {
   quote: string;
@@ -60,13 +61,17 @@ export async function captureFromTab(tab: Browser.tabs.Tab, menu?: Browser.conte
   };
 }
 
-/** The content script's view of the selection; injects the script into tabs opened before it was installed. */
+/**
+ * The content script's view of the selection. The script runs only on pages known to hold clips,
+ * so it is mostly run here first (the reader's gesture grants `activeTab` where host permissions
+ * do not reach).
+ */
 async function selectionInPage(tabId: number): Promise<PageSelection | null> {
   try {
     return await askTab(tabId, { type: 'selection:get' });
   } catch {
     try {
-      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+      await runContentScript(tabId);
       return await askTab(tabId, { type: 'selection:get' });
     } catch {
       return null; // a PDF viewer or another page no script may enter

@@ -40,11 +40,35 @@ function rebuild(): Promise<ClippedPages> {
   return rebuilding;
 }
 
+/** The list, rebuilt first when missing or stale (as it was when the tool cannot be reached). */
+async function current(): Promise<ClippedPages | null> {
+  const index = await read();
+  if (!index || Date.now() - index.at > FRESH_FOR_MS) return rebuild().catch(() => index);
+  return index;
+}
+
 /** Whether the page at `url` holds clips, as far as this browser knows (false when it cannot tell). */
 export async function pageHasClips(url: string): Promise<boolean> {
-  let index = await read();
-  if (!index || Date.now() - index.at > FRESH_FOR_MS) index = await rebuild().catch(() => index);
-  return !!index?.urls.includes(clipPageUrl(url));
+  return !!(await current())?.urls.includes(clipPageUrl(url));
+}
+
+/**
+ * Whether any page of the site of `url` (its origin) holds clips: only there may a page name a
+ * clipped page as its canonical address (see `page-address.ts`).
+ */
+export async function siteHasClips(url: string): Promise<boolean> {
+  const origin = originOf(url);
+  return origin !== null && !!(await current())?.urls.some((u) => originOf(u) === origin);
+}
+
+/** A web page's origin; null for addresses without one (files, whose origin is opaque). */
+function originOf(url: string): string | null {
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
 }
 
 /** Records pages that just gained clips from this browser. */

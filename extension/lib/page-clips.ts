@@ -1,13 +1,17 @@
 /**
- * A page's clips: fetched from the tool by the background (`GET /api/clips?url=`), handed to the
- * page's content script as ids and selectors only, and recorded with what was found.
+ * A page's clips: once a page known to hold clips has loaded, the background runs the content
+ * script there (`showPageClips`); the script reports the page (`page:ready`), and its clips,
+ * fetched from the tool (`GET /api/clips?url=`), are handed to it as ids and selectors only and
+ * recorded with what was found. Other pages get no script at all until the reader clips there.
  */
 import { browser } from 'wxt/browser';
 import { clipPageUrl, type Clip, type Selector } from '@mentoring/shared';
-import { pageHasClips } from './clipped-pages.ts';
+import { isClippable } from './capture.ts';
+import { pageHasClips, siteHasClips } from './clipped-pages.ts';
 import { askTab, type AnchorResults, type PassageToFind } from './messages.ts';
 import { renderTabBadge } from './badge.ts';
-import { readAllPageStates, readPageState, savePageState, scrollWhenReady, takePendingScroll, type PageState } from './page-state.ts';
+import { hasPendingScroll, readAllPageStates, readPageState, savePageState, scrollWhenReady, takePendingScroll, type PageState } from './page-state.ts';
+import { readPageAddress, runContentScript } from './page-script.ts';
 import { callTool, describeError } from './tool.ts';
 
 /** What the content script needs to find a clip: never its note, tags or links. */
@@ -15,6 +19,36 @@ function passageOf(clip: Pick<Clip, 'id' | 'quote' | 'selectors'>): PassageToFin
   const hasQuote = clip.selectors.some((s) => s.type === 'TextQuoteSelector');
   const selectors: Selector[] = hasQuote ? clip.selectors : [{ type: 'TextQuoteSelector', exact: clip.quote }];
   return { id: clip.id, selectors };
+}
+
+/**
+ * Runs the content script in `tabId`, whose page at `url` has loaded, when the page is known to
+ * hold clips or a clip waits to be scrolled to there; the script then reports the page and
+ * `loadPage` follows. Leaves every other page alone.
+ */
+export async function showPageClips(tabId: number, url: string | undefined): Promise<void> {
+  if (!url || !isClippable(url)) return;
+  try {
+    if ((await hasPendingScroll(tabId)) || (await holdsClips(tabId, url))) await runContentScript(tabId);
+  } catch {
+    // No script may run there (a plain-http site or a file outside the host permissions), or the tab is gone.
+  }
+}
+
+/** Whether the page in `tabId` is listed as holding clips, under its address or its canonical one. */
+async function holdsClips(tabId: number, url: string): Promise<boolean> {
+  if (await pageHasClips(url)) return true;
+  // Its canonical link is read only on sites that hold clips: it may name a page of its own site only.
+  if (!(await siteHasClips(url))) return false;
+  const address = await readPageAddress(tabId, url);
+  return address !== null && address !== url && (await pageHasClips(address));
+}
+
+/** A tab came to the front: shows its page's clips if it has loaded and they are not shown yet. */
+export async function showActivatedTab(tabId: number): Promise<void> {
+  if (await readPageState(tabId)) return;
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (tab && tab.status !== 'loading') await showPageClips(tabId, tab.url);
 }
 
 /**
@@ -49,10 +83,24 @@ export async function loadPage(tabId: number, url: string): Promise<PageState> {
  */
 export async function refreshPages(urls?: string[]): Promise<void> {
   const wanted = urls && new Set(urls.map(clipPageUrl));
-  const pages = await readAllPageStates();
-  await Promise.all(
-    [...pages].filter(([, page]) => !wanted || wanted.has(clipPageUrl(page.url))).map(([tabId, page]) => loadPage(tabId, page.url)),
+  const sites = urls && new Set(urls.map(originOf));
+  const [pages, tabs] = await Promise.all([readAllPageStates(), browser.tabs.query({})]);
+  // Loaded pages without a content script yet (not known to hold clips when they loaded) on those sites.
+  const unshown = tabs.filter(
+    (t) => t.id !== undefined && !pages.has(t.id) && t.status !== 'loading' && (!sites || sites.has(originOf(t.url ?? ''))),
   );
+  await Promise.all([
+    ...[...pages].filter(([, page]) => !wanted || wanted.has(clipPageUrl(page.url))).map(([tabId, page]) => loadPage(tabId, page.url)),
+    ...unshown.map((t) => showPageClips(t.id!, t.url)),
+  ]);
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -75,6 +123,8 @@ export async function showClip(clipId: string, url: string, tabId?: number): Pro
     if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
     if (await readPageState(target)) return askTab(target, { type: 'highlights:scroll', clipId });
     await scrollWhenReady(target, clipId);
+    // Loaded without a content script (not known to hold clips then): run it now; still loading: once it has loaded.
+    if (tab?.status !== 'loading') await showPageClips(target, tab?.url);
     return { found: null };
   }
   const opened = await browser.tabs.create({ url });

@@ -46,6 +46,12 @@ export async function scrollWhenReady(tabId: number, clipId: string): Promise<vo
   await browser.storage.session.set({ [scrollKey(tabId)]: clipId });
 }
 
+/** Whether a clip waits to be scrolled to in `tabId`. */
+export async function hasPendingScroll(tabId: number): Promise<boolean> {
+  const key = scrollKey(tabId);
+  return (await browser.storage.session.get(key))[key] !== undefined;
+}
+
 export async function takePendingScroll(tabId: number): Promise<string | null> {
   const key = scrollKey(tabId);
   const clipId = (await browser.storage.session.get(key))[key] as string | undefined;

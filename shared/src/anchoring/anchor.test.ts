@@ -110,6 +110,27 @@ suite('anchor', () => {
     expect(found).toEqual({ start: 2 + unit.length * 4, end: 2 + unit.length * 5 });
   });
 
+  it('finds a reworded passage that moved far from its old position', () => {
+    const filler = prose(100_000);
+    const { selectors } = clipOf(`${PAGE}\n${filler}`, QUOTE);
+    // Now at the end of the page, some 100 KB on, with a word changed: beyond the search around the old position.
+    const moved = `${filler}\n${PAGE.replace('co-create the performance', 'co-create their performance')}`;
+    const found = anchor(moved, selectors);
+    expect(found).not.toBeNull();
+    expect(found!.start).toBeGreaterThan(filler.length);
+    expect(moved.slice(found!.start, found!.end)).toBe('Musician and dancer co-create their performance in real time');
+  });
+
+  it('prefers a close match far away to a weak one near the old position', () => {
+    const filler = prose(50_000);
+    const weak = 'Musician and singer co-create a show in real time';
+    const { selectors } = clipOf(`${PAGE}\n${filler}`, QUOTE);
+    const text = `${PAGE.replace(QUOTE, weak)}\n${filler}\n${PAGE.replace('co-create the performance', 'co-create their performance')}`;
+    const found = anchor(text, selectors);
+    expect(found).not.toBeNull();
+    expect(text.slice(found!.start, found!.end)).toBe('Musician and dancer co-create their performance in real time');
+  });
+
   it('says not found when the passage was removed', () => {
     const { selectors } = clipOf(PAGE, QUOTE);
     const without = PAGE.replace(/Musician and dancer[^\n]*\n/, '');

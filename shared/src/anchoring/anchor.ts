@@ -5,6 +5,8 @@
  * (repeats told apart by their context and closeness to the old position); else an approximate
  * search for the quote, ranked the way the Hypothesis client ranks candidates: likeness to the
  * quote counts most, then the text before and after it, then closeness to the old position.
+ * The approximate search looks around the old position first (its cost grows with the length of
+ * the text searched) and searches the whole text only when nothing there is a confident match.
  */
 import search from 'approx-string-match';
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '../domain.ts';
@@ -22,6 +24,15 @@ const MIN_FUZZY_QUOTE_LENGTH = 16;
 const MAX_QUOTE_ERRORS = 256;
 /** An approximate match must score at least this (0..1), so an unrelated passage is not taken. */
 const MIN_FUZZY_SCORE = 0.65;
+/**
+ * Around the old position, the approximate search first looks this far (plus the quote's length)
+ * on either side. The best match there is taken without searching the rest of the text when it is
+ * a confident one: at most this share of the quote's characters differ (half what is allowed at
+ * all) and it scores enough. Otherwise the whole text is searched and its best match taken, as if
+ * the search around the old position had not been made.
+ */
+const NEAR_MARGIN = 2_048;
+const NEAR_QUOTE_ERROR_RATE = QUOTE_ERROR_RATE / 2;
 
 const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
 const MAX_SCORE = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
@@ -49,12 +60,39 @@ export function anchor(text: string, selectors: readonly Selector[]): TextRange 
 
   if (exact.length < MIN_FUZZY_QUOTE_LENGTH) return null;
   const maxErrors = Math.min(MAX_QUOTE_ERRORS, Math.floor(exact.length * QUOTE_ERROR_RATE));
-  let best: { match: Candidate; score: number } | null = null;
-  for (const match of search(text, exact, maxErrors)) {
-    const score = scoreMatch(text, match, quote, hint);
-    if (score >= MIN_FUZZY_SCORE && (!best || score > best.score)) best = { match, score };
+  const near = hint === undefined ? null : nearWindow(text.length, hint, exact.length);
+  if (near) {
+    const best = bestApproximate(text, near, quote, hint, Math.floor(exact.length * NEAR_QUOTE_ERROR_RATE));
+    if (best && best.score >= MIN_FUZZY_SCORE) return range(best.match);
   }
-  return best ? range(best.match) : null;
+  // Nothing confident near the old position (or none recorded): the whole text, which includes it.
+  const best = bestApproximate(text, { start: 0, end: text.length }, quote, hint, maxErrors);
+  return best && best.score >= MIN_FUZZY_SCORE ? range(best.match) : null;
+}
+
+/** The stretch of text around the old position to search first, or null when it would be most of the text. */
+function nearWindow(length: number, hint: number, quoteLength: number): TextRange | null {
+  const margin = quoteLength + NEAR_MARGIN;
+  const start = Math.max(0, Math.min(hint, length) - margin);
+  const end = Math.min(length, hint + quoteLength + margin);
+  return end > start && end - start < length / 2 ? { start, end } : null;
+}
+
+/** The best-scoring approximate match of the quote within `within` of the text (offsets in the whole text). */
+function bestApproximate(
+  text: string,
+  within: TextRange,
+  quote: TextQuoteSelector,
+  hint: number | undefined,
+  maxErrors: number,
+): { match: Candidate; score: number } | null {
+  let best: { match: Candidate; score: number } | null = null;
+  for (const found of search(text.slice(within.start, within.end), quote.exact, maxErrors)) {
+    const match = { start: found.start + within.start, end: found.end + within.start, errors: found.errors };
+    const score = scoreMatch(text, match, quote, hint);
+    if (!best || score > best.score) best = { match, score };
+  }
+  return best;
 }
 
 function range(m: Candidate): TextRange {
