@@ -8,10 +8,13 @@ import express, { type Router } from 'express';
 import { esc } from './html.ts';
 
 export function readingPage(text: string): string {
-  const [title = 'Reading', ...rest] = text.split(/\r?\n/).filter((l) => l.trim());
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  // A blog post's date line ("September 21, 2020") comes before its title: show it as the dateline.
+  const dateline = lines.length > 1 && /^[A-Z][a-z]+ \d{1,2}, \d{4}$/.test(lines[0]!.trim()) ? lines.shift()!.trim() : null;
+  const [title = 'Reading', ...rest] = lines;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<style>body{font:18px/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#222}</style></head>
-<body><article><h1>${esc(title)}</h1>${rest.map((p) => `<p>${esc(p)}</p>`).join('\n')}</article></body></html>`;
+<style>body{font:18px/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#222}.dateline{color:#555;font-size:.9em}</style></head>
+<body><article><h1>${esc(title)}</h1>${dateline ? `<p class="dateline">${esc(dateline)}</p>` : ''}${rest.map((p) => `<p>${esc(p)}</p>`).join('\n')}</article></body></html>`;
 }
 
 export function readingRoutes(dir: string): Router {

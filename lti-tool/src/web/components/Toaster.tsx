@@ -56,11 +56,14 @@ export function Toaster({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={notify}>
       {children}
       <section className="toaster" aria-label="Notifications">
-        <ol role="status" aria-live="polite" aria-relevant="additions">
-          {notices.map((n) => (
-            <Toast key={n.id} notice={n} close={close} />
-          ))}
-        </ol>
+        {/* The live region wraps the list: a role on the <ol> itself would take away its list semantics. */}
+        <div role="status" aria-live="polite" aria-relevant="additions">
+          <ol>
+            {notices.map((n) => (
+              <Toast key={n.id} notice={n} close={close} />
+            ))}
+          </ol>
+        </div>
       </section>
     </ToastContext.Provider>
   );

@@ -6,6 +6,7 @@ import { Checkbox } from '../../components/Checkbox.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Form } from '../../components/Form.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
 import { useFormState } from '../../components/useFormState.ts';
 import { formatDate, formatRelative } from '../../lib/dates.ts';
@@ -58,7 +59,7 @@ export function ActivityPanel() {
               Show only quiet partnerships
             </Checkbox>
           </div>
-          <div className="table-wrap">
+          <TableWrap label="Partnership activity, scrollable">
             <table className="table">
               <caption className="visually-hidden">Partnership activity</caption>
               <thead>
@@ -93,7 +94,7 @@ export function ActivityPanel() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import { Checkbox } from '../../components/Checkbox.tsx';
 import { TextInput } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
 import { useFormState } from '../../components/useFormState.ts';
 import { formatDate, formatDay } from '../../lib/dates.ts';
 import { RATING_LABELS } from '../../lib/evaluation.ts';
@@ -52,7 +53,7 @@ export function CheckpointsPanel() {
         ) : evaluations.data.evaluations.length === 0 ? (
           <p className="muted">No evaluations completed yet.</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label="Checkpoint evaluations, scrollable">
             <table className="table">
               <caption className="visually-hidden">Checkpoint evaluations</caption>
               <thead>
@@ -80,7 +81,7 @@ export function CheckpointsPanel() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
     </div>

@@ -3,6 +3,7 @@ import { ltiRoleName } from '@mentoring/shared';
 import { useProgramPeople, useSyncRoster } from '../../api/program.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 
@@ -40,7 +41,7 @@ export function RosterPanel() {
           <p>Sync it from the LMS to see everyone enrolled in the course. People also join the roster when they first open the workspace.</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Roster, scrollable">
           <table className="table">
             <caption className="visually-hidden">Roster</caption>
             <thead>
@@ -62,7 +63,7 @@ export function RosterPanel() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { AgendaItem as AgendaItemSchema, type AgendaItem } from '@mentoring/shared';
 import { TextInput } from '../../../components/Field.tsx';
@@ -13,6 +13,7 @@ const shorten = (s: string) => (s.length > 90 ? `${s.slice(0, 89)}…` : s);
 /** Adds a goal, clip or prompt not yet on the agenda, or a topic in the mentee's own words. */
 export function AddToAgenda({ items, lookup, onAdd }: { items: AgendaItem[]; lookup: AgendaLookup; onAdd: (agenda: AgendaItem[]) => void }) {
   const [choice, setChoice] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
   const free = useFormState({ text: '' });
 
   const candidates: { id: string; item: AgendaItem; label: string }[] = [
@@ -31,6 +32,9 @@ export function AddToAgenda({ items, lookup, onAdd }: { items: AgendaItem[]; loo
     if (!c) return;
     onAdd(addToAgenda(items, c.item));
     setChoice(null);
+    // The pressed button is disabled now (nothing chosen): keyboard users go on from the choice, or
+    // from the topic field once everything is on the agenda, instead of from the top of the page.
+    requestAnimationFrame(() => box.current?.querySelector<HTMLElement>('.select-button, input')?.focus());
   };
 
   const addFree = () => {
@@ -41,7 +45,7 @@ export function AddToAgenda({ items, lookup, onAdd }: { items: AgendaItem[]; loo
   };
 
   return (
-    <div className="add-to-agenda">
+    <div className="add-to-agenda" ref={box}>
       {candidates.length > 0 && (
         <div className="inline-form">
           <SelectField
