@@ -12,8 +12,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../test/support/browser.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
+
 /** The test build (`npm run build:e2e -w extension`). */
 export const E2E_BUILD_DIR = path.resolve(import.meta.dirname, '../.output/chrome-mv3-e2e');
 
@@ -74,20 +76,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: ensureChromium(),
     headless: false, // --headless=new below: the headless mode that runs extensions
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-      ...(options.args ?? []),
-    ],
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...(options.args ?? [])],
   });
   try {
     const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

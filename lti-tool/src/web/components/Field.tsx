@@ -3,6 +3,7 @@
  * typed whatever the tool answered. Validation happens with the shared schemas, so the browser's
  * own required-field bubbles are turned off (`validationBehavior="aria"`).
  */
+import type { ReactNode } from 'react';
 import { FieldError, Input, Label, Text, TextArea, TextField } from 'react-aria-components';
 
 interface FieldProps {
@@ -20,7 +21,8 @@ interface FieldProps {
   markOptional?: boolean;
 }
 
-export function TextInput({ type = 'text', ...p }: FieldProps & { type?: 'text' | 'url' | 'email' | 'date' | 'datetime-local' }) {
+/** The label, description and error every text field has, around its input. */
+function LabelledField({ p, type, children }: { p: FieldProps; type?: string; children: ReactNode }) {
   return (
     <TextField
       className={`field ${p.className ?? ''}`}
@@ -37,32 +39,25 @@ export function TextInput({ type = 'text', ...p }: FieldProps & { type?: 'text' 
         {p.label}
         {p.isRequired || p.markOptional === false ? null : <span className="optional"> (optional)</span>}
       </Label>
-      <Input placeholder={p.placeholder} />
+      {children}
       {p.description && <Text slot="description">{p.description}</Text>}
       <FieldError>{p.error}</FieldError>
     </TextField>
   );
 }
 
+export function TextInput({ type = 'text', ...p }: FieldProps & { type?: 'text' | 'url' | 'email' | 'date' | 'datetime-local' }) {
+  return (
+    <LabelledField p={p} type={type}>
+      <Input placeholder={p.placeholder} />
+    </LabelledField>
+  );
+}
+
 export function TextAreaField({ rows = 3, ...p }: FieldProps & { rows?: number }) {
   return (
-    <TextField
-      className={`field ${p.className ?? ''}`}
-      value={p.value}
-      onChange={p.onChange}
-      isInvalid={!!p.error}
-      isRequired={p.isRequired}
-      isDisabled={p.isDisabled}
-      autoFocus={p.autoFocus}
-      validationBehavior="aria"
-    >
-      <Label>
-        {p.label}
-        {p.isRequired || p.markOptional === false ? null : <span className="optional"> (optional)</span>}
-      </Label>
+    <LabelledField p={p}>
       <TextArea rows={rows} placeholder={p.placeholder} />
-      {p.description && <Text slot="description">{p.description}</Text>}
-      <FieldError>{p.error}</FieldError>
-    </TextField>
+    </LabelledField>
   );
 }
