@@ -20,6 +20,7 @@ async function platformCommand(...args: string[]) {
     env: {
       ...process.env,
       DATA_DIR: tool.dataDir,
+      DATABASE_URL: tool.config.databaseUrl,
       PUBLIC_URL: tool.url,
       LTI_KEY: tool.config.ltiKey,
     },

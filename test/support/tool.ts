@@ -47,6 +47,8 @@ export async function startTestTool(
 ): Promise<TestTool> {
   const dataDir = opts.dataDir ?? tempDir();
   const port = opts.port ?? 0;
+  // The vitest project `postgres` runs every integration test on a fresh PostgreSQL database.
+  if (!opts.databaseUrl && process.env.TEST_DATABASE === 'postgres') opts = { ...opts, databaseUrl: await freshPostgresDatabase() };
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'test',
     SANDBOX: 'off',
