@@ -69,14 +69,7 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
                 <Button slot="drag" className="drag-handle" aria-label={`Drag to reorder: ${d.title}`}>
                   ⋮⋮
                 </Button>
-                <span className="agenda-number" aria-hidden="true">
-                  {i + 1}
-                </span>
-                <span className="agenda-body">
-                  <span className={`agenda-kind kind-${item.kind}`}>{d.kindLabel}</span>
-                  <span className="agenda-title">{d.title}</span>
-                  {d.detail && <span className="agenda-detail">{d.detail}</span>}
-                </span>
+                <AgendaItemBody number={i + 1} kind={item.kind} description={d} />
                 <span className="agenda-tools">
                   <Button className="button icon small" data-move="up" isDisabled={i === 0} aria-label={`Move up: ${d.title}`} onPress={() => move(i, -1)}>
                     ↑
@@ -109,17 +102,26 @@ export function AgendaView({ agenda, lookup }: { agenda: readonly AgendaItem[]; 
         const d = describeAgendaItem(item, lookup);
         return (
           <li key={keys[i]} className="agenda-item">
-            <span className="agenda-number" aria-hidden="true">
-              {i + 1}
-            </span>
-            <span className="agenda-body">
-              <span className={`agenda-kind kind-${item.kind}`}>{d.kindLabel}</span>
-              <span className="agenda-title">{d.title}</span>
-              {d.detail && <span className="agenda-detail">{d.detail}</span>}
-            </span>
+            <AgendaItemBody number={i + 1} kind={item.kind} description={d} />
           </li>
         );
       })}
     </ol>
+  );
+}
+
+/** An agenda item's number, kind and title, the same in the editor and in the read-only view. */
+function AgendaItemBody({ number, kind, description: d }: { number: number; kind: AgendaItem['kind']; description: ReturnType<typeof describeAgendaItem> }) {
+  return (
+    <>
+      <span className="agenda-number" aria-hidden="true">
+        {number}
+      </span>
+      <span className="agenda-body">
+        <span className={`agenda-kind kind-${kind}`}>{d.kindLabel}</span>
+        <span className="agenda-title">{d.title}</span>
+        {d.detail && <span className="agenda-detail">{d.detail}</span>}
+      </span>
+    </>
   );
 }
