@@ -7,6 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     fileParallelism: true,
     maxWorkers: 2,
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
         extends: true,
