@@ -47,16 +47,32 @@ export class Sql {
     return m?.changes ?? m?.rowCount ?? 0;
   }
 
-  /** Runs `work` in one transaction (a no-op wrapper when already inside one). */
+  /**
+   * Runs `work` in one transaction (a no-op wrapper when already inside one). On PostgreSQL a
+   * transaction the server chose as a deadlock victim is run again, as the server advises.
+   */
   async tx<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     if (this.transaction) return work(this);
     const run = () => this.sequelize.transaction((t) => work(new Sql(this.sequelize, t, this.writes)));
-    return this.writes ? this.writes.run(run) : run();
+    if (this.writes) return this.writes.run(run);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run();
+      } catch (err) {
+        if (attempt >= 3 || !isRetryable(err)) throw err;
+      }
+    }
   }
 
   get dialect(): string {
     return this.sequelize.getDialect();
   }
+}
+
+/** PostgreSQL's deadlock and serialization failures: the transaction may simply be run again. */
+function isRetryable(err: unknown): boolean {
+  const code = (err as { parent?: { code?: string } }).parent?.code;
+  return code === '40P01' || code === '40001';
 }
 
 /** JSON text columns to values and back. */

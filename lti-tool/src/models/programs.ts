@@ -32,29 +32,30 @@ export interface LtiContext {
   agsLineItemsUrl: string | null;
 }
 
-/** Inserts or refreshes the program of an LTI context; answers its id. */
+/**
+ * Inserts or refreshes the program of an LTI context; answers its id. Insert-or-nothing first, so
+ * two launches into a new course at once (or a launch beside a roster sync) never collide.
+ */
 export async function upsertProgram(sql: Sql, c: LtiContext, now: number): Promise<string> {
+  const values = { ...c, now, id: crypto.randomUUID() };
+  const inserted = await sql.run(
+    `INSERT INTO programs (id, issuer, client_id, deployment_id, context_id, title, label, platform_name, nrps_url, ags_lineitems_url, quiet_after_days, created_at, updated_at)
+     VALUES (:id, :issuer, :clientId, :deploymentId, :contextId, :title, :label, :platformName, :nrpsUrl, :agsLineItemsUrl, 21, :now, :now)
+     ON CONFLICT (issuer, deployment_id, context_id) DO NOTHING`,
+    values,
+  );
+  if (inserted) return values.id;
   const existing = await sql.one<{ id: string }>(
     'SELECT id FROM programs WHERE issuer = :issuer AND deployment_id = :deploymentId AND context_id = :contextId',
-    c as unknown as Record<string, unknown>,
+    values,
   );
-  const values = { ...c, now };
-  if (existing) {
-    await sql.run(
-      `UPDATE programs SET client_id = :clientId, title = :title, label = :label, platform_name = :platformName,
-              nrps_url = COALESCE(:nrpsUrl, nrps_url), ags_lineitems_url = COALESCE(:agsLineItemsUrl, ags_lineitems_url), updated_at = :now
-        WHERE id = :id`,
-      { ...values, id: existing.id },
-    );
-    return existing.id;
-  }
-  const id = crypto.randomUUID();
   await sql.run(
-    `INSERT INTO programs (id, issuer, client_id, deployment_id, context_id, title, label, platform_name, nrps_url, ags_lineitems_url, quiet_after_days, created_at, updated_at)
-     VALUES (:id, :issuer, :clientId, :deploymentId, :contextId, :title, :label, :platformName, :nrpsUrl, :agsLineItemsUrl, 21, :now, :now)`,
-    { ...values, id },
+    `UPDATE programs SET client_id = :clientId, title = :title, label = :label, platform_name = :platformName,
+            nrps_url = COALESCE(:nrpsUrl, nrps_url), ags_lineitems_url = COALESCE(:agsLineItemsUrl, ags_lineitems_url), updated_at = :now
+      WHERE id = :id`,
+    { ...values, id: existing!.id },
   );
-  return id;
+  return existing!.id;
 }
 
 export async function findProgram(sql: Sql, id: string): Promise<ProgramRow | undefined> {
@@ -68,62 +69,60 @@ export interface LtiPerson {
   email: string | null;
 }
 
-/** Inserts or refreshes a person (issuer + sub); answers their id. */
+/** Inserts or refreshes a person (issuer + sub); answers their id. Safe when two launches race. */
 export async function upsertPerson(sql: Sql, p: LtiPerson, now: number): Promise<string> {
-  const existing = await sql.one<{ id: string; name: string; email: string | null }>(
-    'SELECT id, name, email FROM people WHERE issuer = :issuer AND subject = :subject',
-    p as unknown as Record<string, unknown>,
-  );
-  if (existing) {
-    // Platforms may leave out name and email (privacy settings): keep what we knew.
-    if ((p.name && p.name !== existing.name) || (p.email && p.email !== existing.email)) {
-      await sql.run('UPDATE people SET name = :name, email = :email, updated_at = :now WHERE id = :id', {
-        id: existing.id,
-        name: p.name || existing.name,
-        email: p.email ?? existing.email,
-        now,
-      });
-    }
-    return existing.id;
-  }
   const id = crypto.randomUUID();
-  await sql.run(
-    `INSERT INTO people (id, issuer, subject, name, email, created_at, updated_at) VALUES (:id, :issuer, :subject, :name, :email, :now, :now)`,
+  const inserted = await sql.run(
+    `INSERT INTO people (id, issuer, subject, name, email, created_at, updated_at) VALUES (:id, :issuer, :subject, :name, :email, :now, :now)
+     ON CONFLICT (issuer, subject) DO NOTHING`,
     { ...p, id, now },
   );
-  return id;
+  if (inserted) return id;
+  const existing = (await sql.one<{ id: string; name: string; email: string | null }>(
+    'SELECT id, name, email FROM people WHERE issuer = :issuer AND subject = :subject',
+    { ...p },
+  ))!;
+  // Platforms may leave out name and email (privacy settings): keep what we knew.
+  if ((p.name && p.name !== existing.name) || (p.email && p.email !== existing.email)) {
+    await sql.run('UPDATE people SET name = :name, email = :email, updated_at = :now WHERE id = :id', {
+      id: existing.id,
+      name: p.name || existing.name,
+      email: p.email ?? existing.email,
+      now,
+    });
+  }
+  return existing.id;
 }
 
 export async function findPerson(sql: Sql, id: string): Promise<Person | undefined> {
   return sql.one<Person>('SELECT id, name, email FROM people WHERE id = :id', { id });
 }
 
-/** Inserts or refreshes a membership; answers the role it had before (null when new). */
+/** Inserts or refreshes a membership; answers the role it had before (null when new). Safe when two writers race. */
 export async function upsertMembership(
   sql: Sql,
   m: { programId: string; personId: string; lmsRoles: string[]; programRole: ProgramRole; launchedAt: number | null },
   now: number,
 ): Promise<ProgramRole | null> {
+  const values = { ...m, lmsRoles: json.write(m.lmsRoles), now, inRoster: true };
+  const inserted = await sql.run(
+    `INSERT INTO memberships (program_id, person_id, lms_roles, program_role, in_roster, last_launch_at, created_at, updated_at)
+     VALUES (:programId, :personId, :lmsRoles, :programRole, :inRoster, :launchedAt, :now, :now)
+     ON CONFLICT (program_id, person_id) DO NOTHING`,
+    values,
+  );
+  if (inserted) return null;
   const existing = await sql.one<{ program_role: ProgramRole }>(
     'SELECT program_role FROM memberships WHERE program_id = :programId AND person_id = :personId',
-    m,
+    values,
   );
-  const values = { ...m, lmsRoles: json.write(m.lmsRoles), now };
-  if (existing) {
-    await sql.run(
-      `UPDATE memberships SET lms_roles = :lmsRoles, program_role = :programRole, in_roster = :inRoster,
-              last_launch_at = COALESCE(:launchedAt, last_launch_at), updated_at = :now
-        WHERE program_id = :programId AND person_id = :personId`,
-      { ...values, inRoster: true },
-    );
-    return existing.program_role;
-  }
   await sql.run(
-    `INSERT INTO memberships (program_id, person_id, lms_roles, program_role, in_roster, last_launch_at, created_at, updated_at)
-     VALUES (:programId, :personId, :lmsRoles, :programRole, :inRoster, :launchedAt, :now, :now)`,
-    { ...values, inRoster: true },
+    `UPDATE memberships SET lms_roles = :lmsRoles, program_role = :programRole, in_roster = :inRoster,
+            last_launch_at = COALESCE(:launchedAt, last_launch_at), updated_at = :now
+      WHERE program_id = :programId AND person_id = :personId`,
+    values,
   );
-  return null;
+  return existing?.program_role ?? null;
 }
 
 export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]> {

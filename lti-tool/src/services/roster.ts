@@ -45,6 +45,8 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
   const now = Date.now();
   const synced: string[] = [];
   await app.sql.tx(async (sql) => {
+    // The program row first, as a launch does, so the two never wait on each other in opposite order.
+    await markRosterSynced(sql, programId, now);
     for (const m of members) {
       if (!m.user_id || (m.status && m.status !== 'Active')) continue;
       const name = m.name || [m.given_name, m.family_name].filter(Boolean).join(' ') || 'Unnamed participant';
@@ -53,7 +55,6 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
       const lmsRoles = m.roles ?? [];
       await upsertMembership(sql, { programId, personId, lmsRoles, programRole: programRoleFromLtiRoles(lmsRoles), launchedAt: null }, now);
     }
-    await markRosterSynced(sql, programId, now);
   });
   app.cache.delete(`program:${programId}`, ...synced);
   return { people: await roster(app.sql, programId), syncedAt: new Date(now).toISOString() };
