@@ -486,3 +486,17 @@ describe('program activity for staff', () => {
     await expect(api.coord!.updateProgramSettings({ body: { quietAfterDays: 0 } })).rejects.toMatchObject({ status: 400, field: 'quietAfterDays' });
   });
 });
+
+describe('noting a conversation as held', () => {
+  it('counts one noted afterwards as held at its scheduled time, and an early one as held now', async () => {
+    const p = await api.coord!.createPartnership({
+      body: { kind: 'mentoring', members: [{ personId: id.eli!, role: 'mentor' }, { personId: id.fay!, role: 'mentee' }] },
+    });
+    const past = await api.fay!.createConversation({ params: { id: p.id }, body: { scheduledFor: day(-3) } });
+    expect((await api.eli!.updateConversation({ params: { id: past.id }, body: { held: true } })).heldAt).toBe(past.scheduledFor);
+    const early = await api.fay!.createConversation({ params: { id: p.id }, body: { scheduledFor: day(3) } });
+    const heldAt = (await api.eli!.updateConversation({ params: { id: early.id }, body: { held: true } })).heldAt!;
+    expect(Date.parse(heldAt)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(heldAt)).toBeGreaterThan(Date.now() - 60_000);
+  });
+});

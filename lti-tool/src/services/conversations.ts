@@ -71,11 +71,15 @@ async function writableConversation(app: App, principal: Principal, id: string):
   return { conversation, partnership: await writablePartnership(app, principal, conversation.partnershipId, 'The conversation') };
 }
 
-/** Time and shared notes for both; the private note is the caller's own; `held` marks it held now (or not held). */
+/**
+ * Time and shared notes for both; the private note is the caller's own. `held` marks it held: at its
+ * scheduled time when that has passed (partners often note it afterwards), else now (it came early).
+ */
 export async function changeConversation(app: App, principal: Principal, id: string, body: UpdateConversation): Promise<Conversation> {
   const { conversation } = await writableConversation(app, principal, id);
   const now = Date.now();
-  const heldAt = body.held === undefined ? undefined : body.held ? (conversation.heldAt ? Date.parse(conversation.heldAt) : now) : null;
+  const scheduled = body.scheduledFor === undefined ? Date.parse(conversation.scheduledFor) : Date.parse(body.scheduledFor);
+  const heldAt = body.held === undefined ? undefined : body.held ? (conversation.heldAt ? Date.parse(conversation.heldAt) : Math.min(now, scheduled)) : null;
   await app.sql.tx(async (sql) => {
     await updateConversationRow(
       sql,
