@@ -42,6 +42,20 @@ export async function freshPostgresDatabase(): Promise<string> {
   return url.toString();
 }
 
+/** Drops a database made by {@link freshPostgresDatabase} once its tool has stopped. */
+async function dropDisposableDatabase(databaseUrl: string | undefined) {
+  const admin = process.env.TEST_POSTGRES_URL;
+  const name = databaseUrl && /^postgres/.test(databaseUrl) ? new URL(databaseUrl).pathname.slice(1) : '';
+  if (!admin || !name.startsWith('mentoring_test_')) return;
+  const { Sequelize } = await import('sequelize');
+  const server = new Sequelize(admin, { logging: false });
+  try {
+    await server.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await server.close();
+  }
+}
+
 export async function startTestTool(
   opts: { dataDir?: string; port?: number; env?: Record<string, string>; databaseUrl?: string } = {},
 ): Promise<TestTool> {
@@ -67,6 +81,10 @@ export async function startTestTool(
     ...tool,
     config,
     dataDir,
+    async close() {
+      await tool.close();
+      await dropDisposableDatabase(opts.databaseUrl);
+    },
     async restart() {
       await tool.close();
       return startTestTool({ ...opts, dataDir, port: config.port });
