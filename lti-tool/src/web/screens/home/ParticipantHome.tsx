@@ -1,4 +1,3 @@
-import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import { memberOf, type Me, type Partnership } from '@mentoring/shared';
 import { usePartnerships } from '../../api/partnerships.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -7,6 +6,7 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { InvitationCard } from './InvitationCard.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
 import { PartnershipCard } from './PartnershipCard.tsx';
+import { Folded } from '../../components/Folded.tsx';
 
 /** A participant's home: invitations to answer, their partnerships (as mentor and as mentee), and inviting someone. */
 export function ParticipantHome({ me }: { me: Me }) {
@@ -71,23 +71,13 @@ export function ParticipantHome({ me }: { me: Me }) {
       )}
 
       {closed.length > 0 && (
-        <Disclosure className="section disclosure">
-          <Heading level={2}>
-            <Button slot="trigger" className="disclosure-trigger">
-              <span aria-hidden="true" className="disclosure-chevron">
-                ▸
-              </span>
-              Closed partnerships ({closed.length})
-            </Button>
-          </Heading>
-          <DisclosurePanel>
-            <div className="card-grid">
-              {closed.map((p) => (
-                <PartnershipCard key={p.id} partnership={p} meId={meId} />
-              ))}
-            </div>
-          </DisclosurePanel>
-        </Disclosure>
+        <Folded level={2} className="section" title={`Closed partnerships (${closed.length})`}>
+          <div className="card-grid">
+            {closed.map((p) => (
+              <PartnershipCard key={p.id} partnership={p} meId={meId} />
+            ))}
+          </div>
+        </Folded>
       )}
     </>
   );

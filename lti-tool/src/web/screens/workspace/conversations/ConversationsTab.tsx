@@ -1,4 +1,4 @@
-import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { Conversation } from '@mentoring/shared';
 import { useConversations } from '../../../api/conversations.ts';
 import { ModalDialog } from '../../../components/Dialog.tsx';
@@ -9,6 +9,7 @@ import { useWorkspace } from '../workspaceContext.ts';
 import { ConversationCard } from './ConversationCard.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import { useAgendaLookup } from './useAgendaLookup.ts';
+import { Folded } from '../../../components/Folded.tsx';
 
 /** Upcoming conversations first, open; held ones after, newest first, folded. */
 export function ConversationsTab() {
@@ -52,23 +53,23 @@ export function ConversationsTab() {
               <h3 id="held-title">Held conversations</h3>
               <div className="stack">
                 {held.map((c, i) => (
-                  <Disclosure key={c.id} className="disclosure card held" defaultExpanded={upcoming.length === 0 && i === 0}>
-                    <Heading level={4}>
-                      <Button slot="trigger" className="disclosure-trigger">
-                        <span aria-hidden="true" className="disclosure-chevron">
-                          ▸
-                        </span>
+                  <Folded
+                    key={c.id}
+                    level={4}
+                    className="card held"
+                    defaultExpanded={upcoming.length === 0 && i === 0}
+                    title={
+                      <>
                         {formatDate(c.scheduledFor)}
                         <span className="muted small">
                           {' '}
                           · {c.agenda.length} on the agenda · {c.commitments.length} commitment{c.commitments.length === 1 ? '' : 's'}
                         </span>
-                      </Button>
-                    </Heading>
-                    <DisclosurePanel>
-                      <ConversationCard conversation={c} lookup={lookup} bare />
-                    </DisclosurePanel>
-                  </Disclosure>
+                      </>
+                    }
+                  >
+                    <ConversationCard conversation={c} lookup={lookup} bare />
+                  </Folded>
                 ))}
               </div>
             </section>

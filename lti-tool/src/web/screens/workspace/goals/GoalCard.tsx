@@ -1,4 +1,4 @@
-import { Button, Disclosure, DisclosurePanel, Menu, MenuItem, MenuTrigger, Popover, type Key } from 'react-aria-components';
+import { Button, Menu, MenuItem, MenuTrigger, Popover, type Key } from 'react-aria-components';
 import type { Goal, GoalStatus } from '@mentoring/shared';
 import { useUpdateGoal } from '../../../api/goals.ts';
 import { ModalDialog } from '../../../components/Dialog.tsx';
@@ -8,6 +8,7 @@ import { nameOf } from '../../../lib/people.ts';
 import { useWorkspace } from '../workspaceContext.ts';
 import { ActionList } from './ActionList.tsx';
 import { GoalForm } from './GoalForm.tsx';
+import { Folded } from '../../../components/Folded.tsx';
 
 const STATUS_LABEL: Record<GoalStatus, string> = { active: 'Active', achieved: 'Achieved', parked: 'Parked' };
 const STATUS_MOVES: { id: GoalStatus; label: string }[] = [
@@ -75,23 +76,15 @@ export function GoalCard({ goal }: { goal: Goal }) {
       )}
       <ActionList goal={goal} canEdit={isOwner} />
       {goal.history.length > 0 && (
-        <Disclosure className="disclosure small">
-          <Button slot="trigger" className="disclosure-trigger">
-            <span aria-hidden="true" className="disclosure-chevron">
-              ▸
-            </span>
-            History ({goal.history.length})
-          </Button>
-          <DisclosurePanel>
-            <ol className="history">
+        <Folded className="small" title={`History (${goal.history.length})`}>
+          <ol className="history">
               {[...goal.history].reverse().map((e, i) => (
-                <li key={`${e.at}-${i}`}>
-                  <time dateTime={e.at}>{formatDate(e.at)}</time> <span>{e.byId === meId ? 'You' : nameOf(p, e.byId)}</span>: {e.change}
-                </li>
-              ))}
-            </ol>
-          </DisclosurePanel>
-        </Disclosure>
+              <li key={`${e.at}-${i}`}>
+                <time dateTime={e.at}>{formatDate(e.at)}</time> <span>{e.byId === meId ? 'You' : nameOf(p, e.byId)}</span>: {e.change}
+              </li>
+            ))}
+          </ol>
+        </Folded>
       )}
     </article>
   );

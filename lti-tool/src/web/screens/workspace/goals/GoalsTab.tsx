@@ -1,4 +1,4 @@
-import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { mentees, type Goal } from '@mentoring/shared';
 import { useGoals } from '../../../api/goals.ts';
 import { ModalDialog } from '../../../components/Dialog.tsx';
@@ -8,6 +8,7 @@ import { joinNames } from '../../../lib/people.ts';
 import { useWorkspace } from '../workspaceContext.ts';
 import { GoalCard } from './GoalCard.tsx';
 import { GoalForm } from './GoalForm.tsx';
+import { Folded } from '../../../components/Folded.tsx';
 
 /** Goals are the mentee's (principle 1): they write them, the mentor reads and asks. */
 export function GoalsTab() {
@@ -53,23 +54,13 @@ export function GoalsTab() {
             ))}
           </div>
           {rest.length > 0 && (
-            <Disclosure className="disclosure">
-              <Heading level={3}>
-                <Button slot="trigger" className="disclosure-trigger">
-                  <span aria-hidden="true" className="disclosure-chevron">
-                    ▸
-                  </span>
-                  Achieved and parked goals ({rest.length})
-                </Button>
-              </Heading>
-              <DisclosurePanel>
-                <div className="stack">
-                  {rest.map((g) => (
-                    <GoalCard key={g.id} goal={g} />
-                  ))}
-                </div>
-              </DisclosurePanel>
-            </Disclosure>
+            <Folded level={3} title={`Achieved and parked goals (${rest.length})`}>
+              <div className="stack">
+                {rest.map((g) => (
+                  <GoalCard key={g.id} goal={g} />
+                ))}
+              </div>
+            </Folded>
           )}
         </>
       )}
