@@ -13,7 +13,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ApiClient, Goal } from '@mentoring/shared';
-import { startTestLms, Role, type LmsPerson, type TestLms } from '../../test/lms/index.ts';
+import { lmsPerson, startTestLms, Role, type TestLms } from '../../test/lms/index.ts';
 import { apiAs, launchAs, startTestTool, type TestTool } from '../../test/support/tool.ts';
 import type { QueuedClip } from '../lib/queue.ts';
 import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from './browser.ts';
@@ -37,11 +37,6 @@ const OFFLINE_PASSAGES = [
 ];
 /** Clipped after the browser was revoked. */
 const REVOKED_PASSAGE = 'Shared beliefs and values and a focus on student learning will guide the process';
-
-const person = (id: string, name: string, roles: string[]): LmsPerson => {
-  const [givenName = '', familyName = ''] = name.split(' ');
-  return { id, name, givenName, familyName, email: `${id}@journey.example.org`, roles };
-};
 
 let pages: PageServer;
 let lms: TestLms;
@@ -67,7 +62,7 @@ async function setUpProgram(): Promise<void> {
   lms.addCourse({
     id: COURSE,
     title: 'New school leaders 2026',
-    people: [person('coord', 'Cora Ordway', [Role.Instructor]), person('mentor', MENTOR_NAME, [Role.Learner]), person('mentee', MENTEE_NAME, [Role.Learner])],
+    people: [lmsPerson('coord', 'Cora Ordway', [Role.Instructor]), lmsPerson('mentor', MENTOR_NAME, [Role.Learner]), lmsPerson('mentee', MENTEE_NAME, [Role.Learner])],
   });
   await lms.registerTool(`${tool.url}/register`);
   const [coordinator, mentorLaunch, menteeLaunch] = await Promise.all(['coord', 'mentor', 'mentee'].map((personId) => launchAs(lms, tool, { courseId: COURSE, personId })));

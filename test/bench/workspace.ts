@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_AGREEMENT, type Preparation } from '@mentoring/shared';
 import { insertPartnership } from '@mentoring/lti-tool/src/models/partnerships.ts';
-import { Role, startTestLms, type TestLms } from '../lms/index.ts';
+import { lmsPerson, Role, startTestLms, type TestLms } from '../lms/index.ts';
 import { freePort, launchAs, startTestTool, tempDir } from '../support/tool.ts';
 import { startProcess, type ServerProcess } from './processes.ts';
 import { hammer, type HammerResult } from './load.ts';
@@ -141,9 +141,9 @@ async function main() {
     id: COURSE,
     title: 'Workspace benchmark',
     people: [
-      { id: 'coordinator', name: 'Cora Ordway', givenName: 'Cora', familyName: 'Ordway', email: 'cora@bench.example', roles: [Role.Instructor] },
-      { id: 'mentor', name: 'Mona Abara', givenName: 'Mona', familyName: 'Abara', email: 'mona@bench.example', roles: [Role.Learner] },
-      { id: 'mentee', name: 'Nia Ekwueme', givenName: 'Nia', familyName: 'Ekwueme', email: 'nia@bench.example', roles: [Role.Learner] },
+      lmsPerson('coordinator', 'Cora Ordway', [Role.Instructor]),
+      lmsPerson('mentor', 'Mona Abara', [Role.Learner]),
+      lmsPerson('mentee', 'Nia Ekwueme', [Role.Learner]),
     ],
   });
   try {

@@ -7,15 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, DEFAULT_AGREEMENT, type ApiClient, type Clip, type Me, type Preparation, type Prompt } from '@mentoring/shared';
 import { insertPartnership } from '@mentoring/lti-tool/src/models/partnerships.ts';
 import { forgetPartnershipAccess } from '@mentoring/lti-tool/src/services/membership.ts';
-import { startTestLms, Role, type LmsPerson, type TestLms } from '../lms/index.ts';
+import { lmsPerson, startTestLms, Role, type TestLms } from '../lms/index.ts';
 import { apiAs, launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 
 const COURSE = 'clips-2026';
-const person = (id: string, name: string, roles: string[]): LmsPerson => {
-  const [givenName = '', familyName = ''] = name.split(' ');
-  return { id, name, givenName, familyName, email: `${id}@clips.example.org`, roles };
-};
-
 interface Launched {
   ltik: string;
   api: ApiClient;
@@ -77,11 +72,11 @@ beforeAll(async () => {
     id: COURSE,
     title: 'Clipping course',
     people: [
-      person('coord', 'Cora Ordway', [Role.Instructor]),
-      person('ment-a', 'Mona Abara', [Role.Learner]),
-      person('ment-b', 'Milo Brandt', [Role.Learner]),
-      person('mentee', 'Nia Ekwueme', [Role.Learner]),
-      person('other', 'Otto Rask', [Role.Learner]),
+      lmsPerson('coord', 'Cora Ordway', [Role.Instructor]),
+      lmsPerson('ment-a', 'Mona Abara', [Role.Learner]),
+      lmsPerson('ment-b', 'Milo Brandt', [Role.Learner]),
+      lmsPerson('mentee', 'Nia Ekwueme', [Role.Learner]),
+      lmsPerson('other', 'Otto Rask', [Role.Learner]),
     ],
   });
   await lms.registerTool(`${tool.url}/register`);

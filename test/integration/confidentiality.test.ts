@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillPath, routes, type ApiClient, type RouteDef, type RouteName } from '@mentoring/shared';
-import { startTestLms, Role, type LmsPerson, type TestLms } from '../lms/index.ts';
+import { lmsPerson, startTestLms, Role, type TestLms } from '../lms/index.ts';
 import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 
 type Caller = 'mentor' | 'mentee' | 'otherParticipant' | 'staff' | 'otherCourse' | 'anonymous';
@@ -96,10 +96,6 @@ interface Fixture {
 const fixtures = {} as Record<Target, Fixture>;
 let checkpointId = '';
 
-function person(id: string, given: string, family: string, roles: string[]): LmsPerson {
-  return { id, name: `${given} ${family}`, givenName: given, familyName: family, email: `${id}@example.org`, roles };
-}
-
 async function makeFixture(t: Target, mentor: ApiClient, mentee: ApiClient, mentorId: string, menteeId: string, staff: ApiClient): Promise<Fixture> {
   const p = await staff.createPartnership({ body: { kind: 'mentoring', members: [{ personId: mentorId, role: 'mentor' }, { personId: menteeId, role: 'mentee' }] } });
   await mentee.updatePartnership({ params: { id: p.id }, body: { agreement: { purpose: secret('purpose', t) } } });
@@ -136,14 +132,14 @@ beforeAll(async () => {
     id: 'matrix',
     title: 'Matrix program',
     people: [
-      person('coord', 'Cora', 'Staff', [Role.Instructor]),
-      person('mentor', 'Mo', 'Mentor', [Role.Learner]),
-      person('mentee', 'Mei', 'Mentee', [Role.Learner]),
-      person('mentor2', 'Otto', 'Mentor', [Role.Learner]),
-      person('other', 'Olga', 'Other', [Role.Learner]),
+      lmsPerson('coord', 'Cora Staff', [Role.Instructor]),
+      lmsPerson('mentor', 'Mo Mentor', [Role.Learner]),
+      lmsPerson('mentee', 'Mei Mentee', [Role.Learner]),
+      lmsPerson('mentor2', 'Otto Mentor', [Role.Learner]),
+      lmsPerson('other', 'Olga Other', [Role.Learner]),
     ],
   });
-  lms.addCourse({ id: 'elsewhere', title: 'Another course', people: [person('outsider', 'Ola', 'Outsider', [Role.Learner])] });
+  lms.addCourse({ id: 'elsewhere', title: 'Another course', people: [lmsPerson('outsider', 'Ola Outsider', [Role.Learner])] });
   await lms.registerTool(`${tool.url}/register`);
   const launches: Array<[Exclude<Caller, 'anonymous'>, string, string]> = [
     ['staff', 'matrix', 'coord'],

@@ -3,7 +3,7 @@
  * courses of two platforms, deep linking, roster sync, and data kept across a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLms, Role, type TestLms } from '../lms/index.ts';
+import { lmsPerson, startTestLms, Role, type TestLms } from '../lms/index.ts';
 import { sampleProgram } from '../lms/sample.ts';
 import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 import { ApiError } from '@mentoring/shared';
@@ -16,8 +16,8 @@ const courseB = {
   id: 'collegial-2027',
   title: 'Collegial Coaching Network 2027',
   people: [
-    { id: 'coord-b', name: 'Rosa Lindqvist', givenName: 'Rosa', familyName: 'Lindqvist', email: 'rosa@b.example.org', roles: [Role.Instructor] },
-    { id: 'peer-b1', name: 'Kofi Mensah', givenName: 'Kofi', familyName: 'Mensah', email: 'kofi@b.example.org', roles: [Role.Learner] },
+    lmsPerson('coord-b', 'Rosa Lindqvist', [Role.Instructor]),
+    lmsPerson('peer-b1', 'Kofi Mensah', [Role.Learner]),
   ],
 };
 

@@ -6,14 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient, Partnership } from '@mentoring/shared';
-import { startTestLms, Role, type LmsPerson, type TestLms } from '../lms/index.ts';
+import { lmsPerson, startTestLms, Role, type TestLms } from '../lms/index.ts';
 import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 
 const COURSE = 'workspace-2026';
-
-function person(id: string, givenName: string, familyName: string, roles: string[]): LmsPerson {
-  return { id, name: `${givenName} ${familyName}`, givenName, familyName, email: `${id}@school.example.org`, roles };
-}
 
 let tool: TestTool;
 let lms: TestLms;
@@ -34,12 +30,12 @@ beforeAll(async () => {
     id: COURSE,
     title: 'Mentoring Program 2026',
     people: [
-      person('coord', 'Nora', 'Quist', [Role.Instructor]),
-      person('mara', 'Mara', 'Lind', [Role.Learner]),
-      person('ben', 'Ben', 'Okafor', [Role.Learner]),
-      person('dana', 'Dana', 'Reyes', [Role.Learner]),
-      person('eli', 'Eli', 'Novak', [Role.Learner]),
-      person('fay', 'Fay', 'Brandt', [Role.Learner]),
+      lmsPerson('coord', 'Nora Quist', [Role.Instructor]),
+      lmsPerson('mara', 'Mara Lind', [Role.Learner]),
+      lmsPerson('ben', 'Ben Okafor', [Role.Learner]),
+      lmsPerson('dana', 'Dana Reyes', [Role.Learner]),
+      lmsPerson('eli', 'Eli Novak', [Role.Learner]),
+      lmsPerson('fay', 'Fay Brandt', [Role.Learner]),
     ],
   });
   await lms.registerTool(`${tool.url}/register`);

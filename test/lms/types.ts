@@ -35,6 +35,13 @@ export interface LmsPerson {
   cohort?: 'mentor' | 'mentee';
 }
 
+/** A course member for tests: "Given Family" is split at the first space; the e-mail is made from the id. */
+export function lmsPerson(id: string, name: string, roles: string[]): LmsPerson {
+  const space = name.indexOf(' ');
+  const [givenName, familyName] = space === -1 ? [name, ''] : [name.slice(0, space), name.slice(space + 1)];
+  return { id, name, givenName, familyName, email: `${id}@example.org`, roles };
+}
+
 export interface Course {
   id: string;
   title: string;
