@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AgendaItem, Conversation, CreateCommitment, CreateConversation, UpdateConversation } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
+import { orderedChanges } from './orderedChanges.ts';
 import { partnershipKeys } from './partnerships.ts';
 import { prepareKeys } from './prepare.ts';
 import { replaceById } from './types.ts';
@@ -55,23 +56,16 @@ export function useUpdateConversation(partnershipId: string) {
 export function useSetAgenda(partnershipId: string) {
   const api = useApi();
   const qc = useQueryClient();
-  const key = conversationKeys.list(partnershipId);
-  return useMutation({
-    // One at a time, so quick successive moves reach the tool in the order they were made.
-    scope: { id: `agenda:${partnershipId}` },
-    mutationFn: ({ id, agenda }: { id: string; agenda: AgendaItem[] }) => api.setAgenda({ params: { id }, body: { agenda } }),
-    onMutate: async ({ id, agenda }) => {
-      await qc.cancelQueries({ queryKey: key });
-      const before = qc.getQueryData<ConversationList>(key);
-      qc.setQueryData<ConversationList>(key, (old) => old && { conversations: old.conversations.map((c) => (c.id === id ? { ...c, agenda } : c)) });
-      return { before };
-    },
-    onError: (_e, _v, ctx) => qc.setQueryData(key, ctx?.before),
-    onSuccess: (c) => {
-      qc.setQueryData<ConversationList>(key, (old) => old && { conversations: replaceById(old.conversations, c) ?? [] });
-      void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) });
-    },
-  });
+  return useMutation(
+    orderedChanges(qc, {
+      queryKey: conversationKeys.list(partnershipId),
+      kind: 'agenda',
+      mutationFn: ({ id, agenda }: { id: string; agenda: AgendaItem[] }) => api.setAgenda({ params: { id }, body: { agenda } }),
+      optimistic: (list: ConversationList, { id, agenda }) => ({ conversations: list.conversations.map((c) => (c.id === id ? { ...c, agenda } : c)) }),
+      settled: (list, c) => ({ conversations: replaceById(list.conversations, c) ?? [] }),
+      onReply: () => void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) }),
+    }),
+  );
 }
 
 export function useAddCommitment(partnershipId: string) {

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateAction, CreateGoal, Goal, UpdateAction, UpdateGoal } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
+import { orderedChanges } from './orderedChanges.ts';
 import { partnershipKeys } from './partnerships.ts';
 import { prepareKeys } from './prepare.ts';
 import { replaceById } from './types.ts';
@@ -54,26 +55,19 @@ export function useCreateAction(partnershipId: string) {
 export function useUpdateAction(partnershipId: string) {
   const api = useApi();
   const qc = useQueryClient();
-  const put = usePutGoal(partnershipId);
-  const key = goalKeys.list(partnershipId);
-  return useMutation({
-    // One at a time, so "done" and its undo reach the tool in the order they were made.
-    scope: { id: `actions:${partnershipId}` },
-    mutationFn: ({ id, body }: { id: string; body: UpdateAction }) => api.updateAction({ params: { id }, body }),
-    onMutate: async ({ id, body }) => {
-      await qc.cancelQueries({ queryKey: key });
-      const before = qc.getQueryData<GoalList>(key);
-      qc.setQueryData<GoalList>(key, (old) =>
-        old && {
-          goals: old.goals.map((g) => ({
-            ...g,
-            actions: g.actions.map((a) => (a.id === id ? { ...a, ...body, doneAt: body.done ? new Date().toISOString() : a.doneAt } : a)),
-          })),
-        },
-      );
-      return { before };
-    },
-    onError: (_e, _v, ctx) => qc.setQueryData(key, ctx?.before),
-    onSuccess: put,
-  });
+  return useMutation(
+    orderedChanges(qc, {
+      queryKey: goalKeys.list(partnershipId),
+      kind: 'actions',
+      mutationFn: ({ id, body }: { id: string; body: UpdateAction }) => api.updateAction({ params: { id }, body }),
+      optimistic: (list: GoalList, { id, body }) => ({
+        goals: list.goals.map((g) => ({
+          ...g,
+          actions: g.actions.map((a) => (a.id === id ? { ...a, ...body, doneAt: body.done ? new Date().toISOString() : a.doneAt } : a)),
+        })),
+      }),
+      settled: (list, goal) => ({ goals: replaceById(list.goals, goal) ?? [] }),
+      onReply: () => void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) }),
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { Button, GridList, GridListItem, useDragAndDrop, type Key } from 'react-aria-components';
 import type { AgendaItem, Conversation } from '@mentoring/shared';
 import { useSetAgenda } from '../../../api/conversations.ts';
@@ -31,17 +31,15 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
   });
 
   // Moving a row re-inserts it in the page, which drops focus; and a move to either end disables
-  // the button just pressed. Put focus back on the row's move button once the list has settled.
-  useEffect(() => {
+  // the button just pressed. Put focus back on the row's move button before the browser paints, so
+  // a key pressed straight after lands on it.
+  useLayoutEffect(() => {
     if (!focusAfterMove) return;
-    const frame = requestAnimationFrame(() => {
-      const row = document.querySelector(`[data-agenda-key="${CSS.escape(focusAfterMove.key)}"]`);
-      const pressed = row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.move}"]`);
-      const other = row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.move === 'up' ? 'down' : 'up'}"]`);
-      const target = pressed && !pressed.disabled ? pressed : other;
-      if (target && document.activeElement !== target) target.focus();
-    });
-    return () => cancelAnimationFrame(frame);
+    const row = document.querySelector(`[data-agenda-key="${CSS.escape(focusAfterMove.key)}"]`);
+    const pressed = row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.move}"]`);
+    const other = row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.move === 'up' ? 'down' : 'up'}"]`);
+    const target = pressed && !pressed.disabled ? pressed : other;
+    if (target && document.activeElement !== target) target.focus();
   }, [focusAfterMove, items]);
 
   const move = (index: number, delta: -1 | 1) => {
