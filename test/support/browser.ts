@@ -18,6 +18,10 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+  // The tool's frame goes between the LMS's site and its own four times in one launch; under load,
+  // Playwright lost track of it when each hop also moved it to another renderer process. One
+  // process for all sites changes nothing a page can see (cookies, origins, postMessage).
+  '--disable-site-isolation-trials',
 ];
 
 export interface PlainBrowser {

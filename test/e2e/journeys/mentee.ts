@@ -242,13 +242,16 @@ async function buildAgendaByKeyboard(page: Page, w: World, partnershipId: string
   await page.keyboard.press('Enter');
   await poll(rows).toEqual([TEXT.goal, `“${TEXT.passage}”`, TEXT.promptQuestion, TEXT.agendaTopic]);
 
-  // The topic to the top: focus stays on its "Move up" button from one press to the next.
+  // The topic to the top: focus stays on its "Move up" button from one press to the next, and each
+  // press acts on the order shown, however quickly the next one comes.
+  const moveTopicUp = editor.getByRole('button', { name: `Move up: ${TEXT.agendaTopic}` });
   await focusRowButton(page, frame, TEXT.agendaTopic, `Move up: ${TEXT.agendaTopic}`);
   for (const expected of [
     [TEXT.goal, `“${TEXT.passage}”`, TEXT.agendaTopic, TEXT.promptQuestion],
     [TEXT.goal, TEXT.agendaTopic, `“${TEXT.passage}”`, TEXT.promptQuestion],
     [TEXT.agendaTopic, TEXT.goal, `“${TEXT.passage}”`, TEXT.promptQuestion],
   ]) {
+    await poll(() => hasFocus(moveTopicUp)).toBe(true);
     await page.keyboard.press('Enter');
     await poll(rows).toEqual(expected);
   }
