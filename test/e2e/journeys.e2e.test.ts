@@ -13,8 +13,8 @@
  * 4. Staff: sees the partnership's activity and not one word of its content, in the page and in every
  *    API response the page received.
  *
- * On the way, axe-core checks every main screen (docs/screenshots/axe-results.json) and the
- * screenshots in docs/screenshots/ are made.
+ * On the way, axe-core checks every main screen and the screenshots are made (both into
+ * docs/screenshots/ with `npm run screenshots`, into a temporary folder otherwise).
  */
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../extension/e2e/globals.d.ts" />

@@ -26,7 +26,13 @@ export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../../shared/s
 /** "Coaching and Mentoring as Improvisation". */
 export const READING_FILE = '000_2875ff940572f678.txt';
 export const READING_TITLE = 'Coaching and Mentoring as Improvisation';
-export const SCREENSHOTS_DIR = path.resolve(import.meta.dirname, '../../../docs/screenshots');
+/**
+ * Where the journeys put their screenshots and axe-core results: the README's docs/screenshots with
+ * `npm run screenshots`; otherwise a temporary folder, so a test run leaves the checkout as it was.
+ */
+export const SCREENSHOTS_DIR = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve(import.meta.dirname, '../../../docs/screenshots')
+  : path.join(os.tmpdir(), 'mentoring-screenshots');
 /** Main screens are shot at this size, the LMS page around the tool. */
 export const VIEWPORT = { width: 1280, height: 900 };
 
@@ -313,7 +319,7 @@ export class AxeReport {
 }
 
 /**
- * Shoots a page into docs/screenshots/NAME.png. The text caret and transient notices are hidden, so
+ * Shoots a page into SCREENSHOTS_DIR/NAME.png. The text caret and transient notices are hidden, so
  * two runs differ only where the data does (dates). Focus stays where it is (keyboard journeys go on).
  */
 export async function screenshot(page: Page, name: string, frame?: Frame): Promise<void> {
