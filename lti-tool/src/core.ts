@@ -21,7 +21,7 @@ export interface Core {
 
 export async function openCore(config: ToolConfig): Promise<Core> {
   const log = createLogger(config.logLevel);
-  const dbs = await openDatabases(config.databaseUrl);
+  const dbs = await openDatabases(config.databaseUrl, log);
   await migrate(dbs.sequelize);
   const sql = new Sql(dbs.sequelize);
   const lti = newProvider();

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Sequelize, Transaction, type Options } from 'sequelize';
 import LtiSequelize from 'ltijs-sequelize';
+import type { Logger } from '../log.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -87,7 +88,24 @@ export interface Databases {
   close(): Promise<void>;
 }
 
-export async function openDatabases(url: string): Promise<Databases> {
+/**
+ * ltijs-sequelize runs its own migrations with `console` as their logger, which printed raw objects
+ * among the tool's JSON log lines on every start; during its setup they go to the tool's log instead.
+ */
+function logMigrationsTo(plugin: { setup(): Promise<unknown> }, log: Logger) {
+  const setup = plugin.setup.bind(plugin);
+  plugin.setup = async () => {
+    const info = console.info;
+    console.info = (message: unknown) => log.debug({ ltijsMigration: message }, 'ltijs-sequelize migration');
+    try {
+      return await setup();
+    } finally {
+      console.info = info;
+    }
+  };
+}
+
+export async function openDatabases(url: string, log: Logger): Promise<Databases> {
   const target = parseDatabaseUrl(url);
   if (target.dialect === 'sqlite') {
     tuneSqliteConnections();
@@ -99,6 +117,7 @@ export async function openDatabases(url: string): Promise<Databases> {
   await sequelize.authenticate();
   const ltiPlugin =
     target.dialect === 'sqlite' ? new LtiSequelize('mentoring', '', '', { ...options }) : postgresPlugin(target.location, options);
+  logMigrationsTo(ltiPlugin as { setup(): Promise<unknown> }, log);
   return {
     target,
     sequelize,
