@@ -271,7 +271,9 @@ export const ClipFilter = z.object({
   url: z.string().max(2_048).optional(),
   since: z.enum(['last-conversation']).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
+  /** The next page: clips made before the last one shown (its `createdAt` and, for clips made in the same millisecond, its `id`). */
   before: IsoDateTime.optional(),
+  beforeId: Id.optional(),
 });
 export type ClipFilter = z.infer<typeof ClipFilter>;
 

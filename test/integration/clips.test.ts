@@ -238,6 +238,26 @@ describe('finding clips', () => {
     await expect(list({ limit: 0 })).rejects.toMatchObject({ status: 400, field: 'limit' });
   });
 
+  it('pages through clips made in the same millisecond, each exactly once, in the list’s order', async () => {
+    const same = await partnership(people.mentorA, people.otherMentee);
+    for (let i = 0; i < 12; i++) await people.otherMentee.api.createClip({ params: { id: same }, body: clip({ quote: `Passage ${i}.` }) });
+    // As a batch from the extension's outbox can land: eight clips in one millisecond, between two others.
+    const made = (await people.mentorA.api.listClips({ params: { id: same }, query: {} })).clips;
+    await tool.app.sql.run('UPDATE clips SET created_at = :t WHERE id IN (:ids)', { t: Date.parse(made[2]!.createdAt), ids: made.slice(2, 10).map((c) => c.id) });
+    const everything = (await people.mentorA.api.listClips({ params: { id: same }, query: {} })).clips.map((c) => c.id);
+    const paged: string[] = [];
+    let query: Record<string, string | number> = { limit: 5 };
+    for (let pages = 0; pages < 5; pages++) {
+      const page = await people.mentorA.api.listClips({ params: { id: same }, query });
+      expect(page.total).toBe(12);
+      paged.push(...page.clips.map((c) => c.id));
+      const last = page.clips.at(-1);
+      if (page.clips.length < 5 || !last) break;
+      query = { limit: 5, before: last.createdAt, beforeId: last.id };
+    }
+    expect(paged).toEqual(everything);
+  });
+
   it('shows each person the clips on a page across their partnerships, and nobody else’s', async () => {
     const page = 'https://reading.example/shared-page';
     const inAb = await people.mentee.api.createClip({ params: { id: ids.ab }, body: clip({ url: `${page}#one` }) });

@@ -207,8 +207,9 @@ export interface ClipQuery {
   pageUrl?: string;
   /** Created strictly after (epoch ms). */
   after?: number;
-  /** Created strictly before (epoch ms): the page cursor. */
+  /** The page cursor: created before this (epoch ms), or at it with a smaller id than `beforeId`. */
   before?: number;
+  beforeId?: string;
   limit: number;
 }
 
@@ -241,8 +242,11 @@ function conditions(q: ClipQuery, withCursor: boolean): { where: string; params:
     params.after = q.after;
   }
   if (withCursor && q.before !== undefined) {
-    where.push('created_at < :before');
+    // The list's own order (created_at, id), so clips made in the same millisecond are neither
+    // skipped nor repeated across a page boundary.
+    where.push(q.beforeId === undefined ? 'created_at < :before' : '(created_at < :before OR (created_at = :before AND id < :beforeId))');
     params.before = q.before;
+    if (q.beforeId !== undefined) params.beforeId = q.beforeId;
   }
   return { where: where.join(' AND '), params };
 }

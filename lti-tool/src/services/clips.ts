@@ -69,6 +69,7 @@ export async function listClips(app: App, principal: Principal, partnershipId: s
     pageUrl: filter.url ? clipPageUrl(filter.url) : undefined,
     after: sinceLast,
     before: filter.before ? time.ms(filter.before) : undefined,
+    beforeId: filter.before ? filter.beforeId : undefined,
     limit: filter.limit ?? DEFAULT_PAGE,
   });
   return { clips: await withReviews(app.sql, records), total };

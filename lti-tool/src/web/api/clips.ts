@@ -1,5 +1,5 @@
 /** Clips: passages from readings, filed by the mentee and reviewed by the mentor. */
-import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import type { Clip, ClipFilter, ClipList, CreateClip, Preparation, UpdateClip } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 import { partnershipKeys } from './partnerships.ts';
@@ -9,14 +9,37 @@ import { promptKeys } from './prompts.ts';
 export const clipKeys = {
   all: (partnershipId: string) => [...partnershipKeys.detail(partnershipId), 'clips'] as const,
   list: (partnershipId: string, filter: ClipFilter) => [...clipKeys.all(partnershipId), filter] as const,
+  pages: (partnershipId: string, filter: ClipFilter) => [...clipKeys.all(partnershipId), 'pages', filter] as const,
 };
 
-/** The clips matching a filter; while a new filter loads, the last answer stays on screen. */
+/** The newest clips matching a filter (up to 500); while a new filter loads, the last answer stays on screen. */
 export function useClips(partnershipId: string, filter: ClipFilter = {}) {
   const api = useApi();
   return useQuery({
     queryKey: clipKeys.list(partnershipId, filter),
     queryFn: () => api.listClips({ params: { id: partnershipId }, query: { limit: 500, ...filter } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Clips shown a page at a time in the clips tab. */
+export const CLIP_PAGE = 100;
+
+/**
+ * The clips matching a filter, newest first, a page at a time: each next page starts after the last
+ * clip shown. While a new filter loads, the last answer stays on screen.
+ */
+export function useClipPages(partnershipId: string, filter: ClipFilter = {}) {
+  const api = useApi();
+  return useInfiniteQuery({
+    queryKey: clipKeys.pages(partnershipId, filter),
+    queryFn: ({ pageParam }) => api.listClips({ params: { id: partnershipId }, query: { ...filter, limit: CLIP_PAGE, ...pageParam } }),
+    initialPageParam: {} as Pick<ClipFilter, 'before' | 'beforeId'>,
+    getNextPageParam: (last, pages) => {
+      const shown = pages.reduce((n, p) => n + p.clips.length, 0);
+      const oldest = last.clips.at(-1);
+      return oldest && shown < last.total ? { before: oldest.createdAt, beforeId: oldest.id } : undefined;
+    },
     placeholderData: keepPreviousData,
   });
 }
@@ -28,13 +51,17 @@ export function useClips(partnershipId: string, filter: ClipFilter = {}) {
 export function useClipCache(partnershipId: string) {
   const qc = useQueryClient();
   return (clipId: string, change: (c: Clip) => Clip | null): (() => void) => {
-    const lists = qc.getQueriesData<ClipList>({ queryKey: clipKeys.all(partnershipId) });
+    const lists = qc.getQueriesData<ClipList | InfiniteData<ClipList>>({ queryKey: clipKeys.all(partnershipId) });
     const prep = qc.getQueryData<Preparation>(prepareKeys.detail(partnershipId));
     const apply = (clips: Clip[]) => clips.flatMap((c) => (c.id === clipId ? (change(c) ?? []) : [c]));
-    qc.setQueriesData<ClipList>({ queryKey: clipKeys.all(partnershipId) }, (old) => {
+    const applyAll = (pages: ClipList[]): ClipList[] => {
+      const changed = pages.map((p) => apply(p.clips));
+      const removed = pages.reduce((n, p, i) => n + p.clips.length - changed[i]!.length, 0);
+      return pages.map((p, i) => ({ clips: changed[i]!, total: p.total - removed }));
+    };
+    qc.setQueriesData<ClipList | InfiniteData<ClipList>>({ queryKey: clipKeys.all(partnershipId) }, (old) => {
       if (!old) return old;
-      const clips = apply(old.clips);
-      return { clips, total: old.total - (old.clips.length - clips.length) };
+      return 'pages' in old ? { ...old, pages: applyAll(old.pages) } : applyAll([old])[0];
     });
     if (prep) qc.setQueryData<Preparation>(prepareKeys.detail(partnershipId), { ...prep, newClips: apply(prep.newClips) });
     return () => {

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import type { ClipFilter } from '@mentoring/shared';
-import { tagsOf, useClips } from '../../../api/clips.ts';
+import { CLIP_PAGE, tagsOf, useClipPages, useClips } from '../../../api/clips.ts';
 import { useGoals } from '../../../api/goals.ts';
 import { routeHref } from '../../../app/route.ts';
 import { Checkbox } from '../../../components/Checkbox.tsx';
@@ -33,7 +33,7 @@ export function ClipsTab() {
     ...(newOnly ? { since: 'last-conversation' as const } : {}),
   };
   const filtered = Object.keys(filter).length > 0;
-  const clips = useClips(p.id, filter);
+  const clips = useClipPages(p.id, filter);
   const everything = useClips(p.id);
   const goals = useGoals(p.id);
   const goalList = goals.data?.goals ?? [];
@@ -51,6 +51,16 @@ export function ClipsTab() {
   ) : null;
 
   const total = everything.data?.total ?? 0;
+  const shown = clips.data?.pages.flatMap((page) => page.clips) ?? [];
+  const matching = clips.data?.pages[0]?.total ?? 0;
+  const list = useRef<HTMLDivElement>(null);
+  // Keyboard users go on from the first older clip rather than from the button (gone after the last page).
+  const showOlder = async () => {
+    const from = shown.length;
+    const next = await clips.fetchNextPage();
+    if (next.isError) return;
+    requestAnimationFrame(() => list.current?.querySelectorAll('article.clip-card')[from]?.querySelector<HTMLElement>('a[href]')?.focus());
+  };
   return (
     <div className="tab-content">
       <div className="section-head">
@@ -80,9 +90,9 @@ export function ClipsTab() {
 
       {clips.isPending ? (
         <Loading label="Loading clips…" />
-      ) : clips.isError ? (
+      ) : !clips.data ? (
         <ErrorNotice error={clips.error} retry={() => void clips.refetch()} />
-      ) : clips.data.clips.length === 0 ? (
+      ) : shown.length === 0 ? (
         filtered ? (
           <EmptyState
             title="No clips match"
@@ -103,18 +113,27 @@ export function ClipsTab() {
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {filtered ? `${clips.data.total} of ${total} clips` : `${clips.data.total} clip${clips.data.total === 1 ? '' : 's'}`}
+            {filtered ? `${matching} of ${total} clips` : `${matching} clip${matching === 1 ? '' : 's'}`}
+            {shown.length < matching && `, the newest ${shown.length} shown`}
             {filtered && (
               <Button className="button quiet small" onPress={clear}>
                 Clear filters
               </Button>
             )}
           </p>
-          <div className={`stack ${clips.isPlaceholderData ? 'is-stale' : ''}`}>
-            {clips.data.clips.map((c) => (
+          <div ref={list} className={`stack ${clips.isPlaceholderData ? 'is-stale' : ''}`}>
+            {shown.map((c) => (
               <ClipCard key={c.id} clip={c} goals={goalList} />
             ))}
           </div>
+          {clips.hasNextPage && (
+            <p className="more-clips">
+              <Button className="button" isDisabled={clips.isFetchingNextPage} onPress={() => void showOlder()}>
+                {clips.isFetchingNextPage ? 'Loading older clips…' : `Show ${Math.min(CLIP_PAGE, matching - shown.length)} older clips`}
+              </Button>
+            </p>
+          )}
+          {clips.error && <ErrorNotice error={clips.error} retry={() => void (clips.isFetchNextPageError ? clips.fetchNextPage() : clips.refetch())} />}
         </>
       )}
     </div>
