@@ -54,6 +54,7 @@ export const routes = {
 
   listClips: route({ method: 'GET', path: '/api/partnerships/{id}/clips', summary: 'Clips, filtered by goal, tag, text or new since the last conversation', access: 'person', extension: true, query: d.ClipFilter, response: d.ClipList }),
   createClip: route({ method: 'POST', path: '/api/partnerships/{id}/clips', summary: 'Clip a passage (repeating a create with the same id is harmless)', access: 'person', extension: true, body: d.CreateClip, response: d.Clip, status: 201 }),
+  clipTags: route({ method: 'GET', path: '/api/partnerships/{id}/clip-tags', summary: 'Every tag on the partnership’s clips, for filtering', access: 'person', response: List('tags', d.Tag) }),
   clipsOnPage: route({ method: 'GET', path: '/api/clips', summary: 'The caller’s clips on one page, across their partnerships', access: 'person', extension: true, query: z.object({ url: z.string().min(1).max(2_048) }), response: List('clips', d.Clip) }),
   getClip: route({ method: 'GET', path: '/api/clips/{id}', summary: 'One clip', access: 'person', extension: true, response: d.Clip }),
   updateClip: route({ method: 'PATCH', path: '/api/clips/{id}', summary: 'Change a clip’s note, tags or links', access: 'person', extension: true, body: d.UpdateClip, response: d.Clip }),

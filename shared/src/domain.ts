@@ -229,7 +229,7 @@ export const Clip = z
   .meta({ id: 'Clip' });
 export type Clip = z.infer<typeof Clip>;
 
-const Tag = z.string().trim().min(1).max(40);
+export const Tag = z.string().trim().min(1).max(40);
 const WebUrl = z
   .string()
   .trim()

@@ -229,6 +229,11 @@ describe('finding clips', () => {
     expect((await list({ since: 'last-conversation' })).total).toBe(2);
   });
 
+  it('lists every tag on the partnership’s clips once, for the filter', async () => {
+    expect((await people.mentorA.api.clipTags({ params: { id: fresh } })).tags).toEqual(['100%_sure', 'feedback']);
+    await expect(people.mentorB.api.clipTags({ params: { id: fresh } })).rejects.toMatchObject({ status: 404 });
+  });
+
   it('pages with limit and a createdAt cursor', async () => {
     const first = await list({ limit: 2 });
     expect(first.clips).toHaveLength(2);

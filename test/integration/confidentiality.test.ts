@@ -40,6 +40,7 @@ const ACCESS: Record<RouteName, { who: 'mentor' | 'mentee' | 'both' | 'staff' | 
   createAction: { who: 'mentee' },
   updateAction: { who: 'both' },
   listClips: { who: 'both' },
+  clipTags: { who: 'both' },
   createClip: { who: 'both' },
   clipsOnPage: { who: 'person' },
   getClip: { who: 'both' },

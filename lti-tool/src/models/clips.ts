@@ -266,6 +266,13 @@ export async function queryClips(sql: Sql, q: ClipQuery): Promise<{ records: Cli
   return { records: rows.map(toClipRecord), total };
 }
 
+/** The distinct tags on a partnership's clips, sorted as people read them. */
+export async function tagsInPartnership(sql: Sql, partnershipId: string): Promise<string[]> {
+  const rows = await sql.all<{ tags: string }>("SELECT DISTINCT tags FROM clips WHERE partnership_id = :partnershipId AND tags <> '[]'", { partnershipId });
+  const tags = new Set(rows.flatMap((r) => JSON.parse(r.tags) as string[]));
+  return [...tags].sort((a, b) => a.localeCompare(b));
+}
+
 /** The clips on one page in every partnership the person may read in the program (by the page index). */
 export async function clipsOnPageFor(sql: Sql, programId: string, personId: string, pageUrl: string): Promise<ClipRecord[]> {
   const rows = await sql.all<ClipRow>(

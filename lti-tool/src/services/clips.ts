@@ -17,6 +17,7 @@ import {
   insertClips,
   insertReview,
   queryClips,
+  tagsInPartnership,
   updateClipRow,
   withReviews,
   type ClipRecord,
@@ -73,6 +74,12 @@ export async function listClips(app: App, principal: Principal, partnershipId: s
     limit: filter.limit ?? DEFAULT_PAGE,
   });
   return { clips: await withReviews(app.sql, records), total };
+}
+
+/** Every tag on the partnership's clips, sorted, for the filter (the listed clips are only a page). */
+export async function clipTags(app: App, principal: Principal, partnershipId: string): Promise<string[]> {
+  await readablePartnership(app, principal, partnershipId);
+  return tagsInPartnership(app.sql, partnershipId);
 }
 
 /**

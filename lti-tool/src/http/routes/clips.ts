@@ -8,6 +8,7 @@ import * as pairing from '../../services/pairing.ts';
 
 type ClipRoutes =
   | 'listClips'
+  | 'clipTags'
   | 'createClip'
   | 'clipsOnPage'
   | 'getClip'
@@ -24,6 +25,7 @@ type ClipRoutes =
 export function clipHandlers(app: App): Pick<Handlers, ClipRoutes> {
   return {
     listClips: (p, { params, query }) => clips.listClips(app, p, params.id!, query),
+    clipTags: async (p, { params }) => ({ tags: await clips.clipTags(app, p, params.id!) }),
     async createClip(p, { params, body }) {
       const { clip, created } = await clips.createClip(app, p, params.id!, body);
       // A repeated create answers the stored clip with 200 instead of 201.

@@ -10,6 +10,8 @@ export const clipKeys = {
   all: (partnershipId: string) => [...partnershipKeys.detail(partnershipId), 'clips'] as const,
   list: (partnershipId: string, filter: ClipFilter) => [...clipKeys.all(partnershipId), filter] as const,
   pages: (partnershipId: string, filter: ClipFilter) => [...clipKeys.all(partnershipId), 'pages', filter] as const,
+  /** Beside the lists rather than among them: changes patched into every list do not apply to it. */
+  tags: (partnershipId: string) => [...partnershipKeys.detail(partnershipId), 'clip-tags'] as const,
 };
 
 /** The newest clips matching a filter (up to 500); while a new filter loads, the last answer stays on screen. */
@@ -20,6 +22,12 @@ export function useClips(partnershipId: string, filter: ClipFilter = {}) {
     queryFn: () => api.listClips({ params: { id: partnershipId }, query: { limit: 500, ...filter } }),
     placeholderData: keepPreviousData,
   });
+}
+
+/** Every tag on the partnership's clips, for the filter. */
+export function useClipTags(partnershipId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: clipKeys.tags(partnershipId), queryFn: () => api.clipTags({ params: { id: partnershipId } }).then((r) => r.tags) });
 }
 
 /** Clips shown a page at a time in the clips tab. */
@@ -78,6 +86,7 @@ export function useCreateClip(partnershipId: string) {
     mutationFn: (body: CreateClip) => api.createClip({ params: { id: partnershipId }, body }),
     onSuccess: (_clip, body) => {
       void qc.invalidateQueries({ queryKey: clipKeys.all(partnershipId) });
+      if (body.tags?.length) void qc.invalidateQueries({ queryKey: clipKeys.tags(partnershipId) });
       void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) });
       if (body.newPrompt) void qc.invalidateQueries({ queryKey: promptKeys.list(partnershipId) });
     },
@@ -87,9 +96,13 @@ export function useCreateClip(partnershipId: string) {
 export function useUpdateClip(partnershipId: string) {
   const api = useApi();
   const patch = useClipCache(partnershipId);
+  const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateClip }) => api.updateClip({ params: { id }, body }),
-    onSuccess: (clip) => void patch(clip.id, () => clip),
+    onSuccess: (clip, { body }) => {
+      patch(clip.id, () => clip);
+      if (body.tags) void qc.invalidateQueries({ queryKey: clipKeys.tags(partnershipId) });
+    },
   });
 }
 
@@ -99,7 +112,10 @@ export function useDeleteClip(partnershipId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.deleteClip({ params: { id } }),
-    onSettled: () => qc.invalidateQueries({ queryKey: clipKeys.all(partnershipId) }),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: clipKeys.all(partnershipId) });
+      void qc.invalidateQueries({ queryKey: clipKeys.tags(partnershipId) });
+    },
   });
 }
 
@@ -127,9 +143,4 @@ export function usePromptFromClip(partnershipId: string) {
       void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) });
     },
   });
-}
-
-/** Tags in use, for the filter. */
-export function tagsOf(clips: readonly Clip[]): string[] {
-  return [...new Set(clips.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
 }

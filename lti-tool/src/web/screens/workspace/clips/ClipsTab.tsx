@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import type { ClipFilter } from '@mentoring/shared';
-import { CLIP_PAGE, tagsOf, useClipPages, useClips } from '../../../api/clips.ts';
+import { CLIP_PAGE, useClipPages, useClips, useClipTags } from '../../../api/clips.ts';
 import { useGoals } from '../../../api/goals.ts';
 import { routeHref } from '../../../app/route.ts';
 import { Checkbox } from '../../../components/Checkbox.tsx';
@@ -34,7 +34,9 @@ export function ClipsTab() {
   };
   const filtered = Object.keys(filter).length > 0;
   const clips = useClipPages(p.id, filter);
-  const everything = useClips(p.id);
+  // Only the count: the newest clip is enough to learn how many there are.
+  const everything = useClips(p.id, { limit: 1 });
+  const tags = useClipTags(p.id);
   const goals = useGoals(p.id);
   const goalList = goals.data?.goals ?? [];
   const clear = () => {
@@ -80,7 +82,7 @@ export function ClipsTab() {
             onChange={(v) => setGoalId(v ?? ALL)}
             options={[{ id: ALL, label: 'All goals' }, ...goalList.map((g) => ({ id: g.id, label: g.title }))]}
           />
-          <SelectField label="Tag" value={tag} onChange={(v) => setTag(v ?? ALL)} options={[{ id: ALL, label: 'All tags' }, ...tagsOf(everything.data?.clips ?? []).map((t) => ({ id: t, label: t }))]} />
+          <SelectField label="Tag" value={tag} onChange={(v) => setTag(v ?? ALL)} options={[{ id: ALL, label: 'All tags' }, ...(tags.data ?? []).map((t) => ({ id: t, label: t }))]} />
           <Checkbox isSelected={newOnly} onChange={setNewOnly} className="filter-new">
             New since the last conversation
             {p.lastConversationAt && <span className="muted small"> ({formatDate(p.lastConversationAt)})</span>}
