@@ -25,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['{test,extension}/e2e/**/*.e2e.test.ts'],
+          include: ['test/e2e/**/*.e2e.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,

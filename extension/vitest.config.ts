@@ -8,7 +8,7 @@ export default defineConfig({
     name: 'extension',
     root: import.meta.dirname,
     include: ['**/*.test.{ts,tsx}'],
-    exclude: ['**/node_modules/**', '**/.output/**', 'e2e/**'],
+    exclude: ['**/node_modules/**', '**/.output/**'],
     restoreMocks: true,
   },
 });

@@ -4,7 +4,7 @@ import { clipFromDraft, parseTags, type Draft } from './clip-draft.ts';
 const draft: Draft = {
   id: '0b6f3c1e-8d1a-4c55-9a3e-2f4d6b7c8e90',
   capture: {
-    quote: 'Musician and dancer co-create the performance',
+    quote: 'Mentor and mentee compose the conversation',
     selectors: [{ type: 'TextPositionSelector', start: 3, end: 48 }],
     url: 'https://example.org/improvisation',
     title: 'Coaching as improvisation',

@@ -4,7 +4,7 @@
  */
 import { loadConfig, ConfigError } from './config.ts';
 import { startTool } from './server.ts';
-import { startSandbox } from './sandbox.ts';
+import { startSandbox } from './sandbox/index.ts';
 
 async function main() {
   let config;

@@ -28,6 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { describe as describePassage } from '@mentoring/shared/anchoring/index';
 import type { Selector } from '@mentoring/shared';
+import { SAMPLE_READINGS_DIR } from '@mentoring/lti-tool/src/sandbox/lms/readings.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -35,7 +36,7 @@ const EXTENSION = path.join(ROOT, 'extension');
 const RELEASE_DIR = path.join(EXTENSION, '.output/chrome-mv3');
 const CONTENT_JS = path.join(RELEASE_DIR, 'content-scripts/content.js');
 /** The design handout's texts, beside the repository. */
-const SEEDS_DIR = path.resolve(ROOT, '../shared/seeds');
+
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 2;
@@ -108,15 +109,14 @@ function vary(paragraph: string, copy: number): string {
 
 /** A long article page of about `PAGE_BYTES`: the readings, over and over, each copy varied. */
 function articleHtml(): string {
-  if (!existsSync(SEEDS_DIR)) throw new Error(`The readings are missing: the handout folder is expected at ${SEEDS_DIR}.`);
-  const readings = readdirSync(SEEDS_DIR)
+  const readings = readdirSync(SAMPLE_READINGS_DIR)
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((f) => {
-      const [title = 'Reading', ...paragraphs] = readFileSync(path.join(SEEDS_DIR, f), 'utf8')
+      const [title = 'Reading', ...paragraphs] = readFileSync(path.join(SAMPLE_READINGS_DIR, f), 'utf8')
         .split(/\r?\n/)
         .map((l) => l.trim())
-        .filter(Boolean);
+        .filter((l) => l && !/^[A-Z][a-z]+ \d{1,2}, \d{4}$/.test(l));
       return { title, paragraphs };
     });
   const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Readings for new school leaders</title>

@@ -4,9 +4,9 @@
  * p50/p95; and GET /api/me at 20 concurrent. Each server runs in its own process on a fresh SQLite
  * file; the test LMS and the clients run here.
  */
-import { startTestLms, type TestLms } from '../lms/index.ts';
-import { sampleProgram } from '../lms/sample.ts';
-import { launch } from '../support/launch.ts';
+import { startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
+import { launch } from '@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts';
 import { freePort, tempDir } from '../support/tool.ts';
 import { startProcess, type ServerProcess } from './processes.ts';
 import { hammer, percentile } from './load.ts';

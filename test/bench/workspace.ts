@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_AGREEMENT, type Preparation } from '@mentoring/shared';
 import { insertPartnership } from '@mentoring/lti-tool/src/models/partnerships.ts';
-import { lmsPerson, Role, startTestLms, type TestLms } from '../lms/index.ts';
+import { lmsPerson, Role, startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { freePort, launchAs, startTestTool, tempDir } from '../support/tool.ts';
 import { startProcess, type ServerProcess } from './processes.ts';
 import { hammer, type HammerResult } from './load.ts';
@@ -91,7 +91,7 @@ function startToolProcess(db: Database): Promise<ServerProcess> {
 
 /** A clip as the extension sends it: a fresh client id, a ~200 character passage and its selectors. */
 function newClip(): string {
-  const quote = 'Musician and dancer co-create the performance in real time, guided by shared knowledge, values, and intention; neither has planned his or her actions in advance. ' + crypto.randomUUID();
+  const quote = 'Mentor and mentee compose the conversation together as it unfolds, each one listening for the other’s next move; neither arrives with a script. ' + crypto.randomUUID();
   return JSON.stringify({
     id: crypto.randomUUID(),
     url: 'https://readings.example/library/generative-leadership#page-7',

@@ -5,8 +5,8 @@
  */
 import dns from 'node:dns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLms, type TestLms } from '../lms/index.ts';
-import { sampleProgram } from '../lms/sample.ts';
+import { startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
 import { startTestTool, type TestTool } from '../support/tool.ts';
 import { hasChromium, openBrowser, type PlainBrowser } from '../support/browser.ts';
 

@@ -17,7 +17,7 @@
  * docs/screenshots/ with `npm run screenshots`, into a temporary folder otherwise).
  */
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="../../extension/e2e/globals.d.ts" />
+/// <reference path="../support/globals.d.ts" />
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';

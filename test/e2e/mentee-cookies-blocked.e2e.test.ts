@@ -5,7 +5,7 @@
  * The program is set up through the API; the journey itself is the same one the story runs.
  */
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="../../extension/e2e/globals.d.ts" />
+/// <reference path="../support/globals.d.ts" />
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
 import { menteeJourney } from './journeys/mentee.ts';

@@ -5,9 +5,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLms, type TestLms } from '../lms/index.ts';
-import { sampleProgram } from '../lms/sample.ts';
-import { postIdToken, startLaunch } from '../support/launch.ts';
+import { startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
+import { postIdToken, startLaunch } from '@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts';
 import { startTestTool, type TestTool } from '../support/tool.ts';
 
 let tool: TestTool;

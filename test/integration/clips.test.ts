@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, DEFAULT_AGREEMENT, type ApiClient, type Clip, type Me, type Preparation, type Prompt } from '@mentoring/shared';
 import { insertPartnership } from '@mentoring/lti-tool/src/models/partnerships.ts';
 import { forgetPartnershipAccess } from '@mentoring/lti-tool/src/services/membership.ts';
-import { lmsPerson, startTestLms, Role, type TestLms } from '../lms/index.ts';
+import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { apiAs, launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 
 const COURSE = 'clips-2026';
@@ -61,7 +61,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const clip = (over: Record<string, unknown> = {}) => ({
   url: 'https://reading.example/generative-leadership#ch1',
   title: 'Generative Leadership, chapter 1',
-  quote: 'Musician and dancer co-create the performance in real time.',
+  quote: 'Mentor and mentee compose the conversation together as it unfolds.',
   ...over,
 });
 
@@ -152,11 +152,11 @@ describe('filing clips', () => {
   });
 
   it('makes a prompt from the clip with newPrompt, in the same create', async () => {
-    const created = await people.mentee.api.createClip({ params: { id: ids.ab }, body: clip({ newPrompt: { question: 'Where do I co-create?' } }) });
+    const created = await people.mentee.api.createClip({ params: { id: ids.ab }, body: clip({ newPrompt: { question: 'Where do I compose with my staff?' } }) });
     expect(created.promptIds).toHaveLength(1);
     const prep = await people.mentorA.api.prepare({ params: { id: ids.ab } });
     expect(prep.openPrompts).toContainEqual(
-      expect.objectContaining({ id: created.promptIds[0], clipId: created.id, question: 'Where do I co-create?', authorId: people.mentee.id }),
+      expect.objectContaining({ id: created.promptIds[0], clipId: created.id, question: 'Where do I compose with my staff?', authorId: people.mentee.id }),
     );
   });
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillPath, routes, type ApiClient, type RouteDef, type RouteName } from '@mentoring/shared';
-import { lmsPerson, startTestLms, Role, type TestLms } from '../lms/index.ts';
+import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 
 type Caller = 'mentor' | 'mentee' | 'otherParticipant' | 'staff' | 'otherCourse' | 'anonymous';

@@ -3,8 +3,8 @@
  * courses of two platforms, deep linking, roster sync, and data kept across a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lmsPerson, startTestLms, Role, type TestLms } from '../lms/index.ts';
-import { sampleProgram } from '../lms/sample.ts';
+import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
 import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 import { ApiError } from '@mentoring/shared';
 
@@ -82,13 +82,13 @@ describe('registration and launch', () => {
   });
 
   it('places the tool in a course through deep linking, accepted by the LMS', async () => {
-    const { action, idToken, state, jar } = await (await import('../support/launch.ts')).startLaunch(lmsA, {
+    const { action, idToken, state, jar } = await (await import('@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts')).startLaunch(lmsA, {
       courseId: 'nsl-2026',
       personId: 'awhitfield',
       messageType: 'LtiDeepLinkingRequest',
       toolUrl: tool.url,
     });
-    const { postIdToken } = await import('../support/launch.ts');
+    const { postIdToken } = await import('@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts');
     const res = await postIdToken(action, idToken, state, jar);
     expect(res.status).toBe(200);
     const html = await res.text();

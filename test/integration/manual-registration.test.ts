@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLms, type TestLms } from '../lms/index.ts';
-import { sampleProgram } from '../lms/sample.ts';
+import { startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
 import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 import { forgetKnownDeployments } from '@mentoring/lti-tool/src/services/launches.ts';
 

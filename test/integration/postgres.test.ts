@@ -3,8 +3,8 @@
  * roster sync and a restart. Runs where TEST_POSTGRES_URL names a server (CI starts one).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLms, type TestLms } from '../lms/index.ts';
-import { sampleProgram } from '../lms/sample.ts';
+import { startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
 import { apiAs, freshPostgresDatabase, launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 
 const enabled = !!process.env.TEST_POSTGRES_URL;

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient, Partnership } from '@mentoring/shared';
-import { lmsPerson, startTestLms, Role, type TestLms } from '../lms/index.ts';
+import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 
 const COURSE = 'workspace-2026';

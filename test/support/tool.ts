@@ -8,8 +8,8 @@ import path from 'node:path';
 import { createApiClient, type ApiClient } from '@mentoring/shared';
 import { loadConfig, type ToolConfig } from '@mentoring/lti-tool/src/config.ts';
 import { startTool, type RunningTool } from '@mentoring/lti-tool/src/server.ts';
-import { launch, type LaunchOptions } from './launch.ts';
-import type { TestLms } from '../lms/index.ts';
+import { launch, type LaunchOptions } from '@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts';
+import type { TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 
 export interface TestTool extends RunningTool {
   config: ToolConfig;

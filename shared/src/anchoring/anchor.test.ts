@@ -2,15 +2,15 @@ import { describe as suite, expect, it } from 'vitest';
 import { anchor, describe } from './index.ts';
 
 const PAGE = [
-  'Coaching and Mentoring as Improvisation.',
-  'This week I was working on the design of a mentoring workshop for international school leaders.',
-  'Leading in this way is sometimes likened to an improvisational dance: the starting point on the dance floor is clear,',
-  'but how the dance will go and where it will end up depend completely on what the musician plays and how the dancer responds to that music.',
-  'Musician and dancer co-create the performance in real time, guided by shared knowledge, values, and intention.',
-  'Shared beliefs and values and a focus on student learning will guide the process.',
+  'Coaching as Improvisation.',
+  'Most of the mentors in our program have spent years leading schools.',
+  'The best mentoring conversations we have watched feel less like a lesson and more like improvisation:',
+  'neither partner arrives with a script, and where it ends depends on how each one answers what the other brings to that music.',
+  'Mentor and mentee compose the conversation together as it unfolds, each one listening for the other, move by move.',
+  'The mentee brings the agenda, and the mentor follows that lead.',
 ].join('\n');
 
-const QUOTE = 'Musician and dancer co-create the performance in real time';
+const QUOTE = 'Mentor and mentee compose the conversation together as it unfolds';
 
 function clipOf(text: string, quote: string, occurrence = 0) {
   let start = -1;
@@ -77,18 +77,18 @@ suite('anchor', () => {
 
   it('finds a passage edited inside, covering its new wording', () => {
     const { selectors } = clipOf(PAGE, QUOTE);
-    const edited = `Preface.\n${PAGE.replace('co-create the performance', 'co-create their performance')}`;
+    const edited = `Preface.\n${PAGE.replace('compose the conversation', 'compose their conversation')}`;
     const found = anchor(edited, selectors);
     expect(found).not.toBeNull();
-    expect(edited.slice(found!.start, found!.end)).toBe('Musician and dancer co-create their performance in real time');
+    expect(edited.slice(found!.start, found!.end)).toBe('Mentor and mentee compose their conversation together as it unfolds');
   });
 
   it('finds a passage with a word rewritten and the text around it edited', () => {
     const { selectors } = clipOf(PAGE, QUOTE);
-    const edited = PAGE.replace('co-create the performance', 'create the performance together').replace('that music.', 'the music.');
+    const edited = PAGE.replace('compose the conversation', 'shape the conversation jointly').replace('that music.', 'the music.');
     const found = anchor(edited, selectors);
     expect(found).not.toBeNull();
-    expect(edited.slice(found!.start, found!.end)).toMatch(/^Musician and dancer create the performance together in real time/);
+    expect(edited.slice(found!.start, found!.end)).toMatch(/^Mentor and mentee shape the conversation jointly together as it unfolds/);
   });
 
   it('tells repeated quotes apart by their context', () => {
@@ -114,32 +114,32 @@ suite('anchor', () => {
     const filler = prose(100_000);
     const { selectors } = clipOf(`${PAGE}\n${filler}`, QUOTE);
     // Now at the end of the page, some 100 KB on, with a word changed: beyond the search around the old position.
-    const moved = `${filler}\n${PAGE.replace('co-create the performance', 'co-create their performance')}`;
+    const moved = `${filler}\n${PAGE.replace('compose the conversation', 'compose their conversation')}`;
     const found = anchor(moved, selectors);
     expect(found).not.toBeNull();
     expect(found!.start).toBeGreaterThan(filler.length);
-    expect(moved.slice(found!.start, found!.end)).toBe('Musician and dancer co-create their performance in real time');
+    expect(moved.slice(found!.start, found!.end)).toBe('Mentor and mentee compose their conversation together as it unfolds');
   });
 
   it('prefers a close match far away to a weak one near the old position', () => {
     const filler = prose(50_000);
-    const weak = 'Musician and singer co-create a show in real time';
+    const weak = 'Mentor and coach compose a talk as it goes';
     const { selectors } = clipOf(`${PAGE}\n${filler}`, QUOTE);
-    const text = `${PAGE.replace(QUOTE, weak)}\n${filler}\n${PAGE.replace('co-create the performance', 'co-create their performance')}`;
+    const text = `${PAGE.replace(QUOTE, weak)}\n${filler}\n${PAGE.replace('compose the conversation', 'compose their conversation')}`;
     const found = anchor(text, selectors);
     expect(found).not.toBeNull();
-    expect(text.slice(found!.start, found!.end)).toBe('Musician and dancer co-create their performance in real time');
+    expect(text.slice(found!.start, found!.end)).toBe('Mentor and mentee compose their conversation together as it unfolds');
   });
 
   it('says not found when the passage was removed', () => {
     const { selectors } = clipOf(PAGE, QUOTE);
-    const without = PAGE.replace(/Musician and dancer[^\n]*\n/, '');
+    const without = PAGE.replace(/Mentor and mentee compose[^\n]*\n/, '');
     expect(anchor(without, selectors)).toBeNull();
   });
 
   it('does not take an unrelated passage in a long text', () => {
     const text = prose(100_000);
-    const quote = { type: 'TextQuoteSelector' as const, exact: 'Musician and dancer co-create the performance in real time' };
+    const quote = { type: 'TextQuoteSelector' as const, exact: 'Mentor and mentee compose the conversation together as it unfolds' };
     expect(anchor(text, [quote])).toBeNull();
     expect(anchor(`${text}\n${PAGE}`, clipOf(PAGE, QUOTE).selectors)).not.toBeNull();
   });

@@ -18,11 +18,11 @@ export const TEXT = {
   goalSuccess: 'By spring two teacher leaders plan and chair the monthly staff meeting',
   action: 'Open the Thursday staff meeting with one open question and wait for answers',
   /** Clipped into the goal. */
-  passage: 'Musician and dancer co-create the performance in real time',
+  passage: 'Mentor and mentee compose the conversation together as it unfolds',
   passageNote: 'This is how our staff meetings should feel to teachers',
   passageTags: 'improvisation, staff meetings',
   /** Clipped as a new reflection prompt. */
-  promptPassage: 'generative leadership as leading that recognizes and taps the collective intelligence',
+  promptPassage: 'a generative leader recognizes and taps the collective intelligence',
   promptQuestion: 'Where do I already tap the collective intelligence of my staff',
   promptResponse: 'In the literacy team, where I let the teachers set the agenda for the spring term',
   agendaTopic: 'A difficult conversation with a parent about the new bell schedule',
@@ -36,6 +36,6 @@ export const TEXT = {
 export const CONTENT_STRINGS: string[] = [
   ...Object.values(TEXT).flatMap((t) => (t === TEXT.passageTags ? t.split(', ') : [t])),
   // The clipped reading's title and address are the clip's content too.
-  'Coaching and Mentoring as Improvisation',
+  'Coaching as Improvisation',
   '/readings/',
 ];

@@ -5,7 +5,7 @@
  * keyboard-only helpers, and a recorder of the API responses a page received.
  */
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="../../../extension/e2e/globals.d.ts" />
+/// <reference path="../../support/globals.d.ts" />
 import dns from 'node:dns';
 import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -15,17 +15,17 @@ import path from 'node:path';
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ApiClient } from '@mentoring/shared';
-import { startTestLms, type TestLms } from '../../lms/index.ts';
-import { sampleProgram } from '../../lms/sample.ts';
+import { startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
+import { SAMPLE_READINGS_DIR } from '@mentoring/lti-tool/src/sandbox/lms/readings.ts';
 import { launchAs, startTestTool, type TestTool } from '../../support/tool.ts';
-import { launchWithExtension, type ExtensionBrowser } from '../../../extension/e2e/browser.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
 
 export const COURSE_ID = 'nsl-2026';
 /** The design handout's texts, beside the repository; the test LMS serves them as reading pages. */
-export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../../shared/seeds');
-/** "Coaching and Mentoring as Improvisation". */
-export const READING_FILE = '000_2875ff940572f678.txt';
-export const READING_TITLE = 'Coaching and Mentoring as Improvisation';
+/** "Coaching as Improvisation". */
+export const READING_FILE = 'coaching-as-improvisation.txt';
+export const READING_TITLE = 'Coaching as Improvisation';
 /**
  * Where the journeys put their screenshots and axe-core results: the README's docs/screenshots with
  * `npm run screenshots`; otherwise a temporary folder, so a test run leaves the checkout as it was.
@@ -57,7 +57,7 @@ export interface WorldOptions {
   registerTool?: boolean;
 }
 
-/** Starts the tool, the LMS (with the sample course and the seeds as readings) and the browser. */
+/** Starts the tool, the LMS (with the sample course and its readings) and the browser. */
 export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const started: { tool?: TestTool; lms?: TestLms; browser?: ExtensionBrowser } = {};
   const close = async () => {
@@ -67,7 +67,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   };
   try {
     if (opts.crossSite) dns.setDefaultResultOrder('ipv4first');
-    const lmsOptions = { name: 'Sandbox LMS', readingsDir: SEEDS_DIR };
+    const lmsOptions = { name: 'Sandbox LMS', readingsDir: SAMPLE_READINGS_DIR };
     const startLms = async () => {
       if (!opts.crossSite) return startTestLms(lmsOptions);
       // The LMS listens on 127.0.0.1 but is reached (and issues) as localhost, another site than the tool's.

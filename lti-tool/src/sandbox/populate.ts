@@ -4,9 +4,9 @@
  */
 import type { ApiClient } from '@mentoring/shared';
 import { createApiClient } from '@mentoring/shared';
-import { launch } from '../support/launch.ts';
-import type { TestLms } from '../lms/index.ts';
-import { sampleProgram } from '../lms/sample.ts';
+import { launch } from './lms/browser-launch.ts';
+import type { TestLms } from './lms/index.ts';
+import { sampleProgram } from './lms/sample.ts';
 
 const day = (offset: number, hour = 16) => {
   const d = new Date(Date.now() + offset * 86_400_000);
@@ -63,9 +63,9 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
   const clip1 = await hannah.createClip({
     params: { id: p },
     body: {
-      url: reading('000_2875ff940572f678.txt'),
-      title: 'Coaching and Mentoring as Improvisation',
-      quote: 'Musician and dancer co-create the performance in real time, guided by shared knowledge, values, and intention.',
+      url: reading('coaching-as-improvisation.txt'),
+      title: 'Coaching as Improvisation',
+      quote: 'Mentor and mentee compose the conversation together as it unfolds, each one listening for the other\'s next move.',
       note: 'This is how I want my walkthrough debriefs to feel.',
       tags: ['feedback', 'co-creation'],
       goalIds: [goal.id],
@@ -74,9 +74,9 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
   await hannah.createClip({
     params: { id: p },
     body: {
-      url: reading('003_254a4dadfc69e06b.txt'),
-      title: 'How is coaching different from supervision?',
-      quote: 'If employees share their weaknesses or needs with a supervisor, they risk poor evaluations and dismissal.',
+      url: reading('what-stays-in-the-room.txt'),
+      title: 'What Stays in the Room',
+      quote: 'New leaders will only bring their hardest questions to a mentor they trust. Trust depends on knowing where their words go.',
       note: 'Is this why teachers go quiet when I visit?',
       tags: ['supervision'],
       goalIds: [goal.id],
@@ -94,9 +94,9 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
   await hannah.createClip({
     params: { id: p },
     body: {
-      url: reading('001_19a64892371c48eb.txt'),
-      title: 'The Mentor-Coaching Approach for Building Capacity',
-      quote: 'The mentee chooses the agenda and the path of the conversation, thus keeping the focus centred on her or his growth and development.',
+      url: reading('the-agenda-belongs-to-the-mentee.txt'),
+      title: 'The Agenda Belongs to the Mentee',
+      quote: 'A mentoring conversation goes best when the person being mentored decides what it is about.',
       tags: ['agenda'],
       goalIds: [listening.id],
     },

@@ -3,7 +3,7 @@
  * auto-posting form, the POST of the id_token back to the tool, then redirects up to the app URL with its `ltik`.
  * Fast enough for launch benchmarks: no HTML parsing beyond one form, keep-alive connections (fetch's default).
  */
-import type { LaunchParams, TestLms } from '../lms/index.ts';
+import type { LaunchParams, TestLms } from './index.ts';
 
 /**
  * The few cookies a launch needs (ltijs's signed `state…` cookie and its session cookie), per host as browsers

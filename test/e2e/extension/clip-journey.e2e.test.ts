@@ -13,11 +13,11 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ApiClient, Goal } from '@mentoring/shared';
-import { lmsPerson, startTestLms, Role, type TestLms } from '../../test/lms/index.ts';
-import { apiAs, launchAs, startTestTool, type TestTool } from '../../test/support/tool.ts';
-import type { QueuedClip } from '../lib/queue.ts';
-import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from './browser.ts';
-import { htmlPage, READING, selectText, servePages, type PageServer } from './pages.ts';
+import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { apiAs, launchAs, startTestTool, type TestTool } from '../../support/tool.ts';
+import type { QueuedClip } from '@mentoring/extension/lib/queue.ts';
+import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
+import { htmlPage, READING, selectText, servePages, type PageServer } from '../../support/pages.ts';
 
 const COURSE = 'clip-journey-2026';
 const MENTEE_NAME = 'Mina Okafor';
@@ -25,9 +25,9 @@ const MENTOR_NAME = 'Theo Marsh';
 const GOAL_TITLE = 'Coach by asking, not telling';
 
 /** Into the goal. */
-const PASSAGE = 'Musician and dancer co-create the performance in real time';
+const PASSAGE = 'Mentor and mentee compose the conversation together as it unfolds';
 /** Into a new reflection prompt. */
-const PROMPT_PASSAGE = 'generative leadership as leading that recognizes and taps the collective intelligence';
+const PROMPT_PASSAGE = 'a generative leader recognizes and taps the collective intelligence';
 const QUESTION = 'Where do I tap the collective intelligence of my staff?';
 /** Clipped while the tool is down. */
 const OFFLINE_PASSAGES = [
@@ -127,17 +127,17 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     pages.set('/reading', htmlPage(READING, reading));
     // The same reading, edited: a new opening paragraph, and words changed on both sides of both passages.
     const edited = [
-      ['This week I was', 'A note added later, after the workshop.\nThis week I was'],
-      ['the precise outcome cannot be predicted ahead of time.', 'the exact outcome can never be predicted beforehand.'],
-      ['guided by shared knowledge', 'led by common knowledge'],
-      ['The authors define generative', 'Both authors describe generative'],
-      ['within the organization to generate', 'inside the school to generate'],
+      ['Most of the mentors in our program', 'A note added later, after the workshop.\nMost of the mentors in our program'],
+      ['feel less like a lesson and more like improvisation.', 'feel less like a lecture and more like improvised theatre.'],
+      ['each one listening for', 'each of them attending to'],
+      ['We describe the work as generative', 'We call this work generative'],
+      ['of the people in the building', 'of the staff in the school'],
     ].reduce((text, [before, after]) => {
       if (!text.includes(before!)) throw new Error(`The reading no longer says "${before}"`);
       return text.replace(before!, after!);
     }, READING);
     pages.set('/reading-edited', htmlPage(edited, reading));
-    pages.set('/reading-cut', htmlPage(READING.replace(/Musician and dancer[^\n]*/, 'This part of the page was rewritten entirely.'), reading));
+    pages.set('/reading-cut', htmlPage(READING.replace(/Mentor and mentee compose[^\n]*/, 'This part of the page was rewritten entirely.'), reading));
   }, 120_000);
 
   afterAll(async () => {

@@ -1,20 +1,17 @@
 /** Readings served on 127.0.0.1 for end-to-end tests, made from a text file, one paragraph a line. */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SAMPLE_READINGS_DIR } from '@mentoring/lti-tool/src/sandbox/lms/readings.ts';
 
-/** The design handout's texts: `../shared/seeds` from the repository's root (the handout folder sits beside the clone). */
-export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../shared/seeds');
-
-/** One of the handout's texts (`000_2875ff940572f678.txt`…). */
-export function readSeed(file: string): string {
-  const at = path.join(SEEDS_DIR, file);
-  if (!existsSync(at)) throw new Error(`The reading ${file} is missing: the handout folder is expected at ${SEEDS_DIR} (beside the repository).`);
-  return readFileSync(at, 'utf8');
+/** One of the sample program's readings (`coaching-as-improvisation.txt`…), without its dateline. */
+export function readReading(file: string): string {
+  const text = readFileSync(path.join(SAMPLE_READINGS_DIR, file), 'utf8');
+  return text.replace(/^[A-Z][a-z]+ \d{1,2}, \d{4}\s*\n/, '');
 }
 
-/** "Coaching and Mentoring as Improvisation", the reading the journeys clip from. */
-export const READING = readSeed('000_2875ff940572f678.txt');
+/** "Coaching as Improvisation", the reading the journeys clip from. */
+export const READING = readReading('coaching-as-improvisation.txt');
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 

@@ -1,24 +1,24 @@
 /**
- * The sandbox for `npm start` without an LMS: the test LMS from `test/lms` starts beside the tool,
+ * The sandbox for `npm start` without an LMS: the test LMS (`./lms`) starts beside the tool,
  * registers it through Dynamic Registration (once; both remember it in data/), and offers
  * "Launch as …" for a sample leadership program.
  */
 import path from 'node:path';
-import type { ToolConfig } from './config.ts';
-import type { RunningTool } from './server.ts';
-import { listPlatforms } from './services/registration.ts';
+import type { ToolConfig } from '../config.ts';
+import type { RunningTool } from '../server.ts';
+import { listPlatforms } from '../services/registration.ts';
+import { SAMPLE_READINGS_DIR } from './lms/readings.ts';
 
 export async function startSandbox(tool: RunningTool, config: ToolConfig) {
   // Loaded only here: the test LMS is a development aid, not part of the tool.
-  const { startTestLms } = await import('@mentoring/test/lms/index.ts');
-  const { sampleProgram } = await import('@mentoring/test/lms/sample.ts');
-  const { populateSampleProgram } = await import('@mentoring/test/sandbox/populate.ts');
+  const { startTestLms } = await import('./lms/index.ts');
+  const { sampleProgram } = await import('./lms/sample.ts');
+  const { populateSampleProgram } = await import('./populate.ts');
   const lms = await startTestLms({
     port: config.sandboxPort,
     name: 'Sandbox LMS',
     stateFile: path.join(config.dataDir, 'sandbox-lms.json'),
-    // The program's texts, where the handout folder sits beside the checkout.
-    readingsDir: path.resolve(import.meta.dirname, '../../../shared/seeds'),
+    readingsDir: SAMPLE_READINGS_DIR,
   });
   lms.addCourse(sampleProgram());
   const registered = await listPlatforms(tool.app);

@@ -3,10 +3,10 @@
  * opens the picker, and once saved it waits in the outbox (the badge shows 1), as no tool answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
-import { htmlPage, READING, selectText, servePages, type PageServer } from './pages.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
+import { htmlPage, READING, selectText, servePages, type PageServer } from '../../support/pages.ts';
 
-const PASSAGE = 'Musician and dancer co-create the performance in real time';
+const PASSAGE = 'Mentor and mentee compose the conversation together as it unfolds';
 const ME = {
   person: { id: 'p-mentee', name: 'Mina Mentee', email: null },
   program: { id: 'prog', title: 'New school leaders', label: null, platformName: null },

@@ -7,6 +7,9 @@ import path from 'node:path';
 import express, { type Router } from 'express';
 import { esc } from './html.ts';
 
+/** The sample program's readings, written for this project (one paragraph a line, an optional dateline first). */
+export const SAMPLE_READINGS_DIR = path.resolve(import.meta.dirname, '../readings');
+
 export function readingPage(text: string): string {
   const lines = text.split(/\r?\n/).filter((l) => l.trim());
   // A blog post's date line ("September 21, 2020") comes before its title: show it as the dateline.

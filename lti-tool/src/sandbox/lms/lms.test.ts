@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose';
-import { launch, postIdToken, startLaunch } from '../support/launch.ts';
+import { launch, postIdToken, startLaunch } from './browser-launch.ts';
 import { registrationRequest, startFakeTool, type FakeTool } from './fake-tool.ts';
 import { Role, Scope, startTestLms, type TestLms, type ToolRegistration } from './index.ts';
 import { sampleProgram } from './sample.ts';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launch } from '../support/launch.ts';
+import { launch } from './browser-launch.ts';
 import { startFakeTool, type FakeTool } from './fake-tool.ts';
 import { Scope, startTestLms, type TestLms } from './index.ts';
 import { sampleProgram } from './sample.ts';

@@ -12,12 +12,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../test/support/browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser.ts';
 
 export { CHROMIUM };
 
 /** The test build (`npm run build:e2e -w extension`). */
-export const E2E_BUILD_DIR = path.resolve(import.meta.dirname, '../.output/chrome-mv3-e2e');
+export const E2E_BUILD_DIR = path.resolve(import.meta.dirname, '../../extension/.output/chrome-mv3-e2e');
 
 export interface ExtensionBrowser {
   context: BrowserContext;
