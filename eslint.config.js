@@ -1,19 +1,59 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+/**
+ * The parts' import boundaries (CONTRIBUTING.md): `shared` imports neither app; `extension` and `lti-tool`
+ * never import each other; nothing imports `test`. Each entry names what a part may not reach, by package
+ * name and by relative path alike.
+ */
+const reach = (part) => [`@mentoring/${part}`, `@mentoring/${part}/**`, `**/${part}/**`, `../${part}`];
+const boundary = (files, parts, why) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: parts.flatMap(reach), message: why }] }],
+  },
+});
+
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.output/**', '**/.wxt/**', 'data/**', 'docs/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.output/**',
+      '**/.wxt/**',
+      'data/**',
+      'docs/**',
+      // The lint config's own test writes short-lived probes here.
+      '**/*.lint-probe.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A promise nobody awaits loses its error: say `void` where fire-and-forget is meant.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       'no-console': 'off',
     },
   },
+  {
+    // Plain JavaScript config files are outside every tsconfig: no type information there.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  boundary(['shared/**'], ['lti-tool', 'extension', 'test'], '`shared` is the domain both apps use: it imports neither app nor the tests.'),
+  boundary(['extension/**'], ['lti-tool', 'test'], 'The extension talks to the tool over HTTP only (through `@mentoring/shared`), and never imports the tests.'),
+  boundary(['lti-tool/**'], ['extension', 'test'], 'The tool never imports the extension or the tests.'),
+  prettier,
 );

@@ -15,7 +15,7 @@ export default defineConfig({
       },
       // Where a PostgreSQL server is named (CI starts one), the integration tests run again on it.
       ...(process.env.TEST_POSTGRES_URL
-        ? [{ extends: true, test: { name: 'postgres', include: ['test/integration/**/*.test.ts'], env: { TEST_DATABASE: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'postgres', include: ['test/integration/**/*.test.ts'], env: { TEST_DATABASE: 'postgres' } } }]
         : []),
       // The extension's unit tests need WXT's vitest plugin (fake `browser`), so they are their own project.
       './extension/vitest.config.ts',

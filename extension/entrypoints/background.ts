@@ -2,7 +2,7 @@
  * The background: owns the outbox and the conversation with the tool for pages, and wires the
  * browser's events (menu, command, alarms, tabs, storage) to the modules in `lib/`.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { renderBadge, renderTabBadge } from '@/lib/badge';
 import { CLIP_COMMAND, CLIP_MENU_ID, clipFromTab, createClipMenu, onClipMenuClicked, sendOutbox } from '@/lib/clip-flow';
@@ -24,11 +24,12 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(start);
 
   browser.contextMenus.onClicked.addListener((menu, tab) => void onClipMenuClicked(menu, tab));
-  browser.commands.onCommand.addListener(async (command, tab) => {
+  const onCommand = async (command: string, tab?: Browser.tabs.Tab) => {
     if (command !== CLIP_COMMAND) return;
     const target = tab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
     if (target) await clipFromTab(target);
-  });
+  };
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
 
   browser.runtime.onMessage.addListener(answerWith<BackgroundRequest>(handleRequest));
 

@@ -1,5 +1,5 @@
 /** Signing keys: the platform's own RSA key, and verification of tools' JWTs through their JWKS URLs. */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type webcrypto } from 'node:crypto';
 import {
   createRemoteJWKSet,
   exportJWK,
@@ -13,7 +13,7 @@ import {
 
 export interface SigningKey {
   kid: string;
-  privateKey: CryptoKey;
+  privateKey: webcrypto.CryptoKey;
 }
 
 export interface PlatformKey extends SigningKey {
@@ -35,7 +35,7 @@ export async function platformKey(saved: JWK | undefined, save: (jwk: JWK) => vo
     jwk = (await generateSigningKey()).privateJwk;
     save(jwk);
   }
-  const privateKey = (await importJWK(jwk, 'RS256')) as CryptoKey;
+  const privateKey = (await importJWK(jwk, 'RS256')) as webcrypto.CryptoKey;
   const { kty, n, e, kid, alg, use } = jwk;
   return { kid: kid!, privateKey, publicJwk: { kty, n, e, kid, alg, use } };
 }
