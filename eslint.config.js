@@ -52,8 +52,16 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
-  boundary(['shared/**'], ['lti-tool', 'extension', 'test'], '`shared` is the domain both apps use: it imports neither app nor the tests.'),
-  boundary(['extension/**'], ['lti-tool', 'test'], 'The extension talks to the tool over HTTP only (through `@mentoring/shared`), and never imports the tests.'),
+  boundary(
+    ['shared/**'],
+    ['lti-tool', 'extension', 'test'],
+    '`shared` is the domain both apps use: it imports neither app nor the tests.',
+  ),
+  boundary(
+    ['extension/**'],
+    ['lti-tool', 'test'],
+    'The extension talks to the tool over HTTP only (through `@mentoring/shared`), and never imports the tests.',
+  ),
   boundary(['lti-tool/**'], ['extension', 'test'], 'The tool never imports the extension or the tests.'),
   prettier,
 );

@@ -11,11 +11,24 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'main', include: ['{shared,lti-tool,test}/**/*.test.{ts,tsx}'], exclude: ['**/node_modules/**', '**/*.e2e.test.ts'] },
+        test: {
+          name: 'main',
+          include: ['{shared,lti-tool,test}/**/*.test.{ts,tsx}'],
+          exclude: ['**/node_modules/**', '**/*.e2e.test.ts'],
+        },
       },
       // Where a PostgreSQL server is named (CI starts one), the integration tests run again on it.
       ...(process.env.TEST_POSTGRES_URL
-        ? [{ extends: true as const, test: { name: 'postgres', include: ['test/integration/**/*.test.ts'], env: { TEST_DATABASE: 'postgres' } } }]
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: ['test/integration/**/*.test.ts'],
+                env: { TEST_DATABASE: 'postgres' },
+              },
+            },
+          ]
         : []),
       // The extension's unit tests need WXT's vitest plugin (fake `browser`), so they are their own project.
       './extension/vitest.config.ts',

@@ -23,7 +23,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: modules('react|react-dom|scheduler') },
-            { name: 'react-aria', test: modules('react-aria|react-aria-components|react-stately|@react-aria|@react-stately|@react-types|@internationalized|@swc|clsx') },
+            {
+              name: 'react-aria',
+              test: modules(
+                'react-aria|react-aria-components|react-stately|@react-aria|@react-stately|@react-types|@internationalized|@swc|clsx',
+              ),
+            },
             { name: 'zod', test: modules('zod|@asteasolutions') },
             { name: 'query', test: modules('@tanstack') },
           ],

@@ -9,7 +9,8 @@ import { piecesOf, readPageText } from './page-text.ts';
 const MARK_CLASS = 'mw-highlight';
 const FOCUS_CLASS = 'mw-highlight-focus';
 
-const inDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+const inDocumentOrder = (a: Node, b: Node) =>
+  a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 
 export class Highlighter {
   /** The clips each mark shows (clips can overlap). */
@@ -33,7 +34,9 @@ export class Highlighter {
         continue;
       }
       const range = anchor(page.text, passage.selectors);
-      const pieces = range ? piecesOf(page, range.start, range.end).filter(([node, from, to]) => node.data.slice(from, to).trim()) : [];
+      const pieces = range
+        ? piecesOf(page, range.start, range.end).filter(([node, from, to]) => node.data.slice(from, to).trim())
+        : [];
       results[passage.id] = pieces.length > 0;
       this.marksOf.set(passage.id, []);
       for (const [node, from, to] of pieces) {

@@ -51,7 +51,8 @@ export function offsetOf(page: PageText, container: Node, offset: number): numbe
     : startOfFirstNodeFrom(page, (n) => isAfter(container, n) && !container.contains(n));
 }
 
-const isAfter = (reference: Node, node: Node) => !!(reference.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
+const isAfter = (reference: Node, node: Node) =>
+  !!(reference.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
 
 /** Start offset of the first text node (document order) for which `atOrAfter` holds; binary search. */
 function startOfFirstNodeFrom(page: PageText, atOrAfter: (node: Text) => boolean): number {

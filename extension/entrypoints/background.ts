@@ -5,7 +5,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { renderBadge, renderTabBadge } from '@/lib/badge';
-import { CLIP_COMMAND, CLIP_MENU_ID, clipFromTab, createClipMenu, onClipMenuClicked, sendOutbox } from '@/lib/clip-flow';
+import {
+  CLIP_COMMAND,
+  CLIP_MENU_ID,
+  clipFromTab,
+  createClipMenu,
+  onClipMenuClicked,
+  sendOutbox,
+} from '@/lib/clip-flow';
 import { onConnectionChange } from '@/lib/connection';
 import { answerWith, type BackgroundRequest } from '@/lib/messages';
 import { OUTBOX_ALARM } from '@/lib/outbox';
@@ -60,7 +67,15 @@ export default defineBackground(() => {
         return browser.tabs
           .get(message.tabId)
           .then((tab) =>
-            onClipMenuClicked({ menuItemId: CLIP_MENU_ID, editable: false, pageUrl: tab.url ?? '', selectionText: message.selectionText }, tab),
+            onClipMenuClicked(
+              {
+                menuItemId: CLIP_MENU_ID,
+                editable: false,
+                pageUrl: tab.url ?? '',
+                selectionText: message.selectionText,
+              },
+              tab,
+            ),
           );
       }),
     );

@@ -17,7 +17,10 @@ describe('badge', () => {
   it('shows what waits in the outbox first, else the clips on the page; the tooltip says both', () => {
     expect(badgeFor(0, null)).toMatchObject({ text: '', title: 'Mentoring workspace' });
     expect(badgeFor(0, page(3))).toMatchObject({ text: '3', title: 'Mentoring workspace: 3 clips on this page' });
-    expect(badgeFor(2, page(1))).toMatchObject({ text: '2', title: 'Mentoring workspace: 1 clip on this page, 2 clips waiting to be sent' });
+    expect(badgeFor(2, page(1))).toMatchObject({
+      text: '2',
+      title: 'Mentoring workspace: 1 clip on this page, 2 clips waiting to be sent',
+    });
     expect(badgeFor(1, null).color).not.toBe(badgeFor(0, page(1)).color);
   });
 

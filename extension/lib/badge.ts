@@ -44,7 +44,9 @@ async function show(badge: Badge, tabId?: number): Promise<void> {
 export async function renderBadge(): Promise<void> {
   const [queue, pages] = await Promise.all([readQueue(), readAllPageStates()]);
   await show(badgeFor(queue.length, null));
-  await Promise.all([...pages].map(([tabId, page]) => show(badgeFor(queue.length, page), tabId).catch(() => undefined)));
+  await Promise.all(
+    [...pages].map(([tabId, page]) => show(badgeFor(queue.length, page), tabId).catch(() => undefined)),
+  );
 }
 
 /** Redraws one tab's badge, e.g. when its page is gone. */

@@ -11,7 +11,8 @@ const menu = (selectionText?: string, pageUrl = 'https://example.org/paper.pdf')
 
 function pageAnswers(selection: PageSelection | 'no content script') {
   return vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => {
-    if (selection === 'no content script') throw new Error('Could not establish connection. Receiving end does not exist.');
+    if (selection === 'no content script')
+      throw new Error('Could not establish connection. Receiving end does not exist.');
     return selection;
   });
 }
@@ -24,10 +25,22 @@ beforeEach(() => {
 describe('capturing the selection', () => {
   it('takes the quote, selectors, canonical URL and title from the content script', async () => {
     const selectors = [{ type: 'TextPositionSelector' as const, start: 10, end: 20 }];
-    const ask = pageAnswers({ quote: ' the dance ', selectors, url: 'https://example.org/canonical', title: 'Improvisation' });
+    const ask = pageAnswers({
+      quote: ' the dance ',
+      selectors,
+      url: 'https://example.org/canonical',
+      title: 'Improvisation',
+    });
     const capture = await captureFromTab(tab('https://example.org/canonical?utm=x'));
     expect(ask).toHaveBeenCalledWith(7, { type: 'selection:get' }, { frameId: 0 });
-    expect(capture).toEqual({ quote: 'the dance', selectors, url: 'https://example.org/canonical', title: 'Improvisation', notice: null, tabId: 7 });
+    expect(capture).toEqual({
+      quote: 'the dance',
+      selectors,
+      url: 'https://example.org/canonical',
+      title: 'Improvisation',
+      notice: null,
+      tabId: 7,
+    });
   });
 
   it('runs the content script, with its stylesheet, on a page that has none yet, then asks it', async () => {
@@ -37,9 +50,14 @@ describe('capturing the selection', () => {
       if (!running) throw new Error('Could not establish connection. Receiving end does not exist.');
       return selection;
     });
-    const run = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async () => ((running = true), [{ frameId: 0, result: 'started' }])) as never);
+    const run = vi
+      .spyOn(fakeBrowser.scripting, 'executeScript')
+      .mockImplementation((async () => ((running = true), [{ frameId: 0, result: 'started' }])) as never);
     const style = vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockResolvedValue(undefined);
-    expect(await captureFromTab(tab('https://example.org/'))).toMatchObject({ quote: 'the dance', title: 'Improvisation' });
+    expect(await captureFromTab(tab('https://example.org/'))).toMatchObject({
+      quote: 'the dance',
+      title: 'Improvisation',
+    });
     expect(run).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/content-scripts/content.js'] });
     expect(style).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/content-scripts/content.css'] });
     expect(ask).toHaveBeenCalledTimes(2);
@@ -48,7 +66,12 @@ describe('capturing the selection', () => {
   it('uses the context menu’s text where no content script runs, as in the PDF viewer', async () => {
     pageAnswers('no content script');
     const capture = await captureFromTab(tab('https://example.org/paper.pdf'), menu('A passage of the PDF'));
-    expect(capture).toMatchObject({ quote: 'A passage of the PDF', selectors: [], url: 'https://example.org/paper.pdf', title: 'Tab title' });
+    expect(capture).toMatchObject({
+      quote: 'A passage of the PDF',
+      selectors: [],
+      url: 'https://example.org/paper.pdf',
+      title: 'Tab title',
+    });
   });
 
   it('says so when nothing is selected', async () => {
@@ -79,7 +102,12 @@ describe('capturing the selection', () => {
     expect(capture.quote).toHaveLength(MAX_QUOTE_LENGTH);
     expect(capture.notice).toMatch(/first 10,000 were kept/);
     expect(capture.selectors).toEqual([
-      { type: 'TextQuoteSelector', exact: long.slice(0, MAX_QUOTE_LENGTH), prefix: 'before', suffix: long.slice(MAX_QUOTE_LENGTH, MAX_QUOTE_LENGTH + 32) },
+      {
+        type: 'TextQuoteSelector',
+        exact: long.slice(0, MAX_QUOTE_LENGTH),
+        prefix: 'before',
+        suffix: long.slice(MAX_QUOTE_LENGTH, MAX_QUOTE_LENGTH + 32),
+      },
       { type: 'TextPositionSelector', start: 100, end: 100 + MAX_QUOTE_LENGTH },
     ]);
   });

@@ -39,7 +39,9 @@ export function isClippable(url: string | undefined): boolean {
 export async function captureFromTab(tab: Browser.tabs.Tab, menu?: Browser.contextMenus.OnClickData): Promise<Capture> {
   const pageUrl = menu?.pageUrl ?? tab.url;
   if (!isClippable(pageUrl)) {
-    throw new CaptureError('This page cannot be clipped: browser pages and extension stores are closed to extensions. Open the reading in a normal tab.');
+    throw new CaptureError(
+      'This page cannot be clipped: browser pages and extension stores are closed to extensions. Open the reading in a normal tab.',
+    );
   }
   const fromPage = tab.id === undefined ? null : await selectionInPage(tab.id);
   const pageQuote = fromPage?.quote.trim() ?? '';
@@ -83,9 +85,14 @@ async function selectionInPage(tabId: number): Promise<PageSelection | null> {
 function cutSelectors(selectors: Selector[]): Selector[] {
   return selectors.map((s) => {
     if (s.type === 'TextQuoteSelector' && s.exact.length > MAX_QUOTE_LENGTH) {
-      return { ...s, exact: s.exact.slice(0, MAX_QUOTE_LENGTH), suffix: s.exact.slice(MAX_QUOTE_LENGTH, MAX_QUOTE_LENGTH + 32) };
+      return {
+        ...s,
+        exact: s.exact.slice(0, MAX_QUOTE_LENGTH),
+        suffix: s.exact.slice(MAX_QUOTE_LENGTH, MAX_QUOTE_LENGTH + 32),
+      };
     }
-    if (s.type === 'TextPositionSelector' && s.end - s.start > MAX_QUOTE_LENGTH) return { ...s, end: s.start + MAX_QUOTE_LENGTH };
+    if (s.type === 'TextPositionSelector' && s.end - s.start > MAX_QUOTE_LENGTH)
+      return { ...s, end: s.start + MAX_QUOTE_LENGTH };
     return s;
   });
 }

@@ -35,13 +35,17 @@ describe('clip drafts', () => {
   });
 
   it('makes a new reflection prompt only with a question', () => {
-    expect(clipFromDraft({ ...draft, target: { kind: 'prompt', question: '  ' } })).toEqual({ problem: expect.stringMatching(/question/) });
+    expect(clipFromDraft({ ...draft, target: { kind: 'prompt', question: '  ' } })).toEqual({
+      problem: expect.stringMatching(/question/),
+    });
     const ok = clipFromDraft({ ...draft, target: { kind: 'prompt', question: 'What would I try?' } });
     expect(ok).toMatchObject({ body: { newPrompt: { question: 'What would I try?' }, goalIds: [] } });
   });
 
   it('refuses what the tool would refuse, before it waits in the outbox', () => {
     expect(clipFromDraft({ ...draft, tags: 'x'.repeat(41) })).toHaveProperty('problem');
-    expect(clipFromDraft({ ...draft, capture: { ...draft.capture, url: 'chrome://settings' } })).toHaveProperty('problem');
+    expect(clipFromDraft({ ...draft, capture: { ...draft.capture, url: 'chrome://settings' } })).toHaveProperty(
+      'problem',
+    );
   });
 });

@@ -17,7 +17,14 @@ export interface Draft {
 
 /** "leadership, trust ,trust" → ["leadership", "trust"]. */
 export function parseTags(input: string): string[] {
-  return [...new Set(input.split(',').map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      input
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The clip to send, or the first problem with the fields, worded for the clipper. */
@@ -34,7 +41,8 @@ export function clipFromDraft(draft: Draft): { body: QueuedClip['body'] } | { pr
     selectors: capture.selectors,
     newPrompt: target.kind === 'prompt' ? { question: target.question.trim() } : undefined,
   };
-  if (target.kind === 'prompt' && !body.newPrompt?.question) return { problem: 'Write the reflection question for the new prompt.' };
+  if (target.kind === 'prompt' && !body.newPrompt?.question)
+    return { problem: 'Write the reflection question for the new prompt.' };
   const checked = CreateClip.safeParse(body);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;

@@ -23,16 +23,30 @@ async function openedPicker() {
 describe('clipping from the context menu', () => {
   it('adds “Clip to mentoring workspace” for selections', async () => {
     await createClipMenu();
-    expect(fakeBrowser.contextMenus.create).toHaveBeenCalledWith({ id: CLIP_MENU_ID, title: 'Clip to mentoring workspace', contexts: ['selection'] });
+    expect(fakeBrowser.contextMenus.create).toHaveBeenCalledWith({
+      id: CLIP_MENU_ID,
+      title: 'Clip to mentoring workspace',
+      contexts: ['selection'],
+    });
   });
 
   it('opens the picker with the passage (here from a PDF, by the menu’s text)', async () => {
     vi.spyOn(fakeBrowser.windows, 'create');
     const tab = { id: 4, url: 'https://example.org/report.pdf', title: 'report.pdf', windowId: 1 } as Browser.tabs.Tab;
-    await onClipMenuClicked({ menuItemId: CLIP_MENU_ID, editable: false, pageUrl: tab.url!, selectionText: 'A finding' }, tab);
+    await onClipMenuClicked(
+      { menuItemId: CLIP_MENU_ID, editable: false, pageUrl: tab.url!, selectionText: 'A finding' },
+      tab,
+    );
     expect(fakeBrowser.windows.create).toHaveBeenCalledWith(expect.objectContaining({ type: 'popup' }));
     expect(await openedPicker()).toEqual({
-      capture: { quote: 'A finding', selectors: [], url: 'https://example.org/report.pdf', title: 'report.pdf', notice: null, tabId: 4 },
+      capture: {
+        quote: 'A finding',
+        selectors: [],
+        url: 'https://example.org/report.pdf',
+        title: 'report.pdf',
+        notice: null,
+        tabId: 4,
+      },
     });
   });
 

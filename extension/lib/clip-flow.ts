@@ -49,7 +49,10 @@ export async function sendOutbox(): Promise<OutboxStatus | null> {
 }
 
 /** The picker's "Save": into the outbox first, then one attempt to send at once. */
-export async function saveClip(partnershipId: string, body: QueuedClip['body']): Promise<{ sent: boolean; message: string }> {
+export async function saveClip(
+  partnershipId: string,
+  body: QueuedClip['body'],
+): Promise<{ sent: boolean; message: string }> {
   await enqueue(partnershipId, body);
   const status = await sendOutbox();
   const waiting = (await readQueue()).find((c) => c.id === body.id);
@@ -59,7 +62,8 @@ export async function saveClip(partnershipId: string, body: QueuedClip['body']):
 
 /** Why a clip waits and what will happen to it, in the clipper's words. */
 export function waitingMessage(clip: Pick<QueuedClip, 'held' | 'lastError'>, status: OutboxStatus | null): string {
-  if (clip.held) return `The tool did not accept this clip: ${clip.lastError ?? 'unknown reason'}. It is kept in this browser; retry or discard it from the toolbar button.`;
+  if (clip.held)
+    return `The tool did not accept this clip: ${clip.lastError ?? 'unknown reason'}. It is kept in this browser; retry or discard it from the toolbar button.`;
   switch (status?.state) {
     case 'signed-out':
       return 'Saved in this browser. You are signed out: it will be sent once you connect again.';

@@ -29,7 +29,9 @@ function rebuild(): Promise<ClippedPages> {
   rebuilding ??= callTool(async (api, connection) => {
     const { partnerships } = await api.listPartnerships({});
     const readable = partnerships.filter((p) => canReadContent(p, connection.me.person.id));
-    const lists = await Promise.allSettled(readable.map((p) => api.listClips({ params: { id: p.id }, query: { limit: CLIPS_PER_PARTNERSHIP } })));
+    const lists = await Promise.allSettled(
+      readable.map((p) => api.listClips({ params: { id: p.id }, query: { limit: CLIPS_PER_PARTNERSHIP } })),
+    );
     const urls = lists.flatMap((l) => (l.status === 'fulfilled' ? l.value.clips.map((c) => clipPageUrl(c.url)) : []));
     const index = { urls: [...new Set(urls)], at: Date.now() };
     await browser.storage.local.set({ [KEY]: index });
@@ -75,5 +77,7 @@ function originOf(url: string): string | null {
 export async function addClippedPages(urls: string[]): Promise<void> {
   const index = await read();
   if (!index) return; // the next check rebuilds the list, with these pages in it
-  await browser.storage.local.set({ [KEY]: { ...index, urls: [...new Set([...index.urls, ...urls.map(clipPageUrl)])] } });
+  await browser.storage.local.set({
+    [KEY]: { ...index, urls: [...new Set([...index.urls, ...urls.map(clipPageUrl)])] },
+  });
 }

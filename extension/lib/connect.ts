@@ -14,7 +14,8 @@ export function normalizeToolUrl(input: string): string {
   } catch {
     throw new Error('Enter the address of your mentoring tool, for example https://mentoring.example.org');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('The tool’s address must start with https:// (or http:// on this computer).');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error('The tool’s address must start with https:// (or http:// on this computer).');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 

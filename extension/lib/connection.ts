@@ -45,9 +45,9 @@ export async function forgetConnection(): Promise<void> {
 /** Calls `listener` whenever the stored connection changes (connect, sign out, disconnect). */
 export function onConnectionChange(listener: (connection: Connection | null) => void): () => void {
   const handle = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-    if (area === 'local' && CONNECTION_KEY in changes) listener((changes[CONNECTION_KEY]!.newValue as Connection | undefined) ?? null);
+    if (area === 'local' && CONNECTION_KEY in changes)
+      listener((changes[CONNECTION_KEY]!.newValue as Connection | undefined) ?? null);
   };
   browser.storage.onChanged.addListener(handle);
   return () => browser.storage.onChanged.removeListener(handle);
 }
-

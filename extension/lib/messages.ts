@@ -87,12 +87,17 @@ export async function askTab<M extends ContentRequest>(tabId: number, message: M
 export function answerWith<M>(
   handle: (message: M, sender: Browser.runtime.MessageSender) => Promise<unknown> | undefined,
 ) {
-  return (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (answer: unknown) => void): true | undefined => {
+  return (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (answer: unknown) => void,
+  ): true | undefined => {
     const pending = handle(message as M, sender);
     if (!pending) return undefined;
     pending.then(
       (answer) => sendResponse(answer ?? null),
-      (err: unknown) => sendResponse({ error: err instanceof Error ? err.message : String(err) } satisfies MessageFailure),
+      (err: unknown) =>
+        sendResponse({ error: err instanceof Error ? err.message : String(err) } satisfies MessageFailure),
     );
     return true;
   };

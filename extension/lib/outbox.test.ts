@@ -23,10 +23,18 @@ type Answer = { status: number; body?: unknown } | 'offline';
 function tool(...answers: Answer[]) {
   const calls: Array<{ method: string; url: string; body: unknown; auth: string | null }> = [];
   const fetch = vi.fn(async (url: string, init: RequestInit) => {
-    calls.push({ method: init.method!, url, body: init.body ? JSON.parse(init.body as string) : undefined, auth: new Headers(init.headers).get('authorization') });
+    calls.push({
+      method: init.method!,
+      url,
+      body: init.body ? JSON.parse(init.body as string) : undefined,
+      auth: new Headers(init.headers).get('authorization'),
+    });
     const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
     if (answer === 'offline') throw new TypeError('Failed to fetch');
-    return new Response(JSON.stringify(answer.body ?? {}), { status: answer.status, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(answer.body ?? {}), {
+      status: answer.status,
+      headers: { 'content-type': 'application/json' },
+    });
   });
   vi.stubGlobal('fetch', fetch);
   return calls;
@@ -58,7 +66,12 @@ describe('outbox', () => {
     const { sent, status } = await flushOutbox();
     expect(sent.map((c) => c.id)).toEqual([clipBody(1).id]);
     expect(calls).toEqual([
-      { method: 'POST', url: 'https://tool.test/api/partnerships/part-1/clips', body: clipBody(1), auth: 'Bearer secret-token' },
+      {
+        method: 'POST',
+        url: 'https://tool.test/api/partnerships/part-1/clips',
+        body: clipBody(1),
+        auth: 'Bearer secret-token',
+      },
     ]);
     expect(await readQueue()).toEqual([]);
     expect(status?.state).toBe('ok');
@@ -120,7 +133,11 @@ describe('outbox', () => {
     const { status } = await flushOutbox();
     expect(status).toMatchObject({ state: 'signed-out', message: 'This browser connection was revoked' });
     expect(await readQueue()).toHaveLength(1);
-    expect(await readConnection()).toMatchObject({ token: null, signedOutReason: 'This browser connection was revoked', me: ME });
+    expect(await readConnection()).toMatchObject({
+      token: null,
+      signedOutReason: 'This browser connection was revoked',
+      me: ME,
+    });
     expect(await fakeBrowser.alarms.get('outbox')).toBeUndefined();
 
     const again = await flushOutbox();
@@ -128,7 +145,10 @@ describe('outbox', () => {
   });
 
   it('holds a clip the tool refuses and goes on with the others', async () => {
-    tool({ status: 403, body: { error: { code: 'forbidden', message: 'You are not a member of this partnership' } } }, created);
+    tool(
+      { status: 403, body: { error: { code: 'forbidden', message: 'You are not a member of this partnership' } } },
+      created,
+    );
     const { flushOutbox } = await freshOutbox();
     await enqueue('gone', clipBody(1));
     await enqueue('part-1', clipBody(2));
@@ -136,7 +156,11 @@ describe('outbox', () => {
     expect(sent.map((c) => c.id)).toEqual([clipBody(2).id]);
     expect(status).toMatchObject({ state: 'tool-error' });
     expect(await readQueue()).toEqual([
-      expect.objectContaining({ id: clipBody(1).id, held: true, lastError: 'You are not a member of this partnership' }),
+      expect.objectContaining({
+        id: clipBody(1).id,
+        held: true,
+        lastError: 'You are not a member of this partnership',
+      }),
     ]);
   });
 

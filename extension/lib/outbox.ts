@@ -60,7 +60,9 @@ export function flushOutbox(): Promise<FlushResult> {
 }
 
 async function sendDue(now: number): Promise<FlushResult> {
-  const due = (await readQueue()).filter((c) => !c.held && c.nextAttemptAt <= now).sort((a, b) => a.queuedAt - b.queuedAt);
+  const due = (await readQueue())
+    .filter((c) => !c.held && c.nextAttemptAt <= now)
+    .sort((a, b) => a.queuedAt - b.queuedAt);
   const sent: QueuedClip[] = [];
   let status: OutboxStatus | null = null;
   for (const [i, clip] of due.entries()) {
@@ -72,7 +74,11 @@ async function sendDue(now: number): Promise<FlushResult> {
     } catch (err) {
       const message = describeError(err);
       if (err instanceof NotConnectedError || (err instanceof ApiError && err.status === 401)) {
-        status = { state: err instanceof NotConnectedError && !err.signedOut ? 'not-connected' : 'signed-out', message, at: now };
+        status = {
+          state: err instanceof NotConnectedError && !err.signedOut ? 'not-connected' : 'signed-out',
+          message,
+          at: now,
+        };
         break;
       }
       if (err instanceof ApiError && err.retryable) {

@@ -10,19 +10,27 @@ const CLIPPED = 'https://example.org/reading';
 let page: { start: ScriptStart; canonical: string | null };
 let executeScript: ReturnType<typeof vi.fn>;
 let insertCSS: ReturnType<typeof vi.fn>;
-const injected = () => executeScript.mock.calls.filter(([options]) => options.files).map(([options]) => options.target.tabId as number);
+const injected = () =>
+  executeScript.mock.calls.filter(([options]) => options.files).map(([options]) => options.target.tabId as number);
 const canonicalReads = () => executeScript.mock.calls.filter(([options]) => options.func).length;
 
 beforeEach(async () => {
   fakeBrowser.reset();
   page = { start: 'started', canonical: null };
-  executeScript = vi.fn(async (options: { files?: string[] }) => [{ frameId: 0, result: options.files ? page.start : page.canonical }]);
+  executeScript = vi.fn(async (options: { files?: string[] }) => [
+    { frameId: 0, result: options.files ? page.start : page.canonical },
+  ]);
   insertCSS = vi.fn(async () => undefined);
   vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(executeScript as never);
   vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockImplementation(insertCSS as never);
   // Nothing here may ask the tool: the list of clipped pages is fresh.
-  vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new Error('the tool was asked'))));
-  await fakeBrowser.storage.local.set({ 'cache:clipped-pages': { urls: [CLIPPED, 'https://elsewhere.org/clipped'], at: Date.now() } });
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() => Promise.reject(new Error('the tool was asked'))),
+  );
+  await fakeBrowser.storage.local.set({
+    'cache:clipped-pages': { urls: [CLIPPED, 'https://elsewhere.org/clipped'], at: Date.now() },
+  });
   return () => vi.unstubAllGlobals();
 });
 
@@ -78,7 +86,11 @@ describe('running the content script where a page holds clips', () => {
   });
 
   it('shrugs off pages no script may enter', async () => {
-    executeScript.mockRejectedValue(new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.'));
+    executeScript.mockRejectedValue(
+      new Error(
+        'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+      ),
+    );
     await expect(showPageClips(3, CLIPPED)).resolves.toBeUndefined();
   });
 

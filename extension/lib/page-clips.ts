@@ -10,7 +10,15 @@ import { isClippable } from './capture.ts';
 import { pageHasClips, siteHasClips } from './clipped-pages.ts';
 import { askTab, type AnchorResults, type PassageToFind } from './messages.ts';
 import { renderTabBadge } from './badge.ts';
-import { hasPendingScroll, readAllPageStates, readPageState, savePageState, scrollWhenReady, takePendingScroll, type PageState } from './page-state.ts';
+import {
+  hasPendingScroll,
+  readAllPageStates,
+  readPageState,
+  savePageState,
+  scrollWhenReady,
+  takePendingScroll,
+  type PageState,
+} from './page-state.ts';
 import { readPageAddress, runContentScript } from './page-script.ts';
 import { callTool, describeError } from './tool.ts';
 
@@ -59,7 +67,8 @@ export async function loadPage(tabId: number, url: string): Promise<PageState> {
   let clips: Clip[] = [];
   let error: string | null = null;
   try {
-    if (await pageHasClips(url)) clips = (await callTool((api) => api.clipsOnPage({ query: { url: clipPageUrl(url) } }))).clips;
+    if (await pageHasClips(url))
+      clips = (await callTool((api) => api.clipsOnPage({ query: { url: clipPageUrl(url) } }))).clips;
   } catch (err) {
     error = describeError(err);
   }
@@ -87,10 +96,13 @@ export async function refreshPages(urls?: string[]): Promise<void> {
   const [pages, tabs] = await Promise.all([readAllPageStates(), browser.tabs.query({})]);
   // Loaded pages without a content script yet (not known to hold clips when they loaded) on those sites.
   const unshown = tabs.filter(
-    (t) => t.id !== undefined && !pages.has(t.id) && t.status !== 'loading' && (!sites || sites.has(originOf(t.url ?? ''))),
+    (t) =>
+      t.id !== undefined && !pages.has(t.id) && t.status !== 'loading' && (!sites || sites.has(originOf(t.url ?? ''))),
   );
   await Promise.all([
-    ...[...pages].filter(([, page]) => !wanted || wanted.has(clipPageUrl(page.url))).map(([tabId, page]) => loadPage(tabId, page.url)),
+    ...[...pages]
+      .filter(([, page]) => !wanted || wanted.has(clipPageUrl(page.url)))
+      .map(([tabId, page]) => loadPage(tabId, page.url)),
     ...unshown.map((t) => showPageClips(t.id!, t.url)),
   ]);
 }

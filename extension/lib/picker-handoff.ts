@@ -12,7 +12,12 @@ const key = (id: string) => `picker:${id}`;
 export async function openPicker(input: PickerInput): Promise<void> {
   const id = crypto.randomUUID();
   await browser.storage.session.set({ [key(id)]: input });
-  await browser.windows.create({ url: browser.runtime.getURL(`/picker.html?id=${id}`), type: 'popup', width: 480, height: 640 });
+  await browser.windows.create({
+    url: browser.runtime.getURL(`/picker.html?id=${id}`),
+    type: 'popup',
+    width: 480,
+    height: 640,
+  });
 }
 
 export async function readPickerInput(id: string): Promise<PickerInput | null> {

@@ -2,7 +2,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { enqueue, makeAllDue, readQueue, removeQueued, updateQueued, type QueuedClip } from './queue.ts';
 
-const body = (id: string): QueuedClip['body'] => ({ id, url: 'https://example.org/a', title: 'A', quote: `quote ${id}` });
+const body = (id: string): QueuedClip['body'] => ({
+  id,
+  url: 'https://example.org/a',
+  title: 'A',
+  quote: `quote ${id}`,
+});
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -45,7 +45,19 @@ export function enqueue(partnershipId: string, body: QueuedClip['body'], now = D
   return change((queue) =>
     queue.some((c) => c.id === body.id)
       ? queue
-      : [...queue, { id: body.id, partnershipId, body, queuedAt: now, attempts: 0, nextAttemptAt: now, lastError: null, held: false }],
+      : [
+          ...queue,
+          {
+            id: body.id,
+            partnershipId,
+            body,
+            queuedAt: now,
+            attempts: 0,
+            nextAttemptAt: now,
+            lastError: null,
+            held: false,
+          },
+        ],
   );
 }
 
@@ -65,9 +77,9 @@ export function makeAllDue(now = Date.now()): Promise<QueuedClip[]> {
 /** Calls `listener` with the queue whenever it changes, in any part of the extension. */
 export function onQueueChange(listener: (queue: QueuedClip[]) => void): () => void {
   const handle = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-    if (area === 'local' && QUEUE_KEY in changes) listener((changes[QUEUE_KEY]!.newValue as QueuedClip[] | undefined) ?? []);
+    if (area === 'local' && QUEUE_KEY in changes)
+      listener((changes[QUEUE_KEY]!.newValue as QueuedClip[] | undefined) ?? []);
   };
   browser.storage.onChanged.addListener(handle);
   return () => browser.storage.onChanged.removeListener(handle);
 }
-

@@ -20,7 +20,14 @@ const CLIP: Clip = {
   url: 'https://example.org/reading',
   title: 'Reading',
   quote: 'compose the conversation',
-  selectors: [{ type: 'TextQuoteSelector', exact: 'compose the conversation', prefix: 'Mentor and mentee ', suffix: ' in real time' }],
+  selectors: [
+    {
+      type: 'TextQuoteSelector',
+      exact: 'compose the conversation',
+      prefix: 'Mentor and mentee ',
+      suffix: ' in real time',
+    },
+  ],
   note: 'private thoughts',
   tags: [],
   goalIds: [],
@@ -30,7 +37,12 @@ const CLIP: Clip = {
   updatedAt: '2025-03-01T09:00:00Z',
 };
 
-const fromPage = { id: 'test-extension-id', tab: { id: 3 } as Browser.tabs.Tab, frameId: 0, url: 'https://example.org/reading' };
+const fromPage = {
+  id: 'test-extension-id',
+  tab: { id: 3 } as Browser.tabs.Tab,
+  frameId: 0,
+  url: 'https://example.org/reading',
+};
 const fromExtension = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/picker.html?id=1' };
 const fromOtherExtension = { id: 'someone-else', url: 'chrome-extension://someone-else/page.html' };
 
@@ -40,7 +52,9 @@ beforeEach(async () => {
   toContent = [];
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tabId: number, message: ContentRequest) => {
     toContent.push(message);
-    return message.type === 'highlights:set' ? Object.fromEntries(message.passages.map((p) => [p.id, false])) : { found: true };
+    return message.type === 'highlights:set'
+      ? Object.fromEntries(message.passages.map((p) => [p.id, false]))
+      : { found: true };
   }) as never);
   await saveConnection({ toolUrl: 'https://tool.test', token: 'tok', me: ME, connectionId: 'c1' });
 });
@@ -51,36 +65,65 @@ function toolAnswers(answer: (url: string, init: RequestInit) => Response | Prom
   vi.stubGlobal('fetch', fetch);
   return fetch;
 }
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /** A tool whose one partnership holds CLIP. */
 function toolWithClip() {
   return toolAnswers((url) => {
     const { pathname } = new URL(url);
-    if (pathname === '/api/partnerships') return json(200, { partnerships: [{ id: 'part-1', kind: 'mentoring', status: 'active', members: [{ personId: 'p1', name: 'Mina', role: 'mentee', invitation: 'accepted' }] }] });
-    if (pathname === '/api/partnerships/part-1/clips' || pathname === '/api/clips') return json(200, { clips: [CLIP], total: 1 });
+    if (pathname === '/api/partnerships')
+      return json(200, {
+        partnerships: [
+          {
+            id: 'part-1',
+            kind: 'mentoring',
+            status: 'active',
+            members: [{ personId: 'p1', name: 'Mina', role: 'mentee', invitation: 'accepted' }],
+          },
+        ],
+      });
+    if (pathname === '/api/partnerships/part-1/clips' || pathname === '/api/clips')
+      return json(200, { clips: [CLIP], total: 1 });
     return json(404, { error: { code: 'not_found', message: 'no such route' } });
   });
 }
-const clipRequests = (fetch: ReturnType<typeof toolAnswers>) => fetch.mock.calls.map(([url]) => url).filter((url) => url.includes('/api/clips?'));
+const clipRequests = (fetch: ReturnType<typeof toolAnswers>) =>
+  fetch.mock.calls.map(([url]) => url).filter((url) => url.includes('/api/clips?'));
 
 describe('background requests', () => {
   it('answers a page report with its clips: ids and selectors only to the page, all of it to the side panel', async () => {
     const fetch = toolWithClip();
     await handleRequest({ type: 'page:ready', url: 'https://example.org/reading#part-2' }, fromPage);
-    expect(clipRequests(fetch)).toEqual([`https://tool.test/api/clips?url=${encodeURIComponent('https://example.org/reading')}`]);
+    expect(clipRequests(fetch)).toEqual([
+      `https://tool.test/api/clips?url=${encodeURIComponent('https://example.org/reading')}`,
+    ]);
     expect(toContent).toEqual([{ type: 'highlights:set', passages: [{ id: 'clip-1', selectors: CLIP.selectors }] }]);
     expect(JSON.stringify(toContent)).not.toContain('private thoughts');
-    expect(await readPageState(3)).toEqual({ url: 'https://example.org/reading#part-2', clips: [CLIP], found: { 'clip-1': false }, error: null });
+    expect(await readPageState(3)).toEqual({
+      url: 'https://example.org/reading#part-2',
+      clips: [CLIP],
+      found: { 'clip-1': false },
+      error: null,
+    });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('1');
   });
 
   it('never tells the tool about pages without clips', async () => {
     const fetch = toolWithClip();
-    await handleRequest({ type: 'page:ready', url: 'https://example.org/unrelated' }, { ...fromPage, url: 'https://example.org/unrelated' });
-    await handleRequest({ type: 'page:ready', url: 'https://example.org/other' }, { ...fromPage, url: 'https://example.org/other' });
+    await handleRequest(
+      { type: 'page:ready', url: 'https://example.org/unrelated' },
+      { ...fromPage, url: 'https://example.org/unrelated' },
+    );
+    await handleRequest(
+      { type: 'page:ready', url: 'https://example.org/other' },
+      { ...fromPage, url: 'https://example.org/other' },
+    );
     expect(clipRequests(fetch)).toEqual([]);
-    expect(fetch.mock.calls.map(([url]) => url)).toEqual(['https://tool.test/api/partnerships', 'https://tool.test/api/partnerships/part-1/clips?limit=500']);
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      'https://tool.test/api/partnerships',
+      'https://tool.test/api/partnerships/part-1/clips?limit=500',
+    ]);
     expect(await readPageState(3)).toEqual({ url: 'https://example.org/other', clips: [], found: {}, error: null });
   });
 
@@ -92,7 +135,11 @@ describe('background requests', () => {
   });
 
   it('accepts each request only from the part that may make it', () => {
-    const enqueue: BackgroundRequest = { type: 'clip:enqueue', partnershipId: 'part-1', body: { id: 'a', url: 'https://x.org', title: '', quote: 'q' } };
+    const enqueue: BackgroundRequest = {
+      type: 'clip:enqueue',
+      partnershipId: 'part-1',
+      body: { id: 'a', url: 'https://x.org', title: '', quote: 'q' },
+    };
     expect(handleRequest(enqueue, fromPage)).toBeUndefined();
     expect(handleRequest(enqueue, fromOtherExtension)).toBeUndefined();
     expect(handleRequest({ type: 'page:ready', url: 'https://x.org' }, fromExtension)).toBeUndefined();
@@ -103,17 +150,32 @@ describe('background requests', () => {
 
   it('saves a picked clip to the outbox and sends it at once', async () => {
     const fetch = toolAnswers(() => json(201, CLIP));
-    const body = { id: '2f1c9a51-5c1e-4f7e-9b59-0c3b8f1d2e4a', url: 'https://example.org/reading', title: 'Reading', quote: 'q' };
-    await expect(handleRequest({ type: 'clip:enqueue', partnershipId: 'part-1', body }, fromExtension)).resolves.toEqual({ sent: true, message: 'Clipped.' });
+    const body = {
+      id: '2f1c9a51-5c1e-4f7e-9b59-0c3b8f1d2e4a',
+      url: 'https://example.org/reading',
+      title: 'Reading',
+      quote: 'q',
+    };
+    await expect(
+      handleRequest({ type: 'clip:enqueue', partnershipId: 'part-1', body }, fromExtension),
+    ).resolves.toEqual({ sent: true, message: 'Clipped.' });
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(await readQueue()).toEqual([]);
   });
 
   it('keeps a picked clip in the outbox when the tool cannot be reached, and says so', async () => {
     toolAnswers(() => Promise.reject(new TypeError('Failed to fetch')));
-    const body = { id: '2f1c9a51-5c1e-4f7e-9b59-0c3b8f1d2e4a', url: 'https://example.org/reading', title: 'Reading', quote: 'q' };
+    const body = {
+      id: '2f1c9a51-5c1e-4f7e-9b59-0c3b8f1d2e4a',
+      url: 'https://example.org/reading',
+      title: 'Reading',
+      quote: 'q',
+    };
     const answer = await handleRequest({ type: 'clip:enqueue', partnershipId: 'part-1', body }, fromExtension);
-    expect(answer).toEqual({ sent: false, message: expect.stringMatching(/Saved in this browser.*could not be reached/) });
+    expect(answer).toEqual({
+      sent: false,
+      message: expect.stringMatching(/Saved in this browser.*could not be reached/),
+    });
     expect(await readQueue()).toHaveLength(1);
 
     await handleRequest({ type: 'outbox:discard', id: body.id }, fromExtension);
@@ -124,8 +186,14 @@ describe('background requests', () => {
     toolWithClip();
     await fakeBrowser.tabs.create({ url: 'https://example.org/reading' });
     const [tab] = await fakeBrowser.tabs.query({ url: 'https://example.org/reading' });
-    await handleRequest({ type: 'page:ready', url: 'https://example.org/reading' }, { ...fromPage, tab: tab as Browser.tabs.Tab });
-    const answer = await handleRequest({ type: 'clip:show', clipId: 'clip-1', url: 'https://example.org/reading' }, fromExtension);
+    await handleRequest(
+      { type: 'page:ready', url: 'https://example.org/reading' },
+      { ...fromPage, tab: tab as Browser.tabs.Tab },
+    );
+    const answer = await handleRequest(
+      { type: 'clip:show', clipId: 'clip-1', url: 'https://example.org/reading' },
+      fromExtension,
+    );
     expect(answer).toEqual({ found: true });
     expect(toContent.at(-1)).toEqual({ type: 'highlights:scroll', clipId: 'clip-1' });
   });

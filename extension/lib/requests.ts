@@ -15,8 +15,15 @@ export function isFromExtensionPage(sender: Browser.runtime.MessageSender): bool
   return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 }
 
-function isFromPage(sender: Browser.runtime.MessageSender): sender is Browser.runtime.MessageSender & { tab: { id: number } } {
-  return sender.id === browser.runtime.id && sender.tab?.id !== undefined && sender.frameId === 0 && !isFromExtensionPage(sender);
+function isFromPage(
+  sender: Browser.runtime.MessageSender,
+): sender is Browser.runtime.MessageSender & { tab: { id: number } } {
+  return (
+    sender.id === browser.runtime.id &&
+    sender.tab?.id !== undefined &&
+    sender.frameId === 0 &&
+    !isFromExtensionPage(sender)
+  );
 }
 
 /** A page may name its canonical address on its own site only. */
@@ -29,9 +36,14 @@ function sameSite(url: string, senderUrl: string | undefined): boolean {
 }
 
 /** Answers a request, or returns undefined when it is not one of ours or not allowed from this sender. */
-export function handleRequest(message: BackgroundRequest, sender: Browser.runtime.MessageSender): Answer<BackgroundRequest['type']> | undefined {
+export function handleRequest(
+  message: BackgroundRequest,
+  sender: Browser.runtime.MessageSender,
+): Answer<BackgroundRequest['type']> | undefined {
   if (message.type === 'page:ready') {
-    return isFromPage(sender) && sameSite(message.url, sender.url) ? loadPage(sender.tab.id, message.url).then(() => undefined) : undefined;
+    return isFromPage(sender) && sameSite(message.url, sender.url)
+      ? loadPage(sender.tab.id, message.url).then(() => undefined)
+      : undefined;
   }
   if (!isFromExtensionPage(sender)) return undefined;
   switch (message.type) {

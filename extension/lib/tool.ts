@@ -7,7 +7,10 @@ import { markSignedOut, readConnection, type Connection } from './connection.ts'
 
 /** No token to call the tool with: never connected, or signed out. */
 export class NotConnectedError extends Error {
-  constructor(readonly signedOut: boolean, message: string) {
+  constructor(
+    readonly signedOut: boolean,
+    message: string,
+  ) {
     super(message);
     this.name = 'NotConnectedError';
   }
@@ -15,7 +18,10 @@ export class NotConnectedError extends Error {
 
 function notConnectedError(connection: Connection | null): NotConnectedError {
   if (!connection) return new NotConnectedError(false, 'This browser is not connected to a mentoring workspace yet.');
-  return new NotConnectedError(true, `Signed out: ${connection.signedOutReason ?? 'the tool no longer accepts this browser'}. Connect again with a new pairing code.`);
+  return new NotConnectedError(
+    true,
+    `Signed out: ${connection.signedOutReason ?? 'the tool no longer accepts this browser'}. Connect again with a new pairing code.`,
+  );
 }
 
 export async function callTool<T>(call: (api: ApiClient, connection: Connection) => Promise<T>): Promise<T> {

@@ -27,7 +27,9 @@ export function usePartnerships(connection: Connection | null | undefined) {
     queryKey: ['partnerships', personId],
     enabled: !!personId,
     queryFn: async () => {
-      const cached = await withCache(`${personId}:partnerships`, () => callTool((api) => api.listPartnerships({})).then((r) => r.partnerships));
+      const cached = await withCache(`${personId}:partnerships`, () =>
+        callTool((api) => api.listPartnerships({})).then((r) => r.partnerships),
+      );
       return { ...cached, data: cached.data.filter((p) => canWriteContent(p, personId!)) };
     },
   });
@@ -39,6 +41,8 @@ export function useGoals(connection: Connection | null | undefined, partnershipI
     queryKey: ['goals', partnershipId],
     enabled: !!personId && !!partnershipId,
     queryFn: () =>
-      withCache(`${personId}:goals:${partnershipId}`, () => callTool((api) => api.listGoals({ params: { id: partnershipId! } })).then((r) => r.goals)),
+      withCache(`${personId}:goals:${partnershipId}`, () =>
+        callTool((api) => api.listGoals({ params: { id: partnershipId! } })).then((r) => r.goals),
+      ),
   });
 }

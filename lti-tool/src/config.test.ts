@@ -12,9 +12,15 @@ describe('configuration', () => {
 
   it('refuses to start in production with the default secret or a non-HTTPS public URL, saying why', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production', LTI_KEY: 'x'.repeat(40), PUBLIC_URL: 'http://tool.example.org' })).toThrow(/not HTTPS/);
-    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://tool.example.org' })).toThrow(/LTI_KEY is the development default/);
-    expect(() => loadConfig({ NODE_ENV: 'production', LTI_KEY: 'short', PUBLIC_URL: 'https://tool.example.org' })).toThrow(/shorter than 32/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', LTI_KEY: 'x'.repeat(40), PUBLIC_URL: 'http://tool.example.org' }),
+    ).toThrow(/not HTTPS/);
+    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://tool.example.org' })).toThrow(
+      /LTI_KEY is the development default/,
+    );
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', LTI_KEY: 'short', PUBLIC_URL: 'https://tool.example.org' }),
+    ).toThrow(/shorter than 32/);
   });
 
   it('starts in production with a safe configuration, without the sandbox', () => {

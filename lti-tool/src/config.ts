@@ -47,7 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
   if (production && problems.length) {
     throw new ConfigError(`Refusing to start in production mode:\n- ${problems.join('\n- ')}`);
   }
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number, got "${env.PORT}".`);
   return config;
 }
 
@@ -56,6 +57,7 @@ export function unsafeSettings(c: ToolConfig): string[] {
   const problems: string[] = [];
   if (c.ltiKey === DEFAULT_KEY) problems.push('LTI_KEY is the development default; set a long random secret.');
   else if (c.ltiKey.length < 32) problems.push('LTI_KEY is shorter than 32 characters; use a long random secret.');
-  if (!c.publicUrl.startsWith('https://')) problems.push(`PUBLIC_URL (${c.publicUrl}) is not HTTPS; LMS iframes need HTTPS for their cookies.`);
+  if (!c.publicUrl.startsWith('https://'))
+    problems.push(`PUBLIC_URL (${c.publicUrl}) is not HTTPS; LMS iframes need HTTPS for their cookies.`);
   return problems;
 }

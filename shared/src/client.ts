@@ -38,7 +38,9 @@ export function createApiClient(options: ClientOptions): ApiClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const client: Record<string, unknown> = {};
   for (const [name, def] of Object.entries(routes)) {
-    client[name] = async (args: { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> } = {}) => {
+    client[name] = async (
+      args: { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> } = {},
+    ) => {
       let url = base + fillPath(def.path, args.params);
       if (args.query) {
         const qs = new URLSearchParams();
@@ -64,7 +66,12 @@ export function createApiClient(options: ClientOptions): ApiClient {
       const payload: unknown = isJson ? await res.json() : await res.text();
       if (!res.ok) {
         const e = (payload as Partial<ErrorBody> | null)?.error;
-        throw new ApiError(res.status, e?.code ?? (res.status >= 500 ? 'internal' : 'invalid_input'), e?.message ?? `The tool answered ${res.status}.`, e?.field);
+        throw new ApiError(
+          res.status,
+          e?.code ?? (res.status >= 500 ? 'internal' : 'invalid_input'),
+          e?.message ?? `The tool answered ${res.status}.`,
+          e?.field,
+        );
       }
       return payload;
     };

@@ -44,7 +44,9 @@ export const RosterEntry = z
   .meta({ id: 'RosterEntry' });
 export type RosterEntry = z.infer<typeof RosterEntry>;
 
-export const Roster = z.object({ people: z.array(RosterEntry), syncedAt: IsoDateTime.nullable() }).meta({ id: 'Roster' });
+export const Roster = z
+  .object({ people: z.array(RosterEntry), syncedAt: IsoDateTime.nullable() })
+  .meta({ id: 'Roster' });
 export type Roster = z.infer<typeof Roster>;
 
 // ---- Partnerships --------------------------------------------------------------------------
@@ -129,9 +131,7 @@ export const Action = z
   .meta({ id: 'Action' });
 export type Action = z.infer<typeof Action>;
 
-export const GoalEvent = z
-  .object({ at: IsoDateTime, byId: Id, change: z.string() })
-  .meta({ id: 'GoalEvent' });
+export const GoalEvent = z.object({ at: IsoDateTime, byId: Id, change: z.string() }).meta({ id: 'GoalEvent' });
 export type GoalEvent = z.infer<typeof GoalEvent>;
 
 export const Goal = z
@@ -307,7 +307,11 @@ export const CreatePrompt = z
 export type CreatePrompt = z.infer<typeof CreatePrompt>;
 
 export const UpdatePrompt = z
-  .object({ question: requiredText(1_000).optional(), response: text(10_000).optional(), status: PromptStatus.optional() })
+  .object({
+    question: requiredText(1_000).optional(),
+    response: text(10_000).optional(),
+    status: PromptStatus.optional(),
+  })
   .meta({ id: 'UpdatePrompt' });
 export type UpdatePrompt = z.infer<typeof UpdatePrompt>;
 
@@ -412,7 +416,13 @@ export const ResourceRequest = z
     question: z.string(),
     status: z.enum(['open', 'answered']),
     answer: z
-      .object({ text: z.string(), links: z.array(z.string()), clipIds: z.array(Id), answeredById: Id, answeredAt: IsoDateTime })
+      .object({
+        text: z.string(),
+        links: z.array(z.string()),
+        clipIds: z.array(Id),
+        answeredById: Id,
+        answeredAt: IsoDateTime,
+      })
       .nullable(),
     createdAt: IsoDateTime,
   })
@@ -421,7 +431,11 @@ export type ResourceRequest = z.infer<typeof ResourceRequest>;
 
 export const CreateResourceRequest = z.object({ question: requiredText(2_000) }).meta({ id: 'CreateResourceRequest' });
 export const AnswerResourceRequest = z
-  .object({ text: requiredText(10_000), links: z.array(WebUrl).max(10).optional(), clipIds: z.array(Id).max(20).optional() })
+  .object({
+    text: requiredText(10_000),
+    links: z.array(WebUrl).max(10).optional(),
+    clipIds: z.array(Id).max(20).optional(),
+  })
   .meta({ id: 'AnswerResourceRequest' });
 
 // ---- Evaluation (kept apart from coaching, principle 3) ------------------------------------
@@ -474,7 +488,9 @@ export const ProgramActivity = z
   .meta({ id: 'ProgramActivity' });
 export type ProgramActivity = z.infer<typeof ProgramActivity>;
 
-export const ProgramSettings = z.object({ quietAfterDays: z.number().int().min(1).max(365) }).meta({ id: 'ProgramSettings' });
+export const ProgramSettings = z
+  .object({ quietAfterDays: z.number().int().min(1).max(365) })
+  .meta({ id: 'ProgramSettings' });
 
 // ---- Browser connections (the extension) ---------------------------------------------------
 

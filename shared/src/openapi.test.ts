@@ -9,6 +9,8 @@ describe('the OpenAPI document', () => {
       const op = (doc.paths[def.path] as Record<string, { operationId?: string }>)[def.method.toLowerCase()];
       expect(op?.operationId, `${def.method} ${def.path}`).toBe(name);
     }
-    expect(Object.keys(doc.components?.schemas ?? {})).toEqual(expect.arrayContaining(['Clip', 'Partnership', 'Goal', 'Conversation', 'Error']));
+    expect(Object.keys(doc.components?.schemas ?? {})).toEqual(
+      expect.arrayContaining(['Clip', 'Partnership', 'Goal', 'Conversation', 'Error']),
+    );
   });
 });

@@ -15,13 +15,27 @@ interface LtiBare {
   setup(key: string, db: { plugin: unknown }, options: Record<string, unknown>): void;
   deploy(o: { port: number; silent: boolean }): Promise<void>;
   onConnect(cb: (token: unknown, req: unknown, res: { send(s: string): void }) => unknown): void;
-  app: { get(path: string, cb: (req: unknown, res: { locals: { token: { user: string } }; json(v: unknown): void }) => void): void };
+  app: {
+    get(
+      path: string,
+      cb: (req: unknown, res: { locals: { token: { user: string } }; json(v: unknown): void }) => void,
+    ): void;
+  };
 }
 
 lti.setup(
   'bare-ltijs-benchmark-key',
-  { plugin: new LtiSequelize('bare', '', '', { dialect: 'sqlite', storage: path.join(dataDir, 'bare.sqlite'), logging: false }) },
-  { dynReg: { url, name: 'Bare ltijs', autoActivate: true, redirectUris: [`${url}/`] }, cookies: { secure: false, sameSite: 'Lax' } },
+  {
+    plugin: new LtiSequelize('bare', '', '', {
+      dialect: 'sqlite',
+      storage: path.join(dataDir, 'bare.sqlite'),
+      logging: false,
+    }),
+  },
+  {
+    dynReg: { url, name: 'Bare ltijs', autoActivate: true, redirectUris: [`${url}/`] },
+    cookies: { secure: false, sameSite: 'Lax' },
+  },
 );
 lti.onConnect((_token, _req, res) => res.send('<!doctype html><title>app</title><p>app</p>'));
 lti.app.get('/api/me', (_req, res) => res.json({ user: res.locals.token.user }));

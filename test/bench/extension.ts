@@ -37,7 +37,6 @@ const RELEASE_DIR = path.join(EXTENSION, '.output/chrome-mv3');
 const CONTENT_JS = path.join(RELEASE_DIR, 'content-scripts/content.js');
 /** The design handout's texts, beside the repository. */
 
-
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 2;
 const CLIPS = 100;
@@ -82,7 +81,11 @@ function newestSource(dir: string): number {
 /** The release build, built first when missing or older than the sources the content script is made of. */
 function ensureReleaseBuild(): void {
   const sources = ['entrypoints', 'content', 'lib'].map((d) => newestSource(path.join(EXTENSION, d)));
-  const newest = Math.max(...sources, newestSource(path.join(ROOT, 'shared/src')), statSync(path.join(EXTENSION, 'wxt.config.ts')).mtimeMs);
+  const newest = Math.max(
+    ...sources,
+    newestSource(path.join(ROOT, 'shared/src')),
+    statSync(path.join(EXTENSION, 'wxt.config.ts')).mtimeMs,
+  );
   if (existsSync(CONTENT_JS) && statSync(CONTENT_JS).mtimeMs >= newest && process.env.BENCH_BUILD !== '1') return;
   console.log('Building the release extension (npm run build -w extension)…');
   execFileSync('npm', ['run', 'build', '-w', 'extension'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -91,13 +94,38 @@ function ensureReleaseBuild(): void {
 function contentScriptSize() {
   const code = readFileSync(CONTENT_JS);
   const css = path.join(path.dirname(CONTENT_JS), 'content.css');
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, css: existsSync(css) ? statSync(css).size : 0 };
+  return {
+    minified: code.length,
+    gzipped: gzipSync(code, { level: 9 }).length,
+    css: existsSync(css) ? statSync(css).size : 0,
+  };
 }
 
 // ---- the article -------------------------------------------------------------------------------
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
-const VARIANTS = ['school', 'leader', 'mentor', 'coachee', 'practice', 'reflection', 'growth', 'trust', 'teacher', 'conversation', 'goal', 'learning', 'staff', 'feedback', 'colleague', 'question', 'community', 'purpose', 'listening', 'change'];
+const VARIANTS = [
+  'school',
+  'leader',
+  'mentor',
+  'coachee',
+  'practice',
+  'reflection',
+  'growth',
+  'trust',
+  'teacher',
+  'conversation',
+  'goal',
+  'learning',
+  'staff',
+  'feedback',
+  'colleague',
+  'question',
+  'community',
+  'purpose',
+  'listening',
+  'change',
+];
 
 /** One copy of a paragraph: every seventh word changed, differently in each copy, so passages do not repeat verbatim. */
 function vary(paragraph: string, copy: number): string {
@@ -164,7 +192,10 @@ async function launch(extensionDir: string | null): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: false, // --headless=new in CHROMIUM_ARGS, the mode that runs extensions
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...CHROMIUM_ARGS, ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [])],
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    ],
   });
   let closed = false;
   return {
@@ -237,7 +268,10 @@ interface LoadSummary extends LoadSample {
 
 async function measureLoads<K extends string>(all: Record<K, Series>): Promise<Record<K, LoadSummary>> {
   const names = Object.keys(all) as K[];
-  const samples = Object.fromEntries(names.map((n) => [n, [] as Array<LoadSample & { scriptRan: boolean }>])) as Record<K, Array<LoadSample & { scriptRan: boolean }>>;
+  const samples = Object.fromEntries(names.map((n) => [n, [] as Array<LoadSample & { scriptRan: boolean }>])) as Record<
+    K,
+    Array<LoadSample & { scriptRan: boolean }>
+  >;
   for (let i = 0; i < WARMUP + RUNS; i++) {
     // In turns, starting with a different series each run, so all see the same machine.
     for (let j = 0; j < names.length; j++) {
@@ -275,7 +309,8 @@ async function pageText(page: Page): Promise<{ text: string; paragraphs: Array<{
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (n.parentElement && skipped.has(n.parentElement.tagName)) continue;
       const data = (n as Text).data;
-      if (n.parentElement?.tagName === 'P' && data.length > 150) paragraphs.push({ start: text.length, length: data.length });
+      if (n.parentElement?.tagName === 'P' && data.length > 150)
+        paragraphs.push({ start: text.length, length: data.length });
       text += data;
     }
     return { text, paragraphs };
@@ -290,7 +325,11 @@ function choosePassages(text: string, paragraphs: Array<{ start: number; length:
     const from = text.indexOf(' ', p.start + Math.floor(p.length / 5)) + 1;
     const to = text.lastIndexOf(' ', Math.min(p.start + p.length, from + 110));
     const mid = text.indexOf(' ', from + 40) + 1;
-    passages.push({ id: `clip-${i}`, selectors: describePassage(text, from, to), word: { start: mid, end: text.indexOf(' ', mid) } });
+    passages.push({
+      id: `clip-${i}`,
+      selectors: describePassage(text, from, to),
+      word: { start: mid, end: text.indexOf(' ', mid) },
+    });
   }
   return passages;
 }
@@ -300,7 +339,11 @@ async function setHighlights(worker: Worker, tabId: number, passages: Array<{ id
   return worker.evaluate(
     async ([tab, list]) => {
       const started = performance.now();
-      const answer = (await chrome.tabs.sendMessage(tab, { type: 'highlights:set', passages: list }, { frameId: 0 })) as Record<string, boolean> | { error: string };
+      const answer = (await chrome.tabs.sendMessage(
+        tab,
+        { type: 'highlights:set', passages: list },
+        { frameId: 0 },
+      )) as Record<string, boolean> | { error: string };
       return { ms: performance.now() - started, answer };
     },
     [tabId, passages] as const,
@@ -314,7 +357,11 @@ async function reanchorRuns(worker: Worker, page: Page, tabId: number, passages:
     // Take every highlight away and join the text nodes again: each run anchors on a page as loaded.
     await setHighlights(worker, tabId, []);
     await page.evaluate(() => document.body.normalize());
-    const { ms: took, answer } = await setHighlights(worker, tabId, passages.map(({ id, selectors }) => ({ id, selectors })));
+    const { ms: took, answer } = await setHighlights(
+      worker,
+      tabId,
+      passages.map(({ id, selectors }) => ({ id, selectors })),
+    );
     if ('error' in answer) throw new Error(`The content script failed: ${String(answer.error)}`);
     found = Object.values(answer).filter(Boolean).length;
     if (i >= WARMUP) times.push(took);
@@ -347,7 +394,8 @@ async function measureReanchoring(browser: Browser, url: string) {
   // A paragraph added at the top: every recorded position is off, the quotes are searched for.
   await page.evaluate(() => {
     const note = document.createElement('p');
-    note.textContent = 'Editor’s note, added after these passages were clipped: the readings below were reordered and lightly edited for the new cohort.';
+    note.textContent =
+      'Editor’s note, added after these passages were clipped: the readings below were reordered and lightly edited for the new cohort.';
     document.querySelector('article')!.prepend(note);
   });
   const shifted = await reanchorRuns(worker, page, tabId, passages);
@@ -375,7 +423,8 @@ async function measureReanchoring(browser: Browser, url: string) {
   // Check that the edits landed: so many quotes are no longer on the page verbatim.
   const edited = (await pageText(page)).text;
   const rewordedCount = passages.filter((p) => !edited.includes((p.selectors[0] as { exact: string }).exact)).length;
-  if (rewordedCount !== reworded.length) throw new Error(`${rewordedCount} quotes were reworded, ${reworded.length} expected`);
+  if (rewordedCount !== reworded.length)
+    throw new Error(`${rewordedCount} quotes were reworded, ${reworded.length} expected`);
   const fuzzy = await reanchorRuns(worker, page, tabId, passages);
   await page.close();
   return { empty: median(empty), asClipped, shifted, fuzzy, rewordedCount };
@@ -385,7 +434,15 @@ async function measureReanchoring(browser: Browser, url: string) {
 
 function table(rows: Array<[string, string, string, string]>): string {
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r, i) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd() + (i === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : '')).join('\n');
+  return rows
+    .map(
+      (r, i) =>
+        r
+          .map((cell, c) => cell.padEnd(widths[c]!))
+          .join('  ')
+          .trimEnd() + (i === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : ''),
+    )
+    .join('\n');
 }
 
 const verdict = (value: number, target: number) => (value < target ? 'ok' : 'OVER');
@@ -401,7 +458,9 @@ async function main() {
   try {
     const worker = await serviceWorker(withExtension.context);
     await withExtension.context.newPage().then((p) => p.close()); // the extension has started
-    console.log(`Measuring ${RUNS} loads each of a ${kb(Buffer.byteLength(html))} article, without an extension, and with it on a page it does not know to hold clips and on one listed as clipped…`);
+    console.log(
+      `Measuring ${RUNS} loads each of a ${kb(Buffer.byteLength(html))} article, without an extension, and with it on a page it does not know to hold clips and on one listed as clipped…`,
+    );
     /** After a load of the listed page: the content script runs there within 5 s. */
     const ranOnListed = async () => {
       for (let tries = 0; tries < 50; tries++) {
@@ -430,26 +489,59 @@ async function main() {
 
     const addedUnlisted = loads.unlisted.loadEvent - loads.without.loadEvent;
     const addedListed = loads.listed.loadEvent - loads.without.loadEvent;
-    const gap = () => [loads.without, loads.unlisted, loads.listed].map((l) => ms(l.loadAfterDomContentLoaded)).join(' / ');
+    const gap = () =>
+      [loads.without, loads.unlisted, loads.listed].map((l) => ms(l.loadAfterDomContentLoaded)).join(' / ');
     const pair = (k: keyof LoadSample) => `${ms(loads.without[k])} / ${ms(loads.unlisted[k])} / ${ms(loads.listed[k])}`;
     const found = (r: { found: number }) => (r.found === CLIPS ? '' : ` (found ${r.found}/${CLIPS})`);
     const version = withExtension.context.browser()?.version() ?? 'Chromium';
-    console.log(`\nExtension benchmark: Chromium ${version}, ${os.cpus().length} cores, medians of ${RUNS} runs (after ${WARMUP} warm-up runs)\n`);
+    console.log(
+      `\nExtension benchmark: Chromium ${version}, ${os.cpus().length} cores, medians of ${RUNS} runs (after ${WARMUP} warm-up runs)\n`,
+    );
     console.log(
       table([
         ['figure', 'measured', 'target', ''],
-        ['content script, minified (release build)', kb(size.minified), `< ${TARGET.minifiedKb} KB`, verdict(size.minified / 1024, TARGET.minifiedKb)],
+        [
+          'content script, minified (release build)',
+          kb(size.minified),
+          `< ${TARGET.minifiedKb} KB`,
+          verdict(size.minified / 1024, TARGET.minifiedKb),
+        ],
         ['content script, gzipped', kb(size.gzipped), '', ''],
         ['content script stylesheet', `${size.css} B`, '', ''],
-        [`${kb(Buffer.byteLength(html))} article: DOMContentLoaded, without / page without clips / clipped page`, pair('domContentLoaded'), '', ''],
+        [
+          `${kb(Buffer.byteLength(html))} article: DOMContentLoaded, without / page without clips / clipped page`,
+          pair('domContentLoaded'),
+          '',
+          '',
+        ],
         ['  load event, without / page without clips / clipped page', pair('loadEvent'), '', ''],
         ['  load event after DOMContentLoaded, same three', gap(), '', ''],
-        ['  added to the load event, page without clips', ms(addedUnlisted), `< ${TARGET.addedMs} ms`, verdict(addedUnlisted, TARGET.addedMs)],
-        ['  added to the load event, clipped page', ms(addedListed), `< ${TARGET.addedMs} ms`, verdict(addedListed, TARGET.addedMs)],
+        [
+          '  added to the load event, page without clips',
+          ms(addedUnlisted),
+          `< ${TARGET.addedMs} ms`,
+          verdict(addedUnlisted, TARGET.addedMs),
+        ],
+        [
+          '  added to the load event, clipped page',
+          ms(addedListed),
+          `< ${TARGET.addedMs} ms`,
+          verdict(addedListed, TARGET.addedMs),
+        ],
         ['  content script ran after the load, page without clips', unlistedRan ? 'yes (unexpected)' : 'no', '', ''],
         ['  content script ran after the load, clipped page', `${loads.listed.scriptRan}/${RUNS} loads`, '', ''],
-        [`re-anchor ${CLIPS} clips, page as clipped`, ms(anchoring.asClipped.median) + found(anchoring.asClipped), `< ${TARGET.reanchorMs} ms`, verdict(anchoring.asClipped.median, TARGET.reanchorMs)],
-        [`re-anchor ${CLIPS} clips, positions shifted`, ms(anchoring.shifted.median) + found(anchoring.shifted), `< ${TARGET.reanchorMs} ms`, verdict(anchoring.shifted.median, TARGET.reanchorMs)],
+        [
+          `re-anchor ${CLIPS} clips, page as clipped`,
+          ms(anchoring.asClipped.median) + found(anchoring.asClipped),
+          `< ${TARGET.reanchorMs} ms`,
+          verdict(anchoring.asClipped.median, TARGET.reanchorMs),
+        ],
+        [
+          `re-anchor ${CLIPS} clips, positions shifted`,
+          ms(anchoring.shifted.median) + found(anchoring.shifted),
+          `< ${TARGET.reanchorMs} ms`,
+          verdict(anchoring.shifted.median, TARGET.reanchorMs),
+        ],
         [
           `re-anchor ${CLIPS} clips, shifted, ${anchoring.rewordedCount} reworded`,
           ms(anchoring.fuzzy.median) + found(anchoring.fuzzy),

@@ -65,11 +65,20 @@ async function main() {
   lms.addCourse(sampleProgram());
   const toolPort = await freePort();
   const tool = await startProcess('lti-tool/src/main.ts', {
-    env: { PORT: String(toolPort), DATA_DIR: tempDir('bench-tool-'), SANDBOX: 'off', LOG_LEVEL: 'silent', LTI_KEY: 'bench-key-long-enough-0123456789abcdef' },
+    env: {
+      PORT: String(toolPort),
+      DATA_DIR: tempDir('bench-tool-'),
+      SANDBOX: 'off',
+      LOG_LEVEL: 'silent',
+      LTI_KEY: 'bench-key-long-enough-0123456789abcdef',
+    },
     ready: /running at (http:\/\/\S+)/,
   });
   const barePort = await freePort();
-  const bare = await startProcess('test/bench/bare-ltijs.ts', { args: [String(barePort), tempDir('bench-bare-')], ready: /ready (http:\/\/\S+)/ });
+  const bare = await startProcess('test/bench/bare-ltijs.ts', {
+    args: [String(barePort), tempDir('bench-bare-')],
+    ready: /ready (http:\/\/\S+)/,
+  });
   try {
     const toolReg = await lms.registerTool(`${tool.url}/register`);
     const bareReg = await lms.registerTool(`${bare.url}/register`);
@@ -78,18 +87,41 @@ async function main() {
     const toolRun = await measureLaunches(lms, tool, toolReg.clientId);
 
     const { ltik } = await launch(lms, { courseId: 'nsl-2026', personId: 'hkowalski', clientId: toolReg.clientId });
-    const me = await hammer({ url: `${tool.url}/api/me`, headers: { authorization: `Bearer ${ltik}` }, concurrency: CONCURRENCY, seconds: 5 });
+    const me = await hammer({
+      url: `${tool.url}/api/me`,
+      headers: { authorization: `Bearer ${ltik}` },
+      concurrency: CONCURRENCY,
+      seconds: 5,
+    });
 
     const rows = [
       ['', 'launches/s @20', 'single p50 ms', 'single p95 ms', 'failed'],
-      ['bare ltijs', bareRun.perSecond.toFixed(1), bareRun.p50.toFixed(1), bareRun.p95.toFixed(1), String(bareRun.failed)],
-      ['mentoring tool', toolRun.perSecond.toFixed(1), toolRun.p50.toFixed(1), toolRun.p95.toFixed(1), String(toolRun.failed)],
+      [
+        'bare ltijs',
+        bareRun.perSecond.toFixed(1),
+        bareRun.p50.toFixed(1),
+        bareRun.p95.toFixed(1),
+        String(bareRun.failed),
+      ],
+      [
+        'mentoring tool',
+        toolRun.perSecond.toFixed(1),
+        toolRun.p50.toFixed(1),
+        toolRun.p95.toFixed(1),
+        String(toolRun.failed),
+      ],
     ];
-    console.log(`\nLaunch benchmark (SQLite, ${CONCURRENCY} concurrent for ${SECONDS} s, ${SINGLE_LAUNCHES} single launches)`);
+    console.log(
+      `\nLaunch benchmark (SQLite, ${CONCURRENCY} concurrent for ${SECONDS} s, ${SINGLE_LAUNCHES} single launches)`,
+    );
     for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(16) : c.padStart(15))).join(''));
-    console.log(`\nratio tool / bare ltijs launches per second: ${(toolRun.perSecond / bareRun.perSecond).toFixed(2)} (target ≥ 0.8)`);
+    console.log(
+      `\nratio tool / bare ltijs launches per second: ${(toolRun.perSecond / bareRun.perSecond).toFixed(2)} (target ≥ 0.8)`,
+    );
     console.log(`single-launch p95: ${toolRun.p95.toFixed(1)} ms (target < 50 ms)`);
-    console.log(`GET /api/me @${CONCURRENCY}: ${me.rps.toFixed(0)} requests/s, p95 ${me.p95.toFixed(2)} ms, errors ${me.errors} (target ≥ 3,000/s)`);
+    console.log(
+      `GET /api/me @${CONCURRENCY}: ${me.rps.toFixed(0)} requests/s, p95 ${me.p95.toFixed(2)} ms, errors ${me.errors} (target ≥ 3,000/s)`,
+    );
   } finally {
     tool.process.kill('SIGTERM');
     bare.process.kill('SIGTERM');

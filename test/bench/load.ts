@@ -33,7 +33,8 @@ export function percentile(values: number[], p: number): number {
 
 export async function hammer(o: HammerOptions): Promise<HammerResult> {
   const target = new URL(o.url);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error('Benchmarks only target loopback addresses.');
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname))
+    throw new Error('Benchmarks only target loopback addresses.');
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.concurrency });
   const latencies: number[] = [];
   let requests = 0;
@@ -47,7 +48,14 @@ export async function hammer(o: HammerOptions): Promise<HammerResult> {
       const t = performance.now();
       const req = http.request(
         target,
-        { method: o.method ?? 'GET', agent, headers: { ...o.headers, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) } },
+        {
+          method: o.method ?? 'GET',
+          agent,
+          headers: {
+            ...o.headers,
+            ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+          },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -76,5 +84,12 @@ export async function hammer(o: HammerOptions): Promise<HammerResult> {
   );
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
-  return { requests, errors, rps: requests / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), firstError };
+  return {
+    requests,
+    errors,
+    rps: requests / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    firstError,
+  };
 }

@@ -10,7 +10,10 @@ export interface ServerProcess {
 }
 
 /** Runs a TypeScript entry with tsx and resolves once its output matches `ready` (group 1 = its URL). */
-export function startProcess(script: string, opts: { args?: string[]; env?: Record<string, string>; nodeArgs?: string[]; ready: RegExp }): Promise<ServerProcess> {
+export function startProcess(
+  script: string,
+  opts: { args?: string[]; env?: Record<string, string>; nodeArgs?: string[]; ready: RegExp },
+): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script, ...(opts.args ?? [])], {
       cwd: ROOT,

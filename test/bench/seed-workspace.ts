@@ -95,7 +95,22 @@ async function inTransaction(sequelize: Sequelize, work: (ins: Inserter) => Prom
   });
 }
 
-const CLIP_COLUMNS = ['id', 'partnership_id', 'clipper_id', 'url', 'page_url', 'title', 'quote', 'selectors', 'note', 'tags', 'goal_ids', 'prompt_ids', 'created_at', 'updated_at'];
+const CLIP_COLUMNS = [
+  'id',
+  'partnership_id',
+  'clipper_id',
+  'url',
+  'page_url',
+  'title',
+  'quote',
+  'selectors',
+  'note',
+  'tags',
+  'goal_ids',
+  'prompt_ids',
+  'created_at',
+  'updated_at',
+];
 
 export async function seedWorkspace(sequelize: Sequelize, plan: SeedPlan): Promise<SeedCounts> {
   const rnd = random(42);
@@ -115,10 +130,23 @@ export async function seedWorkspace(sequelize: Sequelize, plan: SeedPlan): Promi
   await inTransaction(sequelize, async (ins) => {
     for (const [n, p] of others.entries()) {
       for (const [k, personId] of [p.mentorId, p.menteeId].entries()) {
-        await ins.add('people', ['id', 'issuer', 'subject', 'name', 'email', 'created_at', 'updated_at'], [personId, 'https://bench.example', `p${n}-${k}`, `Person ${n}-${k}`, null, p.createdAt, p.createdAt]);
+        await ins.add(
+          'people',
+          ['id', 'issuer', 'subject', 'name', 'email', 'created_at', 'updated_at'],
+          [personId, 'https://bench.example', `p${n}-${k}`, `Person ${n}-${k}`, null, p.createdAt, p.createdAt],
+        );
         await ins.add(
           'memberships',
-          ['program_id', 'person_id', 'lms_roles', 'program_role', 'in_roster', 'last_launch_at', 'created_at', 'updated_at'],
+          [
+            'program_id',
+            'person_id',
+            'lms_roles',
+            'program_role',
+            'in_roster',
+            'last_launch_at',
+            'created_at',
+            'updated_at',
+          ],
           [plan.programId, personId, '[]', 'participant', 1, null, p.createdAt, p.createdAt],
         );
         counts.people++;
@@ -132,7 +160,11 @@ export async function seedWorkspace(sequelize: Sequelize, plan: SeedPlan): Promi
         [p.mentorId, 'mentor'],
         [p.menteeId, 'mentee'],
       ] as const) {
-        await ins.add('partnership_members', ['partnership_id', 'person_id', 'role', 'invitation', 'created_at'], [p.id, personId, role, 'accepted', p.createdAt]);
+        await ins.add(
+          'partnership_members',
+          ['partnership_id', 'person_id', 'role', 'invitation', 'created_at'],
+          [p.id, personId, role, 'accepted', p.createdAt],
+        );
       }
       counts.partnerships++;
     }
@@ -140,17 +172,56 @@ export async function seedWorkspace(sequelize: Sequelize, plan: SeedPlan): Promi
 
   // The measured partnership: two held conversations, the next one planned, prompts, requests.
   const bigLastHeld = plan.now - 45 * DAY;
-  const conversationColumns = ['id', 'partnership_id', 'scheduled_for', 'held_at', 'agenda', 'shared_notes', 'created_at', 'updated_at'];
+  const conversationColumns = [
+    'id',
+    'partnership_id',
+    'scheduled_for',
+    'held_at',
+    'agenda',
+    'shared_notes',
+    'created_at',
+    'updated_at',
+  ];
   await inTransaction(sequelize, async (ins) => {
     const held = [plan.now - 120 * DAY, bigLastHeld].map((at) => ({ id: crypto.randomUUID(), at }));
-    for (const h of held) await ins.add('conversations', conversationColumns, [h.id, plan.big.id, h.at, h.at, '[]', 'We talked about the first term.', h.at, h.at]);
+    for (const h of held)
+      await ins.add('conversations', conversationColumns, [
+        h.id,
+        plan.big.id,
+        h.at,
+        h.at,
+        '[]',
+        'We talked about the first term.',
+        h.at,
+        h.at,
+      ]);
     const next = crypto.randomUUID();
-    const agenda = JSON.stringify([{ kind: 'free', text: 'The staff meeting that went sideways' }, { kind: 'free', text: 'Budget season' }]);
-    await ins.add('conversations', conversationColumns, [next, plan.big.id, plan.now + 7 * DAY, null, agenda, '', plan.now, plan.now]);
-    await ins.add('private_notes', ['conversation_id', 'person_id', 'note', 'updated_at'], [next, plan.big.mentorId, 'Ask about the new hire.', plan.now]);
+    const agenda = JSON.stringify([
+      { kind: 'free', text: 'The staff meeting that went sideways' },
+      { kind: 'free', text: 'Budget season' },
+    ]);
+    await ins.add('conversations', conversationColumns, [
+      next,
+      plan.big.id,
+      plan.now + 7 * DAY,
+      null,
+      agenda,
+      '',
+      plan.now,
+      plan.now,
+    ]);
+    await ins.add(
+      'private_notes',
+      ['conversation_id', 'person_id', 'note', 'updated_at'],
+      [next, plan.big.mentorId, 'Ask about the new hire.', plan.now],
+    );
     for (const [i, h] of held.entries()) {
       for (const done of [0, i]) {
-        await ins.add('commitments', ['id', 'conversation_id', 'text', 'goal_id', 'due_on', 'action_id', 'done', 'created_at'], [crypto.randomUUID(), h.id, 'Observe two classrooms', null, null, null, done, h.at]);
+        await ins.add(
+          'commitments',
+          ['id', 'conversation_id', 'text', 'goal_id', 'due_on', 'action_id', 'done', 'created_at'],
+          [crypto.randomUUID(), h.id, 'Observe two classrooms', null, null, null, done, h.at],
+        );
       }
     }
     for (let i = 0; i < 40; i++) {
@@ -158,20 +229,62 @@ export async function seedWorkspace(sequelize: Sequelize, plan: SeedPlan): Promi
       const at = plan.now - i * DAY;
       await ins.add(
         'prompts',
-        ['id', 'partnership_id', 'author_id', 'question', 'clip_id', 'goal_id', 'response', 'responded_at', 'status', 'created_at', 'updated_at'],
-        [crypto.randomUUID(), plan.big.id, plan.big.mentorId, `What would you try next time? (${i})`, null, null, status === 'open' ? null : 'I would ask first.', status === 'open' ? null : at, status, at, at],
+        [
+          'id',
+          'partnership_id',
+          'author_id',
+          'question',
+          'clip_id',
+          'goal_id',
+          'response',
+          'responded_at',
+          'status',
+          'created_at',
+          'updated_at',
+        ],
+        [
+          crypto.randomUUID(),
+          plan.big.id,
+          plan.big.mentorId,
+          `What would you try next time? (${i})`,
+          null,
+          null,
+          status === 'open' ? null : 'I would ask first.',
+          status === 'open' ? null : at,
+          status,
+          at,
+          at,
+        ],
       );
     }
     for (let i = 0; i < 3; i++) {
       await ins.add(
         'resource_requests',
         ['id', 'partnership_id', 'asked_by_id', 'question', 'status', 'answer', 'created_at', 'updated_at'],
-        [crypto.randomUUID(), plan.big.id, plan.big.menteeId, 'A reading on difficult conversations?', i < 2 ? 'open' : 'answered', null, plan.now, plan.now],
+        [
+          crypto.randomUUID(),
+          plan.big.id,
+          plan.big.menteeId,
+          'A reading on difficult conversations?',
+          i < 2 ? 'open' : 'answered',
+          null,
+          plan.now,
+          plan.now,
+        ],
       );
     }
     for (const p of others) {
       if (p.lastHeld === null) continue;
-      await ins.add('conversations', conversationColumns, [crypto.randomUUID(), p.id, p.lastHeld, p.lastHeld, '[]', '', p.lastHeld, p.lastHeld]);
+      await ins.add('conversations', conversationColumns, [
+        crypto.randomUUID(),
+        p.id,
+        p.lastHeld,
+        p.lastHeld,
+        '[]',
+        '',
+        p.lastHeld,
+        p.lastHeld,
+      ]);
     }
     counts.conversations = 3 + others.filter((p) => p.lastHeld !== null).length;
   });
@@ -194,13 +307,33 @@ export async function seedWorkspace(sequelize: Sequelize, plan: SeedPlan): Promi
         const from = Math.floor(rnd() * (CORPUS.length - length - 40)) + 32;
         const quote = CORPUS.slice(from, from + length);
         const selectors = JSON.stringify([
-          { type: 'TextQuoteSelector', exact: quote, prefix: CORPUS.slice(from - 32, from), suffix: CORPUS.slice(from + length, from + length + 32) },
+          {
+            type: 'TextQuoteSelector',
+            exact: quote,
+            prefix: CORPUS.slice(from - 32, from),
+            suffix: CORPUS.slice(from + length, from + length + 32),
+          },
           { type: 'TextPositionSelector', start: from, end: from + length },
         ]);
         const note = rnd() < 0.4 ? 'Worth raising next time: how does this fit our first term?' : '';
         const tags = JSON.stringify(rnd() < 0.5 ? [pick(TAGS)] : []);
         const id = crypto.randomUUID();
-        await ins.add('clips', CLIP_COLUMNS, [id, partnershipId, clipperId, rnd() < 0.2 ? `${page}#part-2` : page, page, `Reading ${page.slice(-5)}`, quote, selectors, note, tags, '[]', '[]', at, at]);
+        await ins.add('clips', CLIP_COLUMNS, [
+          id,
+          partnershipId,
+          clipperId,
+          rnd() < 0.2 ? `${page}#part-2` : page,
+          page,
+          `Reading ${page.slice(-5)}`,
+          quote,
+          selectors,
+          note,
+          tags,
+          '[]',
+          '[]',
+          at,
+          at,
+        ]);
         counts.clips++;
         const lastHeld = p ? p.lastHeld : bigLastHeld;
         const reviewedOdds = lastHeld === null ? 0 : at < lastHeld ? 0.7 : 0.3;

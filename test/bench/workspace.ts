@@ -81,17 +81,28 @@ async function makeDatabase(lms: TestLms, label: string, seed: boolean): Promise
 }
 
 function startToolProcess(db: Database): Promise<ServerProcess> {
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
+    : [];
   return startProcess('lti-tool/src/main.ts', {
     nodeArgs: profile,
-    env: { PORT: String(db.port), PUBLIC_URL: `http://127.0.0.1:${db.port}`, DATA_DIR: db.dataDir, LTI_KEY, SANDBOX: 'off', LOG_LEVEL: 'silent' },
+    env: {
+      PORT: String(db.port),
+      PUBLIC_URL: `http://127.0.0.1:${db.port}`,
+      DATA_DIR: db.dataDir,
+      LTI_KEY,
+      SANDBOX: 'off',
+      LOG_LEVEL: 'silent',
+    },
     ready: /running at (http:\/\/\S+)/,
   });
 }
 
 /** A clip as the extension sends it: a fresh client id, a ~200 character passage and its selectors. */
 function newClip(): string {
-  const quote = 'Mentor and mentee compose the conversation together as it unfolds, each one listening for the other’s next move; neither arrives with a script. ' + crypto.randomUUID();
+  const quote =
+    'Mentor and mentee compose the conversation together as it unfolds, each one listening for the other’s next move; neither arrives with a script. ' +
+    crypto.randomUUID();
   return JSON.stringify({
     id: crypto.randomUUID(),
     url: 'https://readings.example/library/generative-leadership#page-7',
@@ -122,12 +133,28 @@ async function measure(db: Database): Promise<Figures> {
     if (!res.ok) throw new Error(`prepare answered ${res.status}: ${await res.text()}`);
     const preparation = (await res.json()) as Preparation;
     await hammer({ url: prepareUrl, headers: mentor, concurrency: 1, seconds: 60, maxRequests: 20 });
-    const prepare = await hammer({ url: prepareUrl, headers: mentor, concurrency: 1, seconds: 120, maxRequests: PREPARE_REQUESTS });
+    const prepare = await hammer({
+      url: prepareUrl,
+      headers: mentor,
+      concurrency: 1,
+      seconds: 120,
+      maxRequests: PREPARE_REQUESTS,
+    });
 
-    const create = { url: `${tool.url}/api/partnerships/${db.partnershipId}/clips`, method: 'POST', headers: { authorization: `Bearer ${db.menteeLtik}` }, body: newClip };
+    const create = {
+      url: `${tool.url}/api/partnerships/${db.partnershipId}/clips`,
+      method: 'POST',
+      headers: { authorization: `Bearer ${db.menteeLtik}` },
+      body: newClip,
+    };
     await hammer({ ...create, concurrency: CONCURRENCY, seconds: 1 });
     const created = await hammer({ ...create, concurrency: CONCURRENCY, seconds: SECONDS });
-    return { prepare, create: created, newClipCount: preparation.newClipCount, newClipsSent: preparation.newClips.length };
+    return {
+      prepare,
+      create: created,
+      newClipCount: preparation.newClipCount,
+      newClipsSent: preparation.newClips.length,
+    };
   } finally {
     tool.process.kill('SIGTERM');
     await new Promise((resolve) => tool.process.once('exit', resolve));
@@ -158,8 +185,18 @@ async function main() {
     const rows: Array<[string, Figures]> = [];
     for (const db of [big, empty]) rows.push([db.label, await measure(db)]);
 
-    const header = ['database', 'new clips', 'prepare p50 ms', 'prepare p95 ms', 'clips/s @20', 'create p95 ms', 'errors'];
-    console.log(`\nWorkspace benchmark (SQLite; prepare: ${PREPARE_REQUESTS} sequential; create: ${CONCURRENCY} concurrent for ${SECONDS} s)`);
+    const header = [
+      'database',
+      'new clips',
+      'prepare p50 ms',
+      'prepare p95 ms',
+      'clips/s @20',
+      'create p95 ms',
+      'errors',
+    ];
+    console.log(
+      `\nWorkspace benchmark (SQLite; prepare: ${PREPARE_REQUESTS} sequential; create: ${CONCURRENCY} concurrent for ${SECONDS} s)`,
+    );
     console.log(header.map((c, i) => (i === 0 ? c.padEnd(12) : c.padStart(15))).join(''));
     for (const [label, f] of rows) {
       const cells = [
@@ -176,8 +213,12 @@ async function main() {
       if (firstError) console.log(`  first error: ${firstError}`);
     }
     const [, seeded] = rows[0]!;
-    console.log(`\nprepare p95 with ${CLIPS.toLocaleString('en')} clips: ${seeded.prepare.p95.toFixed(2)} ms (target < 20 ms)`);
-    console.log(`clip creation: ${rows.map(([label, f]) => `${f.create.rps.toFixed(0)}/s ${label}`).join(', ')} (target ≥ 2,000/s)`);
+    console.log(
+      `\nprepare p95 with ${CLIPS.toLocaleString('en')} clips: ${seeded.prepare.p95.toFixed(2)} ms (target < 20 ms)`,
+    );
+    console.log(
+      `clip creation: ${rows.map(([label, f]) => `${f.create.rps.toFixed(0)}/s ${label}`).join(', ')} (target ≥ 2,000/s)`,
+    );
   } finally {
     await lms.close();
   }

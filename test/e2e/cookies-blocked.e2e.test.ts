@@ -40,7 +40,16 @@ describe.skipIf(!hasChromium)('launch with third-party cookies blocked', () => {
     const page = await browser.context.newPage();
     await page.goto(`${course}?as=hkowalski#tool`);
     const frame = page.frameLocator('iframe.tool');
-    await expect.poll(async () => (await page.frames().find((f) => f.url().includes('/app/'))?.url()) ?? '', { timeout: 20_000 }).toMatch(/\/app\//);
+    await expect
+      .poll(
+        async () =>
+          (await page
+            .frames()
+            .find((f) => f.url().includes('/app/'))
+            ?.url()) ?? '',
+        { timeout: 20_000 },
+      )
+      .toMatch(/\/app\//);
     await frame.locator('body').waitFor();
     await page.close();
   });

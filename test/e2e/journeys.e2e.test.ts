@@ -68,7 +68,9 @@ describe.skipIf(!hasChromium)('journeys: coordinator, mentee, mentor, staff', ()
     await page.getByLabel('Tool registration URL').fill(`${w.tool.url}/register`);
     await page.getByRole('button', { name: 'Register' }).click();
     await page.getByRole('status').getByText('The tool is registered.').waitFor({ timeout: 20_000 });
-    expect(w.lms.tools()).toEqual([expect.objectContaining({ name: 'Mentoring workspaces', loginUrl: `${w.tool.url}/login` })]);
+    expect(w.lms.tools()).toEqual([
+      expect.objectContaining({ name: 'Mentoring workspaces', loginUrl: `${w.tool.url}/login` }),
+    ]);
 
     // Deep linking: the coordinator places the tool in the course.
     const placing = await openTool(page, w, COORDINATOR.id, 'place=1');
@@ -76,7 +78,10 @@ describe.skipIf(!hasChromium)('journeys: coordinator, mentee, mentor, staff', ()
     await placing.getByRole('button', { name: 'Add to course' }).click();
     await placing.getByRole('heading', { name: 'Placed in the course' }).waitFor();
     expect(w.lms.deepLinks(COURSE_ID)).toEqual([
-      expect.objectContaining({ personId: COORDINATOR.id, items: [expect.objectContaining({ type: 'ltiResourceLink', title: 'Mentoring workspaces' })] }),
+      expect.objectContaining({
+        personId: COORDINATOR.id,
+        items: [expect.objectContaining({ type: 'ltiResourceLink', title: 'Mentoring workspaces' })],
+      }),
     ]);
 
     // The placed link launches the program view.
@@ -127,8 +132,14 @@ describe.skipIf(!hasChromium)('journeys: coordinator, mentee, mentor, staff', ()
     const again = await openTool(page, w, COORDINATOR.id);
     const rows = again.getByRole('table', { name: 'Partnership activity' }).locator('tbody tr');
     await poll(() => rows.count()).toBe(2);
-    await again.getByRole('row', { name: new RegExp(`${INVITEE.name}.*${INVITER.name}`) }).getByText('Active').waitFor();
-    await again.getByRole('row', { name: new RegExp(`${MENTOR.name}.*${MENTEE.name}`) }).getByText('Active').waitFor();
+    await again
+      .getByRole('row', { name: new RegExp(`${INVITEE.name}.*${INVITER.name}`) })
+      .getByText('Active')
+      .waitFor();
+    await again
+      .getByRole('row', { name: new RegExp(`${MENTOR.name}.*${MENTEE.name}`) })
+      .getByText('Active')
+      .waitFor();
     await page.close();
   });
 
@@ -147,10 +158,17 @@ describe.skipIf(!hasChromium)('journeys: coordinator, mentee, mentor, staff', ()
     // Exactly the two new clips, and Hannah's agenda in her order.
     const newClips = app.getByRole('region', { name: /New clips to review/ });
     await poll(() => newClips.locator('article.clip-card').count()).toBe(2);
-    expect((await newClips.locator('blockquote.clip-quote').allInnerTexts()).sort()).toEqual([TEXT.passage, TEXT.promptPassage].sort());
+    expect((await newClips.locator('blockquote.clip-quote').allInnerTexts()).sort()).toEqual(
+      [TEXT.passage, TEXT.promptPassage].sort(),
+    );
     expect(await newClips.locator('.count').innerText()).toBe('2');
     const agenda = app.getByRole('region', { name: `${MENTEE.name}’s agenda` });
-    expect(await agenda.locator('.agenda-title').allInnerTexts()).toEqual([TEXT.agendaTopic, TEXT.goal, TEXT.promptQuestion, `“${TEXT.passage}”`]);
+    expect(await agenda.locator('.agenda-title').allInnerTexts()).toEqual([
+      TEXT.agendaTopic,
+      TEXT.goal,
+      TEXT.promptQuestion,
+      `“${TEXT.passage}”`,
+    ]);
     await app.getByRole('region', { name: 'Prompts' }).getByText(TEXT.promptResponse).waitFor();
     await axe.check('prepare', await toolFrame(page));
     await screenshotTool(page, 'prepare');
@@ -178,19 +196,18 @@ describe.skipIf(!hasChromium)('journeys: coordinator, mentee, mentor, staff', ()
     await ask.getByRole('button', { name: 'Add question' }).click();
     await ask.waitFor({ state: 'detached' });
     const { prompts } = await api.listPrompts({ params: { id: partnershipId } });
-    expect(prompts).toContainEqual(expect.objectContaining({ question: TEXT.mentorQuestion, clipId: mentee.clipIds.intoGoal, status: 'open' }));
+    expect(prompts).toContainEqual(
+      expect.objectContaining({ question: TEXT.mentorQuestion, clipId: mentee.clipIds.intoGoal, status: 'open' }),
+    );
 
     // The conversation: the agenda as Hannah ordered it, shared and private notes, a commitment.
     await app.getByRole('link', { name: `Workspace with ${MENTEE.name}` }).click();
     await app.getByRole('tab', { name: 'Conversations' }).click();
     const conversation = app.locator('article.conversation').filter({ has: app.getByText('Next conversation') });
     await conversation.getByRole('region', { name: 'Agenda' }).locator('.agenda-title').first().waitFor();
-    expect(await conversation.getByRole('region', { name: 'Agenda' }).locator('.agenda-title').allInnerTexts()).toEqual([
-      TEXT.agendaTopic,
-      TEXT.goal,
-      TEXT.promptQuestion,
-      `“${TEXT.passage}”`,
-    ]);
+    expect(await conversation.getByRole('region', { name: 'Agenda' }).locator('.agenda-title').allInnerTexts()).toEqual(
+      [TEXT.agendaTopic, TEXT.goal, TEXT.promptQuestion, `“${TEXT.passage}”`],
+    );
     const shared = conversation.getByRole('region', { name: 'Shared notes' });
     await shared.getByRole('button', { name: 'Write' }).click();
     await shared.getByLabel('Shared notes').fill(TEXT.sharedNote);
@@ -225,7 +242,12 @@ describe.skipIf(!hasChromium)('journeys: coordinator, mentee, mentor, staff', ()
 
     const { conversations } = await api.listConversations({ params: { id: partnershipId } });
     const held = conversations.find((c) => c.id === mentee.conversationId);
-    expect(held).toMatchObject({ heldAt: expect.any(String), sharedNotes: TEXT.sharedNote, privateNote: TEXT.privateNote, commitments: [expect.objectContaining({ text: TEXT.commitment, goalId: mentee.goalId })] });
+    expect(held).toMatchObject({
+      heldAt: expect.any(String),
+      sharedNotes: TEXT.sharedNote,
+      privateNote: TEXT.privateNote,
+      commitments: [expect.objectContaining({ text: TEXT.commitment, goalId: mentee.goalId })],
+    });
     expect(conversations.filter((c) => !c.heldAt)).toHaveLength(1);
     // The private note is the mentor's alone: Hannah's answer does not carry it.
     const hers = await (await w.api(MENTEE.id)).listConversations({ params: { id: partnershipId } });
@@ -269,14 +291,24 @@ describe.skipIf(!hasChromium)('journeys: coordinator, mentee, mentor, staff', ()
 
     await received.settled();
     const answers = received.responses;
-    expect(answers.map((r) => r.url)).toEqual(expect.arrayContaining(['/api/me', '/api/program/activity', '/api/program/people']));
+    expect(answers.map((r) => r.url)).toEqual(
+      expect.arrayContaining(['/api/me', '/api/program/activity', '/api/program/people']),
+    );
     expect(answers.every((r) => r.status < 400)).toBe(true);
     // The bodies were read (names and counts are in them), so finding no content is not for want of looking.
     expect(answers.some((r) => r.body.includes(MENTEE.name))).toBe(true);
-    console.log(`staff page: ${answers.length} API responses (${[...new Set(answers.map((r) => r.url.split('?')[0]))].join(', ')}), no content in any`);
+    console.log(
+      `staff page: ${answers.length} API responses (${[...new Set(answers.map((r) => r.url.split('?')[0]))].join(', ')}), no content in any`,
+    );
     const leaks = [
-      ...answers.flatMap((r) => CONTENT_STRINGS.filter((t) => r.body.toLowerCase().includes(t.toLowerCase())).map((t) => `${r.method} ${r.url}: “${t}”`)),
-      ...seen.flatMap((text, i) => CONTENT_STRINGS.filter((t) => text.toLowerCase().includes(t.toLowerCase())).map((t) => `screen ${i}: “${t}”`)),
+      ...answers.flatMap((r) =>
+        CONTENT_STRINGS.filter((t) => r.body.toLowerCase().includes(t.toLowerCase())).map(
+          (t) => `${r.method} ${r.url}: “${t}”`,
+        ),
+      ),
+      ...seen.flatMap((text, i) =>
+        CONTENT_STRINGS.filter((t) => text.toLowerCase().includes(t.toLowerCase())).map((t) => `screen ${i}: “${t}”`),
+      ),
     ];
     expect(leaks).toEqual([]);
     await page.close();

@@ -45,7 +45,10 @@ describe.skipIf(!hasChromium)('the mentee journey with third-party cookies block
     // Without Platform Storage the launch needs the tool's cookie, which this browser refuses in the frame.
     const page = await newPage(w);
     await page.goto(w.courseUrl(MENTEE.id, 'storage=off'));
-    await page.frameLocator('iframe.tool').getByRole('link', { name: 'Continue in a new window' }).waitFor({ timeout: 20_000 });
+    await page
+      .frameLocator('iframe.tool')
+      .getByRole('link', { name: 'Continue in a new window' })
+      .waitFor({ timeout: 20_000 });
     await page.close();
   });
 

@@ -53,22 +53,52 @@ afterAll(async () => {
 describe('bad launches', () => {
   const cases: Array<[string, () => Promise<string>, RegExp]> = [
     ['a bad signature', () => lms.signIdToken(person, { foreignKey: true }), /signature/i],
-    ['a wrong audience', () => lms.signIdToken(person, { overrides: { aud: 'some-other-tool', azp: 'some-other-tool' } }), /not registered|audience/i],
+    [
+      'a wrong audience',
+      () => lms.signIdToken(person, { overrides: { aud: 'some-other-tool', azp: 'some-other-tool' } }),
+      /not registered|audience/i,
+    ],
     [
       'an expired token',
-      () => lms.signIdToken(person, { overrides: { iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 } }),
+      () =>
+        lms.signIdToken(person, {
+          overrides: { iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 },
+        }),
       /expired/i,
     ],
-    ['an unknown issuer', () => lms.signIdToken(person, { overrides: { iss: 'https://unknown-lms.example' } }), /could not be verified|not registered/i],
-    ['an unknown client', () => lms.signIdToken(person, { overrides: { aud: 'unknown-client-id' } }), /not registered/i],
+    [
+      'an unknown issuer',
+      () => lms.signIdToken(person, { overrides: { iss: 'https://unknown-lms.example' } }),
+      /could not be verified|not registered/i,
+    ],
+    [
+      'an unknown client',
+      () => lms.signIdToken(person, { overrides: { aud: 'unknown-client-id' } }),
+      /not registered/i,
+    ],
     [
       'an unknown deployment',
-      () => lms.signIdToken(person, { overrides: { 'https://purl.imsglobal.org/spec/lti/claim/deployment_id': 'deployment-nobody-registered' } }),
+      () =>
+        lms.signIdToken(person, {
+          overrides: { 'https://purl.imsglobal.org/spec/lti/claim/deployment_id': 'deployment-nobody-registered' },
+        }),
       /deployment/i,
     ],
-    ['a missing version claim', () => lms.signIdToken(person, { overrides: { 'https://purl.imsglobal.org/spec/lti/claim/version': undefined } }), /could not be verified/i],
-    ['a missing context claim', () => lms.signIdToken(person, { overrides: { 'https://purl.imsglobal.org/spec/lti/claim/context': undefined } }), /course/i],
-    ['a missing sub claim', () => lms.signIdToken(person, { overrides: { sub: undefined } }), /could not be verified|identify/i],
+    [
+      'a missing version claim',
+      () => lms.signIdToken(person, { overrides: { 'https://purl.imsglobal.org/spec/lti/claim/version': undefined } }),
+      /could not be verified/i,
+    ],
+    [
+      'a missing context claim',
+      () => lms.signIdToken(person, { overrides: { 'https://purl.imsglobal.org/spec/lti/claim/context': undefined } }),
+      /course/i,
+    ],
+    [
+      'a missing sub claim',
+      () => lms.signIdToken(person, { overrides: { sub: undefined } }),
+      /could not be verified|identify/i,
+    ],
   ];
 
   for (const [what, token, message] of cases) {
@@ -111,7 +141,11 @@ describe('bad launches', () => {
 
   it('refuses login initiation from an unknown issuer', async () => {
     const url = new URL(`${tool.url}/login`);
-    url.search = new URLSearchParams({ iss: 'https://unknown-lms.example', login_hint: 'x', target_link_uri: `${tool.url}/launch` }).toString();
+    url.search = new URLSearchParams({
+      iss: 'https://unknown-lms.example',
+      login_hint: 'x',
+      target_link_uri: `${tool.url}/launch`,
+    }).toString();
     const res = await fetch(url, { redirect: 'manual', headers: { accept: 'text/html' } });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/not registered/i);
@@ -120,7 +154,9 @@ describe('bad launches', () => {
 
 describe('bad registrations', () => {
   it('fails clearly when the platform cannot be reached', async () => {
-    const res = await fetch(`${tool.url}/register?openid_configuration=${encodeURIComponent('http://127.0.0.1:9/.well-known/openid-configuration')}`);
+    const res = await fetch(
+      `${tool.url}/register?openid_configuration=${encodeURIComponent('http://127.0.0.1:9/.well-known/openid-configuration')}`,
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/could not be reached/i);
   });
@@ -136,7 +172,9 @@ describe('bad registrations', () => {
       const notJson = await fetch(`${tool.url}/register?openid_configuration=${encodeURIComponent(`${base}/broken`)}`);
       expect(notJson.status).toBe(400);
       expect(await notJson.text()).toMatch(/not JSON/i);
-      const incomplete = await fetch(`${tool.url}/register?openid_configuration=${encodeURIComponent(`${base}/config`)}`);
+      const incomplete = await fetch(
+        `${tool.url}/register?openid_configuration=${encodeURIComponent(`${base}/config`)}`,
+      );
       expect(incomplete.status).toBe(400);
       expect(await incomplete.text()).toMatch(/lacks authorization_endpoint/i);
     } finally {

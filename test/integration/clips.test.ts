@@ -4,7 +4,15 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, DEFAULT_AGREEMENT, type ApiClient, type Clip, type Me, type Preparation, type Prompt } from '@mentoring/shared';
+import {
+  ApiError,
+  DEFAULT_AGREEMENT,
+  type ApiClient,
+  type Clip,
+  type Me,
+  type Preparation,
+  type Prompt,
+} from '@mentoring/shared';
 import { insertPartnership } from '@mentoring/lti-tool/src/models/partnerships.ts';
 import { forgetPartnershipAccess } from '@mentoring/lti-tool/src/services/membership.ts';
 import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
@@ -28,10 +36,17 @@ const ids = { ab: '', bm: '', other: '', closed: '' };
 async function call(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(tool.url + path, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string; field?: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string; field?: string } },
+  };
 }
 
 async function partnership(mentor: Launched, mentee: Launched, status: 'active' | 'closed' = 'active') {
@@ -54,7 +69,10 @@ async function partnership(mentor: Launched, mentee: Launched, status: 'active' 
 
 async function insertRow(table: string, row: Record<string, unknown>) {
   const cols = Object.keys(row);
-  await tool.app.sql.run(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `:${c}`).join(', ')})`, row);
+  await tool.app.sql.run(
+    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `:${c}`).join(', ')})`,
+    row,
+  );
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -104,10 +122,26 @@ afterAll(async () => {
 describe('filing clips', () => {
   it('makes a repeated create with the same id harmless', async () => {
     const id = crypto.randomUUID();
-    const first = await call(people.mentee.ltik, 'POST', `/api/partnerships/${ids.ab}/clips`, clip({ id, note: 'first try' }));
+    const first = await call(
+      people.mentee.ltik,
+      'POST',
+      `/api/partnerships/${ids.ab}/clips`,
+      clip({ id, note: 'first try' }),
+    );
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ id, partnershipId: ids.ab, clipperId: people.mentee.id, reviews: [], note: 'first try' });
-    const again = await call(people.mentee.ltik, 'POST', `/api/partnerships/${ids.ab}/clips`, clip({ id, note: 'the retry' }));
+    expect(first.body).toMatchObject({
+      id,
+      partnershipId: ids.ab,
+      clipperId: people.mentee.id,
+      reviews: [],
+      note: 'first try',
+    });
+    const again = await call(
+      people.mentee.ltik,
+      'POST',
+      `/api/partnerships/${ids.ab}/clips`,
+      clip({ id, note: 'the retry' }),
+    );
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id, note: 'first try', createdAt: first.body.createdAt });
     const list = await people.mentee.api.listClips({ params: { id: ids.ab }, query: {} });
@@ -116,7 +150,9 @@ describe('filing clips', () => {
 
   it('refuses an id already used by another clipper or in another partnership with 409', async () => {
     const id = crypto.randomUUID();
-    expect((await call(people.mentee.ltik, 'POST', `/api/partnerships/${ids.ab}/clips`, clip({ id }))).status).toBe(201);
+    expect((await call(people.mentee.ltik, 'POST', `/api/partnerships/${ids.ab}/clips`, clip({ id }))).status).toBe(
+      201,
+    );
     const otherClipper = await call(people.mentorA.ltik, 'POST', `/api/partnerships/${ids.ab}/clips`, clip({ id }));
     expect(otherClipper).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
     const otherPartnership = await call(people.mentee.ltik, 'POST', `/api/partnerships/${ids.bm}/clips`, clip({ id }));
@@ -129,7 +165,17 @@ describe('filing clips', () => {
     const promptThere = crypto.randomUUID();
     const now = Date.now();
     const goal = (id: string, partnershipId: string, ownerId: string) =>
-      insertRow('goals', { id, partnership_id: partnershipId, owner_id: ownerId, title: 'Lead learning', why: '', success: '', status: 'active', created_at: now, updated_at: now });
+      insertRow('goals', {
+        id,
+        partnership_id: partnershipId,
+        owner_id: ownerId,
+        title: 'Lead learning',
+        why: '',
+        success: '',
+        status: 'active',
+        created_at: now,
+        updated_at: now,
+      });
     await goal(goalHere, ids.ab, people.mentee.id);
     await goal(goalThere, ids.other, people.otherMentee.id);
     await insertRow('prompts', {
@@ -142,7 +188,10 @@ describe('filing clips', () => {
       updated_at: now,
     });
     const post = (body: unknown) => call(people.mentee.ltik, 'POST', `/api/partnerships/${ids.ab}/clips`, body);
-    expect((await post(clip({ goalIds: [goalHere, goalThere] }))).body.error).toMatchObject({ code: 'invalid_input', field: 'goalIds.1' });
+    expect((await post(clip({ goalIds: [goalHere, goalThere] }))).body.error).toMatchObject({
+      code: 'invalid_input',
+      field: 'goalIds.1',
+    });
     expect((await post(clip({ promptIds: [promptThere] }))).body.error).toMatchObject({ field: 'promptIds.0' });
     expect((await post(clip({ quote: '   ' }))).body.error).toMatchObject({ field: 'quote' });
     expect((await post(clip({ url: 'javascript:alert(1)' }))).body.error).toMatchObject({ field: 'url' });
@@ -152,21 +201,33 @@ describe('filing clips', () => {
   });
 
   it('makes a prompt from the clip with newPrompt, in the same create', async () => {
-    const created = await people.mentee.api.createClip({ params: { id: ids.ab }, body: clip({ newPrompt: { question: 'Where do I compose with my staff?' } }) });
+    const created = await people.mentee.api.createClip({
+      params: { id: ids.ab },
+      body: clip({ newPrompt: { question: 'Where do I compose with my staff?' } }),
+    });
     expect(created.promptIds).toHaveLength(1);
     const prep = await people.mentorA.api.prepare({ params: { id: ids.ab } });
     expect(prep.openPrompts).toContainEqual(
-      expect.objectContaining({ id: created.promptIds[0], clipId: created.id, question: 'Where do I compose with my staff?', authorId: people.mentee.id }),
+      expect.objectContaining({
+        id: created.promptIds[0],
+        clipId: created.id,
+        question: 'Where do I compose with my staff?',
+        authorId: people.mentee.id,
+      }),
     );
   });
 
   it('sees a partnership closed once told, and never refuses on a stale view of it', async () => {
     const id = await partnership(people.mentorA, people.mentee);
-    const setStatus = (status: string) => tool.app.sql.run('UPDATE partnerships SET status = :status WHERE id = :id', { id, status });
+    const setStatus = (status: string) =>
+      tool.app.sql.run('UPDATE partnerships SET status = :status WHERE id = :id', { id, status });
     await people.mentee.api.createClip({ params: { id }, body: clip() });
     await setStatus('closed');
     forgetPartnershipAccess(tool.app, id);
-    await expect(people.mentee.api.createClip({ params: { id }, body: clip() })).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/closed/) });
+    await expect(people.mentee.api.createClip({ params: { id }, body: clip() })).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringMatching(/closed/),
+    });
     await setStatus('active');
     expect((await people.mentee.api.createClip({ params: { id }, body: clip() })).partnershipId).toBe(id);
   });
@@ -179,9 +240,15 @@ describe('filing clips', () => {
   });
 
   it('refuses clipping in a closed partnership (403) and in someone else’s (404)', async () => {
-    await expect(people.mentee.api.createClip({ params: { id: ids.closed }, body: clip() })).rejects.toMatchObject({ status: 403 });
-    await expect(people.mentorA.api.createClip({ params: { id: ids.other }, body: clip() })).rejects.toMatchObject({ status: 404 });
-    await expect(people.coordinator.api.listClips({ params: { id: ids.ab }, query: {} })).rejects.toMatchObject({ status: 404 });
+    await expect(people.mentee.api.createClip({ params: { id: ids.closed }, body: clip() })).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(people.mentorA.api.createClip({ params: { id: ids.other }, body: clip() })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(people.coordinator.api.listClips({ params: { id: ids.ab }, query: {} })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });
 
@@ -195,26 +262,58 @@ describe('finding clips', () => {
     fresh = await partnership(people.mentorA, people.otherMentee);
     goalId = crypto.randomUUID();
     const now = Date.now();
-    await insertRow('goals', { id: goalId, partnership_id: fresh, owner_id: people.otherMentee.id, title: 'Feedback', why: '', success: '', status: 'active', created_at: now, updated_at: now });
+    await insertRow('goals', {
+      id: goalId,
+      partnership_id: fresh,
+      owner_id: people.otherMentee.id,
+      title: 'Feedback',
+      why: '',
+      success: '',
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    });
     const api = people.otherMentee.api;
     older = await api.createClip({
       params: { id: fresh },
-      body: clip({ url: 'https://reading.example/feedback#top', title: 'On Feedback', quote: 'Feedback is a gift.', tags: ['feedback', '100%_sure'] }),
+      body: clip({
+        url: 'https://reading.example/feedback#top',
+        title: 'On Feedback',
+        quote: 'Feedback is a gift.',
+        tags: ['feedback', '100%_sure'],
+      }),
     });
     await pause(5);
-    await insertRow('conversations', { id: crypto.randomUUID(), partnership_id: fresh, scheduled_for: Date.now(), held_at: Date.now(), agenda: '[]', shared_notes: '', created_at: Date.now(), updated_at: Date.now() });
+    await insertRow('conversations', {
+      id: crypto.randomUUID(),
+      partnership_id: fresh,
+      scheduled_for: Date.now(),
+      held_at: Date.now(),
+      agenda: '[]',
+      shared_notes: '',
+      created_at: Date.now(),
+      updated_at: Date.now(),
+    });
     await pause(5);
-    newer = await api.createClip({ params: { id: fresh }, body: clip({ quote: 'Neither has planned in advance.', note: 'Ask about IMPROVISATION', goalIds: [goalId] }) });
+    newer = await api.createClip({
+      params: { id: fresh },
+      body: clip({ quote: 'Neither has planned in advance.', note: 'Ask about IMPROVISATION', goalIds: [goalId] }),
+    });
     await pause(5);
     await api.createClip({ params: { id: fresh }, body: clip({ quote: 'A third passage.', tags: ['feedback'] }) });
   });
 
-  const list = (query: Record<string, string | number>) => people.mentorA.api.listClips({ params: { id: fresh }, query });
+  const list = (query: Record<string, string | number>) =>
+    people.mentorA.api.listClips({ params: { id: fresh }, query });
 
   it('lists newest first with the total', async () => {
     const all = await list({});
     expect(all.total).toBe(3);
-    expect(all.clips.map((c) => c.quote)).toEqual(['A third passage.', 'Neither has planned in advance.', 'Feedback is a gift.']);
+    expect(all.clips.map((c) => c.quote)).toEqual([
+      'A third passage.',
+      'Neither has planned in advance.',
+      'Feedback is a gift.',
+    ]);
   });
 
   it('filters by goal, tag, text, page and since the last conversation', async () => {
@@ -245,10 +344,14 @@ describe('finding clips', () => {
 
   it('pages through clips made in the same millisecond, each exactly once, in the list’s order', async () => {
     const same = await partnership(people.mentorA, people.otherMentee);
-    for (let i = 0; i < 12; i++) await people.otherMentee.api.createClip({ params: { id: same }, body: clip({ quote: `Passage ${i}.` }) });
+    for (let i = 0; i < 12; i++)
+      await people.otherMentee.api.createClip({ params: { id: same }, body: clip({ quote: `Passage ${i}.` }) });
     // As a batch from the extension's outbox can land: eight clips in one millisecond, between two others.
     const made = (await people.mentorA.api.listClips({ params: { id: same }, query: {} })).clips;
-    await tool.app.sql.run('UPDATE clips SET created_at = :t WHERE id IN (:ids)', { t: Date.parse(made[2]!.createdAt), ids: made.slice(2, 10).map((c) => c.id) });
+    await tool.app.sql.run('UPDATE clips SET created_at = :t WHERE id IN (:ids)', {
+      t: Date.parse(made[2]!.createdAt),
+      ids: made.slice(2, 10).map((c) => c.id),
+    });
     const everything = (await people.mentorA.api.listClips({ params: { id: same }, query: {} })).clips.map((c) => c.id);
     const paged: string[] = [];
     let query: Record<string, string | number> = { limit: 5 };
@@ -268,7 +371,8 @@ describe('finding clips', () => {
     const inAb = await people.mentee.api.createClip({ params: { id: ids.ab }, body: clip({ url: `${page}#one` }) });
     const inBm = await people.mentee.api.createClip({ params: { id: ids.bm }, body: clip({ url: page }) });
     const foreign = await people.otherMentee.api.createClip({ params: { id: ids.other }, body: clip({ url: page }) });
-    const onPage = async (who: Launched) => (await who.api.clipsOnPage({ query: { url: `${page}#elsewhere` } })).clips.map((c) => c.id).sort();
+    const onPage = async (who: Launched) =>
+      (await who.api.clipsOnPage({ query: { url: `${page}#elsewhere` } })).clips.map((c) => c.id).sort();
     expect(await onPage(people.mentee)).toEqual([inAb.id, inBm.id].sort());
     expect(await onPage(people.mentorA)).toEqual([inAb.id]);
     expect(await onPage(people.mentorB)).toEqual([inBm.id, foreign.id].sort());
@@ -279,15 +383,25 @@ describe('finding clips', () => {
 describe('changing, reviewing and asking about a clip', () => {
   let theClip: Clip;
   beforeAll(async () => {
-    theClip = await people.mentee.api.createClip({ params: { id: ids.ab }, body: clip({ note: 'mine', tags: ['dance'] }) });
+    theClip = await people.mentee.api.createClip({
+      params: { id: ids.ab },
+      body: clip({ note: 'mine', tags: ['dance'] }),
+    });
   });
 
   it('lets only the clipper change or delete it; others in the course do not find it', async () => {
-    await expect(people.mentorA.api.updateClip({ params: { id: theClip.id }, body: { note: 'not mine' } })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      people.mentorA.api.updateClip({ params: { id: theClip.id }, body: { note: 'not mine' } }),
+    ).rejects.toMatchObject({ status: 403 });
     await expect(people.mentorA.api.deleteClip({ params: { id: theClip.id } })).rejects.toMatchObject({ status: 403 });
     await expect(people.mentorB.api.getClip({ params: { id: theClip.id } })).rejects.toMatchObject({ status: 404 });
-    await expect(people.coordinator.api.updateClip({ params: { id: theClip.id }, body: { note: 'x' } })).rejects.toMatchObject({ status: 404 });
-    const changed = await people.mentee.api.updateClip({ params: { id: theClip.id }, body: { note: 'changed', tags: ['dance', 'jazz'] } });
+    await expect(
+      people.coordinator.api.updateClip({ params: { id: theClip.id }, body: { note: 'x' } }),
+    ).rejects.toMatchObject({ status: 404 });
+    const changed = await people.mentee.api.updateClip({
+      params: { id: theClip.id },
+      body: { note: 'changed', tags: ['dance', 'jazz'] },
+    });
     expect(changed).toMatchObject({ note: 'changed', tags: ['dance', 'jazz'], quote: theClip.quote });
     expect((await people.mentorA.api.getClip({ params: { id: theClip.id } })).note).toBe('changed');
   });
@@ -302,10 +416,20 @@ describe('changing, reviewing and asking about a clip', () => {
   });
 
   it('lets either partner turn it into a prompt', async () => {
-    const prompt: Prompt = await people.mentorA.api.promptFromClip({ params: { id: theClip.id }, body: { question: 'What does this ask of you?' } });
-    expect(prompt).toMatchObject({ clipId: theClip.id, authorId: people.mentorA.id, status: 'open', partnershipId: ids.ab });
+    const prompt: Prompt = await people.mentorA.api.promptFromClip({
+      params: { id: theClip.id },
+      body: { question: 'What does this ask of you?' },
+    });
+    expect(prompt).toMatchObject({
+      clipId: theClip.id,
+      authorId: people.mentorA.id,
+      status: 'open',
+      partnershipId: ids.ab,
+    });
     expect((await people.mentee.api.getClip({ params: { id: theClip.id } })).promptIds).toContain(prompt.id);
-    await expect(people.otherMentee.api.promptFromClip({ params: { id: theClip.id }, body: { question: 'Mine?' } })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      people.otherMentee.api.promptFromClip({ params: { id: theClip.id }, body: { question: 'Mine?' } }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 
   it('deletes for the clipper', async () => {
@@ -322,11 +446,23 @@ describe('preparing for a conversation', () => {
   beforeAll(async () => {
     p = await partnership(people.mentorB, people.otherMentee);
     const now = Date.now();
-    const before = await people.otherMentee.api.createClip({ params: { id: p }, body: clip({ quote: 'Before the last conversation.' }) });
+    const before = await people.otherMentee.api.createClip({
+      params: { id: p },
+      body: clip({ quote: 'Before the last conversation.' }),
+    });
     const held = crypto.randomUUID();
     const next = crypto.randomUUID();
     await pause(5);
-    await insertRow('conversations', { id: held, partnership_id: p, scheduled_for: now, held_at: Date.now(), agenda: '[]', shared_notes: 'We talked.', created_at: now, updated_at: now });
+    await insertRow('conversations', {
+      id: held,
+      partnership_id: p,
+      scheduled_for: now,
+      held_at: Date.now(),
+      agenda: '[]',
+      shared_notes: 'We talked.',
+      created_at: now,
+      updated_at: now,
+    });
     await insertRow('conversations', {
       id: next,
       partnership_id: p,
@@ -337,23 +473,67 @@ describe('preparing for a conversation', () => {
       created_at: now,
       updated_at: now,
     });
-    await insertRow('private_notes', { conversation_id: next, person_id: people.mentorB.id, note: 'mentor only', updated_at: now });
-    await insertRow('private_notes', { conversation_id: next, person_id: people.otherMentee.id, note: 'mentee only', updated_at: now });
+    await insertRow('private_notes', {
+      conversation_id: next,
+      person_id: people.mentorB.id,
+      note: 'mentor only',
+      updated_at: now,
+    });
+    await insertRow('private_notes', {
+      conversation_id: next,
+      person_id: people.otherMentee.id,
+      note: 'mentee only',
+      updated_at: now,
+    });
     for (const [id, done] of [
       ['c-open', false],
       ['c-done', true],
     ] as const) {
-      await insertRow('commitments', { id: `${id}-${p}`, conversation_id: held, text: id, goal_id: null, due_on: null, action_id: null, done, created_at: now });
+      await insertRow('commitments', {
+        id: `${id}-${p}`,
+        conversation_id: held,
+        text: id,
+        goal_id: null,
+        due_on: null,
+        action_id: null,
+        done,
+        created_at: now,
+      });
     }
-    await insertRow('resource_requests', { id: crypto.randomUUID(), partnership_id: p, asked_by_id: people.otherMentee.id, question: 'A reading on feedback?', status: 'open', answer: null, created_at: now, updated_at: now });
+    await insertRow('resource_requests', {
+      id: crypto.randomUUID(),
+      partnership_id: p,
+      asked_by_id: people.otherMentee.id,
+      question: 'A reading on feedback?',
+      status: 'open',
+      answer: null,
+      created_at: now,
+      updated_at: now,
+    });
     await pause(5);
     const a = await people.otherMentee.api.createClip({ params: { id: p }, body: clip({ quote: 'New one.' }) });
     await pause(5);
-    const b = await people.otherMentee.api.createClip({ params: { id: p }, body: clip({ quote: 'Newest one.', newPrompt: { question: 'Why this?' } }) });
-    const reviewed = await people.otherMentee.api.createClip({ params: { id: p }, body: clip({ quote: 'Already reviewed.' }) });
+    const b = await people.otherMentee.api.createClip({
+      params: { id: p },
+      body: clip({ quote: 'Newest one.', newPrompt: { question: 'Why this?' } }),
+    });
+    const reviewed = await people.otherMentee.api.createClip({
+      params: { id: p },
+      body: clip({ quote: 'Already reviewed.' }),
+    });
     await people.mentorB.api.reviewClip({ params: { id: reviewed.id } });
     const answered = crypto.randomUUID();
-    await insertRow('prompts', { id: answered, partnership_id: p, author_id: people.mentorB.id, question: 'Q?', response: 'A.', responded_at: now, status: 'answered', created_at: now, updated_at: now });
+    await insertRow('prompts', {
+      id: answered,
+      partnership_id: p,
+      author_id: people.mentorB.id,
+      question: 'Q?',
+      response: 'A.',
+      responded_at: now,
+      status: 'answered',
+      created_at: now,
+      updated_at: now,
+    });
     Object.assign(seen, { before: before.id, a: a.id, b: b.id, reviewed: reviewed.id, answered, next });
     prep = await people.mentorB.api.prepare({ params: { id: p } });
   });
@@ -368,15 +548,28 @@ describe('preparing for a conversation', () => {
   it('brings prompts, the next conversation with the caller’s own note, commitments due and open requests', () => {
     expect(prep.openPrompts.map((x) => x.clipId)).toEqual([seen.b]);
     expect(prep.answeredPrompts.map((x) => x.id)).toEqual([seen.answered]);
-    expect(prep.nextConversation).toMatchObject({ id: seen.next, privateNote: 'mentor only', agenda: [{ kind: 'free', text: 'Staff meeting' }], heldAt: null });
-    expect(prep.commitmentsDue).toEqual([expect.objectContaining({ text: 'c-open', done: false, conversationId: expect.any(String) })]);
+    expect(prep.nextConversation).toMatchObject({
+      id: seen.next,
+      privateNote: 'mentor only',
+      agenda: [{ kind: 'free', text: 'Staff meeting' }],
+      heldAt: null,
+    });
+    expect(prep.commitmentsDue).toEqual([
+      expect.objectContaining({ text: 'c-open', done: false, conversationId: expect.any(String) }),
+    ]);
     expect(prep.openRequests).toBe(1);
   });
 
   it('carries what the agenda points at, so the screen needs no second request', async () => {
     await people.otherMentee.api.setAgenda({
       params: { id: seen.next! },
-      body: { agenda: [{ kind: 'clip', clipId: seen.reviewed! }, { kind: 'clip', clipId: seen.a! }, { kind: 'prompt', promptId: seen.answered! }] },
+      body: {
+        agenda: [
+          { kind: 'clip', clipId: seen.reviewed! },
+          { kind: 'clip', clipId: seen.a! },
+          { kind: 'prompt', promptId: seen.answered! },
+        ],
+      },
     });
     const again = await people.mentorB.api.prepare({ params: { id: p } });
     // The reviewed clip is not among the new ones, so it comes along for the agenda; the others are there already.
@@ -412,17 +605,32 @@ describe('connecting a browser', () => {
     expect(result.me.person.id).toBe(people.mentee.id);
     const ext = apiAs(tool, result.token, { origin: EXTENSION });
     expect((await ext.me({})).person.id).toBe(people.mentee.id);
-    await expect(createPublic().exchangePairingCode({ body: { code } })).rejects.toMatchObject({ status: 400, field: 'code', message: expect.stringMatching(/used already/) });
-    await expect(createPublic().exchangePairingCode({ body: { code: 'ABCD-EFGH' } })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/not one/) });
-    const stored = await tool.app.sql.all<{ token_hash: string }>('SELECT token_hash FROM browser_connections WHERE id = :id', { id: result.connection.id });
+    await expect(createPublic().exchangePairingCode({ body: { code } })).rejects.toMatchObject({
+      status: 400,
+      field: 'code',
+      message: expect.stringMatching(/used already/),
+    });
+    await expect(createPublic().exchangePairingCode({ body: { code: 'ABCD-EFGH' } })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/not one/),
+    });
+    const stored = await tool.app.sql.all<{ token_hash: string }>(
+      'SELECT token_hash FROM browser_connections WHERE id = :id',
+      { id: result.connection.id },
+    );
     expect(stored[0]!.token_hash).not.toContain(result.token);
     expect(stored[0]!.token_hash).toHaveLength(64);
   });
 
   it('refuses an expired code', async () => {
     const { code } = await people.mentee.api.createPairingCode({});
-    await tool.app.sql.run('UPDATE pairing_codes SET expires_at = :past WHERE used_at IS NULL', { past: Date.now() - 1 });
-    await expect(createPublic().exchangePairingCode({ body: { code } })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/expired/) });
+    await tool.app.sql.run('UPDATE pairing_codes SET expires_at = :past WHERE used_at IS NULL', {
+      past: Date.now() - 1,
+    });
+    await expect(createPublic().exchangePairingCode({ body: { code } })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/expired/),
+    });
   });
 
   it('keeps the token to the extension’s routes and origins', async () => {
@@ -432,8 +640,13 @@ describe('connecting a browser', () => {
     expect((await call(token, 'GET', '/api/me', undefined, { origin: 'https://evil.example' })).status).toBe(403);
     expect((await call(token, 'POST', '/api/pairing/codes', undefined, { origin: EXTENSION })).status).toBe(403);
     const { body } = await call(token, 'POST', `/api/partnerships/${ids.ab}/clips`, clip(), { origin: EXTENSION });
-    expect((await call(token, 'POST', `/api/clips/${body.id as string}/review`, undefined, { origin: EXTENSION })).status).toBe(403);
-    expect((await call(token, 'GET', `/api/partnerships/${ids.ab}/clips`, undefined, { origin: 'https://evil.example' })).status).toBe(403);
+    expect(
+      (await call(token, 'POST', `/api/clips/${body.id as string}/review`, undefined, { origin: EXTENSION })).status,
+    ).toBe(403);
+    expect(
+      (await call(token, 'GET', `/api/partnerships/${ids.ab}/clips`, undefined, { origin: 'https://evil.example' }))
+        .status,
+    ).toBe(403);
   });
 
   it('lists the person’s browsers and revokes one at once', async () => {
@@ -443,10 +656,14 @@ describe('connecting a browser', () => {
     const listed = await people.mentorA.api.listConnections({});
     expect(listed.connections.map((c) => c.id)).toContain(result.connection.id);
     expect(listed.connections.find((c) => c.id === result.connection.id)?.lastUsedAt).not.toBeNull();
-    await expect(people.mentee.api.revokeConnection({ params: { id: result.connection.id } })).rejects.toMatchObject({ status: 404 });
+    await expect(people.mentee.api.revokeConnection({ params: { id: result.connection.id } })).rejects.toMatchObject({
+      status: 404,
+    });
     expect(await people.mentorA.api.revokeConnection({ params: { id: result.connection.id } })).toEqual({ ok: true });
     await expect(ext.me({})).rejects.toMatchObject({ status: 401 });
-    expect((await people.mentorA.api.listConnections({})).connections.map((c) => c.id)).not.toContain(result.connection.id);
+    expect((await people.mentorA.api.listConnections({})).connections.map((c) => c.id)).not.toContain(
+      result.connection.id,
+    );
   });
 
   it('lets a browser disconnect itself, and no other', async () => {

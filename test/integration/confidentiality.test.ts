@@ -17,7 +17,10 @@ const CALLERS: Caller[] = ['mentor', 'mentee', 'otherParticipant', 'staff', 'oth
  * partnerships: 'staff' (program staff only), 'person' (anyone signed in), 'public'.
  * `staffReads` marks partnership routes staff may read without content.
  */
-const ACCESS: Record<RouteName, { who: 'mentor' | 'mentee' | 'both' | 'staff' | 'person' | 'public' | 'invitee'; staffReads?: true }> = {
+const ACCESS: Record<
+  RouteName,
+  { who: 'mentor' | 'mentee' | 'both' | 'staff' | 'person' | 'public' | 'invitee'; staffReads?: true }
+> = {
   me: { who: 'person' },
   programPeople: { who: 'staff' },
   syncRoster: { who: 'staff' },
@@ -75,7 +78,11 @@ const SECRET = 'zq';
 const secret = (what: string, p: Target) => `${SECRET}-${what}-${p}`;
 const SECRET_PATTERN = new RegExp(`${SECRET}-[a-z]+-(own|other)`);
 /** The partnership whose content a caller must never see, even in their own successful answers. */
-const NOT_MY_PARTNERSHIP: Partial<Record<Caller, Target>> = { mentor: 'other', mentee: 'other', otherParticipant: 'own' };
+const NOT_MY_PARTNERSHIP: Partial<Record<Caller, Target>> = {
+  mentor: 'other',
+  mentee: 'other',
+  otherParticipant: 'own',
+};
 
 let tool: TestTool;
 let lms: TestLms;
@@ -97,21 +104,58 @@ interface Fixture {
 const fixtures = {} as Record<Target, Fixture>;
 let checkpointId = '';
 
-async function makeFixture(t: Target, mentor: ApiClient, mentee: ApiClient, mentorId: string, menteeId: string, staff: ApiClient): Promise<Fixture> {
-  const p = await staff.createPartnership({ body: { kind: 'mentoring', members: [{ personId: mentorId, role: 'mentor' }, { personId: menteeId, role: 'mentee' }] } });
+async function makeFixture(
+  t: Target,
+  mentor: ApiClient,
+  mentee: ApiClient,
+  mentorId: string,
+  menteeId: string,
+  staff: ApiClient,
+): Promise<Fixture> {
+  const p = await staff.createPartnership({
+    body: {
+      kind: 'mentoring',
+      members: [
+        { personId: mentorId, role: 'mentor' },
+        { personId: menteeId, role: 'mentee' },
+      ],
+    },
+  });
   await mentee.updatePartnership({ params: { id: p.id }, body: { agreement: { purpose: secret('purpose', t) } } });
-  const goal = await mentee.createGoal({ params: { id: p.id }, body: { title: secret('goal', t), why: secret('why', t) } });
+  const goal = await mentee.createGoal({
+    params: { id: p.id },
+    body: { title: secret('goal', t), why: secret('why', t) },
+  });
   const withAction = await mentee.createAction({ params: { id: goal.id }, body: { text: secret('action', t) } });
   const clip = await mentee.createClip({
     params: { id: p.id },
-    body: { url: 'https://readings.example.org/improvisation', title: secret('title', t), quote: secret('quote', t), note: secret('note', t), tags: [secret('tag', t)], goalIds: [goal.id] },
+    body: {
+      url: 'https://readings.example.org/improvisation',
+      title: secret('title', t),
+      quote: secret('quote', t),
+      note: secret('note', t),
+      tags: [secret('tag', t)],
+      goalIds: [goal.id],
+    },
   });
   const prompt = await mentor.createPrompt({ params: { id: p.id }, body: { question: secret('prompt', t) } });
   await mentee.updatePrompt({ params: { id: prompt.id }, body: { response: secret('response', t) } });
-  const held = await mentee.createConversation({ params: { id: p.id }, body: { scheduledFor: new Date(Date.now() - 86_400_000).toISOString() } });
-  await mentor.updateConversation({ params: { id: held.id }, body: { sharedNotes: secret('shared', t), privateNote: secret('private', t), held: true } });
-  const withCommitment = await mentee.addCommitment({ params: { id: held.id }, body: { text: secret('commitment', t), goalId: goal.id } });
-  const next = await mentee.createConversation({ params: { id: p.id }, body: { scheduledFor: new Date(Date.now() + 86_400_000).toISOString() } });
+  const held = await mentee.createConversation({
+    params: { id: p.id },
+    body: { scheduledFor: new Date(Date.now() - 86_400_000).toISOString() },
+  });
+  await mentor.updateConversation({
+    params: { id: held.id },
+    body: { sharedNotes: secret('shared', t), privateNote: secret('private', t), held: true },
+  });
+  const withCommitment = await mentee.addCommitment({
+    params: { id: held.id },
+    body: { text: secret('commitment', t), goalId: goal.id },
+  });
+  const next = await mentee.createConversation({
+    params: { id: p.id },
+    body: { scheduledFor: new Date(Date.now() + 86_400_000).toISOString() },
+  });
   await mentee.setAgenda({ params: { id: next.id }, body: { agenda: [{ kind: 'free', text: secret('agenda', t) }] } });
   const request = await mentee.createRequest({ params: { id: p.id }, body: { question: secret('request', t) } });
   return {
@@ -140,7 +184,11 @@ beforeAll(async () => {
       lmsPerson('other', 'Olga Other', [Role.Learner]),
     ],
   });
-  lms.addCourse({ id: 'elsewhere', title: 'Another course', people: [lmsPerson('outsider', 'Ola Outsider', [Role.Learner])] });
+  lms.addCourse({
+    id: 'elsewhere',
+    title: 'Another course',
+    people: [lmsPerson('outsider', 'Ola Outsider', [Role.Learner])],
+  });
   await lms.registerTool(`${tool.url}/register`);
   const launches: Array<[Exclude<Caller, 'anonymous'>, string, string]> = [
     ['staff', 'matrix', 'coord'],
@@ -160,7 +208,14 @@ beforeAll(async () => {
   tokens.anonymous = '';
   fixtures.own = await makeFixture('own', api.mentor, api.mentee, personIds.mentor!, personIds.mentee!, api.staff);
   // The other partnership: Otto mentors Olga ("a participant of another partnership").
-  fixtures.other = await makeFixture('other', m2.api, api.otherParticipant, personIds.mentor2!, personIds.other!, api.staff);
+  fixtures.other = await makeFixture(
+    'other',
+    m2.api,
+    api.otherParticipant,
+    personIds.mentor2!,
+    personIds.other!,
+    api.staff,
+  );
   checkpointId = (await api.staff.createCheckpoint({ body: { name: 'Month 6' } })).id;
 }, 120_000);
 
@@ -187,7 +242,14 @@ function paramsFor(name: RouteName, f: Fixture): Record<string, string> {
 
 /** A valid body for each route that takes one; fresh values so repeated calls stay valid. */
 function bodyFor(name: RouteName, caller: Caller, f: Fixture): unknown {
-  const self = { mentor: 'mentor', mentee: 'mentee', otherParticipant: 'other', staff: 'coord', otherCourse: 'outsider', anonymous: 'mentee' }[caller];
+  const self = {
+    mentor: 'mentor',
+    mentee: 'mentee',
+    otherParticipant: 'other',
+    staff: 'coord',
+    otherCourse: 'outsider',
+    anonymous: 'mentee',
+  }[caller];
   switch (name) {
     case 'updateProgramSettings':
       return { quietAfterDays: 21 };
@@ -195,8 +257,20 @@ function bodyFor(name: RouteName, caller: Caller, f: Fixture): unknown {
       return { name: 'Month 12' };
     case 'createPartnership':
       return caller === 'staff'
-        ? { kind: 'collegial', members: [{ personId: personIds.mentor, role: 'mentor' }, { personId: personIds.other, role: 'mentee' }] }
-        : { kind: 'collegial', members: [{ personId: personIds[self!], role: 'mentee' }, { personId: personIds.mentor2, role: 'mentor' }] };
+        ? {
+            kind: 'collegial',
+            members: [
+              { personId: personIds.mentor, role: 'mentor' },
+              { personId: personIds.other, role: 'mentee' },
+            ],
+          }
+        : {
+            kind: 'collegial',
+            members: [
+              { personId: personIds[self!], role: 'mentee' },
+              { personId: personIds.mentor2, role: 'mentor' },
+            ],
+          };
     case 'updatePartnership':
       return { agreement: { meetingCadence: 'Weekly' } };
     case 'createGoal':
@@ -232,7 +306,12 @@ function bodyFor(name: RouteName, caller: Caller, f: Fixture): unknown {
     case 'answerRequest':
       return { text: 'Here is one.' };
     case 'createEvaluation':
-      return { checkpointId, menteeId: caller === 'otherParticipant' ? personIds.other : personIds.mentee, rating: 'developing', summary: 'Growing' };
+      return {
+        checkpointId,
+        menteeId: caller === 'otherParticipant' ? personIds.other : personIds.mentee,
+        rating: 'developing',
+        summary: 'Growing',
+      };
     default:
       return (routes[name] as RouteDef).body ? {} : undefined;
   }
@@ -254,7 +333,12 @@ function allowed(name: RouteName, caller: Caller, target: Target): boolean {
   if (who === 'staff') return caller === 'staff';
   if (caller === 'staff') return !!staffReads;
   // Membership of the target partnership and the role in it.
-  const role = target === 'own' ? ({ mentor: 'mentor', mentee: 'mentee' } as const)[caller as 'mentor'] : caller === 'otherParticipant' ? 'mentee' : undefined;
+  const role =
+    target === 'own'
+      ? ({ mentor: 'mentor', mentee: 'mentee' } as const)[caller as 'mentor']
+      : caller === 'otherParticipant'
+        ? 'mentee'
+        : undefined;
   if (!role) return false;
   if (who === 'invitee') return false; // both partnerships are active: nobody has an invitation to answer
   return who === 'both' || who === role;
@@ -265,14 +349,18 @@ async function freshFixture(name: RouteName, target: Target): Promise<Fixture> {
   const f = fixtures[target];
   if (name !== 'deleteClip') return f;
   const clipper = target === 'own' ? api.mentee : api.otherParticipant;
-  const clip = await clipper.createClip({ params: { id: f.partnership }, body: { url: 'https://readings.example.org/y', title: 'y', quote: 'Another passage' } });
+  const clip = await clipper.createClip({
+    params: { id: f.partnership },
+    body: { url: 'https://readings.example.org/y', title: 'y', quote: 'Another passage' },
+  });
   return { ...f, clip: clip.id };
 }
 
 async function call(name: RouteName, caller: Caller, target: Target) {
   const def = routes[name] as RouteDef;
   const f = await freshFixture(name, target);
-  const body = name === 'exchangePairingCode' ? { code: (await api.mentee.createPairingCode({})).code } : bodyFor(name, caller, f);
+  const body =
+    name === 'exchangePairingCode' ? { code: (await api.mentee.createPairingCode({})).code } : bodyFor(name, caller, f);
   const res = await fetch(`${tool.url}${fillPath(def.path, paramsFor(name, f))}${queryFor(name)}`, {
     method: def.method,
     headers: {
@@ -301,14 +389,19 @@ describe('confidentiality matrix', () => {
           // 409 comes only after the gate let the caller through (e.g. a second evaluation).
           const succeeded = (status >= 200 && status < 300) || status === 409;
           const personRouteMiss = status === 404 && ACCESS[name].who === 'person' && name === 'revokeConnection';
-          if (ok !== (succeeded || personRouteMiss) || status >= 500) cells.push(`${caller}/${target}: ${status} ${text.slice(0, 160)}`);
-          if (!succeeded && !personRouteMiss && ![400, 401, 403, 404].includes(status)) cells.push(`${caller}/${target}: unexpected ${status}`);
-          if ((!ok || caller === 'staff') && SECRET_PATTERN.test(text)) cells.push(`${caller}/${target}: content leaked: ${SECRET_PATTERN.exec(text)![0]}`);
+          if (ok !== (succeeded || personRouteMiss) || status >= 500)
+            cells.push(`${caller}/${target}: ${status} ${text.slice(0, 160)}`);
+          if (!succeeded && !personRouteMiss && ![400, 401, 403, 404].includes(status))
+            cells.push(`${caller}/${target}: unexpected ${status}`);
+          if ((!ok || caller === 'staff') && SECRET_PATTERN.test(text))
+            cells.push(`${caller}/${target}: content leaked: ${SECRET_PATTERN.exec(text)![0]}`);
           const notMine = NOT_MY_PARTNERSHIP[caller];
           const foreign = notMine && new RegExp(`${SECRET}-[a-z]+-${notMine}`).exec(text);
           if (foreign) cells.push(`${caller}/${target}: content of a partnership they are not in: ${foreign[0]}`);
-          if (caller === 'mentee' && text.includes(secret('private', target))) cells.push(`${caller}/${target}: the mentor's private note leaked`);
-          if (caller === 'anonymous' && ACCESS[name].who !== 'public') expect(status, `${name} without credentials`).toBe(401);
+          if (caller === 'mentee' && text.includes(secret('private', target)))
+            cells.push(`${caller}/${target}: the mentor's private note leaked`);
+          if (caller === 'anonymous' && ACCESS[name].who !== 'public')
+            expect(status, `${name} without credentials`).toBe(401);
         }
       }
       expect(cells, cells.join('\n')).toEqual([]);

@@ -59,7 +59,9 @@ describe('registration and launch', () => {
     const me = await api.me({});
     expect(me.programRole).toBe('staff');
     const roster = await api.syncRoster({});
-    expect(roster.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Marcus Delgado', 'Liam O\'Brien', 'Angela Whitfield']));
+    expect(roster.people.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Marcus Delgado', "Liam O'Brien", 'Angela Whitfield']),
+    );
     expect(roster.syncedAt).not.toBeNull();
     const again = await api.programPeople({});
     expect(again.people.length).toBe(sampleProgram().people.length);
@@ -82,7 +84,9 @@ describe('registration and launch', () => {
   });
 
   it('places the tool in a course through deep linking, accepted by the LMS', async () => {
-    const { action, idToken, state, jar } = await (await import('@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts')).startLaunch(lmsA, {
+    const { action, idToken, state, jar } = await (
+      await import('@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts')
+    ).startLaunch(lmsA, {
       courseId: 'nsl-2026',
       personId: 'awhitfield',
       messageType: 'LtiDeepLinkingRequest',
@@ -101,7 +105,11 @@ describe('registration and launch', () => {
     });
     expect(returned.status).toBe(200);
     const links = lmsA.deepLinks('nsl-2026');
-    expect(links.at(-1)?.items[0]).toMatchObject({ type: 'ltiResourceLink', title: 'Mentoring workspaces', url: `${tool.url}/launch` });
+    expect(links.at(-1)?.items[0]).toMatchObject({
+      type: 'ltiResourceLink',
+      title: 'Mentoring workspaces',
+      url: `${tool.url}/launch`,
+    });
   });
 
   it('keeps people, programs and sessions across a restart', async () => {
@@ -117,6 +125,8 @@ describe('registration and launch', () => {
   it('refuses API calls without a token or with a forged one', async () => {
     const { apiAs } = await import('../support/tool.ts');
     await expect(apiAs(tool, '').me({})).rejects.toBeInstanceOf(ApiError);
-    await expect(apiAs(tool, 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoieCJ9.bad').me({})).rejects.toMatchObject({ status: 401 });
+    await expect(apiAs(tool, 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoieCJ9.bad').me({})).rejects.toMatchObject({
+      status: 401,
+    });
   });
 });

@@ -49,23 +49,46 @@ describe('platform command', () => {
 
   it('adds, lists and removes a platform; launches follow', async () => {
     const e = lms.endpoints;
-    const reg = lms.addTool({ loginUrl: `${tool.url}/login`, launchUrl: `${tool.url}/launch`, jwksUrl: `${tool.url}/keys` });
+    const reg = lms.addTool({
+      loginUrl: `${tool.url}/login`,
+      launchUrl: `${tool.url}/launch`,
+      jwksUrl: `${tool.url}/keys`,
+    });
     const added = await platformCommand(
-      'add', '--issuer', lms.url, '--client-id', reg.clientId, '--deployment', reg.deploymentId,
-      '--auth-url', e.auth, '--token-url', e.token, '--jwks-url', e.jwks, '--name', 'Canvas-like',
+      'add',
+      '--issuer',
+      lms.url,
+      '--client-id',
+      reg.clientId,
+      '--deployment',
+      reg.deploymentId,
+      '--auth-url',
+      e.auth,
+      '--token-url',
+      e.token,
+      '--jwks-url',
+      e.jwks,
+      '--name',
+      'Canvas-like',
     );
     expect(added).toMatch(/Registered/);
-    expect(await platformCommand('list')).toMatch(new RegExp(`active\\s+${lms.url}.*${reg.clientId}.*${reg.deploymentId}`));
+    expect(await platformCommand('list')).toMatch(
+      new RegExp(`active\\s+${lms.url}.*${reg.clientId}.*${reg.deploymentId}`),
+    );
 
     const { api } = await launchAs(lms, tool, { courseId: 'nsl-2026', personId: 'wchen', clientId: reg.clientId });
     expect((await api.me({})).person.name).toBe('Wei Chen');
 
     expect(await platformCommand('remove', '--issuer', lms.url, '--client-id', reg.clientId)).toMatch(/Removed/);
     forgetKnownDeployments();
-    await expect(launchAs(lms, tool, { courseId: 'nsl-2026', personId: 'wchen', clientId: reg.clientId })).rejects.toThrow(/not registered/);
+    await expect(
+      launchAs(lms, tool, { courseId: 'nsl-2026', personId: 'wchen', clientId: reg.clientId }),
+    ).rejects.toThrow(/not registered/);
   });
 
   it('explains its usage when arguments are missing', async () => {
-    await expect(platformCommand('add', '--issuer', lms.url)).rejects.toMatchObject({ stderr: expect.stringMatching(/--\w[\w-]* is required/) });
+    await expect(platformCommand('add', '--issuer', lms.url)).rejects.toMatchObject({
+      stderr: expect.stringMatching(/--\w[\w-]* is required/),
+    });
   });
 });

@@ -60,7 +60,9 @@ export function ensureChromium(): string {
     try {
       execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
     } catch (err) {
-      throw new Error(`Chromium is missing and could not be installed (apt-get install -y chromium): ${(err as Error).message}`);
+      throw new Error(
+        `Chromium is missing and could not be installed (apt-get install -y chromium): ${(err as Error).message}`,
+      );
     }
   }
   return CHROMIUM;
@@ -76,15 +78,22 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: ensureChromium(),
     headless: false, // --headless=new below: the headless mode that runs extensions
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...(options.args ?? [])],
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.args ?? []),
+    ],
   });
   try {
-    const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const background =
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(background.url()).host;
     const origin = `chrome-extension://${extensionId}`;
     let control: Page | null = null;
     /** An extension page kept open to send messages as the extension's own pages do. */
-    const controlPage = async () => (control && !control.isClosed() ? control : (control = await openExtensionPage('options.html')));
+    const controlPage = async () =>
+      control && !control.isClosed() ? control : (control = await openExtensionPage('options.html'));
 
     async function openExtensionPage(file: string): Promise<Page> {
       const page = await context.newPage();
@@ -94,7 +103,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 
     async function tabIdOf(page: Page): Promise<number> {
       const url = page.url();
-      const tabsShowing = () => background.evaluate(async (u) => (await chrome.tabs.query({})).filter((t) => t.url === u), url);
+      const tabsShowing = () =>
+        background.evaluate(async (u) => (await chrome.tabs.query({})).filter((t) => t.url === u), url);
       let tabs = await tabsShowing();
       if (tabs.length > 1) {
         // Several tabs show this address: the page's is the one in front once brought there.
@@ -114,8 +124,15 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       async clipSelection(page, selectionText) {
         const tabId = await tabIdOf(page);
         const sender = await controlPage();
-        const picker = context.waitForEvent('page', { predicate: (p) => p.url().startsWith(`${origin}/picker.html`), timeout: 10_000 });
-        await sender.evaluate((message) => chrome.runtime.sendMessage(message), { type: 'e2e:clip-selection', tabId, selectionText });
+        const picker = context.waitForEvent('page', {
+          predicate: (p) => p.url().startsWith(`${origin}/picker.html`),
+          timeout: 10_000,
+        });
+        await sender.evaluate((message) => chrome.runtime.sendMessage(message), {
+          type: 'e2e:clip-selection',
+          tabId,
+          selectionText,
+        });
         const opened = await picker;
         await opened.waitForLoadState('domcontentloaded');
         return opened;
@@ -123,11 +140,15 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       async contentScriptRuns(page) {
         const tabId = await tabIdOf(page);
         return background.evaluate(async (id) => {
-          const [frame] = await chrome.scripting.executeScript({ target: { tabId: id }, func: () => '__mentoringClipper' in globalThis });
+          const [frame] = await chrome.scripting.executeScript({
+            target: { tabId: id },
+            func: () => '__mentoringClipper' in globalThis,
+          });
           return frame?.result === true;
         }, tabId);
       },
-      badgeText: (tabId) => background.evaluate((id) => chrome.action.getBadgeText(id === undefined ? {} : { tabId: id }), tabId),
+      badgeText: (tabId) =>
+        background.evaluate((id) => chrome.action.getBadgeText(id === undefined ? {} : { tabId: id }), tabId),
       storage: (area = 'local') => ({
         get: () => background.evaluate((a) => chrome.storage[a].get(null), area),
         set: (items) => background.evaluate(([a, i]) => chrome.storage[a].set(i), [area, items] as const),

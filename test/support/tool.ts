@@ -62,7 +62,8 @@ export async function startTestTool(
   const dataDir = opts.dataDir ?? tempDir();
   const port = opts.port ?? 0;
   // The vitest project `postgres` runs every integration test on a fresh PostgreSQL database.
-  if (!opts.databaseUrl && process.env.TEST_DATABASE === 'postgres') opts = { ...opts, databaseUrl: await freshPostgresDatabase() };
+  if (!opts.databaseUrl && process.env.TEST_DATABASE === 'postgres')
+    opts = { ...opts, databaseUrl: await freshPostgresDatabase() };
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'test',
     SANDBOX: 'off',
@@ -110,7 +111,8 @@ export function apiAs(tool: { url: string }, token: string, extra: { origin?: st
     baseUrl: tool.url,
     getToken: () => token,
     fetch: extra.origin
-      ? (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: extra.origin! } })
+      ? (input, init) =>
+          fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: extra.origin! } })
       : undefined,
   });
 }

@@ -17,7 +17,8 @@ export function ConnectPage() {
 
   const connecting = useMutation({
     mutationFn: async ({ url, permission }: { url: string; permission: Promise<boolean> }) => {
-      if (!(await permission)) throw new Error('Without permission to reach that address, the extension cannot connect.');
+      if (!(await permission))
+        throw new Error('Without permission to reach that address, the extension cannot connect.');
       return connect(url, code, browserName);
     },
     onSuccess: (c) => {
@@ -73,16 +74,23 @@ export function ConnectPage() {
         <form onSubmit={submit} aria-describedby="connect-help">
           {connection && (
             <p className="notice" role="alert">
-              Signed out: {connection.signedOutReason ?? 'the tool no longer accepts this browser'}. Clips you made are kept and
-              will be sent once you connect again.
+              Signed out: {connection.signedOutReason ?? 'the tool no longer accepts this browser'}. Clips you made are
+              kept and will be sent once you connect again.
             </p>
           )}
           <p id="connect-help" className="hint">
-            In your mentoring workspace (opened from your course), choose “Connect a browser” to get a pairing code. It is valid
-            for 10 minutes.
+            In your mentoring workspace (opened from your course), choose “Connect a browser” to get a pairing code. It
+            is valid for 10 minutes.
           </p>
           <label htmlFor="tool-url">Mentoring tool address</label>
-          <input id="tool-url" type="url" required value={shownUrl} onChange={(e) => setToolUrl(e.target.value)} autoComplete="url" />
+          <input
+            id="tool-url"
+            type="url"
+            required
+            value={shownUrl}
+            onChange={(e) => setToolUrl(e.target.value)}
+            autoComplete="url"
+          />
           <label htmlFor="pairing-code">Pairing code</label>
           <input
             id="pairing-code"

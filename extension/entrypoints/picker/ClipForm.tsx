@@ -15,7 +15,15 @@ import { useQueue } from '@/ui/use-stored';
 const NEW_PROMPT = 'new-prompt';
 const NO_GOAL = 'none';
 
-export function ClipForm({ capture, connection, onDone }: { capture: Capture; connection: Connection; onDone: () => void }) {
+export function ClipForm({
+  capture,
+  connection,
+  onDone,
+}: {
+  capture: Capture;
+  connection: Connection;
+  onDone: () => void;
+}) {
   const myId = connection.me.person.id;
   const [clipId] = useState(() => crypto.randomUUID());
   const partnerships = usePartnerships(connection);
@@ -37,7 +45,11 @@ export function ClipForm({ capture, connection, onDone }: { capture: Capture; co
   const save = useMutation({
     mutationFn: async () => {
       const target: Target =
-        chosen === NEW_PROMPT ? { kind: 'prompt', question } : chosen === NO_GOAL ? { kind: 'none' } : { kind: 'goal', goalId: chosen };
+        chosen === NEW_PROMPT
+          ? { kind: 'prompt', question }
+          : chosen === NO_GOAL
+            ? { kind: 'none' }
+            : { kind: 'goal', goalId: chosen };
       const draft = clipFromDraft({ id: clipId, capture, target, note, tags });
       if ('problem' in draft) throw new Error(draft.problem);
       await rememberPartnership(partnershipId!);
@@ -63,8 +75,8 @@ export function ClipForm({ capture, connection, onDone }: { capture: Capture; co
   if (partnerships.error) {
     return (
       <p className="error" role="alert">
-        {describeError(partnerships.error)} This browser has no saved list of your partnerships yet, so the passage cannot be
-        filed now. Keep this window open and{' '}
+        {describeError(partnerships.error)} This browser has no saved list of your partnerships yet, so the passage
+        cannot be filed now. Keep this window open and{' '}
         <button type="button" className="link" onClick={() => void partnerships.refetch()}>
           try again
         </button>
@@ -93,18 +105,26 @@ export function ClipForm({ capture, connection, onDone }: { capture: Capture; co
       )}
       {partnerships.data.staleBecause && (
         <p className="notice" role="status">
-          The tool cannot be reached or has signed you out ({partnerships.data.staleBecause}). Your partnerships are shown as last
-          saved; the clip will wait in this browser and be sent later.
+          The tool cannot be reached or has signed you out ({partnerships.data.staleBecause}). Your partnerships are
+          shown as last saved; the clip will wait in this browser and be sent later.
         </p>
       )}
       {duplicate && (
         <div className="notice" role="alert">
-          Already clipped{duplicate.waiting ? ' (waiting to be sent)' : ''}: you clipped this passage from this page before.{' '}
+          Already clipped{duplicate.waiting ? ' (waiting to be sent)' : ''}: you clipped this passage from this page
+          before.{' '}
           {!duplicate.waiting && (
             <button
               type="button"
               className="link"
-              onClick={() => void askBackground({ type: 'clip:show', clipId: duplicate.id, url: capture.url, tabId: capture.tabId ?? undefined }).then(onDone)}
+              onClick={() =>
+                void askBackground({
+                  type: 'clip:show',
+                  clipId: duplicate.id,
+                  url: capture.url,
+                  tabId: capture.tabId ?? undefined,
+                }).then(onDone)
+              }
             >
               Show the existing clip
             </button>
@@ -113,7 +133,14 @@ export function ClipForm({ capture, connection, onDone }: { capture: Capture; co
       )}
 
       <label htmlFor="partnership">Partnership</label>
-      <select id="partnership" value={partnershipId ?? ''} onChange={(e) => { setPicked(e.target.value); setFileUnder(null); }}>
+      <select
+        id="partnership"
+        value={partnershipId ?? ''}
+        onChange={(e) => {
+          setPicked(e.target.value);
+          setFileUnder(null);
+        }}
+      >
         {partnerships.data.data.map((p) => (
           <option key={p.id} value={p.id}>
             {partnershipLabel(p, myId)}
@@ -136,7 +163,14 @@ export function ClipForm({ capture, connection, onDone }: { capture: Capture; co
       {chosen === NEW_PROMPT && (
         <>
           <label htmlFor="question">Reflection question</label>
-          <input id="question" value={question} onChange={(e) => setQuestion(e.target.value)} maxLength={1000} required autoFocus />
+          <input
+            id="question"
+            value={question}
+            onChange={(e) => setQuestion(e.target.value)}
+            maxLength={1000}
+            required
+            autoFocus
+          />
         </>
       )}
 
@@ -144,7 +178,13 @@ export function ClipForm({ capture, connection, onDone }: { capture: Capture; co
       <textarea id="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={10_000} />
 
       <label htmlFor="tags">Tags</label>
-      <input id="tags" value={tags} onChange={(e) => setTags(e.target.value)} placeholder="listening, trust" aria-describedby="tags-hint" />
+      <input
+        id="tags"
+        value={tags}
+        onChange={(e) => setTags(e.target.value)}
+        placeholder="listening, trust"
+        aria-describedby="tags-hint"
+      />
       <p id="tags-hint" className="hint">
         Separate tags with commas.
       </p>
@@ -173,11 +213,16 @@ export function ClipForm({ capture, connection, onDone }: { capture: Capture; co
 }
 
 /** An existing clip of the same passage on this page in this partnership, sent or still waiting. */
-function useDuplicate(capture: Capture, partnershipId: string | null, ownId: string): { id: string; waiting: boolean } | null {
+function useDuplicate(
+  capture: Capture,
+  partnershipId: string | null,
+  ownId: string,
+): { id: string; waiting: boolean } | null {
   const queue = useQueue();
   const onPage = useQuery({
     queryKey: ['clipsOnPage', clipPageUrl(capture.url)],
-    queryFn: () => callTool((api) => api.clipsOnPage({ query: { url: clipPageUrl(capture.url) } })).then((r) => r.clips),
+    queryFn: () =>
+      callTool((api) => api.clipsOnPage({ query: { url: clipPageUrl(capture.url) } })).then((r) => r.clips),
     retry: false,
   });
   const others = <C extends { id: string; partnershipId: string }>(clips: readonly C[]) =>

@@ -33,7 +33,14 @@ export function PickerPage({ id }: { id: string }) {
       {input.isPending || connection === undefined ? (
         <p>Loading…</p>
       ) : input.error || !input.data ? (
-        <Problem message={input.error ? describeError(input.error) : 'This clip window has expired. Select the passage and clip it again.'} onClose={close} />
+        <Problem
+          message={
+            input.error
+              ? describeError(input.error)
+              : 'This clip window has expired. Select the passage and clip it again.'
+          }
+          onClose={close}
+        />
       ) : input.data.problem !== undefined ? (
         <Problem message={input.data.problem} onClose={close} />
       ) : !connection ? (
@@ -68,8 +75,8 @@ function NotConnected({ quote, onClose }: { quote: string; onClose: () => void }
     <>
       <blockquote className="quote">{quote}</blockquote>
       <p className="notice" role="alert">
-        This browser is not connected to your mentoring workspace yet. Connect it with a pairing code; this window stays open
-        and your passage is kept here.
+        This browser is not connected to your mentoring workspace yet. Connect it with a pairing code; this window stays
+        open and your passage is kept here.
       </p>
       <div className="actions">
         <button

@@ -71,9 +71,17 @@ export function PopupPage() {
               <li key={c.id}>
                 <div>“{c.body.quote.length > 120 ? `${c.body.quote.slice(0, 120)}…` : c.body.quote}”</div>
                 {c.held && <p className="error">{waitingMessage(c, status ?? null)}</p>}
-                {!c.held && c.lastError && <p className="hint">Tried {c.attempts}×: {c.lastError}</p>}
+                {!c.held && c.lastError && (
+                  <p className="hint">
+                    Tried {c.attempts}×: {c.lastError}
+                  </p>
+                )}
                 {c.held && (
-                  <button type="button" onClick={() => discard.mutate(c.id)} aria-label={`Discard the clip “${c.body.quote.slice(0, 40)}”`}>
+                  <button
+                    type="button"
+                    onClick={() => discard.mutate(c.id)}
+                    aria-label={`Discard the clip “${c.body.quote.slice(0, 40)}”`}
+                  >
                     Discard
                   </button>
                 )}

@@ -14,7 +14,8 @@ interface Props {
   tabId: number | null;
 }
 
-const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export function PartnershipOverview({ partnership, connection, page, tabId }: Props) {
@@ -59,7 +60,14 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
         <button
           type="button"
           className="link"
-          onClick={() => void askBackground({ type: 'clip:show', clipId: clip.id, url: clip.url, tabId: found ? (tabId ?? undefined) : undefined })}
+          onClick={() =>
+            void askBackground({
+              type: 'clip:show',
+              clipId: clip.id,
+              url: clip.url,
+              tabId: found ? (tabId ?? undefined) : undefined,
+            })
+          }
           title={found ? 'Show this passage on the page' : `Open ${clip.title || clip.url} at this passage`}
         >
           “{excerpt(clip.quote)}”
@@ -68,7 +76,11 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
       {found === undefined && <div className="hint">{clip.title || clip.url}</div>}
       {clip.note && <div className="hint">{excerpt(clip.note)}</div>}
       {mayAddToAgenda && !onAgenda(clip.id) && (
-        <button type="button" onClick={() => addToAgenda.mutate({ kind: 'clip', clipId: clip.id })} disabled={addToAgenda.isPending}>
+        <button
+          type="button"
+          onClick={() => addToAgenda.mutate({ kind: 'clip', clipId: clip.id })}
+          disabled={addToAgenda.isPending}
+        >
           Add to agenda
         </button>
       )}

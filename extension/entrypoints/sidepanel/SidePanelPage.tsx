@@ -30,7 +30,9 @@ export function SidePanelPage() {
       <main>
         <h1>Mentoring workspace</h1>
         <p className="notice" role="alert">
-          {connection ? `Signed out: ${connection.signedOutReason ?? 'the tool no longer accepts this browser'}.` : 'This browser is not connected yet.'}{' '}
+          {connection
+            ? `Signed out: ${connection.signedOutReason ?? 'the tool no longer accepts this browser'}.`
+            : 'This browser is not connected yet.'}{' '}
           <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
             Connect
           </button>
@@ -52,7 +54,9 @@ export function SidePanelPage() {
         <p className="notice">You have no active partnership yet.</p>
       ) : (
         <>
-          {partnerships.data.staleBecause && <p className="notice">Offline: showing what was saved ({partnerships.data.staleBecause}).</p>}
+          {partnerships.data.staleBecause && (
+            <p className="notice">Offline: showing what was saved ({partnerships.data.staleBecause}).</p>
+          )}
           <label htmlFor="partnership">Partnership</label>
           <select
             id="partnership"

@@ -43,7 +43,11 @@ export class Sessions {
   ) {}
 
   /** Records a landed launch so its ltik authenticates API calls until the session expires. */
-  async recordLaunch(ltik: string, p: { personId: string; programId: string; programRole: ProgramRole }, sql: Sql = this.sql) {
+  async recordLaunch(
+    ltik: string,
+    p: { personId: string; programId: string; programRole: ProgramRole },
+    sql: Sql = this.sql,
+  ) {
     const now = Date.now();
     const expiresAt = now + this.launchSessionMs;
     const hash = sha256(ltik);
@@ -62,10 +66,14 @@ export class Sessions {
     if (cached) return cached.expiresAt > now ? cached.principal : null;
     // Not seen since start: the signature must hold before the database is asked.
     if (!verifyHs256(token, this.ltiKey)) return null;
-    const row = await this.sql.one<{ program_id: string; person_id: string; program_role: ProgramRole; expires_at: string | number }>(
-      'SELECT program_id, person_id, program_role, expires_at FROM launch_sessions WHERE token_hash = :hash',
-      { hash: sha256(token) },
-    );
+    const row = await this.sql.one<{
+      program_id: string;
+      person_id: string;
+      program_role: ProgramRole;
+      expires_at: string | number;
+    }>('SELECT program_id, person_id, program_role, expires_at FROM launch_sessions WHERE token_hash = :hash', {
+      hash: sha256(token),
+    });
     if (!row) return null;
     const entry: Cached = {
       principal: { personId: row.person_id, programId: row.program_id, programRole: row.program_role, via: 'launch' },
@@ -94,7 +102,10 @@ export class Sessions {
       connectionId: row.id,
     };
     this.browsers.set(hash, { principal, expiresAt: Number.POSITIVE_INFINITY });
-    await this.sql.run('UPDATE browser_connections SET last_used_at = :now WHERE id = :id', { now: Date.now(), id: row.id });
+    await this.sql.run('UPDATE browser_connections SET last_used_at = :now WHERE id = :id', {
+      now: Date.now(),
+      id: row.id,
+    });
     return principal;
   }
 

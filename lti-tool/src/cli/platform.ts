@@ -74,9 +74,12 @@ async function main() {
   try {
     if (command === 'list') {
       const platforms = await listPlatforms(core.app);
-      if (!platforms.length) console.log('No platforms registered yet. Use Dynamic Registration or `npm run platform -- add …`.');
+      if (!platforms.length)
+        console.log('No platforms registered yet. Use Dynamic Registration or `npm run platform -- add …`.');
       for (const p of platforms) {
-        console.log(`${p.active ? 'active  ' : 'inactive'}  ${p.issuer}  client ${p.clientId}  deployments: ${p.deployments.join(', ') || '(none)'}  (${p.name})`);
+        console.log(
+          `${p.active ? 'active  ' : 'inactive'}  ${p.issuer}  client ${p.clientId}  deployments: ${p.deployments.join(', ') || '(none)'}  (${p.name})`,
+        );
       }
     } else if (command === 'add') {
       const deploymentIds = values.deployment ?? [];
@@ -91,7 +94,9 @@ async function main() {
         deploymentIds,
         active: !values.inactive,
       });
-      console.log(`Registered ${values.issuer} (client ${values['client-id']}, deployments ${deploymentIds.join(', ')}).\n`);
+      console.log(
+        `Registered ${values.issuer} (client ${values['client-id']}, deployments ${deploymentIds.join(', ')}).\n`,
+      );
       console.log(valuesText(config.publicUrl));
     } else if (command === 'deployment') {
       for (const deploymentId of values.deployment ?? []) {

@@ -64,7 +64,13 @@ function sequelizeOptions(target: DatabaseTarget): Options {
   if (target.dialect === 'sqlite') {
     // IMMEDIATE: a transaction takes the write lock at BEGIN and waits for it (busy timeout) instead of
     // failing with SQLITE_BUSY when it tries to upgrade a read snapshot that another writer moved on.
-    return { ...common, dialect: 'sqlite', storage: target.location, pool: { max: 1, min: 0 }, transactionType: Transaction.TYPES.IMMEDIATE };
+    return {
+      ...common,
+      dialect: 'sqlite',
+      storage: target.location,
+      pool: { max: 1, min: 0 },
+      transactionType: Transaction.TYPES.IMMEDIATE,
+    };
   }
   return { ...common, dialect: 'postgres', pool: { max: 10, min: 0, idle: 10_000 } };
 }
@@ -72,11 +78,16 @@ function sequelizeOptions(target: DatabaseTarget): Options {
 /** ltijs-sequelize takes (database, user, password, options), not a URL. */
 function postgresPlugin(url: string, options: Options) {
   const u = new URL(url);
-  return new LtiSequelize(decodeURIComponent(u.pathname.slice(1)), decodeURIComponent(u.username), decodeURIComponent(u.password), {
-    ...options,
-    host: u.hostname,
-    port: Number(u.port || 5432),
-  });
+  return new LtiSequelize(
+    decodeURIComponent(u.pathname.slice(1)),
+    decodeURIComponent(u.username),
+    decodeURIComponent(u.password),
+    {
+      ...options,
+      host: u.hostname,
+      port: Number(u.port || 5432),
+    },
+  );
 }
 
 export interface Databases {
@@ -116,7 +127,9 @@ export async function openDatabases(url: string, log: Logger): Promise<Databases
   if (target.dialect === 'sqlite') await sequelize.query('PRAGMA journal_mode = WAL');
   await sequelize.authenticate();
   const ltiPlugin =
-    target.dialect === 'sqlite' ? new LtiSequelize('mentoring', '', '', { ...options }) : postgresPlugin(target.location, options);
+    target.dialect === 'sqlite'
+      ? new LtiSequelize('mentoring', '', '', { ...options })
+      : postgresPlugin(target.location, options);
   logMigrationsTo(ltiPlugin as { setup(): Promise<unknown> }, log);
   return {
     target,

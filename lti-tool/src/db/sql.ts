@@ -31,7 +31,11 @@ export class Sql {
   }
 
   async all<T extends object>(query: string, params: Params = {}): Promise<T[]> {
-    return this.sequelize.query<T>(query, { replacements: params, type: QueryTypes.SELECT, transaction: this.transaction });
+    return this.sequelize.query<T>(query, {
+      replacements: params,
+      type: QueryTypes.SELECT,
+      transaction: this.transaction,
+    });
   }
 
   async one<T extends object>(query: string, params: Params = {}): Promise<T | undefined> {

@@ -31,7 +31,10 @@ export type Handler<R extends RouteDef> = (
   principal: Principal,
   input: Input<R>,
 ) => Promise<z.input<R['response']> | Answer>;
-export type PublicHandler<R extends RouteDef> = (input: Input<R>, req: IncomingMessage) => Promise<z.input<R['response']> | Answer>;
+export type PublicHandler<R extends RouteDef> = (
+  input: Input<R>,
+  req: IncomingMessage,
+) => Promise<z.input<R['response']> | Answer>;
 
 export type Handlers = {
   [K in RouteName]: Routes[K]['access'] extends 'public' ? PublicHandler<Routes[K]> : Handler<Routes[K]>;
@@ -101,7 +104,13 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8', filename?: string) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  contentType = 'application/json; charset=utf-8',
+  filename?: string,
+) {
   const payload = typeof body === 'string' && !contentType.startsWith('application/json') ? body : JSON.stringify(body);
   res.statusCode = status;
   res.setHeader('content-type', contentType);
@@ -163,8 +172,10 @@ export function createApiHandler(options: ApiOptions) {
         }
         if (principal.via === 'extension') {
           // A personal token is only good from the extension itself (or a non-browser client).
-          if (origin && !fromExtension && origin !== options.appOrigin) throw forbidden('This token can only be used by the browser extension.');
-          if (!route.def.extension) throw forbidden('The browser extension cannot do this; open the workspace from your course.');
+          if (origin && !fromExtension && origin !== options.appOrigin)
+            throw forbidden('This token can only be used by the browser extension.');
+          if (!route.def.extension)
+            throw forbidden('The browser extension cannot do this; open the workspace from your course.');
         }
         if (route.def.access === 'staff' && principal.programRole !== 'staff') {
           throw forbidden('Only program staff can do this.');
@@ -175,14 +186,16 @@ export function createApiHandler(options: ApiOptions) {
       if (route.def.query) {
         const raw = Object.fromEntries(new URLSearchParams(q === -1 ? '' : url.slice(q + 1)));
         const parsed = route.def.query.safeParse(raw);
-        if (!parsed.success) throw invalid(describeIssue(parsed.error.issues[0], 'query'), fieldOf(parsed.error.issues[0]));
+        if (!parsed.success)
+          throw invalid(describeIssue(parsed.error.issues[0], 'query'), fieldOf(parsed.error.issues[0]));
         query = parsed.data;
       }
       let body: unknown;
       if (route.def.body) {
         const raw = await readBody(req);
         const parsed = route.def.body.safeParse(raw ?? {});
-        if (!parsed.success) throw invalid(describeIssue(parsed.error.issues[0], 'request body'), fieldOf(parsed.error.issues[0]));
+        if (!parsed.success)
+          throw invalid(describeIssue(parsed.error.issues[0], 'request body'), fieldOf(parsed.error.issues[0]));
         body = parsed.data;
       }
       const input = { params, query, body } as never;
@@ -192,10 +205,17 @@ export function createApiHandler(options: ApiOptions) {
       return send(res, route.def.status ?? 200, result);
     } catch (err) {
       if (err instanceof HttpError) {
-        return send(res, err.status, { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+        return send(res, err.status, {
+          error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },
+        });
       }
       log.error({ err, method, path }, 'API request failed');
-      return send(res, 500, { error: { code: 'internal', message: 'Something went wrong on our side; nothing you entered was lost. Please try again.' } });
+      return send(res, 500, {
+        error: {
+          code: 'internal',
+          message: 'Something went wrong on our side; nothing you entered was lost. Please try again.',
+        },
+      });
     }
   };
 }

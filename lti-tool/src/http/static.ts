@@ -11,7 +11,10 @@ export function webApp(): Router {
   router.get('*', (_req, res) => {
     const index = path.join(WEB_DIST, 'index.html');
     if (!fs.existsSync(index)) {
-      res.status(503).type('text').send('The workspace app is not built yet: run `npm run build -w lti-tool` (npm start does it for you).');
+      res
+        .status(503)
+        .type('text')
+        .send('The workspace app is not built yet: run `npm run build -w lti-tool` (npm start does it for you).');
       return;
     }
     res.setHeader('cache-control', 'no-store');

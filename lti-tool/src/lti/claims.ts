@@ -33,7 +33,10 @@ export class LaunchRefused extends Error {
 export function contextOf(t: LtiLaunchToken): LtiContext {
   const ctx = t.platformContext.context;
   if (!ctx?.id) {
-    throw new LaunchRefused(400, 'The launch did not name a course (the LTI context claim is missing). Add the tool to a course and launch it from there.');
+    throw new LaunchRefused(
+      400,
+      'The launch did not name a course (the LTI context claim is missing). Add the tool to a course and launch it from there.',
+    );
   }
   return {
     issuer: t.iss,

@@ -32,7 +32,9 @@ export class CookielessLaunches {
   router(): Router {
     const router = express.Router();
     router.all('/login', (req, res, next) => this.aroundLogin(req, res, next));
-    router.post('/launch', express.urlencoded({ extended: false }), (req, res, next) => this.beforeLaunch(req, res, next));
+    router.post('/launch', express.urlencoded({ extended: false }), (req, res, next) =>
+      this.beforeLaunch(req, res, next),
+    );
     return router;
   }
 
@@ -59,7 +61,8 @@ export class CookielessLaunches {
     const params = { ...req.query, ...(req.body as Record<string, unknown> | undefined) } as Record<string, unknown>;
     const target = typeof params.lti_storage_target === 'string' ? params.lti_storage_target : undefined;
     const loginUrl = new URL(`${this.publicUrl}/login`);
-    for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && k !== 'lti_storage_target') loginUrl.searchParams.set(k, v);
+    for (const [k, v] of Object.entries(params))
+      if (typeof v === 'string' && k !== 'lti_storage_target') loginUrl.searchParams.set(k, v);
     let state: string | undefined;
     const setCookie = res.cookie.bind(res);
     res.cookie = ((name: string, value: unknown, options: express.CookieOptions) => {
@@ -69,7 +72,11 @@ export class CookielessLaunches {
     const redirect = res.redirect.bind(res) as (url: string) => void;
     res.redirect = ((url: string) => {
       if (!state) return redirect(url);
-      const login: PendingLogin = { loginUrl: loginUrl.toString(), issuer: String(params.iss ?? ''), expiresAt: Date.now() + TEN_MINUTES };
+      const login: PendingLogin = {
+        loginUrl: loginUrl.toString(),
+        issuer: String(params.iss ?? ''),
+        expiresAt: Date.now() + TEN_MINUTES,
+      };
       if (!target) {
         this.remember(state, login);
         return redirect(url);
@@ -95,10 +102,22 @@ export class CookielessLaunches {
     if (!login?.storage) return next();
     const given = body.platform_storage_secret;
     if (given === undefined) {
-      return res.type('html').send(readPage(login.storage.target, login.storage.origin, `mw_state_${state}`, body.id_token, state, login.loginUrl));
+      return res
+        .type('html')
+        .send(
+          readPage(
+            login.storage.target,
+            login.storage.origin,
+            `mw_state_${state}`,
+            body.id_token,
+            state,
+            login.loginUrl,
+          ),
+        );
     }
     const expected = Buffer.from(login.storage.secret);
-    if (given.length !== login.storage.secret.length || !crypto.timingSafeEqual(Buffer.from(given), expected)) return next();
+    if (given.length !== login.storage.secret.length || !crypto.timingSafeEqual(Buffer.from(given), expected))
+      return next();
     this.pending.delete(state);
     // The platform's storage vouched for this browser: give ltijs the state cookie it would have had.
     const cookie = `state${state}=${encodeURIComponent(`s:${signCookie(login.issuer, this.cookieSecret)}`)}`;
@@ -143,7 +162,14 @@ ask('lti.put_data', { key: ${JSON.stringify(key)}, value: ${JSON.stringify(secre
   );
 }
 
-function readPage(target: string, origin: string, key: string, idToken: string, state: string, loginUrl: string): string {
+function readPage(
+  target: string,
+  origin: string,
+  key: string,
+  idToken: string,
+  state: string,
+  loginUrl: string,
+): string {
   return page(
     'Signing you in',
     `<h1>Signing you in…</h1>

@@ -17,7 +17,10 @@ a.button{display:inline-block;background:#2f5d50;color:#fff;border-radius:8px;pa
 }
 
 export function refusalPage(title: string, message: string): string {
-  return page(title, `<h1>${escape(title)}</h1><p>${escape(message)}</p><p>If this keeps happening, ask your program coordinator to check the tool’s registration in the course.</p>`);
+  return page(
+    title,
+    `<h1>${escape(title)}</h1><p>${escape(message)}</p><p>If this keeps happening, ask your program coordinator to check the tool’s registration in the course.</p>`,
+  );
 }
 
 export function deepLinkPage(returnUrl: string, jwt: string, courseTitle: string): string {

@@ -36,7 +36,9 @@ export interface LtiProvider {
     createLineItem(idtoken: unknown, lineItem: Record<string, unknown>): Promise<{ id: string }>;
     submitScore(idtoken: unknown, lineItemId: string, score: Record<string, unknown>): Promise<unknown>;
   };
-  DeepLinking: { createDeepLinkingMessage(idtoken: unknown, items: unknown[], options?: Record<string, unknown>): Promise<string> };
+  DeepLinking: {
+    createDeepLinkingMessage(idtoken: unknown, items: unknown[], options?: Record<string, unknown>): Promise<string>;
+  };
 }
 
 /** ltijs exports one shared Provider; each tool server (and test) gets its own instance. */
@@ -51,24 +53,28 @@ export function setupProvider(lti: LtiProvider, config: ToolConfig, plugin: unkn
   // cookies (SameSite=None; Secure) as an HTTPS deployment.
   const host = new URL(config.publicUrl).hostname;
   const secureContext = config.publicUrl.startsWith('https://') || ['127.0.0.1', 'localhost', '[::1]'].includes(host);
-  lti.setup(config.ltiKey, { plugin }, {
-    appRoute: '/launch',
-    loginRoute: '/login',
-    keysetRoute: '/keys',
-    dynRegRoute: '/register',
-    ltiaas: true,
-    // The state cookie must cross sites (the LMS posts the launch to the tool).
-    cookies: secureContext ? { secure: true, sameSite: 'None' } : { secure: false, sameSite: 'Lax' },
-    // ltijs's default of 10 s refuses launches from a slow browser or a clock a little off.
-    tokenMaxAge: 60,
-    cors: false,
-    dynReg: {
-      url: config.publicUrl,
-      name: 'Mentoring workspaces',
-      redirectUris: toolEndpoints(config.publicUrl).redirectUris,
-      autoActivate: config.autoActivatePlatforms,
+  lti.setup(
+    config.ltiKey,
+    { plugin },
+    {
+      appRoute: '/launch',
+      loginRoute: '/login',
+      keysetRoute: '/keys',
+      dynRegRoute: '/register',
+      ltiaas: true,
+      // The state cookie must cross sites (the LMS posts the launch to the tool).
+      cookies: secureContext ? { secure: true, sameSite: 'None' } : { secure: false, sameSite: 'Lax' },
+      // ltijs's default of 10 s refuses launches from a slow browser or a clock a little off.
+      tokenMaxAge: 60,
+      cors: false,
+      dynReg: {
+        url: config.publicUrl,
+        name: 'Mentoring workspaces',
+        redirectUris: toolEndpoints(config.publicUrl).redirectUris,
+        autoActivate: config.autoActivatePlatforms,
+      },
     },
-  });
+  );
 }
 
 const wantsHtml = (req: Request) => (req.headers.accept ?? '').includes('text/html') || req.method === 'POST';
@@ -113,13 +119,22 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       const landed = await landLaunch(app, token, ltik);
       // Staff launches refresh the roster in the background; the page does not wait for it.
       if (landed.programRole === 'staff' && token.platformContext.namesRoles?.context_memberships_url) {
-        app.background(syncRoster(app, landed.programId).catch((err) => app.log.warn({ err }, 'roster sync after launch failed')));
+        app.background(
+          syncRoster(app, landed.programId).catch((err) => app.log.warn({ err }, 'roster sync after launch failed')),
+        );
       }
       return res.redirect(302, `/app/?ltik=${encodeURIComponent(ltik)}`);
     } catch (err) {
-      if (err instanceof LaunchRefused) return refuse(req, res, err.status, 'This launch cannot be accepted', err.message);
+      if (err instanceof LaunchRefused)
+        return refuse(req, res, err.status, 'This launch cannot be accepted', err.message);
       app.log.error({ err }, 'launch failed');
-      return refuse(req, res, 500, 'Something went wrong', 'The launch could not be completed. Please launch again from your course.');
+      return refuse(
+        req,
+        res,
+        500,
+        'Something went wrong',
+        'The launch could not be completed. Please launch again from your course.',
+      );
     }
   });
 
@@ -128,7 +143,8 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       const ltik = res.locals.ltik as string;
       await landLaunch(app, token, ltik);
       const returnUrl = token.platformContext.deepLinkingSettings?.deep_link_return_url;
-      if (!returnUrl) return refuse(req, res, 400, 'Cannot place the tool', 'The LMS did not say where to return the placement.');
+      if (!returnUrl)
+        return refuse(req, res, 400, 'Cannot place the tool', 'The LMS did not say where to return the placement.');
       const jwt = await lti.DeepLinking.createDeepLinkingMessage(
         token,
         [
@@ -143,7 +159,8 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       );
       return res.type('html').send(deepLinkPage(returnUrl, jwt, token.platformContext.context?.title ?? 'this course'));
     } catch (err) {
-      if (err instanceof LaunchRefused) return refuse(req, res, err.status, 'This launch cannot be accepted', err.message);
+      if (err instanceof LaunchRefused)
+        return refuse(req, res, err.status, 'This launch cannot be accepted', err.message);
       app.log.error({ err }, 'deep linking failed');
       return refuse(req, res, 500, 'Something went wrong', 'The tool could not be placed. Please try again.');
     }
@@ -153,22 +170,47 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
     const details = (res.locals.err as { details?: { message?: string } } | undefined)?.details;
     if (details?.message === 'MISSING_VALIDATION_COOKIE' && !(req.headers.accept ?? '').includes('application/json')) {
       const state = (req.body as { state?: unknown } | undefined)?.state;
-      return res.status(401).type('html').send(cookieBlockedPage(cookieless.newWindowUrl(state)));
+      return res
+        .status(401)
+        .type('html')
+        .send(cookieBlockedPage(cookieless.newWindowUrl(state)));
     }
     return refuse(req, res, 401, 'This launch cannot be accepted', explainLaunchError(details?.message));
   });
-  lti.onSessionTimeout((req, res) => refuse(req, res, 401, 'Your session has ended', 'Launch the tool again from your course.'));
+  lti.onSessionTimeout((req, res) =>
+    refuse(req, res, 401, 'Your session has ended', 'Launch the tool again from your course.'),
+  );
   lti.onUnregisteredPlatform((req, res) =>
-    refuse(req, res, 400, 'Unknown LMS', 'This LMS is not registered with the tool. Ask your administrator to register it (Dynamic Registration or `npm run platform -- add`).'),
+    refuse(
+      req,
+      res,
+      400,
+      'Unknown LMS',
+      'This LMS is not registered with the tool. Ask your administrator to register it (Dynamic Registration or `npm run platform -- add`).',
+    ),
   );
   lti.onInactivePlatform((req, res) =>
-    refuse(req, res, 401, 'LMS not activated', 'This LMS is registered but not activated yet. Ask the tool’s administrator to activate it.'),
+    refuse(
+      req,
+      res,
+      401,
+      'LMS not activated',
+      'This LMS is registered but not activated yet. Ask the tool’s administrator to activate it.',
+    ),
   );
 
   lti.onDynamicRegistration(async (req, res) => {
     const configUrl = req.query.openid_configuration;
     if (typeof configUrl !== 'string' || !configUrl) {
-      return res.status(400).type('html').send(refusalPage('Registration needs the LMS', 'Start the registration from your LMS: it opens this address with its openid_configuration.'));
+      return res
+        .status(400)
+        .type('html')
+        .send(
+          refusalPage(
+            'Registration needs the LMS',
+            'Start the registration from your LMS: it opens this address with its openid_configuration.',
+          ),
+        );
     }
     try {
       const token = typeof req.query.registration_token === 'string' ? req.query.registration_token : undefined;
@@ -181,7 +223,10 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
     } catch (err) {
       const message = err instanceof RegistrationError ? err.message : `Registration failed: ${(err as Error).message}`;
       app.log.warn({ err }, 'dynamic registration failed');
-      return res.status(err instanceof RegistrationError ? 400 : 500).type('html').send(refusalPage('Registration failed', message));
+      return res
+        .status(err instanceof RegistrationError ? 400 : 500)
+        .type('html')
+        .send(refusalPage('Registration failed', message));
     }
   });
 }

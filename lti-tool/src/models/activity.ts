@@ -8,8 +8,14 @@ interface RecentCounts {
 }
 
 /** Clips, prompts and conversations created since `since`, per partnership. */
-export async function recentCounts(sql: Sql, partnershipIds: string[], since: number): Promise<Map<string, RecentCounts>> {
-  const out = new Map<string, RecentCounts>(partnershipIds.map((id) => [id, { clips: 0, prompts: 0, conversations: 0 }]));
+export async function recentCounts(
+  sql: Sql,
+  partnershipIds: string[],
+  since: number,
+): Promise<Map<string, RecentCounts>> {
+  const out = new Map<string, RecentCounts>(
+    partnershipIds.map((id) => [id, { clips: 0, prompts: 0, conversations: 0 }]),
+  );
   if (!partnershipIds.length) return out;
   for (const table of ['clips', 'prompts', 'conversations'] as const) {
     const rows = await sql.all<{ partnership_id: string; n: number | string }>(

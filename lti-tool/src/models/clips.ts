@@ -55,7 +55,9 @@ export async function withReviews(sql: Sql, records: ClipRecord[]): Promise<Clip
   );
   return records.map((c) => ({
     ...c,
-    reviews: rows.filter((r) => r.clip_id === c.id).map((r) => ({ mentorId: r.mentor_id, reviewedAt: time.iso(r.reviewed_at) })),
+    reviews: rows
+      .filter((r) => r.clip_id === c.id)
+      .map((r) => ({ mentorId: r.mentor_id, reviewedAt: time.iso(r.reviewed_at) })),
   }));
 }
 
@@ -71,7 +73,8 @@ export async function findClip(sql: Sql, id: string): Promise<Clip | undefined> 
 
 export type NewClip = ClipRecord & { pageUrl: string };
 
-const CLIP_COLUMNS = 'id, partnership_id, clipper_id, url, page_url, title, quote, selectors, note, tags, goal_ids, prompt_ids, created_at, updated_at';
+const CLIP_COLUMNS =
+  'id, partnership_id, clipper_id, url, page_url, title, quote, selectors, note, tags, goal_ids, prompt_ids, created_at, updated_at';
 
 function clipValues(c: NewClip, n: number, params: Record<string, unknown>): string {
   const values = [
@@ -100,7 +103,10 @@ function clipValues(c: NewClip, n: number, params: Record<string, unknown>): str
 export async function insertClips(sql: Sql, rows: NewClip[]): Promise<boolean[]> {
   const params: Record<string, unknown> = {};
   const values = rows.map((r, n) => clipValues(r, n, params)).join(', ');
-  const changes = await sql.run(`INSERT INTO clips (${CLIP_COLUMNS}) VALUES ${values} ON CONFLICT (id) DO NOTHING`, params);
+  const changes = await sql.run(
+    `INSERT INTO clips (${CLIP_COLUMNS}) VALUES ${values} ON CONFLICT (id) DO NOTHING`,
+    params,
+  );
   if (changes === rows.length) return rows.map(() => true);
   // Ours are the stored rows with our clipper, partnership and time; a repeated id counts once.
   const stored = await sql.all<{ id: string; partnership_id: string; clipper_id: string; created_at: number | string }>(
@@ -110,7 +116,12 @@ export async function insertClips(sql: Sql, rows: NewClip[]): Promise<boolean[]>
   const claimed = new Set<string>();
   return rows.map((r) => {
     const s = stored.find((x) => x.id === r.id);
-    const ours = !!s && !claimed.has(r.id) && s.partnership_id === r.partnershipId && s.clipper_id === r.clipperId && Number(s.created_at) === time.ms(r.createdAt);
+    const ours =
+      !!s &&
+      !claimed.has(r.id) &&
+      s.partnership_id === r.partnershipId &&
+      s.clipper_id === r.clipperId &&
+      Number(s.created_at) === time.ms(r.createdAt);
     if (ours) claimed.add(r.id);
     return ours;
   });
@@ -126,7 +137,8 @@ const MAX_GROUP = 100;
  * row refuses only its own request.
  */
 class ClipGroups {
-  private readonly waiting: Array<{ row: NewClip; done: (inserted: boolean) => void; fail: (err: unknown) => void }> = [];
+  private readonly waiting: Array<{ row: NewClip; done: (inserted: boolean) => void; fail: (err: unknown) => void }> =
+    [];
   private running = false;
 
   constructor(private readonly sql: Sql) {}
@@ -143,11 +155,15 @@ class ClipGroups {
     while (this.waiting.length) {
       const group = this.waiting.splice(0, MAX_GROUP);
       try {
-        const inserted = await insertClips(this.sql, group.map((g) => g.row));
+        const inserted = await insertClips(
+          this.sql,
+          group.map((g) => g.row),
+        );
         group.forEach((g, i) => g.done(inserted[i]!));
       } catch (err) {
         if (group.length === 1) group[0]!.fail(err);
-        else for (const g of group) await insertClips(this.sql, [g.row]).then(([inserted]) => g.done(inserted!), g.fail);
+        else
+          for (const g of group) await insertClips(this.sql, [g.row]).then(([inserted]) => g.done(inserted!), g.fail);
       }
     }
     this.running = false;
@@ -230,7 +246,9 @@ function conditions(q: ClipQuery, withCursor: boolean): { where: string; params:
     params.tagLike = contains(JSON.stringify(q.tag));
   }
   if (q.text) {
-    where.push("(LOWER(quote) LIKE :text ESCAPE '!' OR LOWER(note) LIKE :text ESCAPE '!' OR LOWER(title) LIKE :text ESCAPE '!')");
+    where.push(
+      "(LOWER(quote) LIKE :text ESCAPE '!' OR LOWER(note) LIKE :text ESCAPE '!' OR LOWER(title) LIKE :text ESCAPE '!')",
+    );
     params.text = contains(q.text.toLowerCase());
   }
   if (q.pageUrl !== undefined) {
@@ -244,7 +262,11 @@ function conditions(q: ClipQuery, withCursor: boolean): { where: string; params:
   if (withCursor && q.before !== undefined) {
     // The list's own order (created_at, id), so clips made in the same millisecond are neither
     // skipped nor repeated across a page boundary.
-    where.push(q.beforeId === undefined ? 'created_at < :before' : '(created_at < :before OR (created_at = :before AND id < :beforeId))');
+    where.push(
+      q.beforeId === undefined
+        ? 'created_at < :before'
+        : '(created_at < :before OR (created_at = :before AND id < :beforeId))',
+    );
     params.before = q.before;
     if (q.beforeId !== undefined) params.beforeId = q.beforeId;
   }
@@ -255,26 +277,40 @@ function conditions(q: ClipQuery, withCursor: boolean): { where: string; params:
 export async function queryClips(sql: Sql, q: ClipQuery): Promise<{ records: ClipRecord[]; total: number }> {
   const page = conditions(q, true);
   const all = conditions(q, false);
-  const rows = await sql.all<ClipRow>(`SELECT * FROM clips WHERE ${page.where} ORDER BY created_at DESC, id DESC LIMIT :limit`, {
-    ...page.params,
-    limit: q.limit,
-  });
+  const rows = await sql.all<ClipRow>(
+    `SELECT * FROM clips WHERE ${page.where} ORDER BY created_at DESC, id DESC LIMIT :limit`,
+    {
+      ...page.params,
+      limit: q.limit,
+    },
+  );
   const total =
     rows.length < q.limit && q.before === undefined
       ? rows.length
-      : Number((await sql.one<{ n: number | string }>(`SELECT COUNT(*) AS n FROM clips WHERE ${all.where}`, all.params))?.n ?? 0);
+      : Number(
+          (await sql.one<{ n: number | string }>(`SELECT COUNT(*) AS n FROM clips WHERE ${all.where}`, all.params))
+            ?.n ?? 0,
+        );
   return { records: rows.map(toClipRecord), total };
 }
 
 /** The distinct tags on a partnership's clips, sorted as people read them. */
 export async function tagsInPartnership(sql: Sql, partnershipId: string): Promise<string[]> {
-  const rows = await sql.all<{ tags: string }>("SELECT DISTINCT tags FROM clips WHERE partnership_id = :partnershipId AND tags <> '[]'", { partnershipId });
+  const rows = await sql.all<{ tags: string }>(
+    "SELECT DISTINCT tags FROM clips WHERE partnership_id = :partnershipId AND tags <> '[]'",
+    { partnershipId },
+  );
   const tags = new Set(rows.flatMap((r) => JSON.parse(r.tags) as string[]));
   return [...tags].sort((a, b) => a.localeCompare(b));
 }
 
 /** The clips on one page in every partnership the person may read in the program (by the page index). */
-export async function clipsOnPageFor(sql: Sql, programId: string, personId: string, pageUrl: string): Promise<ClipRecord[]> {
+export async function clipsOnPageFor(
+  sql: Sql,
+  programId: string,
+  personId: string,
+  pageUrl: string,
+): Promise<ClipRecord[]> {
   const rows = await sql.all<ClipRow>(
     `SELECT c.* FROM clips c
        JOIN partnership_members m ON m.partnership_id = c.partnership_id AND m.person_id = :personId AND m.invitation <> 'declined'
@@ -298,8 +334,13 @@ export async function unreviewedClips(
 ): Promise<{ records: ClipRecord[]; total: number }> {
   const where = `c.partnership_id = :partnershipId AND c.created_at > :after
     AND NOT EXISTS (SELECT 1 FROM clip_reviews r WHERE r.clip_id = c.id AND r.mentor_id = :reviewerId)`;
-  const rows = await sql.all<ClipRow>(`SELECT c.* FROM clips c WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT :limit`, p);
+  const rows = await sql.all<ClipRow>(
+    `SELECT c.* FROM clips c WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT :limit`,
+    p,
+  );
   const total =
-    rows.length < p.limit ? rows.length : Number((await sql.one<{ n: number | string }>(`SELECT COUNT(*) AS n FROM clips c WHERE ${where}`, p))?.n ?? 0);
+    rows.length < p.limit
+      ? rows.length
+      : Number((await sql.one<{ n: number | string }>(`SELECT COUNT(*) AS n FROM clips c WHERE ${where}`, p))?.n ?? 0);
   return { records: rows.map(toClipRecord), total };
 }

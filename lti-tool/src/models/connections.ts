@@ -24,7 +24,11 @@ const toConnection = (r: ConnectionRow): BrowserConnection => ({
 const KEEP_EXPIRED_MS = 24 * 3_600_000;
 
 /** Stores a new code and forgets long-expired ones, so the table stays small. */
-export async function insertPairingCode(sql: Sql, c: { codeHash: string; programId: string; personId: string; expiresAt: number }, now: number) {
+export async function insertPairingCode(
+  sql: Sql,
+  c: { codeHash: string; programId: string; personId: string; expiresAt: number },
+  now: number,
+) {
   await sql.run('DELETE FROM pairing_codes WHERE expires_at < :cutoff', { cutoff: now - KEEP_EXPIRED_MS });
   await sql.run(
     `INSERT INTO pairing_codes (code_hash, program_id, person_id, expires_at, used_at) VALUES (:codeHash, :programId, :personId, :expiresAt, NULL)`,
@@ -51,7 +55,10 @@ export async function usePairingCode(sql: Sql, codeHash: string, now: number): P
 }
 
 /** Why a code could not be used, to tell the person. */
-export async function pairingCodeState(sql: Sql, codeHash: string): Promise<{ used_at: number | string | null; expires_at: number | string } | undefined> {
+export async function pairingCodeState(
+  sql: Sql,
+  codeHash: string,
+): Promise<{ used_at: number | string | null; expires_at: number | string } | undefined> {
   return sql.one('SELECT used_at, expires_at FROM pairing_codes WHERE code_hash = :codeHash', { codeHash });
 }
 
@@ -85,10 +92,13 @@ export async function findOwnConnection(
   id: string,
   owner: { programId: string; personId: string },
 ): Promise<{ id: string; revoked_at: number | string | null } | undefined> {
-  return sql.one('SELECT id, revoked_at FROM browser_connections WHERE id = :id AND program_id = :programId AND person_id = :personId', {
-    id,
-    ...owner,
-  });
+  return sql.one(
+    'SELECT id, revoked_at FROM browser_connections WHERE id = :id AND program_id = :programId AND person_id = :personId',
+    {
+      id,
+      ...owner,
+    },
+  );
 }
 
 export async function revokeConnectionRow(sql: Sql, id: string, now: number) {

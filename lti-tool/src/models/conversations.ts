@@ -54,9 +54,12 @@ export const SELECT_WITH_OWN_NOTE = `SELECT c.id, c.partnership_id, c.scheduled_
 
 async function assemble(sql: Sql, rows: ConversationRow[]): Promise<Conversation[]> {
   if (!rows.length) return [];
-  const commitments = await sql.all<CommitmentRow>('SELECT * FROM commitments WHERE conversation_id IN (:ids) ORDER BY created_at', {
-    ids: rows.map((r) => r.id),
-  });
+  const commitments = await sql.all<CommitmentRow>(
+    'SELECT * FROM commitments WHERE conversation_id IN (:ids) ORDER BY created_at',
+    {
+      ids: rows.map((r) => r.id),
+    },
+  );
   return rows.map((r) => toConversation(r, commitments));
 }
 
@@ -75,7 +78,11 @@ export async function findConversation(sql: Sql, id: string, viewerId: string): 
   return (await assemble(sql, rows))[0];
 }
 
-export async function insertConversation(sql: Sql, c: { partnershipId: string; scheduledFor: number; agenda: AgendaItem[] }, now: number): Promise<string> {
+export async function insertConversation(
+  sql: Sql,
+  c: { partnershipId: string; scheduledFor: number; agenda: AgendaItem[] },
+  now: number,
+): Promise<string> {
   const id = crypto.randomUUID();
   await sql.run(
     `INSERT INTO conversations (id, partnership_id, scheduled_for, held_at, agenda, shared_notes, created_at, updated_at)
@@ -127,7 +134,10 @@ export async function insertCommitment(
 }
 
 /** A commitment with the partnership it was made in. */
-export async function findCommitment(sql: Sql, id: string): Promise<(Commitment & { partnershipId: string }) | undefined> {
+export async function findCommitment(
+  sql: Sql,
+  id: string,
+): Promise<(Commitment & { partnershipId: string }) | undefined> {
   const row = await sql.one<CommitmentRow & { partnership_id: string }>(
     `SELECT m.*, c.partnership_id FROM commitments m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = :id`,
     { id },

@@ -11,7 +11,10 @@ export async function addDeployment(sql: Sql, d: { issuer: string; clientId: str
   }
 }
 
-export async function isKnownDeployment(sql: Sql, d: { issuer: string; clientId: string; deploymentId: string }): Promise<boolean> {
+export async function isKnownDeployment(
+  sql: Sql,
+  d: { issuer: string; clientId: string; deploymentId: string },
+): Promise<boolean> {
   return !!(await sql.one(
     'SELECT 1 AS x FROM platform_deployments WHERE issuer = :issuer AND client_id = :clientId AND deployment_id = :deploymentId',
     d,
@@ -27,5 +30,8 @@ export async function deploymentsOf(sql: Sql, issuer: string, clientId: string):
 }
 
 export async function removeDeployments(sql: Sql, issuer: string, clientId: string) {
-  await sql.run('DELETE FROM platform_deployments WHERE issuer = :issuer AND client_id = :clientId', { issuer, clientId });
+  await sql.run('DELETE FROM platform_deployments WHERE issuer = :issuer AND client_id = :clientId', {
+    issuer,
+    clientId,
+  });
 }

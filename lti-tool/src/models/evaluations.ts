@@ -22,7 +22,12 @@ interface EvaluationRow {
   completed_at: number | string;
 }
 
-const toCheckpoint = (r: CheckpointRow): Checkpoint => ({ id: r.id, name: r.name, dueOn: r.due_on, lineItemId: r.line_item_id });
+const toCheckpoint = (r: CheckpointRow): Checkpoint => ({
+  id: r.id,
+  name: r.name,
+  dueOn: r.due_on,
+  lineItemId: r.line_item_id,
+});
 
 const toEvaluation = (r: EvaluationRow): CheckpointEvaluation => ({
   id: r.id,
@@ -50,7 +55,11 @@ export async function findCheckpoint(sql: Sql, id: string): Promise<(Checkpoint 
   return row && { ...toCheckpoint(row), programId: row.program_id };
 }
 
-export async function insertCheckpoint(sql: Sql, c: { programId: string; name: string; dueOn: string | null }, now: number): Promise<string> {
+export async function insertCheckpoint(
+  sql: Sql,
+  c: { programId: string; name: string; dueOn: string | null },
+  now: number,
+): Promise<string> {
   const id = crypto.randomUUID();
   await sql.run(
     `INSERT INTO checkpoints (id, program_id, name, due_on, line_item_id, created_at) VALUES (:id, :programId, :name, :dueOn, NULL, :now)`,
@@ -64,9 +73,12 @@ export async function setCheckpointLineItem(sql: Sql, id: string, lineItemId: st
 }
 
 export async function evaluationsOfPartnership(sql: Sql, partnershipId: string): Promise<CheckpointEvaluation[]> {
-  const rows = await sql.all<EvaluationRow>('SELECT * FROM checkpoint_evaluations WHERE partnership_id = :partnershipId ORDER BY completed_at', {
-    partnershipId,
-  });
+  const rows = await sql.all<EvaluationRow>(
+    'SELECT * FROM checkpoint_evaluations WHERE partnership_id = :partnershipId ORDER BY completed_at',
+    {
+      partnershipId,
+    },
+  );
   return rows.map(toEvaluation);
 }
 
@@ -79,7 +91,12 @@ export async function evaluationsOfProgram(sql: Sql, programId: string): Promise
   return rows.map(toEvaluation);
 }
 
-export async function findEvaluationOf(sql: Sql, checkpointId: string, partnershipId: string, menteeId: string): Promise<CheckpointEvaluation | undefined> {
+export async function findEvaluationOf(
+  sql: Sql,
+  checkpointId: string,
+  partnershipId: string,
+  menteeId: string,
+): Promise<CheckpointEvaluation | undefined> {
   const row = await sql.one<EvaluationRow>(
     `SELECT * FROM checkpoint_evaluations WHERE checkpoint_id = :checkpointId AND partnership_id = :partnershipId AND mentee_id = :menteeId`,
     { checkpointId, partnershipId, menteeId },

@@ -50,7 +50,9 @@ async function assemble(sql: Sql, rows: GoalRow[]): Promise<Goal[]> {
   const ids = rows.map((r) => r.id);
   const [actions, events] = await Promise.all([
     sql.all<ActionRow>('SELECT * FROM goal_actions WHERE goal_id IN (:ids) ORDER BY created_at', { ids }),
-    sql.all<EventRow>('SELECT goal_id, by_id, change, at FROM goal_events WHERE goal_id IN (:ids) ORDER BY at', { ids }),
+    sql.all<EventRow>('SELECT goal_id, by_id, change, at FROM goal_events WHERE goal_id IN (:ids) ORDER BY at', {
+      ids,
+    }),
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -62,14 +64,18 @@ async function assemble(sql: Sql, rows: GoalRow[]): Promise<Goal[]> {
     success: r.success,
     status: r.status,
     actions: actions.filter((a) => a.goal_id === r.id).map(toAction),
-    history: events.filter((e) => e.goal_id === r.id).map((e) => ({ at: time.iso(e.at), byId: e.by_id, change: e.change })),
+    history: events
+      .filter((e) => e.goal_id === r.id)
+      .map((e) => ({ at: time.iso(e.at), byId: e.by_id, change: e.change })),
     createdAt: time.iso(r.created_at),
     updatedAt: time.iso(r.updated_at),
   }));
 }
 
 export async function goalsOfPartnership(sql: Sql, partnershipId: string): Promise<Goal[]> {
-  const rows = await sql.all<GoalRow>('SELECT * FROM goals WHERE partnership_id = :partnershipId ORDER BY created_at', { partnershipId });
+  const rows = await sql.all<GoalRow>('SELECT * FROM goals WHERE partnership_id = :partnershipId ORDER BY created_at', {
+    partnershipId,
+  });
   return assemble(sql, rows);
 }
 
@@ -92,7 +98,13 @@ export async function insertGoal(
   return id;
 }
 
-export type GoalChange = Partial<{ title: string; why: string; success: string; status: GoalStatus; coachId: string | null }>;
+export type GoalChange = Partial<{
+  title: string;
+  why: string;
+  success: string;
+  status: GoalStatus;
+  coachId: string | null;
+}>;
 
 const GOAL_COLUMNS = { title: 'title', why: 'why', success: 'success', status: 'status', coachId: 'coach_id' } as const;
 
@@ -110,13 +122,16 @@ export async function touchGoal(sql: Sql, id: string, now: number) {
 }
 
 export async function addGoalEvent(sql: Sql, goalId: string, byId: string, change: string, now: number) {
-  await sql.run('INSERT INTO goal_events (id, goal_id, by_id, change, at) VALUES (:id, :goalId, :byId, :change, :now)', {
-    id: crypto.randomUUID(),
-    goalId,
-    byId,
-    change,
-    now,
-  });
+  await sql.run(
+    'INSERT INTO goal_events (id, goal_id, by_id, change, at) VALUES (:id, :goalId, :byId, :change, :now)',
+    {
+      id: crypto.randomUUID(),
+      goalId,
+      byId,
+      change,
+      now,
+    },
+  );
 }
 
 export async function insertAction(
@@ -138,7 +153,12 @@ export async function findAction(sql: Sql, id: string): Promise<Action | undefin
   return row && toAction(row);
 }
 
-export async function updateActionRow(sql: Sql, id: string, change: Partial<{ text: string; dueOn: string | null; done: boolean }>, now: number) {
+export async function updateActionRow(
+  sql: Sql,
+  id: string,
+  change: Partial<{ text: string; dueOn: string | null; done: boolean }>,
+  now: number,
+) {
   const sets: string[] = [];
   if (change.text !== undefined) sets.push('text = :text');
   if (change.dueOn !== undefined) sets.push('due_on = :dueOn');

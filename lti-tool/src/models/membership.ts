@@ -11,7 +11,14 @@ export interface PartnershipAccess {
 }
 
 export async function partnershipAccess(sql: Sql, partnershipId: string): Promise<PartnershipAccess | undefined> {
-  const rows = await sql.all<{ program_id: string; kind: PartnershipKind; status: PartnershipStatus; person_id: string; role: Member['role']; invitation: Member['invitation'] }>(
+  const rows = await sql.all<{
+    program_id: string;
+    kind: PartnershipKind;
+    status: PartnershipStatus;
+    person_id: string;
+    role: Member['role'];
+    invitation: Member['invitation'];
+  }>(
     `SELECT p.program_id, p.kind, p.status, m.person_id, m.role, m.invitation
        FROM partnerships p JOIN partnership_members m ON m.partnership_id = p.id
       WHERE p.id = :partnershipId`,

@@ -74,13 +74,20 @@ async function assemble(sql: Sql, rows: PartnershipRow[]): Promise<StoredPartner
 
 /** The last held and the next scheduled conversation of each partnership. */
 async function conversationTimes(sql: Sql, ids: string[]): Promise<Map<string, ConversationTimes>> {
-  const rows = await sql.all<{ partnership_id: string; id: string; scheduled_for: number | string; held_at: number | string | null }>(
-    `SELECT partnership_id, id, scheduled_for, held_at FROM conversations WHERE partnership_id IN (:ids)`,
-    { ids },
-  );
+  const rows = await sql.all<{
+    partnership_id: string;
+    id: string;
+    scheduled_for: number | string;
+    held_at: number | string | null;
+  }>(`SELECT partnership_id, id, scheduled_for, held_at FROM conversations WHERE partnership_id IN (:ids)`, { ids });
   const out = new Map<string, ConversationTimes>();
   for (const r of rows) {
-    const t = out.get(r.partnership_id) ?? { partnership_id: r.partnership_id, last_held: null, next_id: null, next_at: null };
+    const t = out.get(r.partnership_id) ?? {
+      partnership_id: r.partnership_id,
+      last_held: null,
+      next_id: null,
+      next_at: null,
+    };
     if (r.held_at !== null) {
       if (t.last_held === null || Number(r.held_at) > Number(t.last_held)) t.last_held = r.held_at;
     } else if (t.next_at === null || Number(r.scheduled_for) < Number(t.next_at)) {
@@ -97,7 +104,11 @@ export async function findPartnership(sql: Sql, id: string): Promise<StoredPartn
   return (await assemble(sql, rows))[0];
 }
 
-export async function partnershipsOfPerson(sql: Sql, programId: string, personId: string): Promise<StoredPartnership[]> {
+export async function partnershipsOfPerson(
+  sql: Sql,
+  programId: string,
+  personId: string,
+): Promise<StoredPartnership[]> {
   const rows = await sql.all<PartnershipRow>(
     `SELECT p.* FROM partnerships p JOIN partnership_members m ON m.partnership_id = p.id
       WHERE p.program_id = :programId AND m.person_id = :personId ORDER BY p.created_at DESC`,
@@ -107,7 +118,10 @@ export async function partnershipsOfPerson(sql: Sql, programId: string, personId
 }
 
 export async function partnershipsOfProgram(sql: Sql, programId: string): Promise<StoredPartnership[]> {
-  const rows = await sql.all<PartnershipRow>('SELECT * FROM partnerships WHERE program_id = :programId ORDER BY created_at DESC', { programId });
+  const rows = await sql.all<PartnershipRow>(
+    'SELECT * FROM partnerships WHERE program_id = :programId ORDER BY created_at DESC',
+    { programId },
+  );
   return assemble(sql, rows);
 }
 
@@ -157,12 +171,20 @@ export async function updatePartnershipRow(
   });
 }
 
-export async function setInvitation(sql: Sql, partnershipId: string, personId: string, invitation: Member['invitation']) {
-  await sql.run('UPDATE partnership_members SET invitation = :invitation WHERE partnership_id = :partnershipId AND person_id = :personId', {
-    partnershipId,
-    personId,
-    invitation,
-  });
+export async function setInvitation(
+  sql: Sql,
+  partnershipId: string,
+  personId: string,
+  invitation: Member['invitation'],
+) {
+  await sql.run(
+    'UPDATE partnership_members SET invitation = :invitation WHERE partnership_id = :partnershipId AND person_id = :personId',
+    {
+      partnershipId,
+      personId,
+      invitation,
+    },
+  );
 }
 
 /** Without the program id, for answers. */

@@ -5,7 +5,13 @@
  */
 import type { Commitment, Conversation } from '@mentoring/shared';
 import { bool, type Sql } from '../db/sql.ts';
-import { SELECT_WITH_OWN_NOTE, toCommitment, toConversation, type CommitmentRow, type ConversationRow } from './conversations.ts';
+import {
+  SELECT_WITH_OWN_NOTE,
+  toCommitment,
+  toConversation,
+  type CommitmentRow,
+  type ConversationRow,
+} from './conversations.ts';
 
 /**
  * One conversation as `viewerId` sees it, and the partnership's commitments from held
@@ -16,10 +22,7 @@ export async function conversationAndCommitmentsDue(
   p: { partnershipId: string; conversationId: string | null; viewerId: string },
 ): Promise<{ conversation: Conversation | null; commitmentsDue: Commitment[] }> {
   const [row] = p.conversationId
-    ? await sql.all<ConversationRow>(
-        `${SELECT_WITH_OWN_NOTE} WHERE c.id = :conversationId`,
-        p,
-      )
+    ? await sql.all<ConversationRow>(`${SELECT_WITH_OWN_NOTE} WHERE c.id = :conversationId`, p)
     : [];
   const commitments = await sql.all<CommitmentRow & { held_at: number | string | null }>(
     `SELECT m.id, m.conversation_id, m.text, m.goal_id, m.due_on, m.action_id, m.done, c.held_at

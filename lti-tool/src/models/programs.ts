@@ -18,7 +18,12 @@ export interface ProgramRow {
   roster_synced_at: number | string | null;
 }
 
-export const toProgram = (r: ProgramRow): Program => ({ id: r.id, title: r.title, label: r.label, platformName: r.platform_name });
+export const toProgram = (r: ProgramRow): Program => ({
+  id: r.id,
+  title: r.title,
+  label: r.label,
+  platformName: r.platform_name,
+});
 
 export interface LtiContext {
   issuer: string;
@@ -126,14 +131,26 @@ export async function upsertMembership(
 }
 
 export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]> {
-  const rows = await sql.all<{ id: string; name: string; email: string | null; lms_roles: string; program_role: ProgramRole }>(
+  const rows = await sql.all<{
+    id: string;
+    name: string;
+    email: string | null;
+    lms_roles: string;
+    program_role: ProgramRole;
+  }>(
     `SELECT p.id, p.name, p.email, m.lms_roles, m.program_role
        FROM memberships m JOIN people p ON p.id = m.person_id
       WHERE m.program_id = :programId AND m.in_roster = :yes
       ORDER BY p.name`,
     { programId, yes: true },
   );
-  return rows.map((r) => ({ personId: r.id, name: r.name, email: r.email, lmsRoles: json.read(r.lms_roles, []), programRole: r.program_role }));
+  return rows.map((r) => ({
+    personId: r.id,
+    name: r.name,
+    email: r.email,
+    lmsRoles: json.read(r.lms_roles, []),
+    programRole: r.program_role,
+  }));
 }
 
 export async function markRosterSynced(sql: Sql, programId: string, now: number) {
@@ -144,7 +161,10 @@ export const rosterSyncedAt = (p: ProgramRow) => time.isoOrNull(p.roster_synced_
 
 /** Whether a person belongs to the program at all (any role). */
 export async function isMember(sql: Sql, programId: string, personId: string): Promise<boolean> {
-  return !!(await sql.one('SELECT 1 AS x FROM memberships WHERE program_id = :programId AND person_id = :personId', { programId, personId }));
+  return !!(await sql.one('SELECT 1 AS x FROM memberships WHERE program_id = :programId AND person_id = :personId', {
+    programId,
+    personId,
+  }));
 }
 
 /** The person's user id at their LMS (`sub`): what the gradebook knows them by. */
@@ -153,5 +173,9 @@ export async function personSubject(sql: Sql, personId: string): Promise<string 
 }
 
 export async function setQuietAfterDays(sql: Sql, programId: string, days: number, now: number) {
-  await sql.run('UPDATE programs SET quiet_after_days = :days, updated_at = :now WHERE id = :programId', { programId, days, now });
+  await sql.run('UPDATE programs SET quiet_after_days = :days, updated_at = :now WHERE id = :programId', {
+    programId,
+    days,
+    now,
+  });
 }

@@ -31,7 +31,10 @@ const toPrompt = (r: PromptRow): Prompt => ({
 
 /** Newest first. */
 export async function promptsOf(sql: Sql, partnershipId: string): Promise<Prompt[]> {
-  const rows = await sql.all<PromptRow>('SELECT * FROM prompts WHERE partnership_id = :partnershipId ORDER BY created_at DESC', { partnershipId });
+  const rows = await sql.all<PromptRow>(
+    'SELECT * FROM prompts WHERE partnership_id = :partnershipId ORDER BY created_at DESC',
+    { partnershipId },
+  );
   return rows.map(toPrompt);
 }
 
@@ -43,7 +46,14 @@ export async function findPrompt(sql: Sql, id: string): Promise<Prompt | undefin
 /** Inserts an open prompt (with the client's id when it made one) and answers it as stored. */
 export async function insertPrompt(
   sql: Sql,
-  p: { id?: string; partnershipId: string; authorId: string; question: string; clipId: string | null; goalId: string | null },
+  p: {
+    id?: string;
+    partnershipId: string;
+    authorId: string;
+    question: string;
+    clipId: string | null;
+    goalId: string | null;
+  },
   now: number,
 ): Promise<Prompt> {
   const row: PromptRow = {

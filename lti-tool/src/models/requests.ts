@@ -43,7 +43,11 @@ export async function findRequest(sql: Sql, id: string): Promise<ResourceRequest
   return row && toRequest(row);
 }
 
-export async function insertRequest(sql: Sql, r: { partnershipId: string; askedById: string; question: string }, now: number): Promise<string> {
+export async function insertRequest(
+  sql: Sql,
+  r: { partnershipId: string; askedById: string; question: string },
+  now: number,
+): Promise<string> {
   const id = crypto.randomUUID();
   await sql.run(
     `INSERT INTO resource_requests (id, partnership_id, asked_by_id, question, status, answer, created_at, updated_at)
@@ -54,9 +58,12 @@ export async function insertRequest(sql: Sql, r: { partnershipId: string; askedB
 }
 
 export async function answerRequestRow(sql: Sql, id: string, answer: StoredAnswer, now: number) {
-  await sql.run(`UPDATE resource_requests SET status = 'answered', answer = :answer, updated_at = :now WHERE id = :id`, {
-    id,
-    answer: json.write(answer),
-    now,
-  });
+  await sql.run(
+    `UPDATE resource_requests SET status = 'answered', answer = :answer, updated_at = :now WHERE id = :id`,
+    {
+      id,
+      answer: json.write(answer),
+      now,
+    },
+  );
 }

@@ -31,7 +31,13 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
 
   const form = (mentor: string, mentees: string[]) =>
     staff.createPartnership({
-      body: { kind: 'mentoring', members: [{ personId: ids[mentor]!, role: 'mentor' }, ...mentees.map((m) => ({ personId: ids[m]!, role: 'mentee' as const }))] },
+      body: {
+        kind: 'mentoring',
+        members: [
+          { personId: ids[mentor]!, role: 'mentor' },
+          ...mentees.map((m) => ({ personId: ids[m]!, role: 'mentee' as const })),
+        ],
+      },
     });
   const marcusHannah = await form('mdelgado', ['hkowalski']);
   await form('praman', ['jwashington']);
@@ -44,7 +50,12 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
   const p = marcusHannah.id;
   await hannah.updatePartnership({
     params: { id: p },
-    body: { agreement: { purpose: 'Grow as an instructional leader in my first year as assistant principal.', meetingCadence: 'Every two weeks, Thursdays after school' } },
+    body: {
+      agreement: {
+        purpose: 'Grow as an instructional leader in my first year as assistant principal.',
+        meetingCadence: 'Every two weeks, Thursdays after school',
+      },
+    },
   });
   const goal = await hannah.createGoal({
     params: { id: p },
@@ -54,10 +65,17 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
       success: 'By spring, at least five teachers invite me to observe a lesson of their choosing.',
     },
   });
-  await hannah.createAction({ params: { id: goal.id }, body: { text: 'Ask three teachers what useful feedback looked like for them', dueOn: date(7) } });
+  await hannah.createAction({
+    params: { id: goal.id },
+    body: { text: 'Ask three teachers what useful feedback looked like for them', dueOn: date(7) },
+  });
   const listening = await hannah.createGoal({
     params: { id: p },
-    body: { title: 'Listen more than I talk in team meetings', why: 'I jump to solutions before people have finished thinking.', success: 'Colleagues bring problems to the meeting, not just updates.' },
+    body: {
+      title: 'Listen more than I talk in team meetings',
+      why: 'I jump to solutions before people have finished thinking.',
+      success: 'Colleagues bring problems to the meeting, not just updates.',
+    },
   });
   const reading = (file: string) => `${readingsUrl}/${file}`;
   const clip1 = await hannah.createClip({
@@ -65,7 +83,8 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
     body: {
       url: reading('coaching-as-improvisation.txt'),
       title: 'Coaching as Improvisation',
-      quote: 'Mentor and mentee compose the conversation together as it unfolds, each one listening for the other\'s next move.',
+      quote:
+        "Mentor and mentee compose the conversation together as it unfolds, each one listening for the other's next move.",
       note: 'This is how I want my walkthrough debriefs to feel.',
       tags: ['feedback', 'co-creation'],
       goalIds: [goal.id],
@@ -76,7 +95,8 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
     body: {
       url: reading('what-stays-in-the-room.txt'),
       title: 'What Stays in the Room',
-      quote: 'New leaders will only bring their hardest questions to a mentor they trust. Trust depends on knowing where their words go.',
+      quote:
+        'New leaders will only bring their hardest questions to a mentor they trust. Trust depends on knowing where their words go.',
       note: 'Is this why teachers go quiet when I visit?',
       tags: ['supervision'],
       goalIds: [goal.id],
@@ -84,13 +104,28 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
     },
   });
   const first = await hannah.createConversation({ params: { id: p }, body: { scheduledFor: day(-12) } });
-  await hannah.setAgenda({ params: { id: first.id }, body: { agenda: [{ kind: 'goal', goalId: goal.id }, { kind: 'free', text: 'How did the first staff meeting go?' }] } });
+  await hannah.setAgenda({
+    params: { id: first.id },
+    body: {
+      agenda: [
+        { kind: 'goal', goalId: goal.id },
+        { kind: 'free', text: 'How did the first staff meeting go?' },
+      ],
+    },
+  });
   await marcus.updateConversation({
     params: { id: first.id },
-    body: { sharedNotes: 'Hannah named feedback as the goal that matters most this term. We talked about asking before telling.', held: true },
+    body: {
+      sharedNotes:
+        'Hannah named feedback as the goal that matters most this term. We talked about asking before telling.',
+      held: true,
+    },
   });
   await marcus.reviewClip({ params: { id: clip1.id } });
-  await hannah.addCommitment({ params: { id: first.id }, body: { text: 'Try one debrief that starts with the teacher’s question', goalId: goal.id, dueOn: date(5) } });
+  await hannah.addCommitment({
+    params: { id: first.id },
+    body: { text: 'Try one debrief that starts with the teacher’s question', goalId: goal.id, dueOn: date(5) },
+  });
   await hannah.createClip({
     params: { id: p },
     body: {
@@ -104,13 +139,28 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
   const next = await hannah.createConversation({ params: { id: p }, body: { scheduledFor: day(2) } });
   await hannah.setAgenda({
     params: { id: next.id },
-    body: { agenda: [{ kind: 'goal', goalId: goal.id }, { kind: 'clip', clipId: clip1.id }, { kind: 'free', text: 'Planning the October walkthroughs' }] },
+    body: {
+      agenda: [
+        { kind: 'goal', goalId: goal.id },
+        { kind: 'clip', clipId: clip1.id },
+        { kind: 'free', text: 'Planning the October walkthroughs' },
+      ],
+    },
   });
-  await hannah.createRequest({ params: { id: p }, body: { question: 'Do you have a protocol you use for non-evaluative classroom visits?' } });
+  await hannah.createRequest({
+    params: { id: p },
+    body: { question: 'Do you have a protocol you use for non-evaluative classroom visits?' },
+  });
 
   // A collegial partnership chosen by the partners themselves.
   const invite = await as.wchen!.createPartnership({
-    body: { kind: 'collegial', members: [{ personId: ids.wchen!, role: 'mentee' }, { personId: ids.lobrien!, role: 'mentor' }] },
+    body: {
+      kind: 'collegial',
+      members: [
+        { personId: ids.wchen!, role: 'mentee' },
+        { personId: ids.lobrien!, role: 'mentor' },
+      ],
+    },
   });
   await as.lobrien!.acceptPartnership({ params: { id: invite.id } });
 

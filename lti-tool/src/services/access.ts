@@ -10,16 +10,30 @@ import { forbidden, notFound } from '../http/errors.ts';
 import type { App } from './app.ts';
 
 /** `what` names the thing asked for (a goal, a prompt…) in the refusal, when it is not the partnership itself. */
-export async function readablePartnership(app: App, principal: Principal, partnershipId: string, what = 'The partnership'): Promise<StoredPartnership> {
+export async function readablePartnership(
+  app: App,
+  principal: Principal,
+  partnershipId: string,
+  what = 'The partnership',
+): Promise<StoredPartnership> {
   const p = await findPartnership(app.sql, partnershipId);
   if (!p || p.programId !== principal.programId || !canReadContent(p, principal.personId)) throw notFound(what);
   return p;
 }
 
-export async function writablePartnership(app: App, principal: Principal, partnershipId: string, what = 'The partnership'): Promise<StoredPartnership> {
+export async function writablePartnership(
+  app: App,
+  principal: Principal,
+  partnershipId: string,
+  what = 'The partnership',
+): Promise<StoredPartnership> {
   const p = await readablePartnership(app, principal, partnershipId, what);
   if (!canWriteContent(p, principal.personId)) {
-    throw forbidden(p.status === 'closed' ? 'This partnership is closed; reopen it to make changes.' : 'This partnership is not active yet.');
+    throw forbidden(
+      p.status === 'closed'
+        ? 'This partnership is closed; reopen it to make changes.'
+        : 'This partnership is not active yet.',
+    );
   }
   return p;
 }

@@ -44,7 +44,11 @@ export async function programActivity(app: App, principal: Principal): Promise<P
   };
 }
 
-export async function changeQuietAfterDays(app: App, principal: Principal, quietAfterDays: number): Promise<{ quietAfterDays: number }> {
+export async function changeQuietAfterDays(
+  app: App,
+  principal: Principal,
+  quietAfterDays: number,
+): Promise<{ quietAfterDays: number }> {
   await setQuietAfterDays(app.sql, principal.programId, quietAfterDays, Date.now());
   return { quietAfterDays };
 }

@@ -4,7 +4,16 @@
  */
 import crypto from 'node:crypto';
 import type { z } from 'zod';
-import { canReview, clipPageUrl, type Clip, type ClipFilter, type ClipList, type CreateClip, type Prompt, type UpdateClip } from '@mentoring/shared';
+import {
+  canReview,
+  clipPageUrl,
+  type Clip,
+  type ClipFilter,
+  type ClipList,
+  type CreateClip,
+  type Prompt,
+  type UpdateClip,
+} from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { time, type Sql } from '../db/sql.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
@@ -48,20 +57,37 @@ function checkLinks(sql: Sql, partnershipId: string, links: { goalIds?: string[]
  * The clip and its partnership, if the caller may read it (or, with `write`, change the partnership).
  * A clip of a partnership the caller is not in gets the same 404 as one that does not exist.
  */
-async function gate(app: App, principal: Principal, clipId: string, write: boolean): Promise<{ clip: ClipRecord; partnership: StoredPartnership }> {
+async function gate(
+  app: App,
+  principal: Principal,
+  clipId: string,
+  write: boolean,
+): Promise<{ clip: ClipRecord; partnership: StoredPartnership }> {
   const clip = await findClipRecord(app.sql, clipId);
   if (!clip) throw notFound('The clip');
-  const partnership = await (write ? writablePartnership : readablePartnership)(app, principal, clip.partnershipId, 'The clip');
+  const partnership = await (write ? writablePartnership : readablePartnership)(
+    app,
+    principal,
+    clip.partnershipId,
+    'The clip',
+  );
   return { clip, partnership };
 }
 
 function ownClip(clip: ClipRecord, principal: Principal, doing: string) {
-  if (clip.clipperId !== principal.personId) throw forbidden(`Only the person who clipped this passage can ${doing} it.`);
+  if (clip.clipperId !== principal.personId)
+    throw forbidden(`Only the person who clipped this passage can ${doing} it.`);
 }
 
-export async function listClips(app: App, principal: Principal, partnershipId: string, filter: ClipFilter): Promise<ClipList> {
+export async function listClips(
+  app: App,
+  principal: Principal,
+  partnershipId: string,
+  filter: ClipFilter,
+): Promise<ClipList> {
   const p = await readablePartnership(app, principal, partnershipId);
-  const sinceLast = filter.since === 'last-conversation' && p.lastConversationAt ? time.ms(p.lastConversationAt) : undefined;
+  const sinceLast =
+    filter.since === 'last-conversation' && p.lastConversationAt ? time.ms(p.lastConversationAt) : undefined;
   const { records, total } = await queryClips(app.sql, {
     partnershipId,
     goalId: filter.goalId,
@@ -119,13 +145,25 @@ export async function createClip(
     ? await app.sql.tx(async (sql) => {
         const [inserted] = await insertClips(sql, [row]);
         if (!inserted) return false;
-        await insertPrompt(sql, { id: newPromptId, partnershipId, authorId: principal.personId, question: input.newPrompt!.question, clipId: record.id, goalId: null }, now);
+        await insertPrompt(
+          sql,
+          {
+            id: newPromptId,
+            partnershipId,
+            authorId: principal.personId,
+            question: input.newPrompt!.question,
+            clipId: record.id,
+            goalId: null,
+          },
+          now,
+        );
         return true;
       })
     : await insertClip(app.sql, row);
   if (created) return { clip: { ...record, reviews: [] }, created };
   const existing = await findClip(app.sql, record.id);
-  if (existing && existing.partnershipId === partnershipId && existing.clipperId === principal.personId) return { clip: existing, created };
+  if (existing && existing.partnershipId === partnershipId && existing.clipperId === principal.personId)
+    return { clip: existing, created };
   throw conflict('Another clip already has this id. A new clip needs a new id.');
 }
 
@@ -146,7 +184,12 @@ export async function updateClip(app: App, principal: Principal, clipId: string,
   const goalIds = change.goalIds && unique(change.goalIds);
   const promptIds = change.promptIds && unique(change.promptIds);
   await checkLinks(app.sql, clip.partnershipId, { goalIds, promptIds });
-  await updateClipRow(app.sql, clipId, { note: change.note, tags: change.tags && unique(change.tags), goalIds, promptIds }, Date.now());
+  await updateClipRow(
+    app.sql,
+    clipId,
+    { note: change.note, tags: change.tags && unique(change.tags), goalIds, promptIds },
+    Date.now(),
+  );
   return (await findClip(app.sql, clipId))!;
 }
 
@@ -160,17 +203,27 @@ export async function deleteClip(app: App, principal: Principal, clipId: string)
 /** A mentor marks a clip reviewed; marking it again changes nothing. */
 export async function reviewClip(app: App, principal: Principal, clipId: string): Promise<Clip> {
   const { clip, partnership } = await gate(app, principal, clipId, true);
-  if (!canReview(partnership, principal.personId)) throw forbidden('Only a mentor in this partnership marks clips as reviewed.');
+  if (!canReview(partnership, principal.personId))
+    throw forbidden('Only a mentor in this partnership marks clips as reviewed.');
   await insertReview(app.sql, clip.id, principal.personId, Date.now());
   return (await withReviews(app.sql, [clip]))[0]!;
 }
 
 /** Either partner turns a passage into a reflection prompt; the clip links to it. */
-export async function promptFromClip(app: App, principal: Principal, clipId: string, question: string): Promise<Prompt> {
+export async function promptFromClip(
+  app: App,
+  principal: Principal,
+  clipId: string,
+  question: string,
+): Promise<Prompt> {
   const { clip } = await gate(app, principal, clipId, true);
   const now = Date.now();
   return app.sql.tx(async (sql) => {
-    const prompt = await insertPrompt(sql, { partnershipId: clip.partnershipId, authorId: principal.personId, question, clipId: clip.id, goalId: null }, now);
+    const prompt = await insertPrompt(
+      sql,
+      { partnershipId: clip.partnershipId, authorId: principal.personId, question, clipId: clip.id, goalId: null },
+      now,
+    );
     // Read again inside the transaction so a concurrent change of the clip's links is kept.
     const current = await findClipRecord(sql, clip.id);
     if (current) await updateClipRow(sql, clip.id, { promptIds: [...current.promptIds, prompt.id] }, now);

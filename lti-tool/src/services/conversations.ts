@@ -40,7 +40,9 @@ export async function conversationsFor(app: App, principal: Principal, partnersh
 /** Only the mentee sets the agenda, and every goal, clip and prompt on it must be of this partnership. */
 async function checkAgenda(app: App, p: StoredPartnership, principal: Principal, agenda: AgendaItem[]) {
   if (!canSetAgenda(p, principal.personId)) {
-    throw forbidden('The agenda is the mentee’s: the mentee decides what each conversation is about. Suggest a topic with a reflection prompt.');
+    throw forbidden(
+      'The agenda is the mentee’s: the mentee decides what each conversation is about. Suggest a topic with a reflection prompt.',
+    );
   }
   const refs = agenda.flatMap((item, i): Reference[] => {
     switch (item.kind) {
@@ -57,34 +59,67 @@ async function checkAgenda(app: App, p: StoredPartnership, principal: Principal,
   await requireInPartnership(app.sql, p.id, refs);
 }
 
-export async function scheduleConversation(app: App, principal: Principal, partnershipId: string, body: CreateConversation): Promise<Conversation> {
+export async function scheduleConversation(
+  app: App,
+  principal: Principal,
+  partnershipId: string,
+  body: CreateConversation,
+): Promise<Conversation> {
   const p = await writablePartnership(app, principal, partnershipId);
   const agenda = body.agenda ?? [];
   if (agenda.length) await checkAgenda(app, p, principal, agenda);
-  const id = await insertConversation(app.sql, { partnershipId, scheduledFor: Date.parse(body.scheduledFor), agenda }, Date.now());
+  const id = await insertConversation(
+    app.sql,
+    { partnershipId, scheduledFor: Date.parse(body.scheduledFor), agenda },
+    Date.now(),
+  );
   return (await findConversation(app.sql, id, principal.personId))!;
 }
 
-async function writableConversation(app: App, principal: Principal, id: string): Promise<{ conversation: Conversation; partnership: StoredPartnership }> {
+async function writableConversation(
+  app: App,
+  principal: Principal,
+  id: string,
+): Promise<{ conversation: Conversation; partnership: StoredPartnership }> {
   const conversation = await findConversation(app.sql, id, principal.personId);
   if (!conversation) throw notFound('The conversation');
-  return { conversation, partnership: await writablePartnership(app, principal, conversation.partnershipId, 'The conversation') };
+  return {
+    conversation,
+    partnership: await writablePartnership(app, principal, conversation.partnershipId, 'The conversation'),
+  };
 }
 
 /**
  * Time and shared notes for both; the private note is the caller's own. `held` marks it held: at its
  * scheduled time when that has passed (partners often note it afterwards), else now (it came early).
  */
-export async function changeConversation(app: App, principal: Principal, id: string, body: UpdateConversation): Promise<Conversation> {
+export async function changeConversation(
+  app: App,
+  principal: Principal,
+  id: string,
+  body: UpdateConversation,
+): Promise<Conversation> {
   const { conversation } = await writableConversation(app, principal, id);
   const now = Date.now();
-  const scheduled = body.scheduledFor === undefined ? Date.parse(conversation.scheduledFor) : Date.parse(body.scheduledFor);
-  const heldAt = body.held === undefined ? undefined : body.held ? (conversation.heldAt ? Date.parse(conversation.heldAt) : Math.min(now, scheduled)) : null;
+  const scheduled =
+    body.scheduledFor === undefined ? Date.parse(conversation.scheduledFor) : Date.parse(body.scheduledFor);
+  const heldAt =
+    body.held === undefined
+      ? undefined
+      : body.held
+        ? conversation.heldAt
+          ? Date.parse(conversation.heldAt)
+          : Math.min(now, scheduled)
+        : null;
   await app.sql.tx(async (sql) => {
     await updateConversationRow(
       sql,
       id,
-      { scheduledFor: body.scheduledFor === undefined ? undefined : Date.parse(body.scheduledFor), sharedNotes: body.sharedNotes, heldAt },
+      {
+        scheduledFor: body.scheduledFor === undefined ? undefined : Date.parse(body.scheduledFor),
+        sharedNotes: body.sharedNotes,
+        heldAt,
+      },
       now,
     );
     if (body.privateNote !== undefined) await writePrivateNote(sql, id, principal.personId, body.privateNote, now);
@@ -92,7 +127,12 @@ export async function changeConversation(app: App, principal: Principal, id: str
   return (await findConversation(app.sql, id, principal.personId))!;
 }
 
-export async function setAgenda(app: App, principal: Principal, id: string, agenda: AgendaItem[]): Promise<Conversation> {
+export async function setAgenda(
+  app: App,
+  principal: Principal,
+  id: string,
+  agenda: AgendaItem[],
+): Promise<Conversation> {
   const { partnership } = await writableConversation(app, principal, id);
   await checkAgenda(app, partnership, principal, agenda);
   await updateConversationRow(app.sql, id, { agenda }, Date.now());
@@ -100,7 +140,12 @@ export async function setAgenda(app: App, principal: Principal, id: string, agen
 }
 
 /** Either partner records a commitment; linked to a goal it also becomes one of the goal's actions. */
-export async function addCommitment(app: App, principal: Principal, id: string, body: CreateCommitment): Promise<Conversation> {
+export async function addCommitment(
+  app: App,
+  principal: Principal,
+  id: string,
+  body: CreateCommitment,
+): Promise<Conversation> {
   const { conversation } = await writableConversation(app, principal, id);
   const goalId = body.goalId ?? null;
   const dueOn = body.dueOn ?? null;
@@ -123,7 +168,12 @@ export async function addCommitment(app: App, principal: Principal, id: string, 
 }
 
 /** Either partner marks a commitment done; the goal action it became follows. */
-export async function completeCommitment(app: App, principal: Principal, id: string, done: boolean): Promise<Commitment> {
+export async function completeCommitment(
+  app: App,
+  principal: Principal,
+  id: string,
+  done: boolean,
+): Promise<Commitment> {
   const commitment = await findCommitment(app.sql, id);
   if (!commitment) throw notFound('The commitment');
   await writablePartnership(app, principal, commitment.partnershipId, 'The commitment');
@@ -131,7 +181,8 @@ export async function completeCommitment(app: App, principal: Principal, id: str
   if (commitment.done === done) return answer;
   const action = commitment.actionId ? await findAction(app.sql, commitment.actionId) : undefined;
   await app.sql.tx(async (sql) => {
-    if (action && action.done !== done) await setActionDone(sql, action.goalId, action, done, principal.personId, Date.now());
+    if (action && action.done !== done)
+      await setActionDone(sql, action.goalId, action, done, principal.personId, Date.now());
     else await setCommitmentDone(sql, id, done);
   });
   return { ...answer, done };

@@ -40,24 +40,40 @@ export async function nameCheckpoint(
 ): Promise<Checkpoint> {
   const program = await programOf(app, principal);
   if (body.postToGradebook && !program.ags_lineitems_url) {
-    throw conflict('The LMS did not offer its gradebook (Assignment and Grade Services) for this course; name the checkpoint without posting to the gradebook.');
+    throw conflict(
+      'The LMS did not offer its gradebook (Assignment and Grade Services) for this course; name the checkpoint without posting to the gradebook.',
+    );
   }
   const named = { name: body.name, dueOn: body.dueOn ?? null };
-  const checkpoint: Checkpoint = { id: await insertCheckpoint(app.sql, { programId: program.id, ...named }, Date.now()), ...named, lineItemId: null };
+  const checkpoint: Checkpoint = {
+    id: await insertCheckpoint(app.sql, { programId: program.id, ...named }, Date.now()),
+    ...named,
+    lineItemId: null,
+  };
   if (!body.postToGradebook) return checkpoint;
   try {
     checkpoint.lineItemId = await createCheckpointLineItem(app, program, checkpoint);
   } catch (err) {
     if (!(err instanceof GradebookError)) throw err;
-    throw new HttpError(502, 'internal', `The checkpoint “${body.name}” was saved, but the LMS gradebook did not add its column: ${err.message}`);
+    throw new HttpError(
+      502,
+      'internal',
+      `The checkpoint “${body.name}” was saved, but the LMS gradebook did not add its column: ${err.message}`,
+    );
   }
   await setCheckpointLineItem(app.sql, checkpoint.id, checkpoint.lineItemId);
   return checkpoint;
 }
 
 /** Both partners, and program staff, see a partnership's evaluations. */
-export async function evaluationsFor(app: App, principal: Principal, partnershipId: string): Promise<CheckpointEvaluation[]> {
-  const asStaff = principal.programRole === 'staff' && (await findPartnership(app.sql, partnershipId))?.programId === principal.programId;
+export async function evaluationsFor(
+  app: App,
+  principal: Principal,
+  partnershipId: string,
+): Promise<CheckpointEvaluation[]> {
+  const asStaff =
+    principal.programRole === 'staff' &&
+    (await findPartnership(app.sql, partnershipId))?.programId === principal.programId;
   if (!asStaff) await readablePartnership(app, principal, partnershipId);
   return evaluationsOfPartnership(app.sql, partnershipId);
 }
@@ -76,7 +92,8 @@ export async function evaluate(
   if (!canEvaluate(p, principal.personId)) {
     throw forbidden('Checkpoint evaluations are completed by the mentor of a mentoring partnership.');
   }
-  if (!mentees(p).some((m) => m.personId === body.menteeId)) throw invalid('menteeId: this person is not a mentee in this partnership.', 'menteeId');
+  if (!mentees(p).some((m) => m.personId === body.menteeId))
+    throw invalid('menteeId: this person is not a mentee in this partnership.', 'menteeId');
   const checkpoint = await findCheckpoint(app.sql, body.checkpointId);
   if (!checkpoint || checkpoint.programId !== principal.programId) {
     throw invalid('checkpointId: there is no such checkpoint in this program.', 'checkpointId');
@@ -86,7 +103,14 @@ export async function evaluate(
   }
   const evaluation = await insertEvaluation(
     app.sql,
-    { checkpointId: checkpoint.id, partnershipId, menteeId: body.menteeId, mentorId: principal.personId, rating: body.rating, summary: body.summary },
+    {
+      checkpointId: checkpoint.id,
+      partnershipId,
+      menteeId: body.menteeId,
+      mentorId: principal.personId,
+      rating: body.rating,
+      summary: body.summary,
+    },
     Date.now(),
   );
   if (checkpoint.lineItemId) {
@@ -95,7 +119,11 @@ export async function evaluate(
       await postCompletion(app, program, checkpoint.lineItemId, subject!);
     } catch (err) {
       if (!(err instanceof GradebookError)) throw err;
-      throw new HttpError(502, 'internal', `The evaluation was saved, but the LMS gradebook did not record the completion: ${err.message}`);
+      throw new HttpError(
+        502,
+        'internal',
+        `The evaluation was saved, but the LMS gradebook did not record the completion: ${err.message}`,
+      );
     }
   }
   return evaluation;

@@ -2,7 +2,17 @@
  * A member's download of their partnership, as JSON or Markdown: everything they may see in it
  * (their own private notes, nobody else's), so the work stays theirs after the program ends.
  */
-import type { AgendaItem, Checkpoint, CheckpointEvaluation, Clip, Conversation, Goal, Partnership, Prompt, ResourceRequest } from '@mentoring/shared';
+import type {
+  AgendaItem,
+  Checkpoint,
+  CheckpointEvaluation,
+  Clip,
+  Conversation,
+  Goal,
+  Partnership,
+  Prompt,
+  ResourceRequest,
+} from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { conversationsOf } from '../models/conversations.ts';
 import { checkpointsOf, evaluationsOfPartnership } from '../models/evaluations.ts';
@@ -29,7 +39,11 @@ export interface PartnershipExport {
   checkpoints: Checkpoint[];
 }
 
-export async function partnershipExport(app: App, principal: Principal, partnershipId: string): Promise<PartnershipExport> {
+export async function partnershipExport(
+  app: App,
+  principal: Principal,
+  partnershipId: string,
+): Promise<PartnershipExport> {
   const p = await readablePartnership(app, principal, partnershipId);
   const [goals, clips, prompts, conversations, requests, evaluations, checkpoints] = await Promise.all([
     goalsOfPartnership(app.sql, p.id),
@@ -71,7 +85,11 @@ export function exportFilename(e: PartnershipExport, extension: 'md' | 'json'): 
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-const quoted = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n');
+const quoted = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
 const box = (done: boolean) => (done ? '[x]' : '[ ]');
 
 export function exportMarkdown(e: PartnershipExport): string {
@@ -103,12 +121,19 @@ export function exportMarkdown(e: PartnershipExport): string {
 
   if (section('Goals', !e.goals.length, 'No goals yet.')) {
     for (const g of e.goals) {
-      out.push(`### ${g.title} (${g.status})`, '', `Owner: ${name(g.ownerId)}${g.coachId ? ` · coach: ${name(g.coachId)}` : ''}`);
+      out.push(
+        `### ${g.title} (${g.status})`,
+        '',
+        `Owner: ${name(g.ownerId)}${g.coachId ? ` · coach: ${name(g.coachId)}` : ''}`,
+      );
       if (g.why) out.push('', `**Why it matters:** ${g.why}`);
       if (g.success) out.push('', `**What success would look like:** ${g.success}`);
       if (g.actions.length) {
         out.push('', '**Actions**', '');
-        for (const a of g.actions) out.push(`- ${box(a.done)} ${a.text}${a.dueOn ? ` (due ${a.dueOn})` : ''}${a.doneAt ? ` (done ${day(a.doneAt)})` : ''}`);
+        for (const a of g.actions)
+          out.push(
+            `- ${box(a.done)} ${a.text}${a.dueOn ? ` (due ${a.dueOn})` : ''}${a.doneAt ? ` (done ${day(a.doneAt)})` : ''}`,
+          );
       }
       out.push('', '**History**', '');
       for (const h of g.history) out.push(`- ${day(h.at)} ${name(h.byId)} ${h.change}`);
@@ -133,13 +158,16 @@ export function exportMarkdown(e: PartnershipExport): string {
   if (section('Conversations', !e.conversations.length, 'No conversations yet.')) {
     for (const c of e.conversations) {
       out.push(`### ${when(c.scheduledFor)}${c.heldAt ? ` (held ${day(c.heldAt)})` : ' (not held yet)'}`, '');
-      if (c.agenda.length) out.push('**Agenda**', '', ...c.agenda.map((item, i) => `${i + 1}. ${agendaLine(item)}`), '');
+      if (c.agenda.length)
+        out.push('**Agenda**', '', ...c.agenda.map((item, i) => `${i + 1}. ${agendaLine(item)}`), '');
       if (c.sharedNotes) out.push('**Shared notes**', '', c.sharedNotes, '');
       if (c.privateNote) out.push(`**${e.exportedBy.name}’s private note**`, '', c.privateNote, '');
       if (c.commitments.length) {
         out.push('**Commitments**', '');
         for (const m of c.commitments) {
-          out.push(`- ${box(m.done)} ${m.text}${m.goalId ? ` (goal: ${goalTitle(m.goalId)})` : ''}${m.dueOn ? ` (due ${m.dueOn})` : ''}`);
+          out.push(
+            `- ${box(m.done)} ${m.text}${m.goalId ? ` (goal: ${goalTitle(m.goalId)})` : ''}${m.dueOn ? ` (due ${m.dueOn})` : ''}`,
+          );
         }
         out.push('');
       }
@@ -156,7 +184,13 @@ export function exportMarkdown(e: PartnershipExport): string {
 
   if (section('Clips', !e.clips.length, 'No clips yet.')) {
     for (const c of e.clips) {
-      out.push(`### ${c.title || c.url}`, '', `<${c.url}> · clipped by ${name(c.clipperId)} on ${day(c.createdAt)}`, '', quoted(c.quote));
+      out.push(
+        `### ${c.title || c.url}`,
+        '',
+        `<${c.url}> · clipped by ${name(c.clipperId)} on ${day(c.createdAt)}`,
+        '',
+        quoted(c.quote),
+      );
       if (c.note) out.push('', `Note: ${c.note}`);
       if (c.tags.length) out.push('', `Tags: ${c.tags.join(', ')}`);
       out.push('');
@@ -167,17 +201,30 @@ export function exportMarkdown(e: PartnershipExport): string {
     for (const r of e.requests) {
       out.push(`### ${r.question}`, '', `Asked by ${name(r.askedById)} on ${day(r.createdAt)}`);
       if (r.answer) {
-        out.push('', `Answered by ${name(r.answer.answeredById)} on ${day(r.answer.answeredAt)}:`, '', quoted(r.answer.text));
+        out.push(
+          '',
+          `Answered by ${name(r.answer.answeredById)} on ${day(r.answer.answeredAt)}:`,
+          '',
+          quoted(r.answer.text),
+        );
         for (const link of r.answer.links) out.push('', `- <${link}>`);
       }
       out.push('');
     }
   }
 
-  if (section('Checkpoint evaluations (evaluation record, kept apart from coaching)', !e.evaluations.length, 'No evaluations.')) {
+  if (
+    section(
+      'Checkpoint evaluations (evaluation record, kept apart from coaching)',
+      !e.evaluations.length,
+      'No evaluations.',
+    )
+  ) {
     for (const v of e.evaluations) {
       const checkpoint = e.checkpoints.find((c) => c.id === v.checkpointId)?.name ?? 'Checkpoint';
-      out.push(`- **${checkpoint}**, ${name(v.menteeId)}: ${v.rating}, by ${name(v.mentorId)} on ${day(v.completedAt)}. ${v.summary}`);
+      out.push(
+        `- **${checkpoint}**, ${name(v.menteeId)}: ${v.rating}, by ${name(v.mentorId)} on ${day(v.completedAt)}. ${v.summary}`,
+      );
     }
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';

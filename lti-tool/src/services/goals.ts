@@ -3,7 +3,15 @@
  * both partners see them and may tick an action off. Every change is written to the goal's history,
  * so growth over months stays visible (principle 6).
  */
-import { canOwnGoals, memberOf, type CreateAction, type CreateGoal, type Goal, type UpdateAction, type UpdateGoal } from '@mentoring/shared';
+import {
+  canOwnGoals,
+  memberOf,
+  type CreateAction,
+  type CreateGoal,
+  type Goal,
+  type UpdateAction,
+  type UpdateGoal,
+} from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import type { Sql } from '../db/sql.ts';
 import {
@@ -37,10 +45,15 @@ export async function goalsFor(app: App, principal: Principal, partnershipId: st
  */
 function coachFor(p: StoredPartnership, ownerId: string, asked: string | null | undefined): string | null {
   if (p.kind === 'mentoring') {
-    if (asked) throw invalid('coachId: in a mentoring partnership the mentor coaches every goal; only collegial partnerships name a coach per goal.', 'coachId');
+    if (asked)
+      throw invalid(
+        'coachId: in a mentoring partnership the mentor coaches every goal; only collegial partnerships name a coach per goal.',
+        'coachId',
+      );
     return null;
   }
-  if (asked === undefined) return p.members.find((m) => m.personId !== ownerId && m.invitation !== 'declined')?.personId ?? null;
+  if (asked === undefined)
+    return p.members.find((m) => m.personId !== ownerId && m.invitation !== 'declined')?.personId ?? null;
   if (asked !== null && (asked === ownerId || !memberOf(p, asked))) {
     throw invalid('coachId: the coach of a goal is your partner in this partnership.', 'coachId');
   }
@@ -50,15 +63,25 @@ function coachFor(p: StoredPartnership, ownerId: string, asked: string | null | 
 export async function setGoal(app: App, principal: Principal, partnershipId: string, body: CreateGoal): Promise<Goal> {
   const p = await writablePartnership(app, principal, partnershipId);
   if (!canOwnGoals(p, principal.personId)) {
-    throw forbidden('Goals are the mentee’s: in a mentoring partnership the mentee sets their own goals. As mentor, ask about them with a reflection prompt.');
+    throw forbidden(
+      'Goals are the mentee’s: in a mentoring partnership the mentee sets their own goals. As mentor, ask about them with a reflection prompt.',
+    );
   }
-  if (body.ownerId && body.ownerId !== principal.personId) throw forbidden('Goals are the mentee’s: you can set goals for yourself only.');
+  if (body.ownerId && body.ownerId !== principal.personId)
+    throw forbidden('Goals are the mentee’s: you can set goals for yourself only.');
   const coachId = coachFor(p, principal.personId, body.coachId);
   const now = Date.now();
   const id = await app.sql.tx(async (sql) => {
     const goalId = await insertGoal(
       sql,
-      { partnershipId, ownerId: principal.personId, coachId, title: body.title, why: body.why ?? '', success: body.success ?? '' },
+      {
+        partnershipId,
+        ownerId: principal.personId,
+        coachId,
+        title: body.title,
+        why: body.why ?? '',
+        success: body.success ?? '',
+      },
       now,
     );
     await addGoalEvent(sql, goalId, principal.personId, 'set the goal', now);
@@ -68,7 +91,11 @@ export async function setGoal(app: App, principal: Principal, partnershipId: str
 }
 
 /** The goal and its partnership, when the caller is a member who may write. */
-async function writableGoal(app: App, principal: Principal, goalId: string): Promise<{ goal: Goal; partnership: StoredPartnership }> {
+async function writableGoal(
+  app: App,
+  principal: Principal,
+  goalId: string,
+): Promise<{ goal: Goal; partnership: StoredPartnership }> {
   const goal = await findGoal(app.sql, goalId);
   if (!goal) throw notFound('The goal');
   return { goal, partnership: await writablePartnership(app, principal, goal.partnershipId, 'The goal') };
@@ -84,12 +111,18 @@ function requireOwner(goal: Goal, p: StoredPartnership, principal: Principal, do
 /** History lines for what a change really changes. */
 function describeGoalChange(goal: Goal, change: GoalChange, p: StoredPartnership): string[] {
   const lines: string[] = [];
-  if (change.title !== undefined && change.title !== goal.title) lines.push(`renamed it from “${goal.title}” to “${change.title}”`);
+  if (change.title !== undefined && change.title !== goal.title)
+    lines.push(`renamed it from “${goal.title}” to “${change.title}”`);
   if (change.why !== undefined && change.why !== goal.why) lines.push('changed why it matters');
-  if (change.success !== undefined && change.success !== goal.success) lines.push('changed what success would look like');
+  if (change.success !== undefined && change.success !== goal.success)
+    lines.push('changed what success would look like');
   if (change.status !== undefined && change.status !== goal.status) lines.push(STATUS_WORDS[change.status]);
   if (change.coachId !== undefined && change.coachId !== goal.coachId) {
-    lines.push(change.coachId ? `asked ${memberOf(p, change.coachId)?.name ?? 'a partner'} to coach it` : 'left it without a coach');
+    lines.push(
+      change.coachId
+        ? `asked ${memberOf(p, change.coachId)?.name ?? 'a partner'} to coach it`
+        : 'left it without a coach',
+    );
   }
   return lines;
 }
@@ -129,13 +162,33 @@ export async function addActionTo(
 
 export async function addAction(app: App, principal: Principal, goalId: string, body: CreateAction): Promise<Goal> {
   const { goal, partnership } = await writableGoal(app, principal, goalId);
-  requireOwner(goal, partnership, principal, 'add actions to it; commitments made in a conversation become actions too');
-  await app.sql.tx((sql) => addActionTo(sql, goalId, principal.personId, { text: body.text, dueOn: body.dueOn ?? null, fromConversationId: null }, Date.now()));
+  requireOwner(
+    goal,
+    partnership,
+    principal,
+    'add actions to it; commitments made in a conversation become actions too',
+  );
+  await app.sql.tx((sql) =>
+    addActionTo(
+      sql,
+      goalId,
+      principal.personId,
+      { text: body.text, dueOn: body.dueOn ?? null, fromConversationId: null },
+      Date.now(),
+    ),
+  );
   return (await findGoal(app.sql, goalId))!;
 }
 
 /** Ticks an action off (or on again) with its history line, and the commitment it came from follows. */
-export async function setActionDone(sql: Sql, goalId: string, action: { id: string; text: string }, done: boolean, byId: string, now: number) {
+export async function setActionDone(
+  sql: Sql,
+  goalId: string,
+  action: { id: string; text: string },
+  done: boolean,
+  byId: string,
+  now: number,
+) {
   await updateActionRow(sql, action.id, { done }, now);
   await setCommitmentDoneByAction(sql, action.id, done);
   await addGoalEvent(sql, goalId, byId, `${done ? 'completed' : 'reopened'} the action “${action.text}”`, now);
@@ -143,11 +196,17 @@ export async function setActionDone(sql: Sql, goalId: string, action: { id: stri
 }
 
 /** The owner edits an action; either partner may mark it done. */
-export async function changeAction(app: App, principal: Principal, actionId: string, body: UpdateAction): Promise<Goal> {
+export async function changeAction(
+  app: App,
+  principal: Principal,
+  actionId: string,
+  body: UpdateAction,
+): Promise<Goal> {
   const action = await findAction(app.sql, actionId);
   if (!action) throw notFound('The action');
   const { goal, partnership } = await writableGoal(app, principal, action.goalId);
-  const edits = (body.text !== undefined && body.text !== action.text) || (body.dueOn !== undefined && body.dueOn !== action.dueOn);
+  const edits =
+    (body.text !== undefined && body.text !== action.text) || (body.dueOn !== undefined && body.dueOn !== action.dueOn);
   if (edits) requireOwner(goal, partnership, principal, 'change its actions; either partner may mark one done');
   const now = Date.now();
   await app.sql.tx(async (sql) => {
@@ -157,7 +216,14 @@ export async function changeAction(app: App, principal: Principal, actionId: str
       await touchGoal(sql, goal.id, now);
     }
     if (body.done !== undefined && body.done !== action.done) {
-      await setActionDone(sql, goal.id, { id: actionId, text: body.text ?? action.text }, body.done, principal.personId, now);
+      await setActionDone(
+        sql,
+        goal.id,
+        { id: actionId, text: body.text ?? action.text },
+        body.done,
+        principal.personId,
+        now,
+      );
     }
   });
   return (await findGoal(app.sql, goal.id))!;

@@ -20,7 +20,11 @@ async function withLms<T>(app: App, what: string, work: () => Promise<T>): Promi
 }
 
 /** A gradebook column for a checkpoint, out of 1 (done or not); answers its line item id. */
-export async function createCheckpointLineItem(app: App, program: ProgramRow, checkpoint: { id: string; name: string; dueOn: string | null }): Promise<string> {
+export async function createCheckpointLineItem(
+  app: App,
+  program: ProgramRow,
+  checkpoint: { id: string; name: string; dueOn: string | null },
+): Promise<string> {
   const item = await withLms(app, 'creating a line item', () =>
     app.lti.Grade.createLineItem(idTokenFor(program), {
       label: `Mentoring checkpoint: ${checkpoint.name}`,
@@ -35,7 +39,12 @@ export async function createCheckpointLineItem(app: App, program: ProgramRow, ch
 }
 
 /** Marks a checkpoint complete for one person (their LMS user id): a score of 1 out of 1, nothing else. */
-export async function postCompletion(app: App, program: ProgramRow, lineItemId: string, lmsUserId: string): Promise<void> {
+export async function postCompletion(
+  app: App,
+  program: ProgramRow,
+  lineItemId: string,
+  lmsUserId: string,
+): Promise<void> {
   await withLms(app, 'posting a completion', () =>
     app.lti.Grade.submitScore(idTokenFor(program), lineItemId, {
       userId: lmsUserId,

@@ -25,7 +25,10 @@ export async function landLaunch(app: App, token: LtiLaunchToken, ltik: string):
   const key = `${deployment.issuer}\n${deployment.clientId}\n${deployment.deploymentId}`;
   if (!knownDeployments.has(key)) {
     if (!deployment.deploymentId || !(await isKnownDeployment(app.sql, deployment))) {
-      throw new LaunchRefused(403, `This course’s LMS deployment (${deployment.deploymentId || 'none'}) is not registered with the tool.`);
+      throw new LaunchRefused(
+        403,
+        `This course’s LMS deployment (${deployment.deploymentId || 'none'}) is not registered with the tool.`,
+      );
     }
     knownDeployments.add(key);
   }

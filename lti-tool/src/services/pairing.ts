@@ -29,16 +29,23 @@ export async function createPairingCode(app: App, principal: Principal): Promise
   const code = newPairingCode();
   const now = Date.now();
   const expiresAt = now + PAIRING_CODE_MINUTES * 60_000;
-  await insertPairingCode(app.sql, { codeHash: codeHash(code), programId: principal.programId, personId: principal.personId, expiresAt }, now);
+  await insertPairingCode(
+    app.sql,
+    { codeHash: codeHash(code), programId: principal.programId, personId: principal.personId, expiresAt },
+    now,
+  );
   return { code, expiresAt: time.iso(expiresAt) };
 }
 
 /** Tells the person why a code did not work, in words they can act on. */
 async function whyRefused(app: App, hash: string, now: number): Promise<string> {
   const state = await pairingCodeState(app.sql, hash);
-  if (!state) return 'This pairing code is not one the workspace gave out. Check the code, or ask the workspace for a new one.';
-  if (state.used_at !== null) return 'This pairing code has been used already. Ask the workspace for a new code to connect this browser.';
-  if (Number(state.expires_at) <= now) return `This pairing code has expired (codes last ${PAIRING_CODE_MINUTES} minutes). Ask the workspace for a new one.`;
+  if (!state)
+    return 'This pairing code is not one the workspace gave out. Check the code, or ask the workspace for a new one.';
+  if (state.used_at !== null)
+    return 'This pairing code has been used already. Ask the workspace for a new code to connect this browser.';
+  if (Number(state.expires_at) <= now)
+    return `This pairing code has expired (codes last ${PAIRING_CODE_MINUTES} minutes). Ask the workspace for a new one.`;
   return 'This pairing code cannot be used. Ask the workspace for a new one.';
 }
 
@@ -52,7 +59,12 @@ export async function exchangePairingCode(app: App, body: PairingExchange): Prom
     if (!owner) return undefined;
     const connection = await insertConnection(
       sql,
-      { programId: owner.program_id, personId: owner.person_id, label: body.browserName || 'Browser', tokenHash: sha256(token) },
+      {
+        programId: owner.program_id,
+        personId: owner.person_id,
+        label: body.browserName || 'Browser',
+        tokenHash: sha256(token),
+      },
       now,
     );
     return { owner, connection };
@@ -77,7 +89,10 @@ export async function listConnections(app: App, principal: Principal): Promise<{
  * From the extension, a browser may only disconnect itself.
  */
 export async function revokeConnection(app: App, principal: Principal, id: string): Promise<{ ok: true }> {
-  const connection = await findOwnConnection(app.sql, id, { programId: principal.programId, personId: principal.personId });
+  const connection = await findOwnConnection(app.sql, id, {
+    programId: principal.programId,
+    personId: principal.personId,
+  });
   if (!connection) throw notFound('The browser connection');
   if (principal.via === 'extension' && principal.connectionId !== id) {
     throw forbidden('A connected browser can only disconnect itself; manage your other browsers in the workspace.');

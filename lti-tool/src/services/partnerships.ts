@@ -40,7 +40,8 @@ function withoutContent(p: StoredPartnership): Partnership {
 
 /** A participant's partnerships, invitations to them included (not those they declined); staff: every one of the program. */
 export async function partnershipsFor(app: App, principal: Principal): Promise<Partnership[]> {
-  if (principal.programRole === 'staff') return (await partnershipsOfProgram(app.sql, principal.programId)).map(withoutContent);
+  if (principal.programRole === 'staff')
+    return (await partnershipsOfProgram(app.sql, principal.programId)).map(withoutContent);
   const mine = await partnershipsOfPerson(app.sql, principal.programId, principal.personId);
   return mine.filter((p) => canReadContent(p, principal.personId)).map(publicPartnership);
 }
@@ -67,7 +68,10 @@ async function checkMembers(app: App, programId: string, members: NewMember[]) {
     const entry = people.get(m.personId);
     if (!entry) throw invalid(`${field}: this person is not in the program.`, field);
     if (entry.programRole !== 'participant') {
-      throw invalid(`${field}: ${entry.name} is program staff; staff see how partnerships are doing, never their content, so they cannot be a member.`, field);
+      throw invalid(
+        `${field}: ${entry.name} is program staff; staff see how partnerships are doing, never their content, so they cannot be a member.`,
+        field,
+      );
     }
     if (seen.has(m.personId)) throw invalid(`${field}: ${entry.name} is named twice.`, field);
     seen.add(m.personId);
@@ -82,14 +86,17 @@ function checkShape(kind: Partnership['kind'], members: NewMember[], invitation:
     return;
   }
   if (mentorCount !== 1) throw invalid('members: a mentoring partnership has exactly one mentor.', 'members');
-  if (invitation && members.length !== 2) throw invalid('members: an invitation names you and the one person you invite.', 'members');
+  if (invitation && members.length !== 2)
+    throw invalid('members: an invitation names you and the one person you invite.', 'members');
 }
 
 export async function formPartnership(app: App, principal: Principal, body: CreatePartnership): Promise<Partnership> {
   const agreement = { ...DEFAULT_AGREEMENT, ...body.agreement };
   const byStaff = principal.programRole === 'staff';
   if (!byStaff && !body.members.some((m) => m.personId === principal.personId)) {
-    throw forbidden('You can invite someone into a partnership with yourself; forming partnerships between other people is for program staff.');
+    throw forbidden(
+      'You can invite someone into a partnership with yourself; forming partnerships between other people is for program staff.',
+    );
   }
   checkShape(body.kind, body.members, !byStaff);
   await checkMembers(app, principal.programId, body.members);
@@ -103,7 +110,14 @@ export async function formPartnership(app: App, principal: Principal, body: Crea
   const id = await app.sql.tx((sql) =>
     insertPartnership(
       sql,
-      { programId: principal.programId, kind: body.kind, status: byStaff ? 'active' : 'invited', agreement, createdById: principal.personId, members },
+      {
+        programId: principal.programId,
+        kind: body.kind,
+        status: byStaff ? 'active' : 'invited',
+        agreement,
+        createdById: principal.personId,
+        members,
+      },
       Date.now(),
     ),
   );
@@ -115,27 +129,45 @@ async function refuseDuplicateInvitation(app: App, principal: Principal, body: C
   const other = body.members.find((m) => m.personId !== principal.personId)!;
   const mine = await partnershipsOfPerson(app.sql, principal.programId, principal.personId);
   const existing = mine.find(
-    (p) => p.kind === body.kind && (p.status === 'invited' || p.status === 'active') && p.members.length === 2 && !!memberOf(p, other.personId),
+    (p) =>
+      p.kind === body.kind &&
+      (p.status === 'invited' || p.status === 'active') &&
+      p.members.length === 2 &&
+      !!memberOf(p, other.personId),
   );
   if (existing) {
     const name = memberOf(existing, other.personId)!.name;
-    throw conflict(existing.status === 'active' ? `You already have a ${body.kind} partnership with ${name}.` : `There is already an open invitation between you and ${name}.`);
+    throw conflict(
+      existing.status === 'active'
+        ? `You already have a ${body.kind} partnership with ${name}.`
+        : `There is already an open invitation between you and ${name}.`,
+    );
   }
 }
 
 /** Members change the agreement, close the partnership (everything is kept, read-only) or reopen it. */
-export async function changePartnership(app: App, principal: Principal, id: string, change: UpdatePartnership): Promise<Partnership> {
+export async function changePartnership(
+  app: App,
+  principal: Principal,
+  id: string,
+  change: UpdatePartnership,
+): Promise<Partnership> {
   const p = await readablePartnership(app, principal, id);
   let status = p.status;
   if (change.status === 'closed' && p.status !== 'closed') {
-    if (p.status !== 'active') throw forbidden('Only an active partnership can be closed; an invitation is accepted or declined.');
+    if (p.status !== 'active')
+      throw forbidden('Only an active partnership can be closed; an invitation is accepted or declined.');
     status = 'closed';
   } else if (change.status === 'active' && p.status !== 'active') {
     if (p.status !== 'closed') throw forbidden('This partnership becomes active when everyone invited has accepted.');
     status = 'active';
   }
   if (change.agreement && status !== 'active') {
-    throw forbidden(status === 'closed' ? 'This partnership is closed; reopen it to change the agreement.' : 'The agreement can be changed once the partnership is active.');
+    throw forbidden(
+      status === 'closed'
+        ? 'This partnership is closed; reopen it to change the agreement.'
+        : 'The agreement can be changed once the partnership is active.',
+    );
   }
   const now = Date.now();
   await updatePartnershipRow(
@@ -152,12 +184,21 @@ export async function changePartnership(app: App, principal: Principal, id: stri
 }
 
 /** Only an invited person with an open invitation answers it; the partnership becomes active once all have accepted. */
-export async function answerInvitation(app: App, principal: Principal, id: string, answer: 'accepted' | 'declined'): Promise<Partnership> {
+export async function answerInvitation(
+  app: App,
+  principal: Principal,
+  id: string,
+  answer: 'accepted' | 'declined',
+): Promise<Partnership> {
   const p = await findPartnership(app.sql, id);
   const me = p && p.programId === principal.programId ? memberOf(p, principal.personId) : undefined;
   if (!p || !me) throw notFound('The invitation');
   if (me.invitation !== 'pending') {
-    throw forbidden(me.invitation === 'accepted' ? 'You have already accepted this partnership.' : 'You have already declined this invitation.');
+    throw forbidden(
+      me.invitation === 'accepted'
+        ? 'You have already accepted this partnership.'
+        : 'You have already declined this invitation.',
+    );
   }
   const members = p.members.map((m) => (m.personId === me.personId ? { ...m, invitation: answer } : m));
   const status = statusAfterAnswers({ ...p, members });

@@ -24,7 +24,11 @@ export async function prepare(app: App, principal: Principal, partnershipId: str
   const [fresh, prompts, next, openRequests, goals] = await Promise.all([
     unreviewedClips(app.sql, { partnershipId, reviewerId: principal.personId, after, limit: NEW_CLIPS_SHOWN }),
     promptsWithStatus(app.sql, partnershipId, ['open', 'answered']),
-    conversationAndCommitmentsDue(app.sql, { partnershipId, conversationId: p.nextConversation?.id ?? null, viewerId: principal.personId }),
+    conversationAndCommitmentsDue(app.sql, {
+      partnershipId,
+      conversationId: p.nextConversation?.id ?? null,
+      viewerId: principal.personId,
+    }),
     openRequestCount(app.sql, partnershipId),
     goalsOfPartnership(app.sql, partnershipId),
   ]);
@@ -34,8 +38,14 @@ export async function prepare(app: App, principal: Principal, partnershipId: str
   const shownClips = new Set(newClips.map((c) => c.id));
   const shownPrompts = new Set(prompts.map((x) => x.id));
   const [agendaClips, agendaPrompts] = await Promise.all([
-    Promise.all(agenda.flatMap((i) => (i.kind === 'clip' && !shownClips.has(i.clipId) ? [findClip(app.sql, i.clipId)] : []))),
-    Promise.all(agenda.flatMap((i) => (i.kind === 'prompt' && !shownPrompts.has(i.promptId) ? [findPrompt(app.sql, i.promptId)] : []))),
+    Promise.all(
+      agenda.flatMap((i) => (i.kind === 'clip' && !shownClips.has(i.clipId) ? [findClip(app.sql, i.clipId)] : [])),
+    ),
+    Promise.all(
+      agenda.flatMap((i) =>
+        i.kind === 'prompt' && !shownPrompts.has(i.promptId) ? [findPrompt(app.sql, i.promptId)] : [],
+      ),
+    ),
   ]);
   return {
     partnership: publicPartnership(p),

@@ -18,7 +18,12 @@ export async function promptsFor(app: App, principal: Principal, partnershipId: 
   return promptsOf(app.sql, partnershipId);
 }
 
-export async function writePrompt(app: App, principal: Principal, partnershipId: string, body: CreatePrompt): Promise<Prompt> {
+export async function writePrompt(
+  app: App,
+  principal: Principal,
+  partnershipId: string,
+  body: CreatePrompt,
+): Promise<Prompt> {
   await writablePartnership(app, principal, partnershipId);
   await requireInPartnership(app.sql, partnershipId, [
     { kind: 'clip', id: body.clipId, field: 'clipId' },
@@ -26,7 +31,13 @@ export async function writePrompt(app: App, principal: Principal, partnershipId:
   ]);
   return insertPrompt(
     app.sql,
-    { partnershipId, authorId: principal.personId, question: body.question, clipId: body.clipId ?? null, goalId: body.goalId ?? null },
+    {
+      partnershipId,
+      authorId: principal.personId,
+      question: body.question,
+      clipId: body.clipId ?? null,
+      goalId: body.goalId ?? null,
+    },
     Date.now(),
   );
 }
@@ -37,7 +48,12 @@ async function mayRespond(app: App, p: StoredPartnership, prompt: Prompt, person
   return goal ? goal.ownerId === personId : true;
 }
 
-export async function changePrompt(app: App, principal: Principal, promptId: string, body: UpdatePrompt): Promise<Prompt> {
+export async function changePrompt(
+  app: App,
+  principal: Principal,
+  promptId: string,
+  body: UpdatePrompt,
+): Promise<Prompt> {
   const prompt = await findPrompt(app.sql, promptId);
   if (!prompt) throw notFound('The prompt');
   const p = await writablePartnership(app, principal, prompt.partnershipId, 'The prompt');
@@ -45,19 +61,25 @@ export async function changePrompt(app: App, principal: Principal, promptId: str
   const change: Parameters<typeof updatePromptRow>[2] = {};
 
   if (body.question !== undefined && body.question !== prompt.question) {
-    if (prompt.authorId !== principal.personId) throw forbidden('Only the person who asked this question can change it.');
+    if (prompt.authorId !== principal.personId)
+      throw forbidden('Only the person who asked this question can change it.');
     if (prompt.status !== 'open') throw forbidden('This question has been answered; it stays as it was asked.');
     change.question = body.question;
   }
   if (body.response !== undefined) {
     if (!(await mayRespond(app, p, prompt, principal.personId))) {
-      throw forbidden(p.kind === 'mentoring' ? 'Reflection is the mentee’s: only the mentee responds to a prompt.' : 'Only the owner of the goal this prompt is about responds to it.');
+      throw forbidden(
+        p.kind === 'mentoring'
+          ? 'Reflection is the mentee’s: only the mentee responds to a prompt.'
+          : 'Only the owner of the goal this prompt is about responds to it.',
+      );
     }
     if (!body.response) throw invalid('response: must not be empty', 'response');
     Object.assign(change, { response: body.response, respondedAt: now, status: 'answered' });
   }
   if (body.status !== undefined && body.status !== prompt.status) {
-    if (body.status === 'answered' && !change.response && !prompt.response) throw invalid('status: a prompt is answered with a response.', 'status');
+    if (body.status === 'answered' && !change.response && !prompt.response)
+      throw invalid('status: a prompt is answered with a response.', 'status');
     change.status = body.status;
   }
   if (!Object.keys(change).length) return prompt;

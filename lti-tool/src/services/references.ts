@@ -18,7 +18,15 @@ export async function requireInPartnership(sql: Sql, partnershipId: string, refs
   const wanted = refs.filter((r): r is Reference & { id: string } => !!r.id);
   const found = new Map<Referenced, Set<string>>();
   for (const kind of new Set(wanted.map((r) => r.kind))) {
-    found.set(kind, await idsInPartnership(sql, kind, partnershipId, wanted.filter((r) => r.kind === kind).map((r) => r.id)));
+    found.set(
+      kind,
+      await idsInPartnership(
+        sql,
+        kind,
+        partnershipId,
+        wanted.filter((r) => r.kind === kind).map((r) => r.id),
+      ),
+    );
   }
   const missing = wanted.find((r) => !found.get(r.kind)!.has(r.id));
   if (missing) throw invalid(`${missing.field}: there is no such ${missing.kind} in this partnership.`, missing.field);

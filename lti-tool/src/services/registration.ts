@@ -43,7 +43,9 @@ async function fetchJson(url: string, init?: RequestInit): Promise<unknown> {
   try {
     res = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
   } catch (err) {
-    throw new RegistrationError(`The platform at ${url} could not be reached (${(err as Error).cause ?? (err as Error).message}).`);
+    throw new RegistrationError(
+      `The platform at ${url} could not be reached (${(err as Error).cause ?? (err as Error).message}).`,
+    );
   }
   const body = await res.text();
   if (!res.ok) throw new RegistrationError(`The platform answered ${res.status} from ${url}: ${body.slice(0, 300)}`);
@@ -63,13 +65,15 @@ export async function registerDynamically(app: App, openidConfigurationUrl: stri
     throw new RegistrationError('The openid_configuration parameter is not a URL.');
   }
   const config = (await fetchJson(configUrl.toString())) as OpenIdConfiguration;
-  const missing = (['issuer', 'authorization_endpoint', 'token_endpoint', 'jwks_uri', 'registration_endpoint'] as const).filter(
-    (k) => typeof config[k] !== 'string' || !config[k],
-  );
+  const missing = (
+    ['issuer', 'authorization_endpoint', 'token_endpoint', 'jwks_uri', 'registration_endpoint'] as const
+  ).filter((k) => typeof config[k] !== 'string' || !config[k]);
   if (missing.length) throw new RegistrationError(`The platform's OpenID configuration lacks ${missing.join(', ')}.`);
   // The spec ties the configuration to its issuer: both must live on the same origin.
   if (new URL(config.issuer!).origin !== configUrl.origin) {
-    throw new RegistrationError(`The configuration's issuer (${config.issuer}) is not on the same origin as ${configUrl.origin}.`);
+    throw new RegistrationError(
+      `The configuration's issuer (${config.issuer}) is not on the same origin as ${configUrl.origin}.`,
+    );
   }
   const endpoints = toolEndpoints(app.config.publicUrl);
   const registration = {
@@ -85,7 +89,8 @@ export async function registerDynamically(app: App, openidConfigurationUrl: stri
     scope: SCOPES.join(' '),
     'https://purl.imsglobal.org/spec/lti-tool-configuration': {
       domain: new URL(app.config.publicUrl).host,
-      description: 'Confidential mentor–mentee workspaces: goals, clipped readings, reflection prompts and conversations.',
+      description:
+        'Confidential mentor–mentee workspaces: goals, clipped readings, reflection prompts and conversations.',
       target_link_uri: endpoints.launchUrl,
       claims: ['iss', 'sub', 'name', 'given_name', 'family_name', 'email'],
       messages: [
@@ -96,7 +101,10 @@ export async function registerDynamically(app: App, openidConfigurationUrl: stri
   };
   const answer = (await fetchJson(config.registration_endpoint!, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(registrationToken ? { authorization: `Bearer ${registrationToken}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(registrationToken ? { authorization: `Bearer ${registrationToken}` } : {}),
+    },
     body: JSON.stringify(registration),
   })) as { client_id?: string; 'https://purl.imsglobal.org/spec/lti-tool-configuration'?: { deployment_id?: string } };
   if (!answer.client_id) throw new RegistrationError('The platform accepted the registration but sent no client_id.');
@@ -140,7 +148,8 @@ export async function registerPlatform(app: App, p: PlatformRegistration) {
     authConfig: { method: 'JWK_SET', key: p.jwksUrl },
   });
   await platform.platformActive(p.active ?? true);
-  for (const deploymentId of p.deploymentIds) await addDeployment(app.sql, { issuer: p.issuer, clientId: p.clientId, deploymentId });
+  for (const deploymentId of p.deploymentIds)
+    await addDeployment(app.sql, { issuer: p.issuer, clientId: p.clientId, deploymentId });
 }
 
 export async function listPlatforms(app: App) {

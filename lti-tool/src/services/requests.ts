@@ -16,7 +16,12 @@ export async function requestsFor(app: App, principal: Principal, partnershipId:
   return requestsOf(app.sql, partnershipId);
 }
 
-export async function askForResource(app: App, principal: Principal, partnershipId: string, question: string): Promise<ResourceRequest> {
+export async function askForResource(
+  app: App,
+  principal: Principal,
+  partnershipId: string,
+  question: string,
+): Promise<ResourceRequest> {
   const p = await writablePartnership(app, principal, partnershipId);
   if (!hasRole(p, principal.personId, 'mentee')) {
     throw forbidden('Resource requests are the mentee’s: the mentee asks for what they need, and the mentor answers.');
@@ -35,7 +40,9 @@ export async function answerResourceRequest(
   if (!request) throw notFound('The request');
   const p = await writablePartnership(app, principal, request.partnershipId, 'The request');
   if (!hasRole(p, principal.personId, 'mentor') || request.askedById === principal.personId) {
-    throw forbidden('A resource request is answered by the mentor (in a collegial partnership, by the partner who was asked).');
+    throw forbidden(
+      'A resource request is answered by the mentor (in a collegial partnership, by the partner who was asked).',
+    );
   }
   const clipIds = body.clipIds ?? [];
   await requireInPartnership(
@@ -44,6 +51,11 @@ export async function answerResourceRequest(
     clipIds.map((id, i) => ({ kind: 'clip' as const, id, field: `clipIds.${i}` })),
   );
   const now = Date.now();
-  await answerRequestRow(app.sql, requestId, { text: body.text, links: body.links ?? [], clipIds, answeredById: principal.personId, answeredAt: now }, now);
+  await answerRequestRow(
+    app.sql,
+    requestId,
+    { text: body.text, links: body.links ?? [], clipIds, answeredById: principal.personId, answeredAt: now },
+    now,
+  );
   return (await findRequest(app.sql, requestId))!;
 }

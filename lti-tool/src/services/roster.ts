@@ -3,7 +3,14 @@
  * coordinators can form partnerships with people who have not launched yet.
  */
 import { programRoleFromLtiRoles, type Roster } from '@mentoring/shared';
-import { findProgram, markRosterSynced, roster, upsertMembership, upsertPerson, type ProgramRow } from '../models/programs.ts';
+import {
+  findProgram,
+  markRosterSynced,
+  roster,
+  upsertMembership,
+  upsertPerson,
+  type ProgramRow,
+} from '../models/programs.ts';
 import { HttpError } from '../http/errors.ts';
 import type { App } from './app.ts';
 
@@ -32,11 +39,17 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
   const program = await findProgram(app.sql, programId);
   if (!program) throw new HttpError(404, 'not_found', 'The program was not found.');
   if (!program.nrps_url) {
-    throw new HttpError(409, 'conflict', 'The LMS did not offer its roster (Names and Roles) for this course; people appear here as they launch the tool.');
+    throw new HttpError(
+      409,
+      'conflict',
+      'The LMS did not offer its roster (Names and Roles) for this course; people appear here as they launch the tool.',
+    );
   }
   let members: NrpsMember[];
   try {
-    const answer = (await app.lti.NamesAndRoles.getMembers(idTokenFor(program), { pages: false })) as { members?: NrpsMember[] };
+    const answer = (await app.lti.NamesAndRoles.getMembers(idTokenFor(program), { pages: false })) as {
+      members?: NrpsMember[];
+    };
     members = answer.members ?? [];
   } catch (err) {
     app.log.warn({ err, programId }, 'roster sync failed');
@@ -50,10 +63,18 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
     for (const m of members) {
       if (!m.user_id || (m.status && m.status !== 'Active')) continue;
       const name = m.name || [m.given_name, m.family_name].filter(Boolean).join(' ') || 'Unnamed participant';
-      const personId = await upsertPerson(sql, { issuer: program.issuer, subject: m.user_id, name, email: m.email ?? null }, now);
+      const personId = await upsertPerson(
+        sql,
+        { issuer: program.issuer, subject: m.user_id, name, email: m.email ?? null },
+        now,
+      );
       synced.push(`person:${personId}`);
       const lmsRoles = m.roles ?? [];
-      await upsertMembership(sql, { programId, personId, lmsRoles, programRole: programRoleFromLtiRoles(lmsRoles), launchedAt: null }, now);
+      await upsertMembership(
+        sql,
+        { programId, personId, lmsRoles, programRole: programRoleFromLtiRoles(lmsRoles), launchedAt: null },
+        now,
+      );
     }
   });
   app.cache.delete(`program:${programId}`, ...synced);
@@ -66,6 +87,9 @@ export function idTokenFor(p: ProgramRow) {
     iss: p.issuer,
     clientId: p.client_id,
     deploymentId: p.deployment_id,
-    platformContext: { namesRoles: { context_memberships_url: p.nrps_url }, endpoint: { lineitems: p.ags_lineitems_url } },
+    platformContext: {
+      namesRoles: { context_memberships_url: p.nrps_url },
+      endpoint: { lineitems: p.ags_lineitems_url },
+    },
   };
 }

@@ -21,7 +21,10 @@ function clipOf(text: string, quote: string, occurrence = 0) {
 
 /** Deterministic prose-like text of about `size` characters, with no passage repeated. */
 function prose(size: number, seed = 7): string {
-  const words = 'mentor mentee goal reflection practice school leader coaching question listen trust growth program conversation agenda evidence teacher learning partner session'.split(' ');
+  const words =
+    'mentor mentee goal reflection practice school leader coaching question listen trust growth program conversation agenda evidence teacher learning partner session'.split(
+      ' ',
+    );
   let x = seed;
   const next = () => ((x = (x * 1103515245 + 12345) % 2 ** 31), x);
   const parts: string[] = [];
@@ -80,15 +83,22 @@ suite('anchor', () => {
     const edited = `Preface.\n${PAGE.replace('compose the conversation', 'compose their conversation')}`;
     const found = anchor(edited, selectors);
     expect(found).not.toBeNull();
-    expect(edited.slice(found!.start, found!.end)).toBe('Mentor and mentee compose their conversation together as it unfolds');
+    expect(edited.slice(found!.start, found!.end)).toBe(
+      'Mentor and mentee compose their conversation together as it unfolds',
+    );
   });
 
   it('finds a passage with a word rewritten and the text around it edited', () => {
     const { selectors } = clipOf(PAGE, QUOTE);
-    const edited = PAGE.replace('compose the conversation', 'shape the conversation jointly').replace('that music.', 'the music.');
+    const edited = PAGE.replace('compose the conversation', 'shape the conversation jointly').replace(
+      'that music.',
+      'the music.',
+    );
     const found = anchor(edited, selectors);
     expect(found).not.toBeNull();
-    expect(edited.slice(found!.start, found!.end)).toMatch(/^Mentor and mentee shape the conversation jointly together as it unfolds/);
+    expect(edited.slice(found!.start, found!.end)).toMatch(
+      /^Mentor and mentee shape the conversation jointly together as it unfolds/,
+    );
   });
 
   it('tells repeated quotes apart by their context', () => {
@@ -106,7 +116,10 @@ suite('anchor', () => {
     const text = unit.repeat(6);
     const [quote] = describe(text, unit.length * 4, unit.length * 5);
     const shifted = `xx${text}`;
-    const found = anchor(shifted, [quote, { type: 'TextPositionSelector', start: unit.length * 4, end: unit.length * 5 }]);
+    const found = anchor(shifted, [
+      quote,
+      { type: 'TextPositionSelector', start: unit.length * 4, end: unit.length * 5 },
+    ]);
     expect(found).toEqual({ start: 2 + unit.length * 4, end: 2 + unit.length * 5 });
   });
 
@@ -118,7 +131,9 @@ suite('anchor', () => {
     const found = anchor(moved, selectors);
     expect(found).not.toBeNull();
     expect(found!.start).toBeGreaterThan(filler.length);
-    expect(moved.slice(found!.start, found!.end)).toBe('Mentor and mentee compose their conversation together as it unfolds');
+    expect(moved.slice(found!.start, found!.end)).toBe(
+      'Mentor and mentee compose their conversation together as it unfolds',
+    );
   });
 
   it('prefers a close match far away to a weak one near the old position', () => {
@@ -128,7 +143,9 @@ suite('anchor', () => {
     const text = `${PAGE.replace(QUOTE, weak)}\n${filler}\n${PAGE.replace('compose the conversation', 'compose their conversation')}`;
     const found = anchor(text, selectors);
     expect(found).not.toBeNull();
-    expect(text.slice(found!.start, found!.end)).toBe('Mentor and mentee compose their conversation together as it unfolds');
+    expect(text.slice(found!.start, found!.end)).toBe(
+      'Mentor and mentee compose their conversation together as it unfolds',
+    );
   });
 
   it('says not found when the passage was removed', () => {
@@ -139,7 +156,10 @@ suite('anchor', () => {
 
   it('does not take an unrelated passage in a long text', () => {
     const text = prose(100_000);
-    const quote = { type: 'TextQuoteSelector' as const, exact: 'Mentor and mentee compose the conversation together as it unfolds' };
+    const quote = {
+      type: 'TextQuoteSelector' as const,
+      exact: 'Mentor and mentee compose the conversation together as it unfolds',
+    };
     expect(anchor(text, [quote])).toBeNull();
     expect(anchor(`${text}\n${PAGE}`, clipOf(PAGE, QUOTE).selectors)).not.toBeNull();
   });

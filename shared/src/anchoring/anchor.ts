@@ -46,7 +46,9 @@ export function anchor(text: string, selectors: readonly Selector[]): TextRange 
   const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
   const position = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
   if (!quote) {
-    return position && position.start <= position.end && position.end <= text.length ? { start: position.start, end: position.end } : null;
+    return position && position.start <= position.end && position.end <= text.length
+      ? { start: position.start, end: position.end }
+      : null;
   }
   const { exact } = quote;
   if (!exact) return null;
@@ -131,11 +133,16 @@ function bestExact(text: string, matches: Candidate[], quote: TextQuoteSelector,
 /** A candidate's score between 0 and 1, weighted as in Hypothesis's `match-quote`. */
 function scoreMatch(text: string, m: Candidate, quote: TextQuoteSelector, hint: number | undefined): number {
   const quoteScore = 1 - m.errors / quote.exact.length;
-  const prefixScore = quote.prefix ? likeness(text.slice(Math.max(0, m.start - quote.prefix.length), m.start), quote.prefix) : 1;
+  const prefixScore = quote.prefix
+    ? likeness(text.slice(Math.max(0, m.start - quote.prefix.length), m.start), quote.prefix)
+    : 1;
   const suffixScore = quote.suffix ? likeness(text.slice(m.end, m.end + quote.suffix.length), quote.suffix) : 1;
   const positionScore = hint === undefined ? 1 : 1 - Math.abs(m.start - hint) / Math.max(1, text.length);
   return (
-    (WEIGHT.quote * quoteScore + WEIGHT.prefix * prefixScore + WEIGHT.suffix * suffixScore + WEIGHT.position * positionScore) /
+    (WEIGHT.quote * quoteScore +
+      WEIGHT.prefix * prefixScore +
+      WEIGHT.suffix * suffixScore +
+      WEIGHT.position * positionScore) /
     MAX_SCORE
   );
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isQuiet } from './activity.ts';
 
 const now = Date.parse('2026-06-30T12:00:00Z');
-const base = { status: 'active', createdAt: '2026-01-01T00:00:00Z', lastConversationAt: null, nextConversationAt: null };
+const base = {
+  status: 'active',
+  createdAt: '2026-01-01T00:00:00Z',
+  lastConversationAt: null,
+  nextConversationAt: null,
+};
 
 describe('isQuiet', () => {
   it('flags active partnerships without a recent or upcoming conversation', () => {

@@ -31,7 +31,11 @@ export function limitQuote(quote: string): { quote: string; truncated: boolean; 
 }
 
 /** Finds an existing clip of the same passage on the same page. */
-export function findDuplicate<C extends { url: string; quote: string }>(clips: readonly C[], url: string, quote: string): C | undefined {
+export function findDuplicate<C extends { url: string; quote: string }>(
+  clips: readonly C[],
+  url: string,
+  quote: string,
+): C | undefined {
   const page = clipPageUrl(url);
   const q = normalizeQuote(quote);
   return clips.find((c) => clipPageUrl(c.url) === page && normalizeQuote(c.quote) === q);

@@ -62,10 +62,16 @@ async function setUpProgram(): Promise<void> {
   lms.addCourse({
     id: COURSE,
     title: 'New school leaders 2026',
-    people: [lmsPerson('coord', 'Cora Ordway', [Role.Instructor]), lmsPerson('mentor', MENTOR_NAME, [Role.Learner]), lmsPerson('mentee', MENTEE_NAME, [Role.Learner])],
+    people: [
+      lmsPerson('coord', 'Cora Ordway', [Role.Instructor]),
+      lmsPerson('mentor', MENTOR_NAME, [Role.Learner]),
+      lmsPerson('mentee', MENTEE_NAME, [Role.Learner]),
+    ],
   });
   await lms.registerTool(`${tool.url}/register`);
-  const [coordinator, mentorLaunch, menteeLaunch] = await Promise.all(['coord', 'mentor', 'mentee'].map((personId) => launchAs(lms, tool, { courseId: COURSE, personId })));
+  const [coordinator, mentorLaunch, menteeLaunch] = await Promise.all(
+    ['coord', 'mentor', 'mentee'].map((personId) => launchAs(lms, tool, { courseId: COURSE, personId })),
+  );
   mentor = mentorLaunch!.api;
   mentee = menteeLaunch!.api;
   const [mentorMe, menteeMe] = await Promise.all([mentor.me({}), mentee.me({})]);
@@ -79,8 +85,14 @@ async function setUpProgram(): Promise<void> {
     },
   });
   partnershipId = partnership.id;
-  goal = await mentee.createGoal({ params: { id: partnershipId }, body: { title: GOAL_TITLE, why: 'My staff should own their solutions.' } });
-  const next = await mentee.createConversation({ params: { id: partnershipId }, body: { scheduledFor: new Date(Date.now() + 7 * 86_400_000).toISOString() } });
+  goal = await mentee.createGoal({
+    params: { id: partnershipId },
+    body: { title: GOAL_TITLE, why: 'My staff should own their solutions.' },
+  });
+  const next = await mentee.createConversation({
+    params: { id: partnershipId },
+    body: { scheduledFor: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+  });
   conversationId = next.id;
 }
 
@@ -98,7 +110,8 @@ const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_
 const marks = (page: Page) => page.locator('mark.mw-highlight').allTextContents();
 const storedPage = async (page: Page) => {
   const tabId = await browser.tabIdOf(page);
-  return (await browser.storage('session').get())[`page:${tabId}`] as { clips: Array<{ id: string; quote: string }>; found: Record<string, boolean> } | undefined;
+  return (await browser.storage('session').get())[`page:${tabId}`] as
+    { clips: Array<{ id: string; quote: string }>; found: Record<string, boolean> } | undefined;
 };
 const readingTab = () => browser.context.pages().find((p) => p.url() === `${pages.url}/reading`)!;
 const allClips = async () => (await mentor.listClips({ params: { id: partnershipId }, query: {} })).clips;
@@ -127,8 +140,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     pages.set('/reading', htmlPage(READING, reading));
     // The same reading, edited: a new opening paragraph, and words changed on both sides of both passages.
     const edited = [
-      ['Most of the mentors in our program', 'A note added later, after the workshop.\nMost of the mentors in our program'],
-      ['feel less like a lesson and more like improvisation.', 'feel less like a lecture and more like improvised theatre.'],
+      [
+        'Most of the mentors in our program',
+        'A note added later, after the workshop.\nMost of the mentors in our program',
+      ],
+      [
+        'feel less like a lesson and more like improvisation.',
+        'feel less like a lecture and more like improvised theatre.',
+      ],
       ['each one listening for', 'each of them attending to'],
       ['We describe the work as generative', 'We call this work generative'],
       ['of the people in the building', 'of the staff in the school'],
@@ -137,7 +156,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
       return text.replace(before!, after!);
     }, READING);
     pages.set('/reading-edited', htmlPage(edited, reading));
-    pages.set('/reading-cut', htmlPage(READING.replace(/Mentor and mentee compose[^\n]*/, 'This part of the page was rewritten entirely.'), reading));
+    pages.set(
+      '/reading-cut',
+      htmlPage(
+        READING.replace(/Mentor and mentee compose[^\n]*/, 'This part of the page was rewritten entirely.'),
+        reading,
+      ),
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -157,11 +182,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     await options.getByLabel('Pairing code').fill(code);
     await options.getByRole('button', { name: 'Connect' }).click();
     await options.getByText(`Connected as ${MENTEE_NAME}.`).waitFor();
-    const { connection } = (await browser.storage().get()) as { connection: { toolUrl: string; token: string; connectionId: string } };
+    const { connection } = (await browser.storage().get()) as {
+      connection: { toolUrl: string; token: string; connectionId: string };
+    };
     expect(connection).toMatchObject({ toolUrl: tool.url, token: expect.stringMatching(/^mwx_/) });
     // The workspace lists this browser among the mentee's connected browsers.
     const { connections } = await mentee.listConnections({});
-    expect(connections).toEqual([expect.objectContaining({ id: connection.connectionId, label: expect.stringMatching(/^Chrome on /) })]);
+    expect(connections).toEqual([
+      expect.objectContaining({ id: connection.connectionId, label: expect.stringMatching(/^Chrome on /) }),
+    ]);
     await options.close();
   });
 
@@ -180,7 +209,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     await selectText(page, PASSAGE);
     const picker = await browser.clipSelection(page);
     await picker.getByLabel('File under').waitFor();
-    expect(await picker.getByLabel('Partnership').locator('option:checked').textContent()).toBe(`Mentored by ${MENTOR_NAME}`);
+    expect(await picker.getByLabel('Partnership').locator('option:checked').textContent()).toBe(
+      `Mentored by ${MENTOR_NAME}`,
+    );
     await poll(() => picker.getByLabel('File under').inputValue()).toBe(goal.id);
     await picker.getByLabel('Note').fill('Ask before telling');
     await picker.getByLabel('Tags').fill('improvisation, roles');
@@ -200,21 +231,39 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     expect(clips).toHaveLength(2);
     const intoGoal = clips.find((c) => c.quote === PASSAGE);
     const intoPrompt = clips.find((c) => c.quote === PROMPT_PASSAGE);
-    expect(intoGoal).toMatchObject({ goalIds: [goal.id], promptIds: [], note: 'Ask before telling', tags: ['improvisation', 'roles'], url: `${pages.url}/reading` });
+    expect(intoGoal).toMatchObject({
+      goalIds: [goal.id],
+      promptIds: [],
+      note: 'Ask before telling',
+      tags: ['improvisation', 'roles'],
+      url: `${pages.url}/reading`,
+    });
     expect(intoGoal!.selectors).toEqual([
       expect.objectContaining({ type: 'TextQuoteSelector', exact: PASSAGE }),
       expect.objectContaining({ type: 'TextPositionSelector' }),
     ]);
     expect(intoPrompt).toMatchObject({ goalIds: [], promptIds: [expect.any(String)] });
     const { prompts } = await mentor.listPrompts({ params: { id: partnershipId } });
-    expect(prompts).toEqual([expect.objectContaining({ id: intoPrompt!.promptIds[0], question: QUESTION, clipId: intoPrompt!.id, status: 'open' })]);
+    expect(prompts).toEqual([
+      expect.objectContaining({
+        id: intoPrompt!.promptIds[0],
+        question: QUESTION,
+        clipId: intoPrompt!.id,
+        status: 'open',
+      }),
+    ]);
     expect((await mentor.prepare({ params: { id: partnershipId } })).newClipCount).toBe(2);
 
     // Clipping ran the content script, with its stylesheet: highlighted on the page, and counted
     // on the toolbar for this tab only.
     expect(await browser.contentScriptRuns(page)).toBe(true);
     await poll(() => marks(page)).toEqual([PROMPT_PASSAGE, PASSAGE]);
-    expect(await page.locator('mark.mw-highlight').first().evaluate((m) => getComputedStyle(m).backgroundColor)).toBe('rgba(253, 224, 71, 0.55)');
+    expect(
+      await page
+        .locator('mark.mw-highlight')
+        .first()
+        .evaluate((m) => getComputedStyle(m).backgroundColor),
+    ).toBe('rgba(253, 224, 71, 0.55)');
     const tabId = await browser.tabIdOf(page);
     await poll(() => browser.badgeText(tabId)).toBe('2');
     expect(await browser.badgeText()).toBe('');
@@ -237,7 +286,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     toolRunning = false;
     const page = readingTab();
     for (const quote of OFFLINE_PASSAGES) {
-      expect(await clipWithDefaults(page, quote)).toMatch(/Saved in this browser\. The tool could not be reached; it will be sent automatically/);
+      expect(await clipWithDefaults(page, quote)).toMatch(
+        /Saved in this browser\. The tool could not be reached; it will be sent automatically/,
+      );
     }
     const { outbox } = (await browser.storage().get()) as { outbox: QueuedClip[] };
     expect(outbox.map((c) => c.body.quote)).toEqual(OFFLINE_PASSAGES);
@@ -259,11 +310,22 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     // The alarm would send them within 30 s (Chrome allows no earlier alarm, so the test does not
     // wait for it): the mentee presses "Retry now" instead.
     await popup.getByRole('button', { name: 'Retry now' }).click();
-    await poll(() => browser.storage().get().then((s) => ((s.outbox as unknown[] | undefined) ?? []).length)).toBe(0);
+    await poll(() =>
+      browser
+        .storage()
+        .get()
+        .then((s) => ((s.outbox as unknown[] | undefined) ?? []).length),
+    ).toBe(0);
     await poll(() => browser.badgeText()).toBe('');
     const clips = await allClips();
-    for (const quote of OFFLINE_PASSAGES) expect(clips.filter((c) => c.quote === quote)).toEqual([expect.objectContaining({ goalIds: [goal.id] })]);
-    expect(clips.filter((c) => OFFLINE_PASSAGES.includes(c.quote)).map((c) => c.id).sort()).toEqual(outbox.map((c) => c.id).sort());
+    for (const quote of OFFLINE_PASSAGES)
+      expect(clips.filter((c) => c.quote === quote)).toEqual([expect.objectContaining({ goalIds: [goal.id] })]);
+    expect(
+      clips
+        .filter((c) => OFFLINE_PASSAGES.includes(c.quote))
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(outbox.map((c) => c.id).sort());
     expect(clips).toHaveLength(5);
     expect(await browser.background.evaluate(() => chrome.alarms.get('outbox'))).toBeUndefined();
     // The open reading shows the new clips too.
@@ -283,9 +345,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     const page = await browser.context.newPage();
     // Not a listed address, but on a site with clips, and its canonical link names the clipped reading.
     await page.goto(`${pages.url}/reading-edited`);
-    await poll(() => marks(page)).toEqual(
-      expect.arrayContaining([PASSAGE, PROMPT_PASSAGE, ...OFFLINE_PASSAGES]),
-    );
+    await poll(() => marks(page)).toEqual(expect.arrayContaining([PASSAGE, PROMPT_PASSAGE, ...OFFLINE_PASSAGES]));
     const stored = await storedPage(page);
     expect(Object.values(stored!.found)).toEqual([true, true, true, true, true]);
     expect(await marks(page)).toHaveLength(5);
@@ -329,8 +389,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     const { connection } = (await browser.storage().get()) as { connection: { connectionId: string } };
     expect(await mentee.revokeConnection({ params: { id: connection.connectionId } })).toEqual({ ok: true });
 
-    expect(await clipWithDefaults(readingTab(), REVOKED_PASSAGE)).toMatch(/Saved in this browser\. You are signed out: it will be sent once you connect again/);
-    const stored = (await browser.storage().get()) as { connection: { token: string | null; signedOutReason: string }; outbox: unknown[] };
+    expect(await clipWithDefaults(readingTab(), REVOKED_PASSAGE)).toMatch(
+      /Saved in this browser\. You are signed out: it will be sent once you connect again/,
+    );
+    const stored = (await browser.storage().get()) as {
+      connection: { token: string | null; signedOutReason: string };
+      outbox: unknown[];
+    };
     expect(stored.connection.token).toBeNull();
     expect(stored.connection.signedOutReason).toMatch(/no longer connected/);
     expect(stored.outbox).toHaveLength(1);
@@ -338,10 +403,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
 
     const popup = await browser.openExtensionPage('popup.html');
     await popup.getByText('1 clip waits to be sent').waitFor();
-    await popup.getByText(/Signed out: .*no longer connected/).first().waitFor();
+    await popup
+      .getByText(/Signed out: .*no longer connected/)
+      .first()
+      .waitFor();
     await popup.close();
     const panel = await browser.openExtensionPage('sidepanel.html');
-    await panel.getByRole('alert').getByText(/Signed out/).waitFor();
+    await panel
+      .getByRole('alert')
+      .getByText(/Signed out/)
+      .waitFor();
     await panel.close();
   });
 

@@ -27,7 +27,14 @@ const PARTNERSHIP = {
   lastConversationAt: null,
   nextConversation: null,
 };
-const GOAL = { id: 'goal-1', partnershipId: 'part-1', ownerId: 'p-mentee', title: 'Coach by asking, not telling', status: 'active', actions: [] };
+const GOAL = {
+  id: 'goal-1',
+  partnershipId: 'part-1',
+  ownerId: 'p-mentee',
+  title: 'Coach by asking, not telling',
+  status: 'active',
+  actions: [],
+};
 
 let pages: PageServer;
 let browser: ExtensionBrowser;
@@ -80,7 +87,9 @@ describe('the extension in Chromium, with no tool running', () => {
     await picker.keyboard.press('Enter');
     await picker.getByText(/Saved in this browser/).waitFor();
 
-    const { outbox } = (await browser.storage().get()) as { outbox: Array<{ partnershipId: string; body: Record<string, unknown> }> };
+    const { outbox } = (await browser.storage().get()) as {
+      outbox: Array<{ partnershipId: string; body: Record<string, unknown> }>;
+    };
     expect(outbox).toHaveLength(1);
     expect(outbox[0]!.partnershipId).toBe('part-1');
     expect(outbox[0]!.body).toMatchObject({
@@ -90,7 +99,12 @@ describe('the extension in Chromium, with no tool running', () => {
       note: 'Ask before telling',
       goalIds: ['goal-1'],
       selectors: [
-        { type: 'TextQuoteSelector', exact: PASSAGE, prefix: expect.any(String), suffix: expect.stringMatching(/^, guided by/) },
+        {
+          type: 'TextQuoteSelector',
+          exact: PASSAGE,
+          prefix: expect.any(String),
+          suffix: expect.stringMatching(/^, guided by/),
+        },
         { type: 'TextPositionSelector', start: expect.any(Number), end: expect.any(Number) },
       ],
     });

@@ -82,7 +82,13 @@ export async function menteeJourney(w: World, looks?: Looks): Promise<MenteeResu
   expect(partnerships).toHaveLength(1);
   const partnershipId = partnerships[0]!.id;
   const { goals } = await api.listGoals({ params: { id: partnershipId } });
-  expect(goals).toEqual([expect.objectContaining({ title: TEXT.goal, why: TEXT.goalWhy, actions: [expect.objectContaining({ text: TEXT.action, done: false })] })]);
+  expect(goals).toEqual([
+    expect.objectContaining({
+      title: TEXT.goal,
+      why: TEXT.goalWhy,
+      actions: [expect.objectContaining({ text: TEXT.action, done: false })],
+    }),
+  ]);
   const goalId = goals[0]!.id;
 
   // Connect the extension with a code from "Connect your browser".
@@ -145,10 +151,19 @@ export async function menteeJourney(w: World, looks?: Looks): Promise<MenteeResu
   expect(clips).toHaveLength(2);
   const intoGoal = clips.find((c) => c.quote === TEXT.passage);
   const asPrompt = clips.find((c) => c.quote === TEXT.promptPassage);
-  expect(intoGoal).toMatchObject({ goalIds: [goalId], promptIds: [], note: TEXT.passageNote, tags: TEXT.passageTags.split(', '), url: w.readingUrl, title: READING_TITLE });
+  expect(intoGoal).toMatchObject({
+    goalIds: [goalId],
+    promptIds: [],
+    note: TEXT.passageNote,
+    tags: TEXT.passageTags.split(', '),
+    url: w.readingUrl,
+    title: READING_TITLE,
+  });
   expect(asPrompt).toMatchObject({ goalIds: [], promptIds: [expect.any(String)] });
   const { prompts } = await api.listPrompts({ params: { id: partnershipId } });
-  expect(prompts).toEqual([expect.objectContaining({ id: asPrompt!.promptIds[0], question: TEXT.promptQuestion, status: 'open' })]);
+  expect(prompts).toEqual([
+    expect.objectContaining({ id: asPrompt!.promptIds[0], question: TEXT.promptQuestion, status: 'open' }),
+  ]);
   const promptId = prompts[0]!.id;
 
   // The popup, beside the reading.
@@ -171,17 +186,26 @@ export async function menteeJourney(w: World, looks?: Looks): Promise<MenteeResu
   if (looks?.shots) await screenshotTool(page, 'workspace');
 
   await app.getByRole('tab', { name: 'Prompts' }).click();
-  const promptCard = app.locator('article.prompt-card').filter({ has: app.getByRole('heading', { name: TEXT.promptQuestion }) });
+  const promptCard = app
+    .locator('article.prompt-card')
+    .filter({ has: app.getByRole('heading', { name: TEXT.promptQuestion }) });
   await promptCard.getByRole('button', { name: 'Respond' }).click();
   await promptCard.getByLabel('Your response').fill(TEXT.promptResponse);
   await promptCard.getByRole('button', { name: 'Save response' }).click();
   await promptCard.getByText(TEXT.promptResponse).waitFor();
-  await app.getByRole('region', { name: /Answered, to talk about/ }).getByRole('heading', { name: TEXT.promptQuestion }).waitFor();
+  await app
+    .getByRole('region', { name: /Answered, to talk about/ })
+    .getByRole('heading', { name: TEXT.promptQuestion })
+    .waitFor();
   await looks?.axe.check('workspace: prompts', await toolFrame(page));
 
   // The agenda, built and ordered with the keyboard alone.
   await app.getByRole('tab', { name: 'Conversations' }).click();
-  const conversationId = await buildAgendaByKeyboard(page, w, partnershipId, { goalId, clipId: intoGoal!.id, promptId });
+  const conversationId = await buildAgendaByKeyboard(page, w, partnershipId, {
+    goalId,
+    clipId: intoGoal!.id,
+    promptId,
+  });
   await looks?.axe.check('workspace: conversations (mentee)', await toolFrame(page));
 
   // The side panel beside the reading: this page's clips and the agenda.
@@ -197,14 +221,25 @@ export async function menteeJourney(w: World, looks?: Looks): Promise<MenteeResu
   await reading.close();
   await page.close();
 
-  return { partnershipId, goalId, conversationId, clipIds: { intoGoal: intoGoal!.id, asPrompt: asPrompt!.id }, promptId };
+  return {
+    partnershipId,
+    goalId,
+    conversationId,
+    clipIds: { intoGoal: intoGoal!.id, asPrompt: asPrompt!.id },
+    promptId,
+  };
 }
 
 /**
  * Adds the goal, the goal's clip, the answered prompt and a topic of her own, then moves the topic
  * to the top and the clip to the end, pressing keys only; checks the order on screen and in the tool.
  */
-async function buildAgendaByKeyboard(page: Page, w: World, partnershipId: string, ids: { goalId: string; clipId: string; promptId: string }): Promise<string> {
+async function buildAgendaByKeyboard(
+  page: Page,
+  w: World,
+  partnershipId: string,
+  ids: { goalId: string; clipId: string; promptId: string },
+): Promise<string> {
   const app = page.frameLocator('iframe.tool');
   const frame = await toolFrame(page);
   const editor = app.locator('.agenda');
@@ -268,7 +303,8 @@ async function buildAgendaByKeyboard(page: Page, w: World, partnershipId: string
     { kind: 'clip', clipId: ids.clipId },
   ];
   const api = await w.api('hkowalski');
-  const next = async () => (await api.listConversations({ params: { id: partnershipId } })).conversations.find((c) => !c.heldAt);
+  const next = async () =>
+    (await api.listConversations({ params: { id: partnershipId } })).conversations.find((c) => !c.heldAt);
   await poll(async () => (await next())?.agenda).toEqual(expected);
   return (await next())!.id;
 }
@@ -283,7 +319,13 @@ async function focusRowButton(page: Page, frame: Frame, title: string, button: s
       const active = document.activeElement as HTMLElement | null;
       const row = active?.closest<HTMLElement>('[role="row"]');
       const rows = [...document.querySelectorAll<HTMLElement>('.agenda-list [role="row"]')];
-      return { inGrid: !!row, row: row ? rows.indexOf(row) : -1, rowText: row?.innerText ?? '', label: active?.getAttribute('aria-label') ?? '', titles: rows.map((r) => r.innerText) };
+      return {
+        inGrid: !!row,
+        row: row ? rows.indexOf(row) : -1,
+        rowText: row?.innerText ?? '',
+        label: active?.getAttribute('aria-label') ?? '',
+        titles: rows.map((r) => r.innerText),
+      };
     });
   let at = await where();
   for (let i = 0; i < 60 && !at.inGrid; i++) {

@@ -76,7 +76,10 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
       await probe.close();
       return startTestLms({ ...lmsOptions, port, publicUrl: `http://localhost:${port}` });
     };
-    const args = ['--enable-caret-browsing', ...(opts.blockThirdPartyCookies ? ['--test-third-party-cookie-phaseout'] : [])];
+    const args = [
+      '--enable-caret-browsing',
+      ...(opts.blockThirdPartyCookies ? ['--test-third-party-cookie-phaseout'] : []),
+    ];
     const results = await Promise.allSettled([
       startTestTool().then((t) => (started.tool = t)),
       startLms().then((l) => (started.lms = l)),
@@ -92,7 +95,8 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
       lms,
       browser,
       readingUrl: `${lms.url}/readings/${READING_FILE}`,
-      courseUrl: (personId, extra) => `${lms.url}/courses/${COURSE_ID}?as=${encodeURIComponent(personId)}${extra ? `&${extra}` : ''}#tool`,
+      courseUrl: (personId, extra) =>
+        `${lms.url}/courses/${COURSE_ID}?as=${encodeURIComponent(personId)}${extra ? `&${extra}` : ''}#tool`,
       api(personId) {
         let api = apis.get(personId);
         if (!api) apis.set(personId, (api = launchAs(lms, tool, { courseId: COURSE_ID, personId }).then((l) => l.api)));
@@ -122,7 +126,10 @@ export async function front(page: Page): Promise<void> {
   try {
     const { windowId, bounds } = await cdp.send('Browser.getWindowForTarget');
     if (bounds.width !== VIEWPORT.width || bounds.height !== VIEWPORT.height) {
-      await cdp.send('Browser.setWindowBounds', { windowId, bounds: { width: VIEWPORT.width, height: VIEWPORT.height } });
+      await cdp.send('Browser.setWindowBounds', {
+        windowId,
+        bounds: { width: VIEWPORT.width, height: VIEWPORT.height },
+      });
     }
   } finally {
     await cdp.detach();
@@ -140,10 +147,17 @@ export async function newPage(w: World): Promise<Page> {
  * Opens `url` in a window of its own (a tab of it with `inWindowOf`), so that sizing it for a
  * screenshot does not resize the course page's window: Playwright sizes the window to the viewport.
  */
-export async function openWindow(w: World, url: string, opts: { popup?: boolean; inWindowOf?: Page } = {}): Promise<Page> {
+export async function openWindow(
+  w: World,
+  url: string,
+  opts: { popup?: boolean; inWindowOf?: Page } = {},
+): Promise<Page> {
   const opened = w.browser.context.waitForEvent('page', { predicate: (p) => p.url() === url, timeout: 15_000 });
   const windowId = opts.inWindowOf
-    ? await w.browser.background.evaluate(async (tabId) => (await chrome.tabs.get(tabId)).windowId, await w.browser.tabIdOf(opts.inWindowOf))
+    ? await w.browser.background.evaluate(
+        async (tabId) => (await chrome.tabs.get(tabId)).windowId,
+        await w.browser.tabIdOf(opts.inWindowOf),
+      )
     : undefined;
   await w.browser.background.evaluate(
     async ([u, popup, win]) => {
@@ -170,7 +184,12 @@ export async function openTool(page: Page, w: World, personId: string, extra?: s
     .waitFor({ timeout: 30_000 })
     .catch((err: Error) => {
       // What the page's frames show, to tell a launch that failed from a frame that was lost.
-      throw new Error(`${err.message}\nframes: ${page.frames().map((f) => f.url().slice(0, 100)).join(' | ')}`);
+      throw new Error(
+        `${err.message}\nframes: ${page
+          .frames()
+          .map((f) => f.url().slice(0, 100))
+          .join(' | ')}`,
+      );
     });
   return app;
 }
@@ -191,7 +210,11 @@ export async function settled(app: FrameLocator): Promise<void> {
 // Keyboard only
 
 /** Presses Tab (in `page`, whatever frame has focus) until `target` has focus. */
-export async function tabTo(page: Page, target: Locator, opts: { max?: number; backwards?: boolean } = {}): Promise<void> {
+export async function tabTo(
+  page: Page,
+  target: Locator,
+  opts: { max?: number; backwards?: boolean } = {},
+): Promise<void> {
   const max = opts.max ?? 120;
   for (let i = 0; i < max; i++) {
     if (await hasFocus(target)) return;
@@ -203,7 +226,9 @@ export async function tabTo(page: Page, target: Locator, opts: { max?: number; b
 
 export async function hasFocus(target: Locator): Promise<boolean> {
   return target
-    .evaluate((el) => el === el.ownerDocument.activeElement && el.ownerDocument.hasFocus(), undefined, { timeout: 2_000 })
+    .evaluate((el) => el === el.ownerDocument.activeElement && el.ownerDocument.hasFocus(), undefined, {
+      timeout: 2_000,
+    })
     .catch(() => false);
 }
 
@@ -288,17 +313,33 @@ export class AxeReport {
     if (!loaded) await target.evaluate(AXE_SOURCE);
     const result = await target.evaluate(async () => {
       const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeRun> } }).axe;
-      type AxeRun = { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; html: string }> }>; passes: unknown[] };
+      type AxeRun = {
+        violations: Array<{
+          id: string;
+          impact: string | null;
+          help: string;
+          nodes: Array<{ target: unknown[]; html: string }>;
+        }>;
+        passes: unknown[];
+      };
       // React Aria's live announcer (a visually hidden log) briefly holds a role="img" pointing at the
       // option just chosen, gone from the page by then; it is the library's, transient, and not on screen.
       const r = await axe.run({ exclude: [['[data-live-announcer]']] }, { resultTypes: ['violations'] });
       return {
         passes: r.passes.length,
-        violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')), html: (v.nodes[0]?.html ?? '').slice(0, 300) })),
+        violations: r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.length,
+          targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+          html: (v.nodes[0]?.html ?? '').slice(0, 300),
+        })),
       };
     });
     const counts = { critical: 0, serious: 0, moderate: 0, minor: 0 };
-    for (const v of result.violations) if (v.impact && v.impact in counts) counts[v.impact as keyof typeof counts] += v.nodes;
+    for (const v of result.violations)
+      if (v.impact && v.impact in counts) counts[v.impact as keyof typeof counts] += v.nodes;
     const entry: AxeScreen = { screen, violations: result.violations, counts, passes: result.passes };
     this.screens.push(entry);
     const severe = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -308,7 +349,10 @@ export class AxeReport {
 
   summary(): string {
     return this.screens
-      .map((s) => `${s.screen.padEnd(34)} critical ${s.counts.critical} · serious ${s.counts.serious} · moderate ${s.counts.moderate} · minor ${s.counts.minor}${s.violations.length ? `  (${s.violations.map((v) => `${v.id}×${v.nodes}`).join(', ')})` : ''}`)
+      .map(
+        (s) =>
+          `${s.screen.padEnd(34)} critical ${s.counts.critical} · serious ${s.counts.serious} · moderate ${s.counts.moderate} · minor ${s.counts.minor}${s.violations.length ? `  (${s.violations.map((v) => `${v.id}×${v.nodes}`).join(', ')})` : ''}`,
+      )
       .join('\n');
   }
 
@@ -341,7 +385,8 @@ export async function screenshot(page: Page, name: string, frame?: Frame): Promi
 export async function screenshotTool(page: Page, name: string, at?: Locator): Promise<void> {
   const frame = await toolFrame(page);
   // Just below the end of what comes before `at` (a card's bottom edge), rather than cutting a line of text.
-  if (at) await at.evaluate((el) => (el.scrollIntoView({ block: 'start' }), el.ownerDocument.defaultView?.scrollBy(0, -14)));
+  if (at)
+    await at.evaluate((el) => (el.scrollIntoView({ block: 'start' }), el.ownerDocument.defaultView?.scrollBy(0, -14)));
   else await frame.evaluate(() => window.scrollTo(0, 0));
   await page.evaluate(() => window.scrollTo(0, 0));
   // No hover left over from the last click.
@@ -352,7 +397,9 @@ export async function screenshotTool(page: Page, name: string, at?: Locator): Pr
 /** An extension page sized to its content, as the browser sizes a popup. */
 export async function screenshotFitted(page: Page, name: string, width: number): Promise<void> {
   await page.setViewportSize({ width, height: 200 });
-  const height = await page.evaluate(() => Math.ceil(Math.max(document.body.scrollHeight, document.body.getBoundingClientRect().bottom)));
+  const height = await page.evaluate(() =>
+    Math.ceil(Math.max(document.body.scrollHeight, document.body.getBoundingClientRect().bottom)),
+  );
   await page.setViewportSize({ width, height: Math.min(height, 800) });
   await screenshot(page, name);
 }
@@ -368,7 +415,10 @@ export interface RecordedResponse {
 }
 
 /** Records the body of every response to the tool's /api/ that a page receives (its frames included). */
-export function recordApiResponses(page: Page, toolUrl: string): { responses: RecordedResponse[]; settled(): Promise<void> } {
+export function recordApiResponses(
+  page: Page,
+  toolUrl: string,
+): { responses: RecordedResponse[]; settled(): Promise<void> } {
   const responses: RecordedResponse[] = [];
   const reading: Promise<void>[] = [];
   page.on('response', (response) => {
@@ -378,7 +428,15 @@ export function recordApiResponses(page: Page, toolUrl: string): { responses: Re
       response
         .text()
         .catch(() => '')
-        .then((body) => void responses.push({ method: response.request().method(), url: `${url.pathname}${url.search}`, status: response.status(), body })),
+        .then(
+          (body) =>
+            void responses.push({
+              method: response.request().method(),
+              url: `${url.pathname}${url.search}`,
+              status: response.status(),
+              body,
+            }),
+        ),
     );
   });
   return { responses, settled: () => Promise.all(reading).then(() => undefined) };

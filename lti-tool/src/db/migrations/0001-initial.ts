@@ -35,7 +35,10 @@ export async function up(q: QueryInterface): Promise<void> {
     created_at: time,
     updated_at: time,
   });
-  await q.addIndex('programs', ['issuer', 'deployment_id', 'context_id'], { unique: true, name: 'programs_lti_context' });
+  await q.addIndex('programs', ['issuer', 'deployment_id', 'context_id'], {
+    unique: true,
+    name: 'programs_lti_context',
+  });
 
   await q.createTable('platform_deployments', {
     issuer: { type: DataTypes.STRING(512), allowNull: false, primaryKey: true },

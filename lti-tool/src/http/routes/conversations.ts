@@ -11,7 +11,14 @@ import {
   setAgenda,
 } from '../../services/conversations.ts';
 
-type ConversationRoutes = 'listConversations' | 'createConversation' | 'updateConversation' | 'setAgenda' | 'addCommitment' | 'updateCommitment' | 'commitmentsDue';
+type ConversationRoutes =
+  | 'listConversations'
+  | 'createConversation'
+  | 'updateConversation'
+  | 'setAgenda'
+  | 'addCommitment'
+  | 'updateCommitment'
+  | 'commitmentsDue';
 
 export function conversationHandlers(app: App): Pick<Handlers, ConversationRoutes> {
   return {

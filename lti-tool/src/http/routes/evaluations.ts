@@ -1,9 +1,16 @@
 /** Evaluation checkpoints and checkpoint evaluations, kept apart from coaching (principle 3). */
 import type { Handlers } from '../api.ts';
 import type { App } from '../../services/app.ts';
-import { checkpointsFor, evaluate, evaluationsFor, nameCheckpoint, programEvaluations } from '../../services/evaluations.ts';
+import {
+  checkpointsFor,
+  evaluate,
+  evaluationsFor,
+  nameCheckpoint,
+  programEvaluations,
+} from '../../services/evaluations.ts';
 
-type EvaluationRoutes = 'listCheckpoints' | 'createCheckpoint' | 'listEvaluations' | 'createEvaluation' | 'programEvaluations';
+type EvaluationRoutes =
+  'listCheckpoints' | 'createCheckpoint' | 'listEvaluations' | 'createEvaluation' | 'programEvaluations';
 
 export function evaluationHandlers(app: App): Pick<Handlers, EvaluationRoutes> {
   return {

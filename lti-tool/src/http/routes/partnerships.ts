@@ -2,10 +2,23 @@
 import type { Handlers } from '../api.ts';
 import { Answer } from '../api.ts';
 import type { App } from '../../services/app.ts';
-import { answerInvitation, changePartnership, formPartnership, partnershipFor, partnershipsFor } from '../../services/partnerships.ts';
+import {
+  answerInvitation,
+  changePartnership,
+  formPartnership,
+  partnershipFor,
+  partnershipsFor,
+} from '../../services/partnerships.ts';
 import { exportFilename, exportMarkdown, partnershipExport } from '../../services/export.ts';
 
-type PartnershipRoutes = 'listPartnerships' | 'createPartnership' | 'getPartnership' | 'updatePartnership' | 'acceptPartnership' | 'declinePartnership' | 'exportPartnership';
+type PartnershipRoutes =
+  | 'listPartnerships'
+  | 'createPartnership'
+  | 'getPartnership'
+  | 'updatePartnership'
+  | 'acceptPartnership'
+  | 'declinePartnership'
+  | 'exportPartnership';
 
 export function partnershipHandlers(app: App): Pick<Handlers, PartnershipRoutes> {
   return {

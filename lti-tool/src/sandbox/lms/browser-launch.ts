@@ -96,7 +96,10 @@ function resolveClientId(lms: Pick<TestLms, 'tools'>, opts: LaunchOptions): stri
 }
 
 /** Login initiation at the tool, then the LMS's authorization endpoint: returns the form the browser would post. */
-export async function startLaunch(lms: Pick<TestLms, 'launchUrl' | 'tools'>, opts: LaunchOptions): Promise<AuthResponse> {
+export async function startLaunch(
+  lms: Pick<TestLms, 'launchUrl' | 'tools'>,
+  opts: LaunchOptions,
+): Promise<AuthResponse> {
   const jar = opts.jar ?? new CookieJar();
   const loginUrl = lms.launchUrl({ ...opts, clientId: resolveClientId(lms, opts) });
   const login = await get(loginUrl, jar);
@@ -109,13 +112,21 @@ export async function startLaunch(lms: Pick<TestLms, 'launchUrl' | 'tools'>, opt
   if (!auth.ok) return fail('The LMS refused the authentication request', authUrl, auth);
   const form = await auth.text();
   const action = /<form[^>]*\saction="([^"]*)"/.exec(form)?.[1];
-  const fields = Object.fromEntries([...form.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], unescape(m[2]!)]));
-  if (!action || !fields.id_token || !fields.state) throw new Error(`No id_token form in the LMS's answer: ${form.slice(0, 500)}`);
+  const fields = Object.fromEntries(
+    [...form.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], unescape(m[2]!)]),
+  );
+  if (!action || !fields.id_token || !fields.state)
+    throw new Error(`No id_token form in the LMS's answer: ${form.slice(0, 500)}`);
   return { action: unescape(action), idToken: fields.id_token, state: fields.state, jar };
 }
 
 /** POSTs an id_token (and state) to the tool as the auto-posting form does; the tool's answer is not followed. */
-export async function postIdToken(toolLaunchUrl: string, idToken: string, state?: string, cookies?: CookieJar): Promise<Response> {
+export async function postIdToken(
+  toolLaunchUrl: string,
+  idToken: string,
+  state?: string,
+  cookies?: CookieJar,
+): Promise<Response> {
   const body = new URLSearchParams({ id_token: idToken });
   if (state !== undefined) body.set('state', state);
   const cookie = cookies?.header(toolLaunchUrl);

@@ -13,7 +13,9 @@ const DL = 'https://purl.imsglobal.org/spec/lti-dl/claim/';
 
 function expectClaim(payload: JWTPayload, claim: string, expected: string): void {
   if (payload[claim] !== expected) {
-    throw new LmsError(`The deep linking response's ${claim} is ${JSON.stringify(payload[claim])}, expected "${expected}".`);
+    throw new LmsError(
+      `The deep linking response's ${claim} is ${JSON.stringify(payload[claim])}, expected "${expected}".`,
+    );
   }
 }
 
@@ -33,7 +35,8 @@ export function deepLinkingRoutes(platform: Platform): Router {
         // reported below
       }
       const tool = data.tools.find((t) => t.clientId === clientId);
-      if (!tool) throw new LmsError('The deep linking response is not from a registered tool (iss must be its client id).');
+      if (!tool)
+        throw new LmsError('The deep linking response is not from a registered tool (iss must be its client id).');
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(jwt, toolKeySet(tool.jwksUrl), {
@@ -50,13 +53,19 @@ export function deepLinkingRoutes(platform: Platform): Router {
       expectClaim(payload, `${LTI}deployment_id`, tool.deploymentId);
       const request = platform.deepLinkRequests.get(String(payload[`${DL}data`]));
       if (!request || request.clientId !== tool.clientId) {
-        throw new LmsError('The deep linking response does not answer a current deep linking request (its data claim).');
+        throw new LmsError(
+          'The deep linking response does not answer a current deep linking request (its data claim).',
+        );
       }
       platform.deepLinkRequests.delete(String(payload[`${DL}data`]));
 
-      const received = Array.isArray(payload[`${DL}content_items`]) ? (payload[`${DL}content_items`] as ContentItem[]) : [];
+      const received = Array.isArray(payload[`${DL}content_items`])
+        ? (payload[`${DL}content_items`] as ContentItem[])
+        : [];
       const items = received.map((item) =>
-        item.type === 'ltiResourceLink' ? { ...item, resourceLinkId: `${request.courseId}-link-${randomBytes(4).toString('hex')}` } : item,
+        item.type === 'ltiResourceLink'
+          ? { ...item, resourceLinkId: `${request.courseId}-link-${randomBytes(4).toString('hex')}` }
+          : item,
       );
       for (const item of items) {
         if (!item.resourceLinkId || !item.lineItem) continue;

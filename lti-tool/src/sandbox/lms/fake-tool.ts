@@ -39,10 +39,14 @@ export async function startFakeTool(): Promise<FakeTool> {
     const redirect = (location: string, cookies: string[] = []) =>
       res.writeHead(302, { location, 'set-cookie': cookies }).end();
     void (async () => {
-      if (url.pathname === '/keys') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks));
+      if (url.pathname === '/keys')
+        return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks));
       if (url.pathname === '/login') {
         const iss = url.searchParams.get('iss')!;
-        const config = (await (await fetch(`${iss}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+        const config = (await (await fetch(`${iss}/.well-known/openid-configuration`)).json()) as Record<
+          string,
+          string
+        >;
         const state = randomBytes(8).toString('hex');
         platforms.set(state, createRemoteJWKSet(new URL(config.jwks_uri!)));
         const auth = new URL(config.authorization_endpoint!);
@@ -61,13 +65,16 @@ export async function startFakeTool(): Promise<FakeTool> {
         })) {
           auth.searchParams.set(k, v);
         }
-        return redirect(auth.toString(), [`state${state}=s%3A${encodeURIComponent(iss)}; Max-Age=60; Path=/; HttpOnly; Secure; SameSite=None`]);
+        return redirect(auth.toString(), [
+          `state${state}=s%3A${encodeURIComponent(iss)}; Max-Age=60; Path=/; HttpOnly; Secure; SameSite=None`,
+        ]);
       }
       if (url.pathname === '/' && req.method === 'POST') {
         const form = await readForm(req);
         const state = form.get('state') ?? '';
         const keySet = platforms.get(state);
-        if (!keySet || !req.headers.cookie?.includes(`state${state}=`)) return res.writeHead(401).end('MISSING_VALIDATION_COOKIE');
+        if (!keySet || !req.headers.cookie?.includes(`state${state}=`))
+          return res.writeHead(401).end('MISSING_VALIDATION_COOKIE');
         platforms.delete(state);
         try {
           const { payload } = await jwtVerify(form.get('id_token') ?? '', keySet);
@@ -85,7 +92,10 @@ export async function startFakeTool(): Promise<FakeTool> {
         return res.writeHead(ok ? 200 : 401).end(ok ? 'app' : 'Session not found');
       }
       if (url.pathname === '/register') {
-        const config = (await (await fetch(url.searchParams.get('openid_configuration')!)).json()) as Record<string, string>;
+        const config = (await (await fetch(url.searchParams.get('openid_configuration')!)).json()) as Record<
+          string,
+          string
+        >;
         const token = url.searchParams.get('registration_token');
         const answer = await fetch(config.registration_endpoint!, {
           method: 'POST',
@@ -93,7 +103,11 @@ export async function startFakeTool(): Promise<FakeTool> {
           body: JSON.stringify(registrationRequest(tool.url)),
         });
         if (!answer.ok) return res.writeHead(500).end(await answer.text());
-        return res.writeHead(200, { 'content-type': 'text/html' }).end('<script>(window.opener || window.parent).postMessage({subject:"org.imsglobal.lti.close"}, "*");</script>');
+        return res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(
+            '<script>(window.opener || window.parent).postMessage({subject:"org.imsglobal.lti.close"}, "*");</script>',
+          );
       }
       res.writeHead(404).end('not found');
     })().catch((err: unknown) => res.writeHead(500).end(String(err)));
@@ -125,7 +139,8 @@ export function registrationRequest(base: string): Record<string, unknown> {
     client_name: 'Fake tool',
     jwks_uri: `${base}/keys`,
     token_endpoint_auth_method: 'private_key_jwt',
-    scope: 'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly https://purl.imsglobal.org/spec/lti-ags/scope/lineitem https://purl.imsglobal.org/spec/lti-ags/scope/score https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly',
+    scope:
+      'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly https://purl.imsglobal.org/spec/lti-ags/scope/lineitem https://purl.imsglobal.org/spec/lti-ags/scope/score https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly',
     'https://purl.imsglobal.org/spec/lti-tool-configuration': {
       domain: new URL(base).host,
       target_link_uri: base,

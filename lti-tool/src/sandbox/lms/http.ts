@@ -15,7 +15,12 @@ function wrap(fn: AsyncHandler, onError: (res: Response, err: LmsError) => void)
 
 /** For endpoints people's browsers reach: errors as a small HTML page. */
 export function htmlHandler(site: string, heading: string, fn: AsyncHandler): RequestHandler {
-  return wrap(fn, (res, err) => res.status(err.status).type('html').send(errorPage(site, heading, err.message)));
+  return wrap(fn, (res, err) =>
+    res
+      .status(err.status)
+      .type('html')
+      .send(errorPage(site, heading, err.message)),
+  );
 }
 
 /** For endpoints tools call: errors as `{ error, error_description }`. */

@@ -22,7 +22,9 @@ export interface PlatformKey extends SigningKey {
 }
 
 /** Creates a fresh RS256 key pair (2048 bits: fast to make, accepted by ltijs). */
-export async function generateSigningKey(kid = randomBytes(8).toString('hex')): Promise<SigningKey & { privateJwk: JWK }> {
+export async function generateSigningKey(
+  kid = randomBytes(8).toString('hex'),
+): Promise<SigningKey & { privateJwk: JWK }> {
   const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
   return { kid, privateKey, privateJwk };

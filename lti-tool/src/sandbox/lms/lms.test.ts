@@ -63,10 +63,15 @@ describe('OpenID configuration and keys', () => {
       id_token_signing_alg_values_supported: ['RS256'],
       'https://purl.imsglobal.org/spec/lti-platform-configuration': {
         product_family_code: expect.any(String),
-        messages_supported: [{ type: 'LtiResourceLinkRequest' }, expect.objectContaining({ type: 'LtiDeepLinkingRequest' })],
+        messages_supported: [
+          { type: 'LtiResourceLinkRequest' },
+          expect.objectContaining({ type: 'LtiDeepLinkingRequest' }),
+        ],
       },
     });
-    expect(config.scopes_supported).toEqual(expect.arrayContaining(['openid', Scope.nrps, Scope.lineItem, Scope.score]));
+    expect(config.scopes_supported).toEqual(
+      expect.arrayContaining(['openid', Scope.nrps, Scope.lineItem, Scope.score]),
+    );
   });
 
   it('publishes an RSA signing key with a kid', async () => {
@@ -247,7 +252,9 @@ describe('Names and Roles', () => {
       family_name: mentee.familyName,
       email: mentee.email,
     });
-    const staff = (await (await fetch(`${url()}?role=${encodeURIComponent(Role.Instructor)}`, { headers })).json()) as typeof body;
+    const staff = (await (
+      await fetch(`${url()}?role=${encodeURIComponent(Role.Instructor)}`, { headers })
+    ).json()) as typeof body;
     expect(staff.members).toHaveLength(1);
     const page = await fetch(`${url()}?limit=4`, { headers });
     expect(((await page.json()) as typeof body).members).toHaveLength(4);
@@ -258,7 +265,12 @@ describe('Names and Roles', () => {
 describe('token endpoint', () => {
   it('grants the requested scopes the tool registered for', async () => {
     const res = await requestToken(`${Scope.nrps} https://example.org/unknown-scope`);
-    expect(await res.json()).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: Scope.nrps, access_token: expect.any(String) });
+    expect(await res.json()).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: Scope.nrps,
+      access_token: expect.any(String),
+    });
   });
 
   it('refuses an assertion for another audience, a replayed one, and one not signed by the tool', async () => {
@@ -303,12 +315,24 @@ describe('Assignment and Grade Services', () => {
     });
     expect(created.status).toBe(201);
     const item = (await created.json()) as { id: string };
-    expect(lms.lineItems(course.id)).toContainEqual({ id: item.id, label: 'Checkpoint 1 completed', scoreMaximum: 1, tag: 'checkpoint' });
+    expect(lms.lineItems(course.id)).toContainEqual({
+      id: item.id,
+      label: 'Checkpoint 1 completed',
+      scoreMaximum: 1,
+      tag: 'checkpoint',
+    });
     expect((await fetch(item.id, { headers: auth })).status).toBe(200);
     const list = await fetch(`${lms.url}/api/lti/courses/${course.id}/lineitems?tag=checkpoint`, { headers: auth });
     expect(await list.json()).toHaveLength(1);
 
-    const score = { userId: mentee.id, scoreGiven: 1, scoreMaximum: 1, activityProgress: 'Completed', gradingProgress: 'FullyGraded', timestamp: new Date().toISOString() };
+    const score = {
+      userId: mentee.id,
+      scoreGiven: 1,
+      scoreMaximum: 1,
+      activityProgress: 'Completed',
+      gradingProgress: 'FullyGraded',
+      timestamp: new Date().toISOString(),
+    };
     const posted = await fetch(`${item.id}/scores`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/vnd.ims.lis.v1.score+json' },
@@ -328,7 +352,9 @@ describe('Assignment and Grade Services', () => {
 describe('deep-linking return', () => {
   async function deepLinkRequest() {
     await launch(lms, { courseId: course.id, personId: 'awhitfield', messageType: 'LtiDeepLinkingRequest' });
-    const settings = tool.launches.at(-1)!['https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings'] as Record<string, string>;
+    const settings = tool.launches.at(-1)![
+      'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings'
+    ] as Record<string, string>;
     return settings;
   }
   const response = (data: string, claims: Record<string, unknown> = {}) =>
@@ -347,7 +373,8 @@ describe('deep-linking return', () => {
       ],
       ...claims,
     });
-  const post = (returnUrl: string, jwt: string) => fetch(returnUrl, { method: 'POST', body: new URLSearchParams({ JWT: jwt }) });
+  const post = (returnUrl: string, jwt: string) =>
+    fetch(returnUrl, { method: 'POST', body: new URLSearchParams({ JWT: jwt }) });
 
   it('verifies the response with the tool’s keys and places its items', async () => {
     const settings = await deepLinkRequest();
@@ -360,14 +387,20 @@ describe('deep-linking return', () => {
 
     await launch(lms, { courseId: course.id, personId: mentee.id, resourceLinkId: placed.items[0]!.resourceLinkId });
     const claims = tool.launches.at(-1)!;
-    expect(claims[`${LTI}resource_link`]).toMatchObject({ id: placed.items[0]!.resourceLinkId, title: 'Mentoring workspaces' });
+    expect(claims[`${LTI}resource_link`]).toMatchObject({
+      id: placed.items[0]!.resourceLinkId,
+      title: 'Mentoring workspaces',
+    });
     expect(claims[`${LTI}target_link_uri`]).toBe(`${tool.url}/`);
     expect(claims[`${LTI}custom`]).toMatchObject({ program: 'nsl', view: 'workspaces' });
   });
 
   it('refuses a response with the wrong message type, a forged signature or an unknown request', async () => {
     const settings = await deepLinkRequest();
-    const wrongType = await post(settings.deep_link_return_url!, await response(settings.data!, { [`${LTI}message_type`]: 'LtiResourceLinkRequest' }));
+    const wrongType = await post(
+      settings.deep_link_return_url!,
+      await response(settings.data!, { [`${LTI}message_type`]: 'LtiResourceLinkRequest' }),
+    );
     expect(wrongType.status).toBe(400);
     expect(await wrongType.text()).toContain('message_type');
 
@@ -394,7 +427,9 @@ describe('sandbox pages', () => {
   });
 
   it('opens a tool registration in a frame that listens for the close message', async () => {
-    const page = await (await fetch(`${lms.url}/admin/register?url=${encodeURIComponent(`${tool.url}/register`)}`)).text();
+    const page = await (
+      await fetch(`${lms.url}/admin/register?url=${encodeURIComponent(`${tool.url}/register`)}`)
+    ).text();
     expect(page).toContain(`src="${tool.url}/register?openid_configuration=`);
     expect(page).toContain('org.imsglobal.lti.close');
   });

@@ -48,12 +48,16 @@ function personItem(course: Course, person: LmsPerson, canLaunch: boolean): Html
     ${person.title && html`<div class="meta">${person.title}</div>`}
     <div class="meta">${person.email}</div>
     <ul class="roles" aria-label="LTI roles">${person.roles.map((r) => html`<li>${roleName(r)}</li>`)}</ul>
-    ${canLaunch &&
-    html`<div class="actions">
+    ${
+      canLaunch &&
+      html`<div class="actions">
       <form method="get" action="${action}"><input type="hidden" name="as" value="${person.id}"><button type="submit">Launch as ${person.name}</button></form>
-      ${isStaff(person) &&
-      html`<form method="get" action="${action}"><input type="hidden" name="as" value="${person.id}"><input type="hidden" name="place" value="1"><button type="submit" class="secondary">Place the tool (deep linking)</button></form>`}
-    </div>`}
+      ${
+        isStaff(person) &&
+        html`<form method="get" action="${action}"><input type="hidden" name="as" value="${person.id}"><input type="hidden" name="place" value="1"><button type="submit" class="secondary">Place the tool (deep linking)</button></form>`
+      }
+    </div>`
+    }
   </li>`;
 }
 
@@ -127,7 +131,10 @@ export function pageRoutes(platform: Platform, registration: DynamicRegistration
         page({
           title: course.title,
           site,
-          crumbs: [['/', 'Courses'], [`/courses/${encodeURIComponent(course.id)}`, course.title]],
+          crumbs: [
+            ['/', 'Courses'],
+            [`/courses/${encodeURIComponent(course.id)}`, course.title],
+          ],
           body: html`<h1>${course.title}</h1>
             <p class="sub">${course.label ?? course.id}</p>
             <div class="course">
@@ -156,7 +163,10 @@ export function pageRoutes(platform: Platform, registration: DynamicRegistration
     '/admin/register',
     htmlHandler(site, 'Registration not started', (req, res) => {
       const toolUrl = typeof req.query.url === 'string' ? req.query.url : '';
-      const crumbs: Array<[string, string]> = [['/', 'Courses'], ['/admin/register', 'Register a tool']];
+      const crumbs: Array<[string, string]> = [
+        ['/', 'Courses'],
+        ['/admin/register', 'Register a tool'],
+      ];
       if (!toolUrl) {
         res.type('html').send(
           page({

@@ -21,14 +21,21 @@ afterAll(async () => {
 /** An access token for the line item scope, as the tool would get it. */
 async function lineItemToken(lms: TestLms, clientId: string): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const assertion = await tool.sign({ iss: clientId, sub: clientId, aud: lms.endpoints.token, jti: crypto.randomUUID(), exp: now + 60 });
+  const assertion = await tool.sign({
+    iss: clientId,
+    sub: clientId,
+    aud: lms.endpoints.token,
+    jti: crypto.randomUUID(),
+    exp: now + 60,
+  });
   const body = new URLSearchParams({
     grant_type: 'client_credentials',
     client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
     client_assertion: assertion,
     scope: Scope.lineItem,
   });
-  return ((await (await fetch(lms.endpoints.token, { method: 'POST', body })).json()) as { access_token: string }).access_token;
+  return ((await (await fetch(lms.endpoints.token, { method: 'POST', body })).json()) as { access_token: string })
+    .access_token;
 }
 
 it('keeps keys, tools, courses, line items and access tokens across a restart with a state file', async () => {
@@ -53,7 +60,9 @@ it('keeps keys, tools, courses, line items and access tokens across a restart wi
     expect(second.courses()).toEqual([sampleProgram()]);
     const { ltik } = await launch(second, { courseId: 'nsl-2026', personId: 'wchen' });
     expect(ltik).toBeTruthy();
-    const items = await fetch(`${second.url}/api/lti/courses/nsl-2026/lineitems`, { headers: { authorization: `Bearer ${token}` } });
+    const items = await fetch(`${second.url}/api/lti/courses/nsl-2026/lineitems`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(await items.json()).toEqual(second.lineItems('nsl-2026'));
     expect(second.lineItems('nsl-2026')).toMatchObject([{ label: 'Checkpoint', scoreMaximum: 1 }]);
   } finally {

@@ -123,7 +123,14 @@ export class Platform {
       title: placed?.title ?? tool.name,
       custom: { ...tool.customParameters, ...placed?.custom },
     };
-    return { tool, course, person, messageType, link, targetLinkUri: p.targetLinkUri ?? placed?.url ?? tool.targetLinkUri };
+    return {
+      tool,
+      course,
+      person,
+      messageType,
+      link,
+      targetLinkUri: p.targetLinkUri ?? placed?.url ?? tool.targetLinkUri,
+    };
   }
 
   /** The third-party initiated login URL at the tool; `lti_message_hint` carries the launch so auth can rebuild it. */
@@ -249,11 +256,22 @@ export class Platform {
   /** A stored line item as the tool sees it (its id is its URL). */
   publicLineItem(item: StoredLineItem): LineItem {
     const { label, scoreMaximum, resourceId, resourceLinkId, tag, startDateTime, endDateTime } = item;
-    return compact({ id: this.endpoints.lineItem(item), label, scoreMaximum, resourceId, resourceLinkId, tag, startDateTime, endDateTime });
+    return compact({
+      id: this.endpoints.lineItem(item),
+      label,
+      scoreMaximum,
+      resourceId,
+      resourceLinkId,
+      tag,
+      startDateTime,
+      endDateTime,
+    });
   }
 
   /** Adds a tool registration with fresh client and deployment ids unless given. */
-  addTool(tool: Omit<ToolRegistration, 'clientId' | 'deploymentId' | 'registeredAt' | 'scopes'> & Partial<ToolRegistration>): ToolRegistration {
+  addTool(
+    tool: Omit<ToolRegistration, 'clientId' | 'deploymentId' | 'registeredAt' | 'scopes'> & Partial<ToolRegistration>,
+  ): ToolRegistration {
     const registration: ToolRegistration = {
       clientId: `tool-${randomBytes(8).toString('hex')}`,
       deploymentId: `deployment-${randomBytes(4).toString('hex')}`,

@@ -106,9 +106,11 @@ export class DynamicRegistration {
     includes(body.response_types, 'id_token', 'response_types');
     includes(body.grant_types, 'implicit', 'grant_types');
     includes(body.grant_types, 'client_credentials', 'grant_types');
-    if (body.token_endpoint_auth_method !== 'private_key_jwt') throw invalid('token_endpoint_auth_method must be "private_key_jwt".');
+    if (body.token_endpoint_auth_method !== 'private_key_jwt')
+      throw invalid('token_endpoint_auth_method must be "private_key_jwt".');
     const redirectUris = body.redirect_uris;
-    if (!Array.isArray(redirectUris) || redirectUris.length === 0) throw invalid('redirect_uris must list at least one URI.');
+    if (!Array.isArray(redirectUris) || redirectUris.length === 0)
+      throw invalid('redirect_uris must list at least one URI.');
     const requested = typeof body.scope === 'string' ? body.scope.split(' ') : [];
     const existing = updateClientId ? this.platform.tool(updateClientId) : undefined;
     return this.platform.addTool({

@@ -3,11 +3,29 @@ import { Role, type Course, type LmsPerson } from './types.ts';
 
 const DOMAIN = 'riverside-usd.example.org';
 
-function person(id: string, givenName: string, familyName: string, cohort: 'coordinator' | 'mentor' | 'mentee', title: string): LmsPerson {
-  const local = `${givenName}.${familyName}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+function person(
+  id: string,
+  givenName: string,
+  familyName: string,
+  cohort: 'coordinator' | 'mentor' | 'mentee',
+  title: string,
+): LmsPerson {
+  const local = `${givenName}.${familyName}`
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z.]/g, '');
   // Mentors are learners in the LMS: in this product the LMS "Mentor" role means program staff.
   const roles = cohort === 'coordinator' ? [Role.Instructor] : [Role.Learner];
-  return { id, name: `${givenName} ${familyName}`, givenName, familyName, email: `${local}@${DOMAIN}`, roles, title, ...(cohort === 'coordinator' ? {} : { cohort }) };
+  return {
+    id,
+    name: `${givenName} ${familyName}`,
+    givenName,
+    familyName,
+    email: `${local}@${DOMAIN}`,
+    roles,
+    title,
+    ...(cohort === 'coordinator' ? {} : { cohort }),
+  };
 }
 
 const mentor = 'mentor' as const;

@@ -64,7 +64,10 @@ export function serviceRoutes(platform: Platform): Router {
       if (grant_type !== 'client_credentials') {
         throw new LmsError('grant_type must be client_credentials.', 400, 'unsupported_grant_type');
       }
-      if (client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' || typeof client_assertion !== 'string') {
+      if (
+        client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' ||
+        typeof client_assertion !== 'string'
+      ) {
         throw new LmsError('A jwt-bearer client_assertion is required.', 400, 'invalid_request');
       }
       let clientId: string | undefined;
@@ -96,7 +99,12 @@ export function serviceRoutes(platform: Platform): Router {
 
       const requested = typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [];
       const granted = requested.filter((s) => tool.scopes.includes(s));
-      if (granted.length === 0) throw new LmsError(`None of the scopes "${requested.join(' ')}" is granted to this tool.`, 400, 'invalid_scope');
+      if (granted.length === 0)
+        throw new LmsError(
+          `None of the scopes "${requested.join(' ')}" is granted to this tool.`,
+          400,
+          'invalid_scope',
+        );
       const token: AccessToken = {
         token: randomBytes(24).toString('base64url'),
         clientId: tool.clientId,
@@ -152,7 +160,11 @@ export function serviceRoutes(platform: Platform): Router {
     jsonHandler((req, res) => {
       const token = authorize(req, Scope.lineItem, Scope.lineItemReadOnly);
       const course = platform.course(req.params.courseId!);
-      const filters = { resourceLinkId: query(req, 'resource_link_id'), resourceId: query(req, 'resource_id'), tag: query(req, 'tag') };
+      const filters = {
+        resourceLinkId: query(req, 'resource_link_id'),
+        resourceId: query(req, 'resource_id'),
+        tag: query(req, 'tag'),
+      };
       const items = data.lineItems.filter(
         (i) =>
           i.courseId === course.id &&
@@ -160,7 +172,11 @@ export function serviceRoutes(platform: Platform): Router {
           Object.entries(filters).every(([k, v]) => v === undefined || i[k as keyof typeof filters] === v),
       );
       const limit = Number(query(req, 'limit')) || items.length;
-      send(res, MEDIA.lineItems, items.slice(0, limit).map((i) => platform.publicLineItem(i)));
+      send(
+        res,
+        MEDIA.lineItems,
+        items.slice(0, limit).map((i) => platform.publicLineItem(i)),
+      );
     }),
   );
 
@@ -172,7 +188,8 @@ export function serviceRoutes(platform: Platform): Router {
       const course = platform.course(req.params.courseId!);
       const body = req.body as Record<string, unknown>;
       if (typeof body.label !== 'string' || body.label === '') throw new LmsError('A line item needs a label.');
-      if (typeof body.scoreMaximum !== 'number' || !(body.scoreMaximum > 0)) throw new LmsError('scoreMaximum must be a positive number.');
+      if (typeof body.scoreMaximum !== 'number' || !(body.scoreMaximum > 0))
+        throw new LmsError('scoreMaximum must be a positive number.');
       const optional = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined);
       const item: StoredLineItem = {
         key: randomBytes(6).toString('hex'),
@@ -208,11 +225,18 @@ export function serviceRoutes(platform: Platform): Router {
       const item = lineItem(req, token);
       const body = req.body as Record<string, unknown>;
       const course = platform.course(item.courseId);
-      if (!course.people.some((p) => p.id === body.userId)) throw new LmsError(`userId ${JSON.stringify(body.userId)} is not in the course.`);
-      if (!ACTIVITY.includes(body.activityProgress as string)) throw new LmsError(`activityProgress must be one of ${ACTIVITY.join(', ')}.`);
-      if (!GRADING.includes(body.gradingProgress as string)) throw new LmsError(`gradingProgress must be one of ${GRADING.join(', ')}.`);
-      if (typeof body.timestamp !== 'string' || Number.isNaN(Date.parse(body.timestamp))) throw new LmsError('timestamp must be an ISO 8601 date-time.');
-      if (body.scoreGiven !== undefined && (typeof body.scoreGiven !== 'number' || typeof body.scoreMaximum !== 'number')) {
+      if (!course.people.some((p) => p.id === body.userId))
+        throw new LmsError(`userId ${JSON.stringify(body.userId)} is not in the course.`);
+      if (!ACTIVITY.includes(body.activityProgress as string))
+        throw new LmsError(`activityProgress must be one of ${ACTIVITY.join(', ')}.`);
+      if (!GRADING.includes(body.gradingProgress as string))
+        throw new LmsError(`gradingProgress must be one of ${GRADING.join(', ')}.`);
+      if (typeof body.timestamp !== 'string' || Number.isNaN(Date.parse(body.timestamp)))
+        throw new LmsError('timestamp must be an ISO 8601 date-time.');
+      if (
+        body.scoreGiven !== undefined &&
+        (typeof body.scoreGiven !== 'number' || typeof body.scoreMaximum !== 'number')
+      ) {
         throw new LmsError('scoreGiven needs a numeric scoreMaximum.');
       }
       data.scores.push({

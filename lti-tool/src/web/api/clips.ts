@@ -1,5 +1,12 @@
 /** Clips: passages from readings, filed by the mentee and reviewed by the mentor. */
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+} from '@tanstack/react-query';
 import type { Clip, ClipFilter, ClipList, CreateClip, Preparation, UpdateClip } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 import { partnershipKeys } from './partnerships.ts';
@@ -27,7 +34,10 @@ export function useClips(partnershipId: string, filter: ClipFilter = {}) {
 /** Every tag on the partnership's clips, for the filter. */
 export function useClipTags(partnershipId: string) {
   const api = useApi();
-  return useQuery({ queryKey: clipKeys.tags(partnershipId), queryFn: () => api.clipTags({ params: { id: partnershipId } }).then((r) => r.tags) });
+  return useQuery({
+    queryKey: clipKeys.tags(partnershipId),
+    queryFn: () => api.clipTags({ params: { id: partnershipId } }).then((r) => r.tags),
+  });
 }
 
 /** Clips shown a page at a time in the clips tab. */
@@ -41,7 +51,8 @@ export function useClipPages(partnershipId: string, filter: ClipFilter = {}) {
   const api = useApi();
   return useInfiniteQuery({
     queryKey: clipKeys.pages(partnershipId, filter),
-    queryFn: ({ pageParam }) => api.listClips({ params: { id: partnershipId }, query: { ...filter, limit: CLIP_PAGE, ...pageParam } }),
+    queryFn: ({ pageParam }) =>
+      api.listClips({ params: { id: partnershipId }, query: { ...filter, limit: CLIP_PAGE, ...pageParam } }),
     initialPageParam: {} as Pick<ClipFilter, 'before' | 'beforeId'>,
     getNextPageParam: (last, pages) => {
       const shown = pages.reduce((n, p) => n + p.clips.length, 0);
@@ -71,7 +82,8 @@ export function useClipCache(partnershipId: string) {
       if (!old) return old;
       return 'pages' in old ? { ...old, pages: applyAll(old.pages) } : applyAll([old])[0];
     });
-    if (prep) qc.setQueryData<Preparation>(prepareKeys.detail(partnershipId), { ...prep, newClips: apply(prep.newClips) });
+    if (prep)
+      qc.setQueryData<Preparation>(prepareKeys.detail(partnershipId), { ...prep, newClips: apply(prep.newClips) });
     return () => {
       for (const [key, data] of lists) qc.setQueryData(key, data);
       if (prep) qc.setQueryData(prepareKeys.detail(partnershipId), prep);
@@ -136,7 +148,8 @@ export function usePromptFromClip(partnershipId: string) {
   const api = useApi();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ clipId, question }: { clipId: string; question: string }) => api.promptFromClip({ params: { id: clipId }, body: { question } }),
+    mutationFn: ({ clipId, question }: { clipId: string; question: string }) =>
+      api.promptFromClip({ params: { id: clipId }, body: { question } }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: promptKeys.list(partnershipId) });
       void qc.invalidateQueries({ queryKey: clipKeys.all(partnershipId) });

@@ -9,7 +9,11 @@ export const connectionKeys = {
 /** While a code is shown, the list is polled so the new browser appears as soon as it connects. */
 export function useConnections(watching = false) {
   const api = useApi();
-  return useQuery({ queryKey: connectionKeys.list(), queryFn: () => api.listConnections({}), refetchInterval: watching ? 3_000 : false });
+  return useQuery({
+    queryKey: connectionKeys.list(),
+    queryFn: () => api.listConnections({}),
+    refetchInterval: watching ? 3_000 : false,
+  });
 }
 
 export function useCreatePairingCode() {

@@ -1,6 +1,12 @@
 /** Conversations: scheduling, the mentee's agenda, notes, commitments and marking one held. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AgendaItem, Conversation, CreateCommitment, CreateConversation, UpdateConversation } from '@mentoring/shared';
+import type {
+  AgendaItem,
+  Conversation,
+  CreateCommitment,
+  CreateConversation,
+  UpdateConversation,
+} from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 import { orderedChanges } from './orderedChanges.ts';
 import { partnershipKeys } from './partnerships.ts';
@@ -15,7 +21,10 @@ export const conversationKeys = {
 
 export function useConversations(partnershipId: string) {
   const api = useApi();
-  return useQuery({ queryKey: conversationKeys.list(partnershipId), queryFn: () => api.listConversations({ params: { id: partnershipId } }) });
+  return useQuery({
+    queryKey: conversationKeys.list(partnershipId),
+    queryFn: () => api.listConversations({ params: { id: partnershipId } }),
+  });
 }
 
 /**
@@ -25,7 +34,10 @@ export function useConversations(partnershipId: string) {
 function usePutConversation(partnershipId: string) {
   const qc = useQueryClient();
   return (c: Conversation) => {
-    qc.setQueryData<ConversationList>(conversationKeys.list(partnershipId), (old) => old && { conversations: replaceById(old.conversations, c) ?? [] });
+    qc.setQueryData<ConversationList>(
+      conversationKeys.list(partnershipId),
+      (old) => old && { conversations: replaceById(old.conversations, c) ?? [] },
+    );
     void qc.invalidateQueries({ queryKey: partnershipKeys.detail(partnershipId) });
     void qc.invalidateQueries({ queryKey: partnershipKeys.list() });
   };
@@ -47,7 +59,8 @@ export function useUpdateConversation(partnershipId: string) {
   const api = useApi();
   const put = usePutConversation(partnershipId);
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateConversation }) => api.updateConversation({ params: { id }, body }),
+    mutationFn: ({ id, body }: { id: string; body: UpdateConversation }) =>
+      api.updateConversation({ params: { id }, body }),
     onSuccess: put,
   });
 }
@@ -60,8 +73,11 @@ export function useSetAgenda(partnershipId: string) {
     orderedChanges(qc, {
       queryKey: conversationKeys.list(partnershipId),
       kind: 'agenda',
-      mutationFn: ({ id, agenda }: { id: string; agenda: AgendaItem[] }) => api.setAgenda({ params: { id }, body: { agenda } }),
-      optimistic: (list: ConversationList, { id, agenda }) => ({ conversations: list.conversations.map((c) => (c.id === id ? { ...c, agenda } : c)) }),
+      mutationFn: ({ id, agenda }: { id: string; agenda: AgendaItem[] }) =>
+        api.setAgenda({ params: { id }, body: { agenda } }),
+      optimistic: (list: ConversationList, { id, agenda }) => ({
+        conversations: list.conversations.map((c) => (c.id === id ? { ...c, agenda } : c)),
+      }),
       settled: (list, c) => ({ conversations: replaceById(list.conversations, c) ?? [] }),
       onReply: () => void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) }),
     }),

@@ -10,7 +10,10 @@ export const evaluationKeys = {
 
 export function useEvaluations(partnershipId: string) {
   const api = useApi();
-  return useQuery({ queryKey: evaluationKeys.list(partnershipId), queryFn: () => api.listEvaluations({ params: { id: partnershipId } }) });
+  return useQuery({
+    queryKey: evaluationKeys.list(partnershipId),
+    queryFn: () => api.listEvaluations({ params: { id: partnershipId } }),
+  });
 }
 
 export function useCreateEvaluation(partnershipId: string) {

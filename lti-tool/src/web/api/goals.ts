@@ -15,14 +15,20 @@ export const goalKeys = {
 
 export function useGoals(partnershipId: string) {
   const api = useApi();
-  return useQuery({ queryKey: goalKeys.list(partnershipId), queryFn: () => api.listGoals({ params: { id: partnershipId } }) });
+  return useQuery({
+    queryKey: goalKeys.list(partnershipId),
+    queryFn: () => api.listGoals({ params: { id: partnershipId } }),
+  });
 }
 
 /** Goal and action changes answer with the whole goal: put it in the list at once. */
 function usePutGoal(partnershipId: string) {
   const qc = useQueryClient();
   return (goal: Goal) => {
-    qc.setQueryData<GoalList>(goalKeys.list(partnershipId), (old) => old && { goals: replaceById(old.goals, goal) ?? [] });
+    qc.setQueryData<GoalList>(
+      goalKeys.list(partnershipId),
+      (old) => old && { goals: replaceById(old.goals, goal) ?? [] },
+    );
     void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) });
   };
 }
@@ -32,21 +38,26 @@ export function useCreateGoal(partnershipId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateGoal) => api.createGoal({ params: { id: partnershipId }, body }),
-    onSuccess: (goal) => qc.setQueryData<GoalList>(goalKeys.list(partnershipId), (old) => old && { goals: [...old.goals, goal] }),
+    onSuccess: (goal) =>
+      qc.setQueryData<GoalList>(goalKeys.list(partnershipId), (old) => old && { goals: [...old.goals, goal] }),
   });
 }
 
 export function useUpdateGoal(partnershipId: string) {
   const api = useApi();
   const put = usePutGoal(partnershipId);
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateGoal }) => api.updateGoal({ params: { id }, body }), onSuccess: put });
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateGoal }) => api.updateGoal({ params: { id }, body }),
+    onSuccess: put,
+  });
 }
 
 export function useCreateAction(partnershipId: string) {
   const api = useApi();
   const put = usePutGoal(partnershipId);
   return useMutation({
-    mutationFn: ({ goalId, body }: { goalId: string; body: CreateAction }) => api.createAction({ params: { id: goalId }, body }),
+    mutationFn: ({ goalId, body }: { goalId: string; body: CreateAction }) =>
+      api.createAction({ params: { id: goalId }, body }),
     onSuccess: put,
   });
 }
@@ -63,7 +74,9 @@ export function useUpdateAction(partnershipId: string) {
       optimistic: (list: GoalList, { id, body }) => ({
         goals: list.goals.map((g) => ({
           ...g,
-          actions: g.actions.map((a) => (a.id === id ? { ...a, ...body, doneAt: body.done ? new Date().toISOString() : a.doneAt } : a)),
+          actions: g.actions.map((a) =>
+            a.id === id ? { ...a, ...body, doneAt: body.done ? new Date().toISOString() : a.doneAt } : a,
+          ),
         })),
       }),
       settled: (list, goal) => ({ goals: replaceById(list.goals, goal) ?? [] }),

@@ -61,8 +61,17 @@ describe('ordered changes', () => {
       await tick();
     }
     await Promise.all(done);
-    expect(tool.sent).toEqual([['a', 'c', 'b'], ['c', 'a', 'b'], ['c', 'b', 'a']]);
-    expect(seen).toEqual([['a', 'b', 'c'], ['a', 'c', 'b'], ['c', 'a', 'b'], ['c', 'b', 'a']]);
+    expect(tool.sent).toEqual([
+      ['a', 'c', 'b'],
+      ['c', 'a', 'b'],
+      ['c', 'b', 'a'],
+    ]);
+    expect(seen).toEqual([
+      ['a', 'b', 'c'],
+      ['a', 'c', 'b'],
+      ['c', 'a', 'b'],
+      ['c', 'b', 'a'],
+    ]);
   });
 
   it('puts the list back when the last change is refused', async () => {

@@ -22,7 +22,8 @@ export function usePartnership(id: string) {
     queryKey: partnershipKeys.detail(id),
     queryFn: () => api.getPartnership({ params: { id } }),
     // The list already holds it: show that at once, then refresh.
-    initialData: () => qc.getQueryData<{ partnerships: Partnership[] }>(partnershipKeys.list())?.partnerships.find((p) => p.id === id),
+    initialData: () =>
+      qc.getQueryData<{ partnerships: Partnership[] }>(partnershipKeys.list())?.partnerships.find((p) => p.id === id),
     initialDataUpdatedAt: () => qc.getQueryState(partnershipKeys.list())?.dataUpdatedAt,
   });
 }
@@ -52,7 +53,10 @@ export function useCreatePartnership() {
 export function useUpdatePartnership(id: string) {
   const api = useApi();
   const put = usePutPartnership();
-  return useMutation({ mutationFn: (body: UpdatePartnership) => api.updatePartnership({ params: { id }, body }), onSuccess: put });
+  return useMutation({
+    mutationFn: (body: UpdatePartnership) => api.updatePartnership({ params: { id }, body }),
+    onSuccess: put,
+  });
 }
 
 export function useAnswerInvitation() {

@@ -9,5 +9,8 @@ export const prepareKeys = {
 /** Everything a mentor reads before the next conversation, in one answer. */
 export function usePreparation(partnershipId: string) {
   const api = useApi();
-  return useQuery({ queryKey: prepareKeys.detail(partnershipId), queryFn: () => api.prepare({ params: { id: partnershipId } }) });
+  return useQuery({
+    queryKey: prepareKeys.detail(partnershipId),
+    queryFn: () => api.prepare({ params: { id: partnershipId } }),
+  });
 }

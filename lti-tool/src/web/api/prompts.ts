@@ -14,7 +14,10 @@ export const promptKeys = {
 
 export function usePrompts(partnershipId: string) {
   const api = useApi();
-  return useQuery({ queryKey: promptKeys.list(partnershipId), queryFn: () => api.listPrompts({ params: { id: partnershipId } }) });
+  return useQuery({
+    queryKey: promptKeys.list(partnershipId),
+    queryFn: () => api.listPrompts({ params: { id: partnershipId } }),
+  });
 }
 
 export function useCreatePrompt(partnershipId: string) {
@@ -23,7 +26,10 @@ export function useCreatePrompt(partnershipId: string) {
   return useMutation({
     mutationFn: (body: CreatePrompt) => api.createPrompt({ params: { id: partnershipId }, body }),
     onSuccess: (prompt) => {
-      qc.setQueryData<PromptList>(promptKeys.list(partnershipId), (old) => old && { prompts: [...old.prompts, prompt] });
+      qc.setQueryData<PromptList>(
+        promptKeys.list(partnershipId),
+        (old) => old && { prompts: [...old.prompts, prompt] },
+      );
       void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) });
     },
   });
@@ -35,7 +41,10 @@ export function useUpdatePrompt(partnershipId: string) {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdatePrompt }) => api.updatePrompt({ params: { id }, body }),
     onSuccess: (prompt) => {
-      qc.setQueryData<PromptList>(promptKeys.list(partnershipId), (old) => old && { prompts: replaceById(old.prompts, prompt) ?? [] });
+      qc.setQueryData<PromptList>(
+        promptKeys.list(partnershipId),
+        (old) => old && { prompts: replaceById(old.prompts, prompt) ?? [] },
+      );
       void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) });
     },
   });

@@ -11,7 +11,10 @@ export const requestKeys = {
 
 export function useRequests(partnershipId: string) {
   const api = useApi();
-  return useQuery({ queryKey: requestKeys.list(partnershipId), queryFn: () => api.listRequests({ params: { id: partnershipId } }) });
+  return useQuery({
+    queryKey: requestKeys.list(partnershipId),
+    queryFn: () => api.listRequests({ params: { id: partnershipId } }),
+  });
 }
 
 function useRefresh(partnershipId: string) {
@@ -25,14 +28,18 @@ function useRefresh(partnershipId: string) {
 export function useCreateRequest(partnershipId: string) {
   const api = useApi();
   const refresh = useRefresh(partnershipId);
-  return useMutation({ mutationFn: (body: BodyOf<'createRequest'>) => api.createRequest({ params: { id: partnershipId }, body }), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (body: BodyOf<'createRequest'>) => api.createRequest({ params: { id: partnershipId }, body }),
+    onSuccess: refresh,
+  });
 }
 
 export function useAnswerRequest(partnershipId: string) {
   const api = useApi();
   const refresh = useRefresh(partnershipId);
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: BodyOf<'answerRequest'> }) => api.answerRequest({ params: { id }, body }),
+    mutationFn: ({ id, body }: { id: string; body: BodyOf<'answerRequest'> }) =>
+      api.answerRequest({ params: { id }, body }),
     onSuccess: refresh,
   });
 }

@@ -65,7 +65,10 @@ function Screen({ me, route }: { me: Me; route: Route }) {
 function StaffNoContent() {
   return (
     <div className="notice">
-      <p>Partnership workspaces are confidential to their members. As program staff you see each partnership’s activity, not its content.</p>
+      <p>
+        Partnership workspaces are confidential to their members. As program staff you see each partnership’s activity,
+        not its content.
+      </p>
       <p>
         <a href={routeHref({ name: 'program', section: 'partnerships' })}>Back to the program</a>
       </p>

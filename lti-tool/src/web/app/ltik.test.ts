@@ -22,7 +22,10 @@ function environment(href: string, stored: Record<string, string> = {}, storageT
 
 describe('splitLtik', () => {
   it('removes only the ltik, keeping other parameters and the hash', () => {
-    expect(splitLtik('https://tool.example/app/?x=1&ltik=abc.def#/p/7')).toEqual({ ltik: 'abc.def', cleanUrl: '/app/?x=1#/p/7' });
+    expect(splitLtik('https://tool.example/app/?x=1&ltik=abc.def#/p/7')).toEqual({
+      ltik: 'abc.def',
+      cleanUrl: '/app/?x=1#/p/7',
+    });
   });
   it('leaves an address without an ltik alone', () => {
     expect(splitLtik('https://tool.example/app/#/connect')).toEqual({ ltik: null, cleanUrl: null });
@@ -31,7 +34,9 @@ describe('splitLtik', () => {
 
 describe('takeLtik', () => {
   it('takes a fresh launch token, hides it from the address bar and keeps a copy for reloads', () => {
-    const { env, replaced, stored } = environment('https://tool.example/app/?ltik=fresh', { [LTIK_STORAGE_KEY]: 'old' });
+    const { env, replaced, stored } = environment('https://tool.example/app/?ltik=fresh', {
+      [LTIK_STORAGE_KEY]: 'old',
+    });
     expect(takeLtik(env)).toBe('fresh');
     expect(replaced).toEqual(['/app/']);
     expect(stored[LTIK_STORAGE_KEY]).toBe('fresh');

@@ -3,7 +3,15 @@
  * the hash keeps the place across reloads without a router library or server routes.
  */
 
-export const WORKSPACE_TABS = ['goals', 'clips', 'prompts', 'conversations', 'requests', 'evaluations', 'export'] as const;
+export const WORKSPACE_TABS = [
+  'goals',
+  'clips',
+  'prompts',
+  'conversations',
+  'requests',
+  'evaluations',
+  'export',
+] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
 export const PROGRAM_SECTIONS = ['partnerships', 'roster', 'checkpoints'] as const;
@@ -22,7 +30,8 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third] = parts;
   if (first === 'connect') return { name: 'connect' };
-  if (first === 'program') return { name: 'program', section: isOneOf(PROGRAM_SECTIONS, second) ? second : 'partnerships' };
+  if (first === 'program')
+    return { name: 'program', section: isOneOf(PROGRAM_SECTIONS, second) ? second : 'partnerships' };
   if (first === 'p' && second) {
     if (third === 'prepare') return { name: 'prepare', partnershipId: second };
     return { name: 'workspace', partnershipId: second, tab: isOneOf(WORKSPACE_TABS, third) ? third : 'goals' };

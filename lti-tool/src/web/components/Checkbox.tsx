@@ -12,9 +12,26 @@ function Box() {
 }
 
 /** A single checkbox with its label. */
-export function Checkbox({ isSelected, onChange, children, isDisabled, className }: { isSelected: boolean; onChange: (v: boolean) => void; children: ReactNode; isDisabled?: boolean; className?: string }) {
+export function Checkbox({
+  isSelected,
+  onChange,
+  children,
+  isDisabled,
+  className,
+}: {
+  isSelected: boolean;
+  onChange: (v: boolean) => void;
+  children: ReactNode;
+  isDisabled?: boolean;
+  className?: string;
+}) {
   return (
-    <CheckboxField className={`checkbox ${className ?? ''}`} isSelected={isSelected} onChange={onChange} isDisabled={isDisabled}>
+    <CheckboxField
+      className={`checkbox ${className ?? ''}`}
+      isSelected={isSelected}
+      onChange={onChange}
+      isDisabled={isDisabled}
+    >
       <CheckboxButton>
         <Box />
         <span className="checkbox-label">{children}</span>
@@ -24,7 +41,19 @@ export function Checkbox({ isSelected, onChange, children, isDisabled, className
 }
 
 /** A labelled group of checkboxes choosing several of a few things (goals to link, clips to share). */
-export function CheckboxList({ label, description, options, value, onChange }: { label: string; description?: string; options: { id: string; label: ReactNode }[]; value: string[]; onChange: (v: string[]) => void }) {
+export function CheckboxList({
+  label,
+  description,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  description?: string;
+  options: { id: string; label: ReactNode }[];
+  value: string[];
+  onChange: (v: string[]) => void;
+}) {
   return (
     <CheckboxGroup className="field checkbox-list" value={value} onChange={onChange}>
       <Label>

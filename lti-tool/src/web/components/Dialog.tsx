@@ -37,7 +37,19 @@ export function ModalDialog({ title, trigger, children, wide }: ModalDialogProps
 }
 
 /** Asks once before something that cannot be undone (revoking a browser). */
-export function ConfirmDialog({ title, trigger, body, confirmLabel, onConfirm }: { title: string; trigger: ReactElement; body: ReactNode; confirmLabel: string; onConfirm: () => void }) {
+export function ConfirmDialog({
+  title,
+  trigger,
+  body,
+  confirmLabel,
+  onConfirm,
+}: {
+  title: string;
+  trigger: ReactElement;
+  body: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+}) {
   return (
     <DialogTrigger>
       {trigger}

@@ -46,7 +46,10 @@ function LabelledField({ p, type, children }: { p: FieldProps; type?: string; ch
   );
 }
 
-export function TextInput({ type = 'text', ...p }: FieldProps & { type?: 'text' | 'url' | 'email' | 'date' | 'datetime-local' }) {
+export function TextInput({
+  type = 'text',
+  ...p
+}: FieldProps & { type?: 'text' | 'url' | 'email' | 'date' | 'datetime-local' }) {
   return (
     <LabelledField p={p} type={type}>
       <Input placeholder={p.placeholder} />

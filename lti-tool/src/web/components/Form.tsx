@@ -5,7 +5,19 @@ import type { FormErrors } from '../lib/formErrors.ts';
  * A form that shows errors not tied to a field above its fields, and moves focus to the first
  * field in error so keyboard and screen-reader users land where the fix is needed.
  */
-export function Form({ onSubmit, errors, children, className, label }: { onSubmit: () => void; errors: FormErrors; children: ReactNode; className?: string; label?: string }) {
+export function Form({
+  onSubmit,
+  errors,
+  children,
+  className,
+  label,
+}: {
+  onSubmit: () => void;
+  errors: FormErrors;
+  children: ReactNode;
+  className?: string;
+  label?: string;
+}) {
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const invalid = ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]');

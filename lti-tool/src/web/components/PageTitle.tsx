@@ -5,7 +5,15 @@ import { hasNavigated } from '../app/useRoute.ts';
  * The screen's heading. It takes focus when the screen changes, so keyboard and screen-reader
  * users start reading at the top of the new screen rather than at the link they pressed.
  */
-export function PageTitle({ children, kicker, actions }: { children: ReactNode; kicker?: ReactNode; actions?: ReactNode }) {
+export function PageTitle({
+  children,
+  kicker,
+  actions,
+}: {
+  children: ReactNode;
+  kicker?: ReactNode;
+  actions?: ReactNode;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (hasNavigated()) ref.current?.focus();

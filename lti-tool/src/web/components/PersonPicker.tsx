@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text, useFilter } from 'react-aria-components';
+import {
+  Button,
+  ComboBox,
+  FieldError,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Text,
+  useFilter,
+} from 'react-aria-components';
 import type { Key } from 'react-aria-components';
 
 export interface PersonOption {
@@ -23,7 +34,16 @@ interface PersonPickerProps {
  * Finds one person by typing part of their name (or email), from a roster or directory. The list
  * of people can change while the picker is shown, so it filters them itself.
  */
-export function PersonPicker({ label, people, value, onChange, description, error, autoFocus, emptyText = 'Nobody by that name' }: PersonPickerProps) {
+export function PersonPicker({
+  label,
+  people,
+  value,
+  onChange,
+  description,
+  error,
+  autoFocus,
+  emptyText = 'Nobody by that name',
+}: PersonPickerProps) {
   const { contains } = useFilter({ sensitivity: 'base' });
   const chosenName = people.find((p) => p.id === value)?.name ?? '';
   const [input, setInput] = useState(chosenName);
@@ -72,7 +92,21 @@ export function PersonPicker({ label, people, value, onChange, description, erro
  * Several people, added one at a time with the same search and shown as removable chips, for
  * "one or more mentees". Each added person leaves the list of choices.
  */
-export function PeoplePicker({ label, people, value, onChange, description, error }: { label: string; people: readonly PersonOption[]; value: string[]; onChange: (ids: string[]) => void; description?: string; error?: string | undefined }) {
+export function PeoplePicker({
+  label,
+  people,
+  value,
+  onChange,
+  description,
+  error,
+}: {
+  label: string;
+  people: readonly PersonOption[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+  description?: string;
+  error?: string | undefined;
+}) {
   const [pickerKey, setPickerKey] = useState(0);
   const chosen = value.map((id) => people.find((p) => p.id === id)).filter((p): p is PersonOption => !!p);
   const remaining = people.filter((p) => !value.includes(p.id));
@@ -98,7 +132,11 @@ export function PeoplePicker({ label, people, value, onChange, description, erro
           {chosen.map((p) => (
             <li key={p.id} className="chip">
               {p.name}
-              <Button className="chip-remove" aria-label={`Remove ${p.name}`} onPress={() => onChange(value.filter((v) => v !== p.id))}>
+              <Button
+                className="chip-remove"
+                aria-label={`Remove ${p.name}`}
+                onPress={() => onChange(value.filter((v) => v !== p.id))}
+              >
                 ×
               </Button>
             </li>

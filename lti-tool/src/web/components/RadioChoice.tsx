@@ -2,9 +2,30 @@ import { FieldError, Label, RadioButton, RadioField, RadioGroup } from 'react-ar
 import type { Option } from './SelectField.tsx';
 
 /** A labelled choice of one among a few options, all visible at once. */
-export function RadioChoice<T extends string>({ label, value, onChange, options, error, orientation = 'horizontal' }: { label: string; value: T; onChange: (v: T) => void; options: (Option & { id: T })[]; error?: string | undefined; orientation?: 'horizontal' | 'vertical' }) {
+export function RadioChoice<T extends string>({
+  label,
+  value,
+  onChange,
+  options,
+  error,
+  orientation = 'horizontal',
+}: {
+  label: string;
+  value: T;
+  onChange: (v: T) => void;
+  options: (Option & { id: T })[];
+  error?: string | undefined;
+  orientation?: 'horizontal' | 'vertical';
+}) {
   return (
-    <RadioGroup className="field radio-group" value={value} onChange={(v) => onChange(v as T)} orientation={orientation} isInvalid={!!error} validationBehavior="aria">
+    <RadioGroup
+      className="field radio-group"
+      value={value}
+      onChange={(v) => onChange(v as T)}
+      orientation={orientation}
+      isInvalid={!!error}
+      validationBehavior="aria"
+    >
       <Label>{label}</Label>
       <div className="radio-options" data-orientation={orientation}>
         {options.map((o) => (

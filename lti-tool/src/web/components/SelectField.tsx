@@ -1,5 +1,17 @@
 import type { Key } from 'react-aria-components';
-import { Button, FieldError, Label, ListBox, ListBoxItem, ListBoxSection, Header, Popover, Select, SelectValue, Text } from 'react-aria-components';
+import {
+  Button,
+  FieldError,
+  Label,
+  ListBox,
+  ListBoxItem,
+  ListBoxSection,
+  Header,
+  Popover,
+  Select,
+  SelectValue,
+  Text,
+} from 'react-aria-components';
 
 export interface Option {
   id: string;
@@ -36,7 +48,18 @@ function Item({ o }: { o: Option }) {
 }
 
 /** A labelled choice of one from a list. */
-export function SelectField({ label, value, onChange, options = [], sections, placeholder = 'Choose…', description, error, isDisabled, className }: SelectFieldProps) {
+export function SelectField({
+  label,
+  value,
+  onChange,
+  options = [],
+  sections,
+  placeholder = 'Choose…',
+  description,
+  error,
+  isDisabled,
+  className,
+}: SelectFieldProps) {
   return (
     <Select
       className={`field select ${className ?? ''}`}

@@ -9,7 +9,12 @@ const free: AgendaItem = { kind: 'free', text: 'Budget worries' };
 
 describe('agenda keys', () => {
   it('names items by what they point at and numbers repeated free topics', () => {
-    expect(agendaKeys([goal, free, clip, free])).toEqual(['goal:g1', 'free:Budget worries', 'clip:c1', 'free:Budget worries#2']);
+    expect(agendaKeys([goal, free, clip, free])).toEqual([
+      'goal:g1',
+      'free:Budget worries',
+      'clip:c1',
+      'free:Budget worries#2',
+    ]);
   });
 });
 
@@ -23,8 +28,18 @@ describe('reordering', () => {
   });
   it('moves dragged items before or after a drop target', () => {
     const keys = agendaKeys(items);
-    expect(moveKeys(items, keys, new Set(['free:Budget worries']), 'goal:g1', 'before')).toEqual([free, goal, clip, prompt]);
-    expect(moveKeys(items, keys, new Set(['goal:g1', 'clip:c1']), 'prompt:p1', 'after')).toEqual([prompt, goal, clip, free]);
+    expect(moveKeys(items, keys, new Set(['free:Budget worries']), 'goal:g1', 'before')).toEqual([
+      free,
+      goal,
+      clip,
+      prompt,
+    ]);
+    expect(moveKeys(items, keys, new Set(['goal:g1', 'clip:c1']), 'prompt:p1', 'after')).toEqual([
+      prompt,
+      goal,
+      clip,
+      free,
+    ]);
     expect(moveKeys(items, keys, new Set(['goal:g1']), 'goal:g1', 'after')).toEqual(items);
   });
   it('never changes the list it was given', () => {
@@ -47,6 +62,10 @@ describe('adding and removing', () => {
 describe('describeAgendaItem', () => {
   it('says plainly when what an item pointed at is gone', () => {
     expect(describeAgendaItem(goal, { goals: [], clips: [], prompts: [] }).title).toMatch(/no longer available/);
-    expect(describeAgendaItem(free, { goals: [], clips: [], prompts: [] })).toEqual({ kindLabel: 'Topic', title: 'Budget worries', detail: null });
+    expect(describeAgendaItem(free, { goals: [], clips: [], prompts: [] })).toEqual({
+      kindLabel: 'Topic',
+      title: 'Budget worries',
+      detail: null,
+    });
   });
 });

@@ -60,7 +60,8 @@ export function moveKeys<T>(
 
 /** Adds an item at the end unless the same goal, clip or prompt is already on the agenda. */
 export function addToAgenda(items: readonly AgendaItem[], item: AgendaItem): AgendaItem[] {
-  if (item.kind !== 'free' && items.some((i) => i.kind === item.kind && pointee(i) === pointee(item))) return [...items];
+  if (item.kind !== 'free' && items.some((i) => i.kind === item.kind && pointee(i) === pointee(item)))
+    return [...items];
   return [...items, item];
 }
 
@@ -100,15 +101,27 @@ export function describeAgendaItem(item: AgendaItem, lookup: AgendaLookup): Agen
   switch (item.kind) {
     case 'goal': {
       const g = lookup.goals.find((x) => x.id === item.goalId);
-      return { kindLabel: 'Goal', title: g?.title ?? 'A goal that is no longer available', detail: g && g.status !== 'active' ? STATUS[g.status] : null };
+      return {
+        kindLabel: 'Goal',
+        title: g?.title ?? 'A goal that is no longer available',
+        detail: g && g.status !== 'active' ? STATUS[g.status] : null,
+      };
     }
     case 'clip': {
       const c = lookup.clips.find((x) => x.id === item.clipId);
-      return { kindLabel: 'Clip', title: c ? `“${shorten(c.quote, 140)}”` : 'A clip that is no longer available', detail: c ? c.title || c.url : null };
+      return {
+        kindLabel: 'Clip',
+        title: c ? `“${shorten(c.quote, 140)}”` : 'A clip that is no longer available',
+        detail: c ? c.title || c.url : null,
+      };
     }
     case 'prompt': {
       const p = lookup.prompts.find((x) => x.id === item.promptId);
-      return { kindLabel: 'Prompt', title: p?.question ?? 'A prompt that is no longer available', detail: p ? STATUS[p.status] : null };
+      return {
+        kindLabel: 'Prompt',
+        title: p?.question ?? 'A prompt that is no longer available',
+        detail: p ? STATUS[p.status] : null,
+      };
     }
     case 'free':
       return { kindLabel: 'Topic', title: item.text, detail: null };

@@ -5,14 +5,19 @@ import { check, errorsFrom } from './formErrors.ts';
 describe('form errors', () => {
   it('puts an API error next to the field it names, even as a path', () => {
     const e = new ApiError(400, 'invalid_input', 'must not be empty', 'agreement.purpose');
-    expect(errorsFrom(e, ['purpose', 'confidentiality'])).toEqual({ fields: { purpose: 'Must not be empty' }, form: null });
+    expect(errorsFrom(e, ['purpose', 'confidentiality'])).toEqual({
+      fields: { purpose: 'Must not be empty' },
+      form: null,
+    });
   });
   it('drops the field name the tool puts in front of its message', () => {
     const e = new ApiError(400, 'invalid_input', 'agreement.purpose: must not be empty', 'agreement.purpose');
     expect(errorsFrom(e, ['purpose']).fields.purpose).toBe('Must not be empty');
   });
   it('puts other errors above the form', () => {
-    expect(errorsFrom(new ApiError(403, 'forbidden', 'Only the mentee sets the agenda.'), ['title']).form).toBe('Only the mentee sets the agenda.');
+    expect(errorsFrom(new ApiError(403, 'forbidden', 'Only the mentee sets the agenda.'), ['title']).form).toBe(
+      'Only the mentee sets the agenda.',
+    );
     expect(errorsFrom(new ApiError(400, 'invalid_input', 'bad', 'unknown'), ['title']).form).toBe('Bad');
     expect(errorsFrom(null, ['title'])).toEqual({ fields: {}, form: null });
   });

@@ -25,7 +25,9 @@ export function errorsFrom(error: unknown, fields: readonly string[]): FormError
     const f = error.field ? matchField(error.field, fields) : undefined;
     if (!f) return { fields: {}, form: sentence(error.message) };
     // Next to the field, its name in front of the message ("title: must not be empty") says nothing new.
-    const message = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field!.length + 2) : error.message;
+    const message = error.message.startsWith(`${error.field}: `)
+      ? error.message.slice(error.field!.length + 2)
+      : error.message;
     return { fields: { [f]: sentence(message) }, form: null };
   }
   return { fields: {}, form: error instanceof Error ? error.message : 'Something went wrong.' };
@@ -40,7 +42,11 @@ interface SafeParser<T> {
 }
 
 /** Checks input with a shared schema; gives the parsed value or the errors to show. */
-export function check<T>(schema: SafeParser<T>, value: unknown, fields: readonly string[]): { ok: true; value: T } | { ok: false; errors: FormErrors } {
+export function check<T>(
+  schema: SafeParser<T>,
+  value: unknown,
+  fields: readonly string[],
+): { ok: true; value: T } | { ok: false; errors: FormErrors } {
   const r = schema.safeParse(value);
   if (r.success) return { ok: true, value: r.data };
   const errors: FormErrors = { fields: {}, form: null };

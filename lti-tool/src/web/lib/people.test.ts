@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Partnership } from '@mentoring/shared';
 import { initials, joinNames, partnershipHeadline } from './people.ts';
 
-const p = (kind: Partnership['kind'], members: Partnership['members']) => ({ kind, status: 'active' as const, members });
+const p = (kind: Partnership['kind'], members: Partnership['members']) => ({
+  kind,
+  status: 'active' as const,
+  members,
+});
 
 describe('people', () => {
   const ana = { personId: 'a', name: 'Ana Ruiz', role: 'mentor' as const, invitation: 'accepted' as const };
@@ -14,7 +18,9 @@ describe('people', () => {
     expect(partnershipHeadline(p('collegial', [ana, ben]), 'b')).toBe('Collegial coaching with Ana Ruiz');
   });
   it('leaves out people who declined', () => {
-    expect(partnershipHeadline(p('mentoring', [ana, { ...ben, invitation: 'declined' }]), 'a')).toBe('You mentor nobody yet');
+    expect(partnershipHeadline(p('mentoring', [ana, { ...ben, invitation: 'declined' }]), 'a')).toBe(
+      'You mentor nobody yet',
+    );
   });
   it('joins names and makes initials', () => {
     expect(joinNames(['A', 'B', 'C'])).toBe('A, B and C');

@@ -40,7 +40,10 @@ export function ConnectBrowserScreen() {
   return (
     <>
       <PageTitle>Connect your browser</PageTitle>
-      <p className="lead">With the mentoring extension you can clip a passage from anything you read, add a note, and file it under a goal or as a question for your next conversation.</p>
+      <p className="lead">
+        With the mentoring extension you can clip a passage from anything you read, add a note, and file it under a goal
+        or as a question for your next conversation.
+      </p>
 
       <div className="connect-grid">
         <section className="card section" aria-labelledby="steps">
@@ -62,7 +65,10 @@ export function ConnectBrowserScreen() {
                   {code.code}
                 </p>
                 <p className="muted">
-                  Valid for <span className="countdown" aria-hidden="true">{formatCountdown(remaining)}</span>
+                  Valid for{' '}
+                  <span className="countdown" aria-hidden="true">
+                    {formatCountdown(remaining)}
+                  </span>
                   <span className="visually-hidden">10 minutes</span>. It can be used once.
                 </p>
               </>
@@ -70,7 +76,11 @@ export function ConnectBrowserScreen() {
               <p className="muted">That code has expired. Get a new one when you are ready.</p>
             ) : null}
             {create.isError && <ErrorNotice error={create.error} />}
-            <Button className={`button ${showing ? '' : 'primary'}`} isPending={create.isPending} onPress={() => create.mutate(undefined, { onSuccess: setCode })}>
+            <Button
+              className={`button ${showing ? '' : 'primary'}`}
+              isPending={create.isPending}
+              onPress={() => create.mutate(undefined, { onSuccess: setCode })}
+            >
               {showing ? 'Get a new code' : 'Get a pairing code'}
             </Button>
           </div>
@@ -83,7 +93,9 @@ export function ConnectBrowserScreen() {
           ) : connections.isError ? (
             <ErrorNotice error={connections.error} retry={() => void connections.refetch()} />
           ) : connections.data.connections.length === 0 ? (
-            <p className="muted">No browsers connected yet. Once you enter a code in the extension, the browser appears here.</p>
+            <p className="muted">
+              No browsers connected yet. Once you enter a code in the extension, the browser appears here.
+            </p>
           ) : (
             <ul className="connections">
               {connections.data.connections.map((c) => (
@@ -91,7 +103,10 @@ export function ConnectBrowserScreen() {
               ))}
             </ul>
           )}
-          <p className="muted small">Revoking a browser stops its access at once. Clips it has not sent yet stay in that browser until you connect it again.</p>
+          <p className="muted small">
+            Revoking a browser stops its access at once. Clips it has not sent yet stay in that browser until you
+            connect it again.
+          </p>
         </section>
       </div>
     </>
@@ -105,7 +120,8 @@ function ConnectionRow({ connection: c }: { connection: BrowserConnection }) {
       <div>
         <p className="connection-label">{c.label}</p>
         <p className="muted small">
-          Connected {formatDate(c.createdAt)} · {c.lastUsedAt ? `last used ${formatRelative(c.lastUsedAt)}` : 'not used yet'}
+          Connected {formatDate(c.createdAt)} ·{' '}
+          {c.lastUsedAt ? `last used ${formatRelative(c.lastUsedAt)}` : 'not used yet'}
         </p>
         {revoke.isError && <ErrorNotice error={revoke.error} />}
       </div>
@@ -116,7 +132,12 @@ function ConnectionRow({ connection: c }: { connection: BrowserConnection }) {
             Revoke
           </Button>
         }
-        body={<p>The extension in this browser will stop working with your workspaces until you connect it again with a new code.</p>}
+        body={
+          <p>
+            The extension in this browser will stop working with your workspaces until you connect it again with a new
+            code.
+          </p>
+        }
         confirmLabel="Revoke"
         onConfirm={() => revoke.mutate(c.id)}
       />

@@ -31,14 +31,16 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
   const p = d.partnership;
   const w = workspaceFor(p, me.person.id);
   const who = joinNames(mentees(p).map((m) => m.name));
-  const workspace = (tab: 'clips' | 'prompts' | 'requests' | 'conversations') => routeHref({ name: 'workspace', partnershipId, tab });
+  const workspace = (tab: 'clips' | 'prompts' | 'requests' | 'conversations') =>
+    routeHref({ name: 'workspace', partnershipId, tab });
 
   return (
     <WorkspaceContext.Provider value={w}>
       <PageTitle
         kicker={
           <>
-            <a href={routeHref({ name: 'workspace', partnershipId, tab: 'goals' })}>Workspace with {who}</a> <span aria-hidden="true">/</span> Prepare
+            <a href={routeHref({ name: 'workspace', partnershipId, tab: 'goals' })}>Workspace with {who}</a>{' '}
+            <span aria-hidden="true">/</span> Prepare
           </>
         }
       >
@@ -47,7 +49,8 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
       <p className="lead">
         {d.nextConversation ? (
           <>
-            Next conversation: <strong>{formatDateTime(d.nextConversation.scheduledFor)}</strong> ({formatRelative(d.nextConversation.scheduledFor)}).{' '}
+            Next conversation: <strong>{formatDateTime(d.nextConversation.scheduledFor)}</strong> (
+            {formatRelative(d.nextConversation.scheduledFor)}).{' '}
           </>
         ) : (
           <>No conversation is scheduled yet. </>
@@ -62,7 +65,10 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
           </h2>
           {d.newClips.length === 0 ? (
             <EmptyState title="You are up to date">
-              <p>No new clips since {d.lastConversationAt ? 'the last conversation' : 'the start'}. {who} may still add some before you meet.</p>
+              <p>
+                No new clips since {d.lastConversationAt ? 'the last conversation' : 'the start'}. {who} may still add
+                some before you meet.
+              </p>
             </EmptyState>
           ) : (
             <div className="stack">
@@ -81,7 +87,11 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
         <aside className="prepare-side">
           <section className="card section" aria-labelledby="prep-agenda">
             <h2 id="prep-agenda">{who}’s agenda</h2>
-            {d.nextConversation ? <AgendaView agenda={d.nextConversation.agenda} lookup={lookup} /> : <p className="muted">The agenda is set once a conversation is scheduled.</p>}
+            {d.nextConversation ? (
+              <AgendaView agenda={d.nextConversation.agenda} lookup={lookup} />
+            ) : (
+              <p className="muted">The agenda is set once a conversation is scheduled.</p>
+            )}
           </section>
 
           <section className="card section" aria-labelledby="prep-due">
@@ -110,7 +120,8 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
             <section className="card section" aria-labelledby="prep-requests">
               <h2 id="prep-requests">Requests</h2>
               <p>
-                {who} asked for {d.openRequests === 1 ? 'a resource' : `${d.openRequests} resources`}. <a href={workspace('requests')}>Answer in the workspace</a>
+                {who} asked for {d.openRequests === 1 ? 'a resource' : `${d.openRequests} resources`}.{' '}
+                <a href={workspace('requests')}>Answer in the workspace</a>
               </p>
             </section>
           )}

@@ -26,10 +26,16 @@ export function InvitationCard({ partnership: p, meId }: { partnership: Partners
             {role}.
           </p>
           {p.agreement.purpose && <blockquote className="purpose">{p.agreement.purpose}</blockquote>}
-          <p className="muted small">Sent {formatDate(p.createdAt)}. Only the members of a partnership see what is in it.</p>
+          <p className="muted small">
+            Sent {formatDate(p.createdAt)}. Only the members of a partnership see what is in it.
+          </p>
           {answer.isError && <ErrorNotice error={answer.error} />}
           <div className="form-actions start">
-            <Button className="button primary" isPending={answer.isPending} onPress={() => answer.mutate({ id: p.id, accept: true })}>
+            <Button
+              className="button primary"
+              isPending={answer.isPending}
+              onPress={() => answer.mutate({ id: p.id, accept: true })}
+            >
               Accept
             </Button>
             <ConfirmDialog
@@ -43,12 +49,13 @@ export function InvitationCard({ partnership: p, meId }: { partnership: Partners
         </>
       ) : p.status === 'declined' ? (
         <p className="invitation-text">
-          {joinNames(declinedNames)} declined your invitation to {kind}. <span className="muted">You can invite someone else.</span>
+          {joinNames(declinedNames)} declined your invitation to {kind}.{' '}
+          <span className="muted">You can invite someone else.</span>
         </p>
       ) : (
         <p className="invitation-text">
-          Waiting for {joinNames(pendingNames.length ? pendingNames : partnersOf(p, meId).map((m) => m.name))} to answer your invitation to {kind}.
-          <span className="muted small"> Sent {formatDate(p.createdAt)}.</span>
+          Waiting for {joinNames(pendingNames.length ? pendingNames : partnersOf(p, meId).map((m) => m.name))} to answer
+          your invitation to {kind}.<span className="muted small"> Sent {formatDate(p.createdAt)}.</span>
         </p>
       )}
     </article>

@@ -27,7 +27,12 @@ function InviteForm({ me, onDone }: { me: Me; onDone: () => void }) {
   const directory = useProgramDirectory();
   const create = useCreatePartnership();
   const notify = useNotify();
-  const form = useFormState({ person: null as string | null, kind: 'mentoring' as PartnershipKind, role: 'mentee' as MemberRole, purpose: '' });
+  const form = useFormState({
+    person: null as string | null,
+    kind: 'mentoring' as PartnershipKind,
+    role: 'mentee' as MemberRole,
+    purpose: '',
+  });
   const v = form.values;
 
   const submit = () => {
@@ -59,11 +64,19 @@ function InviteForm({ me, onDone }: { me: Me; onDone: () => void }) {
 
   if (directory.isPending) return <Loading label="Loading the people in your program…" />;
   if (directory.isError) return <ErrorNotice error={directory.error} retry={() => void directory.refetch()} />;
-  const people = directory.data.people.filter((p) => p.id !== me.person.id).map((p) => ({ id: p.id, name: p.name, detail: p.email }));
+  const people = directory.data.people
+    .filter((p) => p.id !== me.person.id)
+    .map((p) => ({ id: p.id, name: p.name, detail: p.email }));
 
   return (
     <Form onSubmit={submit} errors={form.errors}>
-      <PersonPicker label="Person to invite" people={people} autoFocus {...form.field('person')} description="Anyone in your program." />
+      <PersonPicker
+        label="Person to invite"
+        people={people}
+        autoFocus
+        {...form.field('person')}
+        description="Anyone in your program."
+      />
       <RadioChoice
         label="Kind of partnership"
         {...form.field('kind')}
@@ -82,7 +95,12 @@ function InviteForm({ me, onDone }: { me: Me; onDone: () => void }) {
           ]}
         />
       )}
-      <TextAreaField label="What you hope to work on" {...form.field('purpose')} rows={3} description="Becomes the purpose in your agreement; you can both change it later." />
+      <TextAreaField
+        label="What you hope to work on"
+        {...form.field('purpose')}
+        rows={3}
+        description="Becomes the purpose in your agreement; you can both change it later."
+      />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
           Cancel

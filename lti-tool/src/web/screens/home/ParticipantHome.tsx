@@ -19,16 +19,19 @@ export function ParticipantHome({ me }: { me: Me }) {
 
   const all = partnerships.data.partnerships;
   const toAnswer = all.filter((p) => p.status === 'invited' && memberOf(p, meId)?.invitation === 'pending');
-  const waiting = all.filter((p) => (p.status === 'invited' && memberOf(p, meId)?.invitation === 'accepted') || (p.status === 'declined' && p.createdById === meId));
+  const waiting = all.filter(
+    (p) =>
+      (p.status === 'invited' && memberOf(p, meId)?.invitation === 'accepted') ||
+      (p.status === 'declined' && p.createdById === meId),
+  );
   const active = all.filter((p) => p.status === 'active');
   const closed = all.filter((p) => p.status === 'closed');
-  const byNext = (a: Partnership, b: Partnership) => (a.nextConversation?.scheduledFor ?? '9').localeCompare(b.nextConversation?.scheduledFor ?? '9');
+  const byNext = (a: Partnership, b: Partnership) =>
+    (a.nextConversation?.scheduledFor ?? '9').localeCompare(b.nextConversation?.scheduledFor ?? '9');
 
   return (
     <>
-      <PageTitle actions={invite}>
-        Your partnerships
-      </PageTitle>
+      <PageTitle actions={invite}>Your partnerships</PageTitle>
 
       {toAnswer.length > 0 && (
         <section aria-labelledby="to-answer" className="section">
@@ -48,7 +51,10 @@ export function ParticipantHome({ me }: { me: Me }) {
         {active.length === 0 ? (
           <EmptyState title="No partnerships yet" action={invite}>
             <p>Your program coordinator will pair you with a mentor, or invite a colleague yourself.</p>
-            <p>A partnership is a private workspace for the two of you: goals, passages from your readings, reflection prompts and your conversations.</p>
+            <p>
+              A partnership is a private workspace for the two of you: goals, passages from your readings, reflection
+              prompts and your conversations.
+            </p>
           </EmptyState>
         ) : (
           <div className="card-grid">

@@ -11,7 +11,9 @@ export function PartnershipCard({ partnership: p, meId }: { partnership: Partner
     <article className="card partnership-card">
       <div className="card-kicker">
         <span className={`badge ${p.kind}`}>{p.kind === 'mentoring' ? 'Mentoring' : 'Collegial coaching'}</span>
-        {me && p.kind === 'mentoring' && <span className="muted">You are the {roleLabel(p, me.role).toLowerCase()}</span>}
+        {me && p.kind === 'mentoring' && (
+          <span className="muted">You are the {roleLabel(p, me.role).toLowerCase()}</span>
+        )}
         {p.status === 'closed' && <span className="badge muted">Closed</span>}
       </div>
       <h3>
@@ -26,7 +28,8 @@ export function PartnershipCard({ partnership: p, meId }: { partnership: Partner
           <dd>
             {p.nextConversation ? (
               <>
-                {formatDateTime(p.nextConversation.scheduledFor)} <span className="muted">({formatRelative(p.nextConversation.scheduledFor)})</span>
+                {formatDateTime(p.nextConversation.scheduledFor)}{' '}
+                <span className="muted">({formatRelative(p.nextConversation.scheduledFor)})</span>
               </>
             ) : (
               <span className="muted">Not scheduled yet</span>

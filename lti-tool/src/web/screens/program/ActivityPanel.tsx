@@ -13,7 +13,12 @@ import { formatDate, formatRelative } from '../../lib/dates.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { FormPartnershipDialog } from './FormPartnershipDialog.tsx';
 
-const STATUS: Record<PartnershipActivity['status'], string> = { active: 'Active', invited: 'Invitation open', declined: 'Declined', closed: 'Closed' };
+const STATUS: Record<PartnershipActivity['status'], string> = {
+  active: 'Active',
+  invited: 'Invitation open',
+  declined: 'Declined',
+  closed: 'Closed',
+};
 
 /** Quiet ones first: they are the reason to look. */
 function byAttention(a: PartnershipActivity, b: PartnershipActivity): number {
@@ -41,7 +46,10 @@ export function ActivityPanel() {
       </div>
       {all.length === 0 ? (
         <EmptyState title="No partnerships yet" action={<FormPartnershipDialog />}>
-          <p>Form mentoring partnerships from the roster, or let participants invite each other. Their activity shows here: dates and counts, never content.</p>
+          <p>
+            Form mentoring partnerships from the roster, or let participants invite each other. Their activity shows
+            here: dates and counts, never content.
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -50,7 +58,8 @@ export function ActivityPanel() {
               {all.length} partnership{all.length === 1 ? '' : 's'}
               {quiet > 0 && (
                 <>
-                  , <strong>{quiet} quiet</strong> (no conversation in {activity.data.quietAfterDays} days and none scheduled)
+                  , <strong>{quiet} quiet</strong> (no conversation in {activity.data.quietAfterDays} days and none
+                  scheduled)
                 </>
               )}
               .
@@ -84,11 +93,26 @@ export function ActivityPanel() {
                       {STATUS[a.status]}
                       {a.quiet && <span className="badge quiet">Quiet</span>}
                     </td>
-                    <td>{a.lastConversationAt ? <span title={formatDate(a.lastConversationAt)}>{formatRelative(a.lastConversationAt)}</span> : <span className="muted">None yet</span>}</td>
-                    <td>{a.nextConversationAt ? formatDate(a.nextConversationAt) : <span className="muted">Not scheduled</span>}</td>
+                    <td>
+                      {a.lastConversationAt ? (
+                        <span title={formatDate(a.lastConversationAt)}>{formatRelative(a.lastConversationAt)}</span>
+                      ) : (
+                        <span className="muted">None yet</span>
+                      )}
+                    </td>
+                    <td>
+                      {a.nextConversationAt ? (
+                        formatDate(a.nextConversationAt)
+                      ) : (
+                        <span className="muted">Not scheduled</span>
+                      )}
+                    </td>
                     <td className="counts">
-                      <span aria-label={`${a.last30Days.clips} clips`}>{a.last30Days.clips}</span> · <span aria-label={`${a.last30Days.prompts} prompts`}>{a.last30Days.prompts}</span> ·{' '}
-                      <span aria-label={`${a.last30Days.conversations} conversations`}>{a.last30Days.conversations}</span>
+                      <span aria-label={`${a.last30Days.clips} clips`}>{a.last30Days.clips}</span> ·{' '}
+                      <span aria-label={`${a.last30Days.prompts} prompts`}>{a.last30Days.prompts}</span> ·{' '}
+                      <span aria-label={`${a.last30Days.conversations} conversations`}>
+                        {a.last30Days.conversations}
+                      </span>
                     </td>
                   </tr>
                 ))}
@@ -139,14 +163,27 @@ function QuietSetting({ days }: { days: number }) {
   const error = form.errors.fields.quietAfterDays;
   return (
     <Form onSubmit={submit} errors={form.errors} className="inline-form quiet-setting" label="Quiet after">
-      <NumberField className="field number" value={form.values.quietAfterDays} onChange={(v) => form.set('quietAfterDays', Number.isNaN(v) ? 0 : v)} minValue={1} maxValue={365} isInvalid={!!error} validationBehavior="aria">
+      <NumberField
+        className="field number"
+        value={form.values.quietAfterDays}
+        onChange={(v) => form.set('quietAfterDays', Number.isNaN(v) ? 0 : v)}
+        minValue={1}
+        maxValue={365}
+        isInvalid={!!error}
+        validationBehavior="aria"
+      >
         <Label>Quiet after (days)</Label>
         <Group className="number-group">
           <Input />
         </Group>
         <FieldError>{error}</FieldError>
       </NumberField>
-      <Button type="submit" className="button" isPending={update.isPending} isDisabled={form.values.quietAfterDays === days}>
+      <Button
+        type="submit"
+        className="button"
+        isPending={update.isPending}
+        isDisabled={form.values.quietAfterDays === days}
+      >
         Save
       </Button>
     </Form>

@@ -23,7 +23,10 @@ export function CheckpointsPanel() {
     <div className="tab-content">
       <section className="section" aria-labelledby="cp-title">
         <h2 id="cp-title">Checkpoints</h2>
-        <p className="muted">At each checkpoint mentors complete a short evaluation, visible to both partners and to you. Coaching content never flows into it.</p>
+        <p className="muted">
+          At each checkpoint mentors complete a short evaluation, visible to both partners and to you. Coaching content
+          never flows into it.
+        </p>
         {checkpoints.isPending ? (
           <Loading />
         ) : checkpoints.isError ? (
@@ -94,7 +97,11 @@ function NewCheckpoint() {
   const create = useCreateCheckpoint();
   const form = useFormState({ name: '', dueOn: '', postToGradebook: false });
   const submit = () => {
-    const r = check(CreateCheckpoint, { name: form.values.name, dueOn: form.values.dueOn || null, postToGradebook: form.values.postToGradebook }, FIELDS);
+    const r = check(
+      CreateCheckpoint,
+      { name: form.values.name, dueOn: form.values.dueOn || null, postToGradebook: form.values.postToGradebook },
+      FIELDS,
+    );
     if (!r.ok) return form.setErrors(r.errors);
     create.mutate(r.value, { onSuccess: () => form.reset(), onError: (e) => form.setErrors(errorsFrom(e, FIELDS)) });
   };

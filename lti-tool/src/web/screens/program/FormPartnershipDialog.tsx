@@ -18,7 +18,11 @@ const FIELDS = ['kind', 'mentor', 'mentees', 'partners', 'purpose'];
 /** The coordinator pairs people: a mentor with one or more mentees, or colleagues for collegial coaching. */
 export function FormPartnershipDialog() {
   return (
-    <ModalDialog title="Form a partnership" wide trigger={<Button className="button primary">Form a partnership</Button>}>
+    <ModalDialog
+      title="Form a partnership"
+      wide
+      trigger={<Button className="button primary">Form a partnership</Button>}
+    >
       {(close) => <FormPartnership onDone={close} />}
     </ModalDialog>
   );
@@ -28,7 +32,13 @@ function FormPartnership({ onDone }: { onDone: () => void }) {
   const roster = useProgramPeople();
   const create = useCreatePartnership();
   const notify = useNotify();
-  const form = useFormState({ kind: 'mentoring' as PartnershipKind, mentor: null as string | null, mentees: [] as string[], partners: [] as string[], purpose: '' });
+  const form = useFormState({
+    kind: 'mentoring' as PartnershipKind,
+    mentor: null as string | null,
+    mentees: [] as string[],
+    partners: [] as string[],
+    purpose: '',
+  });
   const v = form.values;
 
   if (roster.isPending) return <Loading label="Loading the roster…" />;
@@ -36,23 +46,38 @@ function FormPartnership({ onDone }: { onDone: () => void }) {
 
   const people: PersonOption[] = [...roster.data.people]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((p) => ({ id: p.personId, name: p.name, detail: [p.email, p.programRole === 'staff' ? 'staff' : null].filter(Boolean).join(' · ') || null }));
+    .map((p) => ({
+      id: p.personId,
+      name: p.name,
+      detail: [p.email, p.programRole === 'staff' ? 'staff' : null].filter(Boolean).join(' · ') || null,
+    }));
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? id;
 
   const submit = () => {
     const members =
       v.kind === 'mentoring'
-        ? [...(v.mentor ? [{ personId: v.mentor, role: 'mentor' as const }] : []), ...v.mentees.map((id) => ({ personId: id, role: 'mentee' as const }))]
+        ? [
+            ...(v.mentor ? [{ personId: v.mentor, role: 'mentor' as const }] : []),
+            ...v.mentees.map((id) => ({ personId: id, role: 'mentee' as const })),
+          ]
         : // Collegial partners switch roles goal by goal; the stored roles are only a starting point.
           v.partners.map((id, i) => ({ personId: id, role: i === 0 ? ('mentor' as const) : ('mentee' as const) }));
     if (v.kind === 'mentoring' && (!v.mentor || v.mentees.length === 0)) {
       return form.setErrors({
-        fields: { ...(v.mentor ? {} : { mentor: 'Choose the mentor.' }), ...(v.mentees.length ? {} : { mentees: 'Choose at least one mentee.' }) },
+        fields: {
+          ...(v.mentor ? {} : { mentor: 'Choose the mentor.' }),
+          ...(v.mentees.length ? {} : { mentees: 'Choose at least one mentee.' }),
+        },
         form: null,
       });
     }
-    if (v.kind === 'collegial' && v.partners.length < 2) return form.setErrors({ fields: { partners: 'Choose at least two colleagues.' }, form: null });
-    const r = check(CreatePartnership, { kind: v.kind, members, agreement: v.purpose.trim() ? { purpose: v.purpose } : undefined }, FIELDS);
+    if (v.kind === 'collegial' && v.partners.length < 2)
+      return form.setErrors({ fields: { partners: 'Choose at least two colleagues.' }, form: null });
+    const r = check(
+      CreatePartnership,
+      { kind: v.kind, members, agreement: v.purpose.trim() ? { purpose: v.purpose } : undefined },
+      FIELDS,
+    );
     if (!r.ok) return form.setErrors(r.errors);
     create.mutate(r.value, {
       onSuccess: () => {
@@ -73,20 +98,45 @@ function FormPartnership({ onDone }: { onDone: () => void }) {
         label="Kind"
         {...form.field('kind')}
         options={[
-          { id: 'mentoring', label: 'Mentoring', description: 'An experienced leader mentors one or more new leaders.' },
-          { id: 'collegial', label: 'Collegial coaching', description: 'Peers coach each other, switching roles goal by goal.' },
+          {
+            id: 'mentoring',
+            label: 'Mentoring',
+            description: 'An experienced leader mentors one or more new leaders.',
+          },
+          {
+            id: 'collegial',
+            label: 'Collegial coaching',
+            description: 'Peers coach each other, switching roles goal by goal.',
+          },
         ]}
       />
       {v.kind === 'mentoring' ? (
         <div className="two-columns">
-          <PersonPicker label="Mentor" people={people.filter((p) => !v.mentees.includes(p.id))} {...form.field('mentor')} />
-          <PeoplePicker label="Mentees" people={people.filter((p) => p.id !== v.mentor)} {...form.field('mentees')} description="Add one or more." />
+          <PersonPicker
+            label="Mentor"
+            people={people.filter((p) => !v.mentees.includes(p.id))}
+            {...form.field('mentor')}
+          />
+          <PeoplePicker
+            label="Mentees"
+            people={people.filter((p) => p.id !== v.mentor)}
+            {...form.field('mentees')}
+            description="Add one or more."
+          />
         </div>
       ) : (
         <PeoplePicker label="Colleagues" people={people} {...form.field('partners')} description="Add two or more." />
       )}
-      <TextAreaField label="Purpose" rows={2} {...form.field('purpose')} description="A starting point for their agreement; the partners can change it." />
-      <p className="muted small">The partners see their workspace the next time they open the tool from the course. You will see their activity, never their content.</p>
+      <TextAreaField
+        label="Purpose"
+        rows={2}
+        {...form.field('purpose')}
+        description="A starting point for their agreement; the partners can change it."
+      />
+      <p className="muted small">
+        The partners see their workspace the next time they open the tool from the course. You will see their activity,
+        never their content.
+      </p>
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
           Cancel

@@ -19,8 +19,15 @@ export function ProgramScreen({ section }: { section: ProgramSection }) {
       <PageTitle kicker="Program staff" actions={<FormPartnershipDialog />}>
         {me.data?.program.title ?? 'Program'}
       </PageTitle>
-      <p className="lead">You see whether partnerships meet (dates and counts), never what they write. Reach out to pairs that have gone quiet.</p>
-      <Tabs selectedKey={section} onSelectionChange={(k: Key) => navigate({ name: 'program', section: String(k) as ProgramSection })} className="tabs">
+      <p className="lead">
+        You see whether partnerships meet (dates and counts), never what they write. Reach out to pairs that have gone
+        quiet.
+      </p>
+      <Tabs
+        selectedKey={section}
+        onSelectionChange={(k: Key) => navigate({ name: 'program', section: String(k) as ProgramSection })}
+        className="tabs"
+      >
         <TabList aria-label="Program sections" className="tab-list">
           <Tab id="partnerships" className="tab">
             Partnerships

@@ -16,7 +16,9 @@ export function RosterPanel() {
     <Button
       className="button"
       isPending={sync.isPending}
-      onPress={() => sync.mutate(undefined, { onSuccess: (r) => notify({ message: `Roster synced: ${r.people.length} people.` }) })}
+      onPress={() =>
+        sync.mutate(undefined, { onSuccess: (r) => notify({ message: `Roster synced: ${r.people.length} people.` }) })
+      }
     >
       Sync roster from the LMS
     </Button>
@@ -31,14 +33,19 @@ export function RosterPanel() {
       <div className="section-head">
         <h2>Roster</h2>
         <div className="head-tools">
-          <span className="muted small">{people.data.syncedAt ? `Last synced ${formatDateTime(people.data.syncedAt)}` : 'Not synced yet'}</span>
+          <span className="muted small">
+            {people.data.syncedAt ? `Last synced ${formatDateTime(people.data.syncedAt)}` : 'Not synced yet'}
+          </span>
           {syncButton}
         </div>
       </div>
       {sync.isError && <ErrorNotice error={sync.error} />}
       {list.length === 0 ? (
         <EmptyState title="The roster is empty" action={syncButton}>
-          <p>Sync it from the LMS to see everyone enrolled in the course. People also join the roster when they first open the workspace.</p>
+          <p>
+            Sync it from the LMS to see everyone enrolled in the course. People also join the roster when they first
+            open the workspace.
+          </p>
         </EmptyState>
       ) : (
         <TableWrap label="Roster, scrollable">

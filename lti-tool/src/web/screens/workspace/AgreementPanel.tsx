@@ -32,7 +32,13 @@ export function AgreementPanel() {
         <dl className="agreement-terms">
           <div>
             <dt>Purpose</dt>
-            <dd>{a.purpose || <span className="muted">Not written yet. {can.write ? 'Say in a sentence what this partnership is for.' : ''}</span>}</dd>
+            <dd>
+              {a.purpose || (
+                <span className="muted">
+                  Not written yet. {can.write ? 'Say in a sentence what this partnership is for.' : ''}
+                </span>
+              )}
+            </dd>
           </div>
           <div>
             <dt>We meet</dt>
@@ -66,8 +72,18 @@ function AgreementForm({ agreement, onDone }: { agreement: Agreement; onDone: ()
   };
   return (
     <Form onSubmit={submit} errors={form.errors}>
-      <TextAreaField label="Purpose" {...form.field('purpose')} rows={2} autoFocus description="What this partnership is for, in the mentee’s words." />
-      <TextInput label="We meet" {...form.field('meetingCadence')} description="For example: every two weeks, 45 minutes, online." />
+      <TextAreaField
+        label="Purpose"
+        {...form.field('purpose')}
+        rows={2}
+        autoFocus
+        description="What this partnership is for, in the mentee’s words."
+      />
+      <TextInput
+        label="We meet"
+        {...form.field('meetingCadence')}
+        description="For example: every two weeks, 45 minutes, online."
+      />
       <TextAreaField label="Confidentiality" {...form.field('confidentiality')} rows={3} />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>

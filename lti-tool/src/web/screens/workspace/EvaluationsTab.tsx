@@ -30,13 +30,18 @@ export function EvaluationsTab() {
       <div className="evaluation-banner" role="note">
         <p className="evaluation-label">Checkpoint evaluation — visible to program staff</p>
         <p>
-          At a few named checkpoints the program asks mentors for a short evaluation. It is seen by both partners and by program staff. It is kept apart from your coaching: staff never see goals, clips, prompts, conversations or notes.
+          At a few named checkpoints the program asks mentors for a short evaluation. It is seen by both partners and by
+          program staff. It is kept apart from your coaching: staff never see goals, clips, prompts, conversations or
+          notes.
         </p>
       </div>
       <div className="section-head">
         <h2>Evaluations</h2>
         {can.evaluate && cps.length > 0 && (
-          <ModalDialog title="Checkpoint evaluation" trigger={<Button className="button evaluation-button">Complete an evaluation</Button>}>
+          <ModalDialog
+            title="Checkpoint evaluation"
+            trigger={<Button className="button evaluation-button">Complete an evaluation</Button>}
+          >
             {(close) => <EvaluationForm checkpoints={cps} onDone={close} />}
           </ModalDialog>
         )}
@@ -48,14 +53,24 @@ export function EvaluationsTab() {
       ) : (
         <>
           {cps.length > 0 && <CheckpointList checkpoints={cps} evaluations={evaluations.data.evaluations} />}
-          {cps.length === 0 && <p className="muted">The program has not named any checkpoints yet. When it does, they appear here with their evaluations.</p>}
+          {cps.length === 0 && (
+            <p className="muted">
+              The program has not named any checkpoints yet. When it does, they appear here with their evaluations.
+            </p>
+          )}
         </>
       )}
     </div>
   );
 }
 
-function CheckpointList({ checkpoints, evaluations }: { checkpoints: Checkpoint[]; evaluations: CheckpointEvaluation[] }) {
+function CheckpointList({
+  checkpoints,
+  evaluations,
+}: {
+  checkpoints: Checkpoint[];
+  evaluations: CheckpointEvaluation[];
+}) {
   const { partnership: p, meId } = useWorkspace();
   return (
     <ol className="checkpoints">
@@ -73,7 +88,8 @@ function CheckpointList({ checkpoints, evaluations }: { checkpoints: Checkpoint[
               done.map((e) => (
                 <div key={e.id} className="evaluation">
                   <p className="evaluation-meta">
-                    <strong>{nameOf(p, e.menteeId)}</strong>: <span className={`rating rating-${e.rating}`}>{RATING_LABELS[e.rating]}</span>
+                    <strong>{nameOf(p, e.menteeId)}</strong>:{' '}
+                    <span className={`rating rating-${e.rating}`}>{RATING_LABELS[e.rating]}</span>
                     <span className="muted small">
                       {' '}
                       · by {e.mentorId === meId ? 'you' : nameOf(p, e.mentorId)}, {formatDate(e.completedAt)}
@@ -110,10 +126,34 @@ function EvaluationForm({ checkpoints, onDone }: { checkpoints: Checkpoint[]; on
   return (
     <Form onSubmit={submit} errors={form.errors} className="evaluation-form">
       <p className="evaluation-label">Visible to program staff</p>
-      <SelectField label="Checkpoint" options={checkpoints.map((c) => ({ id: c.id, label: c.name }))} {...form.field('checkpointId')} />
-      {people.length > 1 && <SelectField label="Mentee" options={people.map((m) => ({ id: m.personId, label: m.name }))} {...form.field('menteeId')} />}
-      <RadioChoice label="Rating" orientation="vertical" options={Object.entries(RATING_LABELS).map(([id, label]) => ({ id: id as CheckpointEvaluation['rating'], label }))} {...form.field('rating')} />
-      <TextAreaField label="Summary" isRequired rows={5} {...form.field('summary')} description="Written for program staff. Do not copy coaching notes or confidential conversation content here." />
+      <SelectField
+        label="Checkpoint"
+        options={checkpoints.map((c) => ({ id: c.id, label: c.name }))}
+        {...form.field('checkpointId')}
+      />
+      {people.length > 1 && (
+        <SelectField
+          label="Mentee"
+          options={people.map((m) => ({ id: m.personId, label: m.name }))}
+          {...form.field('menteeId')}
+        />
+      )}
+      <RadioChoice
+        label="Rating"
+        orientation="vertical"
+        options={Object.entries(RATING_LABELS).map(([id, label]) => ({
+          id: id as CheckpointEvaluation['rating'],
+          label,
+        }))}
+        {...form.field('rating')}
+      />
+      <TextAreaField
+        label="Summary"
+        isRequired
+        rows={5}
+        {...form.field('summary')}
+        description="Written for program staff. Do not copy coaching notes or confidential conversation content here."
+      />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
           Cancel

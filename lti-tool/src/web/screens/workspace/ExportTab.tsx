@@ -11,19 +11,34 @@ export function ExportTab() {
   const names = p.members.map((m) => m.name);
   const download = (format: 'md' | 'json') =>
     exporter.mutate(format, {
-      onSuccess: (text) => saveTextFile(text, exportFileName(names, format), format === 'md' ? 'text/markdown' : 'application/json'),
+      onSuccess: (text) =>
+        saveTextFile(text, exportFileName(names, format), format === 'md' ? 'text/markdown' : 'application/json'),
     });
   return (
     <div className="tab-content">
       <h2>Export</h2>
-      <p className="lead">Download a copy of this partnership: the agreement, goals with their actions, clips, prompts and responses, conversations with shared notes and commitments, and requests.</p>
-      <p className="muted">Your partner’s private notes are never part of it. Keep the file somewhere private: it holds what you agreed to keep confidential.</p>
+      <p className="lead">
+        Download a copy of this partnership: the agreement, goals with their actions, clips, prompts and responses,
+        conversations with shared notes and commitments, and requests.
+      </p>
+      <p className="muted">
+        Your partner’s private notes are never part of it. Keep the file somewhere private: it holds what you agreed to
+        keep confidential.
+      </p>
       {exporter.isError && <ErrorNotice error={exporter.error} />}
       <div className="form-actions start">
-        <Button className="button primary" isPending={exporter.isPending && exporter.variables === 'md'} onPress={() => download('md')}>
+        <Button
+          className="button primary"
+          isPending={exporter.isPending && exporter.variables === 'md'}
+          onPress={() => download('md')}
+        >
           Download as Markdown
         </Button>
-        <Button className="button" isPending={exporter.isPending && exporter.variables === 'json'} onPress={() => download('json')}>
+        <Button
+          className="button"
+          isPending={exporter.isPending && exporter.variables === 'json'}
+          onPress={() => download('json')}
+        >
           Download as JSON
         </Button>
       </div>

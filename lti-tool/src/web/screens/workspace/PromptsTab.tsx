@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { CreatePrompt, UpdatePrompt, memberOf, type Clip, type Goal, type Prompt, type PromptStatus } from '@mentoring/shared';
+import {
+  CreatePrompt,
+  UpdatePrompt,
+  memberOf,
+  type Clip,
+  type Goal,
+  type Prompt,
+  type PromptStatus,
+} from '@mentoring/shared';
 import { useClips } from '../../api/clips.ts';
 import { useGoals } from '../../api/goals.ts';
 import { useCreatePrompt, usePrompts, useUpdatePrompt } from '../../api/prompts.ts';
@@ -54,7 +62,10 @@ export function PromptsTab() {
       </div>
       {list.length === 0 ? (
         <EmptyState title="No prompts yet" action={write}>
-          <p>A prompt is a question to reflect on before you next talk: written here, or made from a clipped passage. The mentee responds in writing, and you discuss it together.</p>
+          <p>
+            A prompt is a question to reflect on before you next talk: written here, or made from a clipped passage. The
+            mentee responds in writing, and you discuss it together.
+          </p>
         </EmptyState>
       ) : (
         GROUPS.map((g) => {
@@ -97,11 +108,21 @@ function PromptForm({ goals, onDone }: { goals: readonly Goal[]; onDone: () => v
   };
   return (
     <Form onSubmit={submit} errors={form.errors}>
-      <TextAreaField label="Question" isRequired autoFocus rows={3} {...form.field('question')} description="Open questions invite reflection: what, how, what if…" />
+      <TextAreaField
+        label="Question"
+        isRequired
+        autoFocus
+        rows={3}
+        {...form.field('question')}
+        description="Open questions invite reflection: what, how, what if…"
+      />
       {goals.length > 0 && (
         <SelectField
           label="About a goal"
-          options={[{ id: NO_GOAL, label: 'No particular goal' }, ...goals.filter((g) => g.status === 'active').map((g) => ({ id: g.id, label: g.title }))]}
+          options={[
+            { id: NO_GOAL, label: 'No particular goal' },
+            ...goals.filter((g) => g.status === 'active').map((g) => ({ id: g.id, label: g.title })),
+          ]}
           {...form.field('goalId')}
         />
       )}
@@ -140,7 +161,9 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
         <ResponseForm prompt={prompt} onDone={() => setResponding(false)} />
       ) : prompt.response ? (
         <div className="response">
-          <span className="response-label">Response{prompt.respondedAt ? `, ${formatDate(prompt.respondedAt)}` : ''}</span>
+          <span className="response-label">
+            Response{prompt.respondedAt ? `, ${formatDate(prompt.respondedAt)}` : ''}
+          </span>
           <p>{prompt.response}</p>
         </div>
       ) : null}
@@ -153,11 +176,17 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
             </Button>
           )}
           {prompt.status !== 'discussed' ? (
-            <Button className="button small quiet" onPress={() => update.mutate({ id: prompt.id, body: { status: 'discussed' } })}>
+            <Button
+              className="button small quiet"
+              onPress={() => update.mutate({ id: prompt.id, body: { status: 'discussed' } })}
+            >
               Mark discussed
             </Button>
           ) : (
-            <Button className="button small quiet" onPress={() => update.mutate({ id: prompt.id, body: { status: prompt.response ? 'answered' : 'open' } })}>
+            <Button
+              className="button small quiet"
+              onPress={() => update.mutate({ id: prompt.id, body: { status: prompt.response ? 'answered' : 'open' } })}
+            >
               Reopen
             </Button>
           )}
@@ -172,9 +201,16 @@ function ResponseForm({ prompt, onDone }: { prompt: Prompt; onDone: () => void }
   const update = useUpdatePrompt(p.id);
   const form = useFormState({ response: prompt.response ?? '' });
   const submit = () => {
-    const r = check(UpdatePrompt, { response: form.values.response, status: form.values.response.trim() ? 'answered' : 'open' }, ['response']);
+    const r = check(
+      UpdatePrompt,
+      { response: form.values.response, status: form.values.response.trim() ? 'answered' : 'open' },
+      ['response'],
+    );
     if (!r.ok) return form.setErrors(r.errors);
-    update.mutate({ id: prompt.id, body: r.value }, { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, ['response'])) });
+    update.mutate(
+      { id: prompt.id, body: r.value },
+      { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, ['response'])) },
+    );
   };
   return (
     <Form onSubmit={submit} errors={form.errors}>

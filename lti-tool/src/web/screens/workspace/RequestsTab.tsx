@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { AnswerResourceRequest, CreateResourceRequest, hasRole, type Clip, type ResourceRequest } from '@mentoring/shared';
+import {
+  AnswerResourceRequest,
+  CreateResourceRequest,
+  hasRole,
+  type Clip,
+  type ResourceRequest,
+} from '@mentoring/shared';
 import { useClips } from '../../api/clips.ts';
 import { useAnswerRequest, useCreateRequest, useRequests } from '../../api/requests.ts';
 import { CheckboxList } from '../../components/Checkbox.tsx';
@@ -31,7 +37,9 @@ export function RequestsTab() {
 
   if (requests.isPending) return <Loading label="Loading requests…" />;
   if (requests.isError) return <ErrorNotice error={requests.error} retry={() => void requests.refetch()} />;
-  const list = [...requests.data.requests].sort((a, b) => (a.status === b.status ? b.createdAt.localeCompare(a.createdAt) : a.status === 'open' ? -1 : 1));
+  const list = [...requests.data.requests].sort((a, b) =>
+    a.status === b.status ? b.createdAt.localeCompare(a.createdAt) : a.status === 'open' ? -1 : 1,
+  );
 
   return (
     <div className="tab-content">
@@ -42,11 +50,17 @@ export function RequestsTab() {
       {list.length === 0 ? (
         canAsk ? (
           <EmptyState title="Need something now?" action={ask}>
-            <p>Ask {joinNames(mentorsNames(p, w.meId))} for what would help you at this moment: a reading, an example from their school, a contact, a template.</p>
+            <p>
+              Ask {joinNames(mentorsNames(p, w.meId))} for what would help you at this moment: a reading, an example
+              from their school, a contact, a template.
+            </p>
           </EmptyState>
         ) : (
           <EmptyState title="No requests yet">
-            <p>When your mentee asks for a resource, the request appears here for you to answer with a note, links or clips.</p>
+            <p>
+              When your mentee asks for a resource, the request appears here for you to answer with a note, links or
+              clips.
+            </p>
           </EmptyState>
         )
       ) : (
@@ -71,7 +85,14 @@ function AskForm({ onDone }: { onDone: () => void }) {
   };
   return (
     <Form onSubmit={submit} errors={form.errors}>
-      <TextAreaField label="What do you need?" isRequired autoFocus rows={4} {...form.field('question')} placeholder="For example: an agenda you have used for a first meeting with a new leadership team" />
+      <TextAreaField
+        label="What do you need?"
+        isRequired
+        autoFocus
+        rows={4}
+        {...form.field('question')}
+        placeholder="For example: an agenda you have used for a first meeting with a new leadership team"
+      />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
           Cancel
@@ -89,12 +110,16 @@ function RequestCard({ request: r, clips }: { request: ResourceRequest; clips: r
   const p = w.partnership;
   const [answering, setAnswering] = useState(false);
   const canAnswer = w.can.write && r.status === 'open' && r.askedById !== w.meId && hasRole(p, w.meId, 'mentor');
-  const answerClips = r.answer ? r.answer.clipIds.map((id) => clips.find((c) => c.id === id)).filter((c): c is Clip => !!c) : [];
+  const answerClips = r.answer
+    ? r.answer.clipIds.map((id) => clips.find((c) => c.id === id)).filter((c): c is Clip => !!c)
+    : [];
 
   return (
     <article className={`card request-card status-${r.status}`}>
       <p className="card-kicker">
-        <span className={`badge ${r.status === 'open' ? 'accent' : 'ok'}`}>{r.status === 'open' ? 'Open' : 'Answered'}</span>
+        <span className={`badge ${r.status === 'open' ? 'accent' : 'ok'}`}>
+          {r.status === 'open' ? 'Open' : 'Answered'}
+        </span>
         <span className="muted">
           Asked by {r.askedById === w.meId ? 'you' : nameOf(p, r.askedById)} on {formatDate(r.createdAt)}
         </span>
@@ -103,7 +128,8 @@ function RequestCard({ request: r, clips }: { request: ResourceRequest; clips: r
       {r.answer && (
         <div className="response">
           <span className="response-label">
-            Answer from {r.answer.answeredById === w.meId ? 'you' : nameOf(p, r.answer.answeredById)}, {formatDate(r.answer.answeredAt)}
+            Answer from {r.answer.answeredById === w.meId ? 'you' : nameOf(p, r.answer.answeredById)},{' '}
+            {formatDate(r.answer.answeredAt)}
           </span>
           <p>{r.answer.text}</p>
           {r.answer.links.length > 0 && (
@@ -141,7 +167,15 @@ function RequestCard({ request: r, clips }: { request: ResourceRequest; clips: r
 
 const FIELDS = ['text', 'links', 'clipIds'];
 
-function AnswerForm({ request, clips, onDone }: { request: ResourceRequest; clips: readonly Clip[]; onDone: () => void }) {
+function AnswerForm({
+  request,
+  clips,
+  onDone,
+}: {
+  request: ResourceRequest;
+  clips: readonly Clip[];
+  onDone: () => void;
+}) {
   const { partnership: p } = useWorkspace();
   const answer = useAnswerRequest(p.id);
   const form = useFormState({ text: '', links: '', clipIds: [] as string[] });
@@ -152,7 +186,10 @@ function AnswerForm({ request, clips, onDone }: { request: ResourceRequest; clip
       .filter(Boolean);
     const r = check(AnswerResourceRequest, { text: form.values.text, links, clipIds: form.values.clipIds }, FIELDS);
     if (!r.ok) return form.setErrors(r.errors);
-    answer.mutate({ id: request.id, body: r.value }, { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, FIELDS)) });
+    answer.mutate(
+      { id: request.id, body: r.value },
+      { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, FIELDS)) },
+    );
   };
   return (
     <Form onSubmit={submit} errors={form.errors}>
@@ -161,7 +198,9 @@ function AnswerForm({ request, clips, onDone }: { request: ResourceRequest; clip
       {clips.length > 0 && (
         <CheckboxList
           label="Clips to share"
-          options={clips.slice(0, 30).map((c) => ({ id: c.id, label: `“${c.quote.length > 120 ? `${c.quote.slice(0, 119)}…` : c.quote}”` }))}
+          options={clips
+            .slice(0, 30)
+            .map((c) => ({ id: c.id, label: `“${c.quote.length > 120 ? `${c.quote.slice(0, 119)}…` : c.quote}”` }))}
           {...form.field('clipIds')}
         />
       )}

@@ -43,7 +43,8 @@ export function WorkspaceScreen({ me, partnershipId, tab }: { me: Me; partnershi
       <PageTitle
         kicker={
           <>
-            <a href={routeHref({ name: 'home' })}>Your partnerships</a> <span aria-hidden="true">/</span> {p.kind === 'mentoring' ? 'Mentoring' : 'Collegial coaching'}
+            <a href={routeHref({ name: 'home' })}>Your partnerships</a> <span aria-hidden="true">/</span>{' '}
+            {p.kind === 'mentoring' ? 'Mentoring' : 'Collegial coaching'}
           </>
         }
         actions={
@@ -68,8 +69,14 @@ export function WorkspaceScreen({ me, partnershipId, tab }: { me: Me; partnershi
         ))}
       </ul>
 
-      {p.status === 'invited' && <p className="notice">This partnership starts once everyone has accepted the invitation. Until then it can be read but not changed.</p>}
-      {p.status === 'closed' && <p className="notice">This partnership is closed. Everything in it is kept, read-only.</p>}
+      {p.status === 'invited' && (
+        <p className="notice">
+          This partnership starts once everyone has accepted the invitation. Until then it can be read but not changed.
+        </p>
+      )}
+      {p.status === 'closed' && (
+        <p className="notice">This partnership is closed. Everything in it is kept, read-only.</p>
+      )}
 
       <AgreementPanel />
       {p.status === 'active' && !p.nextConversation && <ScheduleNudge />}

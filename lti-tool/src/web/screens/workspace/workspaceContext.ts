@@ -4,7 +4,15 @@
  * never offers a control the tool would refuse.
  */
 import { createContext, useContext } from 'react';
-import { canEvaluate, canOwnGoals, canReview, canSetAgenda, canWriteContent, memberOf, type Partnership } from '@mentoring/shared';
+import {
+  canEvaluate,
+  canOwnGoals,
+  canReview,
+  canSetAgenda,
+  canWriteContent,
+  memberOf,
+  type Partnership,
+} from '@mentoring/shared';
 
 export interface Workspace {
   partnership: Partnership;

@@ -61,7 +61,9 @@ export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }
         )}
       </div>
       <div className="clip-footer">
-        <span className={`review-state ${reviewers.length ? 'reviewed' : ''}`}>{reviewers.length ? `Reviewed by ${reviewers.join(' and ')}` : 'Not reviewed yet'}</span>
+        <span className={`review-state ${reviewers.length ? 'reviewed' : ''}`}>
+          {reviewers.length ? `Reviewed by ${reviewers.join(' and ')}` : 'Not reviewed yet'}
+        </span>
         <div className="clip-actions">
           {mentorCanReview && !reviewedByMe && (
             <Button className="button small primary" onPress={() => actions.markReviewed(clip)}>
@@ -69,7 +71,10 @@ export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }
             </Button>
           )}
           {mentorCanReview && (
-            <ModalDialog title="Turn into a question" trigger={<Button className="button small">Turn into a question</Button>}>
+            <ModalDialog
+              title="Turn into a question"
+              trigger={<Button className="button small">Turn into a question</Button>}
+            >
               {(close) => <QuestionFromClipForm clip={clip} onDone={close} />}
             </ModalDialog>
           )}

@@ -27,7 +27,15 @@ export function ClipNewForm({ goals, onDone }: { goals: readonly Goal[]; onDone:
   const create = useCreateClip(p.id);
   const notify = useNotify();
   const [id] = useState(uuid);
-  const form = useFormState({ url: '', title: '', quote: '', note: '', tags: '', goalIds: [] as string[], question: '' });
+  const form = useFormState({
+    url: '',
+    title: '',
+    quote: '',
+    note: '',
+    tags: '',
+    goalIds: [] as string[],
+    question: '',
+  });
   const v = form.values;
   const cut = limitQuote(v.quote);
 
@@ -58,13 +66,42 @@ export function ClipNewForm({ goals, onDone }: { goals: readonly Goal[]; onDone:
 
   return (
     <Form onSubmit={submit} errors={form.errors}>
-      <TextInput type="url" label="Address of the reading" isRequired autoFocus {...form.field('url')} placeholder="https://" />
+      <TextInput
+        type="url"
+        label="Address of the reading"
+        isRequired
+        autoFocus
+        {...form.field('url')}
+        placeholder="https://"
+      />
       <TextInput label="Title" {...form.field('title')} description="The article’s or chapter’s title." />
-      <TextAreaField label="Passage" isRequired rows={5} {...form.field('quote')} description={cut.notice ?? 'Paste the words exactly as written.'} />
-      <TextAreaField label="Your note" rows={3} {...form.field('note')} description="Why this passage caught your attention." />
-      <TextInput label="Tags" {...form.field('tags')} description="Separate tags with commas, for example: feedback, staff meetings." />
-      {goals.length > 0 && <CheckboxList label="File under goals" options={goalOptions(goals)} {...form.field('goalIds')} />}
-      <TextAreaField label="Also ask it as a reflection question" rows={2} {...form.field('question')} description="Adds a prompt made from this passage." />
+      <TextAreaField
+        label="Passage"
+        isRequired
+        rows={5}
+        {...form.field('quote')}
+        description={cut.notice ?? 'Paste the words exactly as written.'}
+      />
+      <TextAreaField
+        label="Your note"
+        rows={3}
+        {...form.field('note')}
+        description="Why this passage caught your attention."
+      />
+      <TextInput
+        label="Tags"
+        {...form.field('tags')}
+        description="Separate tags with commas, for example: feedback, staff meetings."
+      />
+      {goals.length > 0 && (
+        <CheckboxList label="File under goals" options={goalOptions(goals)} {...form.field('goalIds')} />
+      )}
+      <TextAreaField
+        label="Also ask it as a reflection question"
+        rows={2}
+        {...form.field('question')}
+        description="Adds a prompt made from this passage."
+      />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
           Cancel
@@ -83,16 +120,25 @@ export function ClipEditForm({ clip, goals, onDone }: { clip: Clip; goals: reado
   const update = useUpdateClip(p.id);
   const form = useFormState({ note: clip.note, tags: formatTags(clip.tags), goalIds: clip.goalIds });
   const submit = () => {
-    const r = check(UpdateClip, { note: form.values.note, tags: parseTags(form.values.tags), goalIds: form.values.goalIds }, EDIT_FIELDS);
+    const r = check(
+      UpdateClip,
+      { note: form.values.note, tags: parseTags(form.values.tags), goalIds: form.values.goalIds },
+      EDIT_FIELDS,
+    );
     if (!r.ok) return form.setErrors(r.errors);
-    update.mutate({ id: clip.id, body: r.value }, { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, EDIT_FIELDS)) });
+    update.mutate(
+      { id: clip.id, body: r.value },
+      { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, EDIT_FIELDS)) },
+    );
   };
   return (
     <Form onSubmit={submit} errors={form.errors}>
       <blockquote className="clip-quote small">{clip.quote}</blockquote>
       <TextAreaField label="Your note" rows={3} autoFocus {...form.field('note')} />
       <TextInput label="Tags" {...form.field('tags')} description="Separate tags with commas." />
-      {goals.length > 0 && <CheckboxList label="File under goals" options={goalOptions(goals, clip.goalIds)} {...form.field('goalIds')} />}
+      {goals.length > 0 && (
+        <CheckboxList label="File under goals" options={goalOptions(goals, clip.goalIds)} {...form.field('goalIds')} />
+      )}
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
           Cancel

@@ -61,7 +61,9 @@ export function ClipsTab() {
     const from = shown.length;
     const next = await clips.fetchNextPage();
     if (next.isError) return;
-    requestAnimationFrame(() => list.current?.querySelectorAll('article.clip-card')[from]?.querySelector<HTMLElement>('a[href]')?.focus());
+    requestAnimationFrame(() =>
+      list.current?.querySelectorAll('article.clip-card')[from]?.querySelector<HTMLElement>('a[href]')?.focus(),
+    );
   };
   return (
     <div className="tab-content">
@@ -82,7 +84,12 @@ export function ClipsTab() {
             onChange={(v) => setGoalId(v ?? ALL)}
             options={[{ id: ALL, label: 'All goals' }, ...goalList.map((g) => ({ id: g.id, label: g.title }))]}
           />
-          <SelectField label="Tag" value={tag} onChange={(v) => setTag(v ?? ALL)} options={[{ id: ALL, label: 'All tags' }, ...(tags.data ?? []).map((t) => ({ id: t, label: t }))]} />
+          <SelectField
+            label="Tag"
+            value={tag}
+            onChange={(v) => setTag(v ?? ALL)}
+            options={[{ id: ALL, label: 'All tags' }, ...(tags.data ?? []).map((t) => ({ id: t, label: t }))]}
+          />
           <Checkbox isSelected={newOnly} onChange={setNewOnly} className="filter-new">
             New since the last conversation
             {p.lastConversationAt && <span className="muted small"> ({formatDate(p.lastConversationAt)})</span>}
@@ -106,9 +113,13 @@ export function ClipsTab() {
           />
         ) : (
           <EmptyState title="No clips yet" action={addClip}>
-            <p>Clips are passages from your readings, with a note on why they matter, filed under a goal or asked as a question for your next conversation.</p>
             <p>
-              Paste one here, or <a href={routeHref({ name: 'connect' })}>connect your browser</a> to clip while you read.
+              Clips are passages from your readings, with a note on why they matter, filed under a goal or asked as a
+              question for your next conversation.
+            </p>
+            <p>
+              Paste one here, or <a href={routeHref({ name: 'connect' })}>connect your browser</a> to clip while you
+              read.
             </p>
           </EmptyState>
         )
@@ -131,11 +142,18 @@ export function ClipsTab() {
           {clips.hasNextPage && (
             <p className="more-clips">
               <Button className="button" isDisabled={clips.isFetchingNextPage} onPress={() => void showOlder()}>
-                {clips.isFetchingNextPage ? 'Loading older clips…' : `Show ${Math.min(CLIP_PAGE, matching - shown.length)} older clips`}
+                {clips.isFetchingNextPage
+                  ? 'Loading older clips…'
+                  : `Show ${Math.min(CLIP_PAGE, matching - shown.length)} older clips`}
               </Button>
             </p>
           )}
-          {clips.error && <ErrorNotice error={clips.error} retry={() => void (clips.isFetchNextPageError ? clips.fetchNextPage() : clips.refetch())} />}
+          {clips.error && (
+            <ErrorNotice
+              error={clips.error}
+              retry={() => void (clips.isFetchNextPageError ? clips.fetchNextPage() : clips.refetch())}
+            />
+          )}
         </>
       )}
     </div>

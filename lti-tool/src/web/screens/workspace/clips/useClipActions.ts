@@ -13,8 +13,15 @@ export function useClipActions(partnershipId: string, meId: string) {
   const notify = useNotify();
 
   const markReviewed = (clip: Clip) => {
-    const restore = patch(clip.id, (c) => ({ ...c, reviews: [...c.reviews, { mentorId: meId, reviewedAt: new Date().toISOString() }] }));
-    notify({ message: 'Marked as reviewed.', undo: restore, onExpire: () => review.mutate(clip.id, { onError: restore }) });
+    const restore = patch(clip.id, (c) => ({
+      ...c,
+      reviews: [...c.reviews, { mentorId: meId, reviewedAt: new Date().toISOString() }],
+    }));
+    notify({
+      message: 'Marked as reviewed.',
+      undo: restore,
+      onExpire: () => review.mutate(clip.id, { onError: restore }),
+    });
   };
 
   const deleteClip = (clip: Clip) => {

@@ -11,15 +11,35 @@ import { check } from '../../../lib/formErrors.ts';
 const shorten = (s: string) => (s.length > 90 ? `${s.slice(0, 89)}…` : s);
 
 /** Adds a goal, clip or prompt not yet on the agenda, or a topic in the mentee's own words. */
-export function AddToAgenda({ items, lookup, onAdd }: { items: AgendaItem[]; lookup: AgendaLookup; onAdd: (agenda: AgendaItem[]) => void }) {
+export function AddToAgenda({
+  items,
+  lookup,
+  onAdd,
+}: {
+  items: AgendaItem[];
+  lookup: AgendaLookup;
+  onAdd: (agenda: AgendaItem[]) => void;
+}) {
   const [choice, setChoice] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const free = useFormState({ text: '' });
 
   const candidates: { id: string; item: AgendaItem; label: string }[] = [
-    ...lookup.goals.filter((g) => g.status === 'active').map((g) => ({ id: `goal:${g.id}`, item: { kind: 'goal', goalId: g.id } as AgendaItem, label: g.title })),
-    ...lookup.clips.map((c) => ({ id: `clip:${c.id}`, item: { kind: 'clip', clipId: c.id } as AgendaItem, label: `“${shorten(c.quote)}”` })),
-    ...lookup.prompts.filter((p) => p.status !== 'discussed').map((p) => ({ id: `prompt:${p.id}`, item: { kind: 'prompt', promptId: p.id } as AgendaItem, label: shorten(p.question) })),
+    ...lookup.goals
+      .filter((g) => g.status === 'active')
+      .map((g) => ({ id: `goal:${g.id}`, item: { kind: 'goal', goalId: g.id } as AgendaItem, label: g.title })),
+    ...lookup.clips.map((c) => ({
+      id: `clip:${c.id}`,
+      item: { kind: 'clip', clipId: c.id } as AgendaItem,
+      label: `“${shorten(c.quote)}”`,
+    })),
+    ...lookup.prompts
+      .filter((p) => p.status !== 'discussed')
+      .map((p) => ({
+        id: `prompt:${p.id}`,
+        item: { kind: 'prompt', promptId: p.id } as AgendaItem,
+        label: shorten(p.question),
+      })),
   ].filter((c) => !isOnAgenda(items, c.item));
 
   const section = (title: string, prefix: string): OptionSection => ({
@@ -62,7 +82,13 @@ export function AddToAgenda({ items, lookup, onAdd }: { items: AgendaItem[]; loo
         </div>
       )}
       <Form onSubmit={addFree} errors={free.errors} className="inline-form" label="Add a topic">
-        <TextInput label="Or a topic in your own words" className="grow" markOptional={false} {...free.field('text')} placeholder="For example: a difficult conversation with a parent" />
+        <TextInput
+          label="Or a topic in your own words"
+          className="grow"
+          markOptional={false}
+          {...free.field('text')}
+          placeholder="For example: a difficult conversation with a parent"
+        />
         <Button type="submit" className="button">
           Add topic
         </Button>

@@ -23,7 +23,8 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
   const save = (agenda: AgendaItem[]) => setAgenda.mutate({ id: conversation.id, agenda });
 
   const { dragAndDropHooks } = useDragAndDrop({
-    getItems: (dragged) => [...dragged].map((k) => ({ 'text/plain': describeAgendaItem(items[keys.indexOf(String(k))]!, lookup).title })),
+    getItems: (dragged) =>
+      [...dragged].map((k) => ({ 'text/plain': describeAgendaItem(items[keys.indexOf(String(k))]!, lookup).title })),
     onReorder: (e) => {
       if (e.target.dropPosition === 'on') return;
       save(moveKeys(items, keys, new Set([...e.keys].map(String)), String(e.target.key), e.target.dropPosition));
@@ -37,7 +38,9 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
     if (!focusAfterMove) return;
     const row = document.querySelector(`[data-agenda-key="${CSS.escape(focusAfterMove.key)}"]`);
     const pressed = row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.move}"]`);
-    const other = row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.move === 'up' ? 'down' : 'up'}"]`);
+    const other = row?.querySelector<HTMLButtonElement>(
+      `[data-move="${focusAfterMove.move === 'up' ? 'down' : 'up'}"]`,
+    );
     const target = pressed && !pressed.disabled ? pressed : other;
     if (target && document.activeElement !== target) target.focus();
   }, [focusAfterMove, items]);
@@ -57,25 +60,50 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
   return (
     <div className="agenda">
       {items.length === 0 ? (
-        <p className="muted">The agenda is empty. Add the goals, clips and prompts you want to talk about, in the order you want to take them.</p>
+        <p className="muted">
+          The agenda is empty. Add the goals, clips and prompts you want to talk about, in the order you want to take
+          them.
+        </p>
       ) : (
         <GridList aria-label="Agenda, in order" className="agenda-list" dragAndDropHooks={dragAndDropHooks}>
           {items.map((item, i) => {
             const d = describeAgendaItem(item, lookup);
             return (
-              <GridListItem key={keys[i]} id={keys[i] as Key} textValue={d.title} className="agenda-item" data-agenda-key={keys[i]}>
+              <GridListItem
+                key={keys[i]}
+                id={keys[i] as Key}
+                textValue={d.title}
+                className="agenda-item"
+                data-agenda-key={keys[i]}
+              >
                 <Button slot="drag" className="drag-handle" aria-label={`Drag to reorder: ${d.title}`}>
                   ⋮⋮
                 </Button>
                 <AgendaItemBody number={i + 1} kind={item.kind} description={d} />
                 <span className="agenda-tools">
-                  <Button className="button icon small" data-move="up" isDisabled={i === 0} aria-label={`Move up: ${d.title}`} onPress={() => move(i, -1)}>
+                  <Button
+                    className="button icon small"
+                    data-move="up"
+                    isDisabled={i === 0}
+                    aria-label={`Move up: ${d.title}`}
+                    onPress={() => move(i, -1)}
+                  >
                     ↑
                   </Button>
-                  <Button className="button icon small" data-move="down" isDisabled={i === items.length - 1} aria-label={`Move down: ${d.title}`} onPress={() => move(i, 1)}>
+                  <Button
+                    className="button icon small"
+                    data-move="down"
+                    isDisabled={i === items.length - 1}
+                    aria-label={`Move down: ${d.title}`}
+                    onPress={() => move(i, 1)}
+                  >
                     ↓
                   </Button>
-                  <Button className="button icon small quiet" aria-label={`Remove from agenda: ${d.title}`} onPress={() => remove(i)}>
+                  <Button
+                    className="button icon small quiet"
+                    aria-label={`Remove from agenda: ${d.title}`}
+                    onPress={() => remove(i)}
+                  >
                     ×
                   </Button>
                 </span>
@@ -109,7 +137,15 @@ export function AgendaView({ agenda, lookup }: { agenda: readonly AgendaItem[]; 
 }
 
 /** An agenda item's number, kind and title, the same in the editor and in the read-only view. */
-function AgendaItemBody({ number, kind, description: d }: { number: number; kind: AgendaItem['kind']; description: ReturnType<typeof describeAgendaItem> }) {
+function AgendaItemBody({
+  number,
+  kind,
+  description: d,
+}: {
+  number: number;
+  kind: AgendaItem['kind'];
+  description: ReturnType<typeof describeAgendaItem>;
+}) {
   return (
     <>
       <span className="agenda-number" aria-hidden="true">

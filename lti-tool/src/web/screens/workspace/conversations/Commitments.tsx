@@ -25,7 +25,11 @@ export function CommitmentLine({ commitment: c, lookup }: { commitment: Commitme
   const action = actionFor(c, lookup);
   return (
     <li className={`commitment ${action?.done ? 'done' : ''}`}>
-      <span className={`check-mark ${action?.done ? 'on' : ''}`} role="img" aria-label={action?.done ? 'Done' : 'Not done yet'} />
+      <span
+        className={`check-mark ${action?.done ? 'on' : ''}`}
+        role="img"
+        aria-label={action?.done ? 'Done' : 'Not done yet'}
+      />
       <span>
         <span className="commitment-text">{c.text}</span>
         {(goal || c.dueOn) && (
@@ -67,14 +71,20 @@ export function Commitments({ conversation: c, lookup }: { conversation: Convers
     const goalId = form.values.goalId && form.values.goalId !== NO_GOAL ? form.values.goalId : null;
     const r = check(CreateCommitment, { text: form.values.text, goalId, dueOn: form.values.dueOn || null }, FIELDS);
     if (!r.ok) return form.setErrors(r.errors);
-    add.mutate({ id: c.id, body: r.value }, { onSuccess: () => form.reset(), onError: (e) => form.setErrors(errorsFrom(e, FIELDS)) });
+    add.mutate(
+      { id: c.id, body: r.value },
+      { onSuccess: () => form.reset(), onError: (e) => form.setErrors(errorsFrom(e, FIELDS)) },
+    );
   };
 
   return (
     <section className="conversation-part" aria-label="Commitments">
       <h4>Commitments</h4>
       {c.commitments.length === 0 ? (
-        <p className="muted small">What will happen before you next talk? Commitments become actions under their goal, and come back at the next conversation.</p>
+        <p className="muted small">
+          What will happen before you next talk? Commitments become actions under their goal, and come back at the next
+          conversation.
+        </p>
       ) : (
         <ul className="commitment-list">
           {c.commitments.map((x) => (
@@ -85,7 +95,16 @@ export function Commitments({ conversation: c, lookup }: { conversation: Convers
       {can.write && (
         <Form onSubmit={submit} errors={form.errors} className="inline-form add-commitment" label="Add a commitment">
           <TextInput label="Commitment" isRequired className="grow" {...form.field('text')} />
-          {goals.length > 0 && <SelectField label="Goal" options={[{ id: NO_GOAL, label: 'No particular goal' }, ...goals.map((g) => ({ id: g.id, label: g.title }))]} {...form.field('goalId')} />}
+          {goals.length > 0 && (
+            <SelectField
+              label="Goal"
+              options={[
+                { id: NO_GOAL, label: 'No particular goal' },
+                ...goals.map((g) => ({ id: g.id, label: g.title })),
+              ]}
+              {...form.field('goalId')}
+            />
+          )}
           <TextInput type="date" label="Due" {...form.field('dueOn')} />
           <Button type="submit" className="button" isPending={add.isPending}>
             Add commitment

@@ -16,7 +16,17 @@ import { CarriedCommitments, Commitments } from './Commitments.tsx';
 import { NotesEditor } from './NotesEditor.tsx';
 
 /** One conversation: agenda, notes (shared and private), commitments, and marking it held. */
-export function ConversationCard({ conversation: c, lookup, carriedFrom, bare }: { conversation: Conversation; lookup: AgendaLookup; carriedFrom?: Conversation | undefined; bare?: boolean }) {
+export function ConversationCard({
+  conversation: c,
+  lookup,
+  carriedFrom,
+  bare,
+}: {
+  conversation: Conversation;
+  lookup: AgendaLookup;
+  carriedFrom?: Conversation | undefined;
+  bare?: boolean;
+}) {
   const { partnership: p, can } = useWorkspace();
   const update = useUpdateConversation(p.id);
   const notify = useNotify();
@@ -29,18 +39,31 @@ export function ConversationCard({ conversation: c, lookup, carriedFrom, bare }:
   };
 
   return (
-    <article className={bare ? 'conversation bare' : 'card conversation'} aria-label={`Conversation on ${formatDateTime(c.scheduledFor)}`}>
+    <article
+      className={bare ? 'conversation bare' : 'card conversation'}
+      aria-label={`Conversation on ${formatDateTime(c.scheduledFor)}`}
+    >
       {!bare && (
         <header className="conversation-head">
           <div>
-            <p className="card-kicker">{c.heldAt ? <span className="badge ok">Held</span> : <span className="badge accent">{past ? 'Waiting to be marked held' : 'Next conversation'}</span>}</p>
+            <p className="card-kicker">
+              {c.heldAt ? (
+                <span className="badge ok">Held</span>
+              ) : (
+                <span className="badge accent">{past ? 'Waiting to be marked held' : 'Next conversation'}</span>
+              )}
+            </p>
             <h3>
               {formatDateTime(c.scheduledFor)} <span className="muted small">({formatRelative(c.scheduledFor)})</span>
             </h3>
           </div>
           {can.write && !c.heldAt && (
             <div className="conversation-tools">
-              <Button className="button small quiet" onPress={() => setRescheduling((r) => !r)} aria-expanded={rescheduling}>
+              <Button
+                className="button small quiet"
+                onPress={() => setRescheduling((r) => !r)}
+                aria-expanded={rescheduling}
+              >
                 Change time
               </Button>
               <Button className="button small" onPress={markHeld}>
@@ -57,7 +80,11 @@ export function ConversationCard({ conversation: c, lookup, carriedFrom, bare }:
 
       <section className="conversation-part" aria-label="Agenda">
         <h4>Agenda {can.setAgenda && !c.heldAt && <span className="muted small">· yours to set and order</span>}</h4>
-        {can.setAgenda && !c.heldAt ? <AgendaEditor conversation={c} lookup={lookup} /> : <AgendaView agenda={c.agenda} lookup={lookup} />}
+        {can.setAgenda && !c.heldAt ? (
+          <AgendaEditor conversation={c} lookup={lookup} />
+        ) : (
+          <AgendaView agenda={c.agenda} lookup={lookup} />
+        )}
       </section>
 
       <div className="notes-grid">
@@ -79,7 +106,10 @@ function RescheduleForm({ conversation: c, onDone }: { conversation: Conversatio
     if (!when) return form.setErrors({ fields: { scheduledFor: 'Choose a date and a time.' }, form: null });
     const r = check(UpdateConversation, { scheduledFor: when }, ['scheduledFor']);
     if (!r.ok) return form.setErrors(r.errors);
-    update.mutate({ id: c.id, body: r.value }, { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, ['scheduledFor'])) });
+    update.mutate(
+      { id: c.id, body: r.value },
+      { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, ['scheduledFor'])) },
+    );
   };
   return (
     <Form onSubmit={submit} errors={form.errors} className="inline-form">

@@ -18,13 +18,17 @@ export function ConversationsTab() {
   const lookup = useAgendaLookup(p.id);
 
   const schedule = can.write ? (
-    <ModalDialog title="Schedule a conversation" trigger={<Button className="button primary">Schedule a conversation</Button>}>
+    <ModalDialog
+      title="Schedule a conversation"
+      trigger={<Button className="button primary">Schedule a conversation</Button>}
+    >
       {(close) => <ScheduleForm onDone={close} />}
     </ModalDialog>
   ) : null;
 
   if (conversations.isPending) return <Loading label="Loading conversations…" />;
-  if (conversations.isError) return <ErrorNotice error={conversations.error} retry={() => void conversations.refetch()} />;
+  if (conversations.isError)
+    return <ErrorNotice error={conversations.error} retry={() => void conversations.refetch()} />;
 
   const all = conversations.data.conversations;
   const upcoming = all.filter((c) => !c.heldAt).sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor));
@@ -39,7 +43,10 @@ export function ConversationsTab() {
       </div>
       {all.length === 0 ? (
         <EmptyState title="No conversations yet" action={schedule}>
-          <p>Schedule your first conversation. Before it, the mentee builds the agenda from goals, clips and prompts; during it you keep shared notes; after it, commitments become actions for next time.</p>
+          <p>
+            Schedule your first conversation. Before it, the mentee builds the agenda from goals, clips and prompts;
+            during it you keep shared notes; after it, commitments become actions for next time.
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -63,7 +70,8 @@ export function ConversationsTab() {
                         {formatDate(c.scheduledFor)}
                         <span className="muted small">
                           {' '}
-                          · {c.agenda.length} on the agenda · {c.commitments.length} commitment{c.commitments.length === 1 ? '' : 's'}
+                          · {c.agenda.length} on the agenda · {c.commitments.length} commitment
+                          {c.commitments.length === 1 ? '' : 's'}
                         </span>
                       </>
                     }

@@ -14,7 +14,13 @@ import { useWorkspace } from '../workspaceContext.ts';
  * Shared notes, or the reader's private note (sent by the tool to its author only). The private
  * one looks different on purpose, so nobody wonders who can read it.
  */
-export function NotesEditor({ conversation: c, which }: { conversation: Conversation; which: 'sharedNotes' | 'privateNote' }) {
+export function NotesEditor({
+  conversation: c,
+  which,
+}: {
+  conversation: Conversation;
+  which: 'sharedNotes' | 'privateNote';
+}) {
   const { partnership: p, meId, can } = useWorkspace();
   const update = useUpdateConversation(p.id);
   const saved = c[which];
@@ -23,19 +29,31 @@ export function NotesEditor({ conversation: c, which }: { conversation: Conversa
   const [editing, setEditing] = useState(false);
   const isPrivate = which === 'privateNote';
   const label = isPrivate ? 'My private note' : 'Shared notes';
-  const hint = isPrivate ? 'Only you see this. Not your partner, not program staff.' : `Shared with ${joinNames(partnersOf(p, meId).map((m) => m.name))}.`;
+  const hint = isPrivate
+    ? 'Only you see this. Not your partner, not program staff.'
+    : `Shared with ${joinNames(partnersOf(p, meId).map((m) => m.name))}.`;
 
   const submit = () => {
     const r = check(UpdateConversation, { [which]: form.values.text }, [which]);
     if (!r.ok) return form.setErrors({ fields: { text: r.errors.fields[which] ?? r.errors.form ?? '' }, form: null });
-    update.mutate({ id: c.id, body: r.value }, { onSuccess: () => setEditing(false), onError: (e) => form.setErrors(errorsFrom(e, ['text'])) });
+    update.mutate(
+      { id: c.id, body: r.value },
+      { onSuccess: () => setEditing(false), onError: (e) => form.setErrors(errorsFrom(e, ['text'])) },
+    );
   };
 
   return (
     <section className={`notes ${isPrivate ? 'private' : 'shared'}`} aria-label={label}>
       {editing ? (
         <Form onSubmit={submit} errors={form.errors}>
-          <TextAreaField label={label} rows={6} autoFocus description={hint} markOptional={false} {...form.field('text')} />
+          <TextAreaField
+            label={label}
+            rows={6}
+            autoFocus
+            description={hint}
+            markOptional={false}
+            {...form.field('text')}
+          />
           <div className="form-actions">
             <Button
               className="button"
@@ -71,7 +89,11 @@ export function NotesEditor({ conversation: c, which }: { conversation: Conversa
             )}
           </div>
           <p className="notes-hint">{hint}</p>
-          {saved ? <div className="notes-text">{saved}</div> : <p className="muted small">{isPrivate ? 'Nothing written yet.' : 'No shared notes yet.'}</p>}
+          {saved ? (
+            <div className="notes-text">{saved}</div>
+          ) : (
+            <p className="muted small">{isPrivate ? 'Nothing written yet.' : 'No shared notes yet.'}</p>
+          )}
         </>
       )}
     </section>

@@ -12,7 +12,9 @@ export function ScheduleNudge() {
         <h2 id="nudge-title">When will you talk next?</h2>
         <p>
           No conversation is scheduled yet. Agree on a time together and put it here
-          {isMentee ? '; then build the agenda from your goals, clips and prompts.' : '; the mentee then builds the agenda.'}
+          {isMentee
+            ? '; then build the agenda from your goals, clips and prompts.'
+            : '; the mentee then builds the agenda.'}
         </p>
       </div>
       <ScheduleForm compact />

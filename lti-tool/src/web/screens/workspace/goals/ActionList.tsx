@@ -18,7 +18,13 @@ export function ActionList({ goal, canEdit }: { goal: Goal; canEdit: boolean }) 
   return (
     <div className="actions">
       <h4>Actions</h4>
-      {goal.actions.length === 0 && <p className="muted small">{canEdit ? 'No actions yet. What is one step you will take before your next conversation?' : 'No actions yet.'}</p>}
+      {goal.actions.length === 0 && (
+        <p className="muted small">
+          {canEdit
+            ? 'No actions yet. What is one step you will take before your next conversation?'
+            : 'No actions yet.'}
+        </p>
+      )}
       <ul className="action-list">
         {[...open, ...done].map((a) => (
           <ActionRow key={a.id} action={a} canEdit={canEdit} />
@@ -40,7 +46,11 @@ function ActionRow({ action: a, canEdit }: { action: Action; canEdit: boolean })
   };
   const meta = (
     <span className="action-meta">
-      {a.dueOn && <span className={overdue ? 'overdue' : undefined}>{overdue ? 'Was due' : 'Due'} {formatDay(a.dueOn)}</span>}
+      {a.dueOn && (
+        <span className={overdue ? 'overdue' : undefined}>
+          {overdue ? 'Was due' : 'Due'} {formatDay(a.dueOn)}
+        </span>
+      )}
       {a.fromConversationId && <span className="badge muted">Commitment</span>}
     </span>
   );
@@ -80,7 +90,10 @@ function AddAction({ goalId }: { goalId: string }) {
   const submit = () => {
     const r = check(CreateAction, { text: form.values.text, dueOn: form.values.dueOn || null }, FIELDS);
     if (!r.ok) return form.setErrors(r.errors);
-    create.mutate({ goalId, body: r.value }, { onSuccess: () => form.reset(), onError: (e) => form.setErrors(errorsFrom(e, FIELDS)) });
+    create.mutate(
+      { goalId, body: r.value },
+      { onSuccess: () => form.reset(), onError: (e) => form.setErrors(errorsFrom(e, FIELDS)) },
+    );
   };
   return (
     <Form onSubmit={submit} errors={form.errors} className="inline-form add-action" label="Add an action">

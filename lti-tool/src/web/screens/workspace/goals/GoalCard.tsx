@@ -30,8 +30,12 @@ export function GoalCard({ goal }: { goal: Goal }) {
         <div>
           <p className="card-kicker">
             <span className={`badge goal-${goal.status}`}>{STATUS_LABEL[goal.status]}</span>
-            {showOwner && <span className="muted">{goal.ownerId === meId ? 'Your goal' : `${nameOf(p, goal.ownerId)}’s goal`}</span>}
-            {goal.coachId && <span className="muted">coached by {goal.coachId === meId ? 'you' : nameOf(p, goal.coachId)}</span>}
+            {showOwner && (
+              <span className="muted">{goal.ownerId === meId ? 'Your goal' : `${nameOf(p, goal.ownerId)}’s goal`}</span>
+            )}
+            {goal.coachId && (
+              <span className="muted">coached by {goal.coachId === meId ? 'you' : nameOf(p, goal.coachId)}</span>
+            )}
           </p>
           <h3 id={`goal-${goal.id}`}>{goal.title}</h3>
         </div>
@@ -45,7 +49,10 @@ export function GoalCard({ goal }: { goal: Goal }) {
                 Status ▾
               </Button>
               <Popover className="popover">
-                <Menu className="menu" onAction={(k: Key) => update.mutate({ id: goal.id, body: { status: String(k) as GoalStatus } })}>
+                <Menu
+                  className="menu"
+                  onAction={(k: Key) => update.mutate({ id: goal.id, body: { status: String(k) as GoalStatus } })}
+                >
                   {STATUS_MOVES.filter((m) => m.id !== goal.status).map((m) => (
                     <MenuItem key={m.id} id={m.id} className="menu-item">
                       {m.label}
@@ -78,9 +85,10 @@ export function GoalCard({ goal }: { goal: Goal }) {
       {goal.history.length > 0 && (
         <Folded className="small" title={`History (${goal.history.length})`}>
           <ol className="history">
-              {[...goal.history].reverse().map((e, i) => (
+            {[...goal.history].reverse().map((e, i) => (
               <li key={`${e.at}-${i}`}>
-                <time dateTime={e.at}>{formatDate(e.at)}</time> <span>{e.byId === meId ? 'You' : nameOf(p, e.byId)}</span>: {e.change}
+                <time dateTime={e.at}>{formatDate(e.at)}</time>{' '}
+                <span>{e.byId === meId ? 'You' : nameOf(p, e.byId)}</span>: {e.change}
               </li>
             ))}
           </ol>

@@ -18,12 +18,22 @@ export function GoalForm({ goal, onDone }: { goal?: Goal; onDone: () => void }) 
   const create = useCreateGoal(p.id);
   const update = useUpdateGoal(p.id);
   const notify = useNotify();
-  const form = useFormState({ title: goal?.title ?? '', why: goal?.why ?? '', success: goal?.success ?? '', coachId: goal?.coachId ?? null });
+  const form = useFormState({
+    title: goal?.title ?? '',
+    why: goal?.why ?? '',
+    success: goal?.success ?? '',
+    coachId: goal?.coachId ?? null,
+  });
   const collegial = p.kind === 'collegial';
   const coaches = partnersOf(p, meId).map((m) => ({ id: m.personId, label: m.name }));
 
   const submit = () => {
-    const input = { title: form.values.title, why: form.values.why, success: form.values.success, ...(collegial ? { coachId: form.values.coachId } : {}) };
+    const input = {
+      title: form.values.title,
+      why: form.values.why,
+      success: form.values.success,
+      ...(collegial ? { coachId: form.values.coachId } : {}),
+    };
     const onError = (e: unknown) => form.setErrors(errorsFrom(e, FIELDS));
     if (goal) {
       const r = check(UpdateGoal, input, FIELDS);
@@ -44,11 +54,33 @@ export function GoalForm({ goal, onDone }: { goal?: Goal; onDone: () => void }) 
 
   return (
     <Form onSubmit={submit} errors={form.errors}>
-      <TextInput label="Goal" isRequired autoFocus {...form.field('title')} placeholder="For example: Lead a staff meeting where teachers do most of the talking" />
-      <TextAreaField label="Why it matters" {...form.field('why')} rows={3} description="To you, your school, your students." />
-      <TextAreaField label="What success would look like" {...form.field('success')} rows={3} description="How will you know you are getting there?" />
+      <TextInput
+        label="Goal"
+        isRequired
+        autoFocus
+        {...form.field('title')}
+        placeholder="For example: Lead a staff meeting where teachers do most of the talking"
+      />
+      <TextAreaField
+        label="Why it matters"
+        {...form.field('why')}
+        rows={3}
+        description="To you, your school, your students."
+      />
+      <TextAreaField
+        label="What success would look like"
+        {...form.field('success')}
+        rows={3}
+        description="How will you know you are getting there?"
+      />
       {collegial && coaches.length > 0 && (
-        <SelectField label="Coached by" options={coaches} {...form.field('coachId')} placeholder="Choose your coach for this goal" description="In collegial coaching you switch roles goal by goal." />
+        <SelectField
+          label="Coached by"
+          options={coaches}
+          {...form.field('coachId')}
+          placeholder="Choose your coach for this goal"
+          description="In collegial coaching you switch roles goal by goal."
+        />
       )}
       <div className="form-actions">
         <Button className="button" onPress={onDone}>

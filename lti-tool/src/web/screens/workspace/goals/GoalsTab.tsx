@@ -38,11 +38,17 @@ export function GoalsTab() {
       {list.length === 0 ? (
         can.ownGoals ? (
           <EmptyState title="Set your first goal" action={newGoal}>
-            <p>What do you want to grow in over the coming months? Write it in your own words, with why it matters and what success would look like. Actions and commitments gather under it from one conversation to the next.</p>
+            <p>
+              What do you want to grow in over the coming months? Write it in your own words, with why it matters and
+              what success would look like. Actions and commitments gather under it from one conversation to the next.
+            </p>
           </EmptyState>
         ) : (
           <EmptyState title="No goals yet">
-            <p>Goals belong to {joinNames(mentees(p).map((m) => m.name))}. When one is set, it appears here with its actions, ready for your conversations.</p>
+            <p>
+              Goals belong to {joinNames(mentees(p).map((m) => m.name))}. When one is set, it appears here with its
+              actions, ready for your conversations.
+            </p>
           </EmptyState>
         )
       ) : (
