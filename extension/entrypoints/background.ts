@@ -64,19 +64,17 @@ export default defineBackground(() => {
     browser.runtime.onMessage.addListener(
       answerWith<BackgroundRequest>((message, sender) => {
         if (message.type !== 'e2e:clip-selection' || !isFromExtensionPage(sender)) return undefined;
-        return browser.tabs
-          .get(message.tabId)
-          .then((tab) =>
-            onClipMenuClicked(
-              {
-                menuItemId: CLIP_MENU_ID,
-                editable: false,
-                pageUrl: tab.url ?? '',
-                selectionText: message.selectionText,
-              },
-              tab,
-            ),
-          );
+        return browser.tabs.get(message.tabId).then((tab) =>
+          onClipMenuClicked(
+            {
+              menuItemId: CLIP_MENU_ID,
+              editable: false,
+              pageUrl: tab.url ?? '',
+              selectionText: message.selectionText,
+            },
+            tab,
+          ),
+        );
       }),
     );
   }

@@ -31,12 +31,12 @@ const PROMPT_PASSAGE = 'a generative leader recognizes and taps the collective i
 const QUESTION = 'Where do I tap the collective intelligence of my staff?';
 /** Clipped while the tool is down. */
 const OFFLINE_PASSAGES = [
-  'Participants in the training will be spending the next two years mentoring new school leaders',
-  'Often the mentors in the program will act as peer coaches',
-  'I love the idea of explaining to teachers',
+  'the pull to give advice is strong, and sometimes advice is what the moment needs',
+  'The mentee brings the agenda',
+  'the discipline is to notice which role the moment calls for',
 ];
 /** Clipped after the browser was revoked. */
-const REVOKED_PASSAGE = 'Shared beliefs and values and a focus on student learning will guide the process';
+const REVOKED_PASSAGE = 'mentors practise shifting between the roles on purpose';
 
 let pages: PageServer;
 let lms: TestLms;

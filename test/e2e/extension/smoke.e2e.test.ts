@@ -94,7 +94,7 @@ describe('the extension in Chromium, with no tool running', () => {
     expect(outbox[0]!.partnershipId).toBe('part-1');
     expect(outbox[0]!.body).toMatchObject({
       url: `${pages.url}/reading`,
-      title: 'September 21, 2020',
+      title: 'Coaching as Improvisation',
       quote: PASSAGE,
       note: 'Ask before telling',
       goalIds: ['goal-1'],
@@ -103,7 +103,7 @@ describe('the extension in Chromium, with no tool running', () => {
           type: 'TextQuoteSelector',
           exact: PASSAGE,
           prefix: expect.any(String),
-          suffix: expect.stringMatching(/^, guided by/),
+          suffix: expect.stringMatching(/^, each one listening/),
         },
         { type: 'TextPositionSelector', start: expect.any(Number), end: expect.any(Number) },
       ],
