@@ -3,6 +3,8 @@
  * same variables; production mode refuses unsafe values instead of running with them.
  */
 import path from 'node:path';
+import { REPO_ROOT } from './paths.ts';
+import { SQLITE_SYNCHRONOUS_MODES, type SqliteSynchronous } from './db/database.ts';
 
 export interface ToolConfig {
   port: number;
@@ -17,10 +19,12 @@ export interface ToolConfig {
   launchSessionHours: number;
   logLevel: string;
   dataDir: string;
+  sqliteSynchronous: SqliteSynchronous;
+  /** How long a stopping tool lets requests in flight finish before it closes their connections. */
+  stopGraceMs: number;
 }
 
 const DEFAULT_KEY = 'development-only-lti-key-change-me';
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export class ConfigError extends Error {}
 
@@ -28,7 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
   const production = env.NODE_ENV === 'production';
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
-  const dataDir = path.resolve(env.DATA_DIR ?? path.join(ROOT, 'data'));
+  const dataDir = path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, 'data'));
   const config: ToolConfig = {
     port,
     host,
@@ -42,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
     launchSessionHours: Number(env.LAUNCH_SESSION_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     dataDir,
+    sqliteSynchronous: (env.SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase() as SqliteSynchronous,
+    stopGraceMs: Number(env.STOP_GRACE_SECONDS ?? 10) * 1000,
   };
   const problems = unsafeSettings(config);
   if (production && problems.length) {
@@ -49,6 +55,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT must be a port number, got "${env.PORT}".`);
+  if (!SQLITE_SYNCHRONOUS_MODES.includes(config.sqliteSynchronous))
+    throw new ConfigError(
+      `SQLITE_SYNCHRONOUS must be one of ${SQLITE_SYNCHRONOUS_MODES.join(', ')}, got "${env.SQLITE_SYNCHRONOUS}".`,
+    );
+  if (!Number.isFinite(config.stopGraceMs) || config.stopGraceMs < 0)
+    throw new ConfigError(`STOP_GRACE_SECONDS must be a number of seconds, got "${env.STOP_GRACE_SECONDS}".`);
   return config;
 }
 

@@ -10,6 +10,7 @@ import { loadConfig, type ToolConfig } from '@mentoring/lti-tool/src/config.ts';
 import { startTool, type RunningTool } from '@mentoring/lti-tool/src/server.ts';
 import { launch, type LaunchOptions } from '@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts';
 import type { TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import type { Clock } from '@mentoring/lti-tool/src/clock.ts';
 
 export interface TestTool extends RunningTool {
   config: ToolConfig;
@@ -57,7 +58,14 @@ async function dropDisposableDatabase(databaseUrl: string | undefined) {
 }
 
 export async function startTestTool(
-  opts: { dataDir?: string; port?: number; env?: Record<string, string>; databaseUrl?: string } = {},
+  opts: {
+    dataDir?: string;
+    port?: number;
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    /** The tool's clock; a `ManualClock` lets the test move time. */
+    clock?: Clock;
+  } = {},
 ): Promise<TestTool> {
   const dataDir = opts.dataDir ?? tempDir();
   const port = opts.port ?? 0;
@@ -77,7 +85,7 @@ export async function startTestTool(
   // A random port is only known after listening; PUBLIC_URL must name it, so listen first when needed.
   if (port === 0) config = { ...config, port: await freePort() };
   config = { ...config, publicUrl: `http://127.0.0.1:${config.port}` };
-  const tool = await startTool(config);
+  const tool = await startTool(config, { clock: opts.clock });
   return {
     ...tool,
     config,

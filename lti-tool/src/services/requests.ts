@@ -26,7 +26,7 @@ export async function askForResource(
   if (!hasRole(p, principal.personId, 'mentee')) {
     throw forbidden('Resource requests are the mentee’s: the mentee asks for what they need, and the mentor answers.');
   }
-  const id = await insertRequest(app.sql, { partnershipId, askedById: principal.personId, question }, Date.now());
+  const id = await insertRequest(app.sql, { partnershipId, askedById: principal.personId, question }, app.clock.now());
   return (await findRequest(app.sql, id))!;
 }
 
@@ -50,7 +50,7 @@ export async function answerResourceRequest(
     p.id,
     clipIds.map((id, i) => ({ kind: 'clip' as const, id, field: `clipIds.${i}` })),
   );
-  const now = Date.now();
+  const now = app.clock.now();
   await answerRequestRow(
     app.sql,
     requestId,
