@@ -44,7 +44,7 @@ export async function freshPostgresDatabase(): Promise<string> {
 }
 
 /** Drops a database made by {@link freshPostgresDatabase} once its tool has stopped. */
-async function dropDisposableDatabase(databaseUrl: string | undefined) {
+export async function dropDisposableDatabase(databaseUrl: string | undefined) {
   const admin = process.env.TEST_POSTGRES_URL;
   const name = databaseUrl && /^postgres/.test(databaseUrl) ? new URL(databaseUrl).pathname.slice(1) : '';
   if (!admin || !name.startsWith('mentoring_test_')) return;
