@@ -1,4 +1,8 @@
-/** A clock the test moves: `advance` runs the periodic work that falls due, in order, and waits for it. */
+/**
+ * A clock the test moves. `advance` moves time on, then runs once each periodic task that fell due
+ * (as on a machine waking from sleep: an hour later, an every-second task runs once, not 3,600
+ * times) and waits for them.
+ */
 import type { Clock } from '@mentoring/lti-tool/src/clock.ts';
 
 interface Timer {
@@ -23,14 +27,11 @@ export class ManualClock implements Clock {
   }
 
   async advance(ms: number): Promise<void> {
-    const end = this.time + ms;
-    for (;;) {
-      const due = [...this.timers].filter((t) => t.next <= end).sort((a, b) => a.next - b.next)[0];
-      if (!due) break;
-      this.time = Math.max(this.time, due.next);
-      due.next += due.ms;
-      await due.task();
+    this.time += ms;
+    for (const timer of [...this.timers].sort((a, b) => a.next - b.next)) {
+      if (timer.next > this.time || !this.timers.has(timer)) continue;
+      timer.next = this.time + timer.ms;
+      await timer.task();
     }
-    this.time = end;
   }
 }

@@ -65,6 +65,8 @@ export async function startTestTool(
     databaseUrl?: string;
     /** The tool's clock; a `ManualClock` lets the test move time. */
     clock?: Clock;
+    /** Leave a disposable PostgreSQL database in place at close (a restore test reopens it). */
+    keepDatabase?: boolean;
   } = {},
 ): Promise<TestTool> {
   const dataDir = opts.dataDir ?? tempDir();
@@ -92,7 +94,7 @@ export async function startTestTool(
     dataDir,
     async close() {
       await tool.close();
-      await dropDisposableDatabase(opts.databaseUrl);
+      if (!opts.keepDatabase) await dropDisposableDatabase(opts.databaseUrl);
     },
     async restart() {
       await tool.close();
