@@ -3,10 +3,12 @@
  * project) behind HAProxy in round robin, without sticky sessions: launches, workspace work and the
  * extension's token pass through it, and what one instance revokes or closes the other refuses.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient, Me } from '@mentoring/shared';
 import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
-import { HAPROXY, startCluster, waitFor, type Cluster } from '../support/instances.ts';
+import { HAPROXY, haproxyConfig, startCluster, waitFor, type Cluster } from '../support/instances.ts';
 import { apiAs, launchAs } from '../support/tool.ts';
 
 const COURSE = 'instances-2026';
@@ -17,6 +19,11 @@ interface Launched {
   api: ApiClient;
   me: Me;
 }
+
+it('shows in the README the HAProxy configuration these tests run', () => {
+  const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
+  expect(readme).toContain(haproxyConfig(':8080', ['http://10.0.0.11:3000', 'http://10.0.0.12:3000']));
+});
 
 describe.skipIf(!HAPROXY)('two instances behind HAProxy', () => {
   let cluster: Cluster;

@@ -99,7 +99,7 @@ export interface LoadBalancer {
  * /readyz as the health check, a request id passed on, and the serving instance named in a header
  * (so tests can see that both served).
  */
-export function haproxyConfig(port: number, backends: string[]): string {
+export function haproxyConfig(bind: string, backends: string[]): string {
   return `global
   maxconn 2000
 
@@ -115,7 +115,7 @@ defaults
   option redispatch 1
 
 frontend mentoring
-  bind 127.0.0.1:${port}
+  bind ${bind}
   http-request set-header X-Request-Id %[uuid()] unless { req.hdr(X-Request-Id) -m found }
   default_backend tools
 
@@ -132,7 +132,7 @@ export async function startHaproxy(port: number, backends: string[]): Promise<Lo
   if (!HAPROXY) throw new Error('HAProxy is not installed (apt-get install haproxy).');
   const dir = tempDir('mentoring-haproxy-');
   const file = path.join(dir, 'haproxy.cfg');
-  const config = haproxyConfig(port, backends);
+  const config = haproxyConfig(`127.0.0.1:${port}`, backends);
   fs.writeFileSync(file, config);
   const check = spawnSync(HAPROXY, ['-c', '-q', '-f', file], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`HAProxy refused its configuration: ${check.stderr}${check.stdout}`);
