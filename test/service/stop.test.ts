@@ -1,7 +1,8 @@
 /**
  * `npm start` as a container runs it: built, then replaced by the server process, so a stop signal
  * reaches the server. A SIGTERM during 24 requests in flight lets all 24 finish, the process is gone
- * within ten seconds, and its port is free. The compiled server also finds the sandbox's readings.
+ * within ten seconds, and its port is free, each request logged in one line. The compiled server
+ * also finds the sandbox's readings.
  */
 import http from 'node:http';
 import net from 'node:net';
@@ -110,5 +111,17 @@ describe('npm start', () => {
       const server = net.createServer().once('error', reject);
       server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
     });
+
+    // One log line per request: its id, route, status and duration, never what it carried.
+    const logged = out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.msg === 'request' && l.route === 'api.exchangePairingCode');
+    expect(logged).toHaveLength(IN_FLIGHT);
+    for (const line of logged) {
+      expect(line).toMatchObject({ status: 400, method: 'POST', reqId: expect.any(String), ms: expect.any(Number) });
+    }
+    expect(out).not.toContain('ABCD-EFGH');
   }, 300_000);
 });
