@@ -6,7 +6,7 @@
 import { canReadContent, canWriteContent } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { findPartnership, type StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from './errors.ts';
 import type { App } from './app.ts';
 
 /** `what` names the thing asked for (a goal, a prompt…) in the refusal, when it is not the partnership itself. */

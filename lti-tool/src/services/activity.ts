@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal.ts';
 import { recentCounts } from '../models/activity.ts';
 import { partnershipsOfProgram } from '../models/partnerships.ts';
 import { findProgram, setQuietAfterDays } from '../models/programs.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from './errors.ts';
 import type { App } from './app.ts';
 
 const RECENT_DAYS = 30;

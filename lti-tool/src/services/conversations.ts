@@ -26,7 +26,7 @@ import {
 } from '../models/conversations.ts';
 import { findAction } from '../models/goals.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership, type Reference } from './references.ts';
 import { addActionTo, setActionDone } from './goals.ts';

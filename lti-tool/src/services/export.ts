@@ -2,16 +2,17 @@
  * A member's download of their partnership, as JSON or Markdown: everything they may see in it
  * (their own private notes, nobody else's), so the work stays theirs after the program ends.
  */
-import type {
-  AgendaItem,
-  Checkpoint,
-  CheckpointEvaluation,
-  Clip,
-  Conversation,
-  Goal,
-  Partnership,
-  Prompt,
-  ResourceRequest,
+import {
+  exportFileName,
+  type AgendaItem,
+  type Checkpoint,
+  type CheckpointEvaluation,
+  type Clip,
+  type Conversation,
+  type Goal,
+  type Partnership,
+  type Prompt,
+  type ResourceRequest,
 } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { conversationsOf } from '../models/conversations.ts';
@@ -69,18 +70,9 @@ export async function partnershipExport(
   };
 }
 
-const slug = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '-');
-
-/** E.g. `mentoring-marcus-delgado-hannah-kowalski-2026-11-23.md`. */
+/** E.g. `mentoring-marcus-delgado-hannah-kowalski-2026-11-23.md` (the shared rule). */
 export function exportFilename(e: PartnershipExport, extension: 'md' | 'json'): string {
-  const names = e.partnership.members.map((m) => slug(m.name)).filter(Boolean);
-  return [e.partnership.kind, ...names, e.exportedAt.slice(0, 10)].join('-') + `.${extension}`;
+  return exportFileName(e.partnership, extension, e.exportedAt);
 }
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');

@@ -28,7 +28,7 @@ import {
 } from '../models/goals.ts';
 import { setCommitmentDoneByAction } from '../models/conversations.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, invalid, notFound } from '../http/errors.ts';
+import { forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import type { App } from './app.ts';
 

@@ -7,7 +7,7 @@ import type { BrowserConnection, PairingCode, PairingExchange, PairingResult } f
 import type { Principal } from '../auth/principal.ts';
 import { newExtensionToken, newPairingCode, normalizePairingCode, sha256 } from '../auth/tokens.ts';
 import { time } from '../db/sql.ts';
-import { forbidden, invalid, notFound } from '../http/errors.ts';
+import { forbidden, invalid, notFound } from './errors.ts';
 import {
   connectionsOf,
   findOwnConnection,

@@ -26,7 +26,7 @@ import {
   type StoredPartnership,
 } from '../models/partnerships.ts';
 import { roster } from '../models/programs.ts';
-import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
 import { forgetPartnershipAccess } from './membership.ts';

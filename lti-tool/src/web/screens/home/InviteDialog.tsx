@@ -64,9 +64,7 @@ function InviteForm({ me, onDone }: { me: Me; onDone: () => void }) {
 
   if (directory.isPending) return <Loading label="Loading the people in your program…" />;
   if (directory.isError) return <ErrorNotice error={directory.error} retry={() => void directory.refetch()} />;
-  const people = directory.data.people
-    .filter((p) => p.id !== me.person.id)
-    .map((p) => ({ id: p.id, name: p.name, detail: p.email }));
+  const people = directory.data.people.map((p) => ({ id: p.id, name: p.name, detail: p.email }));
 
   return (
     <Form onSubmit={submit} errors={form.errors}>
