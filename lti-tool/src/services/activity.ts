@@ -1,5 +1,5 @@
 /**
- * What program staff see (principle 2): for each partnership, who is in it, whether and when
+ * What program staff see (docs/design.md, principle 2): for each partnership, who is in it, whether and when
  * they meet, and how much happened lately, so they can reach pairs that have gone quiet. Never any
  * content: not a goal title, a note or an agreement.
  */

@@ -1,7 +1,7 @@
 /**
  * Conversations: either partner schedules one and writes the shared notes; the agenda is the
- * mentee's (principle 1); each member's private note is theirs alone; commitments made in one are
- * carried into the next until done, as actions on the goal they serve (principle 6).
+ * mentee's (docs/design.md, principle 1); each member's private note is theirs alone; commitments made in one are
+ * carried into the next until done, as actions on the goal they serve (docs/design.md, principle 6).
  */
 import {
   canSetAgenda,

@@ -1,5 +1,5 @@
 /**
- * Checkpoint evaluations (principle 3): a separate, labelled record. Staff name the checkpoints;
+ * Checkpoint evaluations (docs/design.md, principle 3): a separate, labelled record. Staff name the checkpoints;
  * the mentor of a mentoring partnership completes one per mentee and checkpoint; both partners and
  * program staff see them. Coaching content never flows in, and the gradebook only hears "completed".
  */

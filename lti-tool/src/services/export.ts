@@ -36,7 +36,7 @@ export interface PartnershipExport {
   /** Each with the exporting member's own private note only. */
   conversations: Conversation[];
   requests: ResourceRequest[];
-  /** The separate evaluation record (principle 3), with the checkpoints it refers to. */
+  /** The separate evaluation record (docs/design.md, principle 3), with the checkpoints it refers to. */
   evaluations: CheckpointEvaluation[];
   checkpoints: Checkpoint[];
 }

@@ -14,7 +14,7 @@ import { check, errorsFrom } from '../../lib/formErrors.ts';
 
 const FIELDS = ['person', 'kind', 'role', 'purpose'];
 
-/** Choosing a partner (principle 5): the other person accepts or declines. */
+/** Choosing a partner (docs/design.md, principle 5): the other person accepts or declines. */
 export function InviteDialog({ me }: { me: Me }) {
   return (
     <ModalDialog title="Invite someone" trigger={<Button className="button primary">Invite someone</Button>}>

@@ -22,7 +22,7 @@ import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { joinNames, mentorsNames, nameOf } from '../../lib/people.ts';
 import { useWorkspace } from './workspaceContext.ts';
 
-/** Just in time (principle 7): the mentee asks for what they need; the mentor answers that. */
+/** Just in time (docs/design.md, principle 7): the mentee asks for what they need; the mentor answers that. */
 export function RequestsTab() {
   const w = useWorkspace();
   const p = w.partnership;
