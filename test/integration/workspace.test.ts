@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient, Partnership } from '@mentoring/shared';
 import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { backdatePartnership } from '../support/behind-the-api.ts';
 import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 
 const COURSE = 'workspace-2026';
@@ -693,10 +694,7 @@ describe('program activity for staff', () => {
   it('shows counts, dates and a quiet flag, never content', async () => {
     await expect(api.ben!.programActivity({})).rejects.toMatchObject({ status: 403 });
     // B was formed 40 days ago and has never met.
-    await tool.app.sql.run('UPDATE partnerships SET created_at = :then WHERE id = :id', {
-      id: B.id,
-      then: Date.now() - 40 * 86_400_000,
-    });
+    await backdatePartnership(tool, B.id, Date.now() - 40 * 86_400_000);
 
     const activity = await api.coord!.programActivity({});
     expect(activity.quietAfterDays).toBe(21);
