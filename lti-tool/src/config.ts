@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { REPO_ROOT } from './paths.ts';
+import { SQLITE_SYNCHRONOUS_MODES, type SqliteSynchronous } from './db/database.ts';
 
 export interface ToolConfig {
   port: number;
@@ -19,10 +21,12 @@ export interface ToolConfig {
   launchSessionHours: number;
   logLevel: string;
   dataDir: string;
+  sqliteSynchronous: SqliteSynchronous;
+  /** How long a stopping tool lets requests in flight finish before it closes their connections. */
+  stopGraceMs: number;
 }
 
 const DEFAULT_KEY = 'development-only-lti-key-change-me';
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export class ConfigError extends Error {}
 
@@ -66,6 +70,16 @@ const Env = z.object({
     .default(12),
   LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).optional(),
   DATA_DIR: z.string().min(1, 'must name a folder').optional(),
+  SQLITE_SYNCHRONOUS: z
+    .string()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.enum(SQLITE_SYNCHRONOUS_MODES, `must be one of ${SQLITE_SYNCHRONOUS_MODES.join(', ')}`))
+    .default('NORMAL'),
+  STOP_GRACE_SECONDS: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds, like 10')
+    .transform(Number)
+    .default(10),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
@@ -79,7 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  const dataDir = path.resolve(e.DATA_DIR ?? path.join(ROOT, 'data'));
+  const dataDir = path.resolve(e.DATA_DIR ?? path.join(REPO_ROOT, 'data'));
   const config: ToolConfig = {
     port: e.PORT,
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
@@ -93,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
     launchSessionHours: e.LAUNCH_SESSION_HOURS,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     dataDir,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    stopGraceMs: e.STOP_GRACE_SECONDS * 1000,
   };
   const problems = unsafeSettings(config);
   if (production && problems.length) {

@@ -79,6 +79,11 @@ function explainLaunchError(code: string | undefined): string {
 }
 
 export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessLaunches) {
+  /** Every refused launch is logged with its reason (never its token); then the person is told. */
+  const refuseLaunch = (req: Request, res: Response, status: number, title: string, message: string) => {
+    if (status < 500) app.log.warn({ status, path: req.path, reason: message }, 'launch refused');
+    return refuse(req, res, status, title, message);
+  };
   lti.onConnect(async (token, req, res) => {
     try {
       const ltik = res.locals.ltik as string;
@@ -92,9 +97,9 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       return res.redirect(302, `/app/?ltik=${encodeURIComponent(ltik)}`);
     } catch (err) {
       if (err instanceof LaunchRefused)
-        return refuse(req, res, err.status, 'This launch cannot be accepted', err.message);
+        return refuseLaunch(req, res, err.status, 'This launch cannot be accepted', err.message);
       app.log.error({ err }, 'launch failed');
-      return refuse(
+      return refuseLaunch(
         req,
         res,
         500,
@@ -110,7 +115,13 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       await landLaunch(app, token, ltik);
       const returnUrl = token.platformContext.deepLinkingSettings?.deep_link_return_url;
       if (!returnUrl)
-        return refuse(req, res, 400, 'Cannot place the tool', 'The LMS did not say where to return the placement.');
+        return refuseLaunch(
+          req,
+          res,
+          400,
+          'Cannot place the tool',
+          'The LMS did not say where to return the placement.',
+        );
       const jwt = await lti.DeepLinking.createDeepLinkingMessage(
         token,
         [
@@ -126,28 +137,29 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       return res.type('html').send(deepLinkPage(returnUrl, jwt, token.platformContext.context?.title ?? 'this course'));
     } catch (err) {
       if (err instanceof LaunchRefused)
-        return refuse(req, res, err.status, 'This launch cannot be accepted', err.message);
+        return refuseLaunch(req, res, err.status, 'This launch cannot be accepted', err.message);
       app.log.error({ err }, 'deep linking failed');
-      return refuse(req, res, 500, 'Something went wrong', 'The tool could not be placed. Please try again.');
+      return refuseLaunch(req, res, 500, 'Something went wrong', 'The tool could not be placed. Please try again.');
     }
   });
 
   lti.onInvalidToken((req, res) => {
     const details = (res.locals.err as { details?: { message?: string } } | undefined)?.details;
     if (details?.message === 'MISSING_VALIDATION_COOKIE' && !(req.headers.accept ?? '').includes('application/json')) {
+      app.log.warn({ status: 401, path: req.path, reason: details.message }, 'launch refused: offered a new window');
       const state = (req.body as { state?: unknown } | undefined)?.state;
       return res
         .status(401)
         .type('html')
         .send(cookieBlockedPage(cookieless.newWindowUrl(state)));
     }
-    return refuse(req, res, 401, 'This launch cannot be accepted', explainLaunchError(details?.message));
+    return refuseLaunch(req, res, 401, 'This launch cannot be accepted', explainLaunchError(details?.message));
   });
   lti.onSessionTimeout((req, res) =>
-    refuse(req, res, 401, 'Your session has ended', 'Launch the tool again from your course.'),
+    refuseLaunch(req, res, 401, 'Your session has ended', 'Launch the tool again from your course.'),
   );
   lti.onUnregisteredPlatform((req, res) =>
-    refuse(
+    refuseLaunch(
       req,
       res,
       400,
@@ -156,7 +168,7 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
     ),
   );
   lti.onInactivePlatform((req, res) =>
-    refuse(
+    refuseLaunch(
       req,
       res,
       401,
