@@ -7,7 +7,7 @@ import type { Sql } from '../db/sql.ts';
 import type { ToolConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Sessions } from '../auth/sessions.ts';
-import type { LtiProvider } from '../lti/provider.ts';
+import type { LtiProvider } from '../lti/ltijs.ts';
 import type { Clock } from '../clock.ts';
 import type { Invalidations } from '../db/invalidations.ts';
 import type { ClipGroups } from '../models/clips.ts';

@@ -1,7 +1,7 @@
 /**
- * Forming partnerships (principle 5: by the coordinator, or chosen by invitation), answering
+ * Forming partnerships (docs/design.md, principle 5: by the coordinator, or chosen by invitation), answering
  * invitations, the agreement, closing and reopening. Staff see partnerships of their program as
- * dates and members only (principle 2).
+ * dates and members only (docs/design.md, principle 2).
  */
 import {
   DEFAULT_AGREEMENT,
@@ -26,7 +26,7 @@ import {
   type StoredPartnership,
 } from '../models/partnerships.ts';
 import { roster } from '../models/programs.ts';
-import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
 
@@ -57,7 +57,7 @@ type NewMember = CreatePartnership['members'][number];
 
 /**
  * Members must be participants of the program, each once. Staff cannot be members: a member
- * reads coaching content, which staff never do (principle 2).
+ * reads coaching content, which staff never do (docs/design.md, principle 2).
  */
 async function checkMembers(app: App, programId: string, members: NewMember[]) {
   const people = new Map((await roster(app.sql, programId)).map((r) => [r.personId, r]));

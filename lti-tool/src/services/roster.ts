@@ -11,8 +11,8 @@ import {
   upsertPerson,
   type ProgramRow,
 } from '../models/programs.ts';
+import { conflict, notFound, upstream } from './errors.ts';
 import { cacheKey } from '../db/invalidations.ts';
-import { HttpError } from '../http/errors.ts';
 import type { App } from './app.ts';
 
 interface NrpsMember {
@@ -38,11 +38,9 @@ export function syncRoster(app: App, programId: string): Promise<Roster> {
 
 async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster> {
   const program = await findProgram(app.sql, programId);
-  if (!program) throw new HttpError(404, 'not_found', 'The program was not found.');
+  if (!program) throw notFound('The program');
   if (!program.nrps_url) {
-    throw new HttpError(
-      409,
-      'conflict',
+    throw conflict(
       'The LMS did not offer its roster (Names and Roles) for this course; people appear here as they launch the tool.',
     );
   }
@@ -54,7 +52,7 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
     members = answer.members ?? [];
   } catch (err) {
     app.log.warn({ err, programId }, 'roster sync failed');
-    throw new HttpError(502, 'internal', `The LMS did not give the roster: ${(err as Error).message}`);
+    throw upstream(`The LMS did not give the roster: ${(err as Error).message}`);
   }
   const now = app.clock.now();
   const synced: string[] = [];
