@@ -34,7 +34,7 @@ export async function openCore(config: ToolConfig): Promise<Core> {
     void task.finally(() => pending.delete(task));
   };
   const app: App = { sql, config, log, sessions, lti, background, cache: new ReadCache() };
-  const cookieless = new CookielessLaunches(config.ltiKey, config.publicUrl);
+  const cookieless = new CookielessLaunches(app);
   wireProvider(lti, app, cookieless);
   return {
     app,
