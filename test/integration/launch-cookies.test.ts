@@ -24,6 +24,7 @@ let tool: TestTool;
 let other: TestTool;
 let lms: TestLms;
 const warned: Array<Record<string, unknown>> = [];
+const errors: unknown[] = [];
 
 const CMID = 7;
 const MOODLE = 'nsl-moodle';
@@ -42,9 +43,11 @@ async function signIn(jar: CookieJar, courseId: string, personId: string) {
   await res.arrayBuffer();
 }
 
+/** Keeps what the tool logs at warn and error (the tests run its logger silent). */
 function recordWarnings(t: TestTool) {
-  const log = t.app.log as unknown as { warn: (obj: unknown, msg?: string) => void };
+  const log = t.app.log as unknown as { warn: (obj: unknown) => void; error: (obj: unknown) => void };
   log.warn = (obj: unknown) => void warned.push(obj as Record<string, unknown>);
+  log.error = (obj: unknown) => void errors.push(obj);
 }
 
 beforeAll(async () => {
@@ -61,6 +64,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Nothing along the way was an error of the tool's own.
+  expect(errors).toEqual([]);
   await other?.close();
   await tool?.close();
   await lms?.close();

@@ -123,7 +123,7 @@ export class CookielessLaunches {
     const redirect = res.redirect.bind(res) as (url: string) => void;
     res.redirect = ((url: unknown) => {
       if (!state || typeof url !== 'string') return redirect(url as string);
-      this.remember(state, params, target, url, res).catch((err: unknown) => {
+      this.remember(state, params, target, url, res, redirect).catch((err: unknown) => {
         this.app.log.error({ err }, 'could not note a pending login');
         if (!res.headersSent) redirect(url);
       });
@@ -131,7 +131,14 @@ export class CookielessLaunches {
     next();
   }
 
-  private async remember(state: string, params: LoginParams, target: unknown, authUrl: string, res: Response) {
+  private async remember(
+    state: string,
+    params: LoginParams,
+    target: unknown,
+    authUrl: string,
+    res: Response,
+    redirect: (url: string) => void,
+  ) {
     const issuer = params.iss as string;
     const login = {
       state,
@@ -143,7 +150,7 @@ export class CookielessLaunches {
     this.pruneNowAndThen();
     if (typeof target !== 'string') {
       await savePendingLogin(this.app.sql, { ...login, storage: null });
-      return res.redirect(authUrl);
+      return redirect(authUrl);
     }
     const secret = crypto.randomBytes(24).toString('base64url');
     const origin = new URL(authUrl).origin;
