@@ -90,7 +90,12 @@ async function get(url: string, jar: CookieJar): Promise<Response> {
 }
 
 async function fail(step: string, url: string, res: Response, read?: string): Promise<never> {
-  const body = (read ?? (await res.text())).slice(0, 800);
+  // A page's words, without its markup and styles, so the reason reads in the error.
+  const body = (read ?? (await res.text()))
+    .replace(/<(style|script)[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .slice(0, 800);
   throw new Error(`${step}: ${res.status} from ${url}: ${body}`);
 }
 
@@ -144,8 +149,8 @@ export async function initiateLogin(initiation: LoginInitiation, jar: CookieJar)
     await login.arrayBuffer();
     return new URL(location, url).toString();
   }
-  const page = login.status === 200 ? await login.text() : '';
-  const task = storageTask(page);
+  const page = await login.text();
+  const task = login.status === 200 ? storageTask(page) : undefined;
   if (task?.action !== 'put') return fail('Login initiation did not redirect', url.toString(), login, page);
   jar.platformStorage.set(task.key, task.value);
   return new URL(task.next, url).toString();
