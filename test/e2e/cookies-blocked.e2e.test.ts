@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
 import { startTestTool, type TestTool } from '../support/tool.ts';
-import { hasChromium, openBrowser, type PlainBrowser } from '../support/browser.ts';
+import { cookiesKeptIn, hasChromium, openBrowser, type PlainBrowser } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('launch with third-party cookies blocked', () => {
   let tool: TestTool;
@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('launch with third-party cookies blocked', () => {
     await page.frameLocator('iframe.tool').locator('#main').waitFor({ timeout: 20_000 });
     const frame = page.frames().find((f) => f.url().startsWith(`${tool.url}/app/`))!;
     // The browser does block the tool's unpartitioned cookies in this frame.
-    expect(await frame.evaluate(() => document.hasStorageAccess())).toBe(false);
+    expect(await cookiesKeptIn(frame)).toEqual({ unpartitioned: false, partitioned: true });
     await page.close();
   });
 });

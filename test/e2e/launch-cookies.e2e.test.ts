@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
 import { startTestTool, type TestTool } from '../support/tool.ts';
-import { hasChromium, openBrowser, type PlainBrowser } from '../support/browser.ts';
+import { cookiesKeptIn, hasChromium, openBrowser, type PlainBrowser } from '../support/browser.ts';
 import { screenshot } from './journeys/world.ts';
 
 const MOODLE = 'nsl-moodle';
@@ -68,12 +68,6 @@ async function watchStateCookie(page: Page): Promise<StateCookieSeen[]> {
   return seen;
 }
 
-/** Whether the tool's frame may use its unpartitioned cookies (false where third-party cookies are blocked). */
-async function frameHasStorageAccess(page: Page, toolUrl: string): Promise<boolean> {
-  const frame = page.frames().find((f) => f.url().startsWith(toolUrl))!;
-  return frame.evaluate(() => document.hasStorageAccess());
-}
-
 for (const blocking of ['flag', 'setting'] as const) {
   describe.skipIf(!hasChromium)(`third-party cookies blocked by the ${blocking}`, () => {
     let tool: TestTool;
@@ -121,7 +115,8 @@ for (const blocking of ['flag', 'setting'] as const) {
       const stateCookie = await watchStateCookie(page);
       await page.goto(course(MOODLE, MENTEE));
       expect(new URL(await appInFrame(page)).origin).toBe(tool.url);
-      expect(await frameHasStorageAccess(page, tool.url)).toBe(false);
+      const frame = page.frames().find((f) => f.url().startsWith(`${tool.url}/app/`))!;
+      expect(await cookiesKeptIn(frame)).toEqual({ unpartitioned: false, partitioned: true });
       // Set at /login and cleared at /launch, both kept in the LMS site's partition, while the
       // browser blocks the tool's unpartitioned cookies in this frame.
       const kept = { blockedReasons: [], partitionKey: expect.objectContaining({ topLevelSite: 'http://localhost' }) };

@@ -8,7 +8,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../support/globals.d.ts" />
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium } from '../support/browser.ts';
+import { cookiesKeptIn, hasChromium } from '../support/browser.ts';
 import { menteeJourney } from './journeys/mentee.ts';
 import { COORDINATOR, MENTEE, MENTOR, TEXT } from './journeys/story.ts';
 import { newPage, shootOnFailure, startWorld, type World } from './journeys/world.ts';
@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('the mentee journey with third-party cookies block
     await page.goto(w.courseUrl(MENTEE.id, 'storage=off'));
     await page.frameLocator('iframe.tool').locator('#main').waitFor({ timeout: 20_000 });
     const frame = page.frames().find((f) => f.url().startsWith(`${w.tool.url}/app/`))!;
-    expect(await frame.evaluate(() => document.hasStorageAccess())).toBe(false);
+    expect(await cookiesKeptIn(frame)).toEqual({ unpartitioned: false, partitioned: true });
     await page.close();
   });
 

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -72,4 +72,19 @@ export async function openBrowser(opts: BrowserOptions = {}): Promise<PlainBrows
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What a frame's own cookies do there: whether an unpartitioned `SameSite=None` cookie it sets is kept
+ * (refused where the browser blocks third-party cookies) and whether a partitioned one is.
+ */
+export async function cookiesKeptIn(frame: Frame): Promise<{ unpartitioned: boolean; partitioned: boolean }> {
+  return frame.evaluate(() => {
+    document.cookie = 'probe_unpartitioned=1; SameSite=None; Secure; Path=/';
+    document.cookie = 'probe_partitioned=1; SameSite=None; Secure; Path=/; Partitioned';
+    return {
+      unpartitioned: document.cookie.includes('probe_unpartitioned=1'),
+      partitioned: document.cookie.includes('probe_partitioned=1'),
+    };
+  });
 }
