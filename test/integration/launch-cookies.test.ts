@@ -210,6 +210,21 @@ describe('a Canvas-like course', () => {
     expect(secret).not.toBe(jar.platformStorage.get(`mw_state_${second.state}`));
   });
 
+  it('talks to Platform Storage from a static script, its data in a JSON block (no inline code for a strict CSP)', async () => {
+    const url = lms.launchUrl({ courseId: CANVAS, personId: mentee });
+    const res = await fetch(url, { redirect: 'manual' });
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    const scripts = [...page.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)].map((m) => ({ attrs: m[1]!, code: m[2]! }));
+    expect(scripts.map((s) => s.attrs.trim())).toEqual([
+      'type="application/json" id="platform-storage"',
+      'src="/lti/platform-storage.js"',
+    ]);
+    expect(JSON.parse(scripts[0]!.code)).toMatchObject({ action: 'put', target: 'post_message_forwarding' });
+    const script = await fetch(new URL('/lti/platform-storage.js', tool.url));
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+  });
+
   it('takes lti_storage_target only as a window name, and reflects nothing of it', async () => {
     const initiation = lms.loginInitiation({ courseId: CANVAS, personId: mentee });
     const evil = '"</script><script>alert(1)</script>';

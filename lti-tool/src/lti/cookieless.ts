@@ -243,7 +243,7 @@ function storagePage(res: Response, task: StorageTask, extra: SafeHtml): string 
     'Signing you in',
     html`<h1>Signing you in…</h1><p>One moment while your LMS confirms who you are.</p>${extra}
 <script type="application/json" id="platform-storage">${scriptJson(task)}</script>
-<script src="${STORAGE_SCRIPT_PATH}" nonce="${nonce}"></script>`.value,
+<script src="${STORAGE_SCRIPT_PATH}"${nonce && html` nonce="${nonce}"`}></script>`.value,
   );
 }
 
