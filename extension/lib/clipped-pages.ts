@@ -4,23 +4,15 @@
  * other addresses the reader visits. The list is rebuilt from the partnerships' clips when it is
  * older than ten minutes, and kept under `cache:` so "Disconnect" forgets it.
  */
-import { browser } from 'wxt/browser';
 import { canReadContent, clipPageUrl } from '@mentoring/shared';
+import { clippedPagesItem, type ClippedPages } from './stored.ts';
 import { callTool } from './tool.ts';
 
-const KEY = 'cache:clipped-pages';
 const FRESH_FOR_MS = 10 * 60_000;
 /** The newest clips of each partnership that are looked at; older pages are found after the next clip there. */
 const CLIPS_PER_PARTNERSHIP = 500;
 
-interface ClippedPages {
-  urls: string[];
-  at: number;
-}
-
-async function read(): Promise<ClippedPages | null> {
-  return ((await browser.storage.local.get(KEY))[KEY] as ClippedPages | undefined) ?? null;
-}
+const read = () => clippedPagesItem.getValue();
 
 let rebuilding: Promise<ClippedPages> | null = null;
 
@@ -34,7 +26,7 @@ function rebuild(): Promise<ClippedPages> {
     );
     const urls = lists.flatMap((l) => (l.status === 'fulfilled' ? l.value.clips.map((c) => clipPageUrl(c.url)) : []));
     const index = { urls: [...new Set(urls)], at: Date.now() };
-    await browser.storage.local.set({ [KEY]: index });
+    await clippedPagesItem.setValue(index);
     return index;
   }).finally(() => {
     rebuilding = null;
@@ -77,7 +69,5 @@ function originOf(url: string): string | null {
 export async function addClippedPages(urls: string[]): Promise<void> {
   const index = await read();
   if (!index) return; // the next check rebuilds the list, with these pages in it
-  await browser.storage.local.set({
-    [KEY]: { ...index, urls: [...new Set([...index.urls, ...urls.map(clipPageUrl)])] },
-  });
+  await clippedPagesItem.setValue({ ...index, urls: [...new Set([...index.urls, ...urls.map(clipPageUrl)])] });
 }

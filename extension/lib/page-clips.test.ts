@@ -50,11 +50,11 @@ describe('running the content script where a page holds clips', () => {
 
   it('on a site with clips, reads the page’s canonical link and runs the script where it names a clipped page', async () => {
     page.canonical = CLIPPED;
-    await showPageClips(3, `${CLIPPED}?utm_source=mail`);
+    await showPageClips(3, `${CLIPPED}?view=print`);
     expect(injected()).toEqual([3]);
 
     page.canonical = 'https://example.org/another-reading';
-    await showPageClips(4, 'https://example.org/another-reading?utm_source=mail');
+    await showPageClips(4, 'https://example.org/another-reading?view=print');
     expect(canonicalReads()).toBe(2);
     expect(injected()).toEqual([3]);
   });
