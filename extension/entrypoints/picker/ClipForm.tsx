@@ -1,15 +1,15 @@
 /** The picker's form for a captured passage, once the browser is connected. */
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { clipPageUrl, findDuplicate } from '@mentoring/shared';
+import { findDuplicate } from '@mentoring/shared';
 import type { Capture } from '@/lib/capture';
 import { clipFromDraft, type Target } from '@/lib/clip-draft';
 import type { Connection } from '@/lib/connection';
 import { askBackground } from '@/lib/messages';
 import { partnershipLabel } from '@/lib/partnership-label';
-import { callTool, describeError } from '@/lib/tool';
+import { describeError } from '@/lib/tool';
 import { rememberPartnership, useChosenPartnership } from '@/ui/remembered-partnership';
-import { useGoals, usePartnerships } from '@/ui/tool-queries';
+import { clipQueries, useGoals, usePartnerships } from '@/ui/tool-queries';
 import { useQueue } from '@/ui/use-stored';
 
 const NEW_PROMPT = 'new-prompt';
@@ -219,12 +219,7 @@ function useDuplicate(
   ownId: string,
 ): { id: string; waiting: boolean } | null {
   const queue = useQueue();
-  const onPage = useQuery({
-    queryKey: ['clipsOnPage', clipPageUrl(capture.url)],
-    queryFn: () =>
-      callTool((api) => api.clipsOnPage({ query: { url: clipPageUrl(capture.url) } })).then((r) => r.clips),
-    retry: false,
-  });
+  const onPage = useQuery(clipQueries.onPage(capture.url));
   const others = <C extends { id: string; partnershipId: string }>(clips: readonly C[]) =>
     clips.filter((c) => c.partnershipId === partnershipId && c.id !== ownId);
   const saved = findDuplicate(others(onPage.data ?? []), capture.url, capture.quote);

@@ -5,14 +5,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
-import { forgetPickerInput, readPickerInput } from '@/lib/picker-handoff';
+import { forgetPickerInput } from '@/lib/picker-handoff';
 import { describeError } from '@/lib/tool';
 import { useConnection } from '@/ui/use-stored';
-import { useRefetchOnConnectionChange } from '@/ui/tool-queries';
+import { pickerQueries, useRefetchOnConnectionChange } from '@/ui/tool-queries';
 import { ClipForm } from './ClipForm';
 
 export function PickerPage({ id }: { id: string }) {
-  const input = useQuery({ queryKey: ['picker-input', id], queryFn: () => readPickerInput(id), staleTime: Infinity });
+  const input = useQuery(pickerQueries.input(id));
   const connection = useConnection();
   useRefetchOnConnectionChange(connection);
 
