@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Selector } from '@mentoring/shared';
 import { Highlighter } from './highlight.ts';
 import { offsetOf, readPageText } from './page-text.ts';
-import { currentSelection } from './selection.ts';
+import { currentSelection, pageDocument } from './selection.ts';
 
 type Fixture = 'article' | 'table-and-lists' | 'whitespace';
 const html = (name: Fixture) => readFileSync(join(import.meta.dirname, 'fixtures', `${name}.html`), 'utf8');
@@ -77,6 +77,18 @@ describe('the page as flat text', () => {
     const heading = document.querySelector('h1')!;
     expect(page.text.slice(offsetOf(page, heading, 0)).startsWith('Listening before advising')).toBe(true);
     expect(page.text.slice(0, offsetOf(page, heading, 1)).endsWith('Listening before advising')).toBe(true);
+  });
+});
+
+describe('which reading a page is', () => {
+  it('reads its canonical link, og:url and DOI from the markup', () => {
+    expect(pageDocument(document)).toEqual({
+      canonical: 'https://readings.example.org/listening-before-advising',
+      ogUrl: 'https://readings.example.org/listening-before-advising',
+      doi: '10.5555/mentoring.2025.014',
+    });
+    load('table-and-lists');
+    expect(pageDocument(document)).toEqual({});
   });
 });
 

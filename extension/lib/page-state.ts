@@ -3,13 +3,17 @@
  * on it. Kept in `browser.storage.session` (extension pages only, gone when the browser closes),
  * so the side panel can list a page's clips, including those "not found on this page".
  */
-import type { Clip } from '@mentoring/shared';
+import type { Clip, PageDocument } from '@mentoring/shared';
 import type { AnchorResults } from './messages.ts';
 import { allPageStates, pageStateItem, pendingScrollItem } from './stored.ts';
 
 export interface PageState {
   /** The page's clip address (canonical when the page names one). */
   url: string;
+  /** The page's identities (`documentIdentities`), by which clips made elsewhere are found on it. */
+  ids: string[];
+  /** What the page said about itself, to ask for its clips again. */
+  document: PageDocument;
   clips: Clip[];
   found: AnchorResults;
   /** Why the page's clips could not be fetched, if they could not. */

@@ -3,24 +3,11 @@
  * the tool has stored them. Nothing else holds a clip, so closing the picker, losing the network,
  * a service worker restart or a browser restart never loses one.
  */
-import { documentIdentities, type CreateClip } from '@mentoring/shared';
+import { documentIdentities } from '@mentoring/shared';
+import type { QueuedClip } from './outbox-schema.ts';
 import { outboxItem } from './stored.ts';
 
-export interface QueuedClip {
-  /** Made here (`crypto.randomUUID()`), and the clip's id on the tool: a resend is harmless. */
-  id: string;
-  partnershipId: string;
-  body: CreateClip & { id: string };
-  queuedAt: number;
-  attempts: number;
-  /** When to try again (ms since epoch). */
-  nextAttemptAt: number;
-  lastError: string | null;
-  /** The tool refused this clip (not a passing failure): it waits for the clipper to retry or discard it. */
-  held: boolean;
-  /** The identities of the clip's page (`documentIdentities`), whose open tabs show it once sent. */
-  pageIds: string[];
-}
+export type { QueuedClip };
 
 export function readQueue(): Promise<QueuedClip[]> {
   return outboxItem.getValue();
@@ -44,7 +31,7 @@ export function enqueue(
   partnershipId: string,
   body: QueuedClip['body'],
   now = Date.now(),
-  pageIds: string[] = documentIdentities({ url: body.url }),
+  pageIds: string[] = documentIdentities({ url: body.url, ...body.document }),
 ): Promise<QueuedClip[]> {
   return change((queue) =>
     queue.some((c) => c.id === body.id)

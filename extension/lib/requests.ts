@@ -42,7 +42,7 @@ export function handleRequest(
 ): Answer<BackgroundRequest['type']> | undefined {
   if (message.type === 'page:ready') {
     return isFromPage(sender) && sameSite(message.url, sender.url)
-      ? loadPage(sender.tab.id, message.url).then(() => undefined)
+      ? loadPage(sender.tab.id, message.url, message.document).then(() => undefined)
       : undefined;
   }
   if (!isFromExtensionPage(sender)) return undefined;

@@ -10,8 +10,7 @@ import type { Connection } from './connection.ts';
 import type { OutboxStatus } from './outbox.ts';
 import type { PageState } from './page-state.ts';
 import type { PickerInput } from './picker-handoff.ts';
-import type { QueuedClip } from './queue.ts';
-import { migrateOutboxV1, type QueuedClipV1 } from './outbox-schema.ts';
+import { migrateOutboxV1, type QueuedClip, type QueuedClipV1 } from './outbox-schema.ts';
 
 export const connectionItem = storage.defineItem<Connection>('local:connection');
 

@@ -96,7 +96,10 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
         {pageClips.length === 0 ? (
           <p className="hint">No clips from this page yet.</p>
         ) : (
-          <ul className="plain">{pageClips.map((c) => clipItem(c, page?.found[c.id] ?? false))}</ul>
+          <>
+            <FoundSummary clips={pageClips} found={page?.found ?? {}} />
+            <ul className="plain">{pageClips.map((c) => clipItem(c, page?.found[c.id] ?? false))}</ul>
+          </>
         )}
       </section>
 
@@ -230,4 +233,21 @@ function agendaText(item: AgendaItem, goals: Goal[], clips: Clip[], prompts: Pro
     case 'free':
       return item.text;
   }
+}
+
+/** "4 of 5 found on this page", naming the passages that were not. */
+function FoundSummary({ clips, found }: { clips: Clip[]; found: PageState['found'] }) {
+  const missing = clips.filter((c) => found[c.id] !== true);
+  if (!missing.length) return null;
+  return (
+    <p className="notice" role="status">
+      {clips.length - missing.length} of {clips.length} found on this page. Not found:{' '}
+      {missing.map((c, i) => (
+        <span key={c.id}>
+          {i > 0 && '; '}“{excerpt(c.quote, 60)}”
+        </span>
+      ))}
+      .
+    </p>
+  );
 }

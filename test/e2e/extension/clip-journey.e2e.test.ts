@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import type { ApiClient, Goal } from '@mentoring/shared';
 import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { apiAs, launchAs, startTestTool, type TestTool } from '../../support/tool.ts';
-import type { QueuedClip } from '@mentoring/extension/lib/queue.ts';
+import type { QueuedClip } from '@mentoring/extension/lib/outbox-schema.ts';
 import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
 import { htmlPage, READING, selectText, servePages, type PageServer } from '../../support/pages.ts';
 
