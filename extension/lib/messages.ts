@@ -36,6 +36,8 @@ export type BackgroundRequest =
   | { type: 'clip:show'; clipId: string; url: string; tabId?: number }
   | { type: 'outbox:retry' }
   | { type: 'outbox:discard'; id: string }
+  | { type: 'kept:file'; id: string }
+  | { type: 'kept:discard'; id: string }
   /** Test builds only (`WXT_E2E=1`): runs the context menu's handler on a tab. */
   | { type: 'e2e:clip-selection'; tabId: number; selectionText?: string };
 
@@ -46,6 +48,8 @@ export interface BackgroundAnswers {
   'clip:show': { found: boolean | null };
   'outbox:retry': void;
   'outbox:discard': void;
+  'kept:file': void;
+  'kept:discard': void;
   'e2e:clip-selection': void;
 }
 

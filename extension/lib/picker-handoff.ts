@@ -6,7 +6,9 @@ import { browser } from 'wxt/browser';
 import type { Capture } from './capture.ts';
 import { pickerInputItem } from './stored.ts';
 
-export type PickerInput = { capture: Capture; problem?: undefined } | { problem: string; capture?: undefined };
+/** `keptId`: the passage was kept for filing later, and is forgotten once filed. */
+export type PickerInput =
+  { capture: Capture; keptId?: string; problem?: undefined } | { problem: string; capture?: undefined };
 
 export async function openPicker(input: PickerInput): Promise<void> {
   const id = crypto.randomUUID();

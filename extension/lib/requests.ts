@@ -6,6 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { BackgroundAnswers, BackgroundRequest } from './messages.ts';
 import { clipFromTab, saveClip, sendOutbox } from './clip-flow.ts';
+import { fileKept, forgetKept } from './kept-passages.ts';
 import { loadPage, showClip } from './page-clips.ts';
 import { makeAllDue, removeQueued } from './queue.ts';
 
@@ -57,6 +58,10 @@ export function handleRequest(
       return makeAllDue().then(() => sendOutbox().then(() => undefined));
     case 'outbox:discard':
       return removeQueued(message.id).then(() => undefined);
+    case 'kept:file':
+      return fileKept(message.id);
+    case 'kept:discard':
+      return forgetKept(message.id);
     default:
       return undefined;
   }

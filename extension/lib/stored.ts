@@ -5,8 +5,8 @@
  * extension's pages only (what each tab's page holds, pickers waiting to open).
  */
 import { storage } from 'wxt/utils/storage';
-import type { Capture } from './capture.ts';
 import type { Connection } from './connection.ts';
+import type { KeptPassage } from './kept-passages.ts';
 import type { OutboxStatus } from './outbox.ts';
 import type { PageState } from './page-state.ts';
 import type { PickerInput } from './picker-handoff.ts';
@@ -30,7 +30,7 @@ export const outboxStatusItem = storage.defineItem<OutboxStatus>('local:outboxSt
 export const lastPartnershipItem = storage.defineItem<string>('local:lastPartnershipId');
 
 /** Passages kept for filing later, when no partnership could be chosen (see the picker). */
-export const keptPassagesItem = storage.defineItem<Capture[]>('local:keptPassages', { fallback: [] });
+export const keptPassagesItem = storage.defineItem<KeptPassage[]>('local:keptPassages', { fallback: [] });
 
 /** Answers saved from the tool; every key starts with `cache:` so "Disconnect" forgets them all. */
 export const CACHE_PREFIX = 'cache:';

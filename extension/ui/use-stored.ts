@@ -1,7 +1,7 @@
 /** React views of values the extension keeps in browser storage, live across its parts. */
 import { useEffect, useState } from 'react';
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import { connectionItem, outboxItem, outboxStatusItem } from '@/lib/stored';
+import { connectionItem, keptPassagesItem, outboxItem, outboxStatusItem } from '@/lib/stored';
 
 /**
  * The item's value (undefined while it is being read), updated on every change. `item` is looked
@@ -31,3 +31,4 @@ export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>> | 
 export const useConnection = () => useStored(connectionItem);
 export const useQueue = () => useStored(outboxItem) ?? [];
 export const useOutboxStatus = () => useStored(outboxStatusItem);
+export const useKeptPassages = () => useStored(keptPassagesItem) ?? [];
