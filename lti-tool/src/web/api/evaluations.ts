@@ -1,4 +1,4 @@
-/** Checkpoint evaluations of one partnership: a separate record, visible to program staff (principle 3). */
+/** Checkpoint evaluations of one partnership: a separate record, visible to program staff (docs/design.md, principle 3). */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';

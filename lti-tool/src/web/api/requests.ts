@@ -1,4 +1,4 @@
-/** Resource requests: the mentee asks for what they need, the mentor answers (principle 7). */
+/** Resource requests: the mentee asks for what they need, the mentor answers (docs/design.md, principle 7). */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
