@@ -5,6 +5,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as clipsCoveringIndex from './migrations/0002-clips-covering-index.ts';
 import * as cacheInvalidations from './migrations/0003-cache-invalidations.ts';
 import * as pendingLogins from './migrations/0004-pending-logins.ts';
+import * as clipPages from './migrations/0005-clip-pages.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -16,6 +17,7 @@ const migrations: Array<[string, Migration]> = [
   ['0002-clips-covering-index', clipsCoveringIndex],
   ['0003-cache-invalidations', cacheInvalidations],
   ['0004-pending-logins', pendingLogins],
+  ['0005-clip-pages', clipPages],
 ];
 
 export function migrator(sequelize: Sequelize) {
