@@ -17,6 +17,10 @@ export interface ToolConfig {
   launchSessionHours: number;
   logLevel: string;
   dataDir: string;
+  /** Origins allowed to frame the tool besides the registered platforms' (FRAME_ANCESTORS). */
+  frameAncestors: string[];
+  /** Dynamic Registration may fetch private, loopback and link-local addresses (always outside production). */
+  registrationAllowPrivate: boolean;
 }
 
 const DEFAULT_KEY = 'development-only-lti-key-change-me';
@@ -42,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
     launchSessionHours: Number(env.LAUNCH_SESSION_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     dataDir,
+    frameAncestors: (env.FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean),
+    registrationAllowPrivate: !production || env.REGISTRATION_ALLOW_PRIVATE === 'on',
   };
   const problems = unsafeSettings(config);
   if (production && problems.length) {
@@ -59,5 +65,8 @@ export function unsafeSettings(c: ToolConfig): string[] {
   else if (c.ltiKey.length < 32) problems.push('LTI_KEY is shorter than 32 characters; use a long random secret.');
   if (!c.publicUrl.startsWith('https://'))
     problems.push(`PUBLIC_URL (${c.publicUrl}) is not HTTPS; LMS iframes need HTTPS for their cookies.`);
+  for (const origin of c.frameAncestors)
+    if (!/^https?:\/\/[^/\s;,'"]+$/.test(origin))
+      problems.push(`FRAME_ANCESTORS entry "${origin}" is not an origin like https://lms.example.edu.`);
   return problems;
 }

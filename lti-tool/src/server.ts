@@ -11,12 +11,21 @@ import { openCore } from './core.ts';
 import { createApiHandler } from './http/api.ts';
 import { allHandlers } from './http/routes/index.ts';
 import { webApp } from './http/static.ts';
+import { securityHeaders } from './http/security.ts';
+import { loginGuard } from './lti/launch-guard.ts';
+import { PAGE_STYLE } from './lti/pages.ts';
+import { platformOrigins } from './services/registration.ts';
 import type { App } from './services/app.ts';
 
 export interface RunningTool {
   url: string;
   app: App;
   close(): Promise<void>;
+}
+
+/** In development the sandbox LMS frames the tool before (and while) it registers. */
+function sandboxOrigins(config: ToolConfig): string[] {
+  return config.sandbox ? [`http://127.0.0.1:${config.sandboxPort}`, `http://localhost:${config.sandboxPort}`] : [];
 }
 
 export async function startTool(config: ToolConfig): Promise<RunningTool> {
@@ -34,10 +43,22 @@ export async function startTool(config: ToolConfig): Promise<RunningTool> {
 
   const site = express();
   site.disable('x-powered-by');
+  site.use(
+    securityHeaders({
+      production: config.production,
+      frameAncestors: async () => [
+        ...(await platformOrigins(app)),
+        ...config.frameAncestors,
+        ...sandboxOrigins(config),
+      ],
+      inlineStyles: [PAGE_STYLE],
+    }),
+  );
   site.use('/app', webApp());
   site.get('/', (_req, res) => res.redirect('/app/'));
   site.get('/healthz', (_req, res) => res.json({ ok: true }));
   site.use(core.cookieless.router());
+  site.use(loginGuard(app));
   site.use(app.lti.app);
 
   const server = http.createServer((req, res) => {

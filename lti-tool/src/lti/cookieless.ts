@@ -9,6 +9,7 @@
 import crypto from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { escapeHtml, page } from './pages.ts';
+import { cspNonce } from '../http/security.ts';
 
 interface PendingLogin {
   /** The login initiation URL, to start again in a new window. */
@@ -84,7 +85,7 @@ export class CookielessLaunches {
       const secret = crypto.randomBytes(24).toString('base64url');
       const origin = new URL(url).origin;
       this.remember(state, { ...login, storage: { target, origin, secret } });
-      res.type('html').send(storePage(target, origin, `mw_state_${state}`, secret, url));
+      res.type('html').send(storePage(target, origin, `mw_state_${state}`, secret, url, cspNonce(res)));
     }) as typeof res.redirect;
     next();
   }
@@ -112,6 +113,7 @@ export class CookielessLaunches {
             body.id_token,
             state,
             login.loginUrl,
+            cspNonce(res),
           ),
         );
     }
@@ -150,11 +152,18 @@ function ask(subject, data) {
   });
 }`;
 
-function storePage(target: string, origin: string, key: string, secret: string, authUrl: string): string {
+function storePage(
+  target: string,
+  origin: string,
+  key: string,
+  secret: string,
+  authUrl: string,
+  nonce: string,
+): string {
   return page(
     'Signing you in',
     `<h1>Signing you in…</h1><p>One moment while your LMS confirms who you are.</p>
-<script>${storageClient(target, origin)}
+<script nonce="${nonce}">${storageClient(target, origin)}
 ask('lti.put_data', { key: ${JSON.stringify(key)}, value: ${JSON.stringify(secret)} })
   .catch(() => undefined)
   .then(() => { location.href = ${JSON.stringify(authUrl)}; });
@@ -169,6 +178,7 @@ function readPage(
   idToken: string,
   state: string,
   loginUrl: string,
+  nonce: string,
 ): string {
   return page(
     'Signing you in',
@@ -178,7 +188,7 @@ function readPage(
 <input type="hidden" name="platform_storage_secret" value=""></form>
 <div id="blocked" hidden><p>Your browser blocked what this tool needs to sign you in inside the course page.</p>
 <p><a href="${escapeHtml(loginUrl)}" target="_blank" rel="opener">Continue in a new window</a></p></div>
-<script>${storageClient(target, origin)}
+<script nonce="${nonce}">${storageClient(target, origin)}
 ask('lti.get_data', { key: ${JSON.stringify(key)} }).then((answer) => {
   const form = document.getElementById('launch');
   form.elements.platform_storage_secret.value = answer.value || '';

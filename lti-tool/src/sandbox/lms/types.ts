@@ -47,6 +47,8 @@ export interface Course {
   title: string;
   label?: string;
   people: LmsPerson[];
+  /** For tests of a platform that answers Names and Roles in another format: sent instead of the roster. */
+  membershipsAnswer?: { contentType: string; body: unknown };
 }
 
 /** A tool as the platform stores it after dynamic or manual registration. */
