@@ -57,7 +57,14 @@ async function dropDisposableDatabase(databaseUrl: string | undefined) {
 }
 
 export async function startTestTool(
-  opts: { dataDir?: string; port?: number; env?: Record<string, string>; databaseUrl?: string } = {},
+  opts: {
+    dataDir?: string;
+    port?: number;
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    /** Settings the environment cannot give a test tool (production mode on plain-HTTP loopback). */
+    config?: Partial<ToolConfig>;
+  } = {},
 ): Promise<TestTool> {
   const dataDir = opts.dataDir ?? tempDir();
   const port = opts.port ?? 0;
@@ -76,7 +83,7 @@ export async function startTestTool(
   let config = loadConfig(env);
   // A random port is only known after listening; PUBLIC_URL must name it, so listen first when needed.
   if (port === 0) config = { ...config, port: await freePort() };
-  config = { ...config, publicUrl: `http://127.0.0.1:${config.port}` };
+  config = { ...config, ...opts.config, publicUrl: `http://127.0.0.1:${config.port}` };
   const tool = await startTool(config);
   return {
     ...tool,

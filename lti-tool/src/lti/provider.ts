@@ -110,7 +110,10 @@ function explainLaunchError(code: string | undefined): string {
     case 'KEY_NOT_FOUND':
       return 'The launch’s signature could not be verified with the LMS’s keys.';
     default:
-      return `The launch could not be verified${code ? ` (${code})` : ''}. Launch again from your course.`;
+      // ltijs's own codes are constants; anything else is an internal error's text and stays in the log.
+      return code && /^[A-Z][A-Z_]+$/.test(code)
+        ? `The launch could not be verified (${code}). Launch again from your course.`
+        : 'The launch could not be verified: one of its claims is missing or has the wrong form. Launch again from your course.';
   }
 }
 
