@@ -30,7 +30,7 @@ function policy(p: CspParts, styleHashes: string[]): string {
   return [
     "default-src 'none'",
     `script-src 'self' 'nonce-${p.nonce}'`,
-    `style-src 'self' ${styleHashes.join(' ')}`.trim(),
+    `style-src 'self' 'nonce-${p.nonce}' ${styleHashes.join(' ')}`.trim(),
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
