@@ -25,48 +25,58 @@ function refuseLogin(res: Response, status: number, title: string, message: stri
 /** Express middleware on /login, in front of ltijs's own route. */
 export function loginGuard(app: App): Router {
   const router = express.Router();
-  router.all('/login', express.urlencoded({ extended: false, limit: '64kb' }), (req, res, next) => {
-    const params = { ...req.query, ...(req.body as Record<string, unknown> | undefined) } as Record<string, unknown>;
-    const repeated = LOGIN_PARAMETERS.find((k) => params[k] !== undefined && typeof params[k] !== 'string');
-    if (repeated)
-      return refuseLogin(
-        res,
-        400,
-        'This launch cannot be started',
-        `The login parameter “${repeated}” must be given once, as text.`,
-      );
-    const target = params.target_link_uri;
-    if (typeof target === 'string' && target && !isUnder(target, app.config.publicUrl)) {
-      return refuseLogin(
-        res,
-        400,
-        'This launch cannot be started',
-        'The LMS asked the tool to sign you in for an address that is not part of this tool (target_link_uri). Ask your administrator to check the tool’s launch URL in the LMS.',
-      );
-    }
-    const redirect = res.redirect.bind(res) as (url: string) => void;
-    res.redirect = ((url: string) => {
-      const auth = URL.canParse(url) ? new URL(url) : undefined;
-      const state = auth?.searchParams.get('state');
-      if (!auth || !state || !auth.searchParams.has('nonce')) return redirect(url);
-      const nonce = crypto.randomBytes(32).toString('base64url');
-      auth.searchParams.set('nonce', nonce);
-      const now = Date.now();
-      issueNonce(app.sql, nonce, state, now + NONCE_LIFETIME_MS, now).then(
-        () => redirect(auth.toString()),
-        (err: unknown) => {
-          app.log.error({ err }, 'could not store a login nonce');
-          refuseLogin(
-            res,
-            503,
-            'Please try again',
-            'The tool could not start the sign-in just now. Launch again from your course.',
-          );
-        },
-      );
-    }) as typeof res.redirect;
-    next();
-  });
+  const parseForm = express.urlencoded({ extended: false, limit: '64kb' });
+  router.all(
+    '/login',
+    (req, res, next) =>
+      parseForm(req, res, (err?: unknown) => {
+        if (!err) return next();
+        const status = (err as { status?: number }).status === 413 ? 413 : 400;
+        refuseLogin(res, status, 'This launch cannot be started', 'The login request from the LMS could not be read.');
+      }),
+    (req, res, next) => {
+      const params = { ...req.query, ...(req.body as Record<string, unknown> | undefined) } as Record<string, unknown>;
+      const repeated = LOGIN_PARAMETERS.find((k) => params[k] !== undefined && typeof params[k] !== 'string');
+      if (repeated)
+        return refuseLogin(
+          res,
+          400,
+          'This launch cannot be started',
+          `The login parameter “${repeated}” must be given once, as text.`,
+        );
+      const target = params.target_link_uri;
+      if (typeof target === 'string' && target && !isUnder(target, app.config.publicUrl)) {
+        return refuseLogin(
+          res,
+          400,
+          'This launch cannot be started',
+          'The LMS asked the tool to sign you in for an address that is not part of this tool (target_link_uri). Ask your administrator to check the tool’s launch URL in the LMS.',
+        );
+      }
+      const redirect = res.redirect.bind(res) as (url: string) => void;
+      res.redirect = ((url: string) => {
+        const auth = URL.canParse(url) ? new URL(url) : undefined;
+        const state = auth?.searchParams.get('state');
+        if (!auth || !state || !auth.searchParams.has('nonce')) return redirect(url);
+        const nonce = crypto.randomBytes(32).toString('base64url');
+        auth.searchParams.set('nonce', nonce);
+        const now = Date.now();
+        issueNonce(app.sql, nonce, state, now + NONCE_LIFETIME_MS, now).then(
+          () => redirect(auth.toString()),
+          (err: unknown) => {
+            app.log.error({ err }, 'could not store a login nonce');
+            refuseLogin(
+              res,
+              503,
+              'Please try again',
+              'The tool could not start the sign-in just now. Launch again from your course.',
+            );
+          },
+        );
+      }) as typeof res.redirect;
+      next();
+    },
+  );
   return router;
 }
 

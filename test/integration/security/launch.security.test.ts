@@ -237,6 +237,24 @@ describe('login initiation', () => {
     await expectRefusal(res, 400, /“target_link_uri” must be given once/);
   });
 
+  it('answers an oversized POSTed login with a page, not a stack', async () => {
+    const res = await fetch(`${tool.url}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams({ ...base(), target_link_uri: `${tool.url}/launch`, pad: 'x'.repeat(200_000) }),
+    });
+    await expectRefusal(res, 413, /could not be read/);
+  });
+
+  it('answers a POSTed login in an unknown charset with a page, not a stack', async () => {
+    const res = await fetch(`${tool.url}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-7', accept: 'text/html' },
+      body: new URLSearchParams({ ...base(), target_link_uri: `${tool.url}/launch` }),
+    });
+    await expectRefusal(res, 400, /could not be read/);
+  });
+
   it('sends the LMS its own random nonce for a target under PUBLIC_URL', async () => {
     const res = await login({ ...base(), target_link_uri: `${tool.url}/launch` });
     expect(res.status).toBe(302);
