@@ -51,6 +51,11 @@ export async function startTool(config: ToolConfig): Promise<RunningTool> {
         ...config.frameAncestors,
         ...sandboxOrigins(config),
       ],
+      // The LMS runs Dynamic Registration in its own frame before it is registered.
+      requestFrameAncestors: (req) =>
+        req.path === '/register' && typeof req.query.openid_configuration === 'string'
+          ? [req.query.openid_configuration]
+          : [],
       inlineStyles: [PAGE_STYLE],
     }),
   );

@@ -46,6 +46,8 @@ export interface SecurityHeaderOptions {
   production: boolean;
   /** Origins allowed to frame the tool: the registered LMS platforms (from the database) and fixed extras. */
   frameAncestors: () => Promise<string[]>;
+  /** Origins this request may be framed by as well (the platform running Dynamic Registration). */
+  requestFrameAncestors?: (req: Request) => string[];
   /** Constant `<style>` blocks of server-rendered pages, allowed by their hash. */
   inlineStyles: string[];
 }
@@ -53,13 +55,14 @@ export interface SecurityHeaderOptions {
 export function securityHeaders(opts: SecurityHeaderOptions) {
   const styleHashes = opts.inlineStyles.map(hashOf);
   // Should the platforms not be readable, no site may frame the tool (closed, not open).
-  const ancestors = () =>
+  const ancestors = (req: Request) =>
     opts.frameAncestors().then(
-      (urls) => [...new Set(urls.map(originOf).filter((o): o is string => !!o))],
+      (urls) => [...urls, ...(opts.requestFrameAncestors?.(req) ?? [])],
       () => [],
     );
-  return (_req: Request, res: Response, next: NextFunction) => {
-    void ancestors().then((frameAncestors) => {
+  return (req: Request, res: Response, next: NextFunction) => {
+    void ancestors(req).then((urls) => {
+      const frameAncestors = [...new Set(urls.map(originOf).filter((o): o is string => !!o))];
       const parts: CspParts = { nonce: crypto.randomBytes(16).toString('base64'), frameAncestors, formAction: [] };
       const setPolicy = () => res.setHeader('Content-Security-Policy', policy(parts, styleHashes));
       res.locals.cspNonce = parts.nonce;
