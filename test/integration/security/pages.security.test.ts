@@ -102,7 +102,9 @@ describe('with a registered LMS', () => {
     const body = await res.text();
     const style = /<style>([^]*?)<\/style>/.exec(body)![1]!;
     const hash = `'sha256-${crypto.createHash('sha256').update(style).digest('base64')}'`;
-    expect(directives(res).get('style-src')).toEqual(["'self'", hash]);
+    const [self, nonce, styleHash] = directives(res).get('style-src')!;
+    expect([self, styleHash]).toEqual(["'self'", hash]);
+    expect(nonce).toMatch(/^'nonce-/);
     expect(body).not.toMatch(/<script/);
   });
 
