@@ -60,7 +60,7 @@ export function loginGuard(app: App): Router {
         if (!auth || !state || !auth.searchParams.has('nonce')) return redirect(url);
         const nonce = crypto.randomBytes(32).toString('base64url');
         auth.searchParams.set('nonce', nonce);
-        const now = Date.now();
+        const now = app.clock.now();
         issueNonce(app.sql, nonce, state, now + NONCE_LIFETIME_MS, now).then(
           () => redirect(auth.toString()),
           (err: unknown) => {
@@ -95,8 +95,9 @@ export async function checkLaunch(app: App, req: Request, clientId: string): Pro
     throw new LaunchRefused(400, 'The launch’s id_token cannot be read.');
   }
   const claims = parseLaunchClaims(payload);
+  // Token times against real time, as ltijs and the LMS read them; the nonce's life on the app's clock.
   checkLaunchClaims(claims, clientId, app.config.publicUrl, Math.floor(Date.now() / 1000));
-  if (!(await takeNonce(app.sql, claims.nonce, body.state, Date.now()))) {
+  if (!(await takeNonce(app.sql, claims.nonce, body.state, app.clock.now()))) {
     throw new LaunchRefused(
       401,
       'This launch was not started by this tool’s sign-in in this browser, or was already used. Launch again from your course.',

@@ -3,6 +3,8 @@
  * registration for Canvas, Blackboard and D2L. Both also record the deployments allowed to launch.
  */
 import { addDeployment, deploymentsOf, removeDeployments } from '../models/deployments.ts';
+import type { LtiPlatform } from '../lti/ltijs.ts';
+import { cacheKey } from '../db/invalidations.ts';
 import type { App } from './app.ts';
 import { outboundRequest, OutboundRefused, type OutboundAnswer } from './outbound.ts';
 
@@ -178,7 +180,7 @@ export async function registerPlatform(app: App, p: PlatformRegistration) {
     authConfig: { method: 'JWK_SET', key: p.jwksUrl },
   });
   await platform.platformActive(p.active ?? true);
-  app.cache.delete(PLATFORM_ORIGINS);
+  await app.invalidations.publish(cacheKey.platformOrigins);
   for (const deploymentId of p.deploymentIds)
     await addDeployment(app.sql, { issuer: p.issuer, clientId: p.clientId, deploymentId });
 }
@@ -203,26 +205,15 @@ export async function listPlatforms(app: App) {
 export async function removePlatform(app: App, issuer: string, clientId: string): Promise<boolean> {
   const removed = (await app.lti.deletePlatform(issuer, clientId)) as boolean;
   await removeDeployments(app.sql, issuer, clientId);
-  app.cache.delete(PLATFORM_ORIGINS);
+  await app.invalidations.publish(cacheKey.deployments, cacheKey.platformOrigins);
   return removed;
 }
 
-const PLATFORM_ORIGINS = 'platform-origins';
-
 /** The registered platforms' issuer and login origins: the pages that may frame the tool. */
 export function platformOrigins(app: App): Promise<string[]> {
-  return app.cache.get(PLATFORM_ORIGINS, async () => {
-    const platforms = (await app.lti.getAllPlatforms()) as LtiPlatform[];
+  return app.cache.get(cacheKey.platformOrigins, async () => {
+    const platforms = await app.lti.getAllPlatforms();
     const urls = await Promise.all(platforms.map(async (p) => [await p.platformUrl(), await p.platformAuthEndpoint()]));
     return urls.flat();
   });
-}
-
-export interface LtiPlatform {
-  platformUrl(): Promise<string>;
-  platformClientId(): Promise<string>;
-  platformName(): Promise<string>;
-  platformActive(active?: boolean): Promise<boolean>;
-  platformKid(): Promise<string>;
-  platformAuthEndpoint(): Promise<string>;
 }

@@ -12,7 +12,8 @@ import {
   upsertPerson,
   type ProgramRow,
 } from '../models/programs.ts';
-import { HttpError } from '../http/errors.ts';
+import { conflict, notFound, upstream } from './errors.ts';
+import { cacheKey } from '../db/invalidations.ts';
 import { storableText } from '../lti/claims.ts';
 import type { App } from './app.ts';
 
@@ -36,14 +37,14 @@ const NOT_NRPS =
 /** Reads the members of an NRPS answer; refuses an answer in another format rather than report an empty success. */
 export function readNrpsMembers(answer: unknown): { members: NrpsMember[]; report: RosterSyncReport } {
   const container = NrpsContainer.safeParse(answer);
-  if (!container.success) throw new HttpError(502, 'internal', NOT_NRPS);
+  if (!container.success) throw upstream(NOT_NRPS);
   const members: NrpsMember[] = [];
   for (const entry of container.data.members) {
     const member = NrpsMember.safeParse(entry);
     if (member.success) members.push(member.data);
   }
   const skipped = container.data.members.length - members.length;
-  if (members.length === 0 && skipped > 0) throw new HttpError(502, 'internal', NOT_NRPS);
+  if (members.length === 0 && skipped > 0) throw upstream(NOT_NRPS);
   const warnings = skipped
     ? [
         `${skipped} of the ${container.data.members.length} entries the LMS sent are not Names and Roles 2.0 members (no user_id or roles) and were left out.`,
@@ -65,11 +66,9 @@ export function syncRoster(app: App, programId: string): Promise<Roster> {
 
 async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster> {
   const program = await findProgram(app.sql, programId);
-  if (!program) throw new HttpError(404, 'not_found', 'The program was not found.');
+  if (!program) throw notFound('The program');
   if (!program.nrps_url) {
-    throw new HttpError(
-      409,
-      'conflict',
+    throw conflict(
       'The LMS did not offer its roster (Names and Roles) for this course; people appear here as they launch the tool.',
     );
   }
@@ -78,16 +77,15 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
     answer = await app.lti.NamesAndRoles.getMembers(idTokenFor(program), { pages: false });
   } catch (err) {
     app.log.warn({ err, programId }, 'roster sync failed');
-    throw new HttpError(
-      502,
-      'internal',
+    throw upstream(
       'The LMS did not give the roster (Names and Roles). Try again later; if it keeps failing, ask your LMS administrator to check the tool’s access to the course roster.',
     );
   }
   const { members, report } = readNrpsMembers(answer);
   if (report.warnings.length) app.log.warn({ programId, ...report }, 'roster sync read part of the answer');
-  const now = Date.now();
+  const now = app.clock.now();
   const synced: string[] = [];
+  const roleChanged: string[] = [];
   await app.sql.tx(async (sql) => {
     // The program row first, as a launch does, so the two never wait on each other in opposite order.
     await markRosterSynced(sql, programId, now);
@@ -99,16 +97,14 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
         { issuer: program.issuer, subject: m.user_id, name, email: m.email ?? null },
         now,
       );
-      synced.push(`person:${personId}`);
+      synced.push(cacheKey.person(personId));
       const lmsRoles = m.roles;
-      await upsertMembership(
-        sql,
-        { programId, personId, lmsRoles, programRole: programRoleFromLtiRoles(lmsRoles), launchedAt: null },
-        now,
-      );
+      const programRole = programRoleFromLtiRoles(lmsRoles);
+      const before = await upsertMembership(sql, { programId, personId, lmsRoles, programRole, launchedAt: null }, now);
+      if (before !== null && before !== programRole) roleChanged.push(cacheKey.member(programId, personId));
     }
   });
-  app.cache.delete(`program:${programId}`, ...synced);
+  await app.invalidations.publish(cacheKey.program(programId), ...synced, ...roleChanged);
   return { people: await roster(app.sql, programId), syncedAt: new Date(now).toISOString(), sync: report };
 }
 
