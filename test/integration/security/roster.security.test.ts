@@ -2,7 +2,7 @@
  * Roster sync against an LMS that answers Names and Roles in another format: the sync says how
  * many members it read, warns about entries it could not read, and never reports an empty success.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@mentoring/shared';
 import { startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
@@ -10,6 +10,7 @@ import { launchAs, startTestTool, type TestTool } from '../../support/tool.ts';
 
 let tool: TestTool;
 let lms: TestLms;
+let staff: Awaited<ReturnType<typeof launchAs>>;
 const MEDIA = 'application/vnd.ims.lti-nrps.v2.membershipcontainer+json';
 
 beforeAll(async () => {
@@ -17,6 +18,14 @@ beforeAll(async () => {
   lms = await startTestLms();
   lms.addCourse(sampleProgram());
   await lms.registerTool(`${tool.url}/register`);
+  staff = await launchAs(lms, tool, { courseId: 'nsl-2026', personId: 'awhitfield' });
+  // A staff launch syncs the roster in the background; the tests' own syncs come after it.
+  await vi.waitFor(
+    async () => {
+      if (!(await staff.api.programPeople({})).syncedAt) throw new Error('the roster is not synced yet');
+    },
+    { timeout: 20_000, interval: 50 },
+  );
 });
 
 afterAll(async () => {
@@ -25,7 +34,6 @@ afterAll(async () => {
 });
 
 async function syncWith(answer?: { contentType: string; body: unknown }) {
-  const staff = await launchAs(lms, tool, { courseId: 'nsl-2026', personId: 'awhitfield' });
   lms.addCourse({ ...sampleProgram(), ...(answer && { membershipsAnswer: answer }) });
   try {
     return await staff.api.syncRoster({});
