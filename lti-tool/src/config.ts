@@ -3,6 +3,7 @@
  * same variables; production mode refuses unsafe values instead of running with them.
  */
 import path from 'node:path';
+import type { RateLimitSettings } from './services/rate-limits.ts';
 
 export interface ToolConfig {
   port: number;
@@ -17,6 +18,10 @@ export interface ToolConfig {
   launchSessionHours: number;
   logLevel: string;
   dataDir: string;
+  /** Tries per address before a 429 (0: no limit). */
+  rateLimits: RateLimitSettings;
+  /** How many reverse proxies in front of the tool append to X-Forwarded-For (0: none is trusted). */
+  trustProxyHops: number;
 }
 
 const DEFAULT_KEY = 'development-only-lti-key-change-me';
@@ -42,6 +47,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
     launchSessionHours: Number(env.LAUNCH_SESSION_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     dataDir,
+    rateLimits: {
+      pairingPer10Minutes: count(env, 'RATE_LIMIT_PAIRING', 20),
+      loginPerMinute: count(env, 'RATE_LIMIT_LOGIN', 600),
+      registerPerHour: count(env, 'RATE_LIMIT_REGISTER', 30),
+    },
+    trustProxyHops: count(env, 'TRUST_PROXY_HOPS', 0),
   };
   const problems = unsafeSettings(config);
   if (production && problems.length) {
@@ -50,6 +61,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT must be a port number, got "${env.PORT}".`);
   return config;
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number (0 or more), got "${raw}".`);
+  return n;
 }
 
 /** What would make a production deployment unsafe, in words an operator can act on. */

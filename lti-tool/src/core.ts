@@ -12,6 +12,7 @@ import { newProvider, setupProvider, wireProvider } from './lti/provider.ts';
 import { CookielessLaunches } from './lti/cookieless.ts';
 import type { App } from './services/app.ts';
 import { ReadCache } from './services/cache.ts';
+import { RateLimits } from './services/rate-limits.ts';
 
 export interface Core {
   app: App;
@@ -33,7 +34,8 @@ export async function openCore(config: ToolConfig): Promise<Core> {
     pending.add(task);
     void task.finally(() => pending.delete(task));
   };
-  const app: App = { sql, config, log, sessions, lti, background, cache: new ReadCache() };
+  const limits = new RateLimits(sql, config.rateLimits, log);
+  const app: App = { sql, config, log, sessions, lti, background, cache: new ReadCache(), limits };
   const cookieless = new CookielessLaunches(config.ltiKey, config.publicUrl);
   wireProvider(lti, app, cookieless);
   return {

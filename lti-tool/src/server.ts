@@ -9,6 +9,7 @@ import { openApiDocument } from '@mentoring/shared/openapi';
 import type { ToolConfig } from './config.ts';
 import { openCore } from './core.ts';
 import { createApiHandler } from './http/api.ts';
+import { frameworkErrors } from './http/framework-errors.ts';
 import { allHandlers } from './http/routes/index.ts';
 import { webApp } from './http/static.ts';
 import type { App } from './services/app.ts';
@@ -37,8 +38,11 @@ export async function startTool(config: ToolConfig): Promise<RunningTool> {
   site.use('/app', webApp());
   site.get('/', (_req, res) => res.redirect('/app/'));
   site.get('/healthz', (_req, res) => res.json({ ok: true }));
+  site.use('/login', app.limits.route('login', config.trustProxyHops));
+  site.use('/register', app.limits.route('register', config.trustProxyHops));
   site.use(core.cookieless.router());
   site.use(app.lti.app);
+  site.use(frameworkErrors(app.log));
 
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith('/api/')) {

@@ -230,7 +230,7 @@ export const routes = {
     summary: 'The caller’s clips on one page, across their partnerships',
     access: 'person',
     extension: true,
-    query: z.object({ url: z.string().min(1).max(2_048) }),
+    query: z.object({ url: d.Text.min(1).max(2_048) }),
     response: List('clips', d.Clip),
   }),
   getClip: route({
@@ -270,7 +270,7 @@ export const routes = {
     path: '/api/clips/{id}/prompt',
     summary: 'Turn a clip into a reflection prompt',
     access: 'person',
-    body: z.object({ question: z.string().trim().min(1).max(1_000) }),
+    body: z.object({ question: d.Text.trim().min(1).max(1_000) }),
     response: d.Prompt,
     status: 201,
   }),

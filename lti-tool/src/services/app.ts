@@ -5,6 +5,7 @@ import type { Logger } from '../log.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { LtiProvider } from '../lti/provider.ts';
 import type { ReadCache } from './cache.ts';
+import type { RateLimits } from './rate-limits.ts';
 
 export interface App {
   sql: Sql;
@@ -13,6 +14,7 @@ export interface App {
   sessions: Sessions;
   lti: LtiProvider;
   cache: ReadCache;
+  limits: RateLimits;
   /** Work that outlives its request (a roster sync after a launch); awaited on shutdown. */
   background(task: Promise<unknown>): void;
 }
