@@ -21,6 +21,7 @@ export interface World {
     conversation: string;
     commitment: string;
     request: string;
+    /** The mentee's second browser (the extension caller is the first). */
     connection: string;
     checkpoint: string;
   };
@@ -82,8 +83,11 @@ export async function buildWorld(tool: TestTool): Promise<World> {
   const withCommitment = await mentee.api.addCommitment({ params: { id: conversation.id }, body: { text: 'Try it' } });
   const request = await mentee.api.createRequest({ params: { id: p.id }, body: { question: 'Any protocol?' } });
   const checkpoint = await staff.api.createCheckpoint({ body: { name: 'Month 6' } });
-  const { code } = await mentee.api.createPairingCode({});
-  const paired = await apiAs(tool, '').exchangePairingCode({ body: { code, browserName: 'Chrome' } });
+  const pair = async (browserName: string) =>
+    apiAs(tool, '').exchangePairingCode({ body: { code: (await mentee.api.createPairingCode({})).code, browserName } });
+  const paired = await pair('Chrome');
+  // A second browser, so that revoking the connection named in `ids` leaves the extension caller connected.
+  const other = await pair('Firefox');
 
   return {
     lms,
@@ -104,7 +108,7 @@ export async function buildWorld(tool: TestTool): Promise<World> {
       conversation: conversation.id,
       commitment: withCommitment.commitments[0]!.id,
       request: request.id,
-      connection: paired.connection.id,
+      connection: other.connection.id,
       checkpoint: checkpoint.id,
     },
     extensionOrigin: EXTENSION_ORIGIN,
