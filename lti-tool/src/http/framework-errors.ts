@@ -26,6 +26,7 @@ const CODES: Record<number, ErrorCode> = {
   403: 'forbidden',
   404: 'not_found',
   409: 'conflict',
+  429: 'rate_limited',
 };
 
 export function frameworkErrors(log: Logger): ErrorRequestHandler {

@@ -8,7 +8,8 @@ export interface CounterRow {
 
 /**
  * Adds points to a bucket in one statement, starting it afresh when it has expired; with `reset`
- * the bucket is set to exactly these points. Answers the bucket as it now is.
+ * the bucket is set to exactly these points. Answers the bucket as it now is, read in the same
+ * transaction (Sequelize's SQLite driver drops the rows of an `INSERT … RETURNING`).
  */
 export async function addPoints(
   sql: Sql,
@@ -21,13 +22,14 @@ export async function addPoints(
                   THEN rate_limits.points + excluded.points ELSE excluded.points END,
        expires_at = CASE WHEN rate_limits.expires_at IS NULL OR rate_limits.expires_at > :now
                   THEN rate_limits.expires_at ELSE excluded.expires_at END`;
-  const rows = await sql.all<CounterRow>(
-    `INSERT INTO rate_limits (bucket, points, expires_at) VALUES (:bucket, :points, :expiresAt)
-     ON CONFLICT (bucket) DO UPDATE SET ${update}
-     RETURNING points, expires_at`,
-    { bucket: c.bucket, points: c.points, expiresAt: c.expiresAt, now },
-  );
-  return rows[0]!;
+  return sql.tx(async (t) => {
+    await t.run(
+      `INSERT INTO rate_limits (bucket, points, expires_at) VALUES (:bucket, :points, :expiresAt)
+       ON CONFLICT (bucket) DO UPDATE SET ${update}`,
+      { bucket: c.bucket, points: c.points, expiresAt: c.expiresAt, now },
+    );
+    return (await t.one<CounterRow>('SELECT points, expires_at FROM rate_limits WHERE bucket = :bucket', c))!;
+  });
 }
 
 export async function findCounter(sql: Sql, bucket: string, now: number): Promise<CounterRow | undefined> {
