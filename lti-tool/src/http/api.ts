@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { Id, routes, type RouteDef, type RouteName, type Routes } from '@mentoring/shared';
-import { HttpError, unauthenticated, forbidden, invalid } from './errors.ts';
+import { HttpError, toHttpError, unauthenticated, forbidden, invalid } from './errors.ts';
 import type { Principal } from '../auth/principal.ts';
 import { EXTENSION_TOKEN_PREFIX } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
@@ -234,17 +234,18 @@ export function createApiHandler(options: ApiOptions) {
       const result = principal ? await handler(principal, input) : await handler(input, req);
       if (result instanceof Answer) return send(res, result.status, result.body, result.contentType, result.filename);
       return send(res, route.def.status ?? 200, result);
-    } catch (err) {
-      if (err instanceof TooManyRequests) {
-        res.setHeader('retry-after', String(err.retryAfterSeconds));
-        return send(res, 429, { error: { code: 'rate_limited', message: err.message } });
+    } catch (caught) {
+      if (caught instanceof TooManyRequests) {
+        res.setHeader('retry-after', String(caught.retryAfterSeconds));
+        return send(res, 429, { error: { code: 'rate_limited', message: caught.message } });
       }
-      if (err instanceof HttpError) {
+      const err = toHttpError(caught);
+      if (err) {
         return send(res, err.status, {
           error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },
         });
       }
-      log.error({ err, method, path }, 'API request failed');
+      log.error({ err: caught, method, path }, 'API request failed');
       return send(res, 500, {
         error: {
           code: 'internal',

@@ -3,50 +3,16 @@
  * Registration. ltijs runs in "ltiaas" mode so that after the launch the ltik alone authenticates
  * (no third-party cookie needed in the LMS iframe); our API checks ltiks itself (auth/sessions.ts).
  */
-import type { Request, Response, Express } from 'express';
-import ltijs from 'ltijs';
+import type { Request, Response } from 'express';
 import { landLaunch } from '../services/launches.ts';
-import { registerDynamically, RegistrationError, toolEndpoints, type LtiPlatform } from '../services/registration.ts';
+import { registerDynamically, RegistrationError, toolEndpoints } from '../services/registration.ts';
 import { syncRoster } from '../services/roster.ts';
-import { LaunchRefused, type LtiLaunchToken } from './claims.ts';
+import { LaunchRefused } from './claims.ts';
 import { deepLinkPage, refusalPage } from './pages.ts';
 import { cookieBlockedPage, type CookielessLaunches } from './cookieless.ts';
 import type { App } from '../services/app.ts';
 import type { ToolConfig } from '../config.ts';
-
-/** The parts of ltijs's Provider the tool uses (ltijs ships no types). */
-export interface LtiProvider {
-  app: Express;
-  setup(key: string, db: { plugin: unknown }, options: Record<string, unknown>): LtiProvider;
-  deploy(options: { serverless: boolean; silent: boolean }): Promise<true>;
-  close(options?: { silent: boolean }): Promise<true>;
-  onConnect(cb: (token: LtiLaunchToken, req: Request, res: Response) => unknown): void;
-  onDeepLinking(cb: (token: LtiLaunchToken, req: Request, res: Response) => unknown): void;
-  onInvalidToken(cb: (req: Request, res: Response) => unknown): void;
-  onSessionTimeout(cb: (req: Request, res: Response) => unknown): void;
-  onUnregisteredPlatform(cb: (req: Request, res: Response) => unknown): void;
-  onInactivePlatform(cb: (req: Request, res: Response) => unknown): void;
-  onDynamicRegistration(cb: (req: Request, res: Response) => unknown): void;
-  registerPlatform(p: Record<string, unknown>): Promise<LtiPlatform>;
-  getAllPlatforms(): Promise<LtiPlatform[]>;
-  deletePlatform(url: string, clientId: string): Promise<boolean>;
-  NamesAndRoles: { getMembers(idtoken: unknown, options?: Record<string, unknown>): Promise<unknown> };
-  Grade: {
-    getLineItems(idtoken: unknown, options?: Record<string, unknown>): Promise<unknown>;
-    createLineItem(idtoken: unknown, lineItem: Record<string, unknown>): Promise<{ id: string }>;
-    submitScore(idtoken: unknown, lineItemId: string, score: Record<string, unknown>): Promise<unknown>;
-  };
-  DeepLinking: {
-    createDeepLinkingMessage(idtoken: unknown, items: unknown[], options?: Record<string, unknown>): Promise<string>;
-  };
-}
-
-/** ltijs exports one shared Provider; each tool server (and test) gets its own instance. */
-export function newProvider(): LtiProvider {
-  const shared = (ltijs as unknown as { Provider: object }).Provider;
-  const ProviderClass = shared.constructor as new () => LtiProvider;
-  return new ProviderClass();
-}
+import type { LtiProvider } from './ltijs.ts';
 
 export function setupProvider(lti: LtiProvider, config: ToolConfig, plugin: unknown) {
   // Browsers treat loopback addresses as secure contexts, so the sandbox gets the same cross-site

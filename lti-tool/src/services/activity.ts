@@ -1,5 +1,5 @@
 /**
- * What program staff see (principle 2): for each partnership, who is in it, whether and when
+ * What program staff see (docs/design.md, principle 2): for each partnership, who is in it, whether and when
  * they meet, and how much happened lately, so they can reach pairs that have gone quiet. Never any
  * content: not a goal title, a note or an agreement.
  */
@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal.ts';
 import { recentCounts } from '../models/activity.ts';
 import { partnershipsOfProgram } from '../models/partnerships.ts';
 import { findProgram, setQuietAfterDays } from '../models/programs.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from './errors.ts';
 import type { App } from './app.ts';
 
 const RECENT_DAYS = 30;

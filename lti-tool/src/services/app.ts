@@ -3,7 +3,7 @@ import type { Sql } from '../db/sql.ts';
 import type { ToolConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Sessions } from '../auth/sessions.ts';
-import type { LtiProvider } from '../lti/provider.ts';
+import type { LtiProvider } from '../lti/ltijs.ts';
 import type { ReadCache } from './cache.ts';
 import type { RateLimits } from './rate-limits.ts';
 

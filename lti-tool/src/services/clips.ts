@@ -16,7 +16,7 @@ import {
 } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { time, type Sql } from '../db/sql.ts';
-import { conflict, forbidden, notFound } from '../http/errors.ts';
+import { conflict, forbidden, notFound } from './errors.ts';
 import {
   clipsOnPageFor,
   deleteClipRow,

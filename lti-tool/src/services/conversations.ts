@@ -1,7 +1,7 @@
 /**
  * Conversations: either partner schedules one and writes the shared notes; the agenda is the
- * mentee's (principle 1); each member's private note is theirs alone; commitments made in one are
- * carried into the next until done, as actions on the goal they serve (principle 6).
+ * mentee's (docs/design.md, principle 1); each member's private note is theirs alone; commitments made in one are
+ * carried into the next until done, as actions on the goal they serve (docs/design.md, principle 6).
  */
 import {
   canSetAgenda,
@@ -26,7 +26,7 @@ import {
 } from '../models/conversations.ts';
 import { findAction } from '../models/goals.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership, type Reference } from './references.ts';
 import { addActionTo, setActionDone } from './goals.ts';

@@ -1,5 +1,5 @@
 /**
- * Checkpoint evaluations (principle 3): a separate, labelled record. Staff name the checkpoints;
+ * Checkpoint evaluations (docs/design.md, principle 3): a separate, labelled record. Staff name the checkpoints;
  * the mentor of a mentoring partnership completes one per mentee and checkpoint; both partners and
  * program staff see them. Coaching content never flows in, and the gradebook only hears "completed".
  */
@@ -17,7 +17,7 @@ import {
 } from '../models/evaluations.ts';
 import { findPartnership } from '../models/partnerships.ts';
 import { findProgram, personSubject, type ProgramRow } from '../models/programs.ts';
-import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors.ts';
+import { conflict, forbidden, invalid, notFound, upstream } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { createCheckpointLineItem, GradebookError, postCompletion } from './gradebook.ts';
 import type { App } from './app.ts';
@@ -55,9 +55,7 @@ export async function nameCheckpoint(
     checkpoint.lineItemId = await createCheckpointLineItem(app, program, checkpoint);
   } catch (err) {
     if (!(err instanceof GradebookError)) throw err;
-    throw new HttpError(
-      502,
-      'internal',
+    throw upstream(
       `The checkpoint “${body.name}” was saved, but the LMS gradebook did not add its column: ${err.message}`,
     );
   }
@@ -119,11 +117,7 @@ export async function evaluate(
       await postCompletion(app, program, checkpoint.lineItemId, subject!);
     } catch (err) {
       if (!(err instanceof GradebookError)) throw err;
-      throw new HttpError(
-        502,
-        'internal',
-        `The evaluation was saved, but the LMS gradebook did not record the completion: ${err.message}`,
-      );
+      throw upstream(`The evaluation was saved, but the LMS gradebook did not record the completion: ${err.message}`);
     }
   }
   return evaluation;

@@ -1,7 +1,7 @@
 /**
- * Goals are the mentee's work (principle 1): the mentee sets and changes their goals and actions;
+ * Goals are the mentee's work (docs/design.md, principle 1): the mentee sets and changes their goals and actions;
  * both partners see them and may tick an action off. Every change is written to the goal's history,
- * so growth over months stays visible (principle 6).
+ * so growth over months stays visible (docs/design.md, principle 6).
  */
 import {
   canOwnGoals,
@@ -28,7 +28,7 @@ import {
 } from '../models/goals.ts';
 import { setCommitmentDoneByAction } from '../models/conversations.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, invalid, notFound } from '../http/errors.ts';
+import { forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import type { App } from './app.ts';
 
@@ -41,7 +41,7 @@ export async function goalsFor(app: App, principal: Principal, partnershipId: st
 
 /**
  * Who coaches a goal: only collegial partnerships name one, by default the owner's partner (peers
- * switch roles goal by goal, principle 4).
+ * switch roles goal by goal, docs/design.md, principle 4).
  */
 function coachFor(p: StoredPartnership, ownerId: string, asked: string | null | undefined): string | null {
   if (p.kind === 'mentoring') {

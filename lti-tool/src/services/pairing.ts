@@ -1,5 +1,5 @@
 /**
- * Connecting the browser extension (DESIGN "Extension and tool"): a person launched from the course
+ * Connecting the browser extension (docs/design.md, "The extension and the tool"): a person launched from the course
  * asks for a short single-use code, the extension exchanges it for a personal token, and the person
  * sees and revokes their connected browsers. Codes and tokens are kept only as hashes.
  */
@@ -7,7 +7,7 @@ import type { BrowserConnection, PairingCode, PairingExchange, PairingResult } f
 import type { Principal } from '../auth/principal.ts';
 import { newExtensionToken, newPairingCode, normalizePairingCode, sha256 } from '../auth/tokens.ts';
 import { time } from '../db/sql.ts';
-import { forbidden, invalid, notFound } from '../http/errors.ts';
+import { forbidden, invalid, notFound } from './errors.ts';
 import {
   connectionsOf,
   findOwnConnection,

@@ -1,7 +1,7 @@
 /**
- * Forming partnerships (principle 5: by the coordinator, or chosen by invitation), answering
+ * Forming partnerships (docs/design.md, principle 5: by the coordinator, or chosen by invitation), answering
  * invitations, the agreement, closing and reopening. Staff see partnerships of their program as
- * dates and members only (principle 2).
+ * dates and members only (docs/design.md, principle 2).
  */
 import {
   DEFAULT_AGREEMENT,
@@ -26,7 +26,7 @@ import {
   type StoredPartnership,
 } from '../models/partnerships.ts';
 import { roster } from '../models/programs.ts';
-import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors.ts';
+import { conflict, DomainError, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
 import { forgetPartnershipAccess } from './membership.ts';
@@ -58,7 +58,7 @@ type NewMember = CreatePartnership['members'][number];
 
 /**
  * Members must be participants of the program, each once. Staff cannot be members: a member
- * reads coaching content, which staff never do (principle 2).
+ * reads coaching content, which staff never do (docs/design.md, principle 2).
  */
 async function checkMembers(app: App, programId: string, members: NewMember[]) {
   const people = new Map((await roster(app.sql, programId)).map((r) => [r.personId, r]));
@@ -67,7 +67,7 @@ async function checkMembers(app: App, programId: string, members: NewMember[]) {
     const field = `members.${i}.personId`;
     const entry = people.get(m.personId);
     // Someone of another program is "not found", as a made-up id is: a refusal, not bad input.
-    if (!entry) throw new HttpError(404, 'not_found', `${field}: nobody with this id is in your program.`, field);
+    if (!entry) throw new DomainError('not_found', `${field}: nobody with this id is in your program.`, field);
     if (entry.programRole !== 'participant') {
       throw invalid(
         `${field}: ${entry.name} is program staff; staff see how partnerships are doing, never their content, so they cannot be a member.`,

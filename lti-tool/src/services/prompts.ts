@@ -1,14 +1,12 @@
 /**
- * Reflection prompts: either partner asks; the mentee reflects and responds (in collegial
- * partnerships, whoever owns the goal the prompt is about, or either partner); either partner marks
- * a prompt discussed once it has been talked through.
+ * Reflection prompts: either partner asks; who responds is the shared rule `promptResponseRefusal`;
+ * either partner marks a prompt discussed once it has been talked through.
  */
-import { hasRole, type CreatePrompt, type Prompt, type UpdatePrompt } from '@mentoring/shared';
+import { promptResponseRefusal, type CreatePrompt, type Prompt, type UpdatePrompt } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { findGoal } from '../models/goals.ts';
 import { findPrompt, insertPrompt, promptsOf, updatePromptRow } from '../models/prompts.ts';
-import type { StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, invalid, notFound } from '../http/errors.ts';
+import { forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership } from './references.ts';
 import type { App } from './app.ts';
@@ -42,12 +40,6 @@ export async function writePrompt(
   );
 }
 
-async function mayRespond(app: App, p: StoredPartnership, prompt: Prompt, personId: string): Promise<boolean> {
-  if (p.kind === 'mentoring') return hasRole(p, personId, 'mentee');
-  const goal = prompt.goalId ? await findGoal(app.sql, prompt.goalId) : undefined;
-  return goal ? goal.ownerId === personId : true;
-}
-
 export async function changePrompt(
   app: App,
   principal: Principal,
@@ -67,13 +59,9 @@ export async function changePrompt(
     change.question = body.question;
   }
   if (body.response !== undefined) {
-    if (!(await mayRespond(app, p, prompt, principal.personId))) {
-      throw forbidden(
-        p.kind === 'mentoring'
-          ? 'Reflection is the mentee’s: only the mentee responds to a prompt.'
-          : 'Only the owner of the goal this prompt is about responds to it.',
-      );
-    }
+    const goal = prompt.goalId ? await findGoal(app.sql, prompt.goalId) : undefined;
+    const refusal = promptResponseRefusal(p, prompt, goal?.ownerId ?? null, principal.personId);
+    if (refusal) throw forbidden(refusal);
     if (!body.response) throw invalid('response: must not be empty', 'response');
     Object.assign(change, { response: body.response, respondedAt: now, status: 'answered' });
   }

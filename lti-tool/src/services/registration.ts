@@ -3,6 +3,7 @@
  * registration for Canvas, Blackboard and D2L. Both also record the deployments allowed to launch.
  */
 import { addDeployment, deploymentsOf, removeDeployments } from '../models/deployments.ts';
+import type { LtiPlatform } from '../lti/ltijs.ts';
 import type { App } from './app.ts';
 
 const SCOPES = [
@@ -173,12 +174,4 @@ export async function removePlatform(app: App, issuer: string, clientId: string)
   const removed = (await app.lti.deletePlatform(issuer, clientId)) as boolean;
   await removeDeployments(app.sql, issuer, clientId);
   return removed;
-}
-
-export interface LtiPlatform {
-  platformUrl(): Promise<string>;
-  platformClientId(): Promise<string>;
-  platformName(): Promise<string>;
-  platformActive(active?: boolean): Promise<boolean>;
-  platformKid(): Promise<string>;
 }

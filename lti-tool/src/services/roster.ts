@@ -11,7 +11,7 @@ import {
   upsertPerson,
   type ProgramRow,
 } from '../models/programs.ts';
-import { HttpError } from '../http/errors.ts';
+import { conflict, notFound, upstream } from './errors.ts';
 import type { App } from './app.ts';
 
 interface NrpsMember {
@@ -37,11 +37,9 @@ export function syncRoster(app: App, programId: string): Promise<Roster> {
 
 async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster> {
   const program = await findProgram(app.sql, programId);
-  if (!program) throw new HttpError(404, 'not_found', 'The program was not found.');
+  if (!program) throw notFound('The program');
   if (!program.nrps_url) {
-    throw new HttpError(
-      409,
-      'conflict',
+    throw conflict(
       'The LMS did not offer its roster (Names and Roles) for this course; people appear here as they launch the tool.',
     );
   }
@@ -53,7 +51,7 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
     members = answer.members ?? [];
   } catch (err) {
     app.log.warn({ err, programId }, 'roster sync failed');
-    throw new HttpError(502, 'internal', `The LMS did not give the roster: ${(err as Error).message}`);
+    throw upstream(`The LMS did not give the roster: ${(err as Error).message}`);
   }
   const now = Date.now();
   const synced: string[] = [];

@@ -61,7 +61,7 @@ const TABLES = [
   'browser_connections',
 ] as const;
 
-/** Row counts of the product's tables, to show a refusal wrote nothing. */
+/** Row counts of the product's tables, to show a refusal wrote nothing (the API has no such count). */
 export async function rowCounts(tool: TestTool): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of TABLES) {

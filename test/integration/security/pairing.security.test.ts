@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODE_REFUSED } from '@mentoring/lti-tool/src/services/pairing.ts';
 import { startTestTool, type TestTool } from '../../support/tool.ts';
+import { expireOpenPairingCodes } from '../../support/behind-the-api.ts';
 import { buildWorld, type World } from '../../fuzz/world.ts';
 import { expectRefused, rowCounts, send } from './api-refusals.ts';
 
@@ -48,9 +49,7 @@ describe('pairing codes', () => {
     expect((await exchange({ code: used }, from)).status).toBe(201);
     const usedAgain = await exchange({ code: used }, from);
     const expired = (await newCode()).code;
-    await tool.app.sql.run('UPDATE pairing_codes SET expires_at = :past WHERE used_at IS NULL', {
-      past: Date.now() - 1,
-    });
+    await expireOpenPairingCodes(tool);
     const late = await exchange({ code: expired }, from);
     for (const a of [unknown, usedAgain, late]) {
       expectRefused(a, 400, 'code');
