@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { RateLimitSettings } from './services/rate-limits.ts';
+import { REPO_ROOT } from './paths.ts';
+import { SQLITE_SYNCHRONOUS_MODES, type SqliteSynchronous } from './db/database.ts';
 
 export interface ToolConfig {
   port: number;
@@ -24,10 +26,12 @@ export interface ToolConfig {
   rateLimits: RateLimitSettings;
   /** How many reverse proxies in front of the tool append to X-Forwarded-For (0: none is trusted). */
   trustProxyHops: number;
+  sqliteSynchronous: SqliteSynchronous;
+  /** How long a stopping tool lets requests in flight finish before it closes their connections. */
+  stopGraceMs: number;
 }
 
 const DEFAULT_KEY = 'development-only-lti-key-change-me';
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export class ConfigError extends Error {}
 
@@ -77,6 +81,16 @@ const Env = z.object({
   RATE_LIMIT_LOGIN: count(600),
   RATE_LIMIT_REGISTER: count(30),
   TRUST_PROXY_HOPS: count(0),
+  SQLITE_SYNCHRONOUS: z
+    .string()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.enum(SQLITE_SYNCHRONOUS_MODES, `must be one of ${SQLITE_SYNCHRONOUS_MODES.join(', ')}`))
+    .default('NORMAL'),
+  STOP_GRACE_SECONDS: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds, like 10')
+    .transform(Number)
+    .default(10),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
@@ -90,7 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  const dataDir = path.resolve(e.DATA_DIR ?? path.join(ROOT, 'data'));
+  const dataDir = path.resolve(e.DATA_DIR ?? path.join(REPO_ROOT, 'data'));
   const config: ToolConfig = {
     port: e.PORT,
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
@@ -110,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
       registerPerHour: e.RATE_LIMIT_REGISTER,
     },
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    stopGraceMs: e.STOP_GRACE_SECONDS * 1000,
   };
   const problems = unsafeSettings(config);
   if (production && problems.length) {

@@ -227,10 +227,16 @@ export const routes = {
   clipsOnPage: route({
     method: 'GET',
     path: '/api/clips',
-    summary: 'The caller’s clips on one page, across their partnerships',
+    summary: 'The caller’s clips on one page (by any of its identities), across their partnerships',
     access: 'person',
     extension: true,
-    query: z.object({ url: d.Text.min(1).max(2_048) }),
+    query: z.object({
+      url: d.Text.min(1).max(2_048),
+      canonical: d.Text.max(2_048).optional(),
+      ogUrl: d.Text.max(2_048).optional(),
+      doi: d.Text.max(300).optional(),
+      pdfFingerprint: d.Text.max(200).optional(),
+    }),
     response: List('clips', d.Clip),
   }),
   getClip: route({

@@ -3,7 +3,10 @@ import { Umzug, SequelizeStorage } from 'umzug';
 import type { Sequelize, QueryInterface } from 'sequelize';
 import * as initial from './migrations/0001-initial.ts';
 import * as clipsCoveringIndex from './migrations/0002-clips-covering-index.ts';
-import * as rateLimits from './migrations/0003-rate-limits.ts';
+import * as cacheInvalidations from './migrations/0003-cache-invalidations.ts';
+import * as pendingLogins from './migrations/0004-pending-logins.ts';
+import * as clipPages from './migrations/0005-clip-pages.ts';
+import * as rateLimits from './migrations/0006-rate-limits.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -13,7 +16,10 @@ export interface Migration {
 const migrations: Array<[string, Migration]> = [
   ['0001-initial', initial],
   ['0002-clips-covering-index', clipsCoveringIndex],
-  ['0003-rate-limits', rateLimits],
+  ['0003-cache-invalidations', cacheInvalidations],
+  ['0004-pending-logins', pendingLogins],
+  ['0005-clip-pages', clipPages],
+  ['0006-rate-limits', rateLimits],
 ];
 
 export function migrator(sequelize: Sequelize) {
@@ -32,4 +38,9 @@ export function migrator(sequelize: Sequelize) {
 export async function migrate(sequelize: Sequelize): Promise<string[]> {
   const done = await migrator(sequelize).up();
   return done.map((m) => m.name);
+}
+
+/** Names of migrations not yet run (empty once the database is up to date); reads the database. */
+export async function pendingMigrations(sequelize: Sequelize): Promise<string[]> {
+  return (await migrator(sequelize).pending()).map((m) => m.name);
 }

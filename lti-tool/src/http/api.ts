@@ -77,6 +77,8 @@ export interface ApiOptions {
   appOrigin: string;
   log: Logger;
   openapi: () => unknown;
+  /** Told the name of the route a request matched, for the request log. */
+  named?: (res: ServerResponse, name: RouteName) => void;
 }
 
 function fieldOf(issue: z.core.$ZodIssue | undefined): string | undefined {
@@ -185,6 +187,7 @@ export function createApiHandler(options: ApiOptions) {
       }
       if (!match) throw new HttpError(404, 'not_found', `No API route ${method} ${path}.`);
       const { route, values } = match;
+      options.named?.(res, route.name);
       const params: Record<string, string> = {};
       route.keys.forEach((k, i) => (params[k] = pathParam(k, values[i + 1]!)));
 

@@ -25,8 +25,8 @@ interface ReviewRow {
   reviewed_at: number | string;
 }
 
-/** A clip as stored, before its reviews are added. */
-export type ClipRecord = Omit<Clip, 'reviews'>;
+/** A clip as stored, before its reviews and page identities are added. */
+export type ClipRecord = Omit<Clip, 'reviews' | 'pageIds'>;
 
 export function toClipRecord(r: ClipRow): ClipRecord {
   return {
@@ -46,15 +46,22 @@ export function toClipRecord(r: ClipRow): ClipRecord {
   };
 }
 
-/** Clips with their reviews, in the order given; one query for all the reviews. */
+/** Clips with their reviews and page identities, in the order given; one query for each. */
 export async function withReviews(sql: Sql, records: ClipRecord[]): Promise<Clip[]> {
   if (!records.length) return [];
-  const rows = await sql.all<ReviewRow>(
-    'SELECT clip_id, mentor_id, reviewed_at FROM clip_reviews WHERE clip_id IN (:ids) ORDER BY reviewed_at',
-    { ids: records.map((c) => c.id) },
-  );
+  const ids = records.map((c) => c.id);
+  const [rows, pages] = await Promise.all([
+    sql.all<ReviewRow>(
+      'SELECT clip_id, mentor_id, reviewed_at FROM clip_reviews WHERE clip_id IN (:ids) ORDER BY reviewed_at',
+      { ids },
+    ),
+    sql.all<{ clip_id: string; page_id: string }>('SELECT clip_id, page_id FROM clip_pages WHERE clip_id IN (:ids)', {
+      ids,
+    }),
+  ]);
   return records.map((c) => ({
     ...c,
+    pageIds: pages.filter((p) => p.clip_id === c.id).map((p) => p.page_id),
     reviews: rows
       .filter((r) => r.clip_id === c.id)
       .map((r) => ({ mentorId: r.mentor_id, reviewedAt: time.iso(r.reviewed_at) })),
@@ -71,7 +78,8 @@ export async function findClip(sql: Sql, id: string): Promise<Clip | undefined> 
   return record && (await withReviews(sql, [record]))[0];
 }
 
-export type NewClip = ClipRecord & { pageUrl: string };
+/** `pageIds`: the identities of the clip's page, its `pageUrl` among them. */
+export type NewClip = ClipRecord & { pageUrl: string; pageIds: string[] };
 
 const CLIP_COLUMNS =
   'id, partnership_id, clipper_id, url, page_url, title, quote, selectors, note, tags, goal_ids, prompt_ids, created_at, updated_at';
@@ -100,7 +108,25 @@ function clipValues(c: NewClip, n: number, params: Record<string, unknown>): str
  * Inserts clips whose ids are free, in one statement (one commit); answers, row by row, whether
  * that row was inserted. An id already taken (a retried create, mostly) is left as stored.
  */
-export async function insertClips(sql: Sql, rows: NewClip[]): Promise<boolean[]> {
+export function insertClips(sql: Sql, rows: NewClip[]): Promise<boolean[]> {
+  return sql.tx(async (tx) => {
+    const inserted = await insertClipRows(tx, rows);
+    const pages = rows.filter((_, i) => inserted[i]).flatMap((r) => r.pageIds.map((page) => [page, r.id] as const));
+    if (pages.length) {
+      const params: Record<string, unknown> = {};
+      const values = pages.map(
+        ([page, id], n) => ((params[`p${n}`] = page), (params[`c${n}`] = id), `(:p${n}, :c${n})`),
+      );
+      await tx.run(
+        `INSERT INTO clip_pages (page_id, clip_id) VALUES ${values.join(', ')} ON CONFLICT (page_id, clip_id) DO NOTHING`,
+        params,
+      );
+    }
+    return inserted;
+  });
+}
+
+async function insertClipRows(sql: Sql, rows: NewClip[]): Promise<boolean[]> {
   const params: Record<string, unknown> = {};
   const values = rows.map((r, n) => clipValues(r, n, params)).join(', ');
   const changes = await sql.run(
@@ -129,24 +155,51 @@ export async function insertClips(sql: Sql, rows: NewClip[]): Promise<boolean[]>
 
 const MAX_GROUP = 100;
 
+/** A clip waiting for its group, with the program its clipper acts in. */
+export interface QueuedClip {
+  row: NewClip;
+  programId: string;
+}
+
+/** What became of a queued clip: inserted, its id already taken, or refused by the admission check. */
+export type GroupOutcome = 'inserted' | 'taken' | 'refused';
+
 /**
  * Group commit for clip creation. SQLite commits one writer at a time and syncs at every WAL
  * checkpoint, so one commit per clip caps creation well below what clippers send at busy times.
  * A clip arriving while no insert is running is written at once; those arriving meanwhile wait
- * for it and go together in the next statement. A failed group is retried row by row, so one bad
- * row refuses only its own request.
+ * for it and go together in the next transaction, which first asks `admit` (the access rules,
+ * read fresh) which of them may go in. A failed group is retried row by row, so one bad row
+ * refuses only its own request.
  */
-class ClipGroups {
-  private readonly waiting: Array<{ row: NewClip; done: (inserted: boolean) => void; fail: (err: unknown) => void }> =
-    [];
+export class ClipGroups {
+  private readonly waiting: Array<{
+    clip: QueuedClip;
+    done: (outcome: GroupOutcome) => void;
+    fail: (err: unknown) => void;
+  }> = [];
   private running = false;
 
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly admit: (sql: Sql, clips: QueuedClip[]) => Promise<boolean[]>,
+  ) {}
 
-  insert(row: NewClip): Promise<boolean> {
+  /** Inserts one clip with the next group. */
+  insert(clip: QueuedClip): Promise<GroupOutcome> {
     return new Promise((done, fail) => {
-      this.waiting.push({ row, done, fail });
+      this.waiting.push({ clip, done, fail });
       if (!this.running) void this.drain();
+    });
+  }
+
+  private write(clips: QueuedClip[]): Promise<GroupOutcome[]> {
+    return this.sql.tx(async (sql) => {
+      const admitted = await this.admit(sql, clips);
+      const rows = clips.filter((_, i) => admitted[i]).map((c) => c.row);
+      const inserted = rows.length ? await insertClips(sql, rows) : [];
+      let next = 0;
+      return admitted.map((ok) => (!ok ? 'refused' : inserted[next++] ? 'inserted' : 'taken'));
     });
   }
 
@@ -155,28 +208,15 @@ class ClipGroups {
     while (this.waiting.length) {
       const group = this.waiting.splice(0, MAX_GROUP);
       try {
-        const inserted = await insertClips(
-          this.sql,
-          group.map((g) => g.row),
-        );
-        group.forEach((g, i) => g.done(inserted[i]!));
+        const outcomes = await this.write(group.map((g) => g.clip));
+        group.forEach((g, i) => g.done(outcomes[i]!));
       } catch (err) {
         if (group.length === 1) group[0]!.fail(err);
-        else
-          for (const g of group) await insertClips(this.sql, [g.row]).then(([inserted]) => g.done(inserted!), g.fail);
+        else for (const g of group) await this.write([g.clip]).then(([outcome]) => g.done(outcome!), g.fail);
       }
     }
     this.running = false;
   }
-}
-
-const groups = new WeakMap<Sql, ClipGroups>();
-
-/** Inserts one clip through its database's group commit; answers whether it was inserted (false: the id was taken). */
-export function insertClip(sql: Sql, row: NewClip): Promise<boolean> {
-  let g = groups.get(sql);
-  if (!g) groups.set(sql, (g = new ClipGroups(sql)));
-  return g.insert(row);
 }
 
 export async function updateClipRow(
@@ -304,20 +344,23 @@ export async function tagsInPartnership(sql: Sql, partnershipId: string): Promis
   return [...tags].sort((a, b) => a.localeCompare(b));
 }
 
-/** The clips on one page in every partnership the person may read in the program (by the page index). */
+/**
+ * The clips on one page in every partnership the person may read in the program: those sharing
+ * any of the page's identities (by the `clip_pages` index).
+ */
 export async function clipsOnPageFor(
   sql: Sql,
   programId: string,
   personId: string,
-  pageUrl: string,
+  pageIds: string[],
 ): Promise<ClipRecord[]> {
   const rows = await sql.all<ClipRow>(
     `SELECT c.* FROM clips c
        JOIN partnership_members m ON m.partnership_id = c.partnership_id AND m.person_id = :personId AND m.invitation <> 'declined'
        JOIN partnerships p ON p.id = c.partnership_id AND p.program_id = :programId
-      WHERE c.page_url = :pageUrl
+      WHERE c.id IN (SELECT clip_id FROM clip_pages WHERE page_id IN (:pageIds))
       ORDER BY c.created_at DESC, c.id DESC`,
-    { programId, personId, pageUrl },
+    { programId, personId, pageIds },
   );
   return rows.map(toClipRecord);
 }

@@ -16,7 +16,7 @@ const RECENT_DAYS = 30;
 export async function programActivity(app: App, principal: Principal): Promise<ProgramActivity> {
   const program = await findProgram(app.sql, principal.programId);
   if (!program) throw notFound('Your program');
-  const now = Date.now();
+  const now = app.clock.now();
   const partnerships = await partnershipsOfProgram(app.sql, program.id);
   const counts = await recentCounts(
     app.sql,
@@ -49,6 +49,6 @@ export async function changeQuietAfterDays(
   principal: Principal,
   quietAfterDays: number,
 ): Promise<{ quietAfterDays: number }> {
-  await setQuietAfterDays(app.sql, principal.programId, quietAfterDays, Date.now());
+  await setQuietAfterDays(app.sql, principal.programId, quietAfterDays, app.clock.now());
   return { quietAfterDays };
 }

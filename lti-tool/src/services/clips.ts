@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import {
   canReview,
   clipPageUrl,
+  documentIdentities,
+  type DocumentMeta,
   type Clip,
   type ClipFilter,
   type ClipList,
@@ -22,7 +24,6 @@ import {
   deleteClipRow,
   findClip,
   findClipRecord,
-  insertClip,
   insertClips,
   insertReview,
   queryClips,
@@ -30,12 +31,12 @@ import {
   updateClipRow,
   withReviews,
   type ClipRecord,
+  type NewClip,
 } from '../models/clips.ts';
 import { insertPrompt } from '../models/prompts.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership } from './references.ts';
-import { requireWritableFast } from './membership.ts';
 import type { App } from './app.ts';
 
 const DEFAULT_PAGE = 100;
@@ -119,11 +120,16 @@ export async function createClip(
   partnershipId: string,
   input: CreateClipInput,
 ): Promise<{ clip: Clip; created: boolean }> {
-  await requireWritableFast(app, principal, partnershipId);
   const goalIds = unique(input.goalIds);
   const promptIds = unique(input.promptIds);
-  await checkLinks(app.sql, partnershipId, { goalIds, promptIds });
-  const now = Date.now();
+  // A clip filed under goals or prompts, or with a new prompt, is gated first (its links are
+  // checked only for members); a plain clip, the hot path, is admitted by its group commit.
+  const plain = !goalIds.length && !promptIds.length && !input.newPrompt;
+  if (!plain) {
+    await writablePartnership(app, principal, partnershipId);
+    await checkLinks(app.sql, partnershipId, { goalIds, promptIds });
+  }
+  const now = app.clock.now();
   const newPromptId = input.newPrompt ? crypto.randomUUID() : undefined;
   const record: ClipRecord = {
     id: input.id ?? crypto.randomUUID(),
@@ -140,7 +146,8 @@ export async function createClip(
     createdAt: time.iso(now),
     updatedAt: time.iso(now),
   };
-  const row = { ...record, pageUrl: clipPageUrl(record.url) };
+  const pageIds = documentIdentities({ url: record.url, ...input.document });
+  const row = { ...record, pageUrl: clipPageUrl(record.url), pageIds };
   const created = input.newPrompt
     ? await app.sql.tx(async (sql) => {
         const [inserted] = await insertClips(sql, [row]);
@@ -159,16 +166,25 @@ export async function createClip(
         );
         return true;
       })
-    : await insertClip(app.sql, row);
-  if (created) return { clip: { ...record, reviews: [] }, created };
+    : await insertPlain(app, principal, row);
+  if (created) return { clip: { ...record, reviews: [], pageIds }, created };
   const existing = await findClip(app.sql, record.id);
   if (existing && existing.partnershipId === partnershipId && existing.clipperId === principal.personId)
     return { clip: existing, created };
   throw conflict('Another clip already has this id. A new clip needs a new id.');
 }
 
-export async function clipsOnPage(app: App, principal: Principal, url: string): Promise<{ clips: Clip[] }> {
-  const records = await clipsOnPageFor(app.sql, principal.programId, principal.personId, clipPageUrl(url));
+/** A plain clip through the group commit; a refusal is worded by the access gate, read fresh. */
+async function insertPlain(app: App, principal: Principal, row: NewClip): Promise<boolean> {
+  const outcome = await app.clipGroups.insert({ row, programId: principal.programId });
+  if (outcome !== 'refused') return outcome === 'inserted';
+  await writablePartnership(app, principal, row.partnershipId);
+  throw forbidden('This partnership does not take new clips from you.');
+}
+
+/** The clips on the page at `url`, or on any page sharing one of its identities. */
+export async function clipsOnPage(app: App, principal: Principal, page: DocumentMeta): Promise<{ clips: Clip[] }> {
+  const records = await clipsOnPageFor(app.sql, principal.programId, principal.personId, documentIdentities(page));
   return { clips: await withReviews(app.sql, records) };
 }
 
@@ -188,7 +204,7 @@ export async function updateClip(app: App, principal: Principal, clipId: string,
     app.sql,
     clipId,
     { note: change.note, tags: change.tags && unique(change.tags), goalIds, promptIds },
-    Date.now(),
+    app.clock.now(),
   );
   return (await findClip(app.sql, clipId))!;
 }
@@ -205,7 +221,7 @@ export async function reviewClip(app: App, principal: Principal, clipId: string)
   const { clip, partnership } = await gate(app, principal, clipId, true);
   if (!canReview(partnership, principal.personId))
     throw forbidden('Only a mentor in this partnership marks clips as reviewed.');
-  await insertReview(app.sql, clip.id, principal.personId, Date.now());
+  await insertReview(app.sql, clip.id, principal.personId, app.clock.now());
   return (await withReviews(app.sql, [clip]))[0]!;
 }
 
@@ -217,7 +233,7 @@ export async function promptFromClip(
   question: string,
 ): Promise<Prompt> {
   const { clip } = await gate(app, principal, clipId, true);
-  const now = Date.now();
+  const now = app.clock.now();
   return app.sql.tx(async (sql) => {
     const prompt = await insertPrompt(
       sql,

@@ -46,7 +46,7 @@ export async function nameCheckpoint(
   }
   const named = { name: body.name, dueOn: body.dueOn ?? null };
   const checkpoint: Checkpoint = {
-    id: await insertCheckpoint(app.sql, { programId: program.id, ...named }, Date.now()),
+    id: await insertCheckpoint(app.sql, { programId: program.id, ...named }, app.clock.now()),
     ...named,
     lineItemId: null,
   };
@@ -109,7 +109,7 @@ export async function evaluate(
       rating: body.rating,
       summary: body.summary,
     },
-    Date.now(),
+    app.clock.now(),
   );
   if (checkpoint.lineItemId) {
     const [program, subject] = await Promise.all([programOf(app, principal), personSubject(app.sql, body.menteeId)]);

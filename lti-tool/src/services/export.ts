@@ -58,7 +58,7 @@ export async function partnershipExport(
   ]);
   const used = new Set(evaluations.map((e) => e.checkpointId));
   return {
-    exportedAt: new Date().toISOString(),
+    exportedAt: new Date(app.clock.now()).toISOString(),
     exportedBy: { id: principal.personId, name: p.members.find((m) => m.personId === principal.personId)?.name ?? '' },
     partnership: publicPartnership(p),
     goals,

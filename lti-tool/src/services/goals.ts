@@ -70,7 +70,7 @@ export async function setGoal(app: App, principal: Principal, partnershipId: str
   if (body.ownerId && body.ownerId !== principal.personId)
     throw forbidden('Goals are the mentee’s: you can set goals for yourself only.');
   const coachId = coachFor(p, principal.personId, body.coachId);
-  const now = Date.now();
+  const now = app.clock.now();
   const id = await app.sql.tx(async (sql) => {
     const goalId = await insertGoal(
       sql,
@@ -135,7 +135,7 @@ export async function changeGoal(app: App, principal: Principal, goalId: string,
   if (body.coachId !== undefined) change.coachId = coachFor(partnership, goal.ownerId, body.coachId);
   const lines = describeGoalChange(goal, change, partnership);
   if (!lines.length) return goal;
-  const now = Date.now();
+  const now = app.clock.now();
   await app.sql.tx(async (sql) => {
     await updateGoalRow(sql, goalId, change, now);
     for (const line of lines) await addGoalEvent(sql, goalId, principal.personId, line, now);
@@ -175,7 +175,7 @@ export async function addAction(app: App, principal: Principal, goalId: string, 
       goalId,
       principal.personId,
       { text: body.text, dueOn: body.dueOn ?? null, fromConversationId: null },
-      Date.now(),
+      app.clock.now(),
     ),
   );
   return (await findGoal(app.sql, goalId))!;
@@ -210,7 +210,7 @@ export async function changeAction(
   const edits =
     (body.text !== undefined && body.text !== action.text) || (body.dueOn !== undefined && body.dueOn !== action.dueOn);
   if (edits) requireOwner(goal, partnership, principal, 'change its actions; either partner may mark one done');
-  const now = Date.now();
+  const now = app.clock.now();
   await app.sql.tx(async (sql) => {
     if (edits) {
       await updateActionRow(sql, actionId, { text: body.text, dueOn: body.dueOn }, now);

@@ -26,7 +26,7 @@ const codeHash = (code: string) => sha256(normalizePairingCode(code));
 
 export async function createPairingCode(app: App, principal: Principal): Promise<PairingCode> {
   const code = newPairingCode();
-  const now = Date.now();
+  const now = app.clock.now();
   const expiresAt = now + PAIRING_CODE_MINUTES * 60_000;
   await insertPairingCode(
     app.sql,
@@ -49,7 +49,7 @@ export const CODE_REFUSED = `This pairing code does not work: it may be mistyped
 export async function exchangePairingCode(app: App, body: PairingExchange, caller: string): Promise<PairingResult> {
   await app.limits.take('pairing', caller);
   const hash = codeHash(body.code);
-  const now = Date.now();
+  const now = app.clock.now();
   const token = newExtensionToken();
   const paired = await app.sql.tx(async (sql) => {
     const owner = await usePairingCode(sql, hash, now);
@@ -95,7 +95,7 @@ export async function revokeConnection(app: App, principal: Principal, id: strin
   if (principal.via === 'extension' && principal.connectionId !== id) {
     throw forbidden('A connected browser can only disconnect itself; manage your other browsers in the workspace.');
   }
-  await revokeConnectionRow(app.sql, id, Date.now());
-  app.sessions.forgetBrowser(id);
+  await revokeConnectionRow(app.sql, id, app.clock.now());
+  await app.sessions.forgetBrowser(id);
   return { ok: true };
 }

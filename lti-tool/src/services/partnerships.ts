@@ -29,7 +29,6 @@ import { roster } from '../models/programs.ts';
 import { conflict, DomainError, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
-import { forgetPartnershipAccess } from './membership.ts';
 
 const NO_AGREEMENT: Agreement = { purpose: '', meetingCadence: '', confidentiality: '' };
 
@@ -119,7 +118,7 @@ export async function formPartnership(app: App, principal: Principal, body: Crea
         createdById: principal.personId,
         members,
       },
-      Date.now(),
+      app.clock.now(),
     ),
   );
   return publicPartnership((await findPartnership(app.sql, id))!);
@@ -170,7 +169,7 @@ export async function changePartnership(
         : 'The agreement can be changed once the partnership is active.',
     );
   }
-  const now = Date.now();
+  const now = app.clock.now();
   await updatePartnershipRow(
     app.sql,
     id,
@@ -180,7 +179,6 @@ export async function changePartnership(
     },
     now,
   );
-  if (status !== p.status) forgetPartnershipAccess(app, id);
   return publicPartnership((await findPartnership(app.sql, id))!);
 }
 
@@ -203,11 +201,10 @@ export async function answerInvitation(
   }
   const members = p.members.map((m) => (m.personId === me.personId ? { ...m, invitation: answer } : m));
   const status = statusAfterAnswers({ ...p, members });
-  const now = Date.now();
+  const now = app.clock.now();
   await app.sql.tx(async (sql) => {
     await setInvitation(sql, id, me.personId, answer);
     if (status !== p.status) await updatePartnershipRow(sql, id, { status }, now);
   });
-  forgetPartnershipAccess(app, id);
   return publicPartnership((await findPartnership(app.sql, id))!);
 }

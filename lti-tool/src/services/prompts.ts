@@ -36,7 +36,7 @@ export async function writePrompt(
       clipId: body.clipId ?? null,
       goalId: body.goalId ?? null,
     },
-    Date.now(),
+    app.clock.now(),
   );
 }
 
@@ -49,7 +49,7 @@ export async function changePrompt(
   const prompt = await findPrompt(app.sql, promptId);
   if (!prompt) throw notFound('The prompt');
   const p = await writablePartnership(app, principal, prompt.partnershipId, 'The prompt');
-  const now = Date.now();
+  const now = app.clock.now();
   const change: Parameters<typeof updatePromptRow>[2] = {};
 
   if (body.question !== undefined && body.question !== prompt.question) {

@@ -25,7 +25,7 @@ export async function askForResource(
   const p = await writablePartnership(app, principal, partnershipId);
   const refusal = requestAskRefusal(p, principal.personId);
   if (refusal) throw forbidden(refusal);
-  const id = await insertRequest(app.sql, { partnershipId, askedById: principal.personId, question }, Date.now());
+  const id = await insertRequest(app.sql, { partnershipId, askedById: principal.personId, question }, app.clock.now());
   return (await findRequest(app.sql, id))!;
 }
 
@@ -46,7 +46,7 @@ export async function answerResourceRequest(
     p.id,
     clipIds.map((id, i) => ({ kind: 'clip' as const, id, field: `clipIds.${i}` })),
   );
-  const now = Date.now();
+  const now = app.clock.now();
   await answerRequestRow(
     app.sql,
     requestId,
