@@ -5,3 +5,4 @@ export * from './rules/roles.ts';
 export * from './rules/access.ts';
 export * from './rules/activity.ts';
 export * from './rules/clips.ts';
+export * from './rules/conversations.ts';

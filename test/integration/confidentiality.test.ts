@@ -71,6 +71,19 @@ const ACCESS: Record<
   exchangePairingCode: { who: 'public' },
   listConnections: { who: 'person' },
   revokeConnection: { who: 'person' },
+  updateCheckpoint: { who: 'staff' },
+  removeCheckpoint: { who: 'staff' },
+  programReport: { who: 'staff' },
+  partnershipLifecycle: { who: 'staff' },
+  changeMembers: { who: 'staff' },
+  partnershipHistory: { who: 'staff' },
+  nudgePartnership: { who: 'staff' },
+  listNudges: { who: 'both', staffReads: true },
+  conversationCalendar: { who: 'both' },
+  calendarFeed: { who: 'person' },
+  createCalendarFeed: { who: 'person' },
+  revokeCalendarFeed: { who: 'person' },
+  calendarFeedEvents: { who: 'public' },
 };
 
 /** Words that only coaching content contains; none may reach staff or a refused caller. */
@@ -103,6 +116,8 @@ interface Fixture {
 }
 const fixtures = {} as Record<Target, Fixture>;
 let checkpointId = '';
+let spareCheckpointId = '';
+let feedToken = '';
 
 async function makeFixture(
   t: Target,
@@ -217,6 +232,8 @@ beforeAll(async () => {
     api.staff,
   );
   checkpointId = (await api.staff.createCheckpoint({ body: { name: 'Month 6' } })).id;
+  spareCheckpointId = (await api.staff.createCheckpoint({ body: { name: 'Month 9' } })).id;
+  feedToken = new URL((await m2.api.createCalendarFeed({})).url!).pathname.split('/')[3]!;
 }, 120_000);
 
 afterAll(async () => {
@@ -227,7 +244,9 @@ afterAll(async () => {
 /** The path parameter of a route, from the partnership under test. */
 function paramsFor(name: RouteName, f: Fixture): Record<string, string> {
   const def = routes[name] as RouteDef;
+  if (def.path.includes('{token}')) return { token: feedToken };
   if (!def.path.includes('{id}')) return {};
+  if (def.path.startsWith('/api/program/checkpoints/')) return { id: spareCheckpointId };
   if (def.path.startsWith('/api/partnerships/')) return { id: f.partnership };
   if (def.path.startsWith('/api/goals/')) return { id: f.goal };
   if (def.path.startsWith('/api/actions/')) return { id: f.action };
@@ -273,6 +292,21 @@ function bodyFor(name: RouteName, caller: Caller, f: Fixture): unknown {
           };
     case 'updatePartnership':
       return { agreement: { meetingCadence: 'Weekly' } };
+    case 'partnershipLifecycle':
+      return { action: 'resume' };
+    case 'changeMembers':
+      return {
+        members:
+          f.partnership === fixtures.own.partnership
+            ? [
+                { personId: personIds.mentor, role: 'mentor' },
+                { personId: personIds.mentee, role: 'mentee' },
+              ]
+            : [
+                { personId: personIds.mentor2, role: 'mentor' },
+                { personId: personIds.other, role: 'mentee' },
+              ],
+      };
     case 'createGoal':
       return { title: 'Another goal' };
     case 'updateGoal':

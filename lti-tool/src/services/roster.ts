@@ -5,6 +5,7 @@
 import { programRoleFromLtiRoles, type Roster } from '@mentoring/shared';
 import {
   findProgram,
+  markRosterAbsent,
   markRosterSynced,
   roster,
   upsertMembership,
@@ -60,6 +61,8 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
   await app.sql.tx(async (sql) => {
     // The program row first, as a launch does, so the two never wait on each other in opposite order.
     await markRosterSynced(sql, programId, now);
+    // Whoever this sync does not list as Active (Inactive, Deleted, or absent) is no longer in the course.
+    await markRosterAbsent(sql, programId, now);
     for (const m of members) {
       if (!m.user_id || (m.status && m.status !== 'Active')) continue;
       const name = m.name || [m.given_name, m.family_name].filter(Boolean).join(' ') || 'Unnamed participant';
@@ -72,7 +75,14 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
       const lmsRoles = m.roles ?? [];
       await upsertMembership(
         sql,
-        { programId, personId, lmsRoles, programRole: programRoleFromLtiRoles(lmsRoles), launchedAt: null },
+        {
+          programId,
+          personId,
+          lmsRoles,
+          programRole: programRoleFromLtiRoles(lmsRoles),
+          launchedAt: null,
+          inRoster: true,
+        },
         now,
       );
     }

@@ -25,7 +25,7 @@ export function conversationHandlers(app: App): Pick<Handlers, ConversationRoute
     listConversations: async (p, { params }) => ({ conversations: await conversationsFor(app, p, params.id!) }),
     createConversation: (p, { params, body }) => scheduleConversation(app, p, params.id!, body),
     updateConversation: (p, { params, body }) => changeConversation(app, p, params.id!, body),
-    setAgenda: (p, { params, body }) => setAgenda(app, p, params.id!, body.agenda),
+    setAgenda: (p, { params, body }) => setAgenda(app, p, params.id!, body.agenda, body.version),
     addCommitment: (p, { params, body }) => addCommitment(app, p, params.id!, body),
     updateCommitment: (p, { params, body }) => completeCommitment(app, p, params.id!, body.done),
     commitmentsDue: async (p, { params }) => ({ commitments: await commitmentsDue(app, p, params.id!) }),

@@ -13,6 +13,7 @@ import { promptHandlers } from './prompts.ts';
 import { conversationHandlers } from './conversations.ts';
 import { requestHandlers } from './requests.ts';
 import { evaluationHandlers } from './evaluations.ts';
+import { lifecycleHandlers } from './lifecycle.ts';
 
 export function allHandlers(app: App): Handlers {
   return {
@@ -25,5 +26,6 @@ export function allHandlers(app: App): Handlers {
     ...conversationHandlers(app),
     ...requestHandlers(app),
     ...evaluationHandlers(app),
+    ...lifecycleHandlers(app),
   };
 }

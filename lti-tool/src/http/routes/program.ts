@@ -28,7 +28,7 @@ export function programHandlers(app: App): Pick<Handlers, 'me' | 'programPeople'
       const people = await roster(app.sql, p.programId);
       return {
         people: people
-          .filter((r) => r.programRole === 'participant' && r.personId !== p.personId)
+          .filter((r) => r.programRole === 'participant' && r.inCourse && r.personId !== p.personId)
           .map((r) => ({ id: r.personId, name: r.name, email: null })),
       };
     },

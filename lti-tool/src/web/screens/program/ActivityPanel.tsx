@@ -15,6 +15,7 @@ import { FormPartnershipDialog } from './FormPartnershipDialog.tsx';
 
 const STATUS: Record<PartnershipActivity['status'], string> = {
   active: 'Active',
+  paused: 'Paused',
   invited: 'Invitation open',
   declined: 'Declined',
   closed: 'Closed',
