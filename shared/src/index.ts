@@ -6,3 +6,4 @@ export * from './rules/access.ts';
 export * from './rules/activity.ts';
 export * from './rules/clips.ts';
 export * from './rules/conversations.ts';
+export * from './rules/roster.ts';

@@ -3,7 +3,7 @@
  * conversations were held (apart from those only scheduled), how much was clipped and asked, and
  * checkpoint completion; never a word of content. People no longer in the course are not counted.
  */
-import { mentees, type ProgramReport } from '@mentoring/shared';
+import { isMatched, mentees, type ProgramReport } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import type { Sql } from '../db/sql.ts';
 import { time } from '../db/sql.ts';
@@ -77,9 +77,7 @@ export async function programReport(app: App, principal: Principal): Promise<Pro
   ]);
   const inCourse = people.filter((r) => r.inCourse);
   const participants = inCourse.filter((r) => r.programRole === 'participant');
-  const matched = participants.filter((r) =>
-    r.partnerships.some((x) => x.status === 'active' || x.status === 'paused'),
-  ).length;
+  const matched = participants.filter(isMatched).length;
   const current = new Set(checkpoints.map((c) => c.id));
   const expected = partnerships
     .filter((p) => p.kind === 'mentoring' && (p.status === 'active' || p.status === 'paused'))
