@@ -24,14 +24,14 @@ export function PartnershipActions({ activity }: { activity: PartnershipActivity
         </Button>
       }
     >
-      {(close) => <Manage activity={activity} onClose={close} />}
+      {() => <Manage activity={activity} />}
     </ModalDialog>
   );
 }
 
 type Mode = 'menu' | 'end' | 'members';
 
-function Manage({ activity: a, onClose }: { activity: PartnershipActivity; onClose: () => void }) {
+function Manage({ activity: a }: { activity: PartnershipActivity }) {
   const [mode, setMode] = useState<Mode>('menu');
   const lifecycle = useChangeLifecycle(a.partnershipId);
   const nudge = useNudge(a.partnershipId);
@@ -88,9 +88,6 @@ function Manage({ activity: a, onClose }: { activity: PartnershipActivity; onClo
             End partnership
           </Button>
         )}
-        <Button className="button quiet" onPress={onClose}>
-          Close
-        </Button>
       </div>
       <History partnershipId={a.partnershipId} />
     </div>
