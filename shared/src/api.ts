@@ -240,6 +240,13 @@ export const routes = {
     body: d.UpdateGoal,
     response: d.Goal,
   }),
+  deleteGoal: route({
+    method: 'DELETE',
+    path: '/api/goals/{id}',
+    summary: 'Delete a goal and its actions (its owner, the mentee)',
+    access: 'person',
+    response: Ok,
+  }),
   createAction: route({
     method: 'POST',
     path: '/api/goals/{id}/actions',
@@ -326,6 +333,13 @@ export const routes = {
     access: 'person',
     response: d.Clip,
   }),
+  unreviewClip: route({
+    method: 'DELETE',
+    path: '/api/clips/{id}/review',
+    summary: 'Take back one’s review of a clip (mentor)',
+    access: 'person',
+    response: d.Clip,
+  }),
   promptFromClip: route({
     method: 'POST',
     path: '/api/clips/{id}/prompt',
@@ -361,6 +375,14 @@ export const routes = {
     access: 'person',
     body: d.UpdatePrompt,
     response: d.Prompt,
+  }),
+
+  deletePrompt: route({
+    method: 'DELETE',
+    path: '/api/prompts/{id}',
+    summary: 'Delete an unanswered prompt (whoever asked it)',
+    access: 'person',
+    response: Ok,
   }),
 
   listConversations: route({
@@ -416,11 +438,18 @@ export const routes = {
   updateCommitment: route({
     method: 'PATCH',
     path: '/api/commitments/{id}',
-    summary: 'Mark a commitment done (its linked action follows)',
+    summary: 'Mark a commitment done or edit it (its linked action follows)',
     access: 'person',
     extension: true,
     body: d.UpdateCommitment,
     response: d.Commitment,
+  }),
+  deleteCommitment: route({
+    method: 'DELETE',
+    path: '/api/commitments/{id}',
+    summary: 'Delete a commitment and the goal action it became (either partner)',
+    access: 'person',
+    response: Ok,
   }),
   commitmentsDue: route({
     method: 'GET',

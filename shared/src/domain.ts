@@ -500,7 +500,9 @@ export const UpdateConversation = z
   .meta({ id: 'UpdateConversation' });
 export type UpdateConversation = z.infer<typeof UpdateConversation>;
 
-export const UpdateCommitment = z.object({ done: z.boolean() }).meta({ id: 'UpdateCommitment' });
+export const UpdateCommitment = z
+  .object({ done: z.boolean().optional(), text: requiredText(1_000).optional(), dueOn: IsoDate.nullable().optional() })
+  .meta({ id: 'UpdateCommitment' });
 
 export const SetAgenda = z
   .object({

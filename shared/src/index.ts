@@ -7,3 +7,4 @@ export * from './rules/activity.ts';
 export * from './rules/clips.ts';
 export * from './rules/conversations.ts';
 export * from './rules/roster.ts';
+export * from './rules/deletion.ts';

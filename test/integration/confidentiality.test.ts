@@ -84,6 +84,10 @@ const ACCESS: Record<
   createCalendarFeed: { who: 'person' },
   revokeCalendarFeed: { who: 'person' },
   calendarFeedEvents: { who: 'public' },
+  unreviewClip: { who: 'mentor' },
+  deleteGoal: { who: 'mentee' },
+  deletePrompt: { who: 'mentor' },
+  deleteCommitment: { who: 'both' },
 };
 
 /** Words that only coaching content contains; none may reach staff or a refused caller. */
@@ -118,6 +122,7 @@ const fixtures = {} as Record<Target, Fixture>;
 let checkpointId = '';
 let spareCheckpointId = '';
 let feedToken = '';
+let mentor2: ApiClient;
 
 async function makeFixture(
   t: Target,
@@ -219,6 +224,7 @@ beforeAll(async () => {
     personIds[who] = (await l.api.me({})).person.id;
   }
   const m2 = await launchAs(lms, tool, { courseId: 'matrix', personId: 'mentor2' });
+  mentor2 = m2.api;
   personIds.mentor2 = (await m2.api.me({})).person.id;
   tokens.anonymous = '';
   fixtures.own = await makeFixture('own', api.mentor, api.mentee, personIds.mentor!, personIds.mentee!, api.staff);
@@ -381,6 +387,15 @@ function allowed(name: RouteName, caller: Caller, target: Target): boolean {
 /** Routes that use up what they act on get a fresh one each call. */
 async function freshFixture(name: RouteName, target: Target): Promise<Fixture> {
   const f = fixtures[target];
+  const [mentee, mentor] = target === 'own' ? [api.mentee, api.mentor] : [api.otherParticipant, mentor2];
+  if (name === 'deleteGoal')
+    return { ...f, goal: (await mentee.createGoal({ params: { id: f.partnership }, body: { title: 'g' } })).id };
+  if (name === 'deletePrompt')
+    return { ...f, prompt: (await mentor.createPrompt({ params: { id: f.partnership }, body: { question: 'q' } })).id };
+  if (name === 'deleteCommitment') {
+    const c = await mentee.addCommitment({ params: { id: f.conversation }, body: { text: 'c' } });
+    return { ...f, commitment: c.commitments.at(-1)!.id };
+  }
   if (name !== 'deleteClip') return f;
   const clipper = target === 'own' ? api.mentee : api.otherParticipant;
   const clip = await clipper.createClip({

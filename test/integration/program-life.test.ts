@@ -466,3 +466,69 @@ describe('the program report', () => {
     expect(text).not.toContain(SECRET);
   });
 });
+
+describe('undo and delete, by whom the rules say', () => {
+  it('a mentor takes back a review; the clip is new to them again', async () => {
+    const clip = await api.ben!.createClip({
+      params: { id: A.id },
+      body: { url: 'https://readings.example.org/u', quote: 'To review' },
+    });
+    expect((await api.mara!.reviewClip({ params: { id: clip.id } })).reviews).toHaveLength(1);
+    expect((await api.mara!.unreviewClip({ params: { id: clip.id } })).reviews).toEqual([]);
+    await expect(api.ben!.unreviewClip({ params: { id: clip.id } })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('the mentee deletes her goal (its links and agenda items go too); the mentor cannot', async () => {
+    const goal = await api.ben!.createGoal({ params: { id: A.id }, body: { title: 'Short-lived' } });
+    const clip = await api.ben!.createClip({
+      params: { id: A.id },
+      body: { url: 'https://readings.example.org/g', quote: 'Linked', goalIds: [goal.id] },
+    });
+    const c = await api.ben!.createConversation({ params: { id: A.id }, body: { scheduledFor: day(8) } });
+    await api.ben!.setAgenda({ params: { id: c.id }, body: { agenda: [{ kind: 'goal', goalId: goal.id }] } });
+    await expect(api.mara!.deleteGoal({ params: { id: goal.id } })).rejects.toMatchObject({ status: 403 });
+    await api.ben!.deleteGoal({ params: { id: goal.id } });
+    expect((await api.ben!.listGoals({ params: { id: A.id } })).goals.map((g) => g.id)).not.toContain(goal.id);
+    expect((await api.ben!.getClip({ params: { id: clip.id } })).goalIds).toEqual([]);
+    const after = (await api.ben!.listConversations({ params: { id: A.id } })).conversations.find(
+      (x) => x.id === c.id,
+    )!;
+    expect(after.agenda).toEqual([]);
+    await expect(api.ben!.deleteGoal({ params: { id: goal.id } })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('whoever asked deletes an unanswered prompt; an answered one stays', async () => {
+    const open = await api.mara!.createPrompt({ params: { id: A.id }, body: { question: 'Unasked after all?' } });
+    await expect(api.ben!.deletePrompt({ params: { id: open.id } })).rejects.toMatchObject({ status: 403 });
+    await api.mara!.deletePrompt({ params: { id: open.id } });
+    const answered = await api.mara!.createPrompt({ params: { id: A.id }, body: { question: 'Answered?' } });
+    await api.ben!.updatePrompt({ params: { id: answered.id }, body: { response: 'Yes' } });
+    await expect(api.mara!.deletePrompt({ params: { id: answered.id } })).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringMatching(/answered/),
+    });
+  });
+
+  it('either partner edits or deletes a commitment; the goal action it became follows', async () => {
+    const goal = await api.ben!.createGoal({ params: { id: A.id }, body: { title: 'Listening' } });
+    const c = await api.ben!.createConversation({ params: { id: A.id }, body: { scheduledFor: day(-1) } });
+    const made = await api.ben!.addCommitment({
+      params: { id: c.id },
+      body: { text: 'Observe two meetings', goalId: goal.id },
+    });
+    const commitment = made.commitments[0]!;
+    const edited = await api.mara!.updateCommitment({
+      params: { id: commitment.id },
+      body: { text: 'Observe three meetings', dueOn: '2027-01-10' },
+    });
+    expect(edited).toMatchObject({ text: 'Observe three meetings', dueOn: '2027-01-10', done: false });
+    const action = (await api.ben!.listGoals({ params: { id: A.id } })).goals
+      .find((g) => g.id === goal.id)!
+      .actions.find((a) => a.id === commitment.actionId)!;
+    expect(action).toMatchObject({ text: 'Observe three meetings', dueOn: '2027-01-10' });
+    await api.mara!.deleteCommitment({ params: { id: commitment.id } });
+    const goalAfter = (await api.ben!.listGoals({ params: { id: A.id } })).goals.find((g) => g.id === goal.id)!;
+    expect(goalAfter.actions).toEqual([]);
+    await expect(api.eli!.deleteCommitment({ params: { id: commitment.id } })).rejects.toMatchObject({ status: 404 });
+  });
+});

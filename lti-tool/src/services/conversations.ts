@@ -200,13 +200,13 @@ export async function completeCommitment(
   app: App,
   principal: Principal,
   id: string,
-  done: boolean,
+  done: boolean | undefined,
 ): Promise<Commitment> {
   const commitment = await findCommitment(app.sql, id);
   if (!commitment) throw notFound('The commitment');
   await writablePartnership(app, principal, commitment.partnershipId, 'The commitment');
   const { partnershipId: _p, ...answer } = commitment;
-  if (commitment.done === done) return answer;
+  if (done === undefined || commitment.done === done) return answer;
   const action = commitment.actionId ? await findAction(app.sql, commitment.actionId) : undefined;
   await app.sql.tx(async (sql) => {
     if (action && action.done !== done)

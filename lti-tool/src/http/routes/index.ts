@@ -14,6 +14,7 @@ import { conversationHandlers } from './conversations.ts';
 import { requestHandlers } from './requests.ts';
 import { evaluationHandlers } from './evaluations.ts';
 import { lifecycleHandlers } from './lifecycle.ts';
+import { removalHandlers } from './removal.ts';
 
 export function allHandlers(app: App): Handlers {
   return {
@@ -27,5 +28,6 @@ export function allHandlers(app: App): Handlers {
     ...requestHandlers(app),
     ...evaluationHandlers(app),
     ...lifecycleHandlers(app),
+    ...removalHandlers(app),
   };
 }
