@@ -2,8 +2,9 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import express, { type Router } from 'express';
+import { TOOL_ROOT } from '../paths.ts';
 
-export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
+export const WEB_DIST = path.join(TOOL_ROOT, 'dist/web');
 
 export function webApp(): Router {
   const router = express.Router();

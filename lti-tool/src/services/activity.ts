@@ -1,5 +1,5 @@
 /**
- * What program staff see (principle 2): for each partnership, who is in it, whether and when
+ * What program staff see (docs/design.md, principle 2): for each partnership, who is in it, whether and when
  * they meet, and how much happened lately, so they can reach pairs that have gone quiet. Never any
  * content: not a goal title, a note or an agreement.
  */
@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal.ts';
 import { recentCounts, scheduledCounts } from '../models/activity.ts';
 import { partnershipsOfProgram } from '../models/partnerships.ts';
 import { findProgram, setQuietAfterDays } from '../models/programs.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from './errors.ts';
 import type { App } from './app.ts';
 
 const RECENT_DAYS = 30;
@@ -16,7 +16,7 @@ const RECENT_DAYS = 30;
 export async function programActivity(app: App, principal: Principal): Promise<ProgramActivity> {
   const program = await findProgram(app.sql, principal.programId);
   if (!program) throw notFound('Your program');
-  const now = Date.now();
+  const now = app.clock.now();
   const partnerships = await partnershipsOfProgram(app.sql, program.id);
   const ids = partnerships.map((p) => p.id);
   const [counts, scheduled] = await Promise.all([
@@ -50,6 +50,6 @@ export async function changeQuietAfterDays(
   principal: Principal,
   quietAfterDays: number,
 ): Promise<{ quietAfterDays: number }> {
-  await setQuietAfterDays(app.sql, principal.programId, quietAfterDays, Date.now());
+  await setQuietAfterDays(app.sql, principal.programId, quietAfterDays, app.clock.now());
   return { quietAfterDays };
 }

@@ -11,7 +11,7 @@ import { sha256 } from '../auth/tokens.ts';
 import { findConversation, conversationsOf } from '../models/conversations.ts';
 import { partnershipsOfPerson, type StoredPartnership } from '../models/partnerships.ts';
 import { activeFeedOf, findFeed, replaceFeed, revokeFeeds } from '../models/calendar.ts';
-import { HttpError, notFound } from '../http/errors.ts';
+import { DomainError, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
 
@@ -83,7 +83,7 @@ export async function calendarFeedOf(app: App, principal: Principal): Promise<Ca
 /** The address is shown once; asking again makes a new one and the old one stops working. */
 export async function makeCalendarFeed(app: App, principal: Principal): Promise<CalendarFeed> {
   const token = `cal_${crypto.randomBytes(24).toString('base64url')}`;
-  const now = Date.now();
+  const now = app.clock.now();
   await app.sql.tx((sql) =>
     replaceFeed(sql, { tokenHash: sha256(token), programId: principal.programId, personId: principal.personId }, now),
   );
@@ -91,7 +91,7 @@ export async function makeCalendarFeed(app: App, principal: Principal): Promise<
 }
 
 export async function revokeCalendarFeed(app: App, principal: Principal): Promise<{ ok: true }> {
-  await revokeFeeds(app.sql, principal.programId, principal.personId, Date.now());
+  await revokeFeeds(app.sql, principal.programId, principal.personId, app.clock.now());
   return { ok: true };
 }
 
@@ -99,10 +99,9 @@ export async function revokeCalendarFeed(app: App, principal: Principal): Promis
 export async function feedIcs(app: App, token: string): Promise<string> {
   const feed = token.startsWith('cal_') ? await findFeed(app.sql, sha256(token)) : undefined;
   if (!feed || feed.revoked)
-    throw new HttpError(
-      404,
+    throw new DomainError(
       'not_found',
-      'This calendar address was revoked or never existed; make a new one under “Add to your calendar” in the workspace.',
+      'This calendar address was revoked or never existed; make a new one under “In your calendar” on the Conversations tab of the workspace.',
     );
   const cal = newCalendar('Mentoring conversations');
   const partnerships = (await partnershipsOfPerson(app.sql, feed.programId, feed.personId)).filter(

@@ -1,7 +1,7 @@
 /**
  * Conversations: either partner schedules one and writes the shared notes; the agenda is the
- * mentee's (principle 1); each member's private note is theirs alone; commitments made in one are
- * carried into the next until done, as actions on the goal they serve (principle 6).
+ * mentee's (docs/design.md, principle 1); each member's private note is theirs alone; commitments made in one are
+ * carried into the next until done, as actions on the goal they serve (docs/design.md, principle 6).
  */
 import {
   canSetAgenda,
@@ -28,7 +28,7 @@ import {
 } from '../models/conversations.ts';
 import { findAction } from '../models/goals.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
-import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership, type Reference } from './references.ts';
 import { addActionTo, setActionDone } from './goals.ts';
@@ -81,7 +81,7 @@ export async function scheduleConversation(
       videoUrl: body.videoUrl ?? null,
       timeZone: body.timeZone ?? null,
     },
-    Date.now(),
+    app.clock.now(),
   );
   return (await findConversation(app.sql, id, principal.personId))!;
 }
@@ -114,7 +114,7 @@ export async function changeConversation(
   body: UpdateConversation,
 ): Promise<Conversation> {
   const { conversation } = await writableConversation(app, principal, id);
-  const now = Date.now();
+  const now = app.clock.now();
   const scheduled = body.scheduledFor ?? conversation.scheduledFor;
   if (body.heldAt !== undefined) {
     const problem = heldAtProblem(body.heldAt, now);
@@ -163,7 +163,7 @@ export async function setAgenda(
 ): Promise<Conversation> {
   const { partnership } = await writableConversation(app, principal, id);
   await checkAgenda(app, partnership, principal, agenda);
-  if (!(await updateConversationRow(app.sql, id, { agenda }, Date.now(), version))) throw conflict(STALE);
+  if (!(await updateConversationRow(app.sql, id, { agenda }, app.clock.now(), version))) throw conflict(STALE);
   return (await findConversation(app.sql, id, principal.personId))!;
 }
 
@@ -178,7 +178,7 @@ export async function addCommitment(
   const goalId = body.goalId ?? null;
   const dueOn = body.dueOn ?? null;
   await requireInPartnership(app.sql, conversation.partnershipId, [{ kind: 'goal', id: goalId, field: 'goalId' }]);
-  const now = Date.now();
+  const now = app.clock.now();
   await app.sql.tx(async (sql) => {
     const actionId = goalId
       ? await addActionTo(
@@ -210,7 +210,7 @@ export async function completeCommitment(
   const action = commitment.actionId ? await findAction(app.sql, commitment.actionId) : undefined;
   await app.sql.tx(async (sql) => {
     if (action && action.done !== done)
-      await setActionDone(sql, action.goalId, action, done, principal.personId, Date.now());
+      await setActionDone(sql, action.goalId, action, done, principal.personId, app.clock.now());
     else await setCommitmentDone(sql, id, done);
   });
   return { ...answer, done };

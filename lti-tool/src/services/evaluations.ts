@@ -1,5 +1,5 @@
 /**
- * Checkpoint evaluations (principle 3): a separate, labelled record. Staff name the checkpoints;
+ * Checkpoint evaluations (docs/design.md, principle 3): a separate, labelled record. Staff name the checkpoints;
  * the mentor of a mentoring partnership completes one per mentee and checkpoint; both partners and
  * program staff see them. Coaching content never flows in, and the gradebook only hears "completed".
  */
@@ -19,7 +19,7 @@ import {
 } from '../models/evaluations.ts';
 import { findPartnership } from '../models/partnerships.ts';
 import { findProgram, personSubject, type ProgramRow } from '../models/programs.ts';
-import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors.ts';
+import { conflict, forbidden, invalid, notFound, upstream } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { createCheckpointLineItem, GradebookError, postCompletion } from './gradebook.ts';
 import type { App } from './app.ts';
@@ -48,7 +48,7 @@ export async function nameCheckpoint(
   }
   const named = { name: body.name, dueOn: body.dueOn ?? null };
   const checkpoint: Checkpoint = {
-    id: await insertCheckpoint(app.sql, { programId: program.id, ...named }, Date.now()),
+    id: await insertCheckpoint(app.sql, { programId: program.id, ...named }, app.clock.now()),
     ...named,
     lineItemId: null,
   };
@@ -57,9 +57,7 @@ export async function nameCheckpoint(
     checkpoint.lineItemId = await createCheckpointLineItem(app, program, checkpoint);
   } catch (err) {
     if (!(err instanceof GradebookError)) throw err;
-    throw new HttpError(
-      502,
-      'internal',
+    throw upstream(
       `The checkpoint “${body.name}” was saved, but the LMS gradebook did not add its column: ${err.message}`,
     );
   }
@@ -90,7 +88,7 @@ export async function changeCheckpoint(
 /** Removing is idempotent: the checkpoint leaves the list, its evaluations are kept for the record. */
 export async function removeCheckpoint(app: App, principal: Principal, id: string): Promise<{ ok: true }> {
   await programCheckpoint(app, principal, id);
-  await removeCheckpointRow(app.sql, id, Date.now());
+  await removeCheckpointRow(app.sql, id, app.clock.now());
   return { ok: true };
 }
 
@@ -140,7 +138,7 @@ export async function evaluate(
       rating: body.rating,
       summary: body.summary,
     },
-    Date.now(),
+    app.clock.now(),
   );
   if (checkpoint.lineItemId) {
     const [program, subject] = await Promise.all([programOf(app, principal), personSubject(app.sql, body.menteeId)]);
@@ -148,11 +146,7 @@ export async function evaluate(
       await postCompletion(app, program, checkpoint.lineItemId, subject!);
     } catch (err) {
       if (!(err instanceof GradebookError)) throw err;
-      throw new HttpError(
-        502,
-        'internal',
-        `The evaluation was saved, but the LMS gradebook did not record the completion: ${err.message}`,
-      );
+      throw upstream(`The evaluation was saved, but the LMS gradebook did not record the completion: ${err.message}`);
     }
   }
   return evaluation;

@@ -20,9 +20,8 @@ import {
   updatePartnershipRow,
   type StoredPartnership,
 } from '../models/partnerships.ts';
-import { conflict, notFound } from '../http/errors.ts';
+import { conflict, notFound } from './errors.ts';
 import type { App } from './app.ts';
-import { forgetPartnershipAccess } from './membership.ts';
 import { checkMembers, checkShape } from './partnerships.ts';
 
 async function programPartnership(app: App, principal: Principal, id: string): Promise<StoredPartnership> {
@@ -56,14 +55,13 @@ export async function changeLifecycle(
 ): Promise<PartnershipHistory> {
   const p = await programPartnership(app, principal, id);
   if (!(ALLOWED_FROM[body.action] as readonly string[]).includes(p.status)) throw conflict(REFUSAL[body.action]);
-  const now = Date.now();
+  const now = app.clock.now();
   const status = body.action === 'pause' ? 'paused' : body.action === 'resume' ? 'active' : 'closed';
   const kind = body.action === 'pause' ? 'paused' : body.action === 'resume' ? 'resumed' : 'ended';
   await app.sql.tx(async (sql) => {
     await updatePartnershipRow(sql, id, { status, ...(status === 'closed' && { closedAt: now }) }, now);
     await insertEvent(sql, { partnershipId: id, kind, byId: principal.personId, reason: body.reason || null }, now);
   });
-  forgetPartnershipAccess(app, id);
   return partnershipHistory(app, principal, id);
 }
 
@@ -84,7 +82,7 @@ export async function changeMembers(
   await checkMembers(app, principal.programId, body.members);
   const before = new Map(p.members.map((m) => [m.personId, m]));
   const after = new Map(body.members.map((m) => [m.personId, m]));
-  const now = Date.now();
+  const now = app.clock.now();
   await app.sql.tx(async (sql) => {
     for (const m of p.members)
       if (!after.has(m.personId)) await removeMember(sql, id, m.personId, m.role, principal.personId, now);
@@ -95,7 +93,6 @@ export async function changeMembers(
     }
     await updatePartnershipRow(sql, id, {}, now);
   });
-  forgetPartnershipAccess(app, id);
   return partnershipHistory(app, principal, id);
 }
 
@@ -103,7 +100,7 @@ export async function changeMembers(
 export async function nudge(app: App, principal: Principal, id: string): Promise<Nudge> {
   const p = await programPartnership(app, principal, id);
   if (p.status !== 'active') throw conflict('Only an active partnership can be nudged.');
-  const nudgeId = await app.sql.tx((sql) => insertNudge(sql, id, principal.personId, Date.now()));
+  const nudgeId = await app.sql.tx((sql) => insertNudge(sql, id, principal.personId, app.clock.now()));
   return (await nudgesOf(app.sql, id)).find((n) => n.id === nudgeId)!;
 }
 

@@ -1,7 +1,7 @@
 /**
- * Forming partnerships (principle 5: by the coordinator, or chosen by invitation), answering
+ * Forming partnerships (docs/design.md, principle 5: by the coordinator, or chosen by invitation), answering
  * invitations, the agreement, closing and reopening. Staff see partnerships of their program as
- * dates and members only (principle 2).
+ * dates and members only (docs/design.md, principle 2).
  */
 import {
   DEFAULT_AGREEMENT,
@@ -27,10 +27,9 @@ import {
 } from '../models/partnerships.ts';
 import { insertEvent } from '../models/history.ts';
 import { roster } from '../models/programs.ts';
-import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
-import { forgetPartnershipAccess } from './membership.ts';
 
 const NO_AGREEMENT: Agreement = { purpose: '', meetingCadence: '', confidentiality: '' };
 
@@ -59,7 +58,7 @@ export type NewMember = CreatePartnership['members'][number];
 
 /**
  * Members must be participants of the program, each once. Staff cannot be members: a member
- * reads coaching content, which staff never do (principle 2).
+ * reads coaching content, which staff never do (docs/design.md, principle 2).
  */
 export async function checkMembers(app: App, programId: string, members: NewMember[]) {
   const people = new Map((await roster(app.sql, programId)).map((r) => [r.personId, r]));
@@ -121,7 +120,7 @@ export async function formPartnership(app: App, principal: Principal, body: Crea
         createdById: principal.personId,
         members,
       },
-      Date.now(),
+      app.clock.now(),
     ),
   );
   return publicPartnership((await findPartnership(app.sql, id))!);
@@ -192,7 +191,7 @@ export async function changePartnership(
         : 'The agreement can be changed once the partnership is active.',
     );
   }
-  const now = Date.now();
+  const now = app.clock.now();
   const changed = await app.sql.tx(async (sql) => {
     const n = await updatePartnershipRow(
       sql,
@@ -216,7 +215,6 @@ export async function changePartnership(
     throw conflict(
       'Your partner changed the agreement while you were editing it. Here is their version; your text is kept.',
     );
-  if (status !== p.status) forgetPartnershipAccess(app, id);
   return publicPartnership((await findPartnership(app.sql, id))!);
 }
 
@@ -239,11 +237,10 @@ export async function answerInvitation(
   }
   const members = p.members.map((m) => (m.personId === me.personId ? { ...m, invitation: answer } : m));
   const status = statusAfterAnswers({ ...p, members });
-  const now = Date.now();
+  const now = app.clock.now();
   await app.sql.tx(async (sql) => {
     await setInvitation(sql, id, me.personId, answer);
     if (status !== p.status) await updatePartnershipRow(sql, id, { status }, now);
   });
-  forgetPartnershipAccess(app, id);
   return publicPartnership((await findPartnership(app.sql, id))!);
 }

@@ -24,7 +24,7 @@ import {
   dropReferences,
   updateCommitmentRow,
 } from '../models/removal.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from './errors.ts';
 import { writablePartnership } from './access.ts';
 import type { App } from './app.ts';
 
@@ -44,7 +44,7 @@ export async function deleteGoal(app: App, principal: Principal, goalId: string)
   if (!canDeleteGoal(p, goal, principal.personId))
     throw forbidden('Goals are the mentee’s: only the person whose goal this is can delete it.');
   await app.sql.tx(async (sql) => {
-    await dropReferences(sql, goal.partnershipId, 'goal', goalId, Date.now());
+    await dropReferences(sql, goal.partnershipId, 'goal', goalId, app.clock.now());
     await deleteGoalRow(sql, goalId);
   });
   return { ok: true };
@@ -61,7 +61,7 @@ export async function deletePrompt(app: App, principal: Principal, promptId: str
         : 'Only the person who asked this question can delete it.',
     );
   await app.sql.tx(async (sql) => {
-    await dropReferences(sql, prompt.partnershipId, 'prompt', promptId, Date.now());
+    await dropReferences(sql, prompt.partnershipId, 'prompt', promptId, app.clock.now());
     await deletePromptRow(sql, promptId);
   });
   return { ok: true };
@@ -85,7 +85,7 @@ export async function editCommitment(
   const commitment = await changeableCommitment(app, principal, id);
   await app.sql.tx(async (sql) => {
     await updateCommitmentRow(sql, id, change);
-    if (commitment.actionId) await updateActionRow(sql, commitment.actionId, change, Date.now());
+    if (commitment.actionId) await updateActionRow(sql, commitment.actionId, change, app.clock.now());
   });
   const { partnershipId: _p, ...answer } = (await findCommitment(app.sql, id))!;
   return answer;

@@ -10,7 +10,7 @@ import { time } from '../db/sql.ts';
 import { checkpointsOf, evaluationsOfProgram } from '../models/evaluations.ts';
 import { partnershipsOfProgram } from '../models/partnerships.ts';
 import { findProgram, roster } from '../models/programs.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from './errors.ts';
 import type { App } from './app.ts';
 
 interface Counts {
@@ -67,7 +67,7 @@ async function countsOf(sql: Sql, programId: string, now: number): Promise<Map<s
 export async function programReport(app: App, principal: Principal): Promise<ProgramReport> {
   const program = await findProgram(app.sql, principal.programId);
   if (!program) throw notFound('Your program');
-  const now = Date.now();
+  const now = app.clock.now();
   const [people, partnerships, checkpoints, evaluations, counts] = await Promise.all([
     roster(app.sql, program.id),
     partnershipsOfProgram(app.sql, program.id),
