@@ -4,7 +4,7 @@ import type { Sequelize, QueryInterface } from 'sequelize';
 import * as initial from './migrations/0001-initial.ts';
 import * as clipsCoveringIndex from './migrations/0002-clips-covering-index.ts';
 import * as cacheInvalidations from './migrations/0003-cache-invalidations.ts';
-import * as programLife from './migrations/0004-program-life.ts';
+import * as programLife from './migrations/0006-program-life.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -15,7 +15,7 @@ const migrations: Array<[string, Migration]> = [
   ['0001-initial', initial],
   ['0002-clips-covering-index', clipsCoveringIndex],
   ['0003-cache-invalidations', cacheInvalidations],
-  ['0004-program-life', programLife],
+  ['0006-program-life', programLife],
 ];
 
 export function migrator(sequelize: Sequelize) {
