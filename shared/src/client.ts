@@ -29,8 +29,11 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
+/** Each call may carry an `AbortSignal` (TanStack Query's, say): aborting it stops the request. */
+export type CallOptions = { signal?: AbortSignal };
+
 export type ApiClient = {
-  [K in keyof Routes]: (args: RouteArgs<Routes[K]>) => Promise<RouteAnswer<Routes[K]>>;
+  [K in keyof Routes]: (args: RouteArgs<Routes[K]> & CallOptions) => Promise<RouteAnswer<Routes[K]>>;
 };
 
 export function createApiClient(options: ClientOptions): ApiClient {
@@ -39,7 +42,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
   const client: Record<string, unknown> = {};
   for (const [name, def] of Object.entries(routes)) {
     client[name] = async (
-      args: { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> } = {},
+      args: { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> } & CallOptions = {},
     ) => {
       let url = base + fillPath(def.path, args.params);
       if (args.query) {
@@ -58,8 +61,11 @@ export function createApiClient(options: ClientOptions): ApiClient {
           method: def.method,
           headers,
           body: args.body === undefined ? undefined : JSON.stringify(args.body),
+          signal: args.signal,
         });
       } catch (err) {
+        // A cancelled call is no outage: its caller stopped waiting for it.
+        if (args.signal?.aborted) throw args.signal.reason;
         throw new ApiError(0, 'network', `The mentoring tool could not be reached (${(err as Error).message}).`);
       }
       const isJson = res.headers.get('content-type')?.includes('application/json');

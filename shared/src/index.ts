@@ -12,3 +12,4 @@ export * from './rules/exports.ts';
 export * from './rules/conversations.ts';
 export * from './rules/roster.ts';
 export * from './rules/deletion.ts';
+export * from './rules/documents.ts';

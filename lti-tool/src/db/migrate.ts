@@ -4,6 +4,8 @@ import type { Sequelize, QueryInterface } from 'sequelize';
 import * as initial from './migrations/0001-initial.ts';
 import * as clipsCoveringIndex from './migrations/0002-clips-covering-index.ts';
 import * as cacheInvalidations from './migrations/0003-cache-invalidations.ts';
+import * as pendingLogins from './migrations/0004-pending-logins.ts';
+import * as clipPages from './migrations/0005-clip-pages.ts';
 import * as programLife from './migrations/0006-program-life.ts';
 
 export interface Migration {
@@ -15,6 +17,8 @@ const migrations: Array<[string, Migration]> = [
   ['0001-initial', initial],
   ['0002-clips-covering-index', clipsCoveringIndex],
   ['0003-cache-invalidations', cacheInvalidations],
+  ['0004-pending-logins', pendingLogins],
+  ['0005-clip-pages', clipPages],
   ['0006-program-life', programLife],
 ];
 
