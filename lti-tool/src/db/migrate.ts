@@ -8,6 +8,7 @@ import * as pendingLogins from './migrations/0004-pending-logins.ts';
 import * as clipPages from './migrations/0005-clip-pages.ts';
 import * as launchNonces from './migrations/0006-launch-nonces.ts';
 import * as rateLimits from './migrations/0007-rate-limits.ts';
+import * as programLife from './migrations/0008-program-life.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -22,6 +23,7 @@ const migrations: Array<[string, Migration]> = [
   ['0005-clip-pages', clipPages],
   ['0006-launch-nonces', launchNonces],
   ['0007-rate-limits', rateLimits],
+  ['0008-program-life', programLife],
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -5,7 +5,7 @@
  */
 import { daysAgo, isQuiet, type PartnershipActivity, type ProgramActivity } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
-import { recentCounts } from '../models/activity.ts';
+import { recentCounts, scheduledCounts } from '../models/activity.ts';
 import { partnershipsOfProgram } from '../models/partnerships.ts';
 import { findProgram, setQuietAfterDays } from '../models/programs.ts';
 import { notFound } from './errors.ts';
@@ -18,11 +18,11 @@ export async function programActivity(app: App, principal: Principal): Promise<P
   if (!program) throw notFound('Your program');
   const now = app.clock.now();
   const partnerships = await partnershipsOfProgram(app.sql, program.id);
-  const counts = await recentCounts(
-    app.sql,
-    partnerships.map((p) => p.id),
-    daysAgo(RECENT_DAYS, now).getTime(),
-  );
+  const ids = partnerships.map((p) => p.id);
+  const [counts, scheduled] = await Promise.all([
+    recentCounts(app.sql, ids, daysAgo(RECENT_DAYS, now).getTime()),
+    scheduledCounts(app.sql, ids, now),
+  ]);
   return {
     quietAfterDays: program.quiet_after_days,
     partnerships: partnerships.map((p): PartnershipActivity => {
@@ -38,6 +38,7 @@ export async function programActivity(app: App, principal: Principal): Promise<P
         members: p.members.map((m) => ({ personId: m.personId, name: m.name, role: m.role })),
         ...dates,
         last30Days: counts.get(p.id)!,
+        scheduledConversations: scheduled.get(p.id) ?? 0,
         quiet: isQuiet(dates, program.quiet_after_days, now),
       };
     }),

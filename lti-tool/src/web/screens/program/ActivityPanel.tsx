@@ -12,9 +12,11 @@ import { useFormState } from '../../components/useFormState.ts';
 import { formatDate, formatRelative } from '../../lib/dates.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { FormPartnershipDialog } from './FormPartnershipDialog.tsx';
+import { PartnershipActions } from './PartnershipActions.tsx';
 
 const STATUS: Record<PartnershipActivity['status'], string> = {
   active: 'Active',
+  paused: 'Paused',
   invited: 'Invitation open',
   declined: 'Declined',
   closed: 'Closed',
@@ -79,7 +81,10 @@ export function ActivityPanel() {
                   <th scope="col">Next conversation</th>
                   <th scope="col">
                     Last 30 days
-                    <span className="th-note">clips · prompts · conversations</span>
+                    <span className="th-note">clips · prompts · conversations held</span>
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
                   </th>
                 </tr>
               </thead>
@@ -110,9 +115,12 @@ export function ActivityPanel() {
                     <td className="counts">
                       <span aria-label={`${a.last30Days.clips} clips`}>{a.last30Days.clips}</span> ·{' '}
                       <span aria-label={`${a.last30Days.prompts} prompts`}>{a.last30Days.prompts}</span> ·{' '}
-                      <span aria-label={`${a.last30Days.conversations} conversations`}>
+                      <span aria-label={`${a.last30Days.conversations} conversations held`}>
                         {a.last30Days.conversations}
                       </span>
+                    </td>
+                    <td>
+                      <PartnershipActions activity={a} />
                     </td>
                   </tr>
                 ))}

@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ActivityPanel } from './ActivityPanel.tsx';
 import { CheckpointsPanel } from './CheckpointsPanel.tsx';
 import { FormPartnershipDialog } from './FormPartnershipDialog.tsx';
+import { ReportPanel } from './ReportPanel.tsx';
 import { RosterPanel } from './RosterPanel.tsx';
 
 /**
@@ -38,6 +39,9 @@ export function ProgramScreen({ section }: { section: ProgramSection }) {
           <Tab id="checkpoints" className="tab">
             Checkpoints and evaluations
           </Tab>
+          <Tab id="report" className="tab">
+            Report
+          </Tab>
         </TabList>
         <TabPanel id="partnerships" className="tab-panel">
           <ActivityPanel />
@@ -47,6 +51,9 @@ export function ProgramScreen({ section }: { section: ProgramSection }) {
         </TabPanel>
         <TabPanel id="checkpoints" className="tab-panel">
           <CheckpointsPanel />
+        </TabPanel>
+        <TabPanel id="report" className="tab-panel">
+          <ReportPanel />
         </TabPanel>
       </Tabs>
     </>
