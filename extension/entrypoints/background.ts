@@ -21,6 +21,12 @@ import { forgetPageState } from '@/lib/page-state';
 import { onQueueChange } from '@/lib/queue';
 import { handleRequest, isFromExtensionPage } from '@/lib/requests';
 
+const decidedTabs: number[] = [];
+/** Records (in test builds only) that a tab's loaded page has been looked at for clips. */
+function noteDecided(tabId: number): void {
+  if (import.meta.env.WXT_E2E === '1') decidedTabs.push(tabId);
+}
+
 export default defineBackground(() => {
   const start = () => {
     void createClipMenu();
@@ -53,13 +59,16 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading' && change.url) void forgetPageState(tabId).then(() => renderTabBadge(tabId, null));
     // Loaded (its load event is over): the content script runs there only if the page holds clips.
-    if (change.status === 'complete') void showPageClips(tabId, tab.url);
+    if (change.status === 'complete') void showPageClips(tabId, tab.url).then(() => noteDecided(tabId));
   });
   // Pages open before the extension started, or that gained clips since they loaded.
   browser.tabs.onActivated.addListener(({ tabId }) => void showActivatedTab(tabId));
   browser.tabs.onRemoved.addListener((tabId) => void forgetPageState(tabId));
 
   if (import.meta.env.WXT_E2E === '1') {
+    // Test builds only: the tabs whose loaded page the background has decided about, so a test
+    // waits for that decision instead of for a delay.
+    (globalThis as { e2eDecidedTabs?: number[] }).e2eDecidedTabs = decidedTabs;
     // Test builds only, dead-stripped from releases: Playwright cannot click a native menu.
     browser.runtime.onMessage.addListener(
       answerWith<BackgroundRequest>((message, sender) => {

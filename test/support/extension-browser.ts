@@ -39,6 +39,8 @@ export interface ExtensionBrowser {
    * extension's isolated world, read there by a one-line script).
    */
   contentScriptRuns(page: Page): Promise<boolean>;
+  /** Waits until the background has decided, for the page's loaded tab, whether clips are to be shown (test builds). */
+  pageDecided(page: Page): Promise<void>;
   /** The toolbar badge text, for a tab or globally. */
   badgeText(tabId?: number): Promise<string>;
   /** Reads or writes the extension's storage. */
@@ -136,6 +138,18 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
         const opened = await picker;
         await opened.waitForLoadState('domcontentloaded');
         return opened;
+      },
+      async pageDecided(page) {
+        const tabId = await tabIdOf(page);
+        const decided = () =>
+          background.evaluate(
+            (id) => ((globalThis as { e2eDecidedTabs?: number[] }).e2eDecidedTabs ?? []).includes(id),
+            tabId,
+          );
+        for (const start = Date.now(); !(await decided());) {
+          if (Date.now() - start > 10_000) throw new Error(`The background never looked at tab ${tabId}'s page`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
       },
       async contentScriptRuns(page) {
         const tabId = await tabIdOf(page);

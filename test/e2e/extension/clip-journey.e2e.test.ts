@@ -199,8 +199,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     await page.goto(`${pages.url}/reading`);
     // A page without clips gets no content script (so its loading is not slowed), is never named
     // to the tool, and itself learns nothing. (The background decides once the page has loaded,
-    // from its list of clipped pages, kept since connecting: give it a moment.)
-    await page.waitForTimeout(500);
+    // from its list of clipped pages, kept since connecting: the test waits for that decision.)
+    await browser.pageDecided(page);
     expect(await browser.contentScriptRuns(page)).toBe(false);
     expect(await storedPage(page)).toBeUndefined();
     expect(toolRequests.filter((r) => r.startsWith('GET /api/clips?'))).toEqual([]);

@@ -56,7 +56,7 @@ describe('the extension in Chromium, with no tool running', () => {
     expect(await browser.background.evaluate(() => chrome.runtime.getManifest().content_scripts)).toBeUndefined();
     const page = await browser.context.newPage();
     await page.goto(`${pages.url}/reading`);
-    await page.waitForTimeout(300);
+    await browser.pageDecided(page);
     expect(await browser.contentScriptRuns(page)).toBe(false);
     await selectText(page, PASSAGE);
     const picker = await browser.clipSelection(page);
