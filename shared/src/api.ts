@@ -61,8 +61,9 @@ export const routes = {
   programActivity: route({
     method: 'GET',
     path: '/api/program/activity',
-    summary: 'Activity of every partnership: counts and dates, never content',
+    summary: 'Activity of the program’s partnerships, a page at a time: counts and dates, never content',
     access: 'staff',
+    query: d.PartnershipQuery,
     response: d.ProgramActivity,
   }),
   updateProgramSettings: route({
@@ -100,10 +101,11 @@ export const routes = {
   listPartnerships: route({
     method: 'GET',
     path: '/api/partnerships',
-    summary: 'The caller’s partnerships (staff: all, without content)',
+    summary: 'The caller’s partnerships, a page at a time (staff: all of the program, without content)',
     access: 'person',
     extension: true,
-    response: List('partnerships', d.Partnership),
+    query: d.PartnershipQuery,
+    response: d.PartnershipList,
   }),
   createPartnership: route({
     method: 'POST',

@@ -3,6 +3,7 @@ import { Umzug, SequelizeStorage } from 'umzug';
 import type { Sequelize, QueryInterface } from 'sequelize';
 import * as initial from './migrations/0001-initial.ts';
 import * as clipsCoveringIndex from './migrations/0002-clips-covering-index.ts';
+import * as partnershipPages from './migrations/0003-partnership-pages.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -12,6 +13,7 @@ export interface Migration {
 const migrations: Array<[string, Migration]> = [
   ['0001-initial', initial],
   ['0002-clips-covering-index', clipsCoveringIndex],
+  ['0003-partnership-pages', partnershipPages],
 ];
 
 export function migrator(sequelize: Sequelize) {

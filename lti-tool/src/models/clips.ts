@@ -1,6 +1,6 @@
 /** Clipped passages and the mentors' reviews of them. */
 import type { Clip, Selector } from '@mentoring/shared';
-import { json, time, type Sql } from '../db/sql.ts';
+import { groupBy, json, time, type Sql } from '../db/sql.ts';
 
 export interface ClipRow {
   id: string;
@@ -53,11 +53,10 @@ export async function withReviews(sql: Sql, records: ClipRecord[]): Promise<Clip
     'SELECT clip_id, mentor_id, reviewed_at FROM clip_reviews WHERE clip_id IN (:ids) ORDER BY reviewed_at',
     { ids: records.map((c) => c.id) },
   );
+  const reviewsOf = groupBy(rows, (r) => r.clip_id);
   return records.map((c) => ({
     ...c,
-    reviews: rows
-      .filter((r) => r.clip_id === c.id)
-      .map((r) => ({ mentorId: r.mentor_id, reviewedAt: time.iso(r.reviewed_at) })),
+    reviews: (reviewsOf.get(c.id) ?? []).map((r) => ({ mentorId: r.mentor_id, reviewedAt: time.iso(r.reviewed_at) })),
   }));
 }
 
@@ -113,9 +112,10 @@ export async function insertClips(sql: Sql, rows: NewClip[]): Promise<boolean[]>
     'SELECT id, partnership_id, clipper_id, created_at FROM clips WHERE id IN (:ids)',
     { ids: rows.map((r) => r.id) },
   );
+  const byId = new Map(stored.map((s) => [s.id, s]));
   const claimed = new Set<string>();
   return rows.map((r) => {
-    const s = stored.find((x) => x.id === r.id);
+    const s = byId.get(r.id);
     const ours =
       !!s &&
       !claimed.has(r.id) &&

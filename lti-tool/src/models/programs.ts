@@ -130,7 +130,9 @@ export async function upsertMembership(
   return existing?.program_role ?? null;
 }
 
-export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]> {
+/** The program's roster, or only the named people of it (forming a partnership checks two, not thousands). */
+export async function roster(sql: Sql, programId: string, personIds?: string[]): Promise<RosterEntry[]> {
+  if (personIds && !personIds.length) return [];
   const rows = await sql.all<{
     id: string;
     name: string;
@@ -140,9 +142,9 @@ export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]
   }>(
     `SELECT p.id, p.name, p.email, m.lms_roles, m.program_role
        FROM memberships m JOIN people p ON p.id = m.person_id
-      WHERE m.program_id = :programId AND m.in_roster = :yes
+      WHERE m.program_id = :programId AND m.in_roster = :yes${personIds ? ' AND m.person_id IN (:personIds)' : ''}
       ORDER BY p.name`,
-    { programId, yes: true },
+    { programId, yes: true, personIds },
   );
   return rows.map((r) => ({
     personId: r.id,

@@ -3,29 +3,44 @@
  * they meet, and how much happened lately, so they can reach pairs that have gone quiet. Never any
  * content: not a goal title, a note or an agreement.
  */
-import { daysAgo, isQuiet, type PartnershipActivity, type ProgramActivity } from '@mentoring/shared';
+import {
+  daysAgo,
+  isQuiet,
+  type PartnershipActivity,
+  type PartnershipQuery,
+  type ProgramActivity,
+} from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { recentCounts } from '../models/activity.ts';
-import { partnershipsOfProgram } from '../models/partnerships.ts';
-import { findProgram, setQuietAfterDays } from '../models/programs.ts';
-import { notFound } from '../http/errors.ts';
+import { pageCursor, partnershipCounts, partnershipPage } from '../models/partnerships.ts';
+import { setQuietAfterDays } from '../models/programs.ts';
 import type { App } from './app.ts';
+import { pageQuery } from './partnerships.ts';
 
 const RECENT_DAYS = 30;
 
-export async function programActivity(app: App, principal: Principal): Promise<ProgramActivity> {
-  const program = await findProgram(app.sql, principal.programId);
-  if (!program) throw notFound('Your program');
+/** One page of the program's partnerships with their activity; the first page also counts the whole program. */
+export async function programActivity(
+  app: App,
+  principal: Principal,
+  query: PartnershipQuery,
+): Promise<ProgramActivity> {
   const now = Date.now();
-  const partnerships = await partnershipsOfProgram(app.sql, program.id);
+  const q = await pageQuery(app, principal, query, now);
+  const [page, summary] = await Promise.all([
+    partnershipPage(app.sql, q),
+    query.cursor === undefined
+      ? partnershipCounts(app.sql, q.programId, { quietAfterDays: q.quietAfterDays, now })
+      : null,
+  ]);
   const counts = await recentCounts(
     app.sql,
-    partnerships.map((p) => p.id),
+    page.partnerships.map((p) => p.id),
     daysAgo(RECENT_DAYS, now).getTime(),
   );
   return {
-    quietAfterDays: program.quiet_after_days,
-    partnerships: partnerships.map((p): PartnershipActivity => {
+    quietAfterDays: q.quietAfterDays,
+    partnerships: page.partnerships.map((p): PartnershipActivity => {
       const dates = {
         status: p.status,
         createdAt: p.createdAt,
@@ -38,9 +53,11 @@ export async function programActivity(app: App, principal: Principal): Promise<P
         members: p.members.map((m) => ({ personId: m.personId, name: m.name, role: m.role })),
         ...dates,
         last30Days: counts.get(p.id)!,
-        quiet: isQuiet(dates, program.quiet_after_days, now),
+        quiet: isQuiet(dates, q.quietAfterDays, now),
       };
     }),
+    nextCursor: page.next && pageCursor.write(page.next),
+    summary,
   };
 }
 

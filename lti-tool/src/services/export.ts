@@ -94,8 +94,13 @@ const box = (done: boolean) => (done ? '[x]' : '[ ]');
 
 export function exportMarkdown(e: PartnershipExport): string {
   const p = e.partnership;
-  const name = (id: string | null) => p.members.find((m) => m.personId === id)?.name ?? 'a former member';
-  const goalTitle = (id: string | null) => e.goals.find((g) => g.id === id)?.title ?? 'a goal no longer here';
+  const names = new Map(p.members.map((m) => [m.personId, m.name]));
+  const goals = new Map(e.goals.map((g) => [g.id, g.title]));
+  const clips = new Map(e.clips.map((c) => [c.id, c]));
+  const prompts = new Map(e.prompts.map((q) => [q.id, q.question]));
+  const checkpoints = new Map(e.checkpoints.map((c) => [c.id, c.name]));
+  const name = (id: string | null) => (id === null ? undefined : names.get(id)) ?? 'a former member';
+  const goalTitle = (id: string | null) => (id === null ? undefined : goals.get(id)) ?? 'a goal no longer here';
   const out: string[] = [];
   const section = (title: string, empty: boolean, emptyText: string) => {
     out.push('', `## ${title}`, '');
@@ -146,11 +151,11 @@ export function exportMarkdown(e: PartnershipExport): string {
       case 'goal':
         return `Goal: ${goalTitle(item.goalId)}`;
       case 'clip': {
-        const clip = e.clips.find((c) => c.id === item.clipId);
+        const clip = clips.get(item.clipId);
         return `Clip: ${clip ? `“${clip.quote.slice(0, 120)}${clip.quote.length > 120 ? '…' : ''}”` : 'a clip no longer here'}`;
       }
       case 'prompt':
-        return `Prompt: ${e.prompts.find((q) => q.id === item.promptId)?.question ?? 'a prompt no longer here'}`;
+        return `Prompt: ${prompts.get(item.promptId) ?? 'a prompt no longer here'}`;
       case 'free':
         return item.text;
     }
@@ -221,7 +226,7 @@ export function exportMarkdown(e: PartnershipExport): string {
     )
   ) {
     for (const v of e.evaluations) {
-      const checkpoint = e.checkpoints.find((c) => c.id === v.checkpointId)?.name ?? 'Checkpoint';
+      const checkpoint = checkpoints.get(v.checkpointId) ?? 'Checkpoint';
       out.push(
         `- **${checkpoint}**, ${name(v.menteeId)}: ${v.rating}, by ${name(v.mentorId)} on ${day(v.completedAt)}. ${v.summary}`,
       );
