@@ -77,7 +77,10 @@ beforeAll(async () => {
     ['eli', 'gus'],
     ['ben', 'dana'],
   ] as const;
-  for (let i = 0; i < 25; i++) await form(...pairs[i % pairs.length]!);
+  for (let i = 0; i < 25; i++) {
+    const [mentor, mentee] = pairs[i % pairs.length]!;
+    await form(mentor, mentee);
+  }
 
   // Ten partnerships formed in the same millisecond: the id decides their order.
   const sameMoment = Date.now() - 5 * DAY;

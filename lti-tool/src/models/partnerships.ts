@@ -173,8 +173,9 @@ function pageConditions(q: Omit<PartnershipPageQuery, 'limit'>) {
     params.status = q.status;
   }
   if (q.name) {
-    where.push(`p.id IN (SELECT mn.partnership_id FROM partnership_members mn JOIN people pe ON pe.id = mn.person_id
-      WHERE LOWER(pe.name) LIKE :name ESCAPE '!')`);
+    // People first, then their partnerships by the members' person index: no walk over every member.
+    where.push(`p.id IN (SELECT mn.partnership_id FROM partnership_members mn WHERE mn.person_id IN
+      (SELECT pe.id FROM people pe WHERE LOWER(pe.name) LIKE :name ESCAPE '!'))`);
     params.name = `%${q.name.toLowerCase().replace(/[!%_]/g, '!$&')}%`;
   }
   if (q.quiet) {
@@ -183,7 +184,8 @@ function pageConditions(q: Omit<PartnershipPageQuery, 'limit'>) {
     params.quietSince = q.quiet.now - q.quiet.quietAfterDays * DAY;
   }
   if (q.after) {
-    where.push('(p.created_at < :afterAt OR (p.created_at = :afterAt AND p.id < :afterId))');
+    // A row-value comparison is one range of the (program, time, id) index on SQLite and PostgreSQL alike.
+    where.push('(p.created_at, p.id) < (:afterAt, :afterId)');
     params.afterAt = q.after.createdAt;
     params.afterId = q.after.id;
   }
@@ -213,15 +215,25 @@ export async function partnershipPage(
   };
 }
 
-/** How many partnerships a program has, and how many of them are quiet. */
+/**
+ * How many partnerships a program has, and how many of them are quiet (`QUIET`, with each
+ * partnership's conversation times aggregated once for the program instead of looked up per row).
+ */
 export async function partnershipCounts(
   sql: Sql,
   programId: string,
   quiet: { quietAfterDays: number; now: number },
 ): Promise<{ partnerships: number; quiet: number }> {
   const row = await sql.one<{ n: number | string; quiet: number | string | null }>(
-    `SELECT COUNT(*) AS n, SUM(CASE WHEN ${QUIET} THEN 1 ELSE 0 END) AS quiet
-       FROM partnerships p WHERE p.program_id = :programId`,
+    `SELECT COUNT(*) AS n,
+            SUM(CASE WHEN p.status = 'active' AND COALESCE(t.next_at, 0) < :now
+                      AND COALESCE(t.last_held, p.created_at) < :quietSince THEN 1 ELSE 0 END) AS quiet
+       FROM partnerships p
+       LEFT JOIN (SELECT c.partnership_id, MIN(CASE WHEN c.held_at IS NULL THEN c.scheduled_for END) AS next_at,
+                         MAX(c.held_at) AS last_held
+                    FROM conversations c JOIN partnerships cp ON cp.id = c.partnership_id
+                   WHERE cp.program_id = :programId GROUP BY c.partnership_id) t ON t.partnership_id = p.id
+      WHERE p.program_id = :programId`,
     { programId, now: quiet.now, quietSince: quiet.now - quiet.quietAfterDays * DAY },
   );
   return { partnerships: Number(row?.n ?? 0), quiet: Number(row?.quiet ?? 0) };
