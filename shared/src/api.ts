@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import * as d from './domain.ts';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import type { Method } from './paths.ts';
 
 export interface RouteDef {
   method: Method;
@@ -468,11 +468,4 @@ export type RouteArgs<R extends RouteDef> = (PathParams<R['path']> extends infer
 
 export type RouteAnswer<R extends RouteDef> = z.infer<R['response']>;
 
-/** Fills `{id}` placeholders, encoding each value. */
-export function fillPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    if (v === undefined) throw new Error(`missing path parameter ${k}`);
-    return encodeURIComponent(v);
-  });
-}
+export { fillPath } from './paths.ts';

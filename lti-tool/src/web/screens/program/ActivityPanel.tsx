@@ -1,19 +1,15 @@
 import { useRef, useState } from 'react';
-import { Button, FieldError, Group, Input, Label, NumberField, SearchField } from 'react-aria-components';
-import { ProgramSettings, type PartnershipActivity } from '@mentoring/shared';
-import { useProgramActivity, useUpdateProgramSettings, type ActivityFilter } from '../../api/program.ts';
+import { Button, Input, Label, SearchField } from 'react-aria-components';
+import type { PartnershipActivity } from '@mentoring/shared';
+import { useProgramActivity, type ActivityFilter } from '../../api/program.ts';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { Form } from '../../components/Form.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { TableWrap } from '../../components/TableWrap.tsx';
-import { useNotify } from '../../components/Toaster.tsx';
-import { useFormState } from '../../components/useFormState.ts';
 import { formatDate, formatRelative } from '../../lib/dates.ts';
-import { check, errorsFrom } from '../../lib/formErrors.ts';
-import { FormPartnershipDialog } from './FormPartnershipDialog.tsx';
+import { FormPartnershipButton, QuietSetting } from './LazyParts.tsx';
 
 const STATUS: Record<PartnershipActivity['status'], string> = {
   active: 'Active',
@@ -72,7 +68,7 @@ export function ActivityPanel() {
         <QuietSetting days={first.quietAfterDays} />
       </div>
       {summary.partnerships === 0 ? (
-        <EmptyState title="No partnerships yet" action={<FormPartnershipDialog />}>
+        <EmptyState title="No partnerships yet" action={<FormPartnershipButton />}>
           <p>
             Form mentoring partnerships from the roster, or let participants invite each other. Their activity shows
             here: dates and counts, never content.
@@ -215,48 +211,5 @@ function Members({ activity: a }: { activity: PartnershipActivity }) {
       </span>
       <span className="muted small">Mentor → mentee{mentees.length > 1 ? 's' : ''}</span>
     </span>
-  );
-}
-
-/** When a partnership counts as quiet: days without a conversation, with none scheduled. */
-function QuietSetting({ days }: { days: number }) {
-  const update = useUpdateProgramSettings();
-  const notify = useNotify();
-  const form = useFormState({ quietAfterDays: days });
-  const submit = () => {
-    const r = check(ProgramSettings, form.values, ['quietAfterDays']);
-    if (!r.ok) return form.setErrors(r.errors);
-    update.mutate(r.value, {
-      onSuccess: () => notify({ message: `Partnerships now count as quiet after ${r.value.quietAfterDays} days.` }),
-      onError: (e) => form.setErrors(errorsFrom(e, ['quietAfterDays'])),
-    });
-  };
-  const error = form.errors.fields.quietAfterDays;
-  return (
-    <Form onSubmit={submit} errors={form.errors} className="inline-form quiet-setting" label="Quiet after">
-      <NumberField
-        className="field number"
-        value={form.values.quietAfterDays}
-        onChange={(v) => form.set('quietAfterDays', Number.isNaN(v) ? 0 : v)}
-        minValue={1}
-        maxValue={365}
-        isInvalid={!!error}
-        validationBehavior="aria"
-      >
-        <Label>Quiet after (days)</Label>
-        <Group className="number-group">
-          <Input />
-        </Group>
-        <FieldError>{error}</FieldError>
-      </NumberField>
-      <Button
-        type="submit"
-        className="button"
-        isPending={update.isPending}
-        isDisabled={form.values.quietAfterDays === days}
-      >
-        Save
-      </Button>
-    </Form>
   );
 }

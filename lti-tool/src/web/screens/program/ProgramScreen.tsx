@@ -4,9 +4,7 @@ import type { ProgramSection } from '../../app/route.ts';
 import { navigate } from '../../app/useRoute.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ActivityPanel } from './ActivityPanel.tsx';
-import { CheckpointsPanel } from './CheckpointsPanel.tsx';
-import { FormPartnershipDialog } from './FormPartnershipDialog.tsx';
-import { RosterPanel } from './RosterPanel.tsx';
+import { FormPartnershipButton, LazyCheckpointsPanel, LazyRosterPanel } from './LazyParts.tsx';
 
 /**
  * The program as staff see it: who is in it, which partnerships meet, checkpoints and their
@@ -16,7 +14,7 @@ export function ProgramScreen({ section }: { section: ProgramSection }) {
   const me = useMe();
   return (
     <>
-      <PageTitle kicker="Program staff" actions={<FormPartnershipDialog />}>
+      <PageTitle kicker="Program staff" actions={<FormPartnershipButton />}>
         {me.data?.program.title ?? 'Program'}
       </PageTitle>
       <p className="lead">
@@ -43,10 +41,10 @@ export function ProgramScreen({ section }: { section: ProgramSection }) {
           <ActivityPanel />
         </TabPanel>
         <TabPanel id="roster" className="tab-panel">
-          <RosterPanel />
+          <LazyRosterPanel />
         </TabPanel>
         <TabPanel id="checkpoints" className="tab-panel">
-          <CheckpointsPanel />
+          <LazyCheckpointsPanel />
         </TabPanel>
       </Tabs>
     </>
