@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { InvitationCard } from './InvitationCard.tsx';
 import { PartnershipCard } from './PartnershipCard.tsx';
 import { Folded } from '../../components/Folded.tsx';
+import { useIdle } from '../../components/useIdle.ts';
 
 // The invitation form (people picker, validation) loads after the home is on screen.
 const InviteDialog = lazy(() => import('./InviteDialog.tsx').then((m) => ({ default: m.InviteDialog })));
@@ -15,16 +16,18 @@ const InviteDialog = lazy(() => import('./InviteDialog.tsx').then((m) => ({ defa
 export function ParticipantHome({ me }: { me: Me }) {
   const partnerships = usePartnerships();
   const meId = me.person.id;
-  const invite = (
-    <Suspense
-      fallback={
-        <button type="button" className="button primary" disabled>
-          Invite someone
-        </button>
-      }
-    >
+  const idle = useIdle(!partnerships.isPending);
+  const inviteSoon = (
+    <button type="button" className="button primary" disabled>
+      Invite someone
+    </button>
+  );
+  const invite = idle ? (
+    <Suspense fallback={inviteSoon}>
       <InviteDialog me={me} />
     </Suspense>
+  ) : (
+    inviteSoon
   );
 
   if (partnerships.isPending) return <Loading label="Loading your partnerships…" />;

@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { Loading } from '../../components/QueryState.tsx';
+import { useIdle } from '../../components/useIdle.ts';
 
 const FormPartnershipDialog = lazy(() =>
   import('./FormPartnershipDialog.tsx').then((m) => ({ default: m.FormPartnershipDialog })),
@@ -13,25 +14,28 @@ const RosterPanel = lazy(() => import('./RosterPanel.tsx').then((m) => ({ defaul
 const CheckpointsPanel = lazy(() => import('./CheckpointsPanel.tsx').then((m) => ({ default: m.CheckpointsPanel })));
 
 export function FormPartnershipButton() {
-  return (
-    <Suspense
-      fallback={
-        <button type="button" className="button primary" disabled>
-          Form a partnership
-        </button>
-      }
-    >
+  const idle = useIdle();
+  const waiting = (
+    <button type="button" className="button primary" disabled>
+      Form a partnership
+    </button>
+  );
+  return idle ? (
+    <Suspense fallback={waiting}>
       <FormPartnershipDialog />
     </Suspense>
+  ) : (
+    waiting
   );
 }
 
 export function QuietSetting({ days }: { days: number }) {
-  return (
+  const idle = useIdle();
+  return idle ? (
     <Suspense fallback={null}>
       <QuietSettingForm days={days} />
     </Suspense>
-  );
+  ) : null;
 }
 
 export function LazyRosterPanel() {
