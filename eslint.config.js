@@ -10,12 +10,13 @@ import globals from 'globals';
  * name and by relative path alike.
  */
 const reach = (part) => [`@mentoring/${part}`, `@mentoring/${part}/**`, `**/${part}/**`, `../${part}`];
-const boundary = (files, parts, why) => ({
+const boundary = (files, parts, why, ...more) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', { patterns: [{ group: parts.flatMap(reach), message: why }] }],
+    'no-restricted-imports': ['error', { patterns: [{ group: parts.flatMap(reach), message: why }, ...more] }],
   },
 });
+const toolWhy = 'The tool never imports the extension or the tests.';
 
 export default tseslint.config(
   {
@@ -62,6 +63,11 @@ export default tseslint.config(
     ['lti-tool', 'test'],
     'The extension talks to the tool over HTTP only (through `@mentoring/shared`), and never imports the tests.',
   ),
-  boundary(['lti-tool/**'], ['extension', 'test'], 'The tool never imports the extension or the tests.'),
+  boundary(['lti-tool/**'], ['extension', 'test'], toolWhy),
+  // Layers: services throw domain errors (services/errors.ts) and never reach back into HTTP or the launch wiring.
+  boundary(['lti-tool/src/services/**', 'lti-tool/src/models/**'], ['extension', 'test'], toolWhy, {
+    group: ['**/http/**', '**/lti/provider', '**/lti/provider.ts'],
+    message: 'Services and models speak the domain: throw from services/errors.ts; HTTP maps it to a status.',
+  }),
   prettier,
 );

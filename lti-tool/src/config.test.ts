@@ -29,7 +29,23 @@ describe('configuration', () => {
     expect(c.sandbox).toBe(false);
   });
 
-  it('explains a bad port', () => {
-    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a port number/);
+  it('names every variable that does not parse, with its value, instead of running on NaN', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty" must be a port number/);
+    expect(() => loadConfig({ LAUNCH_SESSION_HOURS: 'twelve' })).toThrow(
+      /LAUNCH_SESSION_HOURS="twelve" must be a number of hours/,
+    );
+    expect(() => loadConfig({ LAUNCH_SESSION_HOURS: '0' })).toThrow(/more than 0 hours/);
+    expect(() => loadConfig({ SANDBOX: 'no' })).toThrow(/SANDBOX="no" must be "on" or "off"/);
+    expect(() => loadConfig({ PUBLIC_URL: 'tool.example.org' })).toThrow(/PUBLIC_URL="tool.example.org"/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL="loud" must be one of/);
+    const both = () => loadConfig({ SANDBOX_PORT: '70000', DATABASE_URL: 'mysql://x' });
+    expect(both).toThrow(ConfigError);
+    expect(both).toThrow(/SANDBOX_PORT="70000" must be a port number/);
+    expect(both).toThrow(/DATABASE_URL="mysql:\/\/x" must start with sqlite: or postgres:\/\//);
+  });
+
+  it('reads numbers and switches', () => {
+    const c = loadConfig({ PORT: '0', LAUNCH_SESSION_HOURS: '1.5', AUTO_ACTIVATE_PLATFORMS: 'off', LOG_LEVEL: 'warn' });
+    expect(c).toMatchObject({ port: 0, launchSessionHours: 1.5, autoActivatePlatforms: false, logLevel: 'warn' });
   });
 });

@@ -1,8 +1,12 @@
 /**
- * Configuration from the environment, in one place. The README's configuration table lists the
- * same variables; production mode refuses unsafe values instead of running with them.
+ * Configuration from the environment, parsed by one schema. The README's configuration table lists
+ * the same variables; a value that does not parse stops the start with a message naming the variable,
+ * and production mode refuses unsafe values instead of running with them.
  */
 import path from 'node:path';
+import { z } from 'zod';
+import { REPO_ROOT } from './paths.ts';
+import { SQLITE_SYNCHRONOUS_MODES, type SqliteSynchronous } from './db/database.ts';
 
 export interface ToolConfig {
   port: number;
@@ -17,38 +21,99 @@ export interface ToolConfig {
   launchSessionHours: number;
   logLevel: string;
   dataDir: string;
+  sqliteSynchronous: SqliteSynchronous;
+  /** How long a stopping tool lets requests in flight finish before it closes their connections. */
+  stopGraceMs: number;
 }
 
 const DEFAULT_KEY = 'development-only-lti-key-change-me';
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export class ConfigError extends Error {}
 
+const port = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a port number (0–65535)')
+    .transform(Number)
+    .pipe(z.number().max(65535, 'must be a port number (0–65535)'))
+    .default(fallback);
+const onOff = z.enum(['on', 'off'], 'must be "on" or "off"').default('on');
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The variables the tool reads (README, "Configuration"); unknown ones are left alone. */
+const Env = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: port(3000),
+  HOST: z.string().min(1, 'must name an address').optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
+    .optional(),
+  LTI_KEY: z.string().min(1, 'must not be empty').optional(),
+  SANDBOX: onOff,
+  SANDBOX_PORT: port(5410),
+  AUTO_ACTIVATE_PLATFORMS: onOff,
+  LAUNCH_SESSION_HOURS: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of hours, like 12')
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .positive('must be more than 0 hours')
+        .max(24 * 31, 'must be at most 744 hours (31 days)'),
+    )
+    .default(12),
+  LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).optional(),
+  DATA_DIR: z.string().min(1, 'must name a folder').optional(),
+  SQLITE_SYNCHRONOUS: z
+    .string()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.enum(SQLITE_SYNCHRONOUS_MODES, `must be one of ${SQLITE_SYNCHRONOUS_MODES.join(', ')}`))
+    .default('NORMAL'),
+  STOP_GRACE_SECONDS: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds, like 10')
+    .transform(Number)
+    .default(10),
+});
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
-  const production = env.NODE_ENV === 'production';
-  const port = Number(env.PORT ?? 3000);
-  const host = env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
-  const dataDir = path.resolve(env.DATA_DIR ?? path.join(ROOT, 'data'));
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}=${JSON.stringify(env[name])} ${issue.message}`;
+    });
+    throw new ConfigError(`The configuration has bad values:\n- ${lines.join('\n- ')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const dataDir = path.resolve(e.DATA_DIR ?? path.join(REPO_ROOT, 'data'));
   const config: ToolConfig = {
-    port,
-    host,
-    publicUrl: (env.PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
-    databaseUrl: env.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'mentoring.sqlite')}`,
-    ltiKey: env.LTI_KEY ?? DEFAULT_KEY,
+    port: e.PORT,
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    publicUrl: e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
+    databaseUrl: e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'mentoring.sqlite')}`,
+    ltiKey: e.LTI_KEY ?? DEFAULT_KEY,
     production,
-    sandbox: !production && (env.SANDBOX ?? 'on') !== 'off',
-    sandboxPort: Number(env.SANDBOX_PORT ?? 5410),
-    autoActivatePlatforms: (env.AUTO_ACTIVATE_PLATFORMS ?? 'on') !== 'off',
-    launchSessionHours: Number(env.LAUNCH_SESSION_HOURS ?? 12),
-    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    sandbox: !production && e.SANDBOX === 'on',
+    sandboxPort: e.SANDBOX_PORT,
+    autoActivatePlatforms: e.AUTO_ACTIVATE_PLATFORMS === 'on',
+    launchSessionHours: e.LAUNCH_SESSION_HOURS,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     dataDir,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    stopGraceMs: e.STOP_GRACE_SECONDS * 1000,
   };
   const problems = unsafeSettings(config);
   if (production && problems.length) {
     throw new ConfigError(`Refusing to start in production mode:\n- ${problems.join('\n- ')}`);
   }
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new ConfigError(`PORT must be a port number, got "${env.PORT}".`);
   return config;
 }
 

@@ -26,13 +26,23 @@ async function main() {
     sandbox = await startSandbox(tool, config);
     console.log(`\nSandbox LMS: open ${sandbox.url} and choose "Launch as …" for any sample person.`);
   }
-  const stop = async () => {
-    await sandbox?.close();
-    await tool.close();
-    process.exit(0);
+  // A process manager's stop (SIGTERM) or Ctrl-C: finish what is in flight, then exit; a second
+  // signal exits at once.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`\n${signal}: stopping (requests in flight are answered first)`);
+    void Promise.all([sandbox?.close(), tool.close()]).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((err) => {

@@ -2,12 +2,13 @@
  * One running tool: the core (database, ltijs, sessions) with the API and the web app on one HTTP
  * server. `main.ts` starts it for people; tests and benchmarks start it in-process.
  */
-import http from 'node:http';
+import crypto from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { openApiDocument } from '@mentoring/shared/openapi';
 import type { ToolConfig } from './config.ts';
-import { openCore } from './core.ts';
+import { openCore, type CoreOptions } from './core.ts';
 import { createApiHandler } from './http/api.ts';
 import { allHandlers } from './http/routes/index.ts';
 import { webApp } from './http/static.ts';
@@ -16,13 +17,35 @@ import type { App } from './services/app.ts';
 export interface RunningTool {
   url: string;
   app: App;
+  /** Deletes what has expired now (it also runs on the app's clock). */
+  upkeep(): Promise<void>;
+  /**
+   * Stops gracefully: no new connections, requests in flight answered (up to the configured
+   * grace), then the database closed.
+   */
   close(): Promise<void>;
 }
 
-export async function startTool(config: ToolConfig): Promise<RunningTool> {
-  const core = await openCore(config);
-  const { app } = core;
+/** Route names for the request log, for what is not an API route. */
+function siteRoute(path: string): string {
+  if (path === '/healthz' || path === '/readyz') return path.slice(1);
+  if (path === '/app' || path.startsWith('/app/')) return 'app';
+  const lti = /^\/(login|launch|keys|register)\b/.exec(path);
+  return lti ? `lti.${lti[1]}` : 'other';
+}
 
+/** A load balancer's request id, if it looks like one; otherwise a new one. */
+function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : crypto.randomUUID();
+}
+
+export async function startTool(config: ToolConfig, options: CoreOptions = {}): Promise<RunningTool> {
+  const core = await openCore(config, options);
+  const { app } = core;
+  let stopping = false;
+
+  const routeNames = new WeakMap<ServerResponse, string>();
   let openapi: unknown;
   const api = createApiHandler({
     handlers: allHandlers(app),
@@ -30,17 +53,50 @@ export async function startTool(config: ToolConfig): Promise<RunningTool> {
     appOrigin: new URL(config.publicUrl).origin,
     log: app.log,
     openapi: () => (openapi ??= openApiDocument(config.publicUrl)),
+    named: (res, name) => routeNames.set(res, `api.${name}`),
   });
 
   const site = express();
   site.disable('x-powered-by');
   site.use('/app', webApp());
   site.get('/', (_req, res) => res.redirect('/app/'));
-  site.get('/healthz', (_req, res) => res.json({ ok: true }));
+  site.get('/healthz', (_req, res) => res.set('cache-control', 'no-store').json({ ok: true }));
+  site.get('/readyz', (_req, res) => {
+    res.set('cache-control', 'no-store');
+    if (stopping) return void res.status(503).json({ ok: false, reason: 'stopping' });
+    void core
+      .ready()
+      .then((ready) =>
+        ready ? res.json({ ok: true }) : res.status(503).json({ ok: false, reason: 'database not ready' }),
+      );
+  });
   site.use(core.cookieless.router());
   site.use(app.lti.app);
 
+  const inFlight = new Set<ServerResponse>();
   const server = http.createServer((req, res) => {
+    const started = performance.now();
+    const id = requestId(req);
+    // Read now: Express rewrites req.url under mounted routers.
+    const path = (req.url ?? '/').split('?')[0]!;
+    res.setHeader('x-request-id', id);
+    inFlight.add(res);
+    // While stopping, every answer closes its connection so the server can finish.
+    if (stopping) res.shouldKeepAlive = false;
+    res.once('close', () => {
+      inFlight.delete(res);
+      app.log.info(
+        {
+          reqId: id,
+          route: routeNames.get(res) ?? siteRoute(path),
+          method: req.method,
+          status: res.statusCode,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          ...(res.writableFinished ? {} : { aborted: true }),
+        },
+        'request',
+      );
+    });
     if (req.url?.startsWith('/api/')) {
       void api(req, res);
       return;
@@ -55,13 +111,28 @@ export async function startTool(config: ToolConfig): Promise<RunningTool> {
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   app.log.info({ url }, 'tool listening');
+
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    stopping = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Answers in flight close their connections when done; idle connections close now.
+    for (const res of inFlight) res.shouldKeepAlive = false;
+    server.closeIdleConnections();
+    const deadline = setTimeout(() => {
+      app.log.warn({ open: inFlight.size }, 'stop grace over: closing the remaining connections');
+      server.closeAllConnections();
+    }, config.stopGraceMs);
+    deadline.unref();
+    await closed;
+    clearTimeout(deadline);
+    await core.close();
+    app.log.info('tool stopped');
+  };
   return {
     url,
     app,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await core.close();
-    },
+    upkeep: () => core.upkeep(),
+    close: () => (closing ??= close()),
   };
 }

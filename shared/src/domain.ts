@@ -138,7 +138,7 @@ export const Goal = z
   .object({
     id: Id,
     partnershipId: Id,
-    /** The mentee whose goal this is (principle 1: it is the mentee's work). */
+    /** The mentee whose goal this is (docs/design.md, principle 1: it is the mentee's work). */
     ownerId: Id,
     /** In collegial partnerships, the partner coaching this goal. */
     coachId: Id.nullable(),
@@ -438,7 +438,7 @@ export const AnswerResourceRequest = z
   })
   .meta({ id: 'AnswerResourceRequest' });
 
-// ---- Evaluation (kept apart from coaching, principle 3) ------------------------------------
+// ---- Evaluation (kept apart from coaching, docs/design.md, principle 3) ------------------------------------
 
 export const Checkpoint = z
   .object({ id: Id, name: z.string(), dueOn: IsoDate.nullable(), lineItemId: z.string().nullable() })

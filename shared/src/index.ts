@@ -5,3 +5,7 @@ export * from './rules/roles.ts';
 export * from './rules/access.ts';
 export * from './rules/activity.ts';
 export * from './rules/clips.ts';
+export * from './rules/prompts.ts';
+export * from './rules/requests.ts';
+export * from './rules/directory.ts';
+export * from './rules/exports.ts';

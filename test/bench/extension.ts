@@ -35,8 +35,6 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXTENSION = path.join(ROOT, 'extension');
 const RELEASE_DIR = path.join(EXTENSION, '.output/chrome-mv3');
 const CONTENT_JS = path.join(RELEASE_DIR, 'content-scripts/content.js');
-/** The design handout's texts, beside the repository. */
-
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 2;
 const CLIPS = 100;

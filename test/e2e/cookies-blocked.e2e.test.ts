@@ -60,7 +60,9 @@ describe.skipIf(!hasChromium)('launch with third-party cookies blocked', () => {
     const frame = page.frameLocator('iframe.tool');
     const link = frame.getByRole('link', { name: 'Continue in a new window' });
     await link.waitFor({ timeout: 20_000 });
-    await expect(frame.getByRole('heading', { level: 1 })).toBeTruthy();
+    expect(await frame.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Your browser kept the tool from signing you in here',
+    );
     expect(await frame.locator('body').innerText()).toMatch(/blocks cookies for sites embedded/);
     const [popup] = await Promise.all([browser.context.waitForEvent('page'), link.click()]);
     await popup.waitForURL(/\/app\//, { timeout: 20_000 });

@@ -4,18 +4,14 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  DEFAULT_AGREEMENT,
-  type ApiClient,
-  type Clip,
-  type Me,
-  type Preparation,
-  type Prompt,
-} from '@mentoring/shared';
-import { insertPartnership } from '@mentoring/lti-tool/src/models/partnerships.ts';
-import { forgetPartnershipAccess } from '@mentoring/lti-tool/src/services/membership.ts';
+import { ApiError, type ApiClient, type Clip, type Me, type Preparation, type Prompt } from '@mentoring/shared';
 import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import {
+  expireOpenPairingCodes,
+  nextMillisecond,
+  setStatusFromAnotherProcess,
+  stampClipsAt,
+} from '../support/behind-the-api.ts';
 import { apiAs, launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 
 const COURSE = 'clips-2026';
@@ -49,33 +45,21 @@ async function call(token: string, method: string, path: string, body?: unknown,
   };
 }
 
+/** Formed by the coordinator through the API, as staff do; a closed one is closed by its mentor. */
 async function partnership(mentor: Launched, mentee: Launched, status: 'active' | 'closed' = 'active') {
-  return insertPartnership(
-    tool.app.sql,
-    {
-      programId: mentee.me.program.id,
+  const { id } = await people.coordinator.api.createPartnership({
+    body: {
       kind: 'mentoring',
-      status,
-      agreement: DEFAULT_AGREEMENT,
-      createdById: people.coordinator.id,
       members: [
-        { personId: mentor.id, role: 'mentor', invitation: 'accepted' },
-        { personId: mentee.id, role: 'mentee', invitation: 'accepted' },
+        { personId: mentor.id, role: 'mentor' },
+        { personId: mentee.id, role: 'mentee' },
       ],
     },
-    Date.now(),
-  );
+  });
+  if (status === 'closed') await mentor.api.updatePartnership({ params: { id }, body: { status: 'closed' } });
+  return id;
 }
 
-async function insertRow(table: string, row: Record<string, unknown>) {
-  const cols = Object.keys(row);
-  await tool.app.sql.run(
-    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `:${c}`).join(', ')})`,
-    row,
-  );
-}
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const clip = (over: Record<string, unknown> = {}) => ({
   url: 'https://reading.example/generative-leadership#ch1',
   title: 'Generative Leadership, chapter 1',
@@ -108,6 +92,7 @@ beforeAll(async () => {
   people.mentorB = await launchOne('ment-b');
   people.mentee = await launchOne('mentee');
   people.otherMentee = await launchOne('other');
+  await people.coordinator.api.syncRoster({});
   ids.ab = await partnership(people.mentorA, people.mentee);
   ids.bm = await partnership(people.mentorB, people.mentee);
   ids.other = await partnership(people.mentorB, people.otherMentee);
@@ -160,33 +145,14 @@ describe('filing clips', () => {
   });
 
   it('names the field of invalid input, including goals and prompts of another partnership', async () => {
-    const goalHere = crypto.randomUUID();
-    const goalThere = crypto.randomUUID();
-    const promptThere = crypto.randomUUID();
-    const now = Date.now();
-    const goal = (id: string, partnershipId: string, ownerId: string) =>
-      insertRow('goals', {
-        id,
-        partnership_id: partnershipId,
-        owner_id: ownerId,
-        title: 'Lead learning',
-        why: '',
-        success: '',
-        status: 'active',
-        created_at: now,
-        updated_at: now,
-      });
-    await goal(goalHere, ids.ab, people.mentee.id);
-    await goal(goalThere, ids.other, people.otherMentee.id);
-    await insertRow('prompts', {
-      id: promptThere,
-      partnership_id: ids.other,
-      author_id: people.mentorB.id,
-      question: 'What did you notice?',
-      status: 'open',
-      created_at: now,
-      updated_at: now,
-    });
+    const goalHere = (await people.mentee.api.createGoal({ params: { id: ids.ab }, body: { title: 'Lead learning' } }))
+      .id;
+    const goalThere = (
+      await people.otherMentee.api.createGoal({ params: { id: ids.other }, body: { title: 'Lead learning' } })
+    ).id;
+    const promptThere = (
+      await people.mentorB.api.createPrompt({ params: { id: ids.other }, body: { question: 'What did you notice?' } })
+    ).id;
     const post = (body: unknown) => call(people.mentee.ltik, 'POST', `/api/partnerships/${ids.ab}/clips`, body);
     expect((await post(clip({ goalIds: [goalHere, goalThere] }))).body.error).toMatchObject({
       code: 'invalid_input',
@@ -217,13 +183,11 @@ describe('filing clips', () => {
     );
   });
 
-  it('sees a partnership closed once told, and never refuses on a stale view of it', async () => {
+  it('sees a partnership closed in the database (by any process) at the next clip, and reopened likewise', async () => {
     const id = await partnership(people.mentorA, people.mentee);
-    const setStatus = (status: string) =>
-      tool.app.sql.run('UPDATE partnerships SET status = :status WHERE id = :id', { id, status });
+    const setStatus = (status: string) => setStatusFromAnotherProcess(tool, id, status);
     await people.mentee.api.createClip({ params: { id }, body: clip() });
     await setStatus('closed');
-    forgetPartnershipAccess(tool.app, id);
     await expect(people.mentee.api.createClip({ params: { id }, body: clip() })).rejects.toMatchObject({
       status: 403,
       message: expect.stringMatching(/closed/),
@@ -260,19 +224,7 @@ describe('finding clips', () => {
 
   beforeAll(async () => {
     fresh = await partnership(people.mentorA, people.otherMentee);
-    goalId = crypto.randomUUID();
-    const now = Date.now();
-    await insertRow('goals', {
-      id: goalId,
-      partnership_id: fresh,
-      owner_id: people.otherMentee.id,
-      title: 'Feedback',
-      why: '',
-      success: '',
-      status: 'active',
-      created_at: now,
-      updated_at: now,
-    });
+    goalId = (await people.otherMentee.api.createGoal({ params: { id: fresh }, body: { title: 'Feedback' } })).id;
     const api = people.otherMentee.api;
     older = await api.createClip({
       params: { id: fresh },
@@ -283,23 +235,19 @@ describe('finding clips', () => {
         tags: ['feedback', '100%_sure'],
       }),
     });
-    await pause(5);
-    await insertRow('conversations', {
-      id: crypto.randomUUID(),
-      partnership_id: fresh,
-      scheduled_for: Date.now(),
-      held_at: Date.now(),
-      agenda: '[]',
-      shared_notes: '',
-      created_at: Date.now(),
-      updated_at: Date.now(),
+    // A conversation held between the older clip and the newer ones.
+    await nextMillisecond();
+    const held = await api.createConversation({
+      params: { id: fresh },
+      body: { scheduledFor: new Date().toISOString() },
     });
-    await pause(5);
+    await api.updateConversation({ params: { id: held.id }, body: { held: true } });
+    await nextMillisecond();
     newer = await api.createClip({
       params: { id: fresh },
       body: clip({ quote: 'Neither has planned in advance.', note: 'Ask about IMPROVISATION', goalIds: [goalId] }),
     });
-    await pause(5);
+    await nextMillisecond();
     await api.createClip({ params: { id: fresh }, body: clip({ quote: 'A third passage.', tags: ['feedback'] }) });
   });
 
@@ -348,10 +296,11 @@ describe('finding clips', () => {
       await people.otherMentee.api.createClip({ params: { id: same }, body: clip({ quote: `Passage ${i}.` }) });
     // As a batch from the extension's outbox can land: eight clips in one millisecond, between two others.
     const made = (await people.mentorA.api.listClips({ params: { id: same }, query: {} })).clips;
-    await tool.app.sql.run('UPDATE clips SET created_at = :t WHERE id IN (:ids)', {
-      t: Date.parse(made[2]!.createdAt),
-      ids: made.slice(2, 10).map((c) => c.id),
-    });
+    await stampClipsAt(
+      tool,
+      made.slice(2, 10).map((c) => c.id),
+      Date.parse(made[2]!.createdAt),
+    );
     const everything = (await people.mentorA.api.listClips({ params: { id: same }, query: {} })).clips.map((c) => c.id);
     const paged: string[] = [];
     let query: Record<string, string | number> = { limit: 5 };
@@ -445,95 +394,46 @@ describe('preparing for a conversation', () => {
 
   beforeAll(async () => {
     p = await partnership(people.mentorB, people.otherMentee);
-    const now = Date.now();
-    const before = await people.otherMentee.api.createClip({
+    const mentee = people.otherMentee.api;
+    const mentor = people.mentorB.api;
+    const before = await mentee.createClip({
       params: { id: p },
       body: clip({ quote: 'Before the last conversation.' }),
     });
-    const held = crypto.randomUUID();
-    const next = crypto.randomUUID();
-    await pause(5);
-    await insertRow('conversations', {
-      id: held,
-      partnership_id: p,
-      scheduled_for: now,
-      held_at: Date.now(),
-      agenda: '[]',
-      shared_notes: 'We talked.',
-      created_at: now,
-      updated_at: now,
+    await nextMillisecond();
+    const held = await mentee.createConversation({
+      params: { id: p },
+      body: { scheduledFor: new Date().toISOString() },
     });
-    await insertRow('conversations', {
-      id: next,
-      partnership_id: p,
-      scheduled_for: now + 7 * 86_400_000,
-      held_at: null,
-      agenda: JSON.stringify([{ kind: 'free', text: 'Staff meeting' }]),
-      shared_notes: '',
-      created_at: now,
-      updated_at: now,
+    await mentee.updateConversation({ params: { id: held.id }, body: { held: true, sharedNotes: 'We talked.' } });
+    await mentee.addCommitment({ params: { id: held.id }, body: { text: 'c-open' } });
+    const { commitments } = await mentee.addCommitment({ params: { id: held.id }, body: { text: 'c-done' } });
+    const done = commitments.find((c) => c.text === 'c-done')!;
+    await mentee.updateCommitment({ params: { id: done.id }, body: { done: true } });
+    const { id: next } = await mentee.createConversation({
+      params: { id: p },
+      body: {
+        scheduledFor: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        agenda: [{ kind: 'free', text: 'Staff meeting' }],
+      },
     });
-    await insertRow('private_notes', {
-      conversation_id: next,
-      person_id: people.mentorB.id,
-      note: 'mentor only',
-      updated_at: now,
-    });
-    await insertRow('private_notes', {
-      conversation_id: next,
-      person_id: people.otherMentee.id,
-      note: 'mentee only',
-      updated_at: now,
-    });
-    for (const [id, done] of [
-      ['c-open', false],
-      ['c-done', true],
-    ] as const) {
-      await insertRow('commitments', {
-        id: `${id}-${p}`,
-        conversation_id: held,
-        text: id,
-        goal_id: null,
-        due_on: null,
-        action_id: null,
-        done,
-        created_at: now,
-      });
-    }
-    await insertRow('resource_requests', {
-      id: crypto.randomUUID(),
-      partnership_id: p,
-      asked_by_id: people.otherMentee.id,
-      question: 'A reading on feedback?',
-      status: 'open',
-      answer: null,
-      created_at: now,
-      updated_at: now,
-    });
-    await pause(5);
-    const a = await people.otherMentee.api.createClip({ params: { id: p }, body: clip({ quote: 'New one.' }) });
-    await pause(5);
-    const b = await people.otherMentee.api.createClip({
+    await mentor.updateConversation({ params: { id: next }, body: { privateNote: 'mentor only' } });
+    await mentee.updateConversation({ params: { id: next }, body: { privateNote: 'mentee only' } });
+    await mentee.createRequest({ params: { id: p }, body: { question: 'A reading on feedback?' } });
+    await nextMillisecond();
+    const a = await mentee.createClip({ params: { id: p }, body: clip({ quote: 'New one.' }) });
+    await nextMillisecond();
+    const b = await mentee.createClip({
       params: { id: p },
       body: clip({ quote: 'Newest one.', newPrompt: { question: 'Why this?' } }),
     });
-    const reviewed = await people.otherMentee.api.createClip({
+    const reviewed = await mentee.createClip({
       params: { id: p },
       body: clip({ quote: 'Already reviewed.' }),
     });
-    await people.mentorB.api.reviewClip({ params: { id: reviewed.id } });
-    const answered = crypto.randomUUID();
-    await insertRow('prompts', {
-      id: answered,
-      partnership_id: p,
-      author_id: people.mentorB.id,
-      question: 'Q?',
-      response: 'A.',
-      responded_at: now,
-      status: 'answered',
-      created_at: now,
-      updated_at: now,
-    });
+    await mentor.reviewClip({ params: { id: reviewed.id } });
+    const { id: answered } = await mentor.createPrompt({ params: { id: p }, body: { question: 'Q?' } });
+    await mentee.updatePrompt({ params: { id: answered }, body: { response: 'A.' } });
     Object.assign(seen, { before: before.id, a: a.id, b: b.id, reviewed: reviewed.id, answered, next });
     prep = await people.mentorB.api.prepare({ params: { id: p } });
   });
@@ -624,9 +524,7 @@ describe('connecting a browser', () => {
 
   it('refuses an expired code', async () => {
     const { code } = await people.mentee.api.createPairingCode({});
-    await tool.app.sql.run('UPDATE pairing_codes SET expires_at = :past WHERE used_at IS NULL', {
-      past: Date.now() - 1,
-    });
+    await expireOpenPairingCodes(tool);
     await expect(createPublic().exchangePairingCode({ body: { code } })).rejects.toMatchObject({
       status: 400,
       message: expect.stringMatching(/expired/),

@@ -5,14 +5,16 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
+import { POLL_MS } from '@mentoring/lti-tool/src/db/invalidations.ts';
+import { ManualClock } from '../support/clock.ts';
 import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
-import { forgetKnownDeployments } from '@mentoring/lti-tool/src/services/launches.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 let tool: TestTool;
 let lms: TestLms;
+const clock = new ManualClock();
 
 async function platformCommand(...args: string[]) {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'lti-tool/src/cli/platform.ts', ...args], {
@@ -29,7 +31,7 @@ async function platformCommand(...args: string[]) {
 }
 
 beforeAll(async () => {
-  tool = await startTestTool();
+  tool = await startTestTool({ clock });
   lms = await startTestLms({ name: 'Canvas-like LMS' });
   lms.addCourse(sampleProgram());
 });
@@ -80,11 +82,12 @@ describe('platform command', () => {
     expect((await api.me({})).person.name).toBe('Wei Chen');
 
     expect(await platformCommand('remove', '--issuer', lms.url, '--client-id', reg.clientId)).toMatch(/Removed/);
-    forgetKnownDeployments();
+    // The command ran in another process: the tool learns of the removal at its next poll.
+    await clock.advance(POLL_MS);
     await expect(
       launchAs(lms, tool, { courseId: 'nsl-2026', personId: 'wchen', clientId: reg.clientId }),
     ).rejects.toThrow(/not registered/);
-  });
+  }, 120_000);
 
   it('explains its usage when arguments are missing', async () => {
     await expect(platformCommand('add', '--issuer', lms.url)).rejects.toMatchObject({

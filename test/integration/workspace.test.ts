@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient, Partnership } from '@mentoring/shared';
 import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { backdatePartnership } from '../support/behind-the-api.ts';
 import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 
 const COURSE = 'workspace-2026';
@@ -303,6 +304,30 @@ describe('goals and actions', () => {
 });
 
 describe('prompts', () => {
+  it('in a collegial partnership the goal’s owner responds to prompts about it, and the asked partner to others', async () => {
+    // The collegial partnership the goals test formed: Eli and Fay have one only.
+    const { partnerships } = await api.eli!.listPartnerships({});
+    const C = partnerships.find((p) => p.kind === 'collegial')!;
+    const faysGoal = await api.fay!.createGoal({ params: { id: C.id }, body: { title: 'Run shorter meetings' } });
+    const aboutGoal = await api.fay!.createPrompt({
+      params: { id: C.id },
+      body: { question: 'What would you cut first?', goalId: faysGoal.id },
+    });
+    await expect(
+      api.eli!.updatePrompt({ params: { id: aboutGoal.id }, body: { response: 'Not mine to answer' } }),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(
+      (await api.fay!.updatePrompt({ params: { id: aboutGoal.id }, body: { response: 'The updates.' } })).status,
+    ).toBe('answered');
+
+    const open = await api.eli!.createPrompt({ params: { id: C.id }, body: { question: 'What surprised you?' } });
+    await expect(
+      api.eli!.updatePrompt({ params: { id: open.id }, body: { response: 'My own question' } }),
+    ).rejects.toMatchObject({ status: 403 });
+    expect((await api.fay!.updatePrompt({ params: { id: open.id }, body: { response: 'The quiet.' } })).status).toBe(
+      'answered',
+    );
+  });
   it('either partner asks, the mentee responds, either marks it discussed', async () => {
     const [goal] = (await api.ben!.listGoals({ params: { id: A.id } })).goals;
     const prompt = await api.mara!.createPrompt({
@@ -534,6 +559,9 @@ describe('resource requests', () => {
       },
     });
     expect((await api.ben!.listRequests({ params: { id: A.id } })).requests[0]).toEqual(answered);
+    await expect(
+      api.mara!.answerRequest({ params: { id: request.id }, body: { text: 'A second answer' } }),
+    ).rejects.toMatchObject({ status: 409 });
   });
 });
 
@@ -666,10 +694,7 @@ describe('program activity for staff', () => {
   it('shows counts, dates and a quiet flag, never content', async () => {
     await expect(api.ben!.programActivity({})).rejects.toMatchObject({ status: 403 });
     // B was formed 40 days ago and has never met.
-    await tool.app.sql.run('UPDATE partnerships SET created_at = :then WHERE id = :id', {
-      id: B.id,
-      then: Date.now() - 40 * 86_400_000,
-    });
+    await backdatePartnership(tool, B.id, Date.now() - 40 * 86_400_000);
 
     const activity = await api.coord!.programActivity({});
     expect(activity.quietAfterDays).toBe(21);

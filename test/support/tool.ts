@@ -10,6 +10,7 @@ import { loadConfig, type ToolConfig } from '@mentoring/lti-tool/src/config.ts';
 import { startTool, type RunningTool } from '@mentoring/lti-tool/src/server.ts';
 import { launch, type LaunchOptions } from '@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts';
 import type { TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import type { Clock } from '@mentoring/lti-tool/src/clock.ts';
 
 export interface TestTool extends RunningTool {
   config: ToolConfig;
@@ -43,7 +44,7 @@ export async function freshPostgresDatabase(): Promise<string> {
 }
 
 /** Drops a database made by {@link freshPostgresDatabase} once its tool has stopped. */
-async function dropDisposableDatabase(databaseUrl: string | undefined) {
+export async function dropDisposableDatabase(databaseUrl: string | undefined) {
   const admin = process.env.TEST_POSTGRES_URL;
   const name = databaseUrl && /^postgres/.test(databaseUrl) ? new URL(databaseUrl).pathname.slice(1) : '';
   if (!admin || !name.startsWith('mentoring_test_')) return;
@@ -57,7 +58,16 @@ async function dropDisposableDatabase(databaseUrl: string | undefined) {
 }
 
 export async function startTestTool(
-  opts: { dataDir?: string; port?: number; env?: Record<string, string>; databaseUrl?: string } = {},
+  opts: {
+    dataDir?: string;
+    port?: number;
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    /** The tool's clock; a `ManualClock` lets the test move time. */
+    clock?: Clock;
+    /** Leave a disposable PostgreSQL database in place at close (a restore test reopens it). */
+    keepDatabase?: boolean;
+  } = {},
 ): Promise<TestTool> {
   const dataDir = opts.dataDir ?? tempDir();
   const port = opts.port ?? 0;
@@ -77,14 +87,14 @@ export async function startTestTool(
   // A random port is only known after listening; PUBLIC_URL must name it, so listen first when needed.
   if (port === 0) config = { ...config, port: await freePort() };
   config = { ...config, publicUrl: `http://127.0.0.1:${config.port}` };
-  const tool = await startTool(config);
+  const tool = await startTool(config, { clock: opts.clock });
   return {
     ...tool,
     config,
     dataDir,
     async close() {
       await tool.close();
-      await dropDisposableDatabase(opts.databaseUrl);
+      if (!opts.keepDatabase) await dropDisposableDatabase(opts.databaseUrl);
     },
     async restart() {
       await tool.close();

@@ -1,8 +1,12 @@
 /**
  * Authenticates API calls without a database round trip on the hot path. A launch's ltik is
  * recorded once (hashed) when the launch lands; after that the principal comes from memory. The
- * extension's personal tokens are looked up once and cached until revoked.
+ * extension's personal tokens are looked up once and cached until revoked. Revocations and role
+ * changes reach every process through `Invalidations`; a process that has not seen a token reads
+ * it from the database.
  */
+import type { Clock } from '../clock.ts';
+import { cacheKey, type Invalidations } from '../db/invalidations.ts';
 import type { Sql } from '../db/sql.ts';
 import type { Principal } from './principal.ts';
 import { EXTENSION_TOKEN_PREFIX, sha256, verifyHs256 } from './tokens.ts';
@@ -35,12 +39,23 @@ class BoundedCache<V> {
 export class Sessions {
   private readonly launches = new BoundedCache<Cached>(50_000);
   private readonly browsers = new BoundedCache<Cached>(50_000);
+  /** Counts invalidations, so a lookup that raced one does not cache what it read before it. */
+  private generation = 0;
 
   constructor(
     private readonly sql: Sql,
     private readonly ltiKey: string,
     private readonly launchSessionMs: number,
-  ) {}
+    private readonly clock: Clock,
+    private readonly invalidations: Invalidations,
+  ) {
+    invalidations.subscribe((key) => {
+      this.generation++;
+      if (key.startsWith('browser:')) this.forget((c) => key === cacheKey.browser(c.principal.connectionId ?? ''));
+      else if (key.startsWith('member:'))
+        this.forget((c) => key === cacheKey.member(c.principal.programId, c.principal.personId));
+    });
+  }
 
   /** Records a landed launch so its ltik authenticates API calls until the session expires. */
   async recordLaunch(
@@ -48,7 +63,7 @@ export class Sessions {
     p: { personId: string; programId: string; programRole: ProgramRole },
     sql: Sql = this.sql,
   ) {
-    const now = Date.now();
+    const now = this.clock.now();
     const expiresAt = now + this.launchSessionMs;
     const hash = sha256(ltik);
     await sql.run(
@@ -61,11 +76,12 @@ export class Sessions {
 
   async authenticate(token: string): Promise<Principal | null> {
     if (token.startsWith(EXTENSION_TOKEN_PREFIX)) return this.authenticateBrowser(token);
-    const now = Date.now();
+    const now = this.clock.now();
     const cached = this.launches.get(token);
     if (cached) return cached.expiresAt > now ? cached.principal : null;
     // Not seen since start: the signature must hold before the database is asked.
     if (!verifyHs256(token, this.ltiKey)) return null;
+    const generation = this.generation;
     const row = await this.sql.one<{
       program_id: string;
       person_id: string;
@@ -79,7 +95,7 @@ export class Sessions {
       principal: { personId: row.person_id, programId: row.program_id, programRole: row.program_role, via: 'launch' },
       expiresAt: Number(row.expires_at),
     };
-    this.launches.set(token, entry);
+    if (generation === this.generation) this.launches.set(token, entry);
     return entry.expiresAt > now ? entry.principal : null;
   }
 
@@ -87,6 +103,7 @@ export class Sessions {
     const hash = sha256(token);
     const cached = this.browsers.get(hash);
     if (cached) return cached.principal;
+    const generation = this.generation;
     const row = await this.sql.one<{ id: string; program_id: string; person_id: string; program_role: ProgramRole }>(
       `SELECT c.id, c.program_id, c.person_id, m.program_role
          FROM browser_connections c JOIN memberships m ON m.program_id = c.program_id AND m.person_id = c.person_id
@@ -101,22 +118,30 @@ export class Sessions {
       via: 'extension',
       connectionId: row.id,
     };
-    this.browsers.set(hash, { principal, expiresAt: Number.POSITIVE_INFINITY });
+    if (generation === this.generation) this.browsers.set(hash, { principal, expiresAt: Number.POSITIVE_INFINITY });
     await this.sql.run('UPDATE browser_connections SET last_used_at = :now WHERE id = :id', {
-      now: Date.now(),
+      now: this.clock.now(),
       id: row.id,
     });
     return principal;
   }
 
-  /** A revoked browser stops working at once. */
+  /** A revoked browser stops working at once here, and within a poll in every other process. */
   forgetBrowser(connectionId: string) {
-    this.browsers.deleteWhere((c) => c.principal.connectionId === connectionId);
+    return this.invalidations.publish(cacheKey.browser(connectionId));
   }
 
   /** After a role change (a new launch with other LMS roles), cached principals must not linger. */
   forgetPerson(personId: string, programId: string) {
-    const test = (c: Cached) => c.principal.personId === personId && c.principal.programId === programId;
+    return this.invalidations.publish(cacheKey.member(programId, personId));
+  }
+
+  /** Deletes launch sessions that have ended; answers how many. */
+  pruneExpired(): Promise<number> {
+    return this.sql.run('DELETE FROM launch_sessions WHERE expires_at <= :now', { now: this.clock.now() });
+  }
+
+  private forget(test: (c: Cached) => boolean) {
     this.launches.deleteWhere(test);
     this.browsers.deleteWhere(test);
   }

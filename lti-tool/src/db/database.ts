@@ -31,9 +31,21 @@ const require = createRequire(import.meta.url);
 let sqliteTuned = false;
 
 /**
+ * SQLite's `synchronous` setting: NORMAL (the default) syncs at WAL checkpoints, so a power loss or
+ * an operating system crash may lose the last commits (never corrupt the file); FULL syncs at every
+ * commit, slower; OFF leaves syncing to the operating system. A crash of the tool alone loses
+ * nothing in any mode.
+ */
+export const SQLITE_SYNCHRONOUS_MODES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
+export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS_MODES)[number];
+
+/** The synchronous mode of each SQLite file, read by the connection hook below. */
+const synchronousOf = new Map<string, SqliteSynchronous>();
+
+/**
  * Sequelize's SQLite driver opens a new connection per transaction and offers no busy timeout, so
  * concurrent launches on two connections (ours and ltijs's) would fail with SQLITE_BUSY. Every new
- * connection gets a busy timeout and WAL-friendly synchronous mode here, for both instances.
+ * connection gets a busy timeout and its file's synchronous mode here, for both instances.
  */
 function tuneSqliteConnections() {
   if (sqliteTuned) return;
@@ -48,13 +60,14 @@ function tuneSqliteConnections() {
     if (!tuned.has(connection)) {
       tuned.add(connection);
       connection.configure('busyTimeout', 10_000);
-      connection.run('PRAGMA synchronous = NORMAL');
+      connection.run(`PRAGMA synchronous = ${synchronousOf.get(path.resolve(connection.filename)) ?? 'NORMAL'}`);
     }
     return connection;
   };
 }
 
 interface SqliteConnection {
+  filename: string;
   configure(option: 'busyTimeout', ms: number): void;
   run(sql: string): void;
 }
@@ -116,9 +129,14 @@ function logMigrationsTo(plugin: { setup(): Promise<unknown> }, log: Logger) {
   };
 }
 
-export async function openDatabases(url: string, log: Logger): Promise<Databases> {
+export async function openDatabases(
+  url: string,
+  log: Logger,
+  synchronous: SqliteSynchronous = 'NORMAL',
+): Promise<Databases> {
   const target = parseDatabaseUrl(url);
   if (target.dialect === 'sqlite') {
+    synchronousOf.set(target.location, synchronous);
     tuneSqliteConnections();
     fs.mkdirSync(path.dirname(target.location), { recursive: true });
   }

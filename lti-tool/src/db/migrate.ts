@@ -3,7 +3,8 @@ import { Umzug, SequelizeStorage } from 'umzug';
 import type { Sequelize, QueryInterface } from 'sequelize';
 import * as initial from './migrations/0001-initial.ts';
 import * as clipsCoveringIndex from './migrations/0002-clips-covering-index.ts';
-import * as partnershipPages from './migrations/0003-partnership-pages.ts';
+import * as cacheInvalidations from './migrations/0003-cache-invalidations.ts';
+import * as partnershipPages from './migrations/0004-partnership-pages.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -13,7 +14,8 @@ export interface Migration {
 const migrations: Array<[string, Migration]> = [
   ['0001-initial', initial],
   ['0002-clips-covering-index', clipsCoveringIndex],
-  ['0003-partnership-pages', partnershipPages],
+  ['0003-cache-invalidations', cacheInvalidations],
+  ['0004-partnership-pages', partnershipPages],
 ];
 
 export function migrator(sequelize: Sequelize) {
@@ -32,4 +34,9 @@ export function migrator(sequelize: Sequelize) {
 export async function migrate(sequelize: Sequelize): Promise<string[]> {
   const done = await migrator(sequelize).up();
   return done.map((m) => m.name);
+}
+
+/** Names of migrations not yet run (empty once the database is up to date); reads the database. */
+export async function pendingMigrations(sequelize: Sequelize): Promise<string[]> {
+  return (await migrator(sequelize).pending()).map((m) => m.name);
 }

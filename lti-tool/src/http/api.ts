@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { routes, type RouteDef, type RouteName, type Routes } from '@mentoring/shared';
-import { HttpError, unauthenticated, forbidden, invalid } from './errors.ts';
+import { HttpError, toHttpError, unauthenticated, forbidden, invalid } from './errors.ts';
 import type { Principal } from '../auth/principal.ts';
 import { EXTENSION_TOKEN_PREFIX } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
@@ -76,6 +76,8 @@ export interface ApiOptions {
   appOrigin: string;
   log: Logger;
   openapi: () => unknown;
+  /** Told the name of the route a request matched, for the request log. */
+  named?: (res: ServerResponse, name: RouteName) => void;
 }
 
 function fieldOf(issue: z.core.$ZodIssue | undefined): string | undefined {
@@ -154,6 +156,7 @@ export function createApiHandler(options: ApiOptions) {
       }
       if (!match) throw new HttpError(404, 'not_found', `No API route ${method} ${path}.`);
       const { route, values } = match;
+      options.named?.(res, route.name);
       const params: Record<string, string> = {};
       route.keys.forEach((k, i) => (params[k] = decodeURIComponent(values[i + 1]!)));
 
@@ -203,13 +206,14 @@ export function createApiHandler(options: ApiOptions) {
       const result = principal ? await handler(principal, input) : await handler(input, req);
       if (result instanceof Answer) return send(res, result.status, result.body, result.contentType, result.filename);
       return send(res, route.def.status ?? 200, result);
-    } catch (err) {
-      if (err instanceof HttpError) {
+    } catch (caught) {
+      const err = toHttpError(caught);
+      if (err) {
         return send(res, err.status, {
           error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },
         });
       }
-      log.error({ err, method, path }, 'API request failed');
+      log.error({ err: caught, method, path }, 'API request failed');
       return send(res, 500, {
         error: {
           code: 'internal',

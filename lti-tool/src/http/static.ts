@@ -10,8 +10,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import express, { type Request, type Response, type Router } from 'express';
+import { TOOL_ROOT } from '../paths.ts';
 
-export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
+export const WEB_DIST = path.join(TOOL_ROOT, 'dist/web');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

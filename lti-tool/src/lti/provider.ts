@@ -3,50 +3,16 @@
  * Registration. ltijs runs in "ltiaas" mode so that after the launch the ltik alone authenticates
  * (no third-party cookie needed in the LMS iframe); our API checks ltiks itself (auth/sessions.ts).
  */
-import type { Request, Response, Express } from 'express';
-import ltijs from 'ltijs';
+import type { Request, Response } from 'express';
 import { landLaunch } from '../services/launches.ts';
-import { registerDynamically, RegistrationError, toolEndpoints, type LtiPlatform } from '../services/registration.ts';
+import { registerDynamically, RegistrationError, toolEndpoints } from '../services/registration.ts';
 import { syncRoster } from '../services/roster.ts';
-import { LaunchRefused, type LtiLaunchToken } from './claims.ts';
+import { LaunchRefused } from './claims.ts';
 import { deepLinkPage, refusalPage } from './pages.ts';
 import { cookieBlockedPage, type CookielessLaunches } from './cookieless.ts';
 import type { App } from '../services/app.ts';
 import type { ToolConfig } from '../config.ts';
-
-/** The parts of ltijs's Provider the tool uses (ltijs ships no types). */
-export interface LtiProvider {
-  app: Express;
-  setup(key: string, db: { plugin: unknown }, options: Record<string, unknown>): LtiProvider;
-  deploy(options: { serverless: boolean; silent: boolean }): Promise<true>;
-  close(options?: { silent: boolean }): Promise<true>;
-  onConnect(cb: (token: LtiLaunchToken, req: Request, res: Response) => unknown): void;
-  onDeepLinking(cb: (token: LtiLaunchToken, req: Request, res: Response) => unknown): void;
-  onInvalidToken(cb: (req: Request, res: Response) => unknown): void;
-  onSessionTimeout(cb: (req: Request, res: Response) => unknown): void;
-  onUnregisteredPlatform(cb: (req: Request, res: Response) => unknown): void;
-  onInactivePlatform(cb: (req: Request, res: Response) => unknown): void;
-  onDynamicRegistration(cb: (req: Request, res: Response) => unknown): void;
-  registerPlatform(p: Record<string, unknown>): Promise<LtiPlatform>;
-  getAllPlatforms(): Promise<LtiPlatform[]>;
-  deletePlatform(url: string, clientId: string): Promise<boolean>;
-  NamesAndRoles: { getMembers(idtoken: unknown, options?: Record<string, unknown>): Promise<unknown> };
-  Grade: {
-    getLineItems(idtoken: unknown, options?: Record<string, unknown>): Promise<unknown>;
-    createLineItem(idtoken: unknown, lineItem: Record<string, unknown>): Promise<{ id: string }>;
-    submitScore(idtoken: unknown, lineItemId: string, score: Record<string, unknown>): Promise<unknown>;
-  };
-  DeepLinking: {
-    createDeepLinkingMessage(idtoken: unknown, items: unknown[], options?: Record<string, unknown>): Promise<string>;
-  };
-}
-
-/** ltijs exports one shared Provider; each tool server (and test) gets its own instance. */
-export function newProvider(): LtiProvider {
-  const shared = (ltijs as unknown as { Provider: object }).Provider;
-  const ProviderClass = shared.constructor as new () => LtiProvider;
-  return new ProviderClass();
-}
+import type { LtiProvider } from './ltijs.ts';
 
 export function setupProvider(lti: LtiProvider, config: ToolConfig, plugin: unknown) {
   // Browsers treat loopback addresses as secure contexts, so the sandbox gets the same cross-site
@@ -113,6 +79,11 @@ function explainLaunchError(code: string | undefined): string {
 }
 
 export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessLaunches) {
+  /** Every refused launch is logged with its reason (never its token); then the person is told. */
+  const refuseLaunch = (req: Request, res: Response, status: number, title: string, message: string) => {
+    if (status < 500) app.log.warn({ status, path: req.path, reason: message }, 'launch refused');
+    return refuse(req, res, status, title, message);
+  };
   lti.onConnect(async (token, req, res) => {
     try {
       const ltik = res.locals.ltik as string;
@@ -126,9 +97,9 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       return res.redirect(302, `/app/?ltik=${encodeURIComponent(ltik)}`);
     } catch (err) {
       if (err instanceof LaunchRefused)
-        return refuse(req, res, err.status, 'This launch cannot be accepted', err.message);
+        return refuseLaunch(req, res, err.status, 'This launch cannot be accepted', err.message);
       app.log.error({ err }, 'launch failed');
-      return refuse(
+      return refuseLaunch(
         req,
         res,
         500,
@@ -144,7 +115,13 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       await landLaunch(app, token, ltik);
       const returnUrl = token.platformContext.deepLinkingSettings?.deep_link_return_url;
       if (!returnUrl)
-        return refuse(req, res, 400, 'Cannot place the tool', 'The LMS did not say where to return the placement.');
+        return refuseLaunch(
+          req,
+          res,
+          400,
+          'Cannot place the tool',
+          'The LMS did not say where to return the placement.',
+        );
       const jwt = await lti.DeepLinking.createDeepLinkingMessage(
         token,
         [
@@ -160,28 +137,29 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       return res.type('html').send(deepLinkPage(returnUrl, jwt, token.platformContext.context?.title ?? 'this course'));
     } catch (err) {
       if (err instanceof LaunchRefused)
-        return refuse(req, res, err.status, 'This launch cannot be accepted', err.message);
+        return refuseLaunch(req, res, err.status, 'This launch cannot be accepted', err.message);
       app.log.error({ err }, 'deep linking failed');
-      return refuse(req, res, 500, 'Something went wrong', 'The tool could not be placed. Please try again.');
+      return refuseLaunch(req, res, 500, 'Something went wrong', 'The tool could not be placed. Please try again.');
     }
   });
 
   lti.onInvalidToken((req, res) => {
     const details = (res.locals.err as { details?: { message?: string } } | undefined)?.details;
     if (details?.message === 'MISSING_VALIDATION_COOKIE' && !(req.headers.accept ?? '').includes('application/json')) {
+      app.log.warn({ status: 401, path: req.path, reason: details.message }, 'launch refused: offered a new window');
       const state = (req.body as { state?: unknown } | undefined)?.state;
       return res
         .status(401)
         .type('html')
         .send(cookieBlockedPage(cookieless.newWindowUrl(state)));
     }
-    return refuse(req, res, 401, 'This launch cannot be accepted', explainLaunchError(details?.message));
+    return refuseLaunch(req, res, 401, 'This launch cannot be accepted', explainLaunchError(details?.message));
   });
   lti.onSessionTimeout((req, res) =>
-    refuse(req, res, 401, 'Your session has ended', 'Launch the tool again from your course.'),
+    refuseLaunch(req, res, 401, 'Your session has ended', 'Launch the tool again from your course.'),
   );
   lti.onUnregisteredPlatform((req, res) =>
-    refuse(
+    refuseLaunch(
       req,
       res,
       400,
@@ -190,7 +168,7 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
     ),
   );
   lti.onInactivePlatform((req, res) =>
-    refuse(
+    refuseLaunch(
       req,
       res,
       401,

@@ -129,24 +129,51 @@ export async function insertClips(sql: Sql, rows: NewClip[]): Promise<boolean[]>
 
 const MAX_GROUP = 100;
 
+/** A clip waiting for its group, with the program its clipper acts in. */
+export interface QueuedClip {
+  row: NewClip;
+  programId: string;
+}
+
+/** What became of a queued clip: inserted, its id already taken, or refused by the admission check. */
+export type GroupOutcome = 'inserted' | 'taken' | 'refused';
+
 /**
  * Group commit for clip creation. SQLite commits one writer at a time and syncs at every WAL
  * checkpoint, so one commit per clip caps creation well below what clippers send at busy times.
  * A clip arriving while no insert is running is written at once; those arriving meanwhile wait
- * for it and go together in the next statement. A failed group is retried row by row, so one bad
- * row refuses only its own request.
+ * for it and go together in the next transaction, which first asks `admit` (the access rules,
+ * read fresh) which of them may go in. A failed group is retried row by row, so one bad row
+ * refuses only its own request.
  */
-class ClipGroups {
-  private readonly waiting: Array<{ row: NewClip; done: (inserted: boolean) => void; fail: (err: unknown) => void }> =
-    [];
+export class ClipGroups {
+  private readonly waiting: Array<{
+    clip: QueuedClip;
+    done: (outcome: GroupOutcome) => void;
+    fail: (err: unknown) => void;
+  }> = [];
   private running = false;
 
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly admit: (sql: Sql, clips: QueuedClip[]) => Promise<boolean[]>,
+  ) {}
 
-  insert(row: NewClip): Promise<boolean> {
+  /** Inserts one clip with the next group. */
+  insert(clip: QueuedClip): Promise<GroupOutcome> {
     return new Promise((done, fail) => {
-      this.waiting.push({ row, done, fail });
+      this.waiting.push({ clip, done, fail });
       if (!this.running) void this.drain();
+    });
+  }
+
+  private write(clips: QueuedClip[]): Promise<GroupOutcome[]> {
+    return this.sql.tx(async (sql) => {
+      const admitted = await this.admit(sql, clips);
+      const rows = clips.filter((_, i) => admitted[i]).map((c) => c.row);
+      const inserted = rows.length ? await insertClips(sql, rows) : [];
+      let next = 0;
+      return admitted.map((ok) => (!ok ? 'refused' : inserted[next++] ? 'inserted' : 'taken'));
     });
   }
 
@@ -155,28 +182,15 @@ class ClipGroups {
     while (this.waiting.length) {
       const group = this.waiting.splice(0, MAX_GROUP);
       try {
-        const inserted = await insertClips(
-          this.sql,
-          group.map((g) => g.row),
-        );
-        group.forEach((g, i) => g.done(inserted[i]!));
+        const outcomes = await this.write(group.map((g) => g.clip));
+        group.forEach((g, i) => g.done(outcomes[i]!));
       } catch (err) {
         if (group.length === 1) group[0]!.fail(err);
-        else
-          for (const g of group) await insertClips(this.sql, [g.row]).then(([inserted]) => g.done(inserted!), g.fail);
+        else for (const g of group) await this.write([g.clip]).then(([outcome]) => g.done(outcome!), g.fail);
       }
     }
     this.running = false;
   }
-}
-
-const groups = new WeakMap<Sql, ClipGroups>();
-
-/** Inserts one clip through its database's group commit; answers whether it was inserted (false: the id was taken). */
-export function insertClip(sql: Sql, row: NewClip): Promise<boolean> {
-  let g = groups.get(sql);
-  if (!g) groups.set(sql, (g = new ClipGroups(sql)));
-  return g.insert(row);
 }
 
 export async function updateClipRow(

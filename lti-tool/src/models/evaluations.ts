@@ -1,4 +1,4 @@
-/** Evaluation checkpoints of a program and the evaluations completed at them (principle 3). */
+/** Evaluation checkpoints of a program and the evaluations completed at them (docs/design.md, principle 3). */
 import crypto from 'node:crypto';
 import type { Checkpoint, CheckpointEvaluation } from '@mentoring/shared';
 import { time, type Sql } from '../db/sql.ts';

@@ -1,4 +1,4 @@
-/** A partnership's members and standing in one indexed query: what the access rules read, nothing more. */
+/** Partnerships' members and standing in one indexed query: what the access rules read, nothing more. */
 import type { Member, PartnershipKind, PartnershipStatus } from '@mentoring/shared';
 import type { Sql } from '../db/sql.ts';
 
@@ -10,8 +10,10 @@ export interface PartnershipAccess {
   members: Member[];
 }
 
-export async function partnershipAccess(sql: Sql, partnershipId: string): Promise<PartnershipAccess | undefined> {
+/** The access view of each of `partnershipIds` that exists. */
+export async function partnershipsAccess(sql: Sql, partnershipIds: string[]): Promise<Map<string, PartnershipAccess>> {
   const rows = await sql.all<{
+    id: string;
     program_id: string;
     kind: PartnershipKind;
     status: PartnershipStatus;
@@ -19,18 +21,16 @@ export async function partnershipAccess(sql: Sql, partnershipId: string): Promis
     role: Member['role'];
     invitation: Member['invitation'];
   }>(
-    `SELECT p.program_id, p.kind, p.status, m.person_id, m.role, m.invitation
+    `SELECT p.id, p.program_id, p.kind, p.status, m.person_id, m.role, m.invitation
        FROM partnerships p JOIN partnership_members m ON m.partnership_id = p.id
-      WHERE p.id = :partnershipId`,
-    { partnershipId },
+      WHERE p.id IN (:partnershipIds)`,
+    { partnershipIds },
   );
-  const first = rows[0];
-  return (
-    first && {
-      programId: first.program_id,
-      kind: first.kind,
-      status: first.status,
-      members: rows.map((r) => ({ personId: r.person_id, name: '', role: r.role, invitation: r.invitation })),
-    }
-  );
+  const views = new Map<string, PartnershipAccess>();
+  for (const r of rows) {
+    let view = views.get(r.id);
+    if (!view) views.set(r.id, (view = { programId: r.program_id, kind: r.kind, status: r.status, members: [] }));
+    view.members.push({ personId: r.person_id, name: '', role: r.role, invitation: r.invitation });
+  }
+  return views;
 }

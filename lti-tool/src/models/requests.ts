@@ -1,4 +1,4 @@
-/** Resource requests: a mentee's question for just-in-time help, and the answer (principle 7). */
+/** Resource requests: a mentee's question for just-in-time help, and the answer (docs/design.md, principle 7). */
 import crypto from 'node:crypto';
 import type { ResourceRequest } from '@mentoring/shared';
 import { json, time, type Sql } from '../db/sql.ts';

@@ -1,12 +1,12 @@
 /**
  * The one gate every partnership-scoped request passes: the partnership must be in the caller's
  * program and the caller one of its members. Anyone else gets the same 404, so a refusal never
- * tells whether the partnership exists (DESIGN "Who may see what").
+ * tells whether the partnership exists (docs/design.md, "Who may see what").
  */
 import { canReadContent, canWriteContent } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { findPartnership, type StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from './errors.ts';
 import type { App } from './app.ts';
 
 /** `what` names the thing asked for (a goal, a prompt…) in the refusal, when it is not the partnership itself. */

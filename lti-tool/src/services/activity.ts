@@ -1,5 +1,5 @@
 /**
- * What program staff see (principle 2): for each partnership, who is in it, whether and when
+ * What program staff see (docs/design.md, principle 2): for each partnership, who is in it, whether and when
  * they meet, and how much happened lately, so they can reach pairs that have gone quiet. Never any
  * content: not a goal title, a note or an agreement.
  */
@@ -25,7 +25,7 @@ export async function programActivity(
   principal: Principal,
   query: PartnershipQuery,
 ): Promise<ProgramActivity> {
-  const now = Date.now();
+  const now = app.clock.now();
   const q = await pageQuery(app, principal, query, now);
   const [page, summary] = await Promise.all([
     partnershipPage(app.sql, q),
@@ -66,6 +66,6 @@ export async function changeQuietAfterDays(
   principal: Principal,
   quietAfterDays: number,
 ): Promise<{ quietAfterDays: number }> {
-  await setQuietAfterDays(app.sql, principal.programId, quietAfterDays, Date.now());
+  await setQuietAfterDays(app.sql, principal.programId, quietAfterDays, app.clock.now());
   return { quietAfterDays };
 }

@@ -16,13 +16,12 @@ import {
 } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { time, type Sql } from '../db/sql.ts';
-import { conflict, forbidden, notFound } from '../http/errors.ts';
+import { conflict, forbidden, notFound } from './errors.ts';
 import {
   clipsOnPageFor,
   deleteClipRow,
   findClip,
   findClipRecord,
-  insertClip,
   insertClips,
   insertReview,
   queryClips,
@@ -30,12 +29,12 @@ import {
   updateClipRow,
   withReviews,
   type ClipRecord,
+  type NewClip,
 } from '../models/clips.ts';
 import { insertPrompt } from '../models/prompts.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership } from './references.ts';
-import { requireWritableFast } from './membership.ts';
 import type { App } from './app.ts';
 
 const DEFAULT_PAGE = 100;
@@ -119,11 +118,16 @@ export async function createClip(
   partnershipId: string,
   input: CreateClipInput,
 ): Promise<{ clip: Clip; created: boolean }> {
-  await requireWritableFast(app, principal, partnershipId);
   const goalIds = unique(input.goalIds);
   const promptIds = unique(input.promptIds);
-  await checkLinks(app.sql, partnershipId, { goalIds, promptIds });
-  const now = Date.now();
+  // A clip filed under goals or prompts, or with a new prompt, is gated first (its links are
+  // checked only for members); a plain clip, the hot path, is admitted by its group commit.
+  const plain = !goalIds.length && !promptIds.length && !input.newPrompt;
+  if (!plain) {
+    await writablePartnership(app, principal, partnershipId);
+    await checkLinks(app.sql, partnershipId, { goalIds, promptIds });
+  }
+  const now = app.clock.now();
   const newPromptId = input.newPrompt ? crypto.randomUUID() : undefined;
   const record: ClipRecord = {
     id: input.id ?? crypto.randomUUID(),
@@ -159,12 +163,20 @@ export async function createClip(
         );
         return true;
       })
-    : await insertClip(app.sql, row);
+    : await insertPlain(app, principal, row);
   if (created) return { clip: { ...record, reviews: [] }, created };
   const existing = await findClip(app.sql, record.id);
   if (existing && existing.partnershipId === partnershipId && existing.clipperId === principal.personId)
     return { clip: existing, created };
   throw conflict('Another clip already has this id. A new clip needs a new id.');
+}
+
+/** A plain clip through the group commit; a refusal is worded by the access gate, read fresh. */
+async function insertPlain(app: App, principal: Principal, row: NewClip): Promise<boolean> {
+  const outcome = await app.clipGroups.insert({ row, programId: principal.programId });
+  if (outcome !== 'refused') return outcome === 'inserted';
+  await writablePartnership(app, principal, row.partnershipId);
+  throw forbidden('This partnership does not take new clips from you.');
 }
 
 export async function clipsOnPage(app: App, principal: Principal, url: string): Promise<{ clips: Clip[] }> {
@@ -188,7 +200,7 @@ export async function updateClip(app: App, principal: Principal, clipId: string,
     app.sql,
     clipId,
     { note: change.note, tags: change.tags && unique(change.tags), goalIds, promptIds },
-    Date.now(),
+    app.clock.now(),
   );
   return (await findClip(app.sql, clipId))!;
 }
@@ -205,7 +217,7 @@ export async function reviewClip(app: App, principal: Principal, clipId: string)
   const { clip, partnership } = await gate(app, principal, clipId, true);
   if (!canReview(partnership, principal.personId))
     throw forbidden('Only a mentor in this partnership marks clips as reviewed.');
-  await insertReview(app.sql, clip.id, principal.personId, Date.now());
+  await insertReview(app.sql, clip.id, principal.personId, app.clock.now());
   return (await withReviews(app.sql, [clip]))[0]!;
 }
 
@@ -217,7 +229,7 @@ export async function promptFromClip(
   question: string,
 ): Promise<Prompt> {
   const { clip } = await gate(app, principal, clipId, true);
-  const now = Date.now();
+  const now = app.clock.now();
   return app.sql.tx(async (sql) => {
     const prompt = await insertPrompt(
       sql,

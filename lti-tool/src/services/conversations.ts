@@ -1,7 +1,7 @@
 /**
  * Conversations: either partner schedules one and writes the shared notes; the agenda is the
- * mentee's (principle 1); each member's private note is theirs alone; commitments made in one are
- * carried into the next until done, as actions on the goal they serve (principle 6).
+ * mentee's (docs/design.md, principle 1); each member's private note is theirs alone; commitments made in one are
+ * carried into the next until done, as actions on the goal they serve (docs/design.md, principle 6).
  */
 import {
   canSetAgenda,
@@ -26,7 +26,7 @@ import {
 } from '../models/conversations.ts';
 import { findAction } from '../models/goals.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership, type Reference } from './references.ts';
 import { addActionTo, setActionDone } from './goals.ts';
@@ -71,7 +71,7 @@ export async function scheduleConversation(
   const id = await insertConversation(
     app.sql,
     { partnershipId, scheduledFor: Date.parse(body.scheduledFor), agenda },
-    Date.now(),
+    app.clock.now(),
   );
   return (await findConversation(app.sql, id, principal.personId))!;
 }
@@ -100,7 +100,7 @@ export async function changeConversation(
   body: UpdateConversation,
 ): Promise<Conversation> {
   const { conversation } = await writableConversation(app, principal, id);
-  const now = Date.now();
+  const now = app.clock.now();
   const scheduled =
     body.scheduledFor === undefined ? Date.parse(conversation.scheduledFor) : Date.parse(body.scheduledFor);
   const heldAt =
@@ -135,7 +135,7 @@ export async function setAgenda(
 ): Promise<Conversation> {
   const { partnership } = await writableConversation(app, principal, id);
   await checkAgenda(app, partnership, principal, agenda);
-  await updateConversationRow(app.sql, id, { agenda }, Date.now());
+  await updateConversationRow(app.sql, id, { agenda }, app.clock.now());
   return (await findConversation(app.sql, id, principal.personId))!;
 }
 
@@ -150,7 +150,7 @@ export async function addCommitment(
   const goalId = body.goalId ?? null;
   const dueOn = body.dueOn ?? null;
   await requireInPartnership(app.sql, conversation.partnershipId, [{ kind: 'goal', id: goalId, field: 'goalId' }]);
-  const now = Date.now();
+  const now = app.clock.now();
   await app.sql.tx(async (sql) => {
     const actionId = goalId
       ? await addActionTo(
@@ -182,7 +182,7 @@ export async function completeCommitment(
   const action = commitment.actionId ? await findAction(app.sql, commitment.actionId) : undefined;
   await app.sql.tx(async (sql) => {
     if (action && action.done !== done)
-      await setActionDone(sql, action.goalId, action, done, principal.personId, Date.now());
+      await setActionDone(sql, action.goalId, action, done, principal.personId, app.clock.now());
     else await setCommitmentDone(sql, id, done);
   });
   return { ...answer, done };

@@ -1,5 +1,5 @@
 /**
- * Checkpoint evaluations (principle 3): a separate, labelled record. Staff name the checkpoints;
+ * Checkpoint evaluations (docs/design.md, principle 3): a separate, labelled record. Staff name the checkpoints;
  * the mentor of a mentoring partnership completes one per mentee and checkpoint; both partners and
  * program staff see them. Coaching content never flows in, and the gradebook only hears "completed".
  */
@@ -17,7 +17,7 @@ import {
 } from '../models/evaluations.ts';
 import { findPartnership } from '../models/partnerships.ts';
 import { findProgram, personSubject, type ProgramRow } from '../models/programs.ts';
-import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors.ts';
+import { conflict, forbidden, invalid, notFound, upstream } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { createCheckpointLineItem, GradebookError, postCompletion } from './gradebook.ts';
 import type { App } from './app.ts';
@@ -46,7 +46,7 @@ export async function nameCheckpoint(
   }
   const named = { name: body.name, dueOn: body.dueOn ?? null };
   const checkpoint: Checkpoint = {
-    id: await insertCheckpoint(app.sql, { programId: program.id, ...named }, Date.now()),
+    id: await insertCheckpoint(app.sql, { programId: program.id, ...named }, app.clock.now()),
     ...named,
     lineItemId: null,
   };
@@ -55,9 +55,7 @@ export async function nameCheckpoint(
     checkpoint.lineItemId = await createCheckpointLineItem(app, program, checkpoint);
   } catch (err) {
     if (!(err instanceof GradebookError)) throw err;
-    throw new HttpError(
-      502,
-      'internal',
+    throw upstream(
       `The checkpoint “${body.name}” was saved, but the LMS gradebook did not add its column: ${err.message}`,
     );
   }
@@ -111,7 +109,7 @@ export async function evaluate(
       rating: body.rating,
       summary: body.summary,
     },
-    Date.now(),
+    app.clock.now(),
   );
   if (checkpoint.lineItemId) {
     const [program, subject] = await Promise.all([programOf(app, principal), personSubject(app.sql, body.menteeId)]);
@@ -119,11 +117,7 @@ export async function evaluate(
       await postCompletion(app, program, checkpoint.lineItemId, subject!);
     } catch (err) {
       if (!(err instanceof GradebookError)) throw err;
-      throw new HttpError(
-        502,
-        'internal',
-        `The evaluation was saved, but the LMS gradebook did not record the completion: ${err.message}`,
-      );
+      throw upstream(`The evaluation was saved, but the LMS gradebook did not record the completion: ${err.message}`);
     }
   }
   return evaluation;

@@ -2,16 +2,17 @@
  * A member's download of their partnership, as JSON or Markdown: everything they may see in it
  * (their own private notes, nobody else's), so the work stays theirs after the program ends.
  */
-import type {
-  AgendaItem,
-  Checkpoint,
-  CheckpointEvaluation,
-  Clip,
-  Conversation,
-  Goal,
-  Partnership,
-  Prompt,
-  ResourceRequest,
+import {
+  exportFileName,
+  type AgendaItem,
+  type Checkpoint,
+  type CheckpointEvaluation,
+  type Clip,
+  type Conversation,
+  type Goal,
+  type Partnership,
+  type Prompt,
+  type ResourceRequest,
 } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { conversationsOf } from '../models/conversations.ts';
@@ -22,6 +23,7 @@ import { publicPartnership } from '../models/partnerships.ts';
 import { promptsOf } from '../models/prompts.ts';
 import { requestsOf } from '../models/requests.ts';
 import { readablePartnership } from './access.ts';
+import { autolink, heading, md, paragraphs, quote, table, trustedMarkdown, type SafeMarkdown } from './markdown.ts';
 import type { App } from './app.ts';
 
 export interface PartnershipExport {
@@ -34,7 +36,7 @@ export interface PartnershipExport {
   /** Each with the exporting member's own private note only. */
   conversations: Conversation[];
   requests: ResourceRequest[];
-  /** The separate evaluation record (principle 3), with the checkpoints it refers to. */
+  /** The separate evaluation record (docs/design.md, principle 3), with the checkpoints it refers to. */
   evaluations: CheckpointEvaluation[];
   checkpoints: Checkpoint[];
 }
@@ -56,7 +58,7 @@ export async function partnershipExport(
   ]);
   const used = new Set(evaluations.map((e) => e.checkpointId));
   return {
-    exportedAt: new Date().toISOString(),
+    exportedAt: new Date(app.clock.now()).toISOString(),
     exportedBy: { id: principal.personId, name: p.members.find((m) => m.personId === principal.personId)?.name ?? '' },
     partnership: publicPartnership(p),
     goals,
@@ -69,31 +71,19 @@ export async function partnershipExport(
   };
 }
 
-const slug = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '-');
-
-/** E.g. `mentoring-marcus-delgado-hannah-kowalski-2026-11-23.md`. */
+/** E.g. `mentoring-marcus-delgado-hannah-kowalski-2026-11-23.md` (the shared rule). */
 export function exportFilename(e: PartnershipExport, extension: 'md' | 'json'): string {
-  const names = e.partnership.members.map((m) => slug(m.name)).filter(Boolean);
-  return [e.partnership.kind, ...names, e.exportedAt.slice(0, 10)].join('-') + `.${extension}`;
+  return exportFileName(e.partnership, extension, e.exportedAt);
 }
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-const quoted = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => `> ${l}`)
-    .join('\n');
-const box = (done: boolean) => (done ? '[x]' : '[ ]');
+const box = (done: boolean) => trustedMarkdown(done ? '[x]' : '[ ]');
 
+/** The export as Markdown, every piece of people's text escaped by the Markdown writer. */
 export function exportMarkdown(e: PartnershipExport): string {
   const p = e.partnership;
+  // Looked up by id once per item, not searched for: an export of thousands of clips stays linear.
   const names = new Map(p.members.map((m) => [m.personId, m.name]));
   const goals = new Map(e.goals.map((g) => [g.id, g.title]));
   const clips = new Map(e.clips.map((c) => [c.id, c]));
@@ -101,47 +91,48 @@ export function exportMarkdown(e: PartnershipExport): string {
   const checkpoints = new Map(e.checkpoints.map((c) => [c.id, c.name]));
   const name = (id: string | null) => (id === null ? undefined : names.get(id)) ?? 'a former member';
   const goalTitle = (id: string | null) => (id === null ? undefined : goals.get(id)) ?? 'a goal no longer here';
-  const out: string[] = [];
+  const out: (SafeMarkdown | '')[] = [];
   const section = (title: string, empty: boolean, emptyText: string) => {
-    out.push('', `## ${title}`, '');
-    if (empty) out.push(`_${emptyText}_`);
+    out.push('', heading(2, title), '');
+    if (empty) out.push(md`_${emptyText}_`);
     return !empty;
   };
+  const members = p.members.map((m) => `${m.name} (${m.role})`).join(', ');
 
   out.push(
-    `# ${p.kind === 'mentoring' ? 'Mentoring' : 'Collegial'} partnership: ${p.members.map((m) => `${m.name} (${m.role})`).join(', ')}`,
+    heading(1, `${p.kind === 'mentoring' ? 'Mentoring' : 'Collegial'} partnership: ${members}`),
     '',
-    `Exported ${when(e.exportedAt)} by ${e.exportedBy.name}. Confidential to the members of this partnership; private notes in it are ${e.exportedBy.name}’s own.`,
+    md`Exported ${when(e.exportedAt)} by ${e.exportedBy.name}. Confidential to the members of this partnership; private notes in it are ${e.exportedBy.name}’s own.`,
     '',
-    `Status: ${p.status} · formed ${day(p.createdAt)}${p.closedAt ? ` · closed ${day(p.closedAt)}` : ''}`,
+    md`Status: ${p.status} · formed ${day(p.createdAt)}${p.closedAt ? ` · closed ${day(p.closedAt)}` : ''}`,
     '',
-    '## Agreement',
+    heading(2, 'Agreement'),
     '',
-    `**Purpose:** ${p.agreement.purpose || '—'}`,
+    md`**Purpose:** ${p.agreement.purpose || '—'}`,
     '',
-    `**Meeting cadence:** ${p.agreement.meetingCadence || '—'}`,
+    md`**Meeting cadence:** ${p.agreement.meetingCadence || '—'}`,
     '',
-    `**Confidentiality:** ${p.agreement.confidentiality || '—'}`,
+    md`**Confidentiality:** ${p.agreement.confidentiality || '—'}`,
   );
 
   if (section('Goals', !e.goals.length, 'No goals yet.')) {
     for (const g of e.goals) {
       out.push(
-        `### ${g.title} (${g.status})`,
+        heading(3, `${g.title} (${g.status})`),
         '',
-        `Owner: ${name(g.ownerId)}${g.coachId ? ` · coach: ${name(g.coachId)}` : ''}`,
+        md`Owner: ${name(g.ownerId)}${g.coachId ? ` · coach: ${name(g.coachId)}` : ''}`,
       );
-      if (g.why) out.push('', `**Why it matters:** ${g.why}`);
-      if (g.success) out.push('', `**What success would look like:** ${g.success}`);
+      if (g.why) out.push('', md`**Why it matters:** ${g.why}`);
+      if (g.success) out.push('', md`**What success would look like:** ${g.success}`);
       if (g.actions.length) {
-        out.push('', '**Actions**', '');
+        out.push('', md`**Actions**`, '');
         for (const a of g.actions)
           out.push(
-            `- ${box(a.done)} ${a.text}${a.dueOn ? ` (due ${a.dueOn})` : ''}${a.doneAt ? ` (done ${day(a.doneAt)})` : ''}`,
+            md`- ${box(a.done)} ${a.text}${a.dueOn ? ` (due ${a.dueOn})` : ''}${a.doneAt ? ` (done ${day(a.doneAt)})` : ''}`,
           );
       }
-      out.push('', '**History**', '');
-      for (const h of g.history) out.push(`- ${day(h.at)} ${name(h.byId)} ${h.change}`);
+      out.push('', md`**History**`, '');
+      for (const h of g.history) out.push(md`- ${day(h.at)} ${name(h.byId)} ${h.change}`);
       out.push('');
     }
   }
@@ -162,16 +153,21 @@ export function exportMarkdown(e: PartnershipExport): string {
   };
   if (section('Conversations', !e.conversations.length, 'No conversations yet.')) {
     for (const c of e.conversations) {
-      out.push(`### ${when(c.scheduledFor)}${c.heldAt ? ` (held ${day(c.heldAt)})` : ' (not held yet)'}`, '');
+      out.push(heading(3, `${when(c.scheduledFor)}${c.heldAt ? ` (held ${day(c.heldAt)})` : ' (not held yet)'}`), '');
       if (c.agenda.length)
-        out.push('**Agenda**', '', ...c.agenda.map((item, i) => `${i + 1}. ${agendaLine(item)}`), '');
-      if (c.sharedNotes) out.push('**Shared notes**', '', c.sharedNotes, '');
-      if (c.privateNote) out.push(`**${e.exportedBy.name}’s private note**`, '', c.privateNote, '');
+        out.push(
+          md`**Agenda**`,
+          '',
+          ...c.agenda.map((item, i) => md`${trustedMarkdown(`${i + 1}.`)} ${agendaLine(item)}`),
+          '',
+        );
+      if (c.sharedNotes) out.push(md`**Shared notes**`, '', paragraphs(c.sharedNotes), '');
+      if (c.privateNote) out.push(md`**${e.exportedBy.name}’s private note**`, '', paragraphs(c.privateNote), '');
       if (c.commitments.length) {
-        out.push('**Commitments**', '');
+        out.push(md`**Commitments**`, '');
         for (const m of c.commitments) {
           out.push(
-            `- ${box(m.done)} ${m.text}${m.goalId ? ` (goal: ${goalTitle(m.goalId)})` : ''}${m.dueOn ? ` (due ${m.dueOn})` : ''}`,
+            md`- ${box(m.done)} ${m.text}${m.goalId ? ` (goal: ${goalTitle(m.goalId)})` : ''}${m.dueOn ? ` (due ${m.dueOn})` : ''}`,
           );
         }
         out.push('');
@@ -181,8 +177,8 @@ export function exportMarkdown(e: PartnershipExport): string {
 
   if (section('Reflection prompts', !e.prompts.length, 'No prompts yet.')) {
     for (const q of e.prompts) {
-      out.push(`### ${q.question}`, '', `Asked by ${name(q.authorId)} on ${day(q.createdAt)} · ${q.status}`);
-      if (q.response) out.push('', quoted(q.response), '', `Responded ${day(q.respondedAt)}`);
+      out.push(heading(3, q.question), '', md`Asked by ${name(q.authorId)} on ${day(q.createdAt)} · ${q.status}`);
+      if (q.response) out.push('', quote(q.response), '', md`Responded ${day(q.respondedAt)}`);
       out.push('');
     }
   }
@@ -190,29 +186,29 @@ export function exportMarkdown(e: PartnershipExport): string {
   if (section('Clips', !e.clips.length, 'No clips yet.')) {
     for (const c of e.clips) {
       out.push(
-        `### ${c.title || c.url}`,
+        heading(3, c.title || c.url),
         '',
-        `<${c.url}> · clipped by ${name(c.clipperId)} on ${day(c.createdAt)}`,
+        md`${autolink(c.url)} · clipped by ${name(c.clipperId)} on ${day(c.createdAt)}`,
         '',
-        quoted(c.quote),
+        quote(c.quote),
       );
-      if (c.note) out.push('', `Note: ${c.note}`);
-      if (c.tags.length) out.push('', `Tags: ${c.tags.join(', ')}`);
+      if (c.note) out.push('', md`Note: ${c.note}`);
+      if (c.tags.length) out.push('', md`Tags: ${c.tags.join(', ')}`);
       out.push('');
     }
   }
 
   if (section('Resource requests', !e.requests.length, 'No requests yet.')) {
     for (const r of e.requests) {
-      out.push(`### ${r.question}`, '', `Asked by ${name(r.askedById)} on ${day(r.createdAt)}`);
+      out.push(heading(3, r.question), '', md`Asked by ${name(r.askedById)} on ${day(r.createdAt)}`);
       if (r.answer) {
         out.push(
           '',
-          `Answered by ${name(r.answer.answeredById)} on ${day(r.answer.answeredAt)}:`,
+          md`Answered by ${name(r.answer.answeredById)} on ${day(r.answer.answeredAt)}:`,
           '',
-          quoted(r.answer.text),
+          quote(r.answer.text),
         );
-        for (const link of r.answer.links) out.push('', `- <${link}>`);
+        for (const link of r.answer.links) out.push('', md`- ${autolink(link)}`);
       }
       out.push('');
     }
@@ -225,12 +221,24 @@ export function exportMarkdown(e: PartnershipExport): string {
       'No evaluations.',
     )
   ) {
-    for (const v of e.evaluations) {
-      const checkpoint = checkpoints.get(v.checkpointId) ?? 'Checkpoint';
-      out.push(
-        `- **${checkpoint}**, ${name(v.menteeId)}: ${v.rating}, by ${name(v.mentorId)} on ${day(v.completedAt)}. ${v.summary}`,
-      );
-    }
+    out.push(
+      table(
+        ['Checkpoint', 'Mentee', 'Rating', 'Evaluated by', 'On', 'Summary'],
+        e.evaluations.map((v) => [
+          checkpoints.get(v.checkpointId) ?? 'Checkpoint',
+          name(v.menteeId),
+          v.rating,
+          name(v.mentorId),
+          day(v.completedAt),
+          v.summary,
+        ]),
+      ),
+    );
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+  return (
+    out
+      .map(String)
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n') + '\n'
+  );
 }

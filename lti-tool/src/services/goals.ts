@@ -1,7 +1,7 @@
 /**
- * Goals are the mentee's work (principle 1): the mentee sets and changes their goals and actions;
+ * Goals are the mentee's work (docs/design.md, principle 1): the mentee sets and changes their goals and actions;
  * both partners see them and may tick an action off. Every change is written to the goal's history,
- * so growth over months stays visible (principle 6).
+ * so growth over months stays visible (docs/design.md, principle 6).
  */
 import {
   canOwnGoals,
@@ -28,7 +28,7 @@ import {
 } from '../models/goals.ts';
 import { setCommitmentDoneByAction } from '../models/conversations.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, invalid, notFound } from '../http/errors.ts';
+import { forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import type { App } from './app.ts';
 
@@ -41,7 +41,7 @@ export async function goalsFor(app: App, principal: Principal, partnershipId: st
 
 /**
  * Who coaches a goal: only collegial partnerships name one, by default the owner's partner (peers
- * switch roles goal by goal, principle 4).
+ * switch roles goal by goal, docs/design.md, principle 4).
  */
 function coachFor(p: StoredPartnership, ownerId: string, asked: string | null | undefined): string | null {
   if (p.kind === 'mentoring') {
@@ -70,7 +70,7 @@ export async function setGoal(app: App, principal: Principal, partnershipId: str
   if (body.ownerId && body.ownerId !== principal.personId)
     throw forbidden('Goals are the mentee’s: you can set goals for yourself only.');
   const coachId = coachFor(p, principal.personId, body.coachId);
-  const now = Date.now();
+  const now = app.clock.now();
   const id = await app.sql.tx(async (sql) => {
     const goalId = await insertGoal(
       sql,
@@ -134,7 +134,7 @@ export async function changeGoal(app: App, principal: Principal, goalId: string,
   if (body.coachId !== undefined) change.coachId = coachFor(partnership, goal.ownerId, body.coachId);
   const lines = describeGoalChange(goal, change, partnership);
   if (!lines.length) return goal;
-  const now = Date.now();
+  const now = app.clock.now();
   await app.sql.tx(async (sql) => {
     await updateGoalRow(sql, goalId, change, now);
     for (const line of lines) await addGoalEvent(sql, goalId, principal.personId, line, now);
@@ -174,7 +174,7 @@ export async function addAction(app: App, principal: Principal, goalId: string, 
       goalId,
       principal.personId,
       { text: body.text, dueOn: body.dueOn ?? null, fromConversationId: null },
-      Date.now(),
+      app.clock.now(),
     ),
   );
   return (await findGoal(app.sql, goalId))!;
@@ -208,7 +208,7 @@ export async function changeAction(
   const edits =
     (body.text !== undefined && body.text !== action.text) || (body.dueOn !== undefined && body.dueOn !== action.dueOn);
   if (edits) requireOwner(goal, partnership, principal, 'change its actions; either partner may mark one done');
-  const now = Date.now();
+  const now = app.clock.now();
   await app.sql.tx(async (sql) => {
     if (edits) {
       await updateActionRow(sql, actionId, { text: body.text, dueOn: body.dueOn }, now);

@@ -1,7 +1,7 @@
 /**
  * The LMS gradebook through Assignment and Grade Services: a column per checkpoint, and only ever
  * the fact that a checkpoint evaluation was completed, never its rating, summary or any coaching
- * content (principle 3).
+ * content (docs/design.md, principle 3).
  */
 import type { ProgramRow } from '../models/programs.ts';
 import { idTokenFor } from './roster.ts';

@@ -6,6 +6,7 @@ import { programRoleFromLtiRoles, type ProgramRole } from '@mentoring/shared';
 import { contextOf, personOf, rolesOf, LaunchRefused, type LtiLaunchToken } from '../lti/claims.ts';
 import { upsertMembership, upsertPerson, upsertProgram } from '../models/programs.ts';
 import { isKnownDeployment } from '../models/deployments.ts';
+import { cacheKey } from '../db/invalidations.ts';
 import type { App } from './app.ts';
 
 export interface LandedLaunch {
@@ -14,27 +15,24 @@ export interface LandedLaunch {
   programRole: ProgramRole;
 }
 
-/** Remembers deployments already seen, so a launch asks the database about them once. */
-const knownDeployments = new Set<string>();
-
 export async function landLaunch(app: App, token: LtiLaunchToken, ltik: string): Promise<LandedLaunch> {
   // Every check comes before the first write: a refused launch leaves no trace in our tables.
   const context = contextOf(token);
   const person = personOf(token);
   const deployment = { issuer: token.iss, clientId: token.clientId, deploymentId: token.deploymentId };
   const key = `${deployment.issuer}\n${deployment.clientId}\n${deployment.deploymentId}`;
-  if (!knownDeployments.has(key)) {
+  if (!app.knownDeployments.has(key)) {
     if (!deployment.deploymentId || !(await isKnownDeployment(app.sql, deployment))) {
       throw new LaunchRefused(
         403,
         `This course’s LMS deployment (${deployment.deploymentId || 'none'}) is not registered with the tool.`,
       );
     }
-    knownDeployments.add(key);
+    app.knownDeployments.add(key);
   }
   const lmsRoles = rolesOf(token);
   const programRole = programRoleFromLtiRoles(lmsRoles);
-  const now = Date.now();
+  const now = app.clock.now();
   const landed = await app.sql.tx(async (sql) => {
     const programId = await upsertProgram(sql, context, now);
     const personId = await upsertPerson(sql, person, now);
@@ -42,12 +40,9 @@ export async function landLaunch(app: App, token: LtiLaunchToken, ltik: string):
     await app.sessions.recordLaunch(ltik, { personId, programId, programRole }, sql);
     return { programId, personId, programRole, roleChanged: before !== null && before !== programRole };
   });
-  if (landed.roleChanged) app.sessions.forgetPerson(landed.personId, landed.programId);
-  app.cache.delete(`person:${landed.personId}`, `program:${landed.programId}`);
+  if (landed.roleChanged) await app.sessions.forgetPerson(landed.personId, landed.programId);
+  // A launch refreshes the person's name and the course's title; other processes' copies (no
+  // access rides on them) age out with the cache's TTL rather than cost every launch a write.
+  app.cache.delete(cacheKey.person(landed.personId), cacheKey.program(landed.programId));
   return { programId: landed.programId, personId: landed.personId, programRole: landed.programRole };
-}
-
-/** For tests: forget the deployment cache so a removed registration takes effect. */
-export function forgetKnownDeployments() {
-  knownDeployments.clear();
 }

@@ -1,38 +1,19 @@
 /**
- * Who may clip into a partnership, for the clip-creation hot path. Every other SQLite statement
- * waits behind the group commit on the one connection, so a membership read per create would
- * halve throughput; the partnership's access view is kept for a few seconds instead. Whatever
- * changes members or status calls `forgetPartnershipAccess`, and the short life bounds staleness
- * where that cannot reach (other processes on a shared PostgreSQL database).
+ * Who may clip into a partnership, for the clip-creation hot path. The group commit reads the
+ * access of every partnership in a group in one query, in the transaction that inserts the group,
+ * so a partnership closed or a member removed by any process refuses the next clip at once, at the
+ * cost of one read per group rather than one per clip.
  */
 import { canWriteContent } from '@mentoring/shared';
-import type { Principal } from '../auth/principal.ts';
-import { partnershipAccess } from '../models/membership.ts';
-import { writablePartnership } from './access.ts';
-import { ReadCache } from './cache.ts';
-import type { App } from './app.ts';
+import type { Sql } from '../db/sql.ts';
+import { partnershipsAccess } from '../models/membership.ts';
+import type { QueuedClip } from '../models/clips.ts';
 
-const ACCESS_TTL_MS = 5_000;
-const caches = new WeakMap<App, ReadCache>();
-
-function cacheOf(app: App): ReadCache {
-  let cache = caches.get(app);
-  if (!cache) caches.set(app, (cache = new ReadCache(ACCESS_TTL_MS)));
-  return cache;
-}
-
-/** Call after a partnership's status or members change, so the next clip sees it. */
-export function forgetPartnershipAccess(app: App, partnershipId: string) {
-  caches.get(app)?.delete(partnershipId);
-}
-
-/**
- * Passes when the caller may add content to the partnership, by the same shared rule as
- * `writablePartnership`; a refusal is left to that gate (read fresh), which words it, and which
- * lets through anyone a stale entry would wrongly have refused.
- */
-export async function requireWritableFast(app: App, principal: Principal, partnershipId: string): Promise<void> {
-  const view = await cacheOf(app).get(partnershipId, () => partnershipAccess(app.sql, partnershipId));
-  if (view && view.programId === principal.programId && canWriteContent(view, principal.personId)) return;
-  await writablePartnership(app, principal, partnershipId);
+/** Answers, clip by clip, whether its clipper may add content to its partnership now. */
+export async function admitClips(sql: Sql, clips: QueuedClip[]): Promise<boolean[]> {
+  const views = await partnershipsAccess(sql, [...new Set(clips.map((c) => c.row.partnershipId))]);
+  return clips.map((c) => {
+    const view = views.get(c.row.partnershipId);
+    return !!view && view.programId === c.programId && canWriteContent(view, c.row.clipperId);
+  });
 }

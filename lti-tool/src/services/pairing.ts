@@ -1,5 +1,5 @@
 /**
- * Connecting the browser extension (DESIGN "Extension and tool"): a person launched from the course
+ * Connecting the browser extension (docs/design.md, "The extension and the tool"): a person launched from the course
  * asks for a short single-use code, the extension exchanges it for a personal token, and the person
  * sees and revokes their connected browsers. Codes and tokens are kept only as hashes.
  */
@@ -7,7 +7,7 @@ import type { BrowserConnection, PairingCode, PairingExchange, PairingResult } f
 import type { Principal } from '../auth/principal.ts';
 import { newExtensionToken, newPairingCode, normalizePairingCode, sha256 } from '../auth/tokens.ts';
 import { time } from '../db/sql.ts';
-import { forbidden, invalid, notFound } from '../http/errors.ts';
+import { forbidden, invalid, notFound } from './errors.ts';
 import {
   connectionsOf,
   findOwnConnection,
@@ -27,7 +27,7 @@ const codeHash = (code: string) => sha256(normalizePairingCode(code));
 
 export async function createPairingCode(app: App, principal: Principal): Promise<PairingCode> {
   const code = newPairingCode();
-  const now = Date.now();
+  const now = app.clock.now();
   const expiresAt = now + PAIRING_CODE_MINUTES * 60_000;
   await insertPairingCode(
     app.sql,
@@ -52,7 +52,7 @@ async function whyRefused(app: App, hash: string, now: number): Promise<string> 
 /** Uses the code once and makes a connection whose token is shown only in this answer. */
 export async function exchangePairingCode(app: App, body: PairingExchange): Promise<PairingResult> {
   const hash = codeHash(body.code);
-  const now = Date.now();
+  const now = app.clock.now();
   const token = newExtensionToken();
   const paired = await app.sql.tx(async (sql) => {
     const owner = await usePairingCode(sql, hash, now);
@@ -97,7 +97,7 @@ export async function revokeConnection(app: App, principal: Principal, id: strin
   if (principal.via === 'extension' && principal.connectionId !== id) {
     throw forbidden('A connected browser can only disconnect itself; manage your other browsers in the workspace.');
   }
-  await revokeConnectionRow(app.sql, id, Date.now());
-  app.sessions.forgetBrowser(id);
+  await revokeConnectionRow(app.sql, id, app.clock.now());
+  await app.sessions.forgetBrowser(id);
   return { ok: true };
 }

@@ -1,7 +1,7 @@
 /**
- * Forming partnerships (principle 5: by the coordinator, or chosen by invitation), answering
+ * Forming partnerships (docs/design.md, principle 5: by the coordinator, or chosen by invitation), answering
  * invitations, the agreement, closing and reopening. Staff see partnerships of their program as
- * dates and members only (principle 2).
+ * dates and members only (docs/design.md, principle 2).
  */
 import {
   DEFAULT_AGREEMENT,
@@ -30,10 +30,9 @@ import {
   type StoredPartnership,
 } from '../models/partnerships.ts';
 import { findProgram, roster } from '../models/programs.ts';
-import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
-import { forgetPartnershipAccess } from './membership.ts';
 
 const NO_AGREEMENT: Agreement = { purpose: '', meetingCadence: '', confidentiality: '' };
 
@@ -86,7 +85,7 @@ export async function partnershipsFor(
   principal: Principal,
   query: PartnershipQuery,
 ): Promise<PartnershipList> {
-  const q = await pageQuery(app, principal, query, Date.now());
+  const q = await pageQuery(app, principal, query, app.clock.now());
   const page = await partnershipPage(app.sql, q);
   return {
     partnerships: page.partnerships.map(principal.programRole === 'staff' ? withoutContent : publicPartnership),
@@ -106,7 +105,7 @@ type NewMember = CreatePartnership['members'][number];
 
 /**
  * Members must be participants of the program, each once. Staff cannot be members: a member
- * reads coaching content, which staff never do (principle 2).
+ * reads coaching content, which staff never do (docs/design.md, principle 2).
  */
 async function checkMembers(app: App, programId: string, members: NewMember[]) {
   const named = members.map((m) => m.personId);
@@ -167,7 +166,7 @@ export async function formPartnership(app: App, principal: Principal, body: Crea
         createdById: principal.personId,
         members,
       },
-      Date.now(),
+      app.clock.now(),
     ),
   );
   return publicPartnership((await findPartnership(app.sql, id))!);
@@ -218,7 +217,7 @@ export async function changePartnership(
         : 'The agreement can be changed once the partnership is active.',
     );
   }
-  const now = Date.now();
+  const now = app.clock.now();
   await updatePartnershipRow(
     app.sql,
     id,
@@ -228,7 +227,6 @@ export async function changePartnership(
     },
     now,
   );
-  if (status !== p.status) forgetPartnershipAccess(app, id);
   return publicPartnership((await findPartnership(app.sql, id))!);
 }
 
@@ -251,11 +249,10 @@ export async function answerInvitation(
   }
   const members = p.members.map((m) => (m.personId === me.personId ? { ...m, invitation: answer } : m));
   const status = statusAfterAnswers({ ...p, members });
-  const now = Date.now();
+  const now = app.clock.now();
   await app.sql.tx(async (sql) => {
     await setInvitation(sql, id, me.personId, answer);
     if (status !== p.status) await updatePartnershipRow(sql, id, { status }, now);
   });
-  forgetPartnershipAccess(app, id);
   return publicPartnership((await findPartnership(app.sql, id))!);
 }

@@ -1,5 +1,5 @@
 /**
- * The mentor's one screen before a session (DESIGN "Mentors reviewing clipped material"): what is
+ * The mentor's one screen before a session (docs/design.md, "Who uses it": preparing a conversation): what is
  * new since the last held conversation and not yet reviewed by the caller, the prompts, the next
  * conversation's agenda, the commitments still open and the open requests. A handful of indexed
  * queries, so it stays fast for partnerships with thousands of clips.

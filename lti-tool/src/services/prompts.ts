@@ -1,14 +1,12 @@
 /**
- * Reflection prompts: either partner asks; the mentee reflects and responds (in collegial
- * partnerships, whoever owns the goal the prompt is about, or either partner); either partner marks
- * a prompt discussed once it has been talked through.
+ * Reflection prompts: either partner asks; who responds is the shared rule `promptResponseRefusal`;
+ * either partner marks a prompt discussed once it has been talked through.
  */
-import { hasRole, type CreatePrompt, type Prompt, type UpdatePrompt } from '@mentoring/shared';
+import { promptResponseRefusal, type CreatePrompt, type Prompt, type UpdatePrompt } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { findGoal } from '../models/goals.ts';
 import { findPrompt, insertPrompt, promptsOf, updatePromptRow } from '../models/prompts.ts';
-import type { StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, invalid, notFound } from '../http/errors.ts';
+import { forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership } from './references.ts';
 import type { App } from './app.ts';
@@ -38,14 +36,8 @@ export async function writePrompt(
       clipId: body.clipId ?? null,
       goalId: body.goalId ?? null,
     },
-    Date.now(),
+    app.clock.now(),
   );
-}
-
-async function mayRespond(app: App, p: StoredPartnership, prompt: Prompt, personId: string): Promise<boolean> {
-  if (p.kind === 'mentoring') return hasRole(p, personId, 'mentee');
-  const goal = prompt.goalId ? await findGoal(app.sql, prompt.goalId) : undefined;
-  return goal ? goal.ownerId === personId : true;
 }
 
 export async function changePrompt(
@@ -57,7 +49,7 @@ export async function changePrompt(
   const prompt = await findPrompt(app.sql, promptId);
   if (!prompt) throw notFound('The prompt');
   const p = await writablePartnership(app, principal, prompt.partnershipId, 'The prompt');
-  const now = Date.now();
+  const now = app.clock.now();
   const change: Parameters<typeof updatePromptRow>[2] = {};
 
   if (body.question !== undefined && body.question !== prompt.question) {
@@ -67,13 +59,9 @@ export async function changePrompt(
     change.question = body.question;
   }
   if (body.response !== undefined) {
-    if (!(await mayRespond(app, p, prompt, principal.personId))) {
-      throw forbidden(
-        p.kind === 'mentoring'
-          ? 'Reflection is the mentee’s: only the mentee responds to a prompt.'
-          : 'Only the owner of the goal this prompt is about responds to it.',
-      );
-    }
+    const goal = prompt.goalId ? await findGoal(app.sql, prompt.goalId) : undefined;
+    const refusal = promptResponseRefusal(p, prompt, goal?.ownerId ?? null, principal.personId);
+    if (refusal) throw forbidden(refusal);
     if (!body.response) throw invalid('response: must not be empty', 'response');
     Object.assign(change, { response: body.response, respondedAt: now, status: 'answered' });
   }

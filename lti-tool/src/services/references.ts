@@ -4,7 +4,7 @@
  * another. A wrong link is refused naming the field that holds it.
  */
 import { idsInPartnership, type Referenced } from '../models/references.ts';
-import { invalid } from '../http/errors.ts';
+import { invalid } from './errors.ts';
 import type { Sql } from '../db/sql.ts';
 
 export interface Reference {

@@ -3,6 +3,8 @@
  * registration for Canvas, Blackboard and D2L. Both also record the deployments allowed to launch.
  */
 import { addDeployment, deploymentsOf, removeDeployments } from '../models/deployments.ts';
+import type { LtiPlatform } from '../lti/ltijs.ts';
+import { cacheKey } from '../db/invalidations.ts';
 import type { App } from './app.ts';
 
 const SCOPES = [
@@ -172,13 +174,6 @@ export async function listPlatforms(app: App) {
 export async function removePlatform(app: App, issuer: string, clientId: string): Promise<boolean> {
   const removed = (await app.lti.deletePlatform(issuer, clientId)) as boolean;
   await removeDeployments(app.sql, issuer, clientId);
+  await app.invalidations.publish(cacheKey.deployments);
   return removed;
-}
-
-export interface LtiPlatform {
-  platformUrl(): Promise<string>;
-  platformClientId(): Promise<string>;
-  platformName(): Promise<string>;
-  platformActive(active?: boolean): Promise<boolean>;
-  platformKid(): Promise<string>;
 }

@@ -1,12 +1,12 @@
 /**
- * Resource requests (principle 7, just in time): the mentee asks for what they need, and the
- * mentor answers with words, links and clips from the same partnership. In collegial partnerships
- * either peer asks and the other answers.
+ * Resource requests (docs/design.md, principle 7: just in time): the mentee asks for what they need,
+ * and the mentor answers with words, links and clips from the same partnership. Who asks and who
+ * answers are the shared rules in `shared/src/rules/requests.ts`.
  */
-import { hasRole, type ResourceRequest } from '@mentoring/shared';
+import { requestAnswerRefusal, requestAskRefusal, type ResourceRequest } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { answerRequestRow, findRequest, insertRequest, requestsOf } from '../models/requests.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { conflict, forbidden, notFound } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership } from './references.ts';
 import type { App } from './app.ts';
@@ -23,10 +23,9 @@ export async function askForResource(
   question: string,
 ): Promise<ResourceRequest> {
   const p = await writablePartnership(app, principal, partnershipId);
-  if (!hasRole(p, principal.personId, 'mentee')) {
-    throw forbidden('Resource requests are the mentee’s: the mentee asks for what they need, and the mentor answers.');
-  }
-  const id = await insertRequest(app.sql, { partnershipId, askedById: principal.personId, question }, Date.now());
+  const refusal = requestAskRefusal(p, principal.personId);
+  if (refusal) throw forbidden(refusal);
+  const id = await insertRequest(app.sql, { partnershipId, askedById: principal.personId, question }, app.clock.now());
   return (await findRequest(app.sql, id))!;
 }
 
@@ -39,18 +38,15 @@ export async function answerResourceRequest(
   const request = await findRequest(app.sql, requestId);
   if (!request) throw notFound('The request');
   const p = await writablePartnership(app, principal, request.partnershipId, 'The request');
-  if (!hasRole(p, principal.personId, 'mentor') || request.askedById === principal.personId) {
-    throw forbidden(
-      'A resource request is answered by the mentor (in a collegial partnership, by the partner who was asked).',
-    );
-  }
+  const refusal = requestAnswerRefusal(p, request, principal.personId);
+  if (refusal) throw refusal.kind === 'conflict' ? conflict(refusal.message) : forbidden(refusal.message);
   const clipIds = body.clipIds ?? [];
   await requireInPartnership(
     app.sql,
     p.id,
     clipIds.map((id, i) => ({ kind: 'clip' as const, id, field: `clipIds.${i}` })),
   );
-  const now = Date.now();
+  const now = app.clock.now();
   await answerRequestRow(
     app.sql,
     requestId,

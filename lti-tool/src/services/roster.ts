@@ -11,7 +11,8 @@ import {
   upsertPerson,
   type ProgramRow,
 } from '../models/programs.ts';
-import { HttpError } from '../http/errors.ts';
+import { conflict, notFound, upstream } from './errors.ts';
+import { cacheKey } from '../db/invalidations.ts';
 import type { App } from './app.ts';
 
 interface NrpsMember {
@@ -37,11 +38,9 @@ export function syncRoster(app: App, programId: string): Promise<Roster> {
 
 async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster> {
   const program = await findProgram(app.sql, programId);
-  if (!program) throw new HttpError(404, 'not_found', 'The program was not found.');
+  if (!program) throw notFound('The program');
   if (!program.nrps_url) {
-    throw new HttpError(
-      409,
-      'conflict',
+    throw conflict(
       'The LMS did not offer its roster (Names and Roles) for this course; people appear here as they launch the tool.',
     );
   }
@@ -53,10 +52,11 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
     members = answer.members ?? [];
   } catch (err) {
     app.log.warn({ err, programId }, 'roster sync failed');
-    throw new HttpError(502, 'internal', `The LMS did not give the roster: ${(err as Error).message}`);
+    throw upstream(`The LMS did not give the roster: ${(err as Error).message}`);
   }
-  const now = Date.now();
+  const now = app.clock.now();
   const synced: string[] = [];
+  const roleChanged: string[] = [];
   await app.sql.tx(async (sql) => {
     // The program row first, as a launch does, so the two never wait on each other in opposite order.
     await markRosterSynced(sql, programId, now);
@@ -68,16 +68,14 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
         { issuer: program.issuer, subject: m.user_id, name, email: m.email ?? null },
         now,
       );
-      synced.push(`person:${personId}`);
+      synced.push(cacheKey.person(personId));
       const lmsRoles = m.roles ?? [];
-      await upsertMembership(
-        sql,
-        { programId, personId, lmsRoles, programRole: programRoleFromLtiRoles(lmsRoles), launchedAt: null },
-        now,
-      );
+      const programRole = programRoleFromLtiRoles(lmsRoles);
+      const before = await upsertMembership(sql, { programId, personId, lmsRoles, programRole, launchedAt: null }, now);
+      if (before !== null && before !== programRole) roleChanged.push(cacheKey.member(programId, personId));
     }
   });
-  app.cache.delete(`program:${programId}`, ...synced);
+  await app.invalidations.publish(cacheKey.program(programId), ...synced, ...roleChanged);
   return { people: await roster(app.sql, programId), syncedAt: new Date(now).toISOString() };
 }
 

@@ -173,18 +173,19 @@ suite('anchor', () => {
     expect(anchor('abc', [{ type: 'TextPositionSelector', start: 1, end: 9 }])).toBeNull();
   });
 
-  it('re-anchors 100 clips on a 300 KB page well within 50 ms', () => {
+  // How fast is measured by `npm run bench:extension`, not asserted here.
+  it('re-anchors 100 clips on a 300 KB page after a banner moved every offset', () => {
     const text = prose(300_000);
     const clips = Array.from({ length: 100 }, (_, i) => {
       const start = 1_000 + i * 2_900;
       return describe(text, start, start + 40 + (i % 7) * 30);
     });
     const moved = `A banner that was not there before.\n${text}`;
-    anchor(moved, clips[0]!); // warm up the JIT
-    const t0 = performance.now();
+    const shift = 'A banner that was not there before.\n'.length;
     const found = clips.map((selectors) => anchor(moved, selectors));
-    const elapsed = performance.now() - t0;
-    expect(found.every((r) => r !== null)).toBe(true);
-    expect(elapsed).toBeLessThan(50);
+    clips.forEach((selectors, i) => {
+      const position = selectors.find((s) => s.type === 'TextPositionSelector')!;
+      expect(found[i]).toEqual({ start: position.start + shift, end: position.end + shift });
+    });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Who may see and change what inside a partnership (DESIGN "Who may see what"). Pure functions of
+ * Who may see and change what inside a partnership (docs/design.md, "Who may see what"). Pure functions of
  * the partnership's members, so the server enforces them and the apps use them to hide controls.
  */
 import type { Member, MemberRole, Partnership } from '../domain.ts';
@@ -28,7 +28,7 @@ export function hasRole(p: PartnershipView, personId: string, role: MemberRole):
   return p.kind === 'collegial' || m.role === role;
 }
 
-/** Goals belong to mentees (principle 1); in collegial partnerships to either partner. */
+/** Goals belong to mentees (docs/design.md, principle 1); in collegial partnerships to either partner. */
 export function canOwnGoals(p: PartnershipView, personId: string): boolean {
   return hasRole(p, personId, 'mentee');
 }

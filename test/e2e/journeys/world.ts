@@ -22,8 +22,7 @@ import { launchAs, startTestTool, type TestTool } from '../../support/tool.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
 
 export const COURSE_ID = 'nsl-2026';
-/** The design handout's texts, beside the repository; the test LMS serves them as reading pages. */
-/** "Coaching as Improvisation". */
+/** The sandbox reading the journeys clip from (lti-tool/src/sandbox/readings). */
 export const READING_FILE = 'coaching-as-improvisation.txt';
 export const READING_TITLE = 'Coaching as Improvisation';
 /**

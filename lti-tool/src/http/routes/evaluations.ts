@@ -1,4 +1,4 @@
-/** Evaluation checkpoints and checkpoint evaluations, kept apart from coaching (principle 3). */
+/** Evaluation checkpoints and checkpoint evaluations, kept apart from coaching (docs/design.md, principle 3). */
 import type { Handlers } from '../api.ts';
 import type { App } from '../../services/app.ts';
 import {

@@ -1,4 +1,5 @@
 /** The signed-in person and their program: who am I, the roster, the directory. */
+import { directoryFor } from '@mentoring/shared';
 import type { Handlers } from '../api.ts';
 import { findPerson, findProgram, roster, rosterSyncedAt, toProgram } from '../../models/programs.ts';
 import { syncRoster } from '../../services/roster.ts';
@@ -24,13 +25,7 @@ export function programHandlers(app: App): Pick<Handlers, 'me' | 'programPeople'
       return syncRoster(app, p.programId);
     },
     async programDirectory(p) {
-      // Participants choose partners among participants; names only, never LMS roles or e-mail.
-      const people = await roster(app.sql, p.programId);
-      return {
-        people: people
-          .filter((r) => r.programRole === 'participant' && r.personId !== p.personId)
-          .map((r) => ({ id: r.personId, name: r.name, email: null })),
-      };
+      return { people: directoryFor(await roster(app.sql, p.programId), p.personId) };
     },
   };
 }

@@ -5,10 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
+import { TOOL_ROOT } from '../../paths.ts';
 import { esc } from './html.ts';
 
 /** The sample program's readings, written for this project (one paragraph a line, an optional dateline first). */
-export const SAMPLE_READINGS_DIR = path.resolve(import.meta.dirname, '../readings');
+export const SAMPLE_READINGS_DIR = path.join(TOOL_ROOT, 'src/sandbox/readings');
 
 export function readingPage(text: string): string {
   const lines = text.split(/\r?\n/).filter((l) => l.trim());

@@ -1,4 +1,4 @@
-/** Checkpoint evaluations of one partnership: a separate record, visible to program staff (principle 3). */
+/** Checkpoint evaluations of one partnership: a separate record, visible to program staff (docs/design.md, principle 3). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiContext.tsx';
 import { partnershipKeys } from './partnerships.ts';

@@ -1,4 +1,4 @@
-/** Resource requests: the mentee asks for what they need, the mentor answers (principle 7). */
+/** Resource requests: the mentee asks for what they need, the mentor answers (docs/design.md, principle 7). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiContext.tsx';
 import { partnershipKeys } from './partnerships.ts';

@@ -81,7 +81,7 @@ function Screen({ me, route }: { me: Me; route: Route }) {
   }
 }
 
-/** Principle 2: staff follow activity, never read a partnership's content. */
+/** docs/design.md, principle 2: staff follow activity, never read a partnership's content. */
 function StaffNoContent() {
   return (
     <div className="notice">

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/QueryState.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { joinNames, nameOf, partnersOf } from '../../lib/people.ts';
 
-/** An invitation: to answer when it is for me, or waiting on the others when I sent it (principle 5, choice). */
+/** An invitation: to answer when it is for me, or waiting on the others when I sent it (docs/design.md, principle 5, choice). */
 export function InvitationCard({ partnership: p, meId }: { partnership: Partnership; meId: string }) {
   const answer = useAnswerInvitation();
   const me = memberOf(p, meId);

@@ -14,7 +14,7 @@ import { check, errorsFrom } from '../../lib/formErrors.ts';
 
 const FIELDS = ['person', 'kind', 'role', 'purpose'];
 
-/** Choosing a partner (principle 5): the other person accepts or declines. */
+/** Choosing a partner (docs/design.md, principle 5): the other person accepts or declines. */
 export function InviteDialog({ me }: { me: Me }) {
   return (
     <ModalDialog title="Invite someone" trigger={<Button className="button primary">Invite someone</Button>}>
@@ -64,9 +64,7 @@ function InviteForm({ me, onDone }: { me: Me; onDone: () => void }) {
 
   if (directory.isPending) return <Loading label="Loading the people in your program…" />;
   if (directory.isError) return <ErrorNotice error={directory.error} retry={() => void directory.refetch()} />;
-  const people = directory.data.people
-    .filter((p) => p.id !== me.person.id)
-    .map((p) => ({ id: p.id, name: p.name, detail: p.email }));
+  const people = directory.data.people.map((p) => ({ id: p.id, name: p.name, detail: p.email }));
 
   return (
     <Form onSubmit={submit} errors={form.errors}>

@@ -11,7 +11,7 @@ import { formatDate, formatDay } from '../../lib/dates.ts';
 import { RATING_LABELS } from '../../lib/evaluation.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 
-/** Named checkpoints (Month 6, 12, 18, 24) and the evaluations mentors completed at them (principle 3). */
+/** Named checkpoints (Month 6, 12, 18, 24) and the evaluations mentors completed at them (docs/design.md, principle 3). */
 export function CheckpointsPanel() {
   const checkpoints = useCheckpoints();
   const evaluations = useProgramEvaluations();

@@ -8,7 +8,7 @@ import { FormPartnershipButton, LazyCheckpointsPanel, LazyRosterPanel } from './
 
 /**
  * The program as staff see it: who is in it, which partnerships meet, checkpoints and their
- * evaluations. Never content (principle 2); the API sends none.
+ * evaluations. Never content (docs/design.md, principle 2); the API sends none.
  */
 export function ProgramScreen({ section }: { section: ProgramSection }) {
   const me = useMe();

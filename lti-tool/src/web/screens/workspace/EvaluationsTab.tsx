@@ -16,7 +16,7 @@ import { nameOf } from '../../lib/people.ts';
 import { useWorkspace } from './workspaceContext.ts';
 
 /**
- * Principle 3: evaluation is a separate record, labelled as such and kept visually apart. Nothing
+ * docs/design.md, principle 3: evaluation is a separate record, labelled as such and kept visually apart. Nothing
  * from goals, clips, prompts or notes flows into it.
  */
 export function EvaluationsTab() {

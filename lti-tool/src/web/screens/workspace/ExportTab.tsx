@@ -1,18 +1,22 @@
 import { Button } from 'react-aria-components';
+import { exportFileName } from '@mentoring/shared';
 import { useExportPartnership } from '../../api/partnerships.ts';
 import { ErrorNotice } from '../../components/QueryState.tsx';
-import { exportFileName, saveTextFile } from '../../lib/download.ts';
+import { saveTextFile } from '../../lib/download.ts';
 import { useWorkspace } from './workspaceContext.ts';
 
 /** A copy of the partnership to keep: readable Markdown, or JSON for another tool. */
 export function ExportTab() {
   const { partnership: p } = useWorkspace();
   const exporter = useExportPartnership(p.id);
-  const names = p.members.map((m) => m.name);
   const download = (format: 'md' | 'json') =>
     exporter.mutate(format, {
       onSuccess: (text) =>
-        saveTextFile(text, exportFileName(names, format), format === 'md' ? 'text/markdown' : 'application/json'),
+        saveTextFile(
+          text,
+          exportFileName(p, format, new Date()),
+          format === 'md' ? 'text/markdown' : 'application/json',
+        ),
     });
   return (
     <div className="tab-content">

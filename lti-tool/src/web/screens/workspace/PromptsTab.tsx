@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import {
   CreatePrompt,
   UpdatePrompt,
-  memberOf,
+  canRespondToPrompt,
   type Clip,
   type Goal,
   type Prompt,
@@ -22,20 +22,13 @@ import { useFormState } from '../../components/useFormState.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { nameOf } from '../../lib/people.ts';
-import { useWorkspace, type Workspace } from './workspaceContext.ts';
+import { useWorkspace } from './workspaceContext.ts';
 
 const GROUPS: { status: PromptStatus; title: string; empty: string }[] = [
   { status: 'open', title: 'Waiting for a response', empty: 'No open prompts.' },
   { status: 'answered', title: 'Answered, to talk about', empty: 'Nothing answered yet.' },
   { status: 'discussed', title: 'Discussed', empty: '' },
 ];
-
-/** Who responds: the mentee in mentoring; in collegial coaching, whoever did not ask. */
-function canRespond(w: Workspace, prompt: Prompt): boolean {
-  if (!w.can.write) return false;
-  if (w.partnership.kind === 'collegial') return prompt.authorId !== w.meId;
-  return memberOf(w.partnership, w.meId)?.role === 'mentee';
-}
 
 /** Reflection prompts: questions to think about between conversations, and the responses. */
 export function PromptsTab() {
@@ -145,7 +138,7 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
   const [responding, setResponding] = useState(false);
   const clip = prompt.clipId ? clips.find((c) => c.id === prompt.clipId) : undefined;
   const goal = prompt.goalId ? goals.find((g) => g.id === prompt.goalId) : undefined;
-  const responder = canRespond(w, prompt);
+  const responder = canRespondToPrompt(p, prompt, goal?.ownerId ?? null, w.meId);
 
   return (
     <article className={`card prompt-card status-${prompt.status}`}>

@@ -3,7 +3,8 @@ import { Button } from 'react-aria-components';
 import {
   AnswerResourceRequest,
   CreateResourceRequest,
-  hasRole,
+  canAnswerRequest,
+  canAskForResource,
   type Clip,
   type ResourceRequest,
 } from '@mentoring/shared';
@@ -21,13 +22,13 @@ import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { joinNames, mentorsNames, nameOf } from '../../lib/people.ts';
 import { useWorkspace } from './workspaceContext.ts';
 
-/** Just in time (principle 7): the mentee asks for what they need; the mentor answers that. */
+/** Just in time (docs/design.md, principle 7): the mentee asks for what they need; the mentor answers that. */
 export function RequestsTab() {
   const w = useWorkspace();
   const p = w.partnership;
   const requests = useRequests(p.id);
   const clips = useClips(p.id);
-  const canAsk = w.can.write && hasRole(p, w.meId, 'mentee');
+  const canAsk = canAskForResource(p, w.meId);
 
   const ask = canAsk ? (
     <ModalDialog title="Ask for a resource" trigger={<Button className="button primary">Ask for a resource</Button>}>
@@ -109,7 +110,7 @@ function RequestCard({ request: r, clips }: { request: ResourceRequest; clips: r
   const w = useWorkspace();
   const p = w.partnership;
   const [answering, setAnswering] = useState(false);
-  const canAnswer = w.can.write && r.status === 'open' && r.askedById !== w.meId && hasRole(p, w.meId, 'mentor');
+  const canAnswer = canAnswerRequest(p, r, w.meId);
   const answerClips = r.answer
     ? r.answer.clipIds.map((id) => clips.find((c) => c.id === id)).filter((c): c is Clip => !!c)
     : [];

@@ -9,7 +9,7 @@ import { useWorkspace } from '../workspaceContext.ts';
 import { AddToAgenda } from './AddToAgenda.tsx';
 
 /**
- * The mentee builds and orders the agenda (principle 1). Items move by dragging, by the keyboard's
+ * The mentee builds and orders the agenda (docs/design.md, principle 1). Items move by dragging, by the keyboard's
  * drag and drop (Enter on the handle), or with the move up and down buttons; removing offers undo.
  */
 export function AgendaEditor({ conversation, lookup }: { conversation: Conversation; lookup: AgendaLookup }) {

@@ -43,7 +43,7 @@ export function CommitmentLine({ commitment: c, lookup }: { commitment: Commitme
   );
 }
 
-/** Commitments made in the last conversation, carried into this one (principle 6, growth over time). */
+/** Commitments made in the last conversation, carried into this one (docs/design.md, principle 6, growth over time). */
 export function CarriedCommitments({ from, lookup }: { from: Conversation; lookup: AgendaLookup }) {
   return (
     <section className="conversation-part carried" aria-label="Commitments from last time">

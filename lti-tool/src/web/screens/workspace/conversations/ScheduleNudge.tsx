@@ -1,11 +1,11 @@
-import { memberOf } from '@mentoring/shared';
+import { hasRole } from '@mentoring/shared';
 import { useWorkspace } from '../workspaceContext.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
 
 /** A gentle prompt when nothing is scheduled: partnerships that stop meeting tend to fade quietly. */
 export function ScheduleNudge() {
   const w = useWorkspace();
-  const isMentee = w.partnership.kind === 'collegial' || memberOf(w.partnership, w.meId)?.role === 'mentee';
+  const isMentee = hasRole(w.partnership, w.meId, 'mentee');
   return (
     <section className="nudge card" aria-labelledby="nudge-title">
       <div>

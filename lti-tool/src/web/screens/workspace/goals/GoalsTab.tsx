@@ -10,7 +10,7 @@ import { GoalCard } from './GoalCard.tsx';
 import { GoalForm } from './GoalForm.tsx';
 import { Folded } from '../../../components/Folded.tsx';
 
-/** Goals are the mentee's (principle 1): they write them, the mentor reads and asks. */
+/** Goals are the mentee's (docs/design.md, principle 1): they write them, the mentor reads and asks. */
 export function GoalsTab() {
   const { partnership: p, can } = useWorkspace();
   const goals = useGoals(p.id);

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Member } from '../domain.ts';
+import { canRespondToPrompt, promptResponseRefusal } from './prompts.ts';
+
+const member = (personId: string, role: Member['role'], invitation: Member['invitation'] = 'accepted'): Member => ({
+  personId,
+  name: personId,
+  role,
+  invitation,
+});
+const mentoring = {
+  kind: 'mentoring' as const,
+  status: 'active' as const,
+  members: [member('mara', 'mentor'), member('ben', 'mentee')],
+};
+const collegial = {
+  kind: 'collegial' as const,
+  status: 'active' as const,
+  members: [member('eli', 'mentee'), member('fay', 'mentor')],
+};
+
+describe('who responds to a prompt', () => {
+  it('in mentoring, the mentee, whoever asked', () => {
+    const byMentor = { authorId: 'mara', goalId: null };
+    const byMentee = { authorId: 'ben', goalId: null };
+    expect(canRespondToPrompt(mentoring, byMentor, null, 'ben')).toBe(true);
+    expect(canRespondToPrompt(mentoring, byMentee, null, 'ben')).toBe(true);
+    expect(promptResponseRefusal(mentoring, byMentor, null, 'mara')).toMatch(/only the mentee/);
+  });
+  it('in collegial coaching, the owner of the goal the prompt is about, even if they asked', () => {
+    const aboutFaysGoal = { authorId: 'fay', goalId: 'g1' };
+    expect(canRespondToPrompt(collegial, aboutFaysGoal, 'fay', 'fay')).toBe(true);
+    expect(promptResponseRefusal(collegial, aboutFaysGoal, 'fay', 'eli')).toMatch(/owner of the goal/);
+  });
+  it('in collegial coaching, a prompt about no goal is for the partner who did not ask', () => {
+    const byEli = { authorId: 'eli', goalId: null };
+    expect(canRespondToPrompt(collegial, byEli, null, 'fay')).toBe(true);
+    expect(canRespondToPrompt(collegial, byEli, null, 'eli')).toBe(false);
+  });
+  it('nobody responds in a closed partnership, nor outsiders or those who declined', () => {
+    const prompt = { authorId: 'mara', goalId: null };
+    expect(canRespondToPrompt({ ...mentoring, status: 'closed' }, prompt, null, 'ben')).toBe(false);
+    expect(canRespondToPrompt(mentoring, prompt, null, 'stranger')).toBe(false);
+    const declined = { ...mentoring, members: [member('mara', 'mentor'), member('ben', 'mentee', 'declined')] };
+    expect(canRespondToPrompt(declined, prompt, null, 'ben')).toBe(false);
+  });
+});

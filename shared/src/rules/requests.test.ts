@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Member } from '../domain.ts';
+import { canAnswerRequest, canAskForResource, requestAnswerRefusal } from './requests.ts';
+
+const member = (personId: string, role: Member['role']): Member => ({
+  personId,
+  name: personId,
+  role,
+  invitation: 'accepted',
+});
+const mentoring = {
+  kind: 'mentoring' as const,
+  status: 'active' as const,
+  members: [member('mara', 'mentor'), member('ben', 'mentee')],
+};
+const collegial = {
+  kind: 'collegial' as const,
+  status: 'active' as const,
+  members: [member('eli', 'mentee'), member('fay', 'mentor')],
+};
+
+describe('who asks for a resource', () => {
+  it('the mentee in mentoring, either partner in collegial coaching, nobody once closed', () => {
+    expect(canAskForResource(mentoring, 'ben')).toBe(true);
+    expect(canAskForResource(mentoring, 'mara')).toBe(false);
+    expect(canAskForResource(collegial, 'eli')).toBe(true);
+    expect(canAskForResource(collegial, 'fay')).toBe(true);
+    expect(canAskForResource({ ...mentoring, status: 'closed' }, 'ben')).toBe(false);
+  });
+});
+
+describe('who answers a resource request', () => {
+  const fromBen = { askedById: 'ben', status: 'open' as const };
+  it('the mentor in mentoring; never the one who asked', () => {
+    expect(canAnswerRequest(mentoring, fromBen, 'mara')).toBe(true);
+    expect(requestAnswerRefusal(mentoring, fromBen, 'ben')?.kind).toBe('forbidden');
+  });
+  it('in collegial coaching, the partner who was asked', () => {
+    const fromFay = { askedById: 'fay', status: 'open' as const };
+    expect(canAnswerRequest(collegial, fromFay, 'eli')).toBe(true);
+    expect(canAnswerRequest(collegial, fromFay, 'fay')).toBe(false);
+  });
+  it('once: an answered request is a conflict, not a second answer', () => {
+    expect(requestAnswerRefusal(mentoring, { askedById: 'ben', status: 'answered' }, 'mara')?.kind).toBe('conflict');
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * What an operator relies on: health and readiness, ended launch sessions deleted on the tool's
+ * clock, and a backup taken while the tool runs that restores the database as it was.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
+import { startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { UPKEEP_MS } from '@mentoring/lti-tool/src/core.ts';
+import { backupDatabase, restoreDatabase } from '@mentoring/lti-tool/src/db/backup.ts';
+import { ManualClock } from '../support/clock.ts';
+import {
+  apiAs,
+  dropDisposableDatabase,
+  freshPostgresDatabase,
+  launchAs,
+  startTestTool,
+  tempDir,
+  type TestTool,
+} from '../support/tool.ts';
+
+const COURSE = sampleProgram().id;
+let lms: TestLms;
+
+beforeAll(async () => {
+  lms = await startTestLms({ name: 'Operations LMS' });
+  lms.addCourse(sampleProgram());
+});
+
+afterAll(async () => {
+  await lms?.close();
+});
+
+const countSessions = async (tool: TestTool) =>
+  Number((await tool.app.sql.one<{ n: number | string }>('SELECT COUNT(*) AS n FROM launch_sessions'))!.n);
+
+describe('health and upkeep', () => {
+  const clock = new ManualClock();
+  let tool: TestTool;
+
+  beforeAll(async () => {
+    tool = await startTestTool({ clock, env: { LAUNCH_SESSION_HOURS: '1' } });
+    await lms.registerTool(`${tool.url}/register`);
+  });
+
+  afterAll(async () => {
+    await tool?.close();
+  });
+
+  it('answers /healthz and /readyz, and names each request with an id', async () => {
+    for (const probe of ['/healthz', '/readyz']) {
+      const res = await fetch(tool.url + probe);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true });
+    }
+    const given = await fetch(`${tool.url}/healthz`, { headers: { 'x-request-id': 'lb-1234' } });
+    expect(given.headers.get('x-request-id')).toBe('lb-1234');
+    const made = await fetch(`${tool.url}/healthz`, { headers: { 'x-request-id': 'not an id; <script>' } });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('deletes ended launch sessions on its own clock, and refuses their ltiks', async () => {
+    const { ltik, api } = await launchAs(lms, tool, { courseId: COURSE, personId: 'hkowalski' });
+    expect((await api.me({})).person.name).toBe('Hannah Kowalski');
+    const before = await countSessions(tool);
+    await clock.advance(UPKEEP_MS);
+    expect(await countSessions(tool)).toBe(before);
+    await clock.advance(3_600_000);
+    expect(await countSessions(tool)).toBe(0);
+    await expect(apiAs(tool, ltik).me({})).rejects.toMatchObject({ status: 401 });
+    const fresh = await launchAs(lms, tool, { courseId: COURSE, personId: 'hkowalski' });
+    expect((await fresh.api.me({})).person.name).toBe('Hannah Kowalski');
+  });
+});
+
+describe('backup and restore', () => {
+  it('restores a backup taken while the tool served, as it was then', async () => {
+    const dataDir = tempDir();
+    const databaseUrl =
+      process.env.TEST_DATABASE === 'postgres'
+        ? await freshPostgresDatabase()
+        : `sqlite:${path.join(dataDir, 'mentoring.sqlite')}`;
+    let tool = await startTestTool({ dataDir, databaseUrl, keepDatabase: true });
+    try {
+      const lmsForTool = await startTestLms({ name: 'Backup LMS' });
+      try {
+        lmsForTool.addCourse(sampleProgram());
+        await lmsForTool.registerTool(`${tool.url}/register`);
+        const staff = await launchAs(lmsForTool, tool, { courseId: COURSE, personId: 'awhitfield' });
+        const mentor = await launchAs(lmsForTool, tool, { courseId: COURSE, personId: 'mdelgado' });
+        const mentee = await launchAs(lmsForTool, tool, { courseId: COURSE, personId: 'hkowalski' });
+        const members = async (mentorRole: string) => [
+          { personId: (await mentor.api.me({})).person.id, role: mentorRole as 'mentor' },
+          { personId: (await mentee.api.me({})).person.id, role: 'mentee' as const },
+        ];
+        const kept = await staff.api.createPartnership({
+          body: { kind: 'mentoring', members: await members('mentor') },
+        });
+
+        const file = path.join(dataDir, 'backups', 'backup.db');
+        await backupDatabase(databaseUrl, file);
+        expect(fs.statSync(file).size).toBeGreaterThan(0);
+        await expect(backupDatabase(databaseUrl, file)).rejects.toThrow(/already exists/);
+        const lost = await staff.api.createPartnership({
+          body: { kind: 'mentoring', members: await members('mentor') },
+        });
+
+        const port = tool.config.port;
+        await tool.close();
+        await restoreDatabase(databaseUrl, file);
+        tool = await startTestTool({ dataDir, databaseUrl, keepDatabase: true, port });
+        const ids = (await apiAs(tool, staff.ltik).listPartnerships({})).partnerships.map((p) => p.id);
+        expect(ids).toContain(kept.id);
+        expect(ids).not.toContain(lost.id);
+        // Registration and keys came back too: the LMS launches as before.
+        const again = await launchAs(lmsForTool, tool, { courseId: COURSE, personId: 'hkowalski' });
+        expect((await again.api.me({})).person.name).toBe('Hannah Kowalski');
+      } finally {
+        await lmsForTool.close();
+      }
+    } finally {
+      await tool.close();
+      await dropDisposableDatabase(databaseUrl);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
