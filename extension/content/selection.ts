@@ -1,4 +1,5 @@
 /** The reader's current selection, described for clipping. */
+import type { PageDocument } from '@mentoring/shared';
 import { describe } from '@mentoring/shared/anchoring/index';
 import type { PageSelection } from '@/lib/messages';
 import { pageAddress } from '@/lib/page-address';
@@ -9,8 +10,37 @@ export function pageUrl(doc: Document): string {
   return pageAddress(doc.location.href, doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href);
 }
 
+/** A web address from the page's markup, made absolute; undefined when it is none. */
+function webAddress(doc: Document, value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, doc.baseURI);
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const meta = (doc: Document, selector: string) =>
+  doc.querySelector<HTMLMetaElement>(selector)?.content.trim() || undefined;
+
+/** What the page says about which reading it is (see `documentIdentities`). */
+export function pageDocument(doc: Document): PageDocument {
+  const dcIdentifiers = [...doc.querySelectorAll<HTMLMetaElement>('meta[name="dc.identifier" i]')].map((m) =>
+    m.content.trim(),
+  );
+  const found: PageDocument = {
+    canonical: webAddress(doc, doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.getAttribute('href')),
+    ogUrl: webAddress(doc, meta(doc, 'meta[property="og:url" i]')),
+    doi:
+      meta(doc, 'meta[name="citation_doi" i]') ??
+      dcIdentifiers.find((d) => /^(doi:|https?:\/\/(dx\.)?doi\.org\/)?10\./i.test(d)),
+  };
+  return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined));
+}
+
 export function currentSelection(doc: Document): PageSelection {
-  const base = { url: pageUrl(doc), title: doc.title };
+  const base = { url: pageUrl(doc), title: doc.title, document: pageDocument(doc) };
   const selection = doc.getSelection();
   const quote = selection?.toString().trim() ?? '';
   if (!selection || !quote || selection.rangeCount === 0) return { ...base, quote, selectors: [] };

@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Highlighter } from '@/content/highlight';
-import { currentSelection, pageUrl } from '@/content/selection';
+import { currentSelection, pageDocument, pageUrl } from '@/content/selection';
 import { answerWith, askBackground, type ContentAnswers, type ContentRequest } from '@/lib/messages';
 import type { ScriptStart } from '@/lib/page-script';
 import '@/content/highlight.css';
@@ -21,7 +21,10 @@ export default defineContentScript({
   // Nothing announced to the page with `window.postMessage` when the script starts.
   noScriptStartedPostMessage: true,
   main(): ScriptStart {
-    const report = () => void askBackground({ type: 'page:ready', url: pageUrl(document) }).catch(() => undefined);
+    const report = () =>
+      void askBackground({ type: 'page:ready', url: pageUrl(document), document: pageDocument(document) }).catch(
+        () => undefined,
+      );
     // A flag in this extension's isolated world, which lives as long as the document.
     const flag = '__mentoringClipper';
     const scope = globalThis as typeof globalThis & { [flag]?: true };

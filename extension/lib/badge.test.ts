@@ -6,8 +6,10 @@ import { enqueue } from './queue.ts';
 
 const page = (clips: number): PageState => ({
   url: 'https://example.org/',
+  ids: ['https://example.org/'],
+  document: {},
   clips: Array.from({ length: clips }, (_, i) => ({ id: `c${i}` }) as PageState['clips'][number]),
-  found: {},
+  found: Object.fromEntries(Array.from({ length: clips }, (_, i) => [`c${i}`, true])),
   error: null,
 });
 
@@ -22,6 +24,18 @@ describe('badge', () => {
       title: 'Mentoring workspace: 1 clip on this page, 2 clips waiting to be sent',
     });
     expect(badgeFor(1, null).color).not.toBe(badgeFor(0, page(1)).color);
+  });
+
+  it('says how many of the page’s clips were found on it', () => {
+    const five = { ...page(5), found: { c0: true, c1: true, c2: true, c3: true, c4: false } };
+    expect(badgeFor(0, five)).toMatchObject({
+      text: '4/5',
+      title: 'Mentoring workspace: 4 of 5 clips found on this page',
+    });
+    expect(badgeFor(0, { ...page(1), found: {} })).toMatchObject({
+      text: '0/1',
+      title: 'Mentoring workspace: 0 of 1 clip found on this page',
+    });
   });
 
   it('draws the waiting count everywhere and page counts per tab', async () => {

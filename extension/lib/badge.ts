@@ -1,6 +1,7 @@
 /**
  * The toolbar badge: how many clips wait in the outbox (amber), or else how many clips the page
- * in the tab already holds (blue). The tooltip always says both.
+ * in the tab already holds (blue), as "4/5" when only four of them were found on it. The tooltip
+ * always says both, in words ("4 of 5 clips found on this page").
  */
 import { browser } from 'wxt/browser';
 import { readQueue } from './queue.ts';
@@ -21,12 +22,17 @@ export interface Badge {
 /** The badge for a tab, given the outbox length and the tab's page (if known). */
 export function badgeFor(waiting: number, page: PageState | null): Badge {
   const onPage = page?.clips.length ?? 0;
+  const found = page?.clips.filter((c) => page.found[c.id] === true).length ?? 0;
   const parts = [
-    onPage ? count(onPage, 'clip on this page', 'clips on this page') : null,
+    !onPage
+      ? null
+      : found === onPage
+        ? count(onPage, 'clip on this page', 'clips on this page')
+        : `${found} of ${count(onPage, 'clip', 'clips')} found on this page`,
     waiting ? count(waiting, 'clip waiting to be sent', 'clips waiting to be sent') : null,
   ].filter(Boolean);
   return {
-    text: waiting ? String(waiting) : onPage ? String(onPage) : '',
+    text: waiting ? String(waiting) : !onPage ? '' : found === onPage ? String(onPage) : `${found}/${onPage}`,
     color: waiting ? WAITING_COLOR : PAGE_COLOR,
     title: parts.length ? `${NAME}: ${parts.join(', ')}` : NAME,
   };

@@ -2,8 +2,8 @@
  * Last known answers from the tool (partnerships, goals), so the picker can file a clip offline
  * or while signed out. Cleared on "Disconnect".
  */
-import { browser } from 'wxt/browser';
 import { ApiError } from '@mentoring/shared';
+import { savedAnswerItem } from './stored.ts';
 import { describeError } from './tool.ts';
 
 export interface Cached<T> {
@@ -13,23 +13,18 @@ export interface Cached<T> {
   staleBecause: string | null;
 }
 
-interface Saved<T> {
-  data: T;
-  savedAt: number;
-}
-
 /** Loads fresh data and saves it; if the tool cannot answer now, falls back to the saved copy. */
 export async function withCache<T>(key: string, load: () => Promise<T>): Promise<Cached<T>> {
-  const storageKey = `cache:${key}`;
+  const item = savedAnswerItem<T>(key);
   try {
     const data = await load();
     const savedAt = Date.now();
-    await browser.storage.local.set({ [storageKey]: { data, savedAt } satisfies Saved<T> });
+    await item.setValue({ data, savedAt });
     return { data, savedAt, staleBecause: null };
   } catch (err) {
     // Refused access is an answer, not an outage: do not show what the person may no longer see.
     if (err instanceof ApiError && (err.status === 403 || err.status === 404)) throw err;
-    const saved = (await browser.storage.local.get(storageKey))[storageKey] as Saved<T> | undefined;
+    const saved = await item.getValue();
     if (!saved) throw err;
     return { ...saved, staleBecause: describeError(err) };
   }

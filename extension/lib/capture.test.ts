@@ -27,6 +27,7 @@ describe('capturing the selection', () => {
     const selectors = [{ type: 'TextPositionSelector' as const, start: 10, end: 20 }];
     const ask = pageAnswers({
       quote: ' the dance ',
+      document: {},
       selectors,
       url: 'https://example.org/canonical',
       title: 'Improvisation',
@@ -38,6 +39,7 @@ describe('capturing the selection', () => {
       selectors,
       url: 'https://example.org/canonical',
       title: 'Improvisation',
+      document: {},
       notice: null,
       tabId: 7,
     });
@@ -75,7 +77,7 @@ describe('capturing the selection', () => {
   });
 
   it('says so when nothing is selected', async () => {
-    pageAnswers({ quote: '', selectors: [], url: 'https://example.org/', title: '' });
+    pageAnswers({ quote: '', selectors: [], url: 'https://example.org/', title: '', document: {} });
     await expect(captureFromTab(tab('https://example.org/'))).rejects.toThrow(/Nothing is selected/);
   });
 
@@ -91,6 +93,7 @@ describe('capturing the selection', () => {
     const long = 'word '.repeat(2_500);
     pageAnswers({
       quote: long,
+      document: {},
       selectors: [
         { type: 'TextQuoteSelector', exact: long, prefix: 'before', suffix: 'after' },
         { type: 'TextPositionSelector', start: 100, end: 100 + long.length },

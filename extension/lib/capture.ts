@@ -4,7 +4,7 @@
  * context menu reports. Over-long selections are cut with a notice (shared `limitQuote`).
  */
 import type { Browser } from 'wxt/browser';
-import { limitQuote, MAX_QUOTE_LENGTH, type Selector } from '@mentoring/shared';
+import { limitQuote, MAX_QUOTE_LENGTH, type PageDocument, type Selector } from '@mentoring/shared';
 import { askTab, type PageSelection } from './messages.ts';
 import { runContentScript } from './page-script.ts';
 
@@ -13,6 +13,8 @@ export interface Capture {
   selectors: Selector[];
   url: string;
   title: string;
+  /** What the page says about which reading it is (none where no script could run). */
+  document: PageDocument;
   /** Said to the clipper when the selection was cut. */
   notice: string | null;
   /** The tab the passage came from, to show an existing clip there. */
@@ -58,6 +60,7 @@ export async function captureFromTab(tab: Browser.tabs.Tab, menu?: Browser.conte
     selectors: limited.truncated ? cutSelectors(selectors) : selectors,
     url: fromPage?.url ?? pageUrl!,
     title: fromPage?.title || tab.title || '',
+    document: fromPage?.document ?? {},
     notice: limited.notice,
     tabId: tab.id ?? null,
   };

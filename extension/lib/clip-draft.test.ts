@@ -8,6 +8,7 @@ const draft: Draft = {
     selectors: [{ type: 'TextPositionSelector', start: 3, end: 48 }],
     url: 'https://example.org/improvisation',
     title: 'Coaching as improvisation',
+    document: {},
     notice: null,
     tabId: 4,
   },

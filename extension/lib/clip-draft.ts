@@ -39,6 +39,7 @@ export function clipFromDraft(draft: Draft): { body: QueuedClip['body'] } | { pr
     tags: parseTags(draft.tags),
     goalIds: target.kind === 'goal' ? [target.goalId] : [],
     selectors: capture.selectors,
+    document: Object.keys(capture.document).length ? capture.document : undefined,
     newPrompt: target.kind === 'prompt' ? { question: target.question.trim() } : undefined,
   };
   if (target.kind === 'prompt' && !body.newPrompt?.question)

@@ -44,6 +44,7 @@ describe('clipping from the context menu', () => {
         selectors: [],
         url: 'https://example.org/report.pdf',
         title: 'report.pdf',
+        document: {},
         notice: null,
         tabId: 4,
       },

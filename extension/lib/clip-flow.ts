@@ -41,9 +41,9 @@ export async function onClipMenuClicked(menu: Browser.contextMenus.OnClickData, 
 export async function sendOutbox(): Promise<OutboxStatus | null> {
   const { sent, status } = await flushOutbox();
   if (sent.length) {
-    const urls = sent.map((c) => c.body.url);
-    await addClippedPages(urls);
-    await refreshPages(urls);
+    const ids = sent.flatMap((c) => c.pageIds);
+    await addClippedPages(ids);
+    await refreshPages(ids);
   }
   return status;
 }

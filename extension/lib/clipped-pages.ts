@@ -1,26 +1,19 @@
 /**
- * Which pages hold clips of the reader's partnerships. The background asks the tool for a page's
- * clips (`GET /api/clips?url=`) only when the page is listed here, so the tool never learns the
- * other addresses the reader visits. The list is rebuilt from the partnerships' clips when it is
+ * Which pages hold clips of the reader's partnerships, by their identities (normalised addresses,
+ * DOIs: `documentIdentities`). The background asks the tool for a page's clips
+ * (`GET /api/clips?url=`) only when the page is listed here, so the tool never learns the other
+ * addresses the reader visits. The list is rebuilt from the partnerships' clips when it is
  * older than ten minutes, and kept under `cache:` so "Disconnect" forgets it.
  */
-import { browser } from 'wxt/browser';
 import { canReadContent, clipPageUrl } from '@mentoring/shared';
+import { clippedPagesItem, type ClippedPages } from './stored.ts';
 import { callTool } from './tool.ts';
 
-const KEY = 'cache:clipped-pages';
 const FRESH_FOR_MS = 10 * 60_000;
 /** The newest clips of each partnership that are looked at; older pages are found after the next clip there. */
 const CLIPS_PER_PARTNERSHIP = 500;
 
-interface ClippedPages {
-  urls: string[];
-  at: number;
-}
-
-async function read(): Promise<ClippedPages | null> {
-  return ((await browser.storage.local.get(KEY))[KEY] as ClippedPages | undefined) ?? null;
-}
+const read = () => clippedPagesItem.getValue();
 
 let rebuilding: Promise<ClippedPages> | null = null;
 
@@ -32,9 +25,11 @@ function rebuild(): Promise<ClippedPages> {
     const lists = await Promise.allSettled(
       readable.map((p) => api.listClips({ params: { id: p.id }, query: { limit: CLIPS_PER_PARTNERSHIP } })),
     );
-    const urls = lists.flatMap((l) => (l.status === 'fulfilled' ? l.value.clips.map((c) => clipPageUrl(c.url)) : []));
+    const urls = lists.flatMap((l) =>
+      l.status === 'fulfilled' ? l.value.clips.flatMap((c) => [clipPageUrl(c.url), ...c.pageIds]) : [],
+    );
     const index = { urls: [...new Set(urls)], at: Date.now() };
-    await browser.storage.local.set({ [KEY]: index });
+    await clippedPagesItem.setValue(index);
     return index;
   }).finally(() => {
     rebuilding = null;
@@ -49,9 +44,18 @@ async function current(): Promise<ClippedPages | null> {
   return index;
 }
 
-/** Whether the page at `url` holds clips, as far as this browser knows (false when it cannot tell). */
-export async function pageHasClips(url: string): Promise<boolean> {
-  return !!(await current())?.urls.includes(clipPageUrl(url));
+/**
+ * Whether the page at `url`, or known by any of `ids`, holds clips, as far as this browser knows
+ * (false when it cannot tell).
+ */
+export async function pageHasClips(url: string, ids: readonly string[] = []): Promise<boolean> {
+  const index = await current();
+  return !!index && [clipPageUrl(url), ...ids].some((id) => index.urls.includes(id));
+}
+
+/** Whether some clipped page is known by its DOI or PDF fingerprint, which any site may carry. */
+export async function anyClipByDocument(): Promise<boolean> {
+  return !!(await current())?.urls.some((id) => !/^[a-z]+:\/\//i.test(id));
 }
 
 /**
@@ -73,11 +77,9 @@ function originOf(url: string): string | null {
   }
 }
 
-/** Records pages that just gained clips from this browser. */
+/** Records pages (by their identities) that just gained clips from this browser. */
 export async function addClippedPages(urls: string[]): Promise<void> {
   const index = await read();
   if (!index) return; // the next check rebuilds the list, with these pages in it
-  await browser.storage.local.set({
-    [KEY]: { ...index, urls: [...new Set([...index.urls, ...urls.map(clipPageUrl)])] },
-  });
+  await clippedPagesItem.setValue({ ...index, urls: [...new Set([...index.urls, ...urls.map(clipPageUrl)])] });
 }

@@ -2,8 +2,8 @@
  * This browser's connection to the mentoring tool. Kept only in `browser.storage.local`, which
  * pages cannot read; the content script never reads it either.
  */
-import { browser, type Browser } from 'wxt/browser';
 import type { Me } from '@mentoring/shared';
+import { connectionItem, forgetSavedAnswers } from './stored.ts';
 
 export interface Connection {
   /** The tool's address, without a trailing slash. */
@@ -17,15 +17,12 @@ export interface Connection {
   signedOutReason?: string;
 }
 
-export const CONNECTION_KEY = 'connection';
-
-export async function readConnection(): Promise<Connection | null> {
-  const stored = await browser.storage.local.get(CONNECTION_KEY);
-  return (stored[CONNECTION_KEY] as Connection | undefined) ?? null;
+export function readConnection(): Promise<Connection | null> {
+  return connectionItem.getValue();
 }
 
-export async function saveConnection(connection: Connection): Promise<void> {
-  await browser.storage.local.set({ [CONNECTION_KEY]: connection });
+export function saveConnection(connection: Connection): Promise<void> {
+  return connectionItem.setValue(connection);
 }
 
 /** The tool refused the token (401): keep who it was and the outbox, drop the token. */
@@ -38,16 +35,10 @@ export async function markSignedOut(reason: string): Promise<void> {
 
 /** "Disconnect": forget the token and everything cached from the tool. */
 export async function forgetConnection(): Promise<void> {
-  const all = await browser.storage.local.get(null);
-  await browser.storage.local.remove([CONNECTION_KEY, ...Object.keys(all).filter((k) => k.startsWith('cache:'))]);
+  await Promise.all([connectionItem.removeValue(), forgetSavedAnswers()]);
 }
 
 /** Calls `listener` whenever the stored connection changes (connect, sign out, disconnect). */
 export function onConnectionChange(listener: (connection: Connection | null) => void): () => void {
-  const handle = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-    if (area === 'local' && CONNECTION_KEY in changes)
-      listener((changes[CONNECTION_KEY]!.newValue as Connection | undefined) ?? null);
-  };
-  browser.storage.onChanged.addListener(handle);
-  return () => browser.storage.onChanged.removeListener(handle);
+  return connectionItem.watch(listener);
 }

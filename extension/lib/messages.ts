@@ -4,7 +4,7 @@
  * receives what it needs to find passages (ids and selectors), never the token or clip notes.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { CreateClip, Selector } from '@mentoring/shared';
+import type { CreateClip, PageDocument, Selector } from '@mentoring/shared';
 
 /** What the content script reports about the current selection. */
 export interface PageSelection {
@@ -15,6 +15,8 @@ export interface PageSelection {
   /** `<link rel=canonical>` when present, else the page's address. */
   url: string;
   title: string;
+  /** What the page says about which reading it is. */
+  document: PageDocument;
 }
 
 /** A passage to find and highlight on a page. */
@@ -28,12 +30,14 @@ export type AnchorResults = Record<string, boolean>;
 
 /** Requests the background answers. */
 export type BackgroundRequest =
-  | { type: 'page:ready'; url: string }
+  | { type: 'page:ready'; url: string; document?: PageDocument }
   | { type: 'clip:enqueue'; partnershipId: string; body: CreateClip & { id: string } }
   | { type: 'clip:active-tab'; tabId: number }
   | { type: 'clip:show'; clipId: string; url: string; tabId?: number }
   | { type: 'outbox:retry' }
   | { type: 'outbox:discard'; id: string }
+  | { type: 'kept:file'; id: string }
+  | { type: 'kept:discard'; id: string }
   /** Test builds only (`WXT_E2E=1`): runs the context menu's handler on a tab. */
   | { type: 'e2e:clip-selection'; tabId: number; selectionText?: string };
 
@@ -44,6 +48,8 @@ export interface BackgroundAnswers {
   'clip:show': { found: boolean | null };
   'outbox:retry': void;
   'outbox:discard': void;
+  'kept:file': void;
+  'kept:discard': void;
   'e2e:clip-selection': void;
 }
 

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ApiError } from '@mentoring/shared';
+import { outboxStatusItem } from './stored.ts';
 import { readQueue, removeQueued, updateQueued, type QueuedClip } from './queue.ts';
 import { callTool, describeError, NotConnectedError } from './tool.ts';
 
@@ -27,8 +28,6 @@ export interface OutboxStatus {
   message: string | null;
   at: number;
 }
-
-export const OUTBOX_STATUS_KEY = 'outboxStatus';
 
 export interface FlushResult {
   sent: QueuedClip[];
@@ -95,7 +94,7 @@ async function sendDue(now: number): Promise<FlushResult> {
     }
   }
   if (!status && due.length > 0) status = { state: 'ok', message: null, at: now };
-  if (status) await browser.storage.local.set({ [OUTBOX_STATUS_KEY]: status });
+  if (status) await outboxStatusItem.setValue(status);
   await scheduleRetry(status?.state);
   return { sent, status };
 }

@@ -7,7 +7,7 @@ import { CONTENT_SCRIPT, CONTENT_STYLE, type ScriptStart } from './page-script.t
 const CLIPPED = 'https://example.org/reading';
 
 /** What the page answers: the content script's start, and its canonical link for the one-line script. */
-let page: { start: ScriptStart; canonical: string | null };
+let page: { start: ScriptStart; canonical: string | null; doi: string | null };
 let executeScript: ReturnType<typeof vi.fn>;
 let insertCSS: ReturnType<typeof vi.fn>;
 const injected = () =>
@@ -16,9 +16,9 @@ const canonicalReads = () => executeScript.mock.calls.filter(([options]) => opti
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  page = { start: 'started', canonical: null };
+  page = { start: 'started', canonical: null, doi: null };
   executeScript = vi.fn(async (options: { files?: string[] }) => [
-    { frameId: 0, result: options.files ? page.start : page.canonical },
+    { frameId: 0, result: options.files ? page.start : { canonical: page.canonical, ogUrl: null, doi: page.doi } },
   ]);
   insertCSS = vi.fn(async () => undefined);
   vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(executeScript as never);
@@ -50,11 +50,11 @@ describe('running the content script where a page holds clips', () => {
 
   it('on a site with clips, reads the page’s canonical link and runs the script where it names a clipped page', async () => {
     page.canonical = CLIPPED;
-    await showPageClips(3, `${CLIPPED}?utm_source=mail`);
+    await showPageClips(3, `${CLIPPED}?view=print`);
     expect(injected()).toEqual([3]);
 
     page.canonical = 'https://example.org/another-reading';
-    await showPageClips(4, 'https://example.org/another-reading?utm_source=mail');
+    await showPageClips(4, 'https://example.org/another-reading?view=print');
     expect(canonicalReads()).toBe(2);
     expect(injected()).toEqual([3]);
   });
@@ -63,6 +63,17 @@ describe('running the content script where a page holds clips', () => {
     page.canonical = 'https://elsewhere.org/clipped';
     await showPageClips(3, 'https://example.org/copy');
     expect(injected()).toEqual([]);
+  });
+
+  it('runs it on a page elsewhere that carries the DOI of a clipped reading, and reads no page where no DOI was clipped', async () => {
+    page.doi = '10.5555/Mentoring.14';
+    await showPageClips(3, 'https://mirror.example/copy');
+    expect(injected()).toEqual([]);
+    await fakeBrowser.storage.local.set({
+      'cache:clipped-pages': { urls: [CLIPPED, 'doi:10.5555/mentoring.14'], at: Date.now() },
+    });
+    await showPageClips(3, 'https://mirror.example/copy');
+    expect(injected()).toEqual([3]);
   });
 
   it('adds no second stylesheet where the script runs already (it reports the page again)', async () => {
@@ -98,7 +109,7 @@ describe('running the content script where a page holds clips', () => {
     const tab = await fakeBrowser.tabs.create({ url: CLIPPED });
     await showActivatedTab(tab.id!);
     expect(injected()).toEqual([tab.id]);
-    await savePageState(tab.id!, { url: CLIPPED, clips: [], found: {}, error: null });
+    await savePageState(tab.id!, { url: CLIPPED, ids: [CLIPPED], document: {}, clips: [], found: {}, error: null });
     await showActivatedTab(tab.id!);
     expect(injected()).toEqual([tab.id]);
   });

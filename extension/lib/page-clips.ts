@@ -5,9 +5,9 @@
  * recorded with what was found. Other pages get no script at all until the reader clips there.
  */
 import { browser } from 'wxt/browser';
-import { clipPageUrl, type Clip, type Selector } from '@mentoring/shared';
+import { clipPageUrl, documentIdentities, type Clip, type PageDocument, type Selector } from '@mentoring/shared';
 import { isClippable } from './capture.ts';
-import { pageHasClips, siteHasClips } from './clipped-pages.ts';
+import { anyClipByDocument, pageHasClips, siteHasClips } from './clipped-pages.ts';
 import { askTab, type AnchorResults, type PassageToFind } from './messages.ts';
 import { renderTabBadge } from './badge.ts';
 import {
@@ -19,7 +19,7 @@ import {
   takePendingScroll,
   type PageState,
 } from './page-state.ts';
-import { readPageAddress, runContentScript } from './page-script.ts';
+import { readPageIdentities, runContentScript } from './page-script.ts';
 import { callTool, describeError } from './tool.ts';
 
 /** What the content script needs to find a clip: never its note, tags or links. */
@@ -43,13 +43,14 @@ export async function showPageClips(tabId: number, url: string | undefined): Pro
   }
 }
 
-/** Whether the page in `tabId` is listed as holding clips, under its address or its canonical one. */
+/** Whether the page in `tabId` is listed as holding clips, under its address or another of its identities. */
 async function holdsClips(tabId: number, url: string): Promise<boolean> {
   if (await pageHasClips(url)) return true;
-  // Its canonical link is read only on sites that hold clips: it may name a page of its own site only.
-  if (!(await siteHasClips(url))) return false;
-  const address = await readPageAddress(tabId, url);
-  return address !== null && address !== url && (await pageHasClips(address));
+  // The page's own identities are read only where they may name a clipped page: its canonical link
+  // and og:url name pages of its own site only, while a DOI may be carried anywhere.
+  if (!(await siteHasClips(url)) && !(await anyClipByDocument())) return false;
+  const ids = await readPageIdentities(tabId, url);
+  return ids !== null && (await pageHasClips(url, ids));
 }
 
 /** A tab came to the front: shows its page's clips if it has loaded and they are not shown yet. */
@@ -63,12 +64,13 @@ export async function showActivatedTab(tabId: number): Promise<void> {
  * Fetches the clips of the page in `tabId` (only if it is known to hold some), highlights them,
  * and records the outcome.
  */
-export async function loadPage(tabId: number, url: string): Promise<PageState> {
+export async function loadPage(tabId: number, url: string, document: PageDocument = {}): Promise<PageState> {
+  const ids = documentIdentities({ url, ...document });
   let clips: Clip[] = [];
   let error: string | null = null;
   try {
-    if (await pageHasClips(url))
-      clips = (await callTool((api) => api.clipsOnPage({ query: { url: clipPageUrl(url) } }))).clips;
+    if (await pageHasClips(url, ids))
+      clips = (await callTool((api) => api.clipsOnPage({ query: { ...document, url: clipPageUrl(url) } }))).clips;
   } catch (err) {
     error = describeError(err);
   }
@@ -78,7 +80,7 @@ export async function loadPage(tabId: number, url: string): Promise<PageState> {
   } catch {
     // The tab navigated or closed meanwhile; its next page reports itself.
   }
-  const page: PageState = { url, clips, found, error };
+  const page: PageState = { url, ids, document, clips, found, error };
   await savePageState(tabId, page);
   await renderTabBadge(tabId, page);
   const clipId = await takePendingScroll(tabId);
@@ -87,12 +89,12 @@ export async function loadPage(tabId: number, url: string): Promise<PageState> {
 }
 
 /**
- * Reloads the clips of open pages: those showing `urls` after clips were sent, or all of them
- * when the connection changed (connected: show them; disconnected: take them away).
+ * Reloads the clips of open pages: those known by one of `ids` after clips were sent, or all of
+ * them when the connection changed (connected: show them; disconnected: take them away).
  */
-export async function refreshPages(urls?: string[]): Promise<void> {
-  const wanted = urls && new Set(urls.map(clipPageUrl));
-  const sites = urls && new Set(urls.map(originOf));
+export async function refreshPages(ids?: string[]): Promise<void> {
+  const wanted = ids && new Set(ids);
+  const sites = ids && new Set(ids.map(originOf));
   const [pages, tabs] = await Promise.all([readAllPageStates(), browser.tabs.query({})]);
   // Loaded pages without a content script yet (not known to hold clips when they loaded) on those sites.
   const unshown = tabs.filter(
@@ -101,8 +103,8 @@ export async function refreshPages(urls?: string[]): Promise<void> {
   );
   await Promise.all([
     ...[...pages]
-      .filter(([, page]) => !wanted || wanted.has(clipPageUrl(page.url)))
-      .map(([tabId, page]) => loadPage(tabId, page.url)),
+      .filter(([, page]) => !wanted || [clipPageUrl(page.url), ...page.ids].some((id) => wanted.has(id)))
+      .map(([tabId, page]) => loadPage(tabId, page.url, page.document)),
     ...unshown.map((t) => showPageClips(t.id!, t.url)),
   ]);
 }

@@ -7,6 +7,7 @@
  * (`registration: 'runtime'` in `entrypoints/content.ts`).
  */
 import { browser } from 'wxt/browser';
+import { documentIdentities, type DocumentMeta } from '@mentoring/shared';
 import { pageAddress } from './page-address.ts';
 
 export const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -44,16 +45,25 @@ async function inject(tabId: number): Promise<ScriptStart> {
 }
 
 /**
- * The clip address of the page in `tabId` (its canonical link, as the content script would
- * report it), read by a one-line script; null where no script may run.
+ * The identities of the page in `tabId` (`documentIdentities` of its address, canonical link,
+ * og:url and DOI), read by a small script before deciding to run the content script there;
+ * null where no script may run.
  */
-export async function readPageAddress(tabId: number, location: string): Promise<string | null> {
+export async function readPageIdentities(tabId: number, location: string): Promise<string[] | null> {
   try {
     const [frame] = await browser.scripting.executeScript({
       target: { tabId },
-      func: () => document.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null,
+      func: () => {
+        const meta = (selector: string) => document.querySelector<HTMLMetaElement>(selector)?.content ?? null;
+        return {
+          canonical: document.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null,
+          ogUrl: meta('meta[property="og:url" i]'),
+          doi: meta('meta[name="citation_doi" i]') ?? meta('meta[name="dc.identifier" i]'),
+        };
+      },
     });
-    return pageAddress(location, frame?.result as string | null | undefined);
+    const found = (frame?.result ?? null) as Omit<DocumentMeta, 'url'> | null;
+    return documentIdentities({ ...found, url: pageAddress(location, found?.canonical) });
   } catch {
     return null;
   }

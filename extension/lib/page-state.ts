@@ -3,58 +3,44 @@
  * on it. Kept in `browser.storage.session` (extension pages only, gone when the browser closes),
  * so the side panel can list a page's clips, including those "not found on this page".
  */
-import { browser } from 'wxt/browser';
-import type { Clip } from '@mentoring/shared';
+import type { Clip, PageDocument } from '@mentoring/shared';
 import type { AnchorResults } from './messages.ts';
+import { allPageStates, pageStateItem, pendingScrollItem } from './stored.ts';
 
 export interface PageState {
   /** The page's clip address (canonical when the page names one). */
   url: string;
+  /** The page's identities (`documentIdentities`), by which clips made elsewhere are found on it. */
+  ids: string[];
+  /** What the page said about itself, to ask for its clips again. */
+  document: PageDocument;
   clips: Clip[];
   found: AnchorResults;
   /** Why the page's clips could not be fetched, if they could not. */
   error: string | null;
 }
 
-export const pageKey = (tabId: number) => `page:${tabId}`;
-const scrollKey = (tabId: number) => `scroll:${tabId}`;
+export const readPageState = (tabId: number) => pageStateItem(tabId).getValue();
 
-export async function readPageState(tabId: number): Promise<PageState | null> {
-  const key = pageKey(tabId);
-  return ((await browser.storage.session.get(key))[key] as PageState | undefined) ?? null;
-}
-
-export async function savePageState(tabId: number, page: PageState): Promise<void> {
-  await browser.storage.session.set({ [pageKey(tabId)]: page });
-}
+export const savePageState = (tabId: number, page: PageState) => pageStateItem(tabId).setValue(page);
 
 export async function forgetPageState(tabId: number): Promise<void> {
-  await browser.storage.session.remove([pageKey(tabId), scrollKey(tabId)]);
+  await Promise.all([pageStateItem(tabId).removeValue(), pendingScrollItem(tabId).removeValue()]);
 }
 
-export async function readAllPageStates(): Promise<Map<number, PageState>> {
-  const all = await browser.storage.session.get(null);
-  const pages = new Map<number, PageState>();
-  for (const [key, value] of Object.entries(all)) {
-    if (key.startsWith('page:')) pages.set(Number(key.slice(5)), value as PageState);
-  }
-  return pages;
-}
+export const readAllPageStates = allPageStates;
 
 /** Remembers to scroll to a clip once the page opening in `tabId` has placed its highlights. */
-export async function scrollWhenReady(tabId: number, clipId: string): Promise<void> {
-  await browser.storage.session.set({ [scrollKey(tabId)]: clipId });
-}
+export const scrollWhenReady = (tabId: number, clipId: string) => pendingScrollItem(tabId).setValue(clipId);
 
 /** Whether a clip waits to be scrolled to in `tabId`. */
 export async function hasPendingScroll(tabId: number): Promise<boolean> {
-  const key = scrollKey(tabId);
-  return (await browser.storage.session.get(key))[key] !== undefined;
+  return (await pendingScrollItem(tabId).getValue()) !== null;
 }
 
 export async function takePendingScroll(tabId: number): Promise<string | null> {
-  const key = scrollKey(tabId);
-  const clipId = (await browser.storage.session.get(key))[key] as string | undefined;
-  if (clipId) await browser.storage.session.remove(key);
-  return clipId ?? null;
+  const item = pendingScrollItem(tabId);
+  const clipId = await item.getValue();
+  if (clipId) await item.removeValue();
+  return clipId;
 }

@@ -4,14 +4,15 @@
  */
 import { browser } from 'wxt/browser';
 import type { Capture } from './capture.ts';
+import { pickerInputItem } from './stored.ts';
 
-export type PickerInput = { capture: Capture; problem?: undefined } | { problem: string; capture?: undefined };
-
-const key = (id: string) => `picker:${id}`;
+/** `keptId`: the passage was kept for filing later, and is forgotten once filed. */
+export type PickerInput =
+  { capture: Capture; keptId?: string; problem?: undefined } | { problem: string; capture?: undefined };
 
 export async function openPicker(input: PickerInput): Promise<void> {
   const id = crypto.randomUUID();
-  await browser.storage.session.set({ [key(id)]: input });
+  await pickerInputItem(id).setValue(input);
   await browser.windows.create({
     url: browser.runtime.getURL(`/picker.html?id=${id}`),
     type: 'popup',
@@ -20,10 +21,6 @@ export async function openPicker(input: PickerInput): Promise<void> {
   });
 }
 
-export async function readPickerInput(id: string): Promise<PickerInput | null> {
-  return ((await browser.storage.session.get(key(id)))[key(id)] as PickerInput | undefined) ?? null;
-}
+export const readPickerInput = (id: string) => pickerInputItem(id).getValue();
 
-export async function forgetPickerInput(id: string): Promise<void> {
-  await browser.storage.session.remove(key(id));
-}
+export const forgetPickerInput = (id: string) => pickerInputItem(id).removeValue();

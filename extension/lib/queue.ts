@@ -3,28 +3,14 @@
  * the tool has stored them. Nothing else holds a clip, so closing the picker, losing the network,
  * a service worker restart or a browser restart never loses one.
  */
-import { browser, type Browser } from 'wxt/browser';
-import type { CreateClip } from '@mentoring/shared';
+import { documentIdentities } from '@mentoring/shared';
+import type { QueuedClip } from './outbox-schema.ts';
+import { outboxItem } from './stored.ts';
 
-export interface QueuedClip {
-  /** Made here (`crypto.randomUUID()`), and the clip's id on the tool: a resend is harmless. */
-  id: string;
-  partnershipId: string;
-  body: CreateClip & { id: string };
-  queuedAt: number;
-  attempts: number;
-  /** When to try again (ms since epoch). */
-  nextAttemptAt: number;
-  lastError: string | null;
-  /** The tool refused this clip (not a passing failure): it waits for the clipper to retry or discard it. */
-  held: boolean;
-}
+export type { QueuedClip };
 
-export const QUEUE_KEY = 'outbox';
-
-export async function readQueue(): Promise<QueuedClip[]> {
-  const stored = await browser.storage.local.get(QUEUE_KEY);
-  return (stored[QUEUE_KEY] as QueuedClip[] | undefined) ?? [];
+export function readQueue(): Promise<QueuedClip[]> {
+  return outboxItem.getValue();
 }
 
 let writes: Promise<unknown> = Promise.resolve();
@@ -33,7 +19,7 @@ let writes: Promise<unknown> = Promise.resolve();
 function change(edit: (queue: QueuedClip[]) => QueuedClip[]): Promise<QueuedClip[]> {
   const next = writes.then(async () => {
     const queue = edit(await readQueue());
-    await browser.storage.local.set({ [QUEUE_KEY]: queue });
+    await outboxItem.setValue(queue);
     return queue;
   });
   writes = next.catch(() => undefined);
@@ -41,7 +27,12 @@ function change(edit: (queue: QueuedClip[]) => QueuedClip[]): Promise<QueuedClip
 }
 
 /** Adds a clip; a clip with the same id already waiting is kept as it is (no duplicate). */
-export function enqueue(partnershipId: string, body: QueuedClip['body'], now = Date.now()): Promise<QueuedClip[]> {
+export function enqueue(
+  partnershipId: string,
+  body: QueuedClip['body'],
+  now = Date.now(),
+  pageIds: string[] = documentIdentities({ url: body.url, ...body.document }),
+): Promise<QueuedClip[]> {
   return change((queue) =>
     queue.some((c) => c.id === body.id)
       ? queue
@@ -56,6 +47,7 @@ export function enqueue(partnershipId: string, body: QueuedClip['body'], now = D
             nextAttemptAt: now,
             lastError: null,
             held: false,
+            pageIds,
           },
         ],
   );
@@ -76,10 +68,5 @@ export function makeAllDue(now = Date.now()): Promise<QueuedClip[]> {
 
 /** Calls `listener` with the queue whenever it changes, in any part of the extension. */
 export function onQueueChange(listener: (queue: QueuedClip[]) => void): () => void {
-  const handle = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-    if (area === 'local' && QUEUE_KEY in changes)
-      listener((changes[QUEUE_KEY]!.newValue as QueuedClip[] | undefined) ?? []);
-  };
-  browser.storage.onChanged.addListener(handle);
-  return () => browser.storage.onChanged.removeListener(handle);
+  return outboxItem.watch(listener);
 }

@@ -19,6 +19,7 @@ const CLIP: Clip = {
   clipperId: 'p1',
   url: 'https://example.org/reading',
   title: 'Reading',
+  pageIds: ['https://example.org/reading'],
   quote: 'compose the conversation',
   selectors: [
     {
@@ -102,11 +103,13 @@ describe('background requests', () => {
     expect(JSON.stringify(toContent)).not.toContain('private thoughts');
     expect(await readPageState(3)).toEqual({
       url: 'https://example.org/reading#part-2',
+      ids: ['https://example.org/reading'],
+      document: {},
       clips: [CLIP],
       found: { 'clip-1': false },
       error: null,
     });
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('1');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('0/1');
   });
 
   it('never tells the tool about pages without clips', async () => {
@@ -124,7 +127,14 @@ describe('background requests', () => {
       'https://tool.test/api/partnerships',
       'https://tool.test/api/partnerships/part-1/clips?limit=500',
     ]);
-    expect(await readPageState(3)).toEqual({ url: 'https://example.org/other', clips: [], found: {}, error: null });
+    expect(await readPageState(3)).toEqual({
+      url: 'https://example.org/other',
+      ids: ['https://example.org/other'],
+      document: {},
+      clips: [],
+      found: {},
+      error: null,
+    });
   });
 
   it('records why a page’s clips could not be fetched', async () => {

@@ -6,6 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { BackgroundAnswers, BackgroundRequest } from './messages.ts';
 import { clipFromTab, saveClip, sendOutbox } from './clip-flow.ts';
+import { fileKept, forgetKept } from './kept-passages.ts';
 import { loadPage, showClip } from './page-clips.ts';
 import { makeAllDue, removeQueued } from './queue.ts';
 
@@ -42,7 +43,7 @@ export function handleRequest(
 ): Answer<BackgroundRequest['type']> | undefined {
   if (message.type === 'page:ready') {
     return isFromPage(sender) && sameSite(message.url, sender.url)
-      ? loadPage(sender.tab.id, message.url).then(() => undefined)
+      ? loadPage(sender.tab.id, message.url, message.document).then(() => undefined)
       : undefined;
   }
   if (!isFromExtensionPage(sender)) return undefined;
@@ -57,6 +58,10 @@ export function handleRequest(
       return makeAllDue().then(() => sendOutbox().then(() => undefined));
     case 'outbox:discard':
       return removeQueued(message.id).then(() => undefined);
+    case 'kept:file':
+      return fileKept(message.id);
+    case 'kept:discard':
+      return forgetKept(message.id);
     default:
       return undefined;
   }

@@ -1,34 +1,34 @@
 /** React views of values the extension keeps in browser storage, live across its parts. */
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { CONNECTION_KEY, type Connection } from '@/lib/connection';
-import { OUTBOX_STATUS_KEY, type OutboxStatus } from '@/lib/outbox';
-import { QUEUE_KEY, type QueuedClip } from '@/lib/queue';
+import type { WxtStorageItem } from 'wxt/utils/storage';
+import { connectionItem, keptPassagesItem, outboxItem, outboxStatusItem } from '@/lib/stored';
 
-type Area = 'local' | 'session';
-
-/** The stored value (undefined while it is being read, null when absent), updated on every change. */
-export function useStored<T>(area: Area, key: string | null): T | null | undefined {
+/**
+ * The item's value (undefined while it is being read), updated on every change. `item` is looked
+ * up by its key, so an item made afresh on each render is followed once.
+ */
+export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>> | null): T | null | undefined {
   const [value, setValue] = useState<T | null | undefined>(undefined);
+  const key = item?.key ?? null;
   useEffect(() => {
-    if (key === null) {
+    if (!item) {
       setValue(null);
       return;
     }
     let live = true;
-    void browser.storage[area].get(key).then((stored) => live && setValue((stored[key] as T | undefined) ?? null));
-    const onChange = (changes: Record<string, { newValue?: unknown }>, changedArea: string) => {
-      if (changedArea === area && key in changes) setValue((changes[key]!.newValue as T | undefined) ?? null);
-    };
-    browser.storage.onChanged.addListener(onChange);
+    setValue(undefined);
+    void item.getValue().then((stored) => live && setValue(stored));
+    const unwatch = item.watch((next) => setValue(next));
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(onChange);
+      unwatch();
     };
-  }, [area, key]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the item is the same while its key is
+  }, [key]);
   return value;
 }
 
-export const useConnection = () => useStored<Connection>('local', CONNECTION_KEY);
-export const useQueue = () => useStored<QueuedClip[]>('local', QUEUE_KEY) ?? [];
-export const useOutboxStatus = () => useStored<OutboxStatus>('local', OUTBOX_STATUS_KEY);
+export const useConnection = () => useStored(connectionItem);
+export const useQueue = () => useStored(outboxItem) ?? [];
+export const useOutboxStatus = () => useStored(outboxStatusItem);
+export const useKeptPassages = () => useStored(keptPassagesItem) ?? [];

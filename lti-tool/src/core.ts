@@ -71,7 +71,7 @@ export async function openCore(config: ToolConfig, options: CoreOptions = {}): P
     knownDeployments,
     clipGroups: new ClipGroups(sql, admitClips),
   };
-  const cookieless = new CookielessLaunches(config.ltiKey, config.publicUrl);
+  const cookieless = new CookielessLaunches(app);
   wireProvider(lti, app, cookieless);
   await invalidations.start();
   const upkeep = async () => {

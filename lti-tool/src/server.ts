@@ -13,6 +13,11 @@ import { createApiHandler } from './http/api.ts';
 import { allHandlers } from './http/routes/index.ts';
 import { webApp } from './http/static.ts';
 import type { App } from './services/app.ts';
+import { refusalPage } from './lti/pages.ts';
+import { prefersJson } from './lti/refusals.ts';
+
+/** The routes ltijs answers (login, launch and deep linking, its keys, Dynamic Registration). */
+const LTI_PATHS = new Set(['/login', '/launch', '/launch/', '/keys', '/register']);
 
 export interface RunningTool {
   url: string;
@@ -71,7 +76,12 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
       );
   });
   site.use(core.cookieless.router());
-  site.use(app.lti.app);
+  site.use((req, res, next) => (LTI_PATHS.has(req.path) ? app.lti.app(req, res, next) : next()));
+  site.use((req, res) => {
+    const message = `Nothing is at ${req.path}.`;
+    if (prefersJson(req)) res.status(404).json({ error: { code: 'not_found', message } });
+    else res.status(404).type('html').send(refusalPage('Page not found', message));
+  });
 
   const inFlight = new Set<ServerResponse>();
   const server = http.createServer((req, res) => {

@@ -229,10 +229,16 @@ export const routes = {
   clipsOnPage: route({
     method: 'GET',
     path: '/api/clips',
-    summary: 'The caller’s clips on one page, across their partnerships',
+    summary: 'The caller’s clips on one page (by any of its identities), across their partnerships',
     access: 'person',
     extension: true,
-    query: z.object({ url: z.string().min(1).max(2_048) }),
+    query: z.object({
+      url: z.string().min(1).max(2_048),
+      canonical: z.string().max(2_048).optional(),
+      ogUrl: z.string().max(2_048).optional(),
+      doi: z.string().max(300).optional(),
+      pdfFingerprint: z.string().max(200).optional(),
+    }),
     response: List('clips', d.Clip),
   }),
   getClip: route({

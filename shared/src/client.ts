@@ -30,8 +30,11 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
+/** Each call may carry an `AbortSignal` (TanStack Query's, say): aborting it stops the request. */
+export type CallOptions = { signal?: AbortSignal };
+
 export type ApiClient = {
-  [K in keyof Routes]: (args: RouteArgs<Routes[K]>) => Promise<RouteAnswer<Routes[K]>>;
+  [K in keyof Routes]: (args: RouteArgs<Routes[K]> & CallOptions) => Promise<RouteAnswer<Routes[K]>>;
 };
 
 export function createApiClient(options: ClientOptions): ApiClient {
@@ -40,7 +43,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
   const client: Record<string, unknown> = {};
   for (const [name, [method, path]] of Object.entries(routePaths)) {
     client[name] = async (
-      args: { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> } = {},
+      args: { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> } & CallOptions = {},
     ) => {
       let url = base + fillPath(path, args.params);
       if (args.query) {
@@ -59,8 +62,11 @@ export function createApiClient(options: ClientOptions): ApiClient {
           method,
           headers,
           body: args.body === undefined ? undefined : JSON.stringify(args.body),
+          signal: args.signal,
         });
       } catch (err) {
+        // A cancelled call is no outage: its caller stopped waiting for it.
+        if (args.signal?.aborted) throw args.signal.reason;
         throw new ApiError(0, 'network', `The mentoring tool could not be reached (${(err as Error).message}).`);
       }
       const isJson = res.headers.get('content-type')?.includes('application/json');

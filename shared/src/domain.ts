@@ -218,6 +218,8 @@ export const Clip = z
     title: z.string(),
     quote: z.string(),
     selectors: z.array(Selector),
+    /** The identities of the clip's page (`documentIdentities`): where else it is found. */
+    pageIds: z.array(z.string()),
     note: z.string(),
     tags: z.array(z.string()),
     goalIds: z.array(Id),
@@ -236,6 +238,17 @@ const WebUrl = z
   .max(2_048)
   .refine((u) => /^(https?|file):\/\//i.test(u), 'must be a web address (http or https)');
 
+/** What a page says about itself besides its address (see `documentIdentities`). */
+export const PageDocument = z
+  .object({
+    canonical: WebUrl.optional(),
+    ogUrl: WebUrl.optional(),
+    doi: z.string().trim().max(300).optional(),
+    pdfFingerprint: z.string().trim().max(200).optional(),
+  })
+  .meta({ id: 'PageDocument' });
+export type PageDocument = z.input<typeof PageDocument>;
+
 export const CreateClip = z
   .object({
     /** Made by the client so that a retried create is harmless. */
@@ -248,6 +261,7 @@ export const CreateClip = z
     goalIds: z.array(Id).max(20).optional(),
     promptIds: z.array(Id).max(20).optional(),
     selectors: z.array(Selector).max(4).optional(),
+    document: PageDocument.optional(),
     /** Also make a reflection prompt from this clip, asked as this question. */
     newPrompt: z.object({ question: requiredText(1_000) }).optional(),
   })

@@ -9,3 +9,4 @@ export * from './rules/prompts.ts';
 export * from './rules/requests.ts';
 export * from './rules/directory.ts';
 export * from './rules/exports.ts';
+export * from './rules/documents.ts';

@@ -184,7 +184,6 @@ async function main() {
       lmsPerson('mentee', 'Nia Ekwueme', [Role.Learner]),
     ],
   });
-  const browser = await openBrowser();
   try {
     await lms.registerTool(`${tool.url}/register`);
     const staff = await launchAs(lms, tool, { courseId: COURSE, personId: 'coordinator' });
@@ -205,8 +204,9 @@ async function main() {
     const cold: Load[] = [];
     const warm: Load[] = [];
     for (let run = 0; run < RUNS; run++) {
-      // Cold: a fresh context (no cache, no cookies); warm: the same context once more.
-      const context: BrowserContext = await browser.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      // Cold: a fresh browser profile (no cache, no cookies); warm: the same profile once more.
+      const browser = await openBrowser();
+      const context: BrowserContext = browser.context;
       try {
         await context.addInitScript(MARK_CONTENT);
         const page = await context.newPage();
@@ -217,7 +217,7 @@ async function main() {
         await page.goto('about:blank');
         warm.push(await launchOnce(page, courseUrl, tool.url, net));
       } finally {
-        await context.close();
+        await browser.close();
       }
     }
     const js = firstScreenJs();
@@ -255,7 +255,6 @@ async function main() {
         `${(js.gzip / 1024).toFixed(1)} KB gzip, ${(js.brotli / 1024).toFixed(1)} KB brotli (target ≤ 150 KB compressed)`,
     );
   } finally {
-    await browser.close();
     await lms.close();
     await tool.close();
   }

@@ -1,13 +1,14 @@
 /**
  * The mentee's journey again, in a browser that blocks third-party cookies and with the LMS on
  * another site than the tool (localhost and 127.0.0.1): every launch completes in the course
- * page's iframe through LTI Platform Storage, and the app works on its bearer ltik alone.
+ * page's iframe (partitioned state cookie, and LTI Platform Storage where the course page offers
+ * it), and the app works on its bearer ltik alone.
  * The program is set up through the API; the journey itself is the same one the story runs.
  */
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../support/globals.d.ts" />
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium } from '../support/browser.ts';
+import { cookiesKeptIn, hasChromium } from '../support/browser.ts';
 import { menteeJourney } from './journeys/mentee.ts';
 import { COORDINATOR, MENTEE, MENTOR, TEXT } from './journeys/story.ts';
 import { newPage, shootOnFailure, startWorld, type World } from './journeys/world.ts';
@@ -42,13 +43,13 @@ describe.skipIf(!hasChromium)('the mentee journey with third-party cookies block
   it('runs on two sites, in a browser that does block the tool’s cookies there', async () => {
     expect(new URL(w.lms.url).hostname).toBe('localhost');
     expect(new URL(w.tool.url).hostname).toBe('127.0.0.1');
-    // Without Platform Storage the launch needs the tool's cookie, which this browser refuses in the frame.
+    // Without Platform Storage the launch completes on the partitioned state cookie, in a frame
+    // where the browser refuses the tool's unpartitioned cookies.
     const page = await newPage(w);
     await page.goto(w.courseUrl(MENTEE.id, 'storage=off'));
-    await page
-      .frameLocator('iframe.tool')
-      .getByRole('link', { name: 'Continue in a new window' })
-      .waitFor({ timeout: 20_000 });
+    await page.frameLocator('iframe.tool').locator('#main').waitFor({ timeout: 20_000 });
+    const frame = page.frames().find((f) => f.url().startsWith(`${w.tool.url}/app/`))!;
+    expect(await cookiesKeptIn(frame)).toEqual({ unpartitioned: false, partitioned: true });
     await page.close();
   });
 

@@ -327,6 +327,35 @@ describe('finding clips', () => {
     expect(await onPage(people.mentorB)).toEqual([inBm.id, foreign.id].sort());
     expect(await onPage(people.coordinator)).toEqual([]);
   });
+
+  it('finds a reading’s clips wherever it moved: tracking parameters, another address with its canonical link, its DOI', async () => {
+    const reading = 'https://reading.example/listening-before-advising';
+    const atCanonical = await people.mentee.api.createClip({
+      params: { id: ids.ab },
+      body: clip({ url: `${reading}?id=14`, document: { canonical: reading } }),
+    });
+    const byDoi = await people.mentee.api.createClip({
+      params: { id: ids.ab },
+      body: clip({ url: 'https://journal.example/articles/14', document: { doi: 'doi:10.5555/Mentoring.14' } }),
+    });
+    expect(atCanonical.pageIds).toEqual([`${reading}?id=14`, reading]);
+    expect(byDoi.pageIds).toEqual(['https://journal.example/articles/14', 'doi:10.5555/mentoring.14']);
+    const onPage = async (query: { url: string; canonical?: string; ogUrl?: string; doi?: string }) =>
+      (await people.mentee.api.clipsOnPage({ query })).clips.map((c) => c.id).sort();
+
+    expect(await onPage({ url: `${reading}?id=14&utm_source=newsletter&fbclid=abc#top` })).toEqual([atCanonical.id]);
+    expect(await onPage({ url: `${reading}/print`, canonical: reading })).toEqual([atCanonical.id]);
+    expect(await onPage({ url: 'https://mirror.example/copy', doi: '10.5555/MENTORING.14' })).toEqual([byDoi.id]);
+    // A page on another site cannot claim a reading's address as its canonical link.
+    expect(await onPage({ url: 'https://copy.example/listening', canonical: reading, ogUrl: reading })).toEqual([]);
+    // The mentor of the partnership sees them there too; a mentor of another partnership does not.
+    expect(
+      (await people.mentorA.api.clipsOnPage({ query: { url: `${reading}?utm_medium=email&id=14` } })).clips.map(
+        (c) => c.id,
+      ),
+    ).toEqual([atCanonical.id]);
+    expect((await people.mentorB.api.clipsOnPage({ query: { url: `${reading}?id=14` } })).clips).toEqual([]);
+  });
 });
 
 describe('changing, reviewing and asking about a clip', () => {

@@ -1,15 +1,16 @@
 /** The picker's form for a captured passage, once the browser is connected. */
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { clipPageUrl, findDuplicate } from '@mentoring/shared';
+import { findDuplicate } from '@mentoring/shared';
 import type { Capture } from '@/lib/capture';
 import { clipFromDraft, type Target } from '@/lib/clip-draft';
+import { forgetKept, keepPassage } from '@/lib/kept-passages';
 import type { Connection } from '@/lib/connection';
 import { askBackground } from '@/lib/messages';
 import { partnershipLabel } from '@/lib/partnership-label';
-import { callTool, describeError } from '@/lib/tool';
+import { describeError } from '@/lib/tool';
 import { rememberPartnership, useChosenPartnership } from '@/ui/remembered-partnership';
-import { useGoals, usePartnerships } from '@/ui/tool-queries';
+import { clipQueries, useGoals, usePartnerships } from '@/ui/tool-queries';
 import { useQueue } from '@/ui/use-stored';
 
 const NEW_PROMPT = 'new-prompt';
@@ -17,10 +18,13 @@ const NO_GOAL = 'none';
 
 export function ClipForm({
   capture,
+  keptId,
   connection,
   onDone,
 }: {
   capture: Capture;
+  /** Set when the passage was kept for filing later: it is forgotten once saved. */
+  keptId?: string;
   connection: Connection;
   onDone: () => void;
 }) {
@@ -53,7 +57,9 @@ export function ClipForm({
       const draft = clipFromDraft({ id: clipId, capture, target, note, tags });
       if ('problem' in draft) throw new Error(draft.problem);
       await rememberPartnership(partnershipId!);
-      return askBackground({ type: 'clip:enqueue', partnershipId: partnershipId!, body: draft.body });
+      const result = await askBackground({ type: 'clip:enqueue', partnershipId: partnershipId!, body: draft.body });
+      if (keptId) await forgetKept(keptId);
+      return result;
     },
     onSuccess: (result) => setTimeout(onDone, result.sent ? 900 : 4_000),
   });
@@ -71,38 +77,42 @@ export function ClipForm({
     form.current?.requestSubmit();
   };
 
-  if (partnerships.isPending) return <p>Loading your partnerships…</p>;
+  if (partnerships.isPending) {
+    return (
+      <>
+        <Passage capture={capture} />
+        <p>Loading your partnerships…</p>
+      </>
+    );
+  }
   if (partnerships.error) {
     return (
-      <p className="error" role="alert">
-        {describeError(partnerships.error)} This browser has no saved list of your partnerships yet, so the passage
-        cannot be filed now. Keep this window open and{' '}
-        <button type="button" className="link" onClick={() => void partnerships.refetch()}>
-          try again
-        </button>
-        .
-      </p>
+      <>
+        <Passage capture={capture} />
+        <KeepForLater
+          capture={capture}
+          keptId={keptId}
+          reason={describeError(partnerships.error)}
+          onRetry={() => void partnerships.refetch()}
+          onDone={onDone}
+        />
+      </>
     );
   }
   if (partnerships.data.data.length === 0) {
     return (
-      <p className="notice" role="alert">
-        You have no active partnership to clip into yet. Accept an invitation or form one in your workspace first.
-      </p>
+      <>
+        <Passage capture={capture} />
+        <p className="notice" role="alert">
+          You have no active partnership to clip into yet. Accept an invitation or form one in your workspace first.
+        </p>
+      </>
     );
   }
 
   return (
     <form ref={form} onSubmit={submit} onKeyDown={enterSaves} aria-describedby="picker-keys">
-      <blockquote className="quote" aria-label="Passage">
-        {capture.quote}
-      </blockquote>
-      <p className="hint">{capture.title || capture.url}</p>
-      {capture.notice && (
-        <p className="notice" role="status">
-          {capture.notice}
-        </p>
-      )}
+      <Passage capture={capture} />
       {partnerships.data.staleBecause && (
         <p className="notice" role="status">
           The tool cannot be reached or has signed you out ({partnerships.data.staleBecause}). Your partnerships are
@@ -212,6 +222,68 @@ export function ClipForm({
   );
 }
 
+/** The passage the picker holds, shown whatever else the picker can or cannot do. */
+export function Passage({ capture }: { capture: Pick<Capture, 'quote' | 'title' | 'url' | 'notice'> }) {
+  return (
+    <>
+      <blockquote className="quote" aria-label="Passage">
+        {capture.quote}
+      </blockquote>
+      <p className="hint">{capture.title || capture.url}</p>
+      {capture.notice && (
+        <p className="notice" role="status">
+          {capture.notice}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** No partnership can be chosen yet (the tool unreachable, no saved list): keep the passage to file it later. */
+function KeepForLater(props: {
+  capture: Capture;
+  keptId: string | undefined;
+  reason: string;
+  onRetry: () => void;
+  onDone: () => void;
+}) {
+  const keep = useMutation({
+    mutationFn: () => keepPassage(props.capture),
+    onSuccess: () => setTimeout(props.onDone, 4_000),
+  });
+  const kept = !!props.keptId || keep.isSuccess;
+  return (
+    <>
+      <p className="error" role="alert">
+        {props.reason} This browser has no saved list of your partnerships yet, so the passage cannot be filed now.
+      </p>
+      <div role="status" aria-live="polite">
+        {kept && (
+          <p className="notice">Kept in this browser. File it from the toolbar button once the tool can be reached.</p>
+        )}
+      </div>
+      <div className="actions">
+        {!kept && (
+          <button className="primary" type="button" autoFocus onClick={() => keep.mutate()} disabled={keep.isPending}>
+            Keep for filing later
+          </button>
+        )}
+        <button type="button" onClick={props.onRetry}>
+          Try again
+        </button>
+        <button type="button" onClick={props.onDone}>
+          Close
+        </button>
+      </div>
+      {keep.error && (
+        <p className="error" role="alert">
+          {describeError(keep.error)}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** An existing clip of the same passage on this page in this partnership, sent or still waiting. */
 function useDuplicate(
   capture: Capture,
@@ -219,12 +291,7 @@ function useDuplicate(
   ownId: string,
 ): { id: string; waiting: boolean } | null {
   const queue = useQueue();
-  const onPage = useQuery({
-    queryKey: ['clipsOnPage', clipPageUrl(capture.url)],
-    queryFn: () =>
-      callTool((api) => api.clipsOnPage({ query: { url: clipPageUrl(capture.url) } })).then((r) => r.clips),
-    retry: false,
-  });
+  const onPage = useQuery(clipQueries.onPage(capture.url));
   const others = <C extends { id: string; partnershipId: string }>(clips: readonly C[]) =>
     clips.filter((c) => c.partnershipId === partnershipId && c.id !== ownId);
   const saved = findDuplicate(others(onPage.data ?? []), capture.url, capture.quote);

@@ -5,14 +5,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
-import { forgetPickerInput, readPickerInput } from '@/lib/picker-handoff';
+import { forgetPickerInput } from '@/lib/picker-handoff';
 import { describeError } from '@/lib/tool';
 import { useConnection } from '@/ui/use-stored';
-import { useRefetchOnConnectionChange } from '@/ui/tool-queries';
-import { ClipForm } from './ClipForm';
+import { pickerQueries, useRefetchOnConnectionChange } from '@/ui/tool-queries';
+import type { Capture } from '@/lib/capture';
+import { ClipForm, Passage } from './ClipForm';
 
 export function PickerPage({ id }: { id: string }) {
-  const input = useQuery({ queryKey: ['picker-input', id], queryFn: () => readPickerInput(id), staleTime: Infinity });
+  const input = useQuery(pickerQueries.input(id));
   const connection = useConnection();
   useRefetchOnConnectionChange(connection);
 
@@ -44,9 +45,9 @@ export function PickerPage({ id }: { id: string }) {
       ) : input.data.problem !== undefined ? (
         <Problem message={input.data.problem} onClose={close} />
       ) : !connection ? (
-        <NotConnected onClose={close} quote={input.data.capture.quote} />
+        <NotConnected onClose={close} capture={input.data.capture} />
       ) : (
-        <ClipForm capture={input.data.capture} connection={connection} onDone={close} />
+        <ClipForm capture={input.data.capture} keptId={input.data.keptId} connection={connection} onDone={close} />
       )}
     </main>
   );
@@ -69,11 +70,11 @@ function Problem({ message, onClose }: { message: string; onClose: () => void })
   );
 }
 
-function NotConnected({ quote, onClose }: { quote: string; onClose: () => void }) {
+function NotConnected({ capture, onClose }: { capture: Capture; onClose: () => void }) {
   const [opened, setOpened] = useState(false);
   return (
     <>
-      <blockquote className="quote">{quote}</blockquote>
+      <Passage capture={capture} />
       <p className="notice" role="alert">
         This browser is not connected to your mentoring workspace yet. Connect it with a pairing code; this window stays
         open and your passage is kept here.

@@ -11,7 +11,7 @@ import { askBackground } from '@/lib/messages';
 import type { OutboxStatus } from '@/lib/outbox';
 import { openSidePanel } from '@/lib/side-panel';
 import { describeError } from '@/lib/tool';
-import { useConnection, useOutboxStatus, useQueue } from '@/ui/use-stored';
+import { useConnection, useKeptPassages, useOutboxStatus, useQueue } from '@/ui/use-stored';
 
 async function activeTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -95,7 +95,47 @@ export function PopupPage() {
           </div>
         </section>
       )}
+      <KeptPassages />
     </main>
+  );
+}
+
+/** Passages kept while no partnership could be chosen, each to be filed in the picker or discarded. */
+function KeptPassages() {
+  const kept = useKeptPassages();
+  const file = useMutation({
+    mutationFn: (id: string) => askBackground({ type: 'kept:file', id }),
+    onSuccess: () => window.close(),
+  });
+  const discard = useMutation({ mutationFn: (id: string) => askBackground({ type: 'kept:discard', id }) });
+  if (!kept.length) return null;
+  return (
+    <section aria-labelledby="kept-title">
+      <h2 id="kept-title">
+        {kept.length === 1 ? '1 passage kept for filing' : `${kept.length} passages kept for filing`}
+      </h2>
+      <ul className="plain">
+        {kept.map((k) => (
+          <li key={k.id}>
+            <div>“{k.capture.quote.length > 120 ? `${k.capture.quote.slice(0, 120)}…` : k.capture.quote}”</div>
+            <p className="hint">{k.capture.title || k.capture.url}</p>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => file.mutate(k.id)} disabled={file.isPending}>
+                File it
+              </button>
+              <button type="button" onClick={() => discard.mutate(k.id)}>
+                Discard
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {(file.error || discard.error) && (
+        <p className="error" role="alert">
+          {describeError(file.error ?? discard.error)}
+        </p>
+      )}
+    </section>
   );
 }
 

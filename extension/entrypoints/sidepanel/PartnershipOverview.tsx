@@ -5,7 +5,7 @@ import type { Connection } from '@/lib/connection';
 import { askBackground } from '@/lib/messages';
 import type { PageState } from '@/lib/page-state';
 import { callTool, describeError } from '@/lib/tool';
-import { useGoals } from '@/ui/tool-queries';
+import { clipQueries, goalQueries, partnershipQueries, useGoals } from '@/ui/tool-queries';
 
 interface Props {
   partnership: Partnership;
@@ -21,27 +21,21 @@ const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(
 export function PartnershipOverview({ partnership, connection, page, tabId }: Props) {
   const id = partnership.id;
   const queries = useQueryClient();
-  const preparation = useQuery({
-    queryKey: ['prepare', id],
-    queryFn: () => callTool((api) => api.prepare({ params: { id } })),
-  });
+  const preparation = useQuery(partnershipQueries.preparation(id));
   const goals = useGoals(connection, id);
-  const recent = useQuery({
-    queryKey: ['clips', id, 'recent'],
-    queryFn: () => callTool((api) => api.listClips({ params: { id }, query: { limit: 10 } })).then((r) => r.clips),
-  });
+  const recent = useQuery(clipQueries.recent(id));
 
   const next = preparation.data?.nextConversation ?? null;
   const mayAddToAgenda = !!next && canSetAgenda(partnership, connection.me.person.id);
   const addToAgenda = useMutation({
     mutationFn: (item: AgendaItem) =>
       callTool((api) => api.setAgenda({ params: { id: next!.id }, body: { agenda: [...next!.agenda, item] } })),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['prepare', id] }),
+    onSuccess: () => queries.invalidateQueries(partnershipQueries.preparation(id)),
   });
   const toggleAction = useMutation({
     mutationFn: ({ actionId, done }: { actionId: string; done: boolean }) =>
       callTool((api) => api.updateAction({ params: { id: actionId }, body: { done } })),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['goals', id] }),
+    onSuccess: () => queries.invalidateQueries(goalQueries.list(connection.me.person.id, id)),
   });
 
   const onAgenda = (clipId: string) => !!next?.agenda.some((i) => i.kind === 'clip' && i.clipId === clipId);
@@ -102,7 +96,10 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
         {pageClips.length === 0 ? (
           <p className="hint">No clips from this page yet.</p>
         ) : (
-          <ul className="plain">{pageClips.map((c) => clipItem(c, page?.found[c.id] ?? false))}</ul>
+          <>
+            <FoundSummary clips={pageClips} found={page?.found ?? {}} />
+            <ul className="plain">{pageClips.map((c) => clipItem(c, page?.found[c.id] ?? false))}</ul>
+          </>
         )}
       </section>
 
@@ -236,4 +233,21 @@ function agendaText(item: AgendaItem, goals: Goal[], clips: Clip[], prompts: Pro
     case 'free':
       return item.text;
   }
+}
+
+/** "4 of 5 found on this page", naming the passages that were not. */
+function FoundSummary({ clips, found }: { clips: Clip[]; found: PageState['found'] }) {
+  const missing = clips.filter((c) => found[c.id] !== true);
+  if (!missing.length) return null;
+  return (
+    <p className="notice" role="status">
+      {clips.length - missing.length} of {clips.length} found on this page. Not found:{' '}
+      {missing.map((c, i) => (
+        <span key={c.id}>
+          {i > 0 && '; '}“{excerpt(c.quote, 60)}”
+        </span>
+      ))}
+      .
+    </p>
+  );
 }

@@ -10,7 +10,7 @@ import { rememberPartnership, useChosenPartnership } from '@/ui/remembered-partn
 import { usePartnerships, useRefetchOnConnectionChange } from '@/ui/tool-queries';
 import { useActiveTabId } from '@/ui/use-active-tab';
 import { partnershipLabel } from '@/lib/partnership-label';
-import { pageKey, type PageState } from '@/lib/page-state';
+import { pageStateItem } from '@/lib/stored';
 import { describeError } from '@/lib/tool';
 import { PartnershipOverview } from './PartnershipOverview';
 
@@ -22,7 +22,7 @@ export function SidePanelPage() {
   const [picked, setPicked] = useState<string | null>(null);
   const partnershipId = picked ?? remembered;
   const tabId = useActiveTabId();
-  const page = useStored<PageState>('session', tabId === null ? null : pageKey(tabId));
+  const page = useStored(tabId === null ? null : pageStateItem(tabId));
 
   if (connection === undefined) return <p>Loading…</p>;
   if (!connection?.token) {

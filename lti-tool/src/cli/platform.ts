@@ -7,6 +7,8 @@ import { loadConfig } from '../config.ts';
 import { openCore } from '../core.ts';
 import { listPlatforms, registerPlatform, removePlatform, toolEndpoints } from '../services/registration.ts';
 import { addDeployment } from '../models/deployments.ts';
+import { setRelaunchTemplate } from '../models/logins.ts';
+import { relaunchTemplateProblem } from '../lti/relaunch.ts';
 
 const USAGE = `Usage:
   npm run platform -- values
@@ -18,6 +20,12 @@ const USAGE = `Usage:
       jwks-url https://sso.canvaslms.com/api/lti/security/jwks). Adding again updates it.
   npm run platform -- deployment --issuer URL --client-id ID --deployment ID
       Allow one more deployment of a registered platform.
+  npm run platform -- relaunch --issuer URL --client-id ID (--template URL | --clear)
+      Where "Continue in a new window" sends a person whose browser blocked the tool's cookie in the
+      LMS frame: the activity's address at the LMS, with {context_id}, {resource_link_id},
+      {deployment_id} or {custom.NAME} filled from the launch (custom parameters the LMS substitutes,
+      e.g. Canvas: https://school.instructure.com/courses/{custom.canvas_course_id}/external_tools/{custom.canvas_tool_id}).
+      Moodle needs none: its activity address comes with every launch.
   npm run platform -- list
   npm run platform -- remove --issuer URL --client-id ID`;
 
@@ -56,11 +64,13 @@ async function main() {
       'jwks-url': { type: 'string' },
       name: { type: 'string' },
       inactive: { type: 'boolean' },
+      template: { type: 'string' },
+      clear: { type: 'boolean' },
     },
   });
   const config = { ...loadConfig(), logLevel: 'silent' };
   if (command === 'values') return console.log(valuesText(config.publicUrl));
-  if (!['add', 'list', 'remove', 'deployment'].includes(command ?? '')) {
+  if (!['add', 'list', 'remove', 'deployment', 'relaunch'].includes(command ?? '')) {
     console.error(USAGE);
     process.exitCode = 2;
     return;
@@ -98,6 +108,12 @@ async function main() {
         `Registered ${values.issuer} (client ${values['client-id']}, deployments ${deploymentIds.join(', ')}).\n`,
       );
       console.log(valuesText(config.publicUrl));
+    } else if (command === 'relaunch') {
+      const template = values.clear ? null : need('template');
+      const problem = template && relaunchTemplateProblem(template);
+      if (problem) throw new UsageError(problem);
+      await setRelaunchTemplate(core.app.sql, need('issuer'), need('client-id'), template);
+      console.log(template ? `Relaunch address set: ${template}` : 'Relaunch address cleared.');
     } else if (command === 'deployment') {
       for (const deploymentId of values.deployment ?? []) {
         await addDeployment(core.app.sql, { issuer: need('issuer'), clientId: need('client-id'), deploymentId });

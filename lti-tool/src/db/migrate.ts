@@ -4,7 +4,9 @@ import type { Sequelize, QueryInterface } from 'sequelize';
 import * as initial from './migrations/0001-initial.ts';
 import * as clipsCoveringIndex from './migrations/0002-clips-covering-index.ts';
 import * as cacheInvalidations from './migrations/0003-cache-invalidations.ts';
-import * as partnershipPages from './migrations/0004-partnership-pages.ts';
+import * as pendingLogins from './migrations/0004-pending-logins.ts';
+import * as clipPages from './migrations/0005-clip-pages.ts';
+import * as partnershipPages from './migrations/0006-partnership-pages.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -15,7 +17,9 @@ const migrations: Array<[string, Migration]> = [
   ['0001-initial', initial],
   ['0002-clips-covering-index', clipsCoveringIndex],
   ['0003-cache-invalidations', cacheInvalidations],
-  ['0004-partnership-pages', partnershipPages],
+  ['0004-pending-logins', pendingLogins],
+  ['0005-clip-pages', clipPages],
+  ['0006-partnership-pages', partnershipPages],
 ];
 
 export function migrator(sequelize: Sequelize) {

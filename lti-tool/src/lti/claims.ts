@@ -25,6 +25,8 @@ export class LaunchRefused extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Who can fix it: most refusals come from the LMS's configuration or claims. */
+    readonly audience: 'person' | 'lms-admin' = 'lms-admin',
   ) {
     super(message);
   }

@@ -26,6 +26,7 @@ export interface LtiProvider {
   onSessionTimeout(cb: (req: Request, res: Response) => unknown): void;
   onUnregisteredPlatform(cb: (req: Request, res: Response) => unknown): void;
   onInactivePlatform(cb: (req: Request, res: Response) => unknown): void;
+  getPlatform(url: string, clientId?: string): Promise<unknown>;
   onDynamicRegistration(cb: (req: Request, res: Response) => unknown): void;
   registerPlatform(p: Record<string, unknown>): Promise<LtiPlatform>;
   getAllPlatforms(): Promise<LtiPlatform[]>;

@@ -15,11 +15,15 @@ a.button{display:inline-block;background:#2f5d50;color:#fff;border-radius:8px;pa
 </style></head><body><main>${body}</main></body></html>`;
 }
 
-export function refusalPage(title: string, message: string): string {
-  return page(
-    title,
-    `<h1>${escape(title)}</h1><p>${escape(message)}</p><p>If this keeps happening, ask your program coordinator to check the tool’s registration in the course.</p>`,
-  );
+/** Who can act on a refusal: the person (launch again, change a browser setting) or an LMS administrator. */
+export type Audience = 'person' | 'lms-admin';
+
+export function refusalPage(title: string, message: string, audience: Audience = 'person'): string {
+  const next =
+    audience === 'lms-admin'
+      ? 'This needs an administrator of your LMS (whoever added Mentoring workspaces to it): please show them this page.'
+      : 'Launch the tool again from your course. If this keeps happening, tell your program coordinator what this page says.';
+  return page(title, `<h1>${escape(title)}</h1><p>${escape(message)}</p><p>${escape(next)}</p>`);
 }
 
 export function deepLinkPage(returnUrl: string, jwt: string, courseTitle: string): string {

@@ -7,9 +7,11 @@ import type { Request, Response } from 'express';
 import { landLaunch } from '../services/launches.ts';
 import { registerDynamically, RegistrationError, toolEndpoints } from '../services/registration.ts';
 import { syncRoster } from '../services/roster.ts';
-import { LaunchRefused } from './claims.ts';
-import { deepLinkPage, refusalPage } from './pages.ts';
+import { LaunchRefused, type LtiLaunchToken } from './claims.ts';
+import { deepLinkPage, refusalPage, type Audience } from './pages.ts';
 import { cookieBlockedPage, type CookielessLaunches } from './cookieless.ts';
+import { answerRefusal } from './refusals.ts';
+import { claimedBy } from './relaunch.ts';
 import type { App } from '../services/app.ts';
 import type { ToolConfig } from '../config.ts';
 import type { LtiProvider } from './ltijs.ts';
@@ -43,47 +45,57 @@ export function setupProvider(lti: LtiProvider, config: ToolConfig, plugin: unkn
   );
 }
 
-const wantsHtml = (req: Request) => (req.headers.accept ?? '').includes('text/html') || req.method === 'POST';
-
-function refuse(req: Request, res: Response, status: number, title: string, message: string) {
-  if (wantsHtml(req) && !(req.headers.accept ?? '').includes('application/json')) {
-    res.status(status).type('html').send(refusalPage(title, message));
-  } else {
-    res.status(status).json({ error: { code: status === 401 ? 'unauthenticated' : 'forbidden', message } });
-  }
-}
-
-/** Words for ltijs's error codes, for the person who sees the refusal. */
-function explainLaunchError(code: string | undefined): string {
+/** The person's or the LMS administrator's words for ltijs's error codes. */
+function explainLaunchError(code: string | undefined): { message: string; audience: Audience } {
+  const admin = (message: string) => ({ message, audience: 'lms-admin' as const });
+  const person = (message: string) => ({ message, audience: 'person' as const });
   switch (code) {
-    case 'MISSING_VALIDATION_COOKIE':
-      return 'Your browser did not keep the sign-in cookie for this launch (third-party cookies may be blocked). Open the tool in a new window from your course.';
     case 'UNREGISTERED_PLATFORM':
-      return 'This LMS (issuer and client id) is not registered with the tool.';
+      return admin('This LMS (issuer and client id) is not registered with the tool.');
     case 'PLATFORM_NOT_ACTIVATED':
-      return 'This LMS is registered but not yet activated by the tool’s administrator.';
+      return admin('This LMS is registered but not yet activated by the tool’s administrator.');
     case 'NONCE_ALREADY_RECEIVED':
-      return 'This launch was already used. Launch again from your course.';
+      return person('This launch was already used. Launch again from your course.');
     case 'TOKEN_TOO_OLD':
     case 'TokenExpiredError':
     case 'jwt expired':
-      return 'The launch has expired. Launch again from your course.';
+      return person('The launch has expired. Launch again from your course.');
     case 'AUD_DOES_NOT_MATCH_CLIENTID':
-      return 'The launch was meant for another tool (audience mismatch).';
+      return admin('The launch was meant for another tool (audience mismatch).');
     case 'invalid signature':
     case 'KEY_NOT_FOUND':
-      return 'The launch’s signature could not be verified with the LMS’s keys.';
+    case 'KEYSET_NOT_FOUND':
+    case 'KID_NOT_FOUND':
+      return admin('The launch’s signature could not be verified with the LMS’s keys.');
+    case 'ISS_CLAIM_DOES_NOT_MATCH':
+      return admin('The launch came from another LMS than the one that started the sign-in.');
+    case 'NO_LTIK_OR_IDTOKEN_FOUND':
+      return person('This address opens the tool only from your course. Open the Mentoring workspaces activity there.');
     default:
-      return `The launch could not be verified${code ? ` (${code})` : ''}. Launch again from your course.`;
+      return person(`The launch could not be verified${code ? ` (${code})` : ''}. Launch again from your course.`);
   }
 }
 
+/** Issuer, client and LMS user id of a launch, for the log line of its refusal. */
+const launchedBy = (token: LtiLaunchToken) => ({ issuer: token.iss, clientId: token.clientId, lmsUserId: token.user });
+
 export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessLaunches) {
-  /** Every refused launch is logged with its reason (never its token); then the person is told. */
-  const refuseLaunch = (req: Request, res: Response, status: number, title: string, message: string) => {
-    if (status < 500) app.log.warn({ status, path: req.path, reason: message }, 'launch refused');
-    return refuse(req, res, status, title, message);
-  };
+  const refuseLaunch = (
+    req: Request,
+    res: Response,
+    token: LtiLaunchToken,
+    err: LaunchRefused,
+    title = 'This launch cannot be accepted',
+  ) =>
+    answerRefusal(app, req, res, {
+      status: err.status,
+      reason: err.message,
+      audience: err.audience,
+      title,
+      message: err.message,
+      ...launchedBy(token),
+    });
+
   lti.onConnect(async (token, req, res) => {
     try {
       const ltik = res.locals.ltik as string;
@@ -96,16 +108,16 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       }
       return res.redirect(302, `/app/?ltik=${encodeURIComponent(ltik)}`);
     } catch (err) {
-      if (err instanceof LaunchRefused)
-        return refuseLaunch(req, res, err.status, 'This launch cannot be accepted', err.message);
+      if (err instanceof LaunchRefused) return refuseLaunch(req, res, token, err);
       app.log.error({ err }, 'launch failed');
-      return refuseLaunch(
-        req,
-        res,
-        500,
-        'Something went wrong',
-        'The launch could not be completed. Please launch again from your course.',
-      );
+      return answerRefusal(app, req, res, {
+        status: 500,
+        reason: 'launch failed',
+        audience: 'person',
+        title: 'Something went wrong',
+        message: 'The launch could not be completed. Please launch again from your course.',
+        ...launchedBy(token),
+      });
     }
   });
 
@@ -118,9 +130,9 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
         return refuseLaunch(
           req,
           res,
-          400,
+          token,
+          new LaunchRefused(400, 'The LMS did not say where to return the placement.'),
           'Cannot place the tool',
-          'The LMS did not say where to return the placement.',
         );
       const jwt = await lti.DeepLinking.createDeepLinkingMessage(
         token,
@@ -136,45 +148,84 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       );
       return res.type('html').send(deepLinkPage(returnUrl, jwt, token.platformContext.context?.title ?? 'this course'));
     } catch (err) {
-      if (err instanceof LaunchRefused)
-        return refuseLaunch(req, res, err.status, 'This launch cannot be accepted', err.message);
+      if (err instanceof LaunchRefused) return refuseLaunch(req, res, token, err);
       app.log.error({ err }, 'deep linking failed');
-      return refuseLaunch(req, res, 500, 'Something went wrong', 'The tool could not be placed. Please try again.');
+      return answerRefusal(app, req, res, {
+        status: 500,
+        reason: 'deep linking failed',
+        audience: 'person',
+        title: 'Something went wrong',
+        message: 'The tool could not be placed. Please try again.',
+        ...launchedBy(token),
+      });
     }
   });
 
-  lti.onInvalidToken((req, res) => {
+  lti.onInvalidToken(async (req, res) => {
     const details = (res.locals.err as { details?: { message?: string } } | undefined)?.details;
-    if (details?.message === 'MISSING_VALIDATION_COOKIE' && !(req.headers.accept ?? '').includes('application/json')) {
-      app.log.warn({ status: 401, path: req.path, reason: details.message }, 'launch refused: offered a new window');
-      const state = (req.body as { state?: unknown } | undefined)?.state;
-      return res
-        .status(401)
-        .type('html')
-        .send(cookieBlockedPage(cookieless.newWindowUrl(state)));
+    const code = details?.message;
+    const body = (req.body ?? {}) as { state?: unknown; id_token?: unknown };
+    const claimed = claimedBy(body.id_token);
+    if (code === 'MISSING_VALIDATION_COOKIE') {
+      const relaunchUrl = await cookieless.relaunchUrl(body.state, body.id_token).catch((err: unknown) => {
+        app.log.error({ err }, 'could not find where to relaunch');
+        return null;
+      });
+      return answerRefusal(app, req, res, {
+        status: 401,
+        reason: `state cookie missing (${relaunchUrl ? 'relaunch offered' : 'no relaunch address'})`,
+        audience: 'person',
+        title: 'Continue in a new window',
+        message: 'Your browser kept the tool from signing you in inside the course page (its cookie was blocked).',
+        page: cookieBlockedPage(relaunchUrl),
+        details: { relaunchUrl },
+        ...claimed,
+      });
     }
-    return refuseLaunch(req, res, 401, 'This launch cannot be accepted', explainLaunchError(details?.message));
+    const { message, audience } = explainLaunchError(code);
+    return answerRefusal(app, req, res, {
+      status: 401,
+      reason: code ?? 'invalid launch',
+      audience,
+      title: 'This launch cannot be accepted',
+      message,
+      ...claimed,
+    });
   });
   lti.onSessionTimeout((req, res) =>
-    refuseLaunch(req, res, 401, 'Your session has ended', 'Launch the tool again from your course.'),
+    answerRefusal(app, req, res, {
+      status: 401,
+      reason: 'session not found',
+      audience: 'person',
+      title: 'Your session has ended',
+      message: 'Launch the tool again from your course.',
+    }),
   );
+  const loginIssuer = (req: Request) => {
+    const iss = (req.body as { iss?: unknown } | undefined)?.iss ?? req.query.iss;
+    return typeof iss === 'string' ? iss.slice(0, 512) : undefined;
+  };
   lti.onUnregisteredPlatform((req, res) =>
-    refuseLaunch(
-      req,
-      res,
-      400,
-      'Unknown LMS',
-      'This LMS is not registered with the tool. Ask your administrator to register it (Dynamic Registration or `npm run platform -- add`).',
-    ),
+    answerRefusal(app, req, res, {
+      status: 400,
+      reason: 'UNREGISTERED_PLATFORM',
+      audience: 'lms-admin',
+      title: 'Unknown LMS',
+      message:
+        'This LMS is not registered with Mentoring workspaces. Register it with LTI Dynamic Registration (the tool’s /register address), or ask the tool’s operator to add it (`npm run platform -- add`).',
+      issuer: loginIssuer(req),
+    }),
   );
   lti.onInactivePlatform((req, res) =>
-    refuseLaunch(
-      req,
-      res,
-      401,
-      'LMS not activated',
-      'This LMS is registered but not activated yet. Ask the tool’s administrator to activate it.',
-    ),
+    answerRefusal(app, req, res, {
+      status: 401,
+      reason: 'PLATFORM_NOT_ACTIVATED',
+      audience: 'lms-admin',
+      title: 'LMS not activated',
+      message:
+        'This LMS is registered with Mentoring workspaces but not activated yet: the tool’s operator activates it.',
+      issuer: loginIssuer(req),
+    }),
   );
 
   lti.onDynamicRegistration(async (req, res) => {
@@ -187,6 +238,7 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
           refusalPage(
             'Registration needs the LMS',
             'Start the registration from your LMS: it opens this address with its openid_configuration.',
+            'lms-admin',
           ),
         );
     }
@@ -204,7 +256,7 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       return res
         .status(err instanceof RegistrationError ? 400 : 500)
         .type('html')
-        .send(refusalPage('Registration failed', message));
+        .send(refusalPage('Registration failed', message, 'lms-admin'));
     }
   });
 }

@@ -25,8 +25,8 @@ interface ReviewRow {
   reviewed_at: number | string;
 }
 
-/** A clip as stored, before its reviews are added. */
-export type ClipRecord = Omit<Clip, 'reviews'>;
+/** A clip as stored, before its reviews and page identities are added. */
+export type ClipRecord = Omit<Clip, 'reviews' | 'pageIds'>;
 
 export function toClipRecord(r: ClipRow): ClipRecord {
   return {
@@ -46,16 +46,24 @@ export function toClipRecord(r: ClipRow): ClipRecord {
   };
 }
 
-/** Clips with their reviews, in the order given; one query for all the reviews. */
+/** Clips with their reviews and page identities, in the order given; one query for each. */
 export async function withReviews(sql: Sql, records: ClipRecord[]): Promise<Clip[]> {
   if (!records.length) return [];
-  const rows = await sql.all<ReviewRow>(
-    'SELECT clip_id, mentor_id, reviewed_at FROM clip_reviews WHERE clip_id IN (:ids) ORDER BY reviewed_at',
-    { ids: records.map((c) => c.id) },
-  );
+  const ids = records.map((c) => c.id);
+  const [rows, pages] = await Promise.all([
+    sql.all<ReviewRow>(
+      'SELECT clip_id, mentor_id, reviewed_at FROM clip_reviews WHERE clip_id IN (:ids) ORDER BY reviewed_at',
+      { ids },
+    ),
+    sql.all<{ clip_id: string; page_id: string }>('SELECT clip_id, page_id FROM clip_pages WHERE clip_id IN (:ids)', {
+      ids,
+    }),
+  ]);
   const reviewsOf = groupBy(rows, (r) => r.clip_id);
+  const pagesOf = groupBy(pages, (p) => p.clip_id);
   return records.map((c) => ({
     ...c,
+    pageIds: (pagesOf.get(c.id) ?? []).map((p) => p.page_id),
     reviews: (reviewsOf.get(c.id) ?? []).map((r) => ({ mentorId: r.mentor_id, reviewedAt: time.iso(r.reviewed_at) })),
   }));
 }
@@ -70,7 +78,8 @@ export async function findClip(sql: Sql, id: string): Promise<Clip | undefined> 
   return record && (await withReviews(sql, [record]))[0];
 }
 
-export type NewClip = ClipRecord & { pageUrl: string };
+/** `pageIds`: the identities of the clip's page, its `pageUrl` among them. */
+export type NewClip = ClipRecord & { pageUrl: string; pageIds: string[] };
 
 const CLIP_COLUMNS =
   'id, partnership_id, clipper_id, url, page_url, title, quote, selectors, note, tags, goal_ids, prompt_ids, created_at, updated_at';
@@ -99,7 +108,25 @@ function clipValues(c: NewClip, n: number, params: Record<string, unknown>): str
  * Inserts clips whose ids are free, in one statement (one commit); answers, row by row, whether
  * that row was inserted. An id already taken (a retried create, mostly) is left as stored.
  */
-export async function insertClips(sql: Sql, rows: NewClip[]): Promise<boolean[]> {
+export function insertClips(sql: Sql, rows: NewClip[]): Promise<boolean[]> {
+  return sql.tx(async (tx) => {
+    const inserted = await insertClipRows(tx, rows);
+    const pages = rows.filter((_, i) => inserted[i]).flatMap((r) => r.pageIds.map((page) => [page, r.id] as const));
+    if (pages.length) {
+      const params: Record<string, unknown> = {};
+      const values = pages.map(
+        ([page, id], n) => ((params[`p${n}`] = page), (params[`c${n}`] = id), `(:p${n}, :c${n})`),
+      );
+      await tx.run(
+        `INSERT INTO clip_pages (page_id, clip_id) VALUES ${values.join(', ')} ON CONFLICT (page_id, clip_id) DO NOTHING`,
+        params,
+      );
+    }
+    return inserted;
+  });
+}
+
+async function insertClipRows(sql: Sql, rows: NewClip[]): Promise<boolean[]> {
   const params: Record<string, unknown> = {};
   const values = rows.map((r, n) => clipValues(r, n, params)).join(', ');
   const changes = await sql.run(
@@ -318,20 +345,23 @@ export async function tagsInPartnership(sql: Sql, partnershipId: string): Promis
   return [...tags].sort((a, b) => a.localeCompare(b));
 }
 
-/** The clips on one page in every partnership the person may read in the program (by the page index). */
+/**
+ * The clips on one page in every partnership the person may read in the program: those sharing
+ * any of the page's identities (by the `clip_pages` index).
+ */
 export async function clipsOnPageFor(
   sql: Sql,
   programId: string,
   personId: string,
-  pageUrl: string,
+  pageIds: string[],
 ): Promise<ClipRecord[]> {
   const rows = await sql.all<ClipRow>(
     `SELECT c.* FROM clips c
        JOIN partnership_members m ON m.partnership_id = c.partnership_id AND m.person_id = :personId AND m.invitation <> 'declined'
        JOIN partnerships p ON p.id = c.partnership_id AND p.program_id = :programId
-      WHERE c.page_url = :pageUrl
+      WHERE c.id IN (SELECT clip_id FROM clip_pages WHERE page_id IN (:pageIds))
       ORDER BY c.created_at DESC, c.id DESC`,
-    { programId, personId, pageUrl },
+    { programId, personId, pageIds },
   );
   return rows.map(toClipRecord);
 }

@@ -1,7 +1,7 @@
 /**
  * The sandbox for `npm start` without an LMS: the test LMS (`./lms`) starts beside the tool,
  * registers it through Dynamic Registration (once; both remember it in data/), and offers
- * "Launch as …" for a sample leadership program.
+ * "Launch as …" for a sample leadership program, also in a course that launches as Moodle does.
  */
 import path from 'node:path';
 import type { ToolConfig } from '../config.ts';
@@ -12,7 +12,7 @@ import { SAMPLE_READINGS_DIR } from './lms/readings.ts';
 export async function startSandbox(tool: RunningTool, config: ToolConfig) {
   // Loaded only here: the test LMS is a development aid, not part of the tool.
   const { startTestLms } = await import('./lms/index.ts');
-  const { sampleProgram } = await import('./lms/sample.ts');
+  const { sampleMoodleProgram, sampleProgram } = await import('./lms/sample.ts');
   const { populateSampleProgram } = await import('./populate.ts');
   const lms = await startTestLms({
     port: config.sandboxPort,
@@ -21,6 +21,8 @@ export async function startSandbox(tool: RunningTool, config: ToolConfig) {
     readingsDir: SAMPLE_READINGS_DIR,
   });
   lms.addCourse(sampleProgram());
+  // Launches as Moodle does (POST login, single-use hint, no Platform Storage), to try cookie-blocked browsers.
+  lms.addCourse(sampleMoodleProgram());
   const registered = await listPlatforms(tool.app);
   const known = lms.tools().some((t) => registered.some((p) => p.issuer === lms.url && p.clientId === t.clientId));
   if (!known) await lms.registerTool(`${config.publicUrl}/register`);

@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import {
   canReview,
   clipPageUrl,
+  documentIdentities,
+  type DocumentMeta,
   type Clip,
   type ClipFilter,
   type ClipList,
@@ -144,7 +146,8 @@ export async function createClip(
     createdAt: time.iso(now),
     updatedAt: time.iso(now),
   };
-  const row = { ...record, pageUrl: clipPageUrl(record.url) };
+  const pageIds = documentIdentities({ url: record.url, ...input.document });
+  const row = { ...record, pageUrl: clipPageUrl(record.url), pageIds };
   const created = input.newPrompt
     ? await app.sql.tx(async (sql) => {
         const [inserted] = await insertClips(sql, [row]);
@@ -164,7 +167,7 @@ export async function createClip(
         return true;
       })
     : await insertPlain(app, principal, row);
-  if (created) return { clip: { ...record, reviews: [] }, created };
+  if (created) return { clip: { ...record, reviews: [], pageIds }, created };
   const existing = await findClip(app.sql, record.id);
   if (existing && existing.partnershipId === partnershipId && existing.clipperId === principal.personId)
     return { clip: existing, created };
@@ -179,8 +182,9 @@ async function insertPlain(app: App, principal: Principal, row: NewClip): Promis
   throw forbidden('This partnership does not take new clips from you.');
 }
 
-export async function clipsOnPage(app: App, principal: Principal, url: string): Promise<{ clips: Clip[] }> {
-  const records = await clipsOnPageFor(app.sql, principal.programId, principal.personId, clipPageUrl(url));
+/** The clips on the page at `url`, or on any page sharing one of its identities. */
+export async function clipsOnPage(app: App, principal: Principal, page: DocumentMeta): Promise<{ clips: Clip[] }> {
+  const records = await clipsOnPageFor(app.sql, principal.programId, principal.personId, documentIdentities(page));
   return { clips: await withReviews(app.sql, records) };
 }
 

@@ -1,5 +1,6 @@
 /** Rules about clipped passages shared by the extension and the server. */
 import { MAX_QUOTE_LENGTH } from '../domain.ts';
+import { normalizeDocumentUrl } from './documents.ts';
 
 /** Whitespace-insensitive form of a quote, for "already clipped" checks. */
 export function normalizeQuote(quote: string): string {
@@ -7,18 +8,10 @@ export function normalizeQuote(quote: string): string {
 }
 
 /**
- * The page address clips are kept under: without the fragment, so a passage clipped at
- * `page#section` is found again on `page`.
+ * The page address clips are kept under: without the fragment (a passage clipped at
+ * `page#section` is found again on `page`) or tracking parameters (see `documents.ts`).
  */
-export function clipPageUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.hash = '';
-    return u.toString();
-  } catch {
-    return url;
-  }
-}
+export const clipPageUrl = normalizeDocumentUrl;
 
 /** Cuts an over-long selection, telling the clipper what was kept. */
 export function limitQuote(quote: string): { quote: string; truncated: boolean; notice: string | null } {

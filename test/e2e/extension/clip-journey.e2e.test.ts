@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import type { ApiClient, Goal } from '@mentoring/shared';
 import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { apiAs, launchAs, startTestTool, type TestTool } from '../../support/tool.ts';
-import type { QueuedClip } from '@mentoring/extension/lib/queue.ts';
+import type { QueuedClip } from '@mentoring/extension/lib/outbox-schema.ts';
 import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
 import { htmlPage, READING, selectText, servePages, type PageServer } from '../../support/pages.ts';
 
@@ -352,20 +352,21 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     await page.close();
   });
 
-  it('lists a clip whose passage was removed as not found, without dropping it', async () => {
+  it('lists a clip whose passage was removed as not found, without dropping it, and says "4 of 5 found"', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${pages.url}/reading-cut`);
     const goalClip = await clipOf(PASSAGE);
     await poll(async () => (await storedPage(page))?.found[goalClip.id]).toBe(false);
     expect(await marks(page)).not.toContain(PASSAGE);
     expect(await marks(page)).toHaveLength(4);
-    expect(await browser.badgeText(await browser.tabIdOf(page))).toBe('5');
+    expect(await browser.badgeText(await browser.tabIdOf(page))).toBe('4/5');
 
     const panel = await browser.openExtensionPage('sidepanel.html');
     // The side panel follows the active tab: bring the reading to the front, then look.
     await page.bringToFront();
     const onPage = panel.getByRole('region', { name: 'On this page' });
     await onPage.getByRole('listitem').filter({ hasText: PASSAGE }).getByText('not found on this page').waitFor();
+    await onPage.getByRole('status').filter({ hasText: '4 of 5 found on this page. Not found:' }).waitFor();
     await panel.close();
     await page.close();
   });

@@ -31,7 +31,7 @@ export function clipHandlers(app: App): Pick<Handlers, ClipRoutes> {
       // A repeated create answers the stored clip with 200 instead of 201.
       return created ? clip : new Answer(200, clip);
     },
-    clipsOnPage: (p, { query }) => clips.clipsOnPage(app, p, query.url),
+    clipsOnPage: (p, { query }) => clips.clipsOnPage(app, p, query),
     getClip: (p, { params }) => clips.getClip(app, p, params.id!),
     updateClip: (p, { params, body }) => clips.updateClip(app, p, params.id!, body),
     deleteClip: (p, { params }) => clips.deleteClip(app, p, params.id!),

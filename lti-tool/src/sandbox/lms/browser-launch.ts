@@ -3,14 +3,19 @@
  * auto-posting form, the POST of the id_token back to the tool, then redirects up to the app URL with its `ltik`.
  * Fast enough for launch benchmarks: no HTML parsing beyond one form, keep-alive connections (fetch's default).
  */
-import type { LaunchParams, TestLms } from './index.ts';
+import type { LaunchParams, LoginInitiation, TestLms } from './index.ts';
 
 /**
  * The few cookies a launch needs (ltijs's signed `state…` cookie and its session cookie), per host as browsers
  * do (cookies ignore ports). Secure, SameSite and Path are ignored: tests talk plain HTTP on loopback.
+ * `refuse` names cookies this browser will not keep (as a browser blocking the tool's cookies in a frame).
  */
 export class CookieJar {
   private readonly hosts = new Map<string, Map<string, string>>();
+  /** What the LMS page keeps for the tool through LTI Platform Storage (`lti.put_data`), by key. */
+  readonly platformStorage = new Map<string, string>();
+
+  constructor(private readonly opts: { refuse?: RegExp } = {}) {}
 
   /** Keeps the cookies a response sets, and forgets those it expires. */
   store(url: string, res: Response): void {
@@ -24,6 +29,7 @@ export class CookieJar {
       const eq = pair.indexOf('=');
       if (eq <= 0) continue;
       const name = pair.slice(0, eq).trim();
+      if (this.opts.refuse?.test(name)) continue;
       const expired = attributes.some((a) => {
         const [key = '', value = ''] = a.split('=').map((s) => s.trim());
         const k = key.toLowerCase();
@@ -83,8 +89,13 @@ async function get(url: string, jar: CookieJar): Promise<Response> {
   return res;
 }
 
-async function fail(step: string, url: string, res: Response): Promise<never> {
-  const body = (await res.text()).slice(0, 800);
+async function fail(step: string, url: string, res: Response, read?: string): Promise<never> {
+  // A page's words, without its markup and styles, so the reason reads in the error.
+  const body = (read ?? (await res.text()))
+    .replace(/<(style|script)[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .slice(0, 800);
   throw new Error(`${step}: ${res.status} from ${url}: ${body}`);
 }
 
@@ -95,29 +106,88 @@ function resolveClientId(lms: Pick<TestLms, 'tools'>, opts: LaunchOptions): stri
   return tool.clientId;
 }
 
+/** The data of a tool page that talks to the LMS's Platform Storage (see the tool's `cookieless.ts`). */
+type StorageTask = { action: 'put'; key: string; value: string; next: string } | { action: 'get'; key: string };
+
+function storageTask(page: string): StorageTask | undefined {
+  const json = /<script type="application\/json" id="platform-storage">([^<]*)<\/script>/.exec(page)?.[1];
+  return json ? (JSON.parse(json) as StorageTask) : undefined;
+}
+
+/** The hidden fields and action of the first form in an auto-submitting page. */
+export function formIn(page: string): { action: string; fields: Record<string, string> } | undefined {
+  const action = /<form[^>]*\saction="([^"]*)"/.exec(page)?.[1];
+  if (action === undefined) return undefined;
+  const fields = Object.fromEntries(
+    [...page.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [unescape(m[1]!), unescape(m[2]!)]),
+  );
+  return { action: unescape(action), fields };
+}
+
+/**
+ * Sends a login initiation to the tool (a GET link or an auto-submitted POST form) and answers the LMS
+ * authorization URL it redirects to; with Platform Storage, keeps the secret the tool's page stores first.
+ */
+export async function initiateLogin(initiation: LoginInitiation, jar: CookieJar): Promise<string> {
+  const url = new URL(initiation.url);
+  let login: Response;
+  if (initiation.method === 'GET') {
+    for (const [name, value] of Object.entries(initiation.params)) url.searchParams.set(name, value);
+    login = await get(url.toString(), jar);
+  } else {
+    const cookie = jar.header(url.toString());
+    login = await fetch(url, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie && { cookie }) },
+      body: new URLSearchParams(initiation.params),
+    });
+    jar.store(url.toString(), login);
+  }
+  const location = login.headers.get('location');
+  if (REDIRECTS.has(login.status) && location) {
+    await login.arrayBuffer();
+    return new URL(location, url).toString();
+  }
+  const page = await login.text();
+  const task = login.status === 200 ? storageTask(page) : undefined;
+  if (task?.action !== 'put') return fail('Login initiation did not redirect', url.toString(), login, page);
+  jar.platformStorage.set(task.key, task.value);
+  return new URL(task.next, url).toString();
+}
+
+/** The LMS's authorization endpoint: the form the browser would post to the tool. */
+async function authorize(authUrl: string, jar: CookieJar): Promise<AuthResponse> {
+  const auth = await get(authUrl, jar);
+  if (!auth.ok) return fail('The LMS refused the authentication request', authUrl, auth);
+  const page = await auth.text();
+  const form = formIn(page);
+  if (!form?.fields.id_token || !form.fields.state)
+    throw new Error(`No id_token form in the LMS's answer: ${page.slice(0, 500)}`);
+  return { action: form.action, idToken: form.fields.id_token, state: form.fields.state, jar };
+}
+
 /** Login initiation at the tool, then the LMS's authorization endpoint: returns the form the browser would post. */
 export async function startLaunch(
-  lms: Pick<TestLms, 'launchUrl' | 'tools'>,
+  lms: Pick<TestLms, 'loginInitiation' | 'tools'>,
   opts: LaunchOptions,
 ): Promise<AuthResponse> {
   const jar = opts.jar ?? new CookieJar();
-  const loginUrl = lms.launchUrl({ ...opts, clientId: resolveClientId(lms, opts) });
-  const login = await get(loginUrl, jar);
-  const location = login.headers.get('location');
-  if (!REDIRECTS.has(login.status) || !location) return fail('Login initiation did not redirect', loginUrl, login);
-  await login.arrayBuffer();
+  const initiation = lms.loginInitiation({ ...opts, clientId: resolveClientId(lms, opts) });
+  return authorize(await initiateLogin(initiation, jar), jar);
+}
 
-  const authUrl = new URL(location, loginUrl).toString();
-  const auth = await get(authUrl, jar);
-  if (!auth.ok) return fail('The LMS refused the authentication request', authUrl, auth);
-  const form = await auth.text();
-  const action = /<form[^>]*\saction="([^"]*)"/.exec(form)?.[1];
-  const fields = Object.fromEntries(
-    [...form.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], unescape(m[2]!)]),
-  );
-  if (!action || !fields.id_token || !fields.state)
-    throw new Error(`No id_token form in the LMS's answer: ${form.slice(0, 500)}`);
-  return { action: unescape(action), idToken: fields.id_token, state: fields.state, jar };
+/**
+ * Opens an LMS page that starts a launch by auto-submitting the login initiation (Moodle's
+ * `launch.php`), as a top-level window does, up to the form the LMS posts to the tool.
+ */
+export async function startLaunchFromLmsPage(url: string, jar: CookieJar): Promise<AuthResponse> {
+  const res = await get(url, jar);
+  const page = await res.text();
+  const form = res.ok ? formIn(page) : undefined;
+  if (!form) throw new Error(`The LMS page ${url} started no launch: ${res.status} ${page.slice(0, 500)}`);
+  const action = new URL(form.action, url).toString();
+  return authorize(await initiateLogin({ method: 'POST', url: action, params: form.fields }, jar), jar);
 }
 
 /** POSTs an id_token (and state) to the tool as the auto-posting form does; the tool's answer is not followed. */
@@ -126,8 +196,9 @@ export async function postIdToken(
   idToken: string,
   state?: string,
   cookies?: CookieJar,
+  extra: Record<string, string> = {},
 ): Promise<Response> {
-  const body = new URLSearchParams({ id_token: idToken });
+  const body = new URLSearchParams({ id_token: idToken, ...extra });
   if (state !== undefined) body.set('state', state);
   const cookie = cookies?.header(toolLaunchUrl);
   const res = await fetch(toolLaunchUrl, {
@@ -160,9 +231,24 @@ export async function followToApp(first: Response, url: string, jar: CookieJar):
   return { ltik: new URL(appUrl).searchParams.get('ltik')!, appUrl, finalResponse: res, jar };
 }
 
-/** A complete launch of a person in a course, as their browser would do it. */
-export async function launch(lms: Pick<TestLms, 'launchUrl' | 'tools'>, opts: LaunchOptions): Promise<LaunchResult> {
-  const { action, idToken, state, jar } = await startLaunch(lms, opts);
+/**
+ * POSTs the LMS's form to the tool; where the tool answers with its Platform Storage page (no state
+ * cookie came back), reads the secret from the LMS page's storage and posts again, as that page does.
+ */
+export async function completeLaunch({ action, idToken, state, jar }: AuthResponse): Promise<Response> {
   const res = await postIdToken(action, idToken, state, jar);
-  return followToApp(res, action, jar);
+  if (res.status !== 200) return res;
+  const page = await res.text();
+  const task = storageTask(page);
+  if (task?.action !== 'get') return new Response(page, { status: res.status, headers: res.headers });
+  return postIdToken(action, idToken, state, jar, { platform_storage_secret: jar.platformStorage.get(task.key) ?? '' });
+}
+
+/** A complete launch of a person in a course, as their browser would do it. */
+export async function launch(
+  lms: Pick<TestLms, 'loginInitiation' | 'tools'>,
+  opts: LaunchOptions,
+): Promise<LaunchResult> {
+  const auth = await startLaunch(lms, opts);
+  return followToApp(await completeLaunch(auth), auth.action, auth.jar);
 }

@@ -9,7 +9,7 @@ import { deepLinkingRoutes } from './deep-linking.ts';
 import { generateSigningKey, platformKey, signJwt, type SigningKey } from './keys.ts';
 import { oidcRoutes } from './oidc.ts';
 import { pageRoutes } from './pages.ts';
-import { compact, Platform, type LaunchParams } from './platform.ts';
+import { compact, Platform, type LaunchParams, type LoginInitiation } from './platform.ts';
 import { DynamicRegistration } from './registration.ts';
 import { serviceRoutes } from './services.ts';
 import { Store } from './store.ts';
@@ -17,7 +17,7 @@ import { readingRoutes } from './readings.ts';
 import type { Course, LineItem, ReceivedDeepLink, Score, ToolRegistration } from './types.ts';
 
 export * from './types.ts';
-export type { LaunchParams } from './platform.ts';
+export type { LaunchParams, LoginInitiation } from './platform.ts';
 
 export interface TestLmsOptions {
   /** 0 (the default) picks a free port. */
@@ -69,6 +69,10 @@ export interface TestLms {
   courses(): Course[];
   /** The URL that starts a launch: the tool's OIDC login initiation with iss, login_hint, target_link_uri, hints. */
   launchUrl(p: LaunchParams): string;
+  /** The login initiation as the course's kind of LMS sends it (a Moodle-like course POSTs a single-use hint). */
+  loginInitiation(p: LaunchParams): LoginInitiation;
+  /** Moodle-like: the activity's launch page, which runs the whole launch when opened top-level. */
+  moodleLaunchUrl(cmid: number): string;
   deepLinks(courseId?: string): ReceivedDeepLink[];
   lineItems(courseId: string): LineItem[];
   /** Scores posted to a line item, by its id (URL). */
@@ -138,6 +142,8 @@ export async function startTestLms(opts: TestLmsOptions = {}): Promise<TestLms> 
     },
     courses: () => [...store.data.courses],
     launchUrl: (p) => platform.loginUrl(p),
+    loginInitiation: (p) => platform.loginInitiation(p),
+    moodleLaunchUrl: (cmid) => `${url}/mod/lti/launch.php?id=${cmid}`,
     deepLinks: (courseId) => store.data.deepLinks.filter((d) => !courseId || d.courseId === courseId),
     lineItems: (courseId) =>
       store.data.lineItems.filter((i) => i.courseId === courseId).map((i) => platform.publicLineItem(i)),

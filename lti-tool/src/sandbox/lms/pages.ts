@@ -2,7 +2,7 @@
 import express, { type Router } from 'express';
 import { Html, html, page } from './html.ts';
 import { htmlHandler } from './http.ts';
-import { LmsError, type Platform } from './platform.ts';
+import { LmsError, type LoginInitiation, type Platform } from './platform.ts';
 import type { DynamicRegistration } from './registration.ts';
 import { Role, type Course, type LmsPerson, type ToolRegistration } from './types.ts';
 
@@ -23,13 +23,14 @@ function groupOf(person: LmsPerson): (typeof GROUPS)[number][0] {
 
 /**
  * LTI Platform Storage (lti.put_data / lti.get_data over postMessage), as Canvas, D2L and Blackboard
- * offer it: the course page keeps small values for the tool's frame, per tool origin.
+ * offer it: the LMS keeps small values for the tool's frame, per tool origin. `page` is the window
+ * holding the tool's frame (the course page itself, or its parent for Canvas's forwarding frame).
  */
-const PLATFORM_STORAGE_SCRIPT = `
+const platformStorageScript = (page: 'window' | 'parent') => `
 const kept = new Map();
 addEventListener('message', (e) => {
   const d = e.data;
-  const frame = document.querySelector('iframe.tool');
+  const frame = ${page}.document.querySelector('iframe.tool');
   if (!d || typeof d.subject !== 'string' || !frame || e.source !== frame.contentWindow) return;
   const reply = (m) => e.source.postMessage({ message_id: d.message_id, ...m }, e.origin);
   const key = e.origin + ' ' + d.key;
@@ -37,6 +38,25 @@ addEventListener('message', (e) => {
   else if (d.subject === 'lti.put_data') { kept.set(key, d.value); reply({ subject: 'lti.put_data.response', key: d.key, value: d.value }); }
   else if (d.subject === 'lti.get_data') reply({ subject: 'lti.get_data.response', key: d.key, value: kept.get(key) });
 });`;
+
+/** Who is signed in to the LMS in this browser (the course page's "Launch as" signs in). */
+const SESSION_COOKIE = 'sandbox_lms_user';
+
+function sessionPerson(cookieHeader: string | undefined): string | undefined {
+  for (const part of (cookieHeader ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/** The page Moodle's launch.php answers: a form that POSTs the login initiation to the tool. */
+function autoSubmit(site: string, initiation: LoginInitiation): string {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Launching the tool… · ${site}</title></head>
+<body><form method="post" action="${initiation.url}">${Object.entries(initiation.params).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}<noscript><button type="submit">Continue to the tool</button></noscript></form>
+<script>document.forms[0].submit();</script></body></html>`.value;
+}
 
 const isStaff = (person: LmsPerson) => groupOf(person) === 'coordinator';
 const roleName = (uri: string) => uri.slice(uri.lastIndexOf('#') + 1);
@@ -103,19 +123,25 @@ export function pageRoutes(platform: Platform, registration: DynamicRegistration
       const as = asId ? course.people.find((p) => p.id === asId) : undefined;
       if (asId && !as) throw new LmsError(`"${asId}" is not enrolled in this course.`, 404);
       const deepLinking = req.query.place === '1' && as !== undefined && isStaff(as);
+      const mode = course.mode ?? 'classic';
       // Platform Storage is on unless the page is asked to behave like an LMS without it (Moodle 5.0).
-      const storage = req.query.storage !== 'off';
+      const storage = mode === 'canvas' || (mode === 'classic' && req.query.storage !== 'off');
       const placed = tool ? platform.placedLinks(course.id, tool.clientId).at(-1) : undefined;
+      if (as) res.cookie(SESSION_COOKIE, as.id, { httpOnly: true, sameSite: 'lax', path: '/' });
       const launchSrc =
         tool && as
-          ? platform.loginUrl({
-              clientId: tool.clientId,
-              courseId: course.id,
-              personId: as.id,
-              messageType: deepLinking ? 'LtiDeepLinkingRequest' : 'LtiResourceLinkRequest',
-              resourceLinkId: deepLinking ? undefined : placed?.resourceLinkId,
-              storageTarget: storage ? '_parent' : undefined,
-            })
+          ? mode === 'moodle'
+            ? deepLinking
+              ? `/mod/lti/contentitem.php?course=${encodeURIComponent(course.id)}`
+              : `/mod/lti/launch.php?id=${course.cmid ?? 2}`
+            : platform.loginUrl({
+                clientId: tool.clientId,
+                courseId: course.id,
+                personId: as.id,
+                messageType: deepLinking ? 'LtiDeepLinkingRequest' : 'LtiResourceLinkRequest',
+                resourceLinkId: deepLinking ? undefined : placed?.resourceLinkId,
+                storageTarget: storage && mode === 'classic' ? '_parent' : undefined,
+              })
           : undefined;
 
       const toolArea = !tool
@@ -123,7 +149,12 @@ export function pageRoutes(platform: Platform, registration: DynamicRegistration
         : as && launchSrc
           ? html`<p>${deepLinking ? 'Placing the tool' : 'Launched'} as <strong>${as.name}</strong> (${as.roles.map(roleName).join(', ')}).</p>
               <iframe class="tool" src="${launchSrc}" title="${tool.name}, launched as ${as.name}" allow="clipboard-write"></iframe>
-              ${storage && html`<script>${new Html(PLATFORM_STORAGE_SCRIPT)}</script>`}`
+              ${
+                storage &&
+                (mode === 'canvas'
+                  ? html`<iframe name="post_message_forwarding" src="/lti/post_message_forwarding" title="Platform Storage" hidden></iframe>`
+                  : html`<script>${new Html(platformStorageScript('window'))}</script>`)
+              }`
           : html`<p>Choose “Launch as …” beside a person to open ${tool.name} as them.</p>
               ${placed && html`<p class="meta">Launches open the placed link “${placed.title ?? placed.resourceLinkId}”.</p>`}`;
 
@@ -136,7 +167,7 @@ export function pageRoutes(platform: Platform, registration: DynamicRegistration
             [`/courses/${encodeURIComponent(course.id)}`, course.title],
           ],
           body: html`<h1>${course.title}</h1>
-            <p class="sub">${course.label ?? course.id}</p>
+            <p class="sub">${course.label ?? course.id}${mode !== 'classic' && html` · launches as ${mode === 'moodle' ? 'Moodle' : 'Canvas'} does`}</p>
             <div class="course">
               <section class="panel" aria-labelledby="people-heading">
                 <h2 id="people-heading">People</h2>
@@ -156,6 +187,52 @@ export function pageRoutes(platform: Platform, registration: DynamicRegistration
             </div>`,
         }),
       );
+    }),
+  );
+
+  router.get('/lti/post_message_forwarding', (_req, res) => {
+    res
+      .type('html')
+      .send(
+        html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Platform Storage</title></head><body><script>${new Html(platformStorageScript('parent'))}</script></body></html>`
+          .value,
+      );
+  });
+
+  /** Moodle's activity launch: who is signed in, which activity; the page POSTs the login initiation. */
+  router.get(
+    '/mod/lti/launch.php',
+    htmlHandler(site, 'Invalid request', (req, res) => {
+      const course = platform.moodleActivity(Number(req.query.id));
+      const personId = sessionPerson(req.headers.cookie);
+      if (!personId) throw new LmsError('You are not logged in. Log in to the LMS and open the activity again.', 401);
+      const tool = platform.tool();
+      const placed = platform.placedLinks(course.id, tool.clientId).at(-1);
+      const initiation = platform.loginInitiation({
+        clientId: tool.clientId,
+        courseId: course.id,
+        personId,
+        resourceLinkId: placed?.resourceLinkId,
+      });
+      res.type('html').send(autoSubmit(site, initiation));
+    }),
+  );
+
+  /** Moodle's "Select content" (deep linking) for a course's staff. */
+  router.get(
+    '/mod/lti/contentitem.php',
+    htmlHandler(site, 'Invalid request', (req, res) => {
+      const course = platform.course(String(req.query.course));
+      const personId = sessionPerson(req.headers.cookie);
+      const person = course.people.find((p) => p.id === personId);
+      if (!person || !isStaff(person)) throw new LmsError('Only the course’s teachers can select content.', 403);
+      const initiation = platform.loginInitiation({
+        clientId: platform.tool().clientId,
+        courseId: course.id,
+        personId: person.id,
+        messageType: 'LtiDeepLinkingRequest',
+      });
+      res.type('html').send(autoSubmit(site, initiation));
     }),
   );
 

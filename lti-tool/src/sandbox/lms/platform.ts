@@ -26,6 +26,16 @@ export interface LaunchParams {
   targetLinkUri?: string;
   /** Offer LTI Platform Storage to the tool: the `lti_storage_target` frame name (the course page uses `_parent`). */
   storageTarget?: string;
+  /** How a `classic` or `canvas` course sends the login initiation (GET unless set); `moodle` always POSTs. */
+  initiation?: 'get' | 'post';
+}
+
+/** A third-party initiated login as the LMS sends it: a GET link, or a form it auto-submits. */
+export interface LoginInitiation {
+  method: 'GET' | 'POST';
+  /** The tool's login URL (without the parameters, also for GET). */
+  url: string;
+  params: Record<string, string>;
 }
 
 export interface ResolvedLaunch {
@@ -68,6 +78,8 @@ interface DeepLinkRequest {
 export class Platform {
   /** Deep-linking requests in flight, by their `data` claim (memory only: they last minutes). */
   readonly deepLinkRequests = new Map<string, DeepLinkRequest>();
+  /** Moodle-like launches in flight by `launchid`: each is taken out at its first use, as Moodle does. */
+  private readonly moodleLaunches = new Map<string, { params: LaunchParams; expiresAt: number }>();
 
   constructor(
     readonly url: string,
@@ -133,10 +145,10 @@ export class Platform {
     };
   }
 
-  /** The third-party initiated login URL at the tool; `lti_message_hint` carries the launch so auth can rebuild it. */
-  loginUrl(p: LaunchParams): string {
+  /** The login initiation for a launch, as the course's kind of LMS sends it. */
+  loginInitiation(p: LaunchParams): LoginInitiation {
     const r = this.resolve(p);
-    const hint: LaunchParams = {
+    const launch: LaunchParams = {
       clientId: r.tool.clientId,
       courseId: r.course.id,
       personId: r.person.id,
@@ -144,19 +156,54 @@ export class Platform {
       resourceLinkId: r.link.id,
       targetLinkUri: r.targetLinkUri,
     };
-    const url = new URL(r.tool.loginUrl);
-    url.searchParams.set('iss', this.url);
-    url.searchParams.set('login_hint', r.person.id);
-    url.searchParams.set('target_link_uri', r.targetLinkUri);
-    url.searchParams.set('lti_message_hint', Buffer.from(JSON.stringify(hint)).toString('base64url'));
-    url.searchParams.set('client_id', r.tool.clientId);
-    url.searchParams.set('lti_deployment_id', r.tool.deploymentId);
-    if (p.storageTarget) url.searchParams.set('lti_storage_target', p.storageTarget);
+    const params: Record<string, string> = {
+      iss: this.url,
+      login_hint: r.person.id,
+      target_link_uri: r.targetLinkUri,
+      lti_message_hint: Buffer.from(JSON.stringify(launch)).toString('base64url'),
+      client_id: r.tool.clientId,
+      lti_deployment_id: r.tool.deploymentId,
+    };
+    const mode = r.course.mode ?? 'classic';
+    if (mode === 'moodle') {
+      const now = Date.now();
+      for (const [id, l] of this.moodleLaunches) if (l.expiresAt < now) this.moodleLaunches.delete(id);
+      const cmid = r.course.cmid ?? 2;
+      const random = randomBytes(6).readUIntBE(0, 6);
+      const linking = r.messageType === 'LtiDeepLinkingRequest';
+      const launchid = linking ? `ltilaunch_ContentItemSelectionRequest${random}` : `ltilaunch${cmid}_${random}`;
+      this.moodleLaunches.set(launchid, { params: launch, expiresAt: now + 30 * 60_000 });
+      params.lti_message_hint = JSON.stringify(linking ? { launchid } : { cmid, launchid });
+      return { method: 'POST', url: r.tool.loginUrl, params };
+    }
+    const storage = p.storageTarget ?? (mode === 'canvas' ? 'post_message_forwarding' : undefined);
+    if (storage) params.lti_storage_target = storage;
+    return { method: p.initiation === 'post' ? 'POST' : 'GET', url: r.tool.loginUrl, params };
+  }
+
+  /** The login initiation as one GET URL at the tool (iss, login_hint, target_link_uri, hints). */
+  loginUrl(p: LaunchParams): string {
+    const initiation = this.loginInitiation(p);
+    const url = new URL(initiation.url);
+    for (const [name, value] of Object.entries(initiation.params)) url.searchParams.set(name, value);
     return url.toString();
   }
 
-  /** Reads back an `lti_message_hint` made by {@link loginUrl}. */
+  /** Reads back an `lti_message_hint` made by {@link loginInitiation}; a Moodle-like one only once. */
   decodeHint(hint: string): LaunchParams {
+    if (hint.startsWith('{')) {
+      let launchid: unknown;
+      try {
+        launchid = (JSON.parse(hint) as { launchid?: unknown }).launchid;
+      } catch {
+        // refused below
+      }
+      const pending = typeof launchid === 'string' ? this.moodleLaunches.get(launchid) : undefined;
+      if (typeof launchid === 'string') this.moodleLaunches.delete(launchid);
+      // Moodle's own words when its session no longer holds the launch id.
+      if (!pending || pending.expiresAt < Date.now()) throw new LmsError('Invalid request');
+      return pending.params;
+    }
     try {
       const p = JSON.parse(Buffer.from(hint, 'base64url').toString('utf8')) as LaunchParams;
       if (typeof p.courseId === 'string' && typeof p.personId === 'string') return p;
@@ -164,6 +211,13 @@ export class Platform {
       // reported below
     }
     throw new LmsError('lti_message_hint is not one this LMS issued.');
+  }
+
+  /** The Moodle-like course whose tool activity has this course module id. */
+  moodleActivity(cmid: number): Course {
+    const course = this.store.data.courses.find((c) => c.mode === 'moodle' && (c.cmid ?? 2) === cmid);
+    if (!course) throw new LmsError('Invalid course module ID', 404);
+    return course;
   }
 
   /** All claims of a genuine id_token for this launch. */

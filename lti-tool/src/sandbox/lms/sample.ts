@@ -51,3 +51,18 @@ export function sampleProgram(): Course {
     ],
   };
 }
+
+/**
+ * The same people in a course that launches as Moodle 5.0 does: the login initiation POSTed from
+ * `/mod/lti/launch.php?id=2`, a hint good for one use, no Platform Storage.
+ */
+export function sampleMoodleProgram(): Course {
+  return {
+    ...sampleProgram(),
+    id: 'nsl-2026-moodle',
+    title: 'New School Leaders 2026–2028 (Moodle-like)',
+    label: 'NSL 2026 · Moodle-like',
+    mode: 'moodle',
+    cmid: 2,
+  };
+}

@@ -42,11 +42,25 @@ export function lmsPerson(id: string, name: string, roles: string[]): LmsPerson 
   return { id, name, givenName, familyName, email: `${id}@example.org`, roles };
 }
 
+/**
+ * How a course launches its tools, after the LMSs in the field:
+ * - `classic`: GET login initiation with a reusable hint; Platform Storage on the course page (`_parent`);
+ * - `moodle`: the course page's frame loads `/mod/lti/launch.php?id=<cmid>`, which POSTs the login
+ *   initiation; the hint is Moodle's JSON (`{"cmid":…,"launchid":…}`), good for one use; no Platform
+ *   Storage; `launch.php` opened top-level runs the whole launch first-party;
+ * - `canvas`: GET (or POST) initiation offering Platform Storage through a `post_message_forwarding` frame.
+ */
+export type LmsMode = 'classic' | 'moodle' | 'canvas';
+
 export interface Course {
   id: string;
   title: string;
   label?: string;
   people: LmsPerson[];
+  /** `classic` unless set. */
+  mode?: LmsMode;
+  /** The tool activity's course module id in a `moodle` course (unique across courses; default 2). */
+  cmid?: number;
 }
 
 /** A tool as the platform stores it after dynamic or manual registration. */

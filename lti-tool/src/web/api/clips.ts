@@ -5,9 +5,11 @@ import {
   useMutation,
   useQuery,
   useQueryClient,
+  infiniteQueryOptions,
+  queryOptions,
   type InfiniteData,
 } from '@tanstack/react-query';
-import type { Clip, ClipFilter, ClipList, CreateClip, Preparation, UpdateClip } from '@mentoring/shared';
+import type { ApiClient, Clip, ClipFilter, ClipList, CreateClip, Preparation, UpdateClip } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 import { partnershipKeys } from './partnerships.ts';
 import { prepareKeys } from './prepare.ts';
@@ -21,27 +23,47 @@ export const clipKeys = {
   tags: (partnershipId: string) => [...partnershipKeys.detail(partnershipId), 'clip-tags'] as const,
 };
 
+/** Clips shown a page at a time in the clips tab. */
+export const CLIP_PAGE = 100;
+
+export const clipQueries = {
+  /** The newest clips matching a filter (up to 500). */
+  list: (api: ApiClient, partnershipId: string, filter: ClipFilter) =>
+    queryOptions({
+      queryKey: clipKeys.list(partnershipId, filter),
+      queryFn: ({ signal }) =>
+        api.listClips({ params: { id: partnershipId }, query: { limit: 500, ...filter }, signal }),
+    }),
+  /** Every tag on the partnership's clips, for the filter. */
+  tags: (api: ApiClient, partnershipId: string) =>
+    queryOptions({
+      queryKey: clipKeys.tags(partnershipId),
+      queryFn: ({ signal }) => api.clipTags({ params: { id: partnershipId }, signal }).then((r) => r.tags),
+    }),
+  /** The clips matching a filter, newest first, a page at a time: each next page starts after the last clip shown. */
+  pages: (api: ApiClient, partnershipId: string, filter: ClipFilter) =>
+    infiniteQueryOptions({
+      queryKey: clipKeys.pages(partnershipId, filter),
+      queryFn: ({ pageParam, signal }) =>
+        api.listClips({ params: { id: partnershipId }, query: { ...filter, limit: CLIP_PAGE, ...pageParam }, signal }),
+      initialPageParam: {} as Pick<ClipFilter, 'before' | 'beforeId'>,
+      getNextPageParam: (last: ClipList, pages: ClipList[]) => {
+        const shown = pages.reduce((n, p) => n + p.clips.length, 0);
+        const oldest = last.clips.at(-1);
+        return oldest && shown < last.total ? { before: oldest.createdAt, beforeId: oldest.id } : undefined;
+      },
+    }),
+};
+
 /** The newest clips matching a filter (up to 500); while a new filter loads, the last answer stays on screen. */
 export function useClips(partnershipId: string, filter: ClipFilter = {}) {
   const api = useApi();
-  return useQuery({
-    queryKey: clipKeys.list(partnershipId, filter),
-    queryFn: () => api.listClips({ params: { id: partnershipId }, query: { limit: 500, ...filter } }),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...clipQueries.list(api, partnershipId, filter), placeholderData: keepPreviousData });
 }
 
-/** Every tag on the partnership's clips, for the filter. */
 export function useClipTags(partnershipId: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: clipKeys.tags(partnershipId),
-    queryFn: () => api.clipTags({ params: { id: partnershipId } }).then((r) => r.tags),
-  });
+  return useQuery(clipQueries.tags(useApi(), partnershipId));
 }
-
-/** Clips shown a page at a time in the clips tab. */
-export const CLIP_PAGE = 100;
 
 /**
  * The clips matching a filter, newest first, a page at a time: each next page starts after the last
@@ -49,18 +71,7 @@ export const CLIP_PAGE = 100;
  */
 export function useClipPages(partnershipId: string, filter: ClipFilter = {}) {
   const api = useApi();
-  return useInfiniteQuery({
-    queryKey: clipKeys.pages(partnershipId, filter),
-    queryFn: ({ pageParam }) =>
-      api.listClips({ params: { id: partnershipId }, query: { ...filter, limit: CLIP_PAGE, ...pageParam } }),
-    initialPageParam: {} as Pick<ClipFilter, 'before' | 'beforeId'>,
-    getNextPageParam: (last, pages) => {
-      const shown = pages.reduce((n, p) => n + p.clips.length, 0);
-      const oldest = last.clips.at(-1);
-      return oldest && shown < last.total ? { before: oldest.createdAt, beforeId: oldest.id } : undefined;
-    },
-    placeholderData: keepPreviousData,
-  });
+  return useInfiniteQuery({ ...clipQueries.pages(api, partnershipId, filter), placeholderData: keepPreviousData });
 }
 
 /**

@@ -1,17 +1,22 @@
 /** Connected browsers: pairing codes for the extension, and revoking a browser's token. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiClient } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 
 export const connectionKeys = {
   list: () => ['connections'] as const,
 };
 
+export const connectionQueries = {
+  list: (api: ApiClient) =>
+    queryOptions({ queryKey: connectionKeys.list(), queryFn: ({ signal }) => api.listConnections({ signal }) }),
+};
+
 /** While a code is shown, the list is polled so the new browser appears as soon as it connects. */
 export function useConnections(watching = false) {
   const api = useApi();
   return useQuery({
-    queryKey: connectionKeys.list(),
-    queryFn: () => api.listConnections({}),
+    ...connectionQueries.list(api),
     refetchInterval: watching ? 3_000 : false,
   });
 }

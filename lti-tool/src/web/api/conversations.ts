@@ -1,5 +1,5 @@
 /** Conversations: scheduling, the mentee's agenda, notes, commitments and marking one held. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AgendaItem,
   Conversation,
@@ -7,6 +7,7 @@ import type {
   CreateConversation,
   UpdateConversation,
 } from '@mentoring/shared';
+import type { ApiClient } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 import { orderedChanges } from './orderedChanges.ts';
 import { partnershipKeys } from './partnerships.ts';
@@ -19,12 +20,17 @@ export const conversationKeys = {
   list: (partnershipId: string) => [...partnershipKeys.detail(partnershipId), 'conversations'] as const,
 };
 
+export const conversationQueries = {
+  list: (api: ApiClient, partnershipId: string) =>
+    queryOptions({
+      queryKey: conversationKeys.list(partnershipId),
+      queryFn: ({ signal }) => api.listConversations({ params: { id: partnershipId }, signal }),
+    }),
+};
+
 export function useConversations(partnershipId: string) {
   const api = useApi();
-  return useQuery({
-    queryKey: conversationKeys.list(partnershipId),
-    queryFn: () => api.listConversations({ params: { id: partnershipId } }),
-  });
+  return useQuery(conversationQueries.list(api, partnershipId));
 }
 
 /**

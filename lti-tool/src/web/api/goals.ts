@@ -1,6 +1,7 @@
 /** Goals and their actions: the mentee's own work, carried from one conversation to the next. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateAction, CreateGoal, Goal, UpdateAction, UpdateGoal } from '@mentoring/shared';
+import type { ApiClient } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 import { orderedChanges } from './orderedChanges.ts';
 import { partnershipKeys } from './partnerships.ts';
@@ -13,12 +14,17 @@ export const goalKeys = {
   list: (partnershipId: string) => [...partnershipKeys.detail(partnershipId), 'goals'] as const,
 };
 
+export const goalQueries = {
+  list: (api: ApiClient, partnershipId: string) =>
+    queryOptions({
+      queryKey: goalKeys.list(partnershipId),
+      queryFn: ({ signal }) => api.listGoals({ params: { id: partnershipId }, signal }),
+    }),
+};
+
 export function useGoals(partnershipId: string) {
   const api = useApi();
-  return useQuery({
-    queryKey: goalKeys.list(partnershipId),
-    queryFn: () => api.listGoals({ params: { id: partnershipId } }),
-  });
+  return useQuery(goalQueries.list(api, partnershipId));
 }
 
 /** Goal and action changes answer with the whole goal: put it in the list at once. */

@@ -1,10 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ApiClient } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 
 export const meKeys = { me: () => ['me'] as const };
 
+export const meQueries = {
+  me: (api: ApiClient) =>
+    queryOptions({ queryKey: meKeys.me(), queryFn: ({ signal }) => api.me({ signal }), staleTime: Infinity }),
+};
+
 /** The signed-in person and program role; decides which home the app shows. */
 export function useMe(enabled = true) {
   const api = useApi();
-  return useQuery({ queryKey: meKeys.me(), queryFn: () => api.me({}), staleTime: Infinity, enabled });
+  return useQuery({ ...meQueries.me(api), enabled });
 }

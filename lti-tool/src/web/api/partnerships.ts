@@ -1,6 +1,6 @@
 /** Partnerships: the caller's list, one workspace, invitations and the agreement. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreatePartnership, Partnership, UpdatePartnership } from '@mentoring/shared';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiClient, CreatePartnership, Partnership, UpdatePartnership } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 import { programKeys } from './program.ts';
 
@@ -10,17 +10,26 @@ export const partnershipKeys = {
   detail: (id: string) => ['partnership', id] as const,
 };
 
+export const partnershipQueries = {
+  list: (api: ApiClient) =>
+    queryOptions({ queryKey: partnershipKeys.list(), queryFn: ({ signal }) => api.listPartnerships({ signal }) }),
+  detail: (api: ApiClient, id: string) =>
+    queryOptions({
+      queryKey: partnershipKeys.detail(id),
+      queryFn: ({ signal }) => api.getPartnership({ params: { id }, signal }),
+    }),
+};
+
 export function usePartnerships() {
   const api = useApi();
-  return useQuery({ queryKey: partnershipKeys.list(), queryFn: () => api.listPartnerships({}) });
+  return useQuery(partnershipQueries.list(api));
 }
 
 export function usePartnership(id: string) {
   const api = useApi();
   const qc = useQueryClient();
   return useQuery({
-    queryKey: partnershipKeys.detail(id),
-    queryFn: () => api.getPartnership({ params: { id } }),
+    ...partnershipQueries.detail(api, id),
     // The list already holds it: show that at once, then refresh.
     initialData: () =>
       qc.getQueryData<{ partnerships: Partnership[] }>(partnershipKeys.list())?.partnerships.find((p) => p.id === id),

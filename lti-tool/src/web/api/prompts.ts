@@ -1,6 +1,7 @@
 /** Reflection prompts: questions written or made from clips, and the mentee's responses. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreatePrompt, Prompt, UpdatePrompt } from '@mentoring/shared';
+import type { ApiClient } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 import { partnershipKeys } from './partnerships.ts';
 import { prepareKeys } from './prepare.ts';
@@ -12,12 +13,17 @@ export const promptKeys = {
   list: (partnershipId: string) => [...partnershipKeys.detail(partnershipId), 'prompts'] as const,
 };
 
+export const promptQueries = {
+  list: (api: ApiClient, partnershipId: string) =>
+    queryOptions({
+      queryKey: promptKeys.list(partnershipId),
+      queryFn: ({ signal }) => api.listPrompts({ params: { id: partnershipId }, signal }),
+    }),
+};
+
 export function usePrompts(partnershipId: string) {
   const api = useApi();
-  return useQuery({
-    queryKey: promptKeys.list(partnershipId),
-    queryFn: () => api.listPrompts({ params: { id: partnershipId } }),
-  });
+  return useQuery(promptQueries.list(api, partnershipId));
 }
 
 export function useCreatePrompt(partnershipId: string) {

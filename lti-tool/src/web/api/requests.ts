@@ -1,5 +1,6 @@
 /** Resource requests: the mentee asks for what they need, the mentor answers (docs/design.md, principle 7). */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiClient } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 import { partnershipKeys } from './partnerships.ts';
 import { prepareKeys } from './prepare.ts';
@@ -9,12 +10,17 @@ export const requestKeys = {
   list: (partnershipId: string) => [...partnershipKeys.detail(partnershipId), 'requests'] as const,
 };
 
+export const requestQueries = {
+  list: (api: ApiClient, partnershipId: string) =>
+    queryOptions({
+      queryKey: requestKeys.list(partnershipId),
+      queryFn: ({ signal }) => api.listRequests({ params: { id: partnershipId }, signal }),
+    }),
+};
+
 export function useRequests(partnershipId: string) {
   const api = useApi();
-  return useQuery({
-    queryKey: requestKeys.list(partnershipId),
-    queryFn: () => api.listRequests({ params: { id: partnershipId } }),
-  });
+  return useQuery(requestQueries.list(api, partnershipId));
 }
 
 function useRefresh(partnershipId: string) {
