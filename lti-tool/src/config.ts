@@ -24,6 +24,10 @@ export interface ToolConfig {
   sqliteSynchronous: SqliteSynchronous;
   /** How long a stopping tool lets requests in flight finish before it closes their connections. */
   stopGraceMs: number;
+  /** Origins allowed to frame the tool besides the registered platforms' (FRAME_ANCESTORS). */
+  frameAncestors: string[];
+  /** Dynamic Registration may fetch private, loopback and link-local addresses (always outside production). */
+  registrationAllowPrivate: boolean;
 }
 
 const DEFAULT_KEY = 'development-only-lti-key-change-me';
@@ -80,6 +84,8 @@ const Env = z.object({
     .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds, like 10')
     .transform(Number)
     .default(10),
+  FRAME_ANCESTORS: z.string().optional(),
+  REGISTRATION_ALLOW_PRIVATE: z.enum(['on', 'off'], 'must be "on" or "off"').default('off'),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
@@ -109,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
     dataDir,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     stopGraceMs: e.STOP_GRACE_SECONDS * 1000,
+    frameAncestors: (e.FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean),
+    registrationAllowPrivate: !production || e.REGISTRATION_ALLOW_PRIVATE === 'on',
   };
   const problems = unsafeSettings(config);
   if (production && problems.length) {
@@ -124,5 +132,8 @@ export function unsafeSettings(c: ToolConfig): string[] {
   else if (c.ltiKey.length < 32) problems.push('LTI_KEY is shorter than 32 characters; use a long random secret.');
   if (!c.publicUrl.startsWith('https://'))
     problems.push(`PUBLIC_URL (${c.publicUrl}) is not HTTPS; LMS iframes need HTTPS for their cookies.`);
+  for (const origin of c.frameAncestors)
+    if (!/^https?:\/\/[^/\s;,'"]+$/.test(origin))
+      problems.push(`FRAME_ANCESTORS entry "${origin}" is not an origin like https://lms.example.edu.`);
   return problems;
 }

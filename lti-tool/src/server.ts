@@ -12,8 +12,11 @@ import { openCore, type CoreOptions } from './core.ts';
 import { createApiHandler } from './http/api.ts';
 import { allHandlers } from './http/routes/index.ts';
 import { webApp } from './http/static.ts';
+import { securityHeaders } from './http/security.ts';
+import { loginChecks, loginNonce } from './lti/launch-guard.ts';
+import { PAGE_STYLE, refusalPage } from './lti/pages.ts';
+import { platformOrigins } from './services/registration.ts';
 import type { App } from './services/app.ts';
-import { refusalPage } from './lti/pages.ts';
 import { prefersJson } from './lti/refusals.ts';
 
 /** The routes ltijs answers (login, launch and deep linking, its keys, Dynamic Registration). */
@@ -29,6 +32,11 @@ export interface RunningTool {
    * grace), then the database closed.
    */
   close(): Promise<void>;
+}
+
+/** In development the sandbox LMS frames the tool before (and while) it registers. */
+function sandboxOrigins(config: ToolConfig): string[] {
+  return config.sandbox ? [`http://127.0.0.1:${config.sandboxPort}`, `http://localhost:${config.sandboxPort}`] : [];
 }
 
 /** Route names for the request log, for what is not an API route. */
@@ -63,6 +71,22 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
 
   const site = express();
   site.disable('x-powered-by');
+  site.use(
+    securityHeaders({
+      production: config.production,
+      frameAncestors: async () => [
+        ...(await platformOrigins(app)),
+        ...config.frameAncestors,
+        ...sandboxOrigins(config),
+      ],
+      // The LMS runs Dynamic Registration in its own frame before it is registered.
+      requestFrameAncestors: (req) =>
+        req.path === '/register' && typeof req.query.openid_configuration === 'string'
+          ? [req.query.openid_configuration]
+          : [],
+      inlineStyles: [PAGE_STYLE],
+    }),
+  );
   site.use('/app', webApp());
   site.get('/', (_req, res) => res.redirect('/app/'));
   site.get('/healthz', (_req, res) => res.set('cache-control', 'no-store').json({ ok: true }));
@@ -75,7 +99,9 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
         ready ? res.json({ ok: true }) : res.status(503).json({ ok: false, reason: 'database not ready' }),
       );
   });
+  site.use(loginChecks(app));
   site.use(core.cookieless.router());
+  site.use(loginNonce(app));
   site.use((req, res, next) => (LTI_PATHS.has(req.path) ? app.lti.app(req, res, next) : next()));
   site.use((req, res) => {
     const message = `Nothing is at ${req.path}.`;

@@ -44,8 +44,14 @@ export const RosterEntry = z
   .meta({ id: 'RosterEntry' });
 export type RosterEntry = z.infer<typeof RosterEntry>;
 
+/** What one roster sync read from the LMS: how many members, and what it could not read. */
+export const RosterSyncReport = z
+  .object({ membersRead: z.number().int(), entriesSkipped: z.number().int(), warnings: z.array(z.string()) })
+  .meta({ id: 'RosterSyncReport' });
+export type RosterSyncReport = z.infer<typeof RosterSyncReport>;
+
 export const Roster = z
-  .object({ people: z.array(RosterEntry), syncedAt: IsoDateTime.nullable() })
+  .object({ people: z.array(RosterEntry), syncedAt: IsoDateTime.nullable(), sync: RosterSyncReport.optional() })
   .meta({ id: 'Roster' });
 export type Roster = z.infer<typeof Roster>;
 

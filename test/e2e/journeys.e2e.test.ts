@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('journeys: coordinator, mentee, mentor, staff', ()
     await app.getByRole('heading', { level: 1, name: 'New School Leaders 2026–2028' }).waitFor();
     await app.getByRole('tab', { name: 'Roster' }).click();
     await app.getByRole('button', { name: 'Sync roster from the LMS' }).first().click();
-    await app.getByText('Roster synced: 10 people.').waitFor();
+    await app.getByText('Roster synced: read 10 members from the LMS.').waitFor();
     const roster = app.getByRole('table', { name: 'Roster' });
     await poll(() => roster.locator('tbody tr').count()).toBe(10);
     await settled(app);

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeJwt } from 'jose';
 import { startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
 import { postIdToken, startLaunch } from '@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts';
@@ -25,10 +26,13 @@ async function productRowCounts(): Promise<Record<string, number>> {
   return counts;
 }
 
-/** Starts a genuine launch (state cookie and all), then posts the given id_token in its place. */
-async function postInstead(idToken: (state: string) => Promise<string>, accept = 'text/html') {
-  const { action, state, jar } = await startLaunch(lms, { ...person, toolUrl: tool.url });
-  const token = await idToken(state);
+/**
+ * Starts a genuine launch (state cookie and all), then posts the given id_token in its place; the
+ * token is made with the nonce the tool issued for this login.
+ */
+async function postInstead(idToken: (nonce: string) => Promise<string>, accept = 'text/html') {
+  const { action, state, jar, idToken: genuine } = await startLaunch(lms, { ...person, toolUrl: tool.url });
+  const token = await idToken(String(decodeJwt(genuine).nonce));
   const cookie = jar.header(action);
   return fetch(action, {
     method: 'POST',
@@ -51,52 +55,67 @@ afterAll(async () => {
 });
 
 describe('bad launches', () => {
-  const cases: Array<[string, () => Promise<string>, RegExp]> = [
-    ['a bad signature', () => lms.signIdToken(person, { foreignKey: true }), /signature/i],
+  const cases: Array<[string, (nonce: string) => Promise<string>, RegExp]> = [
+    ['a bad signature', (nonce) => lms.signIdToken({ ...person, nonce }, { foreignKey: true }), /signature/i],
     [
       'a wrong audience',
-      () => lms.signIdToken(person, { overrides: { aud: 'some-other-tool', azp: 'some-other-tool' } }),
+      (nonce) =>
+        lms.signIdToken({ ...person, nonce }, { overrides: { aud: 'some-other-tool', azp: 'some-other-tool' } }),
       /not registered|audience/i,
     ],
     [
       'an expired token',
-      () =>
-        lms.signIdToken(person, {
-          overrides: { iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 },
-        }),
+      (nonce) =>
+        lms.signIdToken(
+          { ...person, nonce },
+          {
+            overrides: { iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 },
+          },
+        ),
       /expired/i,
     ],
     [
       'an unknown issuer',
-      () => lms.signIdToken(person, { overrides: { iss: 'https://unknown-lms.example' } }),
+      (nonce) => lms.signIdToken({ ...person, nonce }, { overrides: { iss: 'https://unknown-lms.example' } }),
       /could not be verified|not registered|another LMS/i,
     ],
     [
       'an unknown client',
-      () => lms.signIdToken(person, { overrides: { aud: 'unknown-client-id' } }),
+      (nonce) => lms.signIdToken({ ...person, nonce }, { overrides: { aud: 'unknown-client-id' } }),
       /not registered/i,
     ],
     [
       'an unknown deployment',
-      () =>
-        lms.signIdToken(person, {
-          overrides: { 'https://purl.imsglobal.org/spec/lti/claim/deployment_id': 'deployment-nobody-registered' },
-        }),
+      (nonce) =>
+        lms.signIdToken(
+          { ...person, nonce },
+          {
+            overrides: { 'https://purl.imsglobal.org/spec/lti/claim/deployment_id': 'deployment-nobody-registered' },
+          },
+        ),
       /deployment/i,
     ],
     [
       'a missing version claim',
-      () => lms.signIdToken(person, { overrides: { 'https://purl.imsglobal.org/spec/lti/claim/version': undefined } }),
+      (nonce) =>
+        lms.signIdToken(
+          { ...person, nonce },
+          { overrides: { 'https://purl.imsglobal.org/spec/lti/claim/version': undefined } },
+        ),
       /could not be verified/i,
     ],
     [
       'a missing context claim',
-      () => lms.signIdToken(person, { overrides: { 'https://purl.imsglobal.org/spec/lti/claim/context': undefined } }),
+      (nonce) =>
+        lms.signIdToken(
+          { ...person, nonce },
+          { overrides: { 'https://purl.imsglobal.org/spec/lti/claim/context': undefined } },
+        ),
       /course/i,
     ],
     [
       'a missing sub claim',
-      () => lms.signIdToken(person, { overrides: { sub: undefined } }),
+      (nonce) => lms.signIdToken({ ...person, nonce }, { overrides: { sub: undefined } }),
       /could not be verified|identify/i,
     ],
   ];
@@ -114,18 +133,21 @@ describe('bad launches', () => {
   }
 
   it('refuses a replayed nonce', async () => {
-    const nonce = crypto.randomUUID();
-    const first = await postInstead(() => lms.signIdToken({ ...person, nonce }));
+    let used = '';
+    const first = await postInstead((nonce) => lms.signIdToken({ ...person, nonce: (used = nonce) }));
     expect(first.status).toBe(302);
     const before = await productRowCounts();
-    const replay = await postInstead(() => lms.signIdToken({ ...person, nonce }));
+    const replay = await postInstead(() => lms.signIdToken({ ...person, nonce: used }));
     expect(replay.status).toBe(401);
     expect(await replay.text()).toMatch(/already used/i);
     expect(await productRowCounts()).toEqual(before);
   });
 
   it('answers JSON to an API client', async () => {
-    const res = await postInstead(() => lms.signIdToken(person, { foreignKey: true }), 'application/json');
+    const res = await postInstead(
+      (nonce) => lms.signIdToken({ ...person, nonce }, { foreignKey: true }),
+      'application/json',
+    );
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     const body = (await res.json()) as { error: { code: string; message: string } };
@@ -171,7 +193,7 @@ describe('bad registrations', () => {
     try {
       const notJson = await fetch(`${tool.url}/register?openid_configuration=${encodeURIComponent(`${base}/broken`)}`);
       expect(notJson.status).toBe(400);
-      expect(await notJson.text()).toMatch(/not JSON/i);
+      expect(await notJson.text()).toMatch(/not answer with JSON/i);
       const incomplete = await fetch(
         `${tool.url}/register?openid_configuration=${encodeURIComponent(`${base}/config`)}`,
       );

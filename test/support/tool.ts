@@ -63,6 +63,8 @@ export async function startTestTool(
     port?: number;
     env?: Record<string, string>;
     databaseUrl?: string;
+    /** Settings the environment cannot give a test tool (production mode on plain-HTTP loopback). */
+    config?: Partial<ToolConfig>;
     /** The tool's clock; a `ManualClock` lets the test move time. */
     clock?: Clock;
     /** Leave a disposable PostgreSQL database in place at close (a restore test reopens it). */
@@ -86,7 +88,7 @@ export async function startTestTool(
   let config = loadConfig(env);
   // A random port is only known after listening; PUBLIC_URL must name it, so listen first when needed.
   if (port === 0) config = { ...config, port: await freePort() };
-  config = { ...config, publicUrl: `http://127.0.0.1:${config.port}` };
+  config = { ...config, publicUrl: `http://127.0.0.1:${config.port}`, ...opts.config };
   const tool = await startTool(config, { clock: opts.clock });
   return {
     ...tool,

@@ -92,4 +92,5 @@ export const cacheKey = {
   person: (personId: string) => `person:${personId}`,
   program: (programId: string) => `program:${programId}`,
   deployments: 'deployments',
+  platformOrigins: 'platform-origins',
 };

@@ -6,7 +6,8 @@ import * as clipsCoveringIndex from './migrations/0002-clips-covering-index.ts';
 import * as cacheInvalidations from './migrations/0003-cache-invalidations.ts';
 import * as pendingLogins from './migrations/0004-pending-logins.ts';
 import * as clipPages from './migrations/0005-clip-pages.ts';
-import * as partnershipPages from './migrations/0006-partnership-pages.ts';
+import * as launchNonces from './migrations/0006-launch-nonces.ts';
+import * as partnershipPages from './migrations/0007-partnership-pages.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -19,7 +20,8 @@ const migrations: Array<[string, Migration]> = [
   ['0003-cache-invalidations', cacheInvalidations],
   ['0004-pending-logins', pendingLogins],
   ['0005-clip-pages', clipPages],
-  ['0006-partnership-pages', partnershipPages],
+  ['0006-launch-nonces', launchNonces],
+  ['0007-partnership-pages', partnershipPages],
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -2,7 +2,9 @@
  * Serves the built workspace app at /app/, with index.html for every in-app path. Files go out
  * compressed (brotli or gzip, as the browser accepts: the build writes `.br` and `.gz` beside each
  * file; a file without them is compressed once and kept). Vite's content-hashed files under
- * `assets/` are cached for a year as immutable; everything else is revalidated (`no-cache`, ETag).
+ * `assets/` are cached for a year as immutable; other files are revalidated (`no-cache`, ETag).
+ * The page itself is made per answer (`no-store`): it carries this answer's CSP nonce in
+ * `<meta property="csp-nonce">`, where React Aria finds it for the few `<style>` elements it adds.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,6 +13,8 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import express, { type Request, type Response, type Router } from 'express';
 import { TOOL_ROOT } from '../paths.ts';
+import { cspNonce } from './security.ts';
+import { escapeHtml } from './html.ts';
 
 export const WEB_DIST = path.join(TOOL_ROOT, 'dist/web');
 
@@ -117,6 +121,17 @@ export function webApp(dist = WEB_DIST): Router {
     res.status(200).end(req.method === 'HEAD' ? undefined : v.body);
   }
 
+  /** The page, with this answer's nonce: never cached, and small enough to go uncompressed. */
+  function sendPage(res: Response, page: StaticFile) {
+    const nonce = escapeHtml(cspNonce(res));
+    const body = page.identity.body
+      .toString('utf8')
+      .replace('<head>', `<head><meta property="csp-nonce" nonce="${nonce}">`);
+    res.setHeader('content-type', page.type);
+    res.setHeader('cache-control', 'no-store');
+    res.status(200).end(body);
+  }
+
   router.get('*', (req, res, next) => {
     void (async () => {
       let relative: string;
@@ -133,7 +148,8 @@ export function webApp(dist = WEB_DIST): Router {
         res.status(404).type('text').send('Not found.');
         return;
       }
-      const file = asked ?? (await load('index.html'));
+      const isPage = !asked || relative === 'index.html';
+      const file = isPage ? await load('index.html') : asked;
       if (!file) {
         res
           .status(503)
@@ -141,7 +157,8 @@ export function webApp(dist = WEB_DIST): Router {
           .send('The workspace app is not built yet: run `npm run build -w lti-tool` (npm start does it for you).');
         return;
       }
-      send(req, res, file);
+      if (isPage) sendPage(res, file);
+      else send(req, res, file);
     })().catch(next);
   });
   return router;

@@ -1,24 +1,16 @@
-/** The parts of an ltijs launch token the tool reads, and how they map to domain records. */
+/**
+ * The id_token claims the tool reads, checked by one schema (ltijs checks the signature, audience,
+ * nonce reuse and age; it leaves the claims' shapes to us), and how they map to domain records.
+ */
+import { z } from 'zod';
 import type { LtiContext, LtiPerson } from '../models/programs.ts';
 
-/** The token ltijs hands to its launch callbacks (`res.locals.token`). */
+/** The token ltijs hands to its launch callbacks (`res.locals.token`); only its client id is read. */
 export interface LtiLaunchToken {
   iss: string;
   user: string;
   clientId: string;
   deploymentId: string;
-  userInfo?: { name?: string; given_name?: string; family_name?: string; email?: string };
-  platformInfo?: { name?: string; product_family_code?: string; guid?: string };
-  platformContext: {
-    context?: { id?: string; label?: string; title?: string };
-    roles?: string[] | null;
-    messageType?: string;
-    namesRoles?: { context_memberships_url?: string };
-    endpoint?: { lineitems?: string; lineitem?: string; scope?: string[] };
-    deepLinkingSettings?: { deep_link_return_url?: string; accept_types?: string[] };
-    resource?: { id?: string; title?: string };
-    launchPresentation?: { return_url?: string; document_target?: string };
-  };
 }
 
 export class LaunchRefused extends Error {
@@ -32,34 +24,161 @@ export class LaunchRefused extends Error {
   }
 }
 
-export function contextOf(t: LtiLaunchToken): LtiContext {
-  const ctx = t.platformContext.context;
+const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
+export const CLAIM = {
+  messageType: `${LTI}message_type`,
+  version: `${LTI}version`,
+  deploymentId: `${LTI}deployment_id`,
+  targetLinkUri: `${LTI}target_link_uri`,
+  roles: `${LTI}roles`,
+  context: `${LTI}context`,
+  toolPlatform: `${LTI}tool_platform`,
+  resourceLink: `${LTI}resource_link`,
+  nrps: 'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice',
+  ags: 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint',
+  deepLinking: 'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings',
+} as const;
+
+// A NUL or a lone surrogate cannot be stored as text on every database: refused, never rewritten.
+const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const storableText = (max: number) =>
+  z
+    .string({ error: 'is not text' })
+    .max(max, { error: `is longer than ${max} characters` })
+    .refine((s) => !UNSTORABLE.test(s), { error: 'contains a NUL or an invalid character' });
+const text = storableText;
+const id = text(255).min(1, { error: 'is empty' });
+/** Optional text: some platforms send null or an empty string for what they do not share. */
+const optionalText = (max: number) => text(max).nullish();
+const httpUrl = text(2048).refine((s) => /^https?:\/\//i.test(s) && URL.canParse(s), {
+  error: 'is not an http(s) URL',
+});
+const texts = (max: number) => z.array(text(max), { error: 'is not a list of text' }).max(500);
+
+const LaunchClaimsSchema = z.object({
+  iss: text(512).min(1),
+  sub: id,
+  aud: z.union([text(255), z.array(text(255)).min(1)], { error: 'is not text or a list of text' }),
+  azp: optionalText(255),
+  exp: z.number({ error: 'is missing or not a number' }),
+  iat: z.number({ error: 'is missing or not a number' }),
+  nonce: text(255).min(1),
+  name: optionalText(500),
+  given_name: optionalText(500),
+  family_name: optionalText(500),
+  email: optionalText(320),
+  [CLAIM.messageType]: z.enum(['LtiResourceLinkRequest', 'LtiDeepLinkingRequest'], {
+    error: 'is not a launch or a deep-linking request',
+  }),
+  [CLAIM.deploymentId]: id,
+  [CLAIM.targetLinkUri]: text(2048),
+  [CLAIM.roles]: texts(500),
+  [CLAIM.context]: z
+    .object({ id, label: optionalText(500), title: optionalText(500) }, { error: 'is not an object' })
+    .nullish(),
+  [CLAIM.toolPlatform]: z
+    .object({ name: optionalText(500), product_family_code: optionalText(255) }, { error: 'is not an object' })
+    .nullish(),
+  [CLAIM.resourceLink]: z
+    .object({ id: optionalText(255), title: optionalText(500) }, { error: 'is not an object' })
+    .nullish(),
+  [CLAIM.nrps]: z
+    .object({ context_memberships_url: httpUrl, service_versions: texts(20).nullish() }, { error: 'is not an object' })
+    .nullish(),
+  [CLAIM.ags]: z
+    .object(
+      { lineitems: httpUrl.nullish(), lineitem: httpUrl.nullish(), scope: texts(255).nullish() },
+      { error: 'is not an object' },
+    )
+    .nullish(),
+  [CLAIM.deepLinking]: z
+    .object(
+      {
+        deep_link_return_url: httpUrl,
+        accept_types: texts(100),
+        accept_presentation_document_targets: texts(100).nullish(),
+        accept_multiple: z.boolean().nullish(),
+      },
+      { error: 'is not an object' },
+    )
+    .nullish(),
+});
+
+export type LaunchClaims = z.infer<typeof LaunchClaimsSchema>;
+
+/** A claim's short name for people (`context.id`, not its full URI). */
+function claimName(path: readonly PropertyKey[]): string {
+  return path
+    .map((p) =>
+      typeof p === 'string' ? p.replace(/^https:\/\/purl\.imsglobal\.org\/spec\/[^#]*\/claim\//, '') : String(p),
+    )
+    .join('.');
+}
+
+/** Reads an id_token's payload, or refuses it naming the first claim that is wrong (never its value). */
+export function parseLaunchClaims(payload: unknown): LaunchClaims {
+  const parsed = LaunchClaimsSchema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = claimName(issue.path);
+  throw new LaunchRefused(
+    400,
+    `The LMS sent a launch this tool cannot read: the claim “${name || 'id_token'}” ${issue.message}.`,
+  );
+}
+
+/** True when `url` is the tool's public URL or below it (same origin, same path prefix). */
+export function isUnder(url: string, publicUrl: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const u = new URL(url);
+  const base = new URL(publicUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return u.origin === base.origin && (prefix === '' || u.pathname === prefix || u.pathname.startsWith(`${prefix}/`));
+}
+
+/** The checks ltijs leaves out: times, authorized party, and where the launch was meant to land. */
+export function checkLaunchClaims(c: LaunchClaims, clientId: string, publicUrl: string, nowSeconds: number) {
+  if (c.iat > nowSeconds + 60)
+    throw new LaunchRefused(
+      401,
+      'The launch is dated in the future (check the LMS server’s clock). Launch again from your course.',
+    );
+  if (c.exp <= nowSeconds) throw new LaunchRefused(401, 'The launch has expired. Launch again from your course.');
+  if (Array.isArray(c.aud) && c.aud.length > 1 && !c.azp)
+    throw new LaunchRefused(401, 'The launch names several audiences but no authorized party (azp).');
+  if (c.azp && c.azp !== clientId)
+    throw new LaunchRefused(401, 'The launch was meant for another tool (its authorized party is not this tool).');
+  if (!isUnder(c[CLAIM.targetLinkUri], publicUrl))
+    throw new LaunchRefused(400, 'The launch’s target_link_uri is not an address of this tool.');
+}
+
+export function contextOf(c: LaunchClaims, clientId: string): LtiContext {
+  const ctx = c[CLAIM.context];
   if (!ctx?.id) {
     throw new LaunchRefused(
       400,
       'The launch did not name a course (the LTI context claim is missing). Add the tool to a course and launch it from there.',
     );
   }
+  const platform = c[CLAIM.toolPlatform];
   return {
-    issuer: t.iss,
-    clientId: t.clientId,
-    deploymentId: t.deploymentId,
+    issuer: c.iss,
+    clientId,
+    deploymentId: c[CLAIM.deploymentId],
     contextId: ctx.id,
     title: ctx.title || ctx.label || 'Leadership program',
     label: ctx.label ?? null,
-    platformName: t.platformInfo?.name ?? t.platformInfo?.product_family_code ?? null,
-    nrpsUrl: t.platformContext.namesRoles?.context_memberships_url ?? null,
-    agsLineItemsUrl: t.platformContext.endpoint?.lineitems ?? null,
+    platformName: platform?.name || platform?.product_family_code || null,
+    nrpsUrl: c[CLAIM.nrps]?.context_memberships_url ?? null,
+    agsLineItemsUrl: c[CLAIM.ags]?.lineitems ?? null,
   };
 }
 
-export function personOf(t: LtiLaunchToken): LtiPerson {
-  if (!t.user) throw new LaunchRefused(400, 'The launch did not identify the person (the sub claim is missing).');
-  const u = t.userInfo ?? {};
-  const name = u.name || [u.given_name, u.family_name].filter(Boolean).join(' ') || 'Unnamed participant';
-  return { issuer: t.iss, subject: t.user, name, email: u.email ?? null };
+export function personOf(c: LaunchClaims): LtiPerson {
+  const name = c.name || [c.given_name, c.family_name].filter(Boolean).join(' ') || 'Unnamed participant';
+  return { issuer: c.iss, subject: c.sub, name, email: c.email || null };
 }
 
-export function rolesOf(t: LtiLaunchToken): string[] {
-  return t.platformContext.roles ?? [];
+export function rolesOf(c: LaunchClaims): string[] {
+  return c[CLAIM.roles];
 }

@@ -12,6 +12,7 @@ export interface LtiPlatform {
   platformName(): Promise<string>;
   platformActive(active?: boolean): Promise<boolean>;
   platformKid(): Promise<string>;
+  platformAuthEndpoint(): Promise<string>;
 }
 
 /** The parts of ltijs's Provider the tool uses (ltijs ships no types). */

@@ -1,18 +1,23 @@
 /** The few HTML pages the tool shows outside the app: refusals and the deep-linking confirmation. */
 
-import { escapeHtml as escape } from '../http/html.ts';
+import { escapeHtml, html, trustedHtml, type SafeHtml } from '../http/html.ts';
 
-export function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} · Mentoring workspaces</title>
-<style>
+/** The pages' one style block, constant so the CSP allows it by its hash (http/security.ts). */
+export const PAGE_STYLE = `
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2a37;background:#f7f6f2;margin:0;padding:2rem}
 main{max-width:38rem;margin:0 auto;background:#fff;border:1px solid #e3e0d8;border-radius:12px;padding:2rem}
 h1{font-size:1.35rem;margin:0 0 .75rem}p{margin:.5rem 0}code{background:#f1efe9;padding:.1rem .3rem;border-radius:4px}
 button{font:inherit;background:#2f5d50;color:#fff;border:0;border-radius:8px;padding:.6rem 1.1rem;cursor:pointer}
 button:focus-visible,a:focus-visible{outline:3px solid #f2b84b;outline-offset:2px}
 a.button{display:inline-block;background:#2f5d50;color:#fff;border-radius:8px;padding:.6rem 1.1rem;text-decoration:none}
-</style></head><body><main>${body}</main></body></html>`;
+`;
+
+/** A whole page around `body`; a plain string body is markup the caller built and escaped itself. */
+export function page(title: string, body: SafeHtml | string): string {
+  const main = typeof body === 'string' ? trustedHtml(body) : body;
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · Mentoring workspaces</title>
+<style>${trustedHtml(PAGE_STYLE)}</style></head><body><main>${main}</main></body></html>`.value;
 }
 
 /** Who can act on a refusal: the person (launch again, change a browser setting) or an LMS administrator. */
@@ -23,16 +28,39 @@ export function refusalPage(title: string, message: string, audience: Audience =
     audience === 'lms-admin'
       ? 'This needs an administrator of your LMS (whoever added Mentoring workspaces to it): please show them this page.'
       : 'Launch the tool again from your course. If this keeps happening, tell your program coordinator what this page says.';
-  return page(title, `<h1>${escape(title)}</h1><p>${escape(message)}</p><p>${escape(next)}</p>`);
+  return page(title, html`<h1>${title}</h1><p>${message}</p><p>${next}</p>`);
 }
 
+/** The deep-linking answer: a form the person submits to the LMS (its return URL is checked by the caller). */
 export function deepLinkPage(returnUrl: string, jwt: string, courseTitle: string): string {
   return page(
     'Add to your course',
-    `<h1>Add Mentoring workspaces to “${escape(courseTitle)}”</h1>
+    html`<h1>Add Mentoring workspaces to “${courseTitle}”</h1>
 <p>Everyone in the course will reach their own confidential mentoring workspaces from this link. Program staff see activity, never what partners write.</p>
-<form method="post" action="${escape(returnUrl)}"><input type="hidden" name="JWT" value="${escape(jwt)}"><button type="submit" autofocus>Add to course</button></form>`,
+<form method="post" action="${returnUrl}"><input type="hidden" name="JWT" value="${jwt}"><button type="submit" autofocus>Add to course</button></form>`,
   );
 }
 
-export { escape as escapeHtml };
+/**
+ * Deep linking where the LMS accepts nothing the tool can place: the LMS is told so (an empty
+ * answer with an error message), and the person reads it plainly before going back.
+ */
+export function nothingToPlacePage(returnUrl: string, jwt: string, accepted: string[]): string {
+  return page(
+    'Cannot add to your course',
+    html`<h1>This LMS cannot place Mentoring workspaces here</h1>
+<p>Here the LMS accepts only ${accepted.length ? accepted.join(', ') : 'nothing'}, and the tool can only be placed as an LTI link (ltiResourceLink). Nothing was added to the course.</p>
+<p>Add the tool from the course’s activity or external-tool chooser instead, or ask your LMS administrator.</p>
+<form method="post" action="${returnUrl}"><input type="hidden" name="JWT" value="${jwt}"><button type="submit">Back to the course</button></form>`,
+  );
+}
+
+/** The end of Dynamic Registration: tells the LMS's registration window to close. */
+export function registeredPage(nonce: string): string {
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Registered · Mentoring workspaces</title>
+<style>${trustedHtml(PAGE_STYLE)}</style></head><body><main><h1>Registered</h1><p>Mentoring workspaces is registered. You can close this window.</p></main>
+<script nonce="${nonce}">(window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');</script></body></html>`
+    .value;
+}
+
+export { escapeHtml };

@@ -4,11 +4,13 @@
  * (no third-party cookie needed in the LMS iframe); our API checks ltiks itself (auth/sessions.ts).
  */
 import type { Request, Response } from 'express';
-import { landLaunch } from '../services/launches.ts';
+import { admitLaunch, landLaunch } from '../services/launches.ts';
 import { registerDynamically, RegistrationError, toolEndpoints } from '../services/registration.ts';
 import { syncRoster } from '../services/roster.ts';
-import { LaunchRefused, type LtiLaunchToken } from './claims.ts';
-import { deepLinkPage, refusalPage, type Audience } from './pages.ts';
+import { CLAIM, LaunchRefused, type LtiLaunchToken } from './claims.ts';
+import { checkLaunch } from './launch-guard.ts';
+import { deepLinkPage, nothingToPlacePage, refusalPage, registeredPage, type Audience } from './pages.ts';
+import { allowFormAction, cspNonce } from '../http/security.ts';
 import { cookieBlockedPage, type CookielessLaunches } from './cookieless.ts';
 import { answerRefusal } from './refusals.ts';
 import { claimedBy } from './relaunch.ts';
@@ -72,7 +74,12 @@ function explainLaunchError(code: string | undefined): { message: string; audien
     case 'NO_LTIK_OR_IDTOKEN_FOUND':
       return person('This address opens the tool only from your course. Open the Mentoring workspaces activity there.');
     default:
-      return person(`The launch could not be verified${code ? ` (${code})` : ''}. Launch again from your course.`);
+      // ltijs's own codes are constants; anything else is an internal error's text and stays in the log.
+      return person(
+        code && /^[A-Z][A-Z_]+$/.test(code)
+          ? `The launch could not be verified (${code}). Launch again from your course.`
+          : 'The launch could not be verified: one of its claims is missing or has the wrong form. Launch again from your course.',
+      );
   }
 }
 
@@ -99,9 +106,10 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
   lti.onConnect(async (token, req, res) => {
     try {
       const ltik = res.locals.ltik as string;
-      const landed = await landLaunch(app, token, ltik);
+      const claims = await checkLaunch(app, req, token.clientId);
+      const landed = await landLaunch(app, await admitLaunch(app, claims, token.clientId), ltik);
       // Staff launches refresh the roster in the background; the page does not wait for it.
-      if (landed.programRole === 'staff' && token.platformContext.namesRoles?.context_memberships_url) {
+      if (landed.programRole === 'staff' && claims[CLAIM.nrps]?.context_memberships_url) {
         app.background(
           syncRoster(app, landed.programId).catch((err) => app.log.warn({ err }, 'roster sync after launch failed')),
         );
@@ -124,9 +132,9 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
   lti.onDeepLinking(async (token, req, res) => {
     try {
       const ltik = res.locals.ltik as string;
-      await landLaunch(app, token, ltik);
-      const returnUrl = token.platformContext.deepLinkingSettings?.deep_link_return_url;
-      if (!returnUrl)
+      const claims = await checkLaunch(app, req, token.clientId);
+      const settings = claims[CLAIM.deepLinking];
+      if (!settings)
         return refuseLaunch(
           req,
           res,
@@ -134,6 +142,26 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
           new LaunchRefused(400, 'The LMS did not say where to return the placement.'),
           'Cannot place the tool',
         );
+      const returnUrl = settings.deep_link_return_url;
+      if (app.config.production && !returnUrl.toLowerCase().startsWith('https://'))
+        return refuseLaunch(
+          req,
+          res,
+          token,
+          new LaunchRefused(400, 'The LMS’s deep-linking return address is not https.'),
+          'Cannot place the tool',
+        );
+      const admitted = await admitLaunch(app, claims, token.clientId);
+      allowFormAction(res, returnUrl);
+      if (!settings.accept_types.includes('ltiResourceLink')) {
+        // Nothing the tool can place: the LMS hears an empty answer with the reason, never a success.
+        const jwt = await lti.DeepLinking.createDeepLinkingMessage(token, [], {
+          errMessage: 'Mentoring workspaces can only be placed as an LTI link (ltiResourceLink).',
+          errLog: `accept_types offered no ltiResourceLink: ${settings.accept_types.join(', ')}`,
+        });
+        return res.type('html').send(nothingToPlacePage(returnUrl, jwt, settings.accept_types));
+      }
+      await landLaunch(app, admitted, ltik);
       const jwt = await lti.DeepLinking.createDeepLinkingMessage(
         token,
         [
@@ -146,7 +174,7 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
         ],
         { message: 'Mentoring workspaces was added to the course.' },
       );
-      return res.type('html').send(deepLinkPage(returnUrl, jwt, token.platformContext.context?.title ?? 'this course'));
+      return res.type('html').send(deepLinkPage(returnUrl, jwt, admitted.context.title));
     } catch (err) {
       if (err instanceof LaunchRefused) return refuseLaunch(req, res, token, err);
       app.log.error({ err }, 'deep linking failed');
@@ -245,13 +273,13 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
     try {
       const token = typeof req.query.registration_token === 'string' ? req.query.registration_token : undefined;
       await registerDynamically(app, configUrl, token);
-      return res
-        .type('html')
-        .send(
-          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Registered</title></head><body><p>Mentoring workspaces is registered. You can close this window.</p><script>(window.opener || window.parent).postMessage({subject:'org.imsglobal.lti.close'}, '*');</script></body></html>`,
-        );
+      return res.type('html').send(registeredPage(cspNonce(res)));
     } catch (err) {
-      const message = err instanceof RegistrationError ? err.message : `Registration failed: ${(err as Error).message}`;
+      // The remote's answer and internal errors stay in the log; the page says what to do.
+      const message =
+        err instanceof RegistrationError
+          ? err.message
+          : 'Registration failed inside the tool. Its administrator can find the details in the tool’s log.';
       app.log.warn({ err }, 'dynamic registration failed');
       return res
         .status(err instanceof RegistrationError ? 400 : 500)

@@ -3,7 +3,7 @@
  * and the launch's ltik becomes the person's session for the API.
  */
 import { programRoleFromLtiRoles, type ProgramRole } from '@mentoring/shared';
-import { contextOf, personOf, rolesOf, LaunchRefused, type LtiLaunchToken } from '../lti/claims.ts';
+import { contextOf, personOf, rolesOf, LaunchRefused, CLAIM, type LaunchClaims } from '../lti/claims.ts';
 import { upsertMembership, upsertPerson, upsertProgram } from '../models/programs.ts';
 import { isKnownDeployment } from '../models/deployments.ts';
 import { cacheKey } from '../db/invalidations.ts';
@@ -15,11 +15,11 @@ export interface LandedLaunch {
   programRole: ProgramRole;
 }
 
-export async function landLaunch(app: App, token: LtiLaunchToken, ltik: string): Promise<LandedLaunch> {
-  // Every check comes before the first write: a refused launch leaves no trace in our tables.
-  const context = contextOf(token);
-  const person = personOf(token);
-  const deployment = { issuer: token.iss, clientId: token.clientId, deploymentId: token.deploymentId };
+/** Every check of a launch, before anything is written: the program, person and role it will land as. */
+export async function admitLaunch(app: App, claims: LaunchClaims, clientId: string) {
+  const context = contextOf(claims, clientId);
+  const person = personOf(claims);
+  const deployment = { issuer: claims.iss, clientId, deploymentId: claims[CLAIM.deploymentId] };
   const key = `${deployment.issuer}\n${deployment.clientId}\n${deployment.deploymentId}`;
   if (!app.knownDeployments.has(key)) {
     if (!deployment.deploymentId || !(await isKnownDeployment(app.sql, deployment))) {
@@ -30,8 +30,15 @@ export async function landLaunch(app: App, token: LtiLaunchToken, ltik: string):
     }
     app.knownDeployments.add(key);
   }
-  const lmsRoles = rolesOf(token);
-  const programRole = programRoleFromLtiRoles(lmsRoles);
+  const lmsRoles = rolesOf(claims);
+  return { context, person, lmsRoles, programRole: programRoleFromLtiRoles(lmsRoles) };
+}
+
+export type AdmittedLaunch = Awaited<ReturnType<typeof admitLaunch>>;
+
+/** Writes an admitted launch; a refused launch never gets here, so it leaves no trace in our tables. */
+export async function landLaunch(app: App, admitted: AdmittedLaunch, ltik: string): Promise<LandedLaunch> {
+  const { context, person, lmsRoles, programRole } = admitted;
   const now = app.clock.now();
   const landed = await app.sql.tx(async (sql) => {
     const programId = await upsertProgram(sql, context, now);

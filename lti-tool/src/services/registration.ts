@@ -6,6 +6,7 @@ import { addDeployment, deploymentsOf, removeDeployments } from '../models/deplo
 import type { LtiPlatform } from '../lti/ltijs.ts';
 import { cacheKey } from '../db/invalidations.ts';
 import type { App } from './app.ts';
+import { outboundRequest, OutboundRefused, type OutboundAnswer } from './outbound.ts';
 
 const SCOPES = [
   'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem',
@@ -40,21 +41,34 @@ interface OpenIdConfiguration {
   'https://purl.imsglobal.org/spec/lti-platform-configuration'?: { product_family_code?: string; version?: string };
 }
 
-async function fetchJson(url: string, init?: RequestInit): Promise<unknown> {
-  let res: Response;
+/** Fetches JSON from the platform; errors name the address and the status, never what it answered. */
+async function fetchJson(
+  app: App,
+  what: string,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<unknown> {
+  const where = new URL(url).origin;
+  let answer: OutboundAnswer;
   try {
-    res = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+    answer = await outboundRequest(url, init, {
+      requireHttps: app.config.production,
+      allowPrivate: app.config.registrationAllowPrivate,
+      maxBytes: 256 * 1024,
+      timeoutMs: 10_000,
+    });
   } catch (err) {
-    throw new RegistrationError(
-      `The platform at ${url} could not be reached (${(err as Error).cause ?? (err as Error).message}).`,
-    );
+    app.log.warn({ err, url }, 'dynamic registration request failed');
+    if (err instanceof OutboundRefused)
+      throw new RegistrationError(`The platform's ${what} (${where}) ${err.message}.`);
+    throw new RegistrationError(`The platform's ${what} at ${where} could not be reached.`);
   }
-  const body = await res.text();
-  if (!res.ok) throw new RegistrationError(`The platform answered ${res.status} from ${url}: ${body.slice(0, 300)}`);
+  if (answer.status < 200 || answer.status > 299)
+    throw new RegistrationError(`The platform's ${what} at ${where} answered with HTTP status ${answer.status}.`);
   try {
-    return JSON.parse(body);
+    return JSON.parse(answer.body);
   } catch {
-    throw new RegistrationError(`The platform's answer from ${url} is not JSON.`);
+    throw new RegistrationError(`The platform's ${what} at ${where} did not answer with JSON.`);
   }
 }
 
@@ -66,16 +80,26 @@ export async function registerDynamically(app: App, openidConfigurationUrl: stri
   } catch {
     throw new RegistrationError('The openid_configuration parameter is not a URL.');
   }
-  const config = (await fetchJson(configUrl.toString())) as OpenIdConfiguration;
-  const missing = (
-    ['issuer', 'authorization_endpoint', 'token_endpoint', 'jwks_uri', 'registration_endpoint'] as const
-  ).filter((k) => typeof config[k] !== 'string' || !config[k]);
+  const fetched = await fetchJson(app, 'OpenID configuration', configUrl.toString());
+  const config = (typeof fetched === 'object' && fetched !== null ? fetched : {}) as OpenIdConfiguration;
+  const endpointNames = [
+    'issuer',
+    'authorization_endpoint',
+    'token_endpoint',
+    'jwks_uri',
+    'registration_endpoint',
+  ] as const;
+  const missing = endpointNames.filter((k) => typeof config[k] !== 'string' || !config[k]);
   if (missing.length) throw new RegistrationError(`The platform's OpenID configuration lacks ${missing.join(', ')}.`);
+  const scheme = app.config.production ? /^https:\/\//i : /^https?:\/\//i;
+  const unusable = endpointNames.filter((k) => !scheme.test(config[k]!) || !URL.canParse(config[k]!));
+  if (unusable.length)
+    throw new RegistrationError(
+      `The platform's OpenID configuration has ${unusable.join(', ')} that ${app.config.production ? 'are not https' : 'are not http(s)'} URLs.`,
+    );
   // The spec ties the configuration to its issuer: both must live on the same origin.
   if (new URL(config.issuer!).origin !== configUrl.origin) {
-    throw new RegistrationError(
-      `The configuration's issuer (${config.issuer}) is not on the same origin as ${configUrl.origin}.`,
-    );
+    throw new RegistrationError(`The configuration's issuer is not on the same origin as ${configUrl.origin}.`);
   }
   const endpoints = toolEndpoints(app.config.publicUrl);
   const registration = {
@@ -101,21 +125,27 @@ export async function registerDynamically(app: App, openidConfigurationUrl: stri
       ],
     },
   };
-  const answer = (await fetchJson(config.registration_endpoint!, {
+  const answer = (await fetchJson(app, 'registration endpoint', config.registration_endpoint!, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(registrationToken ? { authorization: `Bearer ${registrationToken}` } : {}),
     },
     body: JSON.stringify(registration),
-  })) as { client_id?: string; 'https://purl.imsglobal.org/spec/lti-tool-configuration'?: { deployment_id?: string } };
-  if (!answer.client_id) throw new RegistrationError('The platform accepted the registration but sent no client_id.');
-  const deploymentId = answer['https://purl.imsglobal.org/spec/lti-tool-configuration']?.deployment_id;
+  })) as {
+    client_id?: unknown;
+    'https://purl.imsglobal.org/spec/lti-tool-configuration'?: { deployment_id?: unknown };
+  } | null;
+  const clientId = answer?.client_id;
+  if (typeof clientId !== 'string' || !clientId || clientId.length > 255)
+    throw new RegistrationError('The platform accepted the registration but sent no usable client_id.');
+  const rawDeployment = answer?.['https://purl.imsglobal.org/spec/lti-tool-configuration']?.deployment_id;
+  const deploymentId = typeof rawDeployment === 'string' && rawDeployment.length <= 255 ? rawDeployment : undefined;
   const family = config['https://purl.imsglobal.org/spec/lti-platform-configuration']?.product_family_code ?? 'LMS';
   // Registering the same client again (Moodle's "Update") refreshes the stored platform.
   await registerPlatform(app, {
     issuer: config.issuer!,
-    clientId: answer.client_id,
+    clientId,
     name: `${family} (${new URL(config.issuer!).host})`,
     authenticationEndpoint: config.authorization_endpoint!,
     accessTokenEndpoint: config.token_endpoint!,
@@ -124,7 +154,7 @@ export async function registerDynamically(app: App, openidConfigurationUrl: stri
     deploymentIds: deploymentId ? [deploymentId] : [],
     active: app.config.autoActivatePlatforms,
   });
-  return { issuer: config.issuer!, clientId: answer.client_id, deploymentId: deploymentId ?? null };
+  return { issuer: config.issuer!, clientId, deploymentId: deploymentId ?? null };
 }
 
 export interface PlatformRegistration {
@@ -150,6 +180,7 @@ export async function registerPlatform(app: App, p: PlatformRegistration) {
     authConfig: { method: 'JWK_SET', key: p.jwksUrl },
   });
   await platform.platformActive(p.active ?? true);
+  await app.invalidations.publish(cacheKey.platformOrigins);
   for (const deploymentId of p.deploymentIds)
     await addDeployment(app.sql, { issuer: p.issuer, clientId: p.clientId, deploymentId });
 }
@@ -174,6 +205,15 @@ export async function listPlatforms(app: App) {
 export async function removePlatform(app: App, issuer: string, clientId: string): Promise<boolean> {
   const removed = (await app.lti.deletePlatform(issuer, clientId)) as boolean;
   await removeDeployments(app.sql, issuer, clientId);
-  await app.invalidations.publish(cacheKey.deployments);
+  await app.invalidations.publish(cacheKey.deployments, cacheKey.platformOrigins);
   return removed;
+}
+
+/** The registered platforms' issuer and login origins: the pages that may frame the tool. */
+export function platformOrigins(app: App): Promise<string[]> {
+  return app.cache.get(cacheKey.platformOrigins, async () => {
+    const platforms = await app.lti.getAllPlatforms();
+    const urls = await Promise.all(platforms.map(async (p) => [await p.platformUrl(), await p.platformAuthEndpoint()]));
+    return urls.flat();
+  });
 }

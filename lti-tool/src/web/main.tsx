@@ -2,6 +2,7 @@
  * The workspace app shown in the LMS iframe. The launch's ltik is read once here and sent as a
  * bearer token with every API call; the app uses no cookies.
  */
+import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';

@@ -14,7 +14,7 @@ function person(
     .toLowerCase()
     .normalize('NFD')
     .replace(/[^a-z.]/g, '');
-  // Mentors are learners in the LMS: in this product the LMS "Mentor" role means program staff.
+  // Program mentors are learners in the course: their partnerships, not the LMS, make them mentors.
   const roles = cohort === 'coordinator' ? [Role.Instructor] : [Role.Learner];
   return {
     id,

@@ -127,6 +127,8 @@ export function serviceRoutes(platform: Platform): Router {
     jsonHandler((req, res) => {
       authorize(req, Scope.nrps);
       const course = platform.course(req.params.courseId!);
+      if (course.membershipsAnswer)
+        return send(res, course.membershipsAnswer.contentType, course.membershipsAnswer.body);
       const role = query(req, 'role');
       const members = role
         ? course.people.filter((p) => p.roles.some((r) => r === role || r.endsWith(`#${role}`)))

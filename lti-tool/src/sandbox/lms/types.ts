@@ -61,6 +61,8 @@ export interface Course {
   mode?: LmsMode;
   /** The tool activity's course module id in a `moodle` course (unique across courses; default 2). */
   cmid?: number;
+  /** For tests of a platform that answers Names and Roles in another format: sent instead of the roster. */
+  membershipsAnswer?: { contentType: string; body: unknown };
 }
 
 /** A tool as the platform stores it after dynamic or manual registration. */

@@ -1,11 +1,18 @@
 import { Button } from 'react-aria-components';
-import { ltiRoleName } from '@mentoring/shared';
+import { ltiRoleName, type RosterSyncReport } from '@mentoring/shared';
 import { useProgramPeople, useSyncRoster } from '../../api/program.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
+
+/** What the sync read, in words: the members the LMS sent, and anything it could not read. */
+function syncMessage(report: RosterSyncReport | undefined, people: number): string {
+  if (!report) return `Roster synced: ${people} people.`;
+  const read = `Roster synced: read ${report.membersRead} ${report.membersRead === 1 ? 'member' : 'members'} from the LMS.`;
+  return [read, ...report.warnings].join(' ');
+}
 
 /** The course's people, from the LMS (Names and Roles), to form partnerships from. */
 export function RosterPanel() {
@@ -17,7 +24,7 @@ export function RosterPanel() {
       className="button"
       isPending={sync.isPending}
       onPress={() =>
-        sync.mutate(undefined, { onSuccess: (r) => notify({ message: `Roster synced: ${r.people.length} people.` }) })
+        sync.mutate(undefined, { onSuccess: (r) => notify({ message: syncMessage(r.sync, r.people.length) }) })
       }
     >
       Sync roster from the LMS
