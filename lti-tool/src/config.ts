@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { RateLimitSettings } from './services/rate-limits.ts';
 import { REPO_ROOT } from './paths.ts';
 import { SQLITE_SYNCHRONOUS_MODES, type SqliteSynchronous } from './db/database.ts';
 
@@ -21,6 +22,10 @@ export interface ToolConfig {
   launchSessionHours: number;
   logLevel: string;
   dataDir: string;
+  /** Tries per address before a 429 (0: no limit). */
+  rateLimits: RateLimitSettings;
+  /** How many reverse proxies in front of the tool append to X-Forwarded-For (0: none is trusted). */
+  trustProxyHops: number;
   sqliteSynchronous: SqliteSynchronous;
   /** How long a stopping tool lets requests in flight finish before it closes their connections. */
   stopGraceMs: number;
@@ -41,6 +46,8 @@ const port = (fallback: number) =>
     .transform(Number)
     .pipe(z.number().max(65535, 'must be a port number (0–65535)'))
     .default(fallback);
+const count = (fallback: number) =>
+  z.string().regex(/^\d+$/, 'must be a whole number (0 or more)').transform(Number).default(fallback);
 const onOff = z.enum(['on', 'off'], 'must be "on" or "off"').default('on');
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -74,6 +81,10 @@ const Env = z.object({
     .default(12),
   LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).optional(),
   DATA_DIR: z.string().min(1, 'must name a folder').optional(),
+  RATE_LIMIT_PAIRING: count(20),
+  RATE_LIMIT_LOGIN: count(600),
+  RATE_LIMIT_REGISTER: count(30),
+  TRUST_PROXY_HOPS: count(0),
   SQLITE_SYNCHRONOUS: z
     .string()
     .transform((v) => v.toUpperCase())
@@ -113,6 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
     launchSessionHours: e.LAUNCH_SESSION_HOURS,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     dataDir,
+    rateLimits: {
+      pairingPer10Minutes: e.RATE_LIMIT_PAIRING,
+      loginPerMinute: e.RATE_LIMIT_LOGIN,
+      registerPerHour: e.RATE_LIMIT_REGISTER,
+    },
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     stopGraceMs: e.STOP_GRACE_SECONDS * 1000,
     frameAncestors: (e.FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean),

@@ -16,6 +16,7 @@ import { CookielessLaunches } from './lti/cookieless.ts';
 import { ClipGroups } from './models/clips.ts';
 import type { App } from './services/app.ts';
 import { ReadCache } from './services/cache.ts';
+import { RateLimits } from './services/rate-limits.ts';
 import { admitClips } from './services/membership.ts';
 
 /** How often ended launch sessions and old invalidations are deleted. */
@@ -70,6 +71,7 @@ export async function openCore(config: ToolConfig, options: CoreOptions = {}): P
     invalidations,
     knownDeployments,
     clipGroups: new ClipGroups(sql, admitClips),
+    limits: new RateLimits(sql, config.rateLimits, log),
   };
   const cookieless = new CookielessLaunches(app);
   wireProvider(lti, app, cookieless);

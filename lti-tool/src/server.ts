@@ -10,6 +10,7 @@ import { openApiDocument } from '@mentoring/shared/openapi';
 import type { ToolConfig } from './config.ts';
 import { openCore, type CoreOptions } from './core.ts';
 import { createApiHandler } from './http/api.ts';
+import { frameworkErrors } from './http/framework-errors.ts';
 import { allHandlers } from './http/routes/index.ts';
 import { webApp } from './http/static.ts';
 import { securityHeaders } from './http/security.ts';
@@ -99,6 +100,8 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
         ready ? res.json({ ok: true }) : res.status(503).json({ ok: false, reason: 'database not ready' }),
       );
   });
+  site.use('/login', app.limits.route('login', config.trustProxyHops));
+  site.use('/register', app.limits.route('register', config.trustProxyHops));
   site.use(loginChecks(app));
   site.use(core.cookieless.router());
   site.use(loginNonce(app));
@@ -108,6 +111,7 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
     if (prefersJson(req)) res.status(404).json({ error: { code: 'not_found', message } });
     else res.status(404).type('html').send(refusalPage('Page not found', message));
   });
+  site.use(frameworkErrors(app.log));
 
   const inFlight = new Set<ServerResponse>();
   const server = http.createServer((req, res) => {

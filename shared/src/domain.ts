@@ -5,13 +5,23 @@
  */
 import { z } from 'zod';
 
-export const Id = z.string().min(1).max(64);
+/**
+ * Text a person or a program sends: NUL and unpaired UTF-16 surrogates are refused, since neither
+ * database stores them as sent (SQLite cuts at NUL, PostgreSQL refuses it) and no editor makes them.
+ */
+const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isStorableText = (s: string) => !UNSTORABLE.test(s);
+export const Text = z
+  .string()
+  .refine(isStorableText, 'must not contain a NUL character or broken Unicode (an unpaired surrogate)');
+
+export const Id = Text.min(1).max(64);
 export const IsoDateTime = z.string().datetime({ offset: true });
 /** A calendar day, for due dates, as `YYYY-MM-DD`. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 
-const text = (max: number) => z.string().trim().max(max);
-const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const text = (max: number) => Text.trim().max(max);
+const requiredText = (max: number) => Text.trim().min(1, 'must not be empty').max(max);
 
 /** Longest passage kept from one selection; longer ones are cut with a notice to the clipper. */
 export const MAX_QUOTE_LENGTH = 10_000;
@@ -198,9 +208,9 @@ export type UpdateAction = z.infer<typeof UpdateAction>;
 export const TextQuoteSelector = z
   .object({
     type: z.literal('TextQuoteSelector'),
-    exact: z.string().max(MAX_QUOTE_LENGTH),
-    prefix: z.string().max(200).optional(),
-    suffix: z.string().max(200).optional(),
+    exact: Text.max(MAX_QUOTE_LENGTH),
+    prefix: Text.max(200).optional(),
+    suffix: Text.max(200).optional(),
   })
   .meta({ id: 'TextQuoteSelector' });
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
@@ -237,10 +247,8 @@ export const Clip = z
   .meta({ id: 'Clip' });
 export type Clip = z.infer<typeof Clip>;
 
-export const Tag = z.string().trim().min(1).max(40);
-const WebUrl = z
-  .string()
-  .trim()
+export const Tag = Text.trim().min(1).max(40);
+const WebUrl = Text.trim()
   .max(2_048)
   .refine((u) => /^(https?|file):\/\//i.test(u), 'must be a web address (http or https)');
 
@@ -286,9 +294,9 @@ export type UpdateClip = z.infer<typeof UpdateClip>;
 
 export const ClipFilter = z.object({
   goalId: Id.optional(),
-  tag: z.string().optional(),
-  q: z.string().max(200).optional(),
-  url: z.string().max(2_048).optional(),
+  tag: Text.optional(),
+  q: Text.max(200).optional(),
+  url: Text.max(2_048).optional(),
   since: z.enum(['last-conversation']).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   /** The next page: clips made before the last one shown (its `createdAt` and, for clips made in the same millisecond, its `id`). */
@@ -555,7 +563,7 @@ export const PairingCode = z.object({ code: z.string(), expiresAt: IsoDateTime }
 export type PairingCode = z.infer<typeof PairingCode>;
 
 export const PairingExchange = z
-  .object({ code: z.string().trim().min(4).max(20), browserName: text(100).optional() })
+  .object({ code: Text.trim().min(4).max(20), browserName: text(100).optional() })
   .meta({ id: 'PairingExchange' });
 export type PairingExchange = z.infer<typeof PairingExchange>;
 

@@ -1,16 +1,20 @@
 /**
- * The confidentiality matrix (issue 3): every API route × every kind of caller × their own and
- * another partnership. Exactly the allowed cells succeed; no refusal and no staff answer carries
- * a word of coaching content (quotes, notes, goal text, prompt text).
+ * The confidentiality matrix (issues 3 and 8): every API route × every kind of caller (the
+ * mentee's connected browser included) × their own and another partnership. Exactly the allowed
+ * cells succeed; every refusal is a 403 or 404 (401 without credentials), the same for another
+ * partnership's id as for a made-up one; no answer of any caller, successful or not, carries a
+ * word of a partnership the caller is not in, nor a private note of someone else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillPath, routes, type ApiClient, type RouteDef, type RouteName } from '@mentoring/shared';
+import { createApiClient, fillPath, routes, type ApiClient, type RouteDef, type RouteName } from '@mentoring/shared';
 import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 
-type Caller = 'mentor' | 'mentee' | 'otherParticipant' | 'staff' | 'otherCourse' | 'anonymous';
+type Caller = 'mentor' | 'mentee' | 'extension' | 'otherParticipant' | 'staff' | 'otherCourse' | 'anonymous';
 type Target = 'own' | 'other';
-const CALLERS: Caller[] = ['mentor', 'mentee', 'otherParticipant', 'staff', 'otherCourse', 'anonymous'];
+const CALLERS: Caller[] = ['mentor', 'mentee', 'extension', 'otherParticipant', 'staff', 'otherCourse', 'anonymous'];
+/** The mentee's browser calls as the extension does: with its personal token, from its own origin. */
+const EXTENSION_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 
 /**
  * Who may use each route on a partnership they belong to ('mentor', 'mentee', 'both'), or outside
@@ -73,16 +77,25 @@ const ACCESS: Record<
   revokeConnection: { who: 'person' },
 };
 
-/** Words that only coaching content contains; none may reach staff or a refused caller. */
+/** Words that only coaching content contains, marked with the partnership they belong to. */
 const SECRET = 'zq';
 const secret = (what: string, p: Target) => `${SECRET}-${what}-${p}`;
-const SECRET_PATTERN = new RegExp(`${SECRET}-[a-z]+-(own|other)`);
-/** The partnership whose content a caller must never see, even in their own successful answers. */
-const NOT_MY_PARTNERSHIP: Partial<Record<Caller, Target>> = {
-  mentor: 'other',
-  mentee: 'other',
-  otherParticipant: 'own',
+/** The one partnership whose content a caller may see; staff, outsiders and strangers see none. */
+const MEMBER_OF: Partial<Record<Caller, Target>> = {
+  mentor: 'own',
+  mentee: 'own',
+  extension: 'own',
+  otherParticipant: 'other',
 };
+/** Private notes and who wrote them: the mentors' (`private`) and the mentees' (`mynote`). */
+const PRIVATE_NOTES: Array<{ note: string; authors: Caller[] }> = [
+  { note: secret('private', 'own'), authors: ['mentor'] },
+  { note: secret('private', 'other'), authors: [] },
+  { note: secret('mynote', 'own'), authors: ['mentee', 'extension'] },
+  { note: secret('mynote', 'other'), authors: ['otherParticipant'] },
+];
+/** A well-formed id that names nothing, refused exactly like another partnership's. */
+const MADE_UP_ID = 'made-up-0123456789';
 
 let tool: TestTool;
 let lms: TestLms;
@@ -100,6 +113,8 @@ interface Fixture {
   conversation: string;
   commitment: string;
   request: string;
+  /** A browser connection of the partnership's mentee. */
+  connection: string;
 }
 const fixtures = {} as Record<Target, Fixture>;
 let checkpointId = '';
@@ -148,6 +163,7 @@ async function makeFixture(
     params: { id: held.id },
     body: { sharedNotes: secret('shared', t), privateNote: secret('private', t), held: true },
   });
+  await mentee.updateConversation({ params: { id: held.id }, body: { privateNote: secret('mynote', t) } });
   const withCommitment = await mentee.addCommitment({
     params: { id: held.id },
     body: { text: secret('commitment', t), goalId: goal.id },
@@ -167,7 +183,13 @@ async function makeFixture(
     conversation: next.id,
     commitment: withCommitment.commitments[0]!.id,
     request: request.id,
+    connection: (await pairBrowser(mentee)).connection.id,
   };
+}
+
+async function pairBrowser(person: ApiClient) {
+  const { code } = await person.createPairingCode({});
+  return createApiClient({ baseUrl: tool.url, getToken: () => null }).exchangePairingCode({ body: { code } });
 }
 
 beforeAll(async () => {
@@ -206,6 +228,7 @@ beforeAll(async () => {
   const m2 = await launchAs(lms, tool, { courseId: 'matrix', personId: 'mentor2' });
   personIds.mentor2 = (await m2.api.me({})).person.id;
   tokens.anonymous = '';
+  tokens.extension = (await pairBrowser(api.mentee)).token;
   fixtures.own = await makeFixture('own', api.mentor, api.mentee, personIds.mentor!, personIds.mentee!, api.staff);
   // The other partnership: Otto mentors Olga ("a participant of another partnership").
   fixtures.other = await makeFixture(
@@ -236,7 +259,7 @@ function paramsFor(name: RouteName, f: Fixture): Record<string, string> {
   if (def.path.startsWith('/api/conversations/')) return { id: f.conversation };
   if (def.path.startsWith('/api/commitments/')) return { id: f.commitment };
   if (def.path.startsWith('/api/requests/')) return { id: f.request };
-  if (def.path.startsWith('/api/connections/')) return { id: 'no-such-connection' };
+  if (def.path.startsWith('/api/connections/')) return { id: f.connection };
   throw new Error(`no parameters for ${name}`);
 }
 
@@ -245,6 +268,7 @@ function bodyFor(name: RouteName, caller: Caller, f: Fixture): unknown {
   const self = {
     mentor: 'mentor',
     mentee: 'mentee',
+    extension: 'mentee',
     otherParticipant: 'other',
     staff: 'coord',
     otherCourse: 'outsider',
@@ -327,6 +351,11 @@ function allowed(name: RouteName, caller: Caller, target: Target): boolean {
   const { who, staffReads } = ACCESS[name];
   if (who === 'public') return true;
   if (caller === 'anonymous') return false;
+  // The browser's token works only on the extension's routes, and then as its owner.
+  if (caller === 'extension' && !(routes[name] as RouteDef).extension) return false;
+  // One's own browser connections only; a browser may disconnect only itself.
+  if (name === 'revokeConnection')
+    return (caller === 'mentee' && target === 'own') || (caller === 'otherParticipant' && target === 'other');
   // Inviting needs a partner from one's own program; the outsider's choice is not.
   if (name === 'createPartnership' && caller === 'otherCourse') return false;
   if (who === 'person') return true;
@@ -335,7 +364,7 @@ function allowed(name: RouteName, caller: Caller, target: Target): boolean {
   // Membership of the target partnership and the role in it.
   const role =
     target === 'own'
-      ? ({ mentor: 'mentor', mentee: 'mentee' } as const)[caller as 'mentor']
+      ? ({ mentor: 'mentor', mentee: 'mentee', extension: 'mentee' } as const)[caller as 'mentor']
       : caller === 'otherParticipant'
         ? 'mentee'
         : undefined;
@@ -347,6 +376,8 @@ function allowed(name: RouteName, caller: Caller, target: Target): boolean {
 /** Routes that use up what they act on get a fresh one each call. */
 async function freshFixture(name: RouteName, target: Target): Promise<Fixture> {
   const f = fixtures[target];
+  if (name === 'revokeConnection' && target === 'own')
+    return { ...f, connection: (await pairBrowser(api.mentee)).connection.id };
   if (name !== 'deleteClip') return f;
   const clipper = target === 'own' ? api.mentee : api.otherParticipant;
   const clip = await clipper.createClip({
@@ -356,15 +387,17 @@ async function freshFixture(name: RouteName, target: Target): Promise<Fixture> {
   return { ...f, clip: clip.id };
 }
 
-async function call(name: RouteName, caller: Caller, target: Target) {
+async function call(name: RouteName, caller: Caller, target: Target | 'madeUp') {
   const def = routes[name] as RouteDef;
-  const f = await freshFixture(name, target);
+  const f = target === 'madeUp' ? fixtures.other : await freshFixture(name, target);
   const body =
     name === 'exchangePairingCode' ? { code: (await api.mentee.createPairingCode({})).code } : bodyFor(name, caller, f);
-  const res = await fetch(`${tool.url}${fillPath(def.path, paramsFor(name, f))}${queryFor(name)}`, {
+  const params = target === 'madeUp' ? { id: MADE_UP_ID } : paramsFor(name, f);
+  const res = await fetch(`${tool.url}${fillPath(def.path, params)}${queryFor(name)}`, {
     method: def.method,
     headers: {
       ...(tokens[caller] ? { authorization: `Bearer ${tokens[caller]}` } : {}),
+      ...(caller === 'extension' ? { origin: EXTENSION_ORIGIN } : {}),
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -380,28 +413,37 @@ describe('confidentiality matrix', () => {
   });
 
   for (const name of names) {
-    it(`${name}: exactly the allowed callers succeed, and no refusal or staff answer carries content`, async () => {
+    it(`${name}: exactly the allowed callers succeed; refusals are 403/404 and reveal nothing`, async () => {
       const cells: string[] = [];
+      const takesId = (routes[name] as RouteDef).path.includes('{id}');
       for (const target of ['own', 'other'] as Target[]) {
         for (const caller of CALLERS) {
           const { status, text } = await call(name, caller, target);
           const ok = allowed(name, caller, target);
           // 409 comes only after the gate let the caller through (e.g. a second evaluation).
           const succeeded = (status >= 200 && status < 300) || status === 409;
-          const personRouteMiss = status === 404 && ACCESS[name].who === 'person' && name === 'revokeConnection';
-          if (ok !== (succeeded || personRouteMiss) || status >= 500)
-            cells.push(`${caller}/${target}: ${status} ${text.slice(0, 160)}`);
-          if (!succeeded && !personRouteMiss && ![400, 401, 403, 404].includes(status))
-            cells.push(`${caller}/${target}: unexpected ${status}`);
-          if ((!ok || caller === 'staff') && SECRET_PATTERN.test(text))
-            cells.push(`${caller}/${target}: content leaked: ${SECRET_PATTERN.exec(text)![0]}`);
-          const notMine = NOT_MY_PARTNERSHIP[caller];
-          const foreign = notMine && new RegExp(`${SECRET}-[a-z]+-${notMine}`).exec(text);
-          if (foreign) cells.push(`${caller}/${target}: content of a partnership they are not in: ${foreign[0]}`);
-          if (caller === 'mentee' && text.includes(secret('private', target)))
-            cells.push(`${caller}/${target}: the mentor's private note leaked`);
-          if (caller === 'anonymous' && ACCESS[name].who !== 'public')
-            expect(status, `${name} without credentials`).toBe(401);
+          const refusals = caller === 'anonymous' ? [401] : [403, 404];
+          if (status >= 500) cells.push(`${caller}/${target}: ${status} ${text.slice(0, 160)}`);
+          else if (ok && !succeeded) cells.push(`${caller}/${target}: refused ${status} ${text.slice(0, 160)}`);
+          else if (!ok && !refusals.includes(status))
+            cells.push(`${caller}/${target}: ${status} where ${refusals.join(' or ')} belongs: ${text.slice(0, 160)}`);
+          // Content of a partnership the caller is not in, in any answer, successful or not.
+          for (const p of ['own', 'other'] as Target[]) {
+            if (MEMBER_OF[caller] === p) continue;
+            const leak = new RegExp(`${SECRET}-[a-z]+-${p}`).exec(text);
+            if (leak) cells.push(`${caller}/${target}: content of a partnership they are not in: ${leak[0]}`);
+          }
+          for (const { note, authors } of PRIVATE_NOTES)
+            if (!authors.includes(caller) && text.includes(note))
+              cells.push(`${caller}/${target}: someone else's private note: ${note}`);
+          // Another partnership's real id and an id that names nothing are refused alike.
+          if (takesId && target === 'other' && MEMBER_OF[caller] !== 'other' && !succeeded) {
+            const madeUp = await call(name, caller, 'madeUp');
+            if (madeUp.status !== status || madeUp.text !== text)
+              cells.push(
+                `${caller}: other partnership ${status} ${text.slice(0, 120)} ≠ made-up id ${madeUp.status} ${madeUp.text.slice(0, 120)}`,
+              );
+          }
         }
       }
       expect(cells, cells.join('\n')).toEqual([]);

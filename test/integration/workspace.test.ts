@@ -113,7 +113,8 @@ describe('partnerships', () => {
         ],
       },
     });
-    await expect(stranger).rejects.toMatchObject({ status: 400, field: 'members.1.personId' });
+    // Someone outside the program is not found, as any id that names nobody (issue 8).
+    await expect(stranger).rejects.toMatchObject({ status: 404, field: 'members.1.personId' });
     const forOthers = api.fay!.createPartnership({
       body: {
         kind: 'mentoring',

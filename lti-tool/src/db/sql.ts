@@ -1,10 +1,58 @@
 /**
  * A thin layer over Sequelize's raw queries: the models write plain SQL that runs unchanged on
- * SQLite and PostgreSQL, and services group writes in transactions.
+ * SQLite and PostgreSQL, and services group writes in transactions. Values are always bound
+ * parameters, never pasted into the query text.
  */
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 
 export type Params = Record<string, unknown>;
+
+/**
+ * Turns the models' `:name` placeholders into positional bound parameters (`$1`, `$2`…), which both
+ * drivers send apart from the query text. An array becomes one parameter per element, for
+ * `IN (:ids)`; an empty one becomes `NULL`, which matches nothing. Quoted text and PostgreSQL's
+ * `::` casts are left alone.
+ */
+export function bindParams(query: string, params: Params): { query: string; bind: unknown[] } {
+  const bind: unknown[] = [];
+  const positions = new Map<string, string>();
+  let out = '';
+  let i = 0;
+  while (i < query.length) {
+    const c = query[i]!;
+    if (c === "'" || c === '"') {
+      const end = query.indexOf(c, i + 1);
+      const stop = end === -1 ? query.length : end + 1;
+      out += query.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    if (c === ':' && query[i + 1] === ':') {
+      out += '::';
+      i += 2;
+      continue;
+    }
+    const name = c === ':' ? /^[A-Za-z_]\w*/.exec(query.slice(i + 1))?.[0] : undefined;
+    if (!name) {
+      out += c;
+      i++;
+      continue;
+    }
+    if (!(name in params)) throw new Error(`SQL parameter :${name} has no value`);
+    let placeholder = positions.get(name);
+    if (placeholder === undefined) {
+      const value = params[name];
+      const values = Array.isArray(value) ? (value as unknown[]) : [value];
+      placeholder = values.length
+        ? values.map((v) => (bind.push(v === undefined ? null : v), `$${bind.length}`)).join(', ')
+        : 'NULL';
+      positions.set(name, placeholder);
+    }
+    out += placeholder;
+    i += 1 + name.length;
+  }
+  return { query: out, bind };
+}
 
 /**
  * SQLite has one writer at a time, and a waiting writer sleeps in growing steps (up to 100 ms).
@@ -31,8 +79,9 @@ export class Sql {
   }
 
   async all<T extends object>(query: string, params: Params = {}): Promise<T[]> {
-    return this.sequelize.query<T>(query, {
-      replacements: params,
+    const bound = bindParams(query, params);
+    return this.sequelize.query<T>(bound.query, {
+      bind: bound.bind,
       type: QueryTypes.SELECT,
       transaction: this.transaction,
     });
@@ -45,7 +94,8 @@ export class Sql {
 
   /** Runs a write; answers how many rows it changed where the driver tells. */
   async run(query: string, params: Params = {}): Promise<number> {
-    const [, meta] = await this.sequelize.query(query, { replacements: params, transaction: this.transaction });
+    const bound = bindParams(query, params);
+    const [, meta] = await this.sequelize.query(bound.query, { bind: bound.bind, transaction: this.transaction });
     const m = meta as { changes?: number; rowCount?: number } | number | undefined;
     if (typeof m === 'number') return m;
     return m?.changes ?? m?.rowCount ?? 0;

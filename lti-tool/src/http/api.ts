@@ -5,11 +5,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { routes, type RouteDef, type RouteName, type Routes } from '@mentoring/shared';
+import { Id, routes, type RouteDef, type RouteName, type Routes } from '@mentoring/shared';
 import { HttpError, toHttpError, unauthenticated, forbidden, invalid } from './errors.ts';
 import type { Principal } from '../auth/principal.ts';
 import { EXTENSION_TOKEN_PREFIX } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
+import { TooManyRequests } from '../services/rate-limits.ts';
 
 type Input<R extends RouteDef> = {
   params: Record<string, string>;
@@ -90,19 +91,45 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, where: string): stri
   return field ? `${field}: ${issue.message}` : `The ${where} is not valid: ${issue.message}`;
 }
 
+const tooLarge = () => new HttpError(413, 'invalid_input', 'The request body is larger than 1 MB.');
+
+/** A path id as sent: a broken `%`-escape or a value no id can have is the caller's mistake. */
+function pathParam(key: string, raw: string): string {
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    throw invalid(`${key}: is not a valid path segment (a broken %-escape).`, key);
+  }
+  const parsed = Id.safeParse(value);
+  if (!parsed.success) throw invalid(describeIssue({ ...parsed.error.issues[0]!, path: [key] }, 'path'), key);
+  return parsed.data;
+}
+
 async function readBody(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers['content-type'];
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY) throw tooLarge();
+  if (!declared && !req.headers['transfer-encoding']) return undefined;
+  if (!type || !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type))
+    throw new HttpError(415, 'invalid_input', 'The request body must be JSON, sent as Content-Type: application/json.');
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'invalid_input', 'The request body is larger than 1 MB.');
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY) throw tooLarge();
+      chunks.push(chunk as Buffer);
+    }
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
+    throw invalid('The request body could not be read.');
   }
   if (size === 0) return undefined;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
   } catch {
-    throw invalid('The request body is not valid JSON.');
+    throw invalid('The request body is not valid JSON (in UTF-8).');
   }
 }
 
@@ -115,6 +142,8 @@ function send(
 ) {
   const payload = typeof body === 'string' && !contentType.startsWith('application/json') ? body : JSON.stringify(body);
   res.statusCode = status;
+  // A refusal sent before the body was read: the connection is not reused for what follows it.
+  if (status === 413 || status === 415) res.setHeader('connection', 'close');
   res.setHeader('content-type', contentType);
   res.setHeader('cache-control', 'no-store');
   if (filename) res.setHeader('content-disposition', `attachment; filename="${filename}"`);
@@ -136,6 +165,8 @@ export function createApiHandler(options: ApiOptions) {
       res.setHeader('access-control-max-age', '600');
     }
     const method = req.method ?? 'GET';
+    // HEAD is answered as GET; Node leaves the body out.
+    const lookup = method === 'HEAD' ? 'GET' : method;
     if (method === 'OPTIONS') {
       res.statusCode = 204;
       res.end();
@@ -145,9 +176,9 @@ export function createApiHandler(options: ApiOptions) {
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
     try {
-      if (method === 'GET' && path === '/api/openapi.json') return send(res, 200, options.openapi());
+      if (lookup === 'GET' && path === '/api/openapi.json') return send(res, 200, options.openapi());
       let match: { route: CompiledRoute; values: RegExpExecArray } | undefined;
-      for (const route of table.get(method) ?? []) {
+      for (const route of table.get(lookup) ?? []) {
         const values = route.pattern.exec(path);
         if (values) {
           match = { route, values };
@@ -158,7 +189,7 @@ export function createApiHandler(options: ApiOptions) {
       const { route, values } = match;
       options.named?.(res, route.name);
       const params: Record<string, string> = {};
-      route.keys.forEach((k, i) => (params[k] = decodeURIComponent(values[i + 1]!)));
+      route.keys.forEach((k, i) => (params[k] = pathParam(k, values[i + 1]!)));
 
       let principal: Principal | null = null;
       if (route.def.access !== 'public') {
@@ -207,6 +238,10 @@ export function createApiHandler(options: ApiOptions) {
       if (result instanceof Answer) return send(res, result.status, result.body, result.contentType, result.filename);
       return send(res, route.def.status ?? 200, result);
     } catch (caught) {
+      if (caught instanceof TooManyRequests) {
+        res.setHeader('retry-after', String(caught.retryAfterSeconds));
+        return send(res, 429, { error: { code: 'rate_limited', message: caught.message } });
+      }
       const err = toHttpError(caught);
       if (err) {
         return send(res, err.status, {

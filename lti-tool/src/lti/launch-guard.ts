@@ -31,7 +31,9 @@ export function loginChecks(app: App): Router {
     (req, res, next) =>
       parseForm(req, res, (err?: unknown) => {
         if (!err) return next();
-        const status = (err as { status?: number }).status === 413 ? 413 : 400;
+        // Too large and unreadable encodings keep their own statuses; anything else is a bad request.
+        const given = (err as { status?: number }).status;
+        const status = given === 413 || given === 415 ? given : 400;
         refuseLogin(res, status, 'This launch cannot be started', 'The login request from the LMS could not be read.');
       }),
     (req, res, next) => {

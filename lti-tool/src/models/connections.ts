@@ -20,16 +20,13 @@ const toConnection = (r: ConnectionRow): BrowserConnection => ({
   lastUsedAt: time.isoOrNull(r.last_used_at),
 });
 
-/** Codes expired this long ago are forgotten; until then an exchange can say "expired" instead of "unknown". */
-const KEEP_EXPIRED_MS = 24 * 3_600_000;
-
-/** Stores a new code and forgets long-expired ones, so the table stays small. */
+/** Stores a new code and forgets expired ones, so the table stays small. */
 export async function insertPairingCode(
   sql: Sql,
   c: { codeHash: string; programId: string; personId: string; expiresAt: number },
   now: number,
 ) {
-  await sql.run('DELETE FROM pairing_codes WHERE expires_at < :cutoff', { cutoff: now - KEEP_EXPIRED_MS });
+  await sql.run('DELETE FROM pairing_codes WHERE expires_at < :now', { now });
   await sql.run(
     `INSERT INTO pairing_codes (code_hash, program_id, person_id, expires_at, used_at) VALUES (:codeHash, :programId, :personId, :expiresAt, NULL)`,
     c,
@@ -52,14 +49,6 @@ export async function usePairingCode(sql: Sql, codeHash: string, now: number): P
     { codeHash, now },
   );
   return rows[0];
-}
-
-/** Why a code could not be used, to tell the person. */
-export async function pairingCodeState(
-  sql: Sql,
-  codeHash: string,
-): Promise<{ used_at: number | string | null; expires_at: number | string } | undefined> {
-  return sql.one('SELECT used_at, expires_at FROM pairing_codes WHERE code_hash = :codeHash', { codeHash });
 }
 
 export async function insertConnection(

@@ -12,6 +12,7 @@ import type { Clock } from '../clock.ts';
 import type { Invalidations } from '../db/invalidations.ts';
 import type { ClipGroups } from '../models/clips.ts';
 import type { ReadCache } from './cache.ts';
+import type { RateLimits } from './rate-limits.ts';
 
 export interface App {
   sql: Sql;
@@ -28,6 +29,7 @@ export interface App {
   knownDeployments: Set<string>;
   /** Clip creation's group commit. */
   clipGroups: ClipGroups;
+  limits: RateLimits;
   /** Work that outlives its request (a roster sync after a launch); awaited on shutdown. */
   background(task: Promise<unknown>): void;
 }

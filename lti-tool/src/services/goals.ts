@@ -95,10 +95,11 @@ async function writableGoal(
   app: App,
   principal: Principal,
   goalId: string,
+  what = 'The goal',
 ): Promise<{ goal: Goal; partnership: StoredPartnership }> {
   const goal = await findGoal(app.sql, goalId);
-  if (!goal) throw notFound('The goal');
-  return { goal, partnership: await writablePartnership(app, principal, goal.partnershipId, 'The goal') };
+  if (!goal) throw notFound(what);
+  return { goal, partnership: await writablePartnership(app, principal, goal.partnershipId, what) };
 }
 
 function requireOwner(goal: Goal, p: StoredPartnership, principal: Principal, doing: string) {
@@ -204,7 +205,8 @@ export async function changeAction(
 ): Promise<Goal> {
   const action = await findAction(app.sql, actionId);
   if (!action) throw notFound('The action');
-  const { goal, partnership } = await writableGoal(app, principal, action.goalId);
+  // Refused in the action's words, so an action of another partnership looks like one that does not exist.
+  const { goal, partnership } = await writableGoal(app, principal, action.goalId, 'The action');
   const edits =
     (body.text !== undefined && body.text !== action.text) || (body.dueOn !== undefined && body.dueOn !== action.dueOn);
   if (edits) requireOwner(goal, partnership, principal, 'change its actions; either partner may mark one done');

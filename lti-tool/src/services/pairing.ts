@@ -13,7 +13,6 @@ import {
   findOwnConnection,
   insertConnection,
   insertPairingCode,
-  pairingCodeState,
   programRoleOf,
   revokeConnectionRow,
   usePairingCode,
@@ -37,20 +36,18 @@ export async function createPairingCode(app: App, principal: Principal): Promise
   return { code, expiresAt: time.iso(expiresAt) };
 }
 
-/** Tells the person why a code did not work, in words they can act on. */
-async function whyRefused(app: App, hash: string, now: number): Promise<string> {
-  const state = await pairingCodeState(app.sql, hash);
-  if (!state)
-    return 'This pairing code is not one the workspace gave out. Check the code, or ask the workspace for a new one.';
-  if (state.used_at !== null)
-    return 'This pairing code has been used already. Ask the workspace for a new code to connect this browser.';
-  if (Number(state.expires_at) <= now)
-    return `This pairing code has expired (codes last ${PAIRING_CODE_MINUTES} minutes). Ask the workspace for a new one.`;
-  return 'This pairing code cannot be used. Ask the workspace for a new one.';
-}
+/**
+ * One refusal for every code that does not work, whether unknown, used or expired: the answer
+ * must not tell someone guessing codes which ones exist.
+ */
+export const CODE_REFUSED = `This pairing code does not work: it may be mistyped, used already, or expired (a code works once, for ${PAIRING_CODE_MINUTES} minutes). Ask the workspace for a new code.`;
 
-/** Uses the code once and makes a connection whose token is shown only in this answer. */
-export async function exchangePairingCode(app: App, body: PairingExchange): Promise<PairingResult> {
+/**
+ * Uses the code once and makes a connection whose token is shown only in this answer. Every try
+ * counts against the caller's network; a code that works is given back.
+ */
+export async function exchangePairingCode(app: App, body: PairingExchange, caller: string): Promise<PairingResult> {
+  await app.limits.take('pairing', caller);
   const hash = codeHash(body.code);
   const now = app.clock.now();
   const token = newExtensionToken();
@@ -69,7 +66,8 @@ export async function exchangePairingCode(app: App, body: PairingExchange): Prom
     );
     return { owner, connection };
   });
-  if (!paired) throw invalid(await whyRefused(app, hash, now), 'code');
+  if (!paired) throw invalid(CODE_REFUSED, 'code');
+  await app.limits.giveBack('pairing', caller);
   const { program_id: programId, person_id: personId } = paired.owner;
   const [person, program, programRole] = await Promise.all([
     findPerson(app.sql, personId),

@@ -30,7 +30,7 @@ import {
   type StoredPartnership,
 } from '../models/partnerships.ts';
 import { findProgram, roster } from '../models/programs.ts';
-import { conflict, forbidden, invalid, notFound } from './errors.ts';
+import { conflict, DomainError, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
 
@@ -114,7 +114,8 @@ async function checkMembers(app: App, programId: string, members: NewMember[]) {
   members.forEach((m, i) => {
     const field = `members.${i}.personId`;
     const entry = people.get(m.personId);
-    if (!entry) throw invalid(`${field}: this person is not in the program.`, field);
+    // Someone of another program is "not found", as a made-up id is: a refusal, not bad input.
+    if (!entry) throw new DomainError('not_found', `${field}: nobody with this id is in your program.`, field);
     if (entry.programRole !== 'participant') {
       throw invalid(
         `${field}: ${entry.name} is program staff; staff see how partnerships are doing, never their content, so they cannot be a member.`,

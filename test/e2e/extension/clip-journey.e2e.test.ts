@@ -176,7 +176,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     await options.getByLabel('Mentoring tool address').fill(tool.url);
     await options.getByLabel('Pairing code').fill('ABCD-EFGH');
     await options.getByRole('button', { name: 'Connect' }).click();
-    await options.getByText(/This pairing code is not one the workspace gave out/).waitFor();
+    await options.getByText(/This pairing code does not work/).waitFor();
 
     const { code } = await mentee.createPairingCode({});
     await options.getByLabel('Pairing code').fill(code);

@@ -252,7 +252,7 @@ describe('login initiation', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-7', accept: 'text/html' },
       body: new URLSearchParams({ ...base(), target_link_uri: `${tool.url}/launch` }),
     });
-    await expectRefusal(res, 400, /could not be read/);
+    await expectRefusal(res, 415, /could not be read/);
   });
 
   it('sends the LMS its own random nonce for a target under PUBLIC_URL', async () => {

@@ -5,6 +5,7 @@ import type { App } from '../../services/app.ts';
 import * as clips from '../../services/clips.ts';
 import { prepare } from '../../services/prepare.ts';
 import * as pairing from '../../services/pairing.ts';
+import { clientAddress } from '../../services/rate-limits.ts';
 
 type ClipRoutes =
   | 'listClips'
@@ -40,7 +41,8 @@ export function clipHandlers(app: App): Pick<Handlers, ClipRoutes> {
     prepare: (p, { params }) => prepare(app, p, params.id!),
 
     createPairingCode: (p) => pairing.createPairingCode(app, p),
-    exchangePairingCode: ({ body }) => pairing.exchangePairingCode(app, body),
+    exchangePairingCode: ({ body }, req) =>
+      pairing.exchangePairingCode(app, body, clientAddress(req, app.config.trustProxyHops)),
     listConnections: (p) => pairing.listConnections(app, p),
     revokeConnection: (p, { params }) => pairing.revokeConnection(app, p, params.id!),
   };
