@@ -90,6 +90,29 @@ export const routes = {
     response: d.Checkpoint,
     status: 201,
   }),
+  updateCheckpoint: route({
+    method: 'PATCH',
+    path: '/api/program/checkpoints/{id}',
+    summary: 'Rename a checkpoint or change its date',
+    access: 'staff',
+    body: d.UpdateCheckpoint,
+    response: d.Checkpoint,
+  }),
+  removeCheckpoint: route({
+    method: 'DELETE',
+    path: '/api/program/checkpoints/{id}',
+    summary: 'Remove a checkpoint; the evaluations made at it are kept',
+    access: 'staff',
+    response: Ok,
+  }),
+  programReport: route({
+    method: 'GET',
+    path: '/api/program/report',
+    summary: 'The program report: dates, counts and checkpoint completion, never content (?format=csv to download)',
+    access: 'staff',
+    query: z.object({ format: z.enum(['csv', 'json']).optional() }),
+    response: d.ProgramReport,
+  }),
   programEvaluations: route({
     method: 'GET',
     path: '/api/program/evaluations',
@@ -131,6 +154,44 @@ export const routes = {
     access: 'person',
     body: d.UpdatePartnership,
     response: d.Partnership,
+  }),
+  partnershipLifecycle: route({
+    method: 'POST',
+    path: '/api/partnerships/{id}/lifecycle',
+    summary: 'Pause, resume or end a partnership (staff; the reason stays with staff)',
+    access: 'staff',
+    body: d.PartnershipLifecycle,
+    response: d.PartnershipHistory,
+  }),
+  changeMembers: route({
+    method: 'PUT',
+    path: '/api/partnerships/{id}/members',
+    summary: 'Change who is in a partnership or re-match it (staff); who was in it and when is kept',
+    access: 'staff',
+    body: d.ChangeMembers,
+    response: d.PartnershipHistory,
+  }),
+  partnershipHistory: route({
+    method: 'GET',
+    path: '/api/partnerships/{id}/history',
+    summary: 'Who was in a partnership and when, its pauses and end (staff)',
+    access: 'staff',
+    response: d.PartnershipHistory,
+  }),
+  nudgePartnership: route({
+    method: 'POST',
+    path: '/api/partnerships/{id}/nudges',
+    summary: 'Send a content-free nudge to a quiet pair (staff)',
+    access: 'staff',
+    response: d.Nudge,
+    status: 201,
+  }),
+  listNudges: route({
+    method: 'GET',
+    path: '/api/partnerships/{id}/nudges',
+    summary: 'Nudges staff sent to this partnership',
+    access: 'person',
+    response: List('nudges', d.Nudge),
   }),
   acceptPartnership: route({
     method: 'POST',
@@ -180,6 +241,13 @@ export const routes = {
     access: 'person',
     body: d.UpdateGoal,
     response: d.Goal,
+  }),
+  deleteGoal: route({
+    method: 'DELETE',
+    path: '/api/goals/{id}',
+    summary: 'Delete a goal and its actions (its owner, the mentee)',
+    access: 'person',
+    response: Ok,
   }),
   createAction: route({
     method: 'POST',
@@ -273,6 +341,13 @@ export const routes = {
     access: 'person',
     response: d.Clip,
   }),
+  unreviewClip: route({
+    method: 'DELETE',
+    path: '/api/clips/{id}/review',
+    summary: 'Take back one’s review of a clip (mentor)',
+    access: 'person',
+    response: d.Clip,
+  }),
   promptFromClip: route({
     method: 'POST',
     path: '/api/clips/{id}/prompt',
@@ -310,6 +385,14 @@ export const routes = {
     response: d.Prompt,
   }),
 
+  deletePrompt: route({
+    method: 'DELETE',
+    path: '/api/prompts/{id}',
+    summary: 'Delete an unanswered prompt (whoever asked it)',
+    access: 'person',
+    response: Ok,
+  }),
+
   listConversations: route({
     method: 'GET',
     path: '/api/partnerships/{id}/conversations',
@@ -335,6 +418,13 @@ export const routes = {
     body: d.UpdateConversation,
     response: d.Conversation,
   }),
+  conversationCalendar: route({
+    method: 'GET',
+    path: '/api/conversations/{id}/calendar.ics',
+    summary: 'The conversation as a calendar event (who and when, never the agenda)',
+    access: 'person',
+    response: z.string(),
+  }),
   setAgenda: route({
     method: 'PUT',
     path: '/api/conversations/{id}/agenda',
@@ -356,11 +446,18 @@ export const routes = {
   updateCommitment: route({
     method: 'PATCH',
     path: '/api/commitments/{id}',
-    summary: 'Mark a commitment done (its linked action follows)',
+    summary: 'Mark a commitment done or edit it (its linked action follows)',
     access: 'person',
     extension: true,
     body: d.UpdateCommitment,
     response: d.Commitment,
+  }),
+  deleteCommitment: route({
+    method: 'DELETE',
+    path: '/api/commitments/{id}',
+    summary: 'Delete a commitment and the goal action it became (either partner)',
+    access: 'person',
+    response: Ok,
   }),
   commitmentsDue: route({
     method: 'GET',
@@ -419,6 +516,36 @@ export const routes = {
     body: d.CreateCheckpointEvaluation,
     response: d.CheckpointEvaluation,
     status: 201,
+  }),
+
+  calendarFeed: route({
+    method: 'GET',
+    path: '/api/calendar/feed',
+    summary: 'Whether the caller has a calendar subscription',
+    access: 'person',
+    response: d.CalendarFeed,
+  }),
+  createCalendarFeed: route({
+    method: 'POST',
+    path: '/api/calendar/feed',
+    summary: 'Make a secret calendar subscription address (any earlier one stops working)',
+    access: 'person',
+    response: d.CalendarFeed,
+    status: 201,
+  }),
+  revokeCalendarFeed: route({
+    method: 'DELETE',
+    path: '/api/calendar/feed',
+    summary: 'Revoke the caller’s calendar subscription',
+    access: 'person',
+    response: Ok,
+  }),
+  calendarFeedEvents: route({
+    method: 'GET',
+    path: '/api/calendar/{token}/mentoring.ics',
+    summary: 'A person’s conversations as an iCalendar feed (the secret address is the credential)',
+    access: 'public',
+    response: z.string(),
   }),
 
   createPairingCode: route({

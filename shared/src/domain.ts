@@ -43,6 +43,14 @@ export type Program = z.infer<typeof Program>;
 export const Me = z.object({ person: Person, program: Program, programRole: ProgramRole }).meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
 
+export const PartnershipKind = z.enum(['mentoring', 'collegial']);
+export type PartnershipKind = z.infer<typeof PartnershipKind>;
+/** `paused`: staff have paused it; members read but do not write until it is resumed. */
+export const PartnershipStatus = z.enum(['invited', 'active', 'paused', 'declined', 'closed']);
+export type PartnershipStatus = z.infer<typeof PartnershipStatus>;
+export const MemberRole = z.enum(['mentor', 'mentee']);
+export type MemberRole = z.infer<typeof MemberRole>;
+
 export const RosterEntry = z
   .object({
     personId: Id,
@@ -50,6 +58,12 @@ export const RosterEntry = z
     email: z.string().nullable(),
     lmsRoles: z.array(z.string()),
     programRole: ProgramRole,
+    /** False when the last roster sync said the person left the course (or did not list them): kept, marked, never counted. */
+    inCourse: z.boolean(),
+    /** The person's partnerships in this program and their role in each (no content). */
+    partnerships: z.array(
+      z.object({ partnershipId: Id, kind: PartnershipKind, status: PartnershipStatus, role: MemberRole }),
+    ),
   })
   .meta({ id: 'RosterEntry' });
 export type RosterEntry = z.infer<typeof RosterEntry>;
@@ -67,12 +81,6 @@ export type Roster = z.infer<typeof Roster>;
 
 // ---- Partnerships --------------------------------------------------------------------------
 
-export const PartnershipKind = z.enum(['mentoring', 'collegial']);
-export type PartnershipKind = z.infer<typeof PartnershipKind>;
-export const PartnershipStatus = z.enum(['invited', 'active', 'declined', 'closed']);
-export type PartnershipStatus = z.infer<typeof PartnershipStatus>;
-export const MemberRole = z.enum(['mentor', 'mentee']);
-export type MemberRole = z.infer<typeof MemberRole>;
 export const InvitationAnswer = z.enum(['pending', 'accepted', 'declined']);
 
 export const Member = z
@@ -104,6 +112,8 @@ export const Partnership = z
     status: PartnershipStatus,
     members: z.array(Member),
     agreement: Agreement,
+    /** Goes up with each change to the agreement, so a stale change is refused rather than lost. */
+    agreementVersion: z.number().int(),
     createdById: Id,
     createdAt: IsoDateTime,
     closedAt: IsoDateTime.nullable(),
@@ -118,13 +128,86 @@ export const CreatePartnership = z
     kind: PartnershipKind,
     members: z.array(z.object({ personId: Id, role: MemberRole })).min(2, 'a partnership needs at least two members'),
     agreement: Agreement.partial().optional(),
+    /** Staff form it even though the same people already share a partnership (they were warned). */
+    confirmDuplicate: z.boolean().optional(),
   })
   .meta({ id: 'CreatePartnership' });
 export type CreatePartnership = z.infer<typeof CreatePartnership>;
 
 export const UpdatePartnership = z
-  .object({ agreement: Agreement.partial().optional(), status: z.enum(['active', 'closed']).optional() })
+  .object({
+    agreement: Agreement.partial().optional(),
+    /** The `agreementVersion` the change was made on; a newer one on the server refuses it (409). */
+    agreementVersion: z.number().int().optional(),
+    status: z.enum(['active', 'closed']).optional(),
+  })
   .meta({ id: 'UpdatePartnership' });
+
+/** What staff do to a partnership's life: pause, resume, end. The reason is for staff, never coaching content. */
+export const PartnershipLifecycle = z
+  .object({ action: z.enum(['pause', 'resume', 'end']), reason: text(500).optional() })
+  .refine((b) => b.action !== 'end' || !!b.reason, { message: 'say why the partnership ends', path: ['reason'] })
+  .meta({ id: 'PartnershipLifecycle' });
+export type PartnershipLifecycle = z.infer<typeof PartnershipLifecycle>;
+
+export const ChangeMembers = z
+  .object({
+    members: z
+      .array(z.object({ personId: Id, role: MemberRole }))
+      .min(2, 'a partnership needs at least two members')
+      .max(10),
+  })
+  .meta({ id: 'ChangeMembers' });
+export type ChangeMembers = z.infer<typeof ChangeMembers>;
+
+export const PartnershipEventKind = z.enum([
+  'formed',
+  'paused',
+  'resumed',
+  'ended',
+  'reopened',
+  'member-joined',
+  'member-left',
+  'role-changed',
+  'nudged',
+]);
+export type PartnershipEventKind = z.infer<typeof PartnershipEventKind>;
+
+/** One step in a partnership's life, for staff: who was in it and when, never what they wrote. */
+export const PartnershipEvent = z
+  .object({
+    at: IsoDateTime,
+    kind: PartnershipEventKind,
+    byId: Id.nullable(),
+    byName: z.string().nullable(),
+    personId: Id.nullable(),
+    name: z.string().nullable(),
+    role: MemberRole.nullable(),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'PartnershipEvent' });
+export type PartnershipEvent = z.infer<typeof PartnershipEvent>;
+
+export const PartnershipHistory = z
+  .object({ partnershipId: Id, status: PartnershipStatus, events: z.array(PartnershipEvent) })
+  .meta({ id: 'PartnershipHistory' });
+export type PartnershipHistory = z.infer<typeof PartnershipHistory>;
+
+/**
+ * A content-free reminder from staff to a quiet pair: it says only that the program would like them
+ * to meet. Kept until a notifications feature delivers it (`deliveredAt`); shown in the workspace.
+ */
+export const Nudge = z
+  .object({
+    id: Id,
+    partnershipId: Id,
+    sentById: Id,
+    sentByName: z.string(),
+    sentAt: IsoDateTime,
+    deliveredAt: IsoDateTime.nullable(),
+  })
+  .meta({ id: 'Nudge' });
+export type Nudge = z.infer<typeof Nudge>;
 export type UpdatePartnership = z.infer<typeof UpdatePartnership>;
 
 // ---- Goals and actions ---------------------------------------------------------------------
@@ -372,12 +455,33 @@ export const Commitment = z
   .meta({ id: 'Commitment' });
 export type Commitment = z.infer<typeof Commitment>;
 
+/** An IANA time zone name such as `Europe/Oslo`, as the person's browser reports it. */
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a time zone such as Europe/Oslo');
+
 export const Conversation = z
   .object({
     id: Id,
     partnershipId: Id,
     scheduledFor: IsoDateTime,
+    durationMinutes: z.number().int(),
+    place: z.string(),
+    videoUrl: z.string().nullable(),
+    /** The time zone of the person who set the time, to show it as they meant it. */
+    timeZone: z.string().nullable(),
+    /** When it was held: the one date every screen uses. */
     heldAt: IsoDateTime.nullable(),
+    /** Goes up with each change to the agenda or shared notes, so a stale write is refused rather than lost. */
+    version: z.number().int(),
     agenda: z.array(AgendaItem),
     sharedNotes: z.string(),
     /** The caller's own private note; nobody else's is ever sent. */
@@ -387,8 +491,22 @@ export const Conversation = z
   .meta({ id: 'Conversation' });
 export type Conversation = z.infer<typeof Conversation>;
 
+const ConversationTime = {
+  durationMinutes: z.number().int().min(5, 'must be at least 5 minutes').max(600, 'must be at most 10 hours'),
+  place: text(200),
+  videoUrl: WebUrl.refine((u) => /^https:\/\//i.test(u), 'must be an https address').nullable(),
+  timeZone: TimeZone.nullable(),
+};
+
 export const CreateConversation = z
-  .object({ scheduledFor: IsoDateTime, agenda: z.array(AgendaItem).max(50).optional() })
+  .object({
+    scheduledFor: IsoDateTime,
+    agenda: z.array(AgendaItem).max(50).optional(),
+    durationMinutes: ConversationTime.durationMinutes.optional(),
+    place: ConversationTime.place.optional(),
+    videoUrl: ConversationTime.videoUrl.optional(),
+    timeZone: ConversationTime.timeZone.optional(),
+  })
   .meta({ id: 'CreateConversation' });
 export type CreateConversation = z.infer<typeof CreateConversation>;
 
@@ -398,13 +516,29 @@ export const UpdateConversation = z
     sharedNotes: text(50_000).optional(),
     privateNote: text(50_000).optional(),
     held: z.boolean().optional(),
+    /** When it was held (never later than now); without it, `held` uses the scheduled time if past, else now. */
+    heldAt: IsoDateTime.optional(),
+    durationMinutes: ConversationTime.durationMinutes.optional(),
+    place: ConversationTime.place.optional(),
+    videoUrl: ConversationTime.videoUrl.optional(),
+    timeZone: ConversationTime.timeZone.optional(),
+    /** The `version` the shared notes were edited on; a newer one on the server refuses the change (409). */
+    version: z.number().int().optional(),
   })
   .meta({ id: 'UpdateConversation' });
 export type UpdateConversation = z.infer<typeof UpdateConversation>;
 
-export const UpdateCommitment = z.object({ done: z.boolean() }).meta({ id: 'UpdateCommitment' });
+export const UpdateCommitment = z
+  .object({ done: z.boolean().optional(), text: requiredText(1_000).optional(), dueOn: IsoDate.nullable().optional() })
+  .meta({ id: 'UpdateCommitment' });
 
-export const SetAgenda = z.object({ agenda: z.array(AgendaItem).max(50) }).meta({ id: 'SetAgenda' });
+export const SetAgenda = z
+  .object({
+    agenda: z.array(AgendaItem).max(50),
+    /** The `version` the agenda was edited on; a newer one on the server refuses the change (409). */
+    version: z.number().int().optional(),
+  })
+  .meta({ id: 'SetAgenda' });
 export type SetAgenda = z.infer<typeof SetAgenda>;
 
 export const CreateCommitment = z
@@ -475,6 +609,9 @@ export type Checkpoint = z.infer<typeof Checkpoint>;
 export const CreateCheckpoint = z
   .object({ name: requiredText(100), dueOn: IsoDate.nullable().optional(), postToGradebook: z.boolean().optional() })
   .meta({ id: 'CreateCheckpoint' });
+export const UpdateCheckpoint = z
+  .object({ name: requiredText(100).optional(), dueOn: IsoDate.nullable().optional() })
+  .meta({ id: 'UpdateCheckpoint' });
 
 export const EvaluationRating = z.enum(['not-yet', 'developing', 'meeting', 'exceeding']);
 export const CheckpointEvaluation = z
@@ -505,7 +642,10 @@ export const PartnershipActivity = z
     createdAt: IsoDateTime,
     lastConversationAt: IsoDateTime.nullable(),
     nextConversationAt: IsoDateTime.nullable(),
+    /** `conversations`: held in the last 30 days (by the date they were held), never merely scheduled. */
     last30Days: z.object({ clips: z.number().int(), prompts: z.number().int(), conversations: z.number().int() }),
+    /** Conversations scheduled ahead and not yet held. */
+    scheduledConversations: z.number().int(),
     quiet: z.boolean(),
   })
   .meta({ id: 'PartnershipActivity' });
@@ -552,6 +692,50 @@ export const PartnershipList = z
   .object({ partnerships: z.array(Partnership), nextCursor: z.string().nullable() })
   .meta({ id: 'PartnershipList' });
 export type PartnershipList = z.infer<typeof PartnershipList>;
+/** The program report for a board: dates, counts and checkpoint completion, never content. */
+export const ProgramReport = z
+  .object({
+    programTitle: z.string(),
+    generatedAt: IsoDateTime,
+    people: z.object({
+      participants: z.number().int(),
+      matched: z.number().int(),
+      unmatched: z.number().int(),
+      staff: z.number().int(),
+      notInCourse: z.number().int(),
+    }),
+    partnerships: z.array(
+      z.object({
+        partnershipId: Id,
+        kind: PartnershipKind,
+        status: PartnershipStatus,
+        members: z.array(z.object({ name: z.string(), role: MemberRole })),
+        formedAt: IsoDateTime,
+        endedAt: IsoDateTime.nullable(),
+        conversationsHeld: z.number().int(),
+        conversationsScheduled: z.number().int(),
+        firstHeldAt: IsoDateTime.nullable(),
+        lastHeldAt: IsoDateTime.nullable(),
+        nextScheduledAt: IsoDateTime.nullable(),
+        clips: z.number().int(),
+        prompts: z.number().int(),
+        nudges: z.number().int(),
+        checkpointsCompleted: z.number().int(),
+      }),
+    ),
+    checkpoints: z.array(
+      z.object({
+        checkpointId: Id,
+        name: z.string(),
+        dueOn: IsoDate.nullable(),
+        /** Evaluations completed, and how many mentees of active partnerships await one. */
+        completed: z.number().int(),
+        expected: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'ProgramReport' });
+export type ProgramReport = z.infer<typeof ProgramReport>;
 
 export const ProgramSettings = z
   .object({ quietAfterDays: z.number().int().min(1).max(365) })
@@ -576,6 +760,14 @@ export const PairingResult = z
   .object({ token: z.string(), connection: BrowserConnection, me: Me })
   .meta({ id: 'PairingResult' });
 export type PairingResult = z.infer<typeof PairingResult>;
+
+// ---- Calendar -----------------------------------------------------------------------------
+
+/** A person's calendar subscription: a secret address, shown once when made; making a new one revokes the old. */
+export const CalendarFeed = z
+  .object({ active: z.boolean(), createdAt: IsoDateTime.nullable(), url: z.string().nullable() })
+  .meta({ id: 'CalendarFeed' });
+export type CalendarFeed = z.infer<typeof CalendarFeed>;
 
 // ---- Errors --------------------------------------------------------------------------------
 

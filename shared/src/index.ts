@@ -9,4 +9,7 @@ export * from './rules/prompts.ts';
 export * from './rules/requests.ts';
 export * from './rules/directory.ts';
 export * from './rules/exports.ts';
+export * from './rules/conversations.ts';
+export * from './rules/roster.ts';
+export * from './rules/deletion.ts';
 export * from './rules/documents.ts';

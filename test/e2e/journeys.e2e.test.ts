@@ -230,6 +230,9 @@ describe.skipIf(!hasChromium)('journeys: coordinator, mentee, mentor, staff', ()
 
     // Held; the next one is scheduled and brings the commitment back, now an action under the goal.
     await conversation.getByRole('button', { name: 'Mark as held' }).click();
+    const heldDialog = app.getByRole('dialog', { name: 'When was it held?' });
+    await heldDialog.getByRole('button', { name: 'Mark as held' }).click();
+    await heldDialog.waitFor({ state: 'detached' });
     const nudge = app.getByRole('region', { name: 'When will you talk next?' });
     await nudge.getByRole('button', { name: 'Schedule' }).click();
     await nudge.waitFor({ state: 'detached' });

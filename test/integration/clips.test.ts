@@ -55,6 +55,8 @@ async function partnership(mentor: Launched, mentee: Launched, status: 'active' 
         { personId: mentor.id, role: 'mentor' },
         { personId: mentee.id, role: 'mentee' },
       ],
+      // Tests pair the same people more than once; the coordinator's duplicate warning is confirmed.
+      confirmDuplicate: true,
     },
   });
   if (status === 'closed') await mentor.api.updatePartnership({ params: { id }, body: { status: 'closed' } });

@@ -75,6 +75,23 @@ const ACCESS: Record<
   exchangePairingCode: { who: 'public' },
   listConnections: { who: 'person' },
   revokeConnection: { who: 'person' },
+  updateCheckpoint: { who: 'staff' },
+  removeCheckpoint: { who: 'staff' },
+  programReport: { who: 'staff' },
+  partnershipLifecycle: { who: 'staff' },
+  changeMembers: { who: 'staff' },
+  partnershipHistory: { who: 'staff' },
+  nudgePartnership: { who: 'staff' },
+  listNudges: { who: 'both', staffReads: true },
+  conversationCalendar: { who: 'both' },
+  calendarFeed: { who: 'person' },
+  createCalendarFeed: { who: 'person' },
+  revokeCalendarFeed: { who: 'person' },
+  calendarFeedEvents: { who: 'public' },
+  unreviewClip: { who: 'mentor' },
+  deleteGoal: { who: 'mentee' },
+  deletePrompt: { who: 'mentor' },
+  deleteCommitment: { who: 'both' },
 };
 
 /** Words that only coaching content contains, marked with the partnership they belong to. */
@@ -118,6 +135,9 @@ interface Fixture {
 }
 const fixtures = {} as Record<Target, Fixture>;
 let checkpointId = '';
+let spareCheckpointId = '';
+let feedToken = '';
+let mentor2: ApiClient;
 
 async function makeFixture(
   t: Target,
@@ -226,6 +246,7 @@ beforeAll(async () => {
     personIds[who] = (await l.api.me({})).person.id;
   }
   const m2 = await launchAs(lms, tool, { courseId: 'matrix', personId: 'mentor2' });
+  mentor2 = m2.api;
   personIds.mentor2 = (await m2.api.me({})).person.id;
   tokens.anonymous = '';
   tokens.extension = (await pairBrowser(api.mentee)).token;
@@ -240,6 +261,8 @@ beforeAll(async () => {
     api.staff,
   );
   checkpointId = (await api.staff.createCheckpoint({ body: { name: 'Month 6' } })).id;
+  spareCheckpointId = (await api.staff.createCheckpoint({ body: { name: 'Month 9' } })).id;
+  feedToken = new URL((await m2.api.createCalendarFeed({})).url!).pathname.split('/')[3]!;
 }, 120_000);
 
 afterAll(async () => {
@@ -250,7 +273,9 @@ afterAll(async () => {
 /** The path parameter of a route, from the partnership under test. */
 function paramsFor(name: RouteName, f: Fixture): Record<string, string> {
   const def = routes[name] as RouteDef;
+  if (def.path.includes('{token}')) return { token: feedToken };
   if (!def.path.includes('{id}')) return {};
+  if (def.path.startsWith('/api/program/checkpoints/')) return { id: spareCheckpointId };
   if (def.path.startsWith('/api/partnerships/')) return { id: f.partnership };
   if (def.path.startsWith('/api/goals/')) return { id: f.goal };
   if (def.path.startsWith('/api/actions/')) return { id: f.action };
@@ -297,6 +322,21 @@ function bodyFor(name: RouteName, caller: Caller, f: Fixture): unknown {
           };
     case 'updatePartnership':
       return { agreement: { meetingCadence: 'Weekly' } };
+    case 'partnershipLifecycle':
+      return { action: 'resume' };
+    case 'changeMembers':
+      return {
+        members:
+          f.partnership === fixtures.own.partnership
+            ? [
+                { personId: personIds.mentor, role: 'mentor' },
+                { personId: personIds.mentee, role: 'mentee' },
+              ]
+            : [
+                { personId: personIds.mentor2, role: 'mentor' },
+                { personId: personIds.other, role: 'mentee' },
+              ],
+      };
     case 'createGoal':
       return { title: 'Another goal' };
     case 'updateGoal':
@@ -378,6 +418,15 @@ async function freshFixture(name: RouteName, target: Target): Promise<Fixture> {
   const f = fixtures[target];
   if (name === 'revokeConnection' && target === 'own')
     return { ...f, connection: (await pairBrowser(api.mentee)).connection.id };
+  const [mentee, mentor] = target === 'own' ? [api.mentee, api.mentor] : [api.otherParticipant, mentor2];
+  if (name === 'deleteGoal')
+    return { ...f, goal: (await mentee.createGoal({ params: { id: f.partnership }, body: { title: 'g' } })).id };
+  if (name === 'deletePrompt')
+    return { ...f, prompt: (await mentor.createPrompt({ params: { id: f.partnership }, body: { question: 'q' } })).id };
+  if (name === 'deleteCommitment') {
+    const c = await mentee.addCommitment({ params: { id: f.conversation }, body: { text: 'c' } });
+    return { ...f, commitment: c.commitments.at(-1)!.id };
+  }
   if (name !== 'deleteClip') return f;
   const clipper = target === 'own' ? api.mentee : api.otherParticipant;
   const clip = await clipper.createClip({

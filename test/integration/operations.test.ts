@@ -103,7 +103,7 @@ describe('backup and restore', () => {
         expect(fs.statSync(file).size).toBeGreaterThan(0);
         await expect(backupDatabase(databaseUrl, file)).rejects.toThrow(/already exists/);
         const lost = await staff.api.createPartnership({
-          body: { kind: 'mentoring', members: await members('mentor') },
+          body: { kind: 'mentoring', members: await members('mentor'), confirmDuplicate: true },
         });
 
         const port = tool.config.port;

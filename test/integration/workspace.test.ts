@@ -703,7 +703,9 @@ describe('program activity for staff', () => {
     expect(a).toMatchObject({
       kind: 'mentoring',
       status: 'active',
-      last30Days: { clips: 1, prompts: 1, conversations: 2 },
+      // One held; the other only scheduled, counted apart.
+      last30Days: { clips: 1, prompts: 1, conversations: 1 },
+      scheduledConversations: 1,
       quiet: false,
     });
     expect(a.lastConversationAt).not.toBeNull();
@@ -753,6 +755,8 @@ describe('noting a conversation as held', () => {
           { personId: id.eli!, role: 'mentor' },
           { personId: id.fay!, role: 'mentee' },
         ],
+        // Eli and Fay also coach each other collegially.
+        confirmDuplicate: true,
       },
     });
     const past = await api.fay!.createConversation({ params: { id: p.id }, body: { scheduledFor: day(-3) } });

@@ -8,7 +8,8 @@ import * as pendingLogins from './migrations/0004-pending-logins.ts';
 import * as clipPages from './migrations/0005-clip-pages.ts';
 import * as launchNonces from './migrations/0006-launch-nonces.ts';
 import * as rateLimits from './migrations/0007-rate-limits.ts';
-import * as partnershipPages from './migrations/0008-partnership-pages.ts';
+import * as programLife from './migrations/0008-program-life.ts';
+import * as partnershipPages from './migrations/0009-partnership-pages.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -23,7 +24,8 @@ const migrations: Array<[string, Migration]> = [
   ['0005-clip-pages', clipPages],
   ['0006-launch-nonces', launchNonces],
   ['0007-rate-limits', rateLimits],
-  ['0008-partnership-pages', partnershipPages],
+  ['0008-program-life', programLife],
+  ['0009-partnership-pages', partnershipPages],
 ];
 
 export function migrator(sequelize: Sequelize) {

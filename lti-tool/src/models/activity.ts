@@ -7,7 +7,10 @@ interface RecentCounts {
   conversations: number;
 }
 
-/** Clips, prompts and conversations created since `since`, per partnership. */
+/**
+ * Clips and prompts made since `since`, and conversations held since then (by the date they were
+ * held: a conversation only scheduled is not one held), per partnership.
+ */
 export async function recentCounts(
   sql: Sql,
   partnershipIds: string[],
@@ -17,12 +20,28 @@ export async function recentCounts(
     partnershipIds.map((id) => [id, { clips: 0, prompts: 0, conversations: 0 }]),
   );
   if (!partnershipIds.length) return out;
-  for (const table of ['clips', 'prompts', 'conversations'] as const) {
-    const rows = await sql.all<{ partnership_id: string; n: number | string }>(
-      `SELECT partnership_id, COUNT(*) AS n FROM ${table} WHERE partnership_id IN (:ids) AND created_at >= :since GROUP BY partnership_id`,
-      { ids: partnershipIds, since },
-    );
-    for (const r of rows) out.get(r.partnership_id)![table] = Number(r.n);
+  const queries = {
+    clips:
+      'SELECT partnership_id, COUNT(*) AS n FROM clips WHERE partnership_id IN (:ids) AND created_at >= :since GROUP BY partnership_id',
+    prompts:
+      'SELECT partnership_id, COUNT(*) AS n FROM prompts WHERE partnership_id IN (:ids) AND created_at >= :since GROUP BY partnership_id',
+    conversations:
+      'SELECT partnership_id, COUNT(*) AS n FROM conversations WHERE partnership_id IN (:ids) AND held_at >= :since GROUP BY partnership_id',
+  };
+  for (const [key, query] of Object.entries(queries) as [keyof RecentCounts, string][]) {
+    const rows = await sql.all<{ partnership_id: string; n: number | string }>(query, { ids: partnershipIds, since });
+    for (const r of rows) out.get(r.partnership_id)![key] = Number(r.n);
   }
   return out;
+}
+
+/** Conversations scheduled from `now` on and not held yet, per partnership. */
+export async function scheduledCounts(sql: Sql, partnershipIds: string[], now: number): Promise<Map<string, number>> {
+  if (!partnershipIds.length) return new Map();
+  const rows = await sql.all<{ partnership_id: string; n: number | string }>(
+    `SELECT partnership_id, COUNT(*) AS n FROM conversations
+      WHERE partnership_id IN (:ids) AND held_at IS NULL AND scheduled_for >= :now GROUP BY partnership_id`,
+    { ids: partnershipIds, now },
+  );
+  return new Map(rows.map((r) => [r.partnership_id, Number(r.n)]));
 }

@@ -11,7 +11,12 @@ export interface ConversationRow {
   id: string;
   partnership_id: string;
   scheduled_for: number | string;
+  duration_minutes: number | string;
+  place: string;
+  video_url: string | null;
+  time_zone: string | null;
   held_at: number | string | null;
+  version: number | string;
   agenda: string;
   shared_notes: string;
   private_note: string | null;
@@ -42,14 +47,20 @@ export const toConversation = (r: ConversationRow, commitments: CommitmentRow[])
   id: r.id,
   partnershipId: r.partnership_id,
   scheduledFor: time.iso(r.scheduled_for),
+  durationMinutes: Number(r.duration_minutes),
+  place: r.place,
+  videoUrl: r.video_url,
+  timeZone: r.time_zone,
   heldAt: time.isoOrNull(r.held_at),
+  version: Number(r.version),
   agenda: json.read<AgendaItem[]>(r.agenda, []),
   sharedNotes: r.shared_notes,
   privateNote: r.private_note ?? '',
   commitments: commitments.map(toCommitment),
 });
 
-export const SELECT_WITH_OWN_NOTE = `SELECT c.id, c.partnership_id, c.scheduled_for, c.held_at, c.agenda, c.shared_notes, n.note AS private_note
+export const SELECT_WITH_OWN_NOTE = `SELECT c.id, c.partnership_id, c.scheduled_for, c.duration_minutes, c.place, c.video_url, c.time_zone,
+       c.held_at, c.version, c.agenda, c.shared_notes, n.note AS private_note
     FROM conversations c LEFT JOIN private_notes n ON n.conversation_id = c.id AND n.person_id = :viewerId`;
 
 async function assemble(sql: Sql, rows: ConversationRow[]): Promise<Conversation[]> {
@@ -81,13 +92,21 @@ export async function findConversation(sql: Sql, id: string, viewerId: string): 
 
 export async function insertConversation(
   sql: Sql,
-  c: { partnershipId: string; scheduledFor: number; agenda: AgendaItem[] },
+  c: {
+    partnershipId: string;
+    scheduledFor: number;
+    agenda: AgendaItem[];
+    durationMinutes: number;
+    place: string;
+    videoUrl: string | null;
+    timeZone: string | null;
+  },
   now: number,
 ): Promise<string> {
   const id = crypto.randomUUID();
   await sql.run(
-    `INSERT INTO conversations (id, partnership_id, scheduled_for, held_at, agenda, shared_notes, created_at, updated_at)
-     VALUES (:id, :partnershipId, :scheduledFor, NULL, :agenda, '', :now, :now)`,
+    `INSERT INTO conversations (id, partnership_id, scheduled_for, duration_minutes, place, video_url, time_zone, held_at, version, agenda, shared_notes, created_at, updated_at)
+     VALUES (:id, :partnershipId, :scheduledFor, :durationMinutes, :place, :videoUrl, :timeZone, NULL, 1, :agenda, '', :now, :now)`,
     { ...c, id, agenda: json.write(c.agenda), now },
   );
   return id;
@@ -96,20 +115,49 @@ export async function insertConversation(
 export async function updateConversationRow(
   sql: Sql,
   id: string,
-  change: Partial<{ scheduledFor: number; sharedNotes: string; heldAt: number | null; agenda: AgendaItem[] }>,
+  change: Partial<{
+    scheduledFor: number;
+    sharedNotes: string;
+    heldAt: number | null;
+    agenda: AgendaItem[];
+    durationMinutes: number;
+    place: string;
+    videoUrl: string | null;
+    timeZone: string | null;
+  }>,
   now: number,
-) {
+  /** With the agenda or shared notes: the version they were edited on; nothing changes when the stored one is newer. */
+  version?: number,
+): Promise<number> {
   const sets = ['updated_at = :now'];
-  if (change.scheduledFor !== undefined) sets.push('scheduled_for = :scheduledFor');
-  if (change.sharedNotes !== undefined) sets.push('shared_notes = :sharedNotes');
-  if (change.heldAt !== undefined) sets.push('held_at = :heldAt');
-  if (change.agenda !== undefined) sets.push('agenda = :agenda');
-  await sql.run(`UPDATE conversations SET ${sets.join(', ')} WHERE id = :id`, {
-    ...change,
-    agenda: change.agenda && json.write(change.agenda),
-    id,
-    now,
-  });
+  const where = ['id = :id'];
+  const columns = {
+    scheduledFor: 'scheduled_for',
+    sharedNotes: 'shared_notes',
+    heldAt: 'held_at',
+    agenda: 'agenda',
+    durationMinutes: 'duration_minutes',
+    place: 'place',
+    videoUrl: 'video_url',
+    timeZone: 'time_zone',
+  } as const;
+  for (const [key, column] of Object.entries(columns))
+    if (change[key as keyof typeof change] !== undefined) sets.push(`${column} = :${key}`);
+  const contentChange = change.sharedNotes !== undefined || change.agenda !== undefined;
+  if (contentChange) sets.push('version = version + 1');
+  if (contentChange && version !== undefined) where.push('version = :version');
+  // RETURNING tells how many rows changed on every dialect (SQLite's driver does not for UPDATE).
+  const changed = await sql.all<{ id: string }>(
+    `UPDATE conversations SET ${sets.join(', ')} WHERE ${where.join(' AND ')} RETURNING id`,
+    {
+      ...change,
+      agenda: change.agenda && json.write(change.agenda),
+      id,
+      now,
+      version,
+    },
+  );
+  return changed.length;
 }
 
 export async function writePrivateNote(sql: Sql, conversationId: string, personId: string, note: string, now: number) {

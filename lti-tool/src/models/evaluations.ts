@@ -9,6 +9,7 @@ interface CheckpointRow {
   name: string;
   due_on: string | null;
   line_item_id: string | null;
+  removed_at: number | string | null;
 }
 
 interface EvaluationRow {
@@ -40,19 +41,34 @@ const toEvaluation = (r: EvaluationRow): CheckpointEvaluation => ({
   completedAt: time.iso(r.completed_at),
 });
 
-/** By due date (undated last), then in the order they were named. */
+/** The checkpoints not removed: by due date (undated last), then in the order they were named. */
 export async function checkpointsOf(sql: Sql, programId: string): Promise<Checkpoint[]> {
   const rows = await sql.all<CheckpointRow>(
-    `SELECT * FROM checkpoints WHERE program_id = :programId
+    `SELECT * FROM checkpoints WHERE program_id = :programId AND removed_at IS NULL
       ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, created_at`,
     { programId },
   );
   return rows.map(toCheckpoint);
 }
 
-export async function findCheckpoint(sql: Sql, id: string): Promise<(Checkpoint & { programId: string }) | undefined> {
+export async function findCheckpoint(
+  sql: Sql,
+  id: string,
+): Promise<(Checkpoint & { programId: string; removed: boolean }) | undefined> {
   const row = await sql.one<CheckpointRow>('SELECT * FROM checkpoints WHERE id = :id', { id });
-  return row && { ...toCheckpoint(row), programId: row.program_id };
+  return row && { ...toCheckpoint(row), programId: row.program_id, removed: row.removed_at !== null };
+}
+
+export async function updateCheckpointRow(sql: Sql, id: string, change: { name?: string; dueOn?: string | null }) {
+  const sets: string[] = [];
+  if (change.name !== undefined) sets.push('name = :name');
+  if (change.dueOn !== undefined) sets.push('due_on = :dueOn');
+  if (sets.length) await sql.run(`UPDATE checkpoints SET ${sets.join(', ')} WHERE id = :id`, { ...change, id });
+}
+
+/** Removed checkpoints stay as rows, so the evaluations completed at them are kept. */
+export async function removeCheckpointRow(sql: Sql, id: string, now: number) {
+  await sql.run('UPDATE checkpoints SET removed_at = :now WHERE id = :id AND removed_at IS NULL', { id, now });
 }
 
 export async function insertCheckpoint(

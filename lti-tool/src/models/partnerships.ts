@@ -10,6 +10,7 @@ import {
   type PartnershipStatus,
 } from '@mentoring/shared';
 import { groupBy, json, time, type Sql } from '../db/sql.ts';
+import { insertEvent } from './history.ts';
 
 interface PartnershipRow {
   id: string;
@@ -17,6 +18,7 @@ interface PartnershipRow {
   kind: PartnershipKind;
   status: PartnershipStatus;
   agreement: string;
+  agreement_version: number | string;
   created_by_id: string;
   created_at: number | string;
   closed_at: number | string | null;
@@ -61,6 +63,7 @@ async function assemble(sql: Sql, rows: PartnershipRow[]): Promise<StoredPartner
       kind: r.kind,
       status: r.status,
       agreement: { ...DEFAULT_AGREEMENT, ...json.read<Partial<Agreement>>(r.agreement, {}) },
+      agreementVersion: Number(r.agreement_version),
       createdById: r.created_by_id,
       createdAt: time.iso(r.created_at),
       closedAt: time.isoOrNull(r.closed_at),
@@ -117,6 +120,15 @@ export async function partnershipsOfPerson(
     `SELECT p.* FROM partnerships p JOIN partnership_members m ON m.partnership_id = p.id
       WHERE p.program_id = :programId AND m.person_id = :personId ORDER BY p.created_at DESC`,
     { programId, personId },
+  );
+  return assemble(sql, rows);
+}
+
+/** Every partnership of the program, newest first: for the report, which covers them all; lists page instead. */
+export async function partnershipsOfProgram(sql: Sql, programId: string): Promise<StoredPartnership[]> {
+  const rows = await sql.all<PartnershipRow>(
+    'SELECT * FROM partnerships WHERE program_id = :programId ORDER BY created_at DESC, id DESC',
+    { programId },
   );
   return assemble(sql, rows);
 }
@@ -257,13 +269,58 @@ export async function insertPartnership(
      VALUES (:id, :programId, :kind, :status, :agreement, :createdById, :now, :now)`,
     { ...p, id, agreement: json.write(p.agreement), now },
   );
-  for (const m of p.members) {
-    await sql.run(
-      `INSERT INTO partnership_members (partnership_id, person_id, role, invitation, created_at) VALUES (:id, :personId, :role, :invitation, :now)`,
-      { ...m, id, now },
-    );
-  }
+  await insertEvent(sql, { partnershipId: id, kind: 'formed', byId: p.createdById }, now);
+  for (const m of p.members) await addMember(sql, id, m, null, now);
   return id;
+}
+
+/** Adds a member and records when they joined (and who added them, when staff did). */
+export async function addMember(
+  sql: Sql,
+  partnershipId: string,
+  m: { personId: string; role: MemberRole; invitation: Member['invitation'] },
+  byId: string | null,
+  now: number,
+) {
+  await sql.run(
+    `INSERT INTO partnership_members (partnership_id, person_id, role, invitation, created_at) VALUES (:partnershipId, :personId, :role, :invitation, :now)`,
+    { ...m, partnershipId, now },
+  );
+  await insertEvent(sql, { partnershipId, kind: 'member-joined', byId, personId: m.personId, role: m.role }, now);
+}
+
+export async function removeMember(
+  sql: Sql,
+  partnershipId: string,
+  personId: string,
+  role: MemberRole,
+  byId: string,
+  now: number,
+) {
+  await sql.run('DELETE FROM partnership_members WHERE partnership_id = :partnershipId AND person_id = :personId', {
+    partnershipId,
+    personId,
+  });
+  await insertEvent(sql, { partnershipId, kind: 'member-left', byId, personId, role }, now);
+}
+
+export async function setMemberRole(
+  sql: Sql,
+  partnershipId: string,
+  personId: string,
+  role: MemberRole,
+  byId: string,
+  now: number,
+) {
+  await sql.run(
+    'UPDATE partnership_members SET role = :role WHERE partnership_id = :partnershipId AND person_id = :personId',
+    {
+      partnershipId,
+      personId,
+      role,
+    },
+  );
+  await insertEvent(sql, { partnershipId, kind: 'role-changed', byId, personId, role }, now);
 }
 
 export async function updatePartnershipRow(
@@ -271,18 +328,28 @@ export async function updatePartnershipRow(
   id: string,
   change: { status?: PartnershipStatus; agreement?: Agreement; closedAt?: number | null },
   now: number,
-) {
+  /** With an agreement: the version it was edited on; the write changes nothing when the stored one is newer. */
+  agreementVersion?: number,
+): Promise<number> {
   const sets = ['updated_at = :now'];
+  const where = ['id = :id'];
   if (change.status) sets.push('status = :status');
-  if (change.agreement) sets.push('agreement = :agreement');
+  if (change.agreement) sets.push('agreement = :agreement', 'agreement_version = agreement_version + 1');
+  if (change.agreement && agreementVersion !== undefined) where.push('agreement_version = :agreementVersion');
   if (change.closedAt !== undefined) sets.push('closed_at = :closedAt');
-  await sql.run(`UPDATE partnerships SET ${sets.join(', ')} WHERE id = :id`, {
-    id,
-    now,
-    status: change.status,
-    agreement: change.agreement ? json.write(change.agreement) : undefined,
-    closedAt: change.closedAt,
-  });
+  // RETURNING tells how many rows changed on every dialect (SQLite's driver does not for UPDATE).
+  const changed = await sql.all<{ id: string }>(
+    `UPDATE partnerships SET ${sets.join(', ')} WHERE ${where.join(' AND ')} RETURNING id`,
+    {
+      id,
+      now,
+      status: change.status,
+      agreement: change.agreement ? json.write(change.agreement) : undefined,
+      closedAt: change.closedAt,
+      agreementVersion,
+    },
+  );
+  return changed.length;
 }
 
 export async function setInvitation(

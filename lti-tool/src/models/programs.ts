@@ -1,7 +1,15 @@
 /** Programs (LMS course contexts), people, and their memberships. */
 import crypto from 'node:crypto';
-import type { Person, Program, ProgramRole, RosterEntry } from '@mentoring/shared';
-import { json, time, type Sql } from '../db/sql.ts';
+import type {
+  MemberRole,
+  PartnershipKind,
+  PartnershipStatus,
+  Person,
+  Program,
+  ProgramRole,
+  RosterEntry,
+} from '@mentoring/shared';
+import { bool, json, time, type Sql } from '../db/sql.ts';
 
 export interface ProgramRow {
   id: string;
@@ -103,13 +111,30 @@ export async function findPerson(sql: Sql, id: string): Promise<Person | undefin
   return sql.one<Person>('SELECT id, name, email FROM people WHERE id = :id', { id });
 }
 
-/** Inserts or refreshes a membership; answers the role it had before (null when new). Safe when two writers race. */
+/**
+ * Inserts or refreshes a membership; answers the role it had before (null when new). Safe when two
+ * writers race. Whether the person is in the course is the roster sync's to say (`inRoster`): a
+ * launch leaves it as the last sync found it (a site administrator may launch into any course).
+ */
 export async function upsertMembership(
   sql: Sql,
-  m: { programId: string; personId: string; lmsRoles: string[]; programRole: ProgramRole; launchedAt: number | null },
+  m: {
+    programId: string;
+    personId: string;
+    lmsRoles: string[];
+    programRole: ProgramRole;
+    launchedAt: number | null;
+    inRoster?: boolean;
+  },
   now: number,
 ): Promise<ProgramRole | null> {
-  const values = { ...m, lmsRoles: json.write(m.lmsRoles), now, inRoster: true };
+  const values = {
+    ...m,
+    lmsRoles: json.write(m.lmsRoles),
+    now,
+    inRoster: m.inRoster ?? true,
+    keepRoster: m.inRoster === undefined,
+  };
   const inserted = await sql.run(
     `INSERT INTO memberships (program_id, person_id, lms_roles, program_role, in_roster, last_launch_at, created_at, updated_at)
      VALUES (:programId, :personId, :lmsRoles, :programRole, :inRoster, :launchedAt, :now, :now)
@@ -122,7 +147,8 @@ export async function upsertMembership(
     values,
   );
   await sql.run(
-    `UPDATE memberships SET lms_roles = :lmsRoles, program_role = :programRole, in_roster = :inRoster,
+    `UPDATE memberships SET lms_roles = :lmsRoles, program_role = :programRole,
+            in_roster = CASE WHEN :keepRoster THEN in_roster ELSE :inRoster END,
             last_launch_at = COALESCE(:launchedAt, last_launch_at), updated_at = :now
       WHERE program_id = :programId AND person_id = :personId`,
     values,
@@ -130,29 +156,57 @@ export async function upsertMembership(
   return existing?.program_role ?? null;
 }
 
-/** The program's roster, or only the named people of it (forming a partnership checks two, not thousands). */
-export async function roster(sql: Sql, programId: string, personIds?: string[]): Promise<RosterEntry[]> {
-  if (personIds && !personIds.length) return [];
-  const rows = await sql.all<{
-    id: string;
-    name: string;
-    email: string | null;
-    lms_roles: string;
-    program_role: ProgramRole;
-  }>(
-    `SELECT p.id, p.name, p.email, m.lms_roles, m.program_role
-       FROM memberships m JOIN people p ON p.id = m.person_id
-      WHERE m.program_id = :programId AND m.in_roster = :yes${personIds ? ' AND m.person_id IN (:personIds)' : ''}
-      ORDER BY p.name`,
-    { programId, yes: true, personIds },
-  );
+/** Everyone the program has known, those no longer in the course marked, with their partnerships and roles. */
+export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]> {
+  const [rows, roles] = await Promise.all([
+    sql.all<{
+      id: string;
+      name: string;
+      email: string | null;
+      lms_roles: string;
+      program_role: ProgramRole;
+      in_roster: unknown;
+    }>(
+      `SELECT p.id, p.name, p.email, m.lms_roles, m.program_role, m.in_roster
+         FROM memberships m JOIN people p ON p.id = m.person_id
+        WHERE m.program_id = :programId
+        ORDER BY p.name`,
+      { programId },
+    ),
+    sql.all<{
+      person_id: string;
+      partnership_id: string;
+      kind: PartnershipKind;
+      status: PartnershipStatus;
+      role: MemberRole;
+    }>(
+      `SELECT pm.person_id, pm.partnership_id, p.kind, p.status, pm.role
+         FROM partnership_members pm JOIN partnerships p ON p.id = pm.partnership_id
+        WHERE p.program_id = :programId AND pm.invitation <> :declined
+        ORDER BY p.created_at`,
+      { programId, declined: 'declined' },
+    ),
+  ]);
   return rows.map((r) => ({
     personId: r.id,
     name: r.name,
     email: r.email,
     lmsRoles: json.read(r.lms_roles, []),
     programRole: r.program_role,
+    inCourse: bool(r.in_roster),
+    partnerships: roles
+      .filter((x) => x.person_id === r.id)
+      .map((x) => ({ partnershipId: x.partnership_id, kind: x.kind, status: x.status, role: x.role })),
   }));
+}
+
+/** Before a sync writes who is in the course: everyone not listed as active again counts as gone. */
+export async function markRosterAbsent(sql: Sql, programId: string, now: number) {
+  await sql.run('UPDATE memberships SET in_roster = :no, updated_at = :now WHERE program_id = :programId', {
+    programId,
+    no: false,
+    now,
+  });
 }
 
 export async function markRosterSynced(sql: Sql, programId: string, now: number) {

@@ -32,7 +32,9 @@ export async function writablePartnership(
     throw forbidden(
       p.status === 'closed'
         ? 'This partnership is closed; reopen it to make changes.'
-        : 'This partnership is not active yet.',
+        : p.status === 'paused'
+          ? 'Program staff have paused this partnership; everything is kept and can be read until it is resumed.'
+          : 'This partnership is not active yet.',
     );
   }
   return p;

@@ -11,7 +11,7 @@ import {
   type ProgramActivity,
 } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
-import { recentCounts } from '../models/activity.ts';
+import { recentCounts, scheduledCounts } from '../models/activity.ts';
 import { pageCursor, partnershipCounts, partnershipPage } from '../models/partnerships.ts';
 import { setQuietAfterDays } from '../models/programs.ts';
 import type { App } from './app.ts';
@@ -33,11 +33,11 @@ export async function programActivity(
       ? partnershipCounts(app.sql, q.programId, { quietAfterDays: q.quietAfterDays, now })
       : null,
   ]);
-  const counts = await recentCounts(
-    app.sql,
-    page.partnerships.map((p) => p.id),
-    daysAgo(RECENT_DAYS, now).getTime(),
-  );
+  const ids = page.partnerships.map((p) => p.id);
+  const [counts, scheduled] = await Promise.all([
+    recentCounts(app.sql, ids, daysAgo(RECENT_DAYS, now).getTime()),
+    scheduledCounts(app.sql, ids, now),
+  ]);
   return {
     quietAfterDays: q.quietAfterDays,
     partnerships: page.partnerships.map((p): PartnershipActivity => {
@@ -53,6 +53,7 @@ export async function programActivity(
         members: p.members.map((m) => ({ personId: m.personId, name: m.name, role: m.role })),
         ...dates,
         last30Days: counts.get(p.id)!,
+        scheduledConversations: scheduled.get(p.id) ?? 0,
         quiet: isQuiet(dates, q.quietAfterDays, now),
       };
     }),

@@ -5,6 +5,8 @@
  */
 import {
   canSetAgenda,
+  defaultHeldAt,
+  heldAtProblem,
   type AgendaItem,
   type Commitment,
   type Conversation,
@@ -26,7 +28,7 @@ import {
 } from '../models/conversations.ts';
 import { findAction } from '../models/goals.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, notFound } from './errors.ts';
+import { conflict, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership, type Reference } from './references.ts';
 import { addActionTo, setActionDone } from './goals.ts';
@@ -70,7 +72,15 @@ export async function scheduleConversation(
   if (agenda.length) await checkAgenda(app, p, principal, agenda);
   const id = await insertConversation(
     app.sql,
-    { partnershipId, scheduledFor: Date.parse(body.scheduledFor), agenda },
+    {
+      partnershipId,
+      scheduledFor: Date.parse(body.scheduledFor),
+      agenda,
+      durationMinutes: body.durationMinutes ?? 60,
+      place: body.place ?? '',
+      videoUrl: body.videoUrl ?? null,
+      timeZone: body.timeZone ?? null,
+    },
     app.clock.now(),
   );
   return (await findConversation(app.sql, id, principal.personId))!;
@@ -89,9 +99,13 @@ async function writableConversation(
   };
 }
 
+const STALE =
+  'Your partner changed this while you were editing. Here is their version; what you typed is kept so you can add it again.';
+
 /**
- * Time and shared notes for both; the private note is the caller's own. `held` marks it held: at its
- * scheduled time when that has passed (partners often note it afterwards), else now (it came early).
+ * Time, place and shared notes for both; the private note is the caller's own. Marking it held
+ * takes the date the person gives (never later than now), else the scheduled time when that has
+ * passed (partners often note it afterwards), else now (it came early).
  */
 export async function changeConversation(
   app: App,
@@ -101,29 +115,42 @@ export async function changeConversation(
 ): Promise<Conversation> {
   const { conversation } = await writableConversation(app, principal, id);
   const now = app.clock.now();
-  const scheduled =
-    body.scheduledFor === undefined ? Date.parse(conversation.scheduledFor) : Date.parse(body.scheduledFor);
+  const scheduled = body.scheduledFor ?? conversation.scheduledFor;
+  if (body.heldAt !== undefined) {
+    const problem = heldAtProblem(body.heldAt, now);
+    if (problem) throw invalid(`heldAt: ${problem}.`, 'heldAt');
+    if (body.held === false) throw invalid('heldAt: a conversation marked not held has no held date.', 'heldAt');
+  }
   const heldAt =
-    body.held === undefined
-      ? undefined
-      : body.held
-        ? conversation.heldAt
-          ? Date.parse(conversation.heldAt)
-          : Math.min(now, scheduled)
-        : null;
-  await app.sql.tx(async (sql) => {
-    await updateConversationRow(
+    body.heldAt !== undefined
+      ? Date.parse(body.heldAt)
+      : body.held === undefined
+        ? undefined
+        : body.held
+          ? conversation.heldAt
+            ? Date.parse(conversation.heldAt)
+            : defaultHeldAt(scheduled, now).getTime()
+          : null;
+  const changed = await app.sql.tx(async (sql) => {
+    const n = await updateConversationRow(
       sql,
       id,
       {
         scheduledFor: body.scheduledFor === undefined ? undefined : Date.parse(body.scheduledFor),
         sharedNotes: body.sharedNotes,
         heldAt,
+        durationMinutes: body.durationMinutes,
+        place: body.place,
+        videoUrl: body.videoUrl,
+        timeZone: body.timeZone,
       },
       now,
+      body.version,
     );
-    if (body.privateNote !== undefined) await writePrivateNote(sql, id, principal.personId, body.privateNote, now);
+    if (n && body.privateNote !== undefined) await writePrivateNote(sql, id, principal.personId, body.privateNote, now);
+    return n;
   });
+  if (!changed) throw conflict(STALE);
   return (await findConversation(app.sql, id, principal.personId))!;
 }
 
@@ -132,10 +159,11 @@ export async function setAgenda(
   principal: Principal,
   id: string,
   agenda: AgendaItem[],
+  version?: number,
 ): Promise<Conversation> {
   const { partnership } = await writableConversation(app, principal, id);
   await checkAgenda(app, partnership, principal, agenda);
-  await updateConversationRow(app.sql, id, { agenda }, app.clock.now());
+  if (!(await updateConversationRow(app.sql, id, { agenda }, app.clock.now(), version))) throw conflict(STALE);
   return (await findConversation(app.sql, id, principal.personId))!;
 }
 
@@ -172,13 +200,13 @@ export async function completeCommitment(
   app: App,
   principal: Principal,
   id: string,
-  done: boolean,
+  done: boolean | undefined,
 ): Promise<Commitment> {
   const commitment = await findCommitment(app.sql, id);
   if (!commitment) throw notFound('The commitment');
   await writablePartnership(app, principal, commitment.partnershipId, 'The commitment');
   const { partnershipId: _p, ...answer } = commitment;
-  if (commitment.done === done) return answer;
+  if (done === undefined || commitment.done === done) return answer;
   const action = commitment.actionId ? await findAction(app.sql, commitment.actionId) : undefined;
   await app.sql.tx(async (sql) => {
     if (action && action.done !== done)

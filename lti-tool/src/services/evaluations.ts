@@ -13,7 +13,9 @@ import {
   findEvaluationOf,
   insertCheckpoint,
   insertEvaluation,
+  removeCheckpointRow,
   setCheckpointLineItem,
+  updateCheckpointRow,
 } from '../models/evaluations.ts';
 import { findPartnership } from '../models/partnerships.ts';
 import { findProgram, personSubject, type ProgramRow } from '../models/programs.ts';
@@ -63,6 +65,33 @@ export async function nameCheckpoint(
   return checkpoint;
 }
 
+async function programCheckpoint(app: App, principal: Principal, id: string) {
+  const checkpoint = await findCheckpoint(app.sql, id);
+  if (!checkpoint || checkpoint.programId !== principal.programId) throw notFound('The checkpoint');
+  return checkpoint;
+}
+
+/** Staff rename a checkpoint or move its date; the evaluations made at it stay with it. */
+export async function changeCheckpoint(
+  app: App,
+  principal: Principal,
+  id: string,
+  body: { name?: string; dueOn?: string | null },
+): Promise<Checkpoint> {
+  const checkpoint = await programCheckpoint(app, principal, id);
+  if (checkpoint.removed) throw notFound('The checkpoint');
+  await updateCheckpointRow(app.sql, id, body);
+  const { programId: _p, removed: _r, ...changed } = (await findCheckpoint(app.sql, id))!;
+  return changed;
+}
+
+/** Removing is idempotent: the checkpoint leaves the list, its evaluations are kept for the record. */
+export async function removeCheckpoint(app: App, principal: Principal, id: string): Promise<{ ok: true }> {
+  await programCheckpoint(app, principal, id);
+  await removeCheckpointRow(app.sql, id, app.clock.now());
+  return { ok: true };
+}
+
 /** Both partners, and program staff, see a partnership's evaluations. */
 export async function evaluationsFor(
   app: App,
@@ -93,7 +122,7 @@ export async function evaluate(
   if (!mentees(p).some((m) => m.personId === body.menteeId))
     throw invalid('menteeId: this person is not a mentee in this partnership.', 'menteeId');
   const checkpoint = await findCheckpoint(app.sql, body.checkpointId);
-  if (!checkpoint || checkpoint.programId !== principal.programId) {
+  if (!checkpoint || checkpoint.programId !== principal.programId || checkpoint.removed) {
     throw invalid('checkpointId: there is no such checkpoint in this program.', 'checkpointId');
   }
   if (await findEvaluationOf(app.sql, checkpoint.id, partnershipId, body.menteeId)) {

@@ -29,6 +29,7 @@ import {
   type PartnershipPageQuery,
   type StoredPartnership,
 } from '../models/partnerships.ts';
+import { insertEvent } from '../models/history.ts';
 import { findProgram, roster } from '../models/programs.ts';
 import { conflict, DomainError, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
@@ -101,21 +102,21 @@ export async function partnershipFor(app: App, principal: Principal, id: string)
   return publicPartnership(await readablePartnership(app, principal, id));
 }
 
-type NewMember = CreatePartnership['members'][number];
+export type NewMember = CreatePartnership['members'][number];
 
 /**
  * Members must be participants of the program, each once. Staff cannot be members: a member
  * reads coaching content, which staff never do (docs/design.md, principle 2).
  */
-async function checkMembers(app: App, programId: string, members: NewMember[]) {
-  const named = members.map((m) => m.personId);
-  const people = new Map((await roster(app.sql, programId, named)).map((r) => [r.personId, r]));
+export async function checkMembers(app: App, programId: string, members: NewMember[]) {
+  const people = new Map((await roster(app.sql, programId)).map((r) => [r.personId, r]));
   const seen = new Set<string>();
   members.forEach((m, i) => {
     const field = `members.${i}.personId`;
     const entry = people.get(m.personId);
     // Someone of another program is "not found", as a made-up id is: a refusal, not bad input.
     if (!entry) throw new DomainError('not_found', `${field}: nobody with this id is in your program.`, field);
+    if (!entry.inCourse) throw invalid(`${field}: ${entry.name} is no longer in the course.`, field);
     if (entry.programRole !== 'participant') {
       throw invalid(
         `${field}: ${entry.name} is program staff; staff see how partnerships are doing, never their content, so they cannot be a member.`,
@@ -128,7 +129,7 @@ async function checkMembers(app: App, programId: string, members: NewMember[]) {
 }
 
 /** A mentoring partnership has one mentor and one or more mentees; a collegial one is two peers. */
-function checkShape(kind: Partnership['kind'], members: NewMember[], invitation: boolean) {
+export function checkShape(kind: Partnership['kind'], members: NewMember[], invitation: boolean) {
   const mentorCount = members.filter((m) => m.role === 'mentor').length;
   if (kind === 'collegial') {
     if (members.length !== 2) throw invalid('members: a collegial partnership is two peers.', 'members');
@@ -150,6 +151,7 @@ export async function formPartnership(app: App, principal: Principal, body: Crea
   checkShape(body.kind, body.members, !byStaff);
   await checkMembers(app, principal.programId, body.members);
   if (!byStaff) await refuseDuplicateInvitation(app, principal, body);
+  else if (!body.confirmDuplicate) await warnOfDuplicate(app, principal, body);
 
   const members = body.members.map((m) => ({
     ...m,
@@ -194,6 +196,26 @@ async function refuseDuplicateInvitation(app: App, principal: Principal, body: C
   }
 }
 
+/**
+ * Staff are warned before forming a partnership of exactly the people of one that is not over
+ * (in whatever order or roles); they may confirm and form it anyway.
+ */
+async function warnOfDuplicate(app: App, principal: Principal, body: CreatePartnership) {
+  const ids = new Set(body.members.map((m) => m.personId));
+  const existing = (await partnershipsOfPerson(app.sql, principal.programId, body.members[0]!.personId)).find(
+    (p) =>
+      ['invited', 'active', 'paused'].includes(p.status) &&
+      p.members.length === ids.size &&
+      p.members.every((m) => ids.has(m.personId)),
+  );
+  if (existing) {
+    const names = existing.members.map((m) => m.name).join(' and ');
+    throw conflict(
+      `${names} already share a ${existing.kind} partnership (formed ${existing.createdAt.slice(0, 10)}, ${existing.status}). Confirm to form a second one anyway.`,
+    );
+  }
+}
+
 /** Members change the agreement, close the partnership (everything is kept, read-only) or reopen it. */
 export async function changePartnership(
   app: App,
@@ -219,15 +241,29 @@ export async function changePartnership(
     );
   }
   const now = app.clock.now();
-  await updatePartnershipRow(
-    app.sql,
-    id,
-    {
-      ...(status !== p.status && { status, closedAt: status === 'closed' ? now : null }),
-      ...(change.agreement && { agreement: { ...p.agreement, ...change.agreement } }),
-    },
-    now,
-  );
+  const changed = await app.sql.tx(async (sql) => {
+    const n = await updatePartnershipRow(
+      sql,
+      id,
+      {
+        ...(status !== p.status && { status, closedAt: status === 'closed' ? now : null }),
+        ...(change.agreement && { agreement: { ...p.agreement, ...change.agreement } }),
+      },
+      now,
+      change.agreementVersion,
+    );
+    if (n && status !== p.status)
+      await insertEvent(
+        sql,
+        { partnershipId: id, kind: status === 'closed' ? 'ended' : 'reopened', byId: principal.personId },
+        now,
+      );
+    return n;
+  });
+  if (!changed)
+    throw conflict(
+      'Your partner changed the agreement while you were editing it. Here is their version; your text is kept.',
+    );
   return publicPartnership((await findPartnership(app.sql, id))!);
 }
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { programRoleFromLtiRoles, type Roster, type RosterSyncReport } from '@mentoring/shared';
 import {
   findProgram,
+  markRosterAbsent,
   markRosterSynced,
   roster,
   upsertMembership,
@@ -89,6 +90,8 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
   await app.sql.tx(async (sql) => {
     // The program row first, as a launch does, so the two never wait on each other in opposite order.
     await markRosterSynced(sql, programId, now);
+    // Whoever this sync does not list as Active (Inactive, Deleted, or absent) is no longer in the course.
+    await markRosterAbsent(sql, programId, now);
     for (const m of members) {
       if (m.status && m.status !== 'Active') continue;
       const name = m.name || [m.given_name, m.family_name].filter(Boolean).join(' ') || 'Unnamed participant';
@@ -100,7 +103,11 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
       synced.push(cacheKey.person(personId));
       const lmsRoles = m.roles;
       const programRole = programRoleFromLtiRoles(lmsRoles);
-      const before = await upsertMembership(sql, { programId, personId, lmsRoles, programRole, launchedAt: null }, now);
+      const before = await upsertMembership(
+        sql,
+        { programId, personId, lmsRoles, programRole, launchedAt: null, inRoster: true },
+        now,
+      );
       if (before !== null && before !== programRole) roleChanged.push(cacheKey.member(programId, personId));
     }
   });

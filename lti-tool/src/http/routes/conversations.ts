@@ -10,6 +10,7 @@ import {
   scheduleConversation,
   setAgenda,
 } from '../../services/conversations.ts';
+import { deleteCommitment, editCommitment } from '../../services/removal.ts';
 
 type ConversationRoutes =
   | 'listConversations'
@@ -18,6 +19,7 @@ type ConversationRoutes =
   | 'setAgenda'
   | 'addCommitment'
   | 'updateCommitment'
+  | 'deleteCommitment'
   | 'commitmentsDue';
 
 export function conversationHandlers(app: App): Pick<Handlers, ConversationRoutes> {
@@ -25,9 +27,14 @@ export function conversationHandlers(app: App): Pick<Handlers, ConversationRoute
     listConversations: async (p, { params }) => ({ conversations: await conversationsFor(app, p, params.id!) }),
     createConversation: (p, { params, body }) => scheduleConversation(app, p, params.id!, body),
     updateConversation: (p, { params, body }) => changeConversation(app, p, params.id!, body),
-    setAgenda: (p, { params, body }) => setAgenda(app, p, params.id!, body.agenda),
+    setAgenda: (p, { params, body }) => setAgenda(app, p, params.id!, body.agenda, body.version),
     addCommitment: (p, { params, body }) => addCommitment(app, p, params.id!, body),
-    updateCommitment: (p, { params, body }) => completeCommitment(app, p, params.id!, body.done),
+    async updateCommitment(p, { params, body }) {
+      if (body.text !== undefined || body.dueOn !== undefined)
+        await editCommitment(app, p, params.id!, { text: body.text, dueOn: body.dueOn });
+      return completeCommitment(app, p, params.id!, body.done);
+    },
+    deleteCommitment: (p, { params }) => deleteCommitment(app, p, params.id!),
     commitmentsDue: async (p, { params }) => ({ commitments: await commitmentsDue(app, p, params.id!) }),
   };
 }

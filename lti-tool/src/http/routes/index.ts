@@ -13,6 +13,8 @@ import { promptHandlers } from './prompts.ts';
 import { conversationHandlers } from './conversations.ts';
 import { requestHandlers } from './requests.ts';
 import { evaluationHandlers } from './evaluations.ts';
+import { lifecycleHandlers } from './lifecycle.ts';
+import { removalHandlers } from './removal.ts';
 
 export function allHandlers(app: App): Handlers {
   return {
@@ -25,5 +27,7 @@ export function allHandlers(app: App): Handlers {
     ...conversationHandlers(app),
     ...requestHandlers(app),
     ...evaluationHandlers(app),
+    ...lifecycleHandlers(app),
+    ...removalHandlers(app),
   };
 }

@@ -145,7 +145,7 @@ export function serviceRoutes(platform: Platform): Router {
         id: platform.endpoints.memberships(course.id),
         context: { id: course.id, label: course.label ?? course.id, title: course.title },
         members: members.slice(offset, offset + limit).map((p: LmsPerson) => ({
-          status: 'Active',
+          status: p.status ?? 'Active',
           user_id: p.id,
           roles: p.roles,
           name: p.name,

@@ -33,6 +33,8 @@ export interface LmsPerson {
   title?: string;
   /** Which list the course page shows a learner in; never sent to the tool. */
   cohort?: 'mentor' | 'mentee';
+  /** The Names and Roles membership status; `Active` when not given. */
+  status?: 'Active' | 'Inactive' | 'Deleted';
 }
 
 /** A course member for tests: "Given Family" is split at the first space; the e-mail is made from the id. */

@@ -142,13 +142,14 @@ export function useDeleteClip(partnershipId: string) {
   });
 }
 
-/** Sent only once the undo window has passed; the caller has already shown the clip as reviewed. */
+/** Sent at once (the caller has already shown the clip as reviewed); `undo` takes the review back. */
 export function useReviewClip(partnershipId: string) {
   const api = useApi();
   const qc = useQueryClient();
   const patch = useClipCache(partnershipId);
   return useMutation({
-    mutationFn: (id: string) => api.reviewClip({ params: { id } }),
+    mutationFn: ({ id, undo }: { id: string; undo?: boolean }) =>
+      undo ? api.unreviewClip({ params: { id } }) : api.reviewClip({ params: { id } }),
     onSuccess: (clip) => void patch(clip.id, () => clip),
     onError: () => qc.invalidateQueries({ queryKey: partnershipKeys.detail(partnershipId) }),
   });

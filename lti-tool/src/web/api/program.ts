@@ -82,3 +82,23 @@ export function useProgramEvaluations() {
   const api = useApi();
   return useQuery({ queryKey: programKeys.evaluations(), queryFn: () => api.programEvaluations({}) });
 }
+
+export function useUpdateCheckpoint() {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: BodyOf<'updateCheckpoint'> }) =>
+      api.updateCheckpoint({ params: { id }, body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: programKeys.checkpoints() }),
+  });
+}
+
+/** The checkpoint leaves the list; its evaluations stay. */
+export function useRemoveCheckpoint() {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.removeCheckpoint({ params: { id } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: programKeys.checkpoints() }),
+  });
+}

@@ -14,7 +14,7 @@ export const WORKSPACE_TABS = [
 ] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
-export const PROGRAM_SECTIONS = ['partnerships', 'roster', 'checkpoints'] as const;
+export const PROGRAM_SECTIONS = ['partnerships', 'roster', 'checkpoints', 'report'] as const;
 export type ProgramSection = (typeof PROGRAM_SECTIONS)[number];
 
 export type Route =

@@ -10,9 +10,11 @@ import { useDebounced } from '../../components/useDebounced.ts';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDate, formatRelative } from '../../lib/dates.ts';
 import { FormPartnershipButton, QuietSetting } from './LazyParts.tsx';
+import { PartnershipActions } from './PartnershipActions.tsx';
 
 const STATUS: Record<PartnershipActivity['status'], string> = {
   active: 'Active',
+  paused: 'Paused',
   invited: 'Invitation open',
   declined: 'Declined',
   closed: 'Closed',
@@ -21,7 +23,7 @@ const STATUS: Record<PartnershipActivity['status'], string> = {
 const ALL = '*';
 const STATUS_FILTER = [
   { id: ALL, label: 'Any status' },
-  ...(['active', 'invited', 'closed', 'declined'] as const).map((id) => ({ id, label: STATUS[id] })),
+  ...(['active', 'paused', 'invited', 'closed', 'declined'] as const).map((id) => ({ id, label: STATUS[id] })),
 ];
 
 /**
@@ -133,7 +135,10 @@ export function ActivityPanel() {
                       <th scope="col">Next conversation</th>
                       <th scope="col">
                         Last 30 days
-                        <span className="th-note">clips · prompts · conversations</span>
+                        <span className="th-note">clips · prompts · conversations held</span>
+                      </th>
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
                       </th>
                     </tr>
                   </thead>
@@ -186,7 +191,10 @@ function ActivityRow({ activity: a }: { activity: PartnershipActivity }) {
       <td className="counts">
         <span aria-label={`${a.last30Days.clips} clips`}>{a.last30Days.clips}</span> ·{' '}
         <span aria-label={`${a.last30Days.prompts} prompts`}>{a.last30Days.prompts}</span> ·{' '}
-        <span aria-label={`${a.last30Days.conversations} conversations`}>{a.last30Days.conversations}</span>
+        <span aria-label={`${a.last30Days.conversations} conversations held`}>{a.last30Days.conversations}</span>
+      </td>
+      <td>
+        <PartnershipActions activity={a} />
       </td>
     </tr>
   );

@@ -1,6 +1,16 @@
 import { Button } from 'react-aria-components';
 import { CreateCheckpoint } from '@mentoring/shared';
-import { useCheckpoints, useCreateCheckpoint, useProgramEvaluations, useProgramPeople } from '../../api/program.ts';
+import { useState } from 'react';
+import type { Checkpoint } from '@mentoring/shared';
+import {
+  useCheckpoints,
+  useCreateCheckpoint,
+  useProgramEvaluations,
+  useProgramPeople,
+  useRemoveCheckpoint,
+  useUpdateCheckpoint,
+} from '../../api/program.ts';
+import { ConfirmDialog, ModalDialog } from '../../components/Dialog.tsx';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { TextInput } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
@@ -17,7 +27,8 @@ export function CheckpointsPanel() {
   const evaluations = useProgramEvaluations();
   const roster = useProgramPeople();
   const nameOf = (id: string) => roster.data?.people.find((p) => p.personId === id)?.name ?? 'Unknown';
-  const checkpointName = (id: string) => checkpoints.data?.checkpoints.find((c) => c.id === id)?.name ?? 'Checkpoint';
+  const checkpointName = (id: string) =>
+    checkpoints.data?.checkpoints.find((c) => c.id === id)?.name ?? 'A removed checkpoint';
 
   return (
     <div className="tab-content">
@@ -40,6 +51,7 @@ export function CheckpointsPanel() {
                 <strong>{c.name}</strong>
                 {c.dueOn && <span className="muted"> · due {formatDay(c.dueOn)}</span>}
                 {c.lineItemId && <span className="badge muted">In the gradebook</span>}
+                <CheckpointTools checkpoint={c} />
               </li>
             ))}
           </ul>
@@ -115,6 +127,58 @@ function NewCheckpoint() {
       <Button type="submit" className="button" isPending={create.isPending}>
         Add checkpoint
       </Button>
+    </Form>
+  );
+}
+
+/** Rename or move a checkpoint, or remove it (its evaluations are kept). */
+function CheckpointTools({ checkpoint: c }: { checkpoint: Checkpoint }) {
+  const remove = useRemoveCheckpoint();
+  return (
+    <span className="inline-tools">
+      <ModalDialog
+        title={`Edit “${c.name}”`}
+        trigger={
+          <Button className="button small quiet" aria-label={`Edit ${c.name}`}>
+            Edit
+          </Button>
+        }
+      >
+        {(close) => <EditCheckpoint checkpoint={c} onDone={close} />}
+      </ModalDialog>
+      <ConfirmDialog
+        title={`Remove “${c.name}”?`}
+        trigger={
+          <Button className="button small quiet" aria-label={`Remove ${c.name}`}>
+            Remove
+          </Button>
+        }
+        body={<p>It leaves the list. Evaluations already completed at it are kept, for the record.</p>}
+        confirmLabel="Remove checkpoint"
+        onConfirm={() => remove.mutate(c.id)}
+      />
+    </span>
+  );
+}
+
+function EditCheckpoint({ checkpoint: c, onDone }: { checkpoint: Checkpoint; onDone: () => void }) {
+  const update = useUpdateCheckpoint();
+  const [name, setName] = useState(c.name);
+  const [dueOn, setDueOn] = useState(c.dueOn ?? '');
+  const submit = () => update.mutate({ id: c.id, body: { name, dueOn: dueOn || null } }, { onSuccess: onDone });
+  const errors = update.error ? errorsFrom(update.error, ['name', 'dueOn']) : { fields: {}, form: null };
+  return (
+    <Form onSubmit={submit} errors={errors}>
+      <TextInput label="Name" value={name} onChange={setName} error={errors.fields.name} isRequired autoFocus />
+      <TextInput label="Due" type="date" value={dueOn} onChange={setDueOn} error={errors.fields.dueOn} />
+      <div className="form-actions">
+        <Button className="button" onPress={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" className="button primary" isPending={update.isPending}>
+          Save
+        </Button>
+      </div>
     </Form>
   );
 }

@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { CreatePartnership, type PartnershipKind } from '@mentoring/shared';
+import { ApiError, CreatePartnership, type PartnershipKind } from '@mentoring/shared';
 import { useCreatePartnership } from '../../api/partnerships.ts';
 import { useProgramPeople } from '../../api/program.ts';
 import { ModalDialog } from '../../components/Dialog.tsx';
@@ -40,20 +41,26 @@ function FormPartnership({ onDone }: { onDone: () => void }) {
     purpose: '',
   });
   const v = form.values;
+  // The tool's warning that these people already share a partnership, until confirmed or changed.
+  const [duplicate, setDuplicate] = useState<string | null>(null);
 
   if (roster.isPending) return <Loading label="Loading the roster…" />;
   if (roster.isError) return <ErrorNotice error={roster.error} retry={() => void roster.refetch()} />;
 
-  const people: PersonOption[] = [...roster.data.people]
+  const people: PersonOption[] = roster.data.people
+    .filter((p) => p.inCourse)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((p) => ({
       id: p.personId,
       name: p.name,
-      detail: [p.email, p.programRole === 'staff' ? 'staff' : null].filter(Boolean).join(' · ') || null,
+      detail:
+        [p.email, p.programRole === 'staff' ? 'staff' : null, p.partnerships.length ? null : 'unmatched']
+          .filter(Boolean)
+          .join(' · ') || null,
     }));
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? id;
 
-  const submit = () => {
+  const submit = (confirmDuplicate = false) => {
     const members =
       v.kind === 'mentoring'
         ? [
@@ -79,13 +86,19 @@ function FormPartnership({ onDone }: { onDone: () => void }) {
       FIELDS,
     );
     if (!r.ok) return form.setErrors(r.errors);
-    create.mutate(r.value, {
-      onSuccess: () => {
-        notify({ message: `Partnership formed: ${joinNames(members.map((m) => nameOf(m.personId)))}.` });
-        onDone();
+    create.mutate(
+      { ...r.value, ...(confirmDuplicate && { confirmDuplicate }) },
+      {
+        onSuccess: () => {
+          notify({ message: `Partnership formed: ${joinNames(members.map((m) => nameOf(m.personId)))}.` });
+          onDone();
+        },
+        onError: (e) => {
+          if (e instanceof ApiError && e.status === 409) return setDuplicate(e.message);
+          form.setErrors(errorsFrom(e, FIELDS));
+        },
       },
-      onError: (e) => form.setErrors(errorsFrom(e, FIELDS)),
-    });
+    );
   };
 
   if (people.length < 2) {
@@ -93,7 +106,13 @@ function FormPartnership({ onDone }: { onDone: () => void }) {
   }
 
   return (
-    <Form onSubmit={submit} errors={form.errors}>
+    <Form
+      onSubmit={() => {
+        setDuplicate(null);
+        submit();
+      }}
+      errors={form.errors}
+    >
       <RadioChoice
         label="Kind"
         {...form.field('kind')}
@@ -137,14 +156,28 @@ function FormPartnership({ onDone }: { onDone: () => void }) {
         The partners see their workspace the next time they open the tool from the course. You will see their activity,
         never their content.
       </p>
-      <div className="form-actions">
-        <Button className="button" onPress={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" className="button primary" isPending={create.isPending}>
-          Form partnership
-        </Button>
-      </div>
+      {duplicate ? (
+        <div className="notice warning" role="alert">
+          <p>{duplicate}</p>
+          <div className="form-actions">
+            <Button className="button" onPress={() => setDuplicate(null)}>
+              Change the members
+            </Button>
+            <Button className="button primary" isPending={create.isPending} onPress={() => submit(true)}>
+              Form a second partnership
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className="form-actions">
+          <Button className="button" onPress={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" className="button primary" isPending={create.isPending}>
+            Form partnership
+          </Button>
+        </div>
+      )}
     </Form>
   );
 }

@@ -11,6 +11,7 @@ const FormPartnershipDialog = lazy(() =>
 );
 const QuietSettingForm = lazy(() => import('./QuietSetting.tsx').then((m) => ({ default: m.QuietSetting })));
 const RosterPanel = lazy(() => import('./RosterPanel.tsx').then((m) => ({ default: m.RosterPanel })));
+const ReportPanel = lazy(() => import('./ReportPanel.tsx').then((m) => ({ default: m.ReportPanel })));
 const CheckpointsPanel = lazy(() => import('./CheckpointsPanel.tsx').then((m) => ({ default: m.CheckpointsPanel })));
 
 export function FormPartnershipButton() {
@@ -50,6 +51,14 @@ export function LazyCheckpointsPanel() {
   return (
     <Suspense fallback={<Loading label="Loading checkpoints…" />}>
       <CheckpointsPanel />
+    </Suspense>
+  );
+}
+
+export function LazyReportPanel() {
+  return (
+    <Suspense fallback={<Loading label="Loading the report…" />}>
+      <ReportPanel />
     </Suspense>
   );
 }

@@ -4,7 +4,7 @@ import type { ProgramSection } from '../../app/route.ts';
 import { navigate } from '../../app/useRoute.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ActivityPanel } from './ActivityPanel.tsx';
-import { FormPartnershipButton, LazyCheckpointsPanel, LazyRosterPanel } from './LazyParts.tsx';
+import { FormPartnershipButton, LazyCheckpointsPanel, LazyReportPanel, LazyRosterPanel } from './LazyParts.tsx';
 
 /**
  * The program as staff see it: who is in it, which partnerships meet, checkpoints and their
@@ -36,6 +36,9 @@ export function ProgramScreen({ section }: { section: ProgramSection }) {
           <Tab id="checkpoints" className="tab">
             Checkpoints and evaluations
           </Tab>
+          <Tab id="report" className="tab">
+            Report
+          </Tab>
         </TabList>
         <TabPanel id="partnerships" className="tab-panel">
           <ActivityPanel />
@@ -45,6 +48,9 @@ export function ProgramScreen({ section }: { section: ProgramSection }) {
         </TabPanel>
         <TabPanel id="checkpoints" className="tab-panel">
           <LazyCheckpointsPanel />
+        </TabPanel>
+        <TabPanel id="report" className="tab-panel">
+          <LazyReportPanel />
         </TabPanel>
       </Tabs>
     </>

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { ltiRoleName, type RosterSyncReport } from '@mentoring/shared';
+import { isUnmatched, ltiRoleName, type RosterEntry, type RosterSyncReport } from '@mentoring/shared';
 import { useProgramPeople, useSyncRoster } from '../../api/program.ts';
+import { Checkbox } from '../../components/Checkbox.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
@@ -14,9 +16,28 @@ function syncMessage(report: RosterSyncReport | undefined, people: number): stri
   return [read, ...report.warnings].join(' ');
 }
 
+const ROLE_WORDS = { mentor: 'Mentor', mentee: 'Mentee' } as const;
+
+function Partnerships({ entry }: { entry: RosterEntry }) {
+  if (entry.programRole === 'staff') return <span className="badge muted">Staff</span>;
+  const current = entry.partnerships.filter((x) => x.status !== 'closed' && x.status !== 'declined');
+  if (!current.length) return <span className="badge quiet">Unmatched</span>;
+  return (
+    <ul className="plain-list">
+      {current.map((x) => (
+        <li key={x.partnershipId}>
+          {x.kind === 'collegial' ? 'Collegial partner' : ROLE_WORDS[x.role]}
+          {x.status !== 'active' && <span className="muted small"> ({x.status})</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The course's people, from the LMS (Names and Roles), to form partnerships from. */
 export function RosterPanel() {
   const people = useProgramPeople();
+  const [unmatchedOnly, setUnmatchedOnly] = useState(false);
   const sync = useSyncRoster();
   const notify = useNotify();
   const syncButton = (
@@ -33,7 +54,11 @@ export function RosterPanel() {
 
   if (people.isPending) return <Loading label="Loading the roster…" />;
   if (people.isError) return <ErrorNotice error={people.error} retry={() => void people.refetch()} />;
-  const list = [...people.data.people].sort((a, b) => a.name.localeCompare(b.name));
+  const everyone = [...people.data.people].sort((a, b) => a.name.localeCompare(b.name));
+  const inCourse = everyone.filter((p) => p.inCourse);
+  const gone = everyone.length - inCourse.length;
+  const unmatched = everyone.filter(isUnmatched).length;
+  const list = unmatchedOnly ? everyone.filter(isUnmatched) : everyone;
 
   return (
     <div className="tab-content">
@@ -47,7 +72,18 @@ export function RosterPanel() {
         </div>
       </div>
       {sync.isError && <ErrorNotice error={sync.error} />}
-      {list.length === 0 ? (
+      {everyone.length > 0 && (
+        <div className="table-tools">
+          <p className="muted">
+            {inCourse.length} people in the course, <strong>{unmatched} unmatched</strong>
+            {gone > 0 && `; ${gone} no longer in the course (kept, not counted)`}.
+          </p>
+          <Checkbox isSelected={unmatchedOnly} onChange={setUnmatchedOnly}>
+            Show only unmatched people
+          </Checkbox>
+        </div>
+      )}
+      {everyone.length === 0 ? (
         <EmptyState title="The roster is empty" action={syncButton}>
           <p>
             Sync it from the LMS to see everyone enrolled in the course. People also join the roster when they first
@@ -63,16 +99,21 @@ export function RosterPanel() {
                 <th scope="col">Name</th>
                 <th scope="col">Email</th>
                 <th scope="col">Course roles</th>
-                <th scope="col">In the program</th>
+                <th scope="col">Partnerships</th>
               </tr>
             </thead>
             <tbody>
               {list.map((p) => (
-                <tr key={p.personId}>
-                  <th scope="row">{p.name}</th>
+                <tr key={p.personId} className={p.inCourse ? undefined : 'muted-row'}>
+                  <th scope="row">
+                    {p.name}
+                    {!p.inCourse && <span className="badge muted">No longer in the course</span>}
+                  </th>
                   <td>{p.email ?? <span className="muted">—</span>}</td>
                   <td>{[...new Set(p.lmsRoles.map(ltiRoleName))].join(', ') || <span className="muted">—</span>}</td>
-                  <td>{p.programRole === 'staff' ? <span className="badge muted">Staff</span> : 'Participant'}</td>
+                  <td>
+                    <Partnerships entry={p} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { UpdatePartnership, type Agreement } from '@mentoring/shared';
-import { useUpdatePartnership } from '../../api/partnerships.ts';
+import { ApiError, UpdatePartnership, type Agreement } from '@mentoring/shared';
+import { usePartnership, useUpdatePartnership } from '../../api/partnerships.ts';
 import { TextAreaField, TextInput } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
@@ -57,21 +57,46 @@ export function AgreementPanel() {
 function AgreementForm({ agreement, onDone }: { agreement: Agreement; onDone: () => void }) {
   const { partnership: p } = useWorkspace();
   const update = useUpdatePartnership(p.id);
+  const refetch = usePartnership(p.id);
   const notify = useNotify();
   const form = useFormState({ ...agreement });
+  // The version this edit started from; a partner's save in between is shown, never overwritten unseen.
+  const [base, setBase] = useState(p.agreementVersion);
+  const [theirs, setTheirs] = useState<Agreement | null>(null);
   const submit = () => {
-    const r = check(UpdatePartnership, { agreement: form.values }, FIELDS);
+    const r = check(UpdatePartnership, { agreement: form.values, agreementVersion: base }, FIELDS);
     if (!r.ok) return form.setErrors(r.errors);
     update.mutate(r.value, {
       onSuccess: () => {
         notify({ message: 'Agreement saved.' });
         onDone();
       },
-      onError: (e) => form.setErrors(errorsFrom(e, FIELDS)),
+      onError: (e) => {
+        if (!(e instanceof ApiError && e.status === 409)) return form.setErrors(errorsFrom(e, FIELDS));
+        void refetch.refetch().then(({ data }) => {
+          if (!data) return;
+          setTheirs(data.agreement);
+          setBase(data.agreementVersion);
+        });
+      },
     });
   };
   return (
     <Form onSubmit={submit} errors={form.errors}>
+      {theirs && (
+        <div className="notice" role="alert">
+          <p>Your partner changed the agreement while you were editing. Their version:</p>
+          <dl className="agreement-theirs">
+            <dt>Purpose</dt>
+            <dd>{theirs.purpose || '—'}</dd>
+            <dt>We meet</dt>
+            <dd>{theirs.meetingCadence || '—'}</dd>
+            <dt>Confidentiality</dt>
+            <dd>{theirs.confidentiality || '—'}</dd>
+          </dl>
+          <p>Your text is kept below: save to replace theirs, or change it first.</p>
+        </div>
+      )}
       <TextAreaField
         label="Purpose"
         {...form.field('purpose')}

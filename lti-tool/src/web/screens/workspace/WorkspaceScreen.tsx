@@ -1,3 +1,4 @@
+import { NudgeNotice } from './NudgeNotice.tsx';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { ApiError, type Me } from '@mentoring/shared';
 import { usePartnership } from '../../api/partnerships.ts';
@@ -77,6 +78,12 @@ export function WorkspaceScreen({ me, partnershipId, tab }: { me: Me; partnershi
       {p.status === 'closed' && (
         <p className="notice">This partnership is closed. Everything in it is kept, read-only.</p>
       )}
+      {p.status === 'paused' && (
+        <p className="notice">
+          Program staff have paused this partnership. Everything in it is kept and can be read until it is resumed.
+        </p>
+      )}
+      {p.status === 'active' && !p.nextConversation && <NudgeNotice partnershipId={p.id} />}
 
       <AgreementPanel />
       {p.status === 'active' && !p.nextConversation && <ScheduleNudge />}

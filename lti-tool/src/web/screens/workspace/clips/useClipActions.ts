@@ -3,8 +3,8 @@ import { useClipCache, useDeleteClip, useReviewClip } from '../../../api/clips.t
 import { useNotify } from '../../../components/Toaster.tsx';
 
 /**
- * Marking reviewed and deleting cannot be reversed through the API, so both show at once and are
- * sent only when the undo window has passed.
+ * Marking reviewed is sent at once and undone through the API; deleting cannot be reversed, so it
+ * shows at once and is sent only when the undo window has passed.
  */
 export function useClipActions(partnershipId: string, meId: string) {
   const patch = useClipCache(partnershipId);
@@ -17,10 +17,13 @@ export function useClipActions(partnershipId: string, meId: string) {
       ...c,
       reviews: [...c.reviews, { mentorId: meId, reviewedAt: new Date().toISOString() }],
     }));
+    review.mutate({ id: clip.id }, { onError: restore });
     notify({
       message: 'Marked as reviewed.',
-      undo: restore,
-      onExpire: () => review.mutate(clip.id, { onError: restore }),
+      undo: () => {
+        restore();
+        review.mutate({ id: clip.id, undo: true });
+      },
     });
   };
 

@@ -47,7 +47,7 @@ export function CommitmentLine({ commitment: c, lookup }: { commitment: Commitme
 export function CarriedCommitments({ from, lookup }: { from: Conversation; lookup: AgendaLookup }) {
   return (
     <section className="conversation-part carried" aria-label="Commitments from last time">
-      <h4>From last time ({formatDate(from.scheduledFor)})</h4>
+      <h4>From last time ({formatDate(from.heldAt ?? from.scheduledFor)})</h4>
       <ul className="commitment-list">
         {from.commitments.map((c) => (
           <CommitmentLine key={c.id} commitment={c} lookup={lookup} />

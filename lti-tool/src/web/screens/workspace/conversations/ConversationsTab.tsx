@@ -1,3 +1,4 @@
+import { CalendarFeedPanel } from './CalendarFeedPanel.tsx';
 import { Button } from 'react-aria-components';
 import type { Conversation } from '@mentoring/shared';
 import { useConversations } from '../../../api/conversations.ts';
@@ -32,7 +33,7 @@ export function ConversationsTab() {
 
   const all = conversations.data.conversations;
   const upcoming = all.filter((c) => !c.heldAt).sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor));
-  const held = all.filter((c) => c.heldAt).sort((a, b) => b.scheduledFor.localeCompare(a.scheduledFor));
+  const held = all.filter((c) => c.heldAt).sort((a, b) => b.heldAt!.localeCompare(a.heldAt!));
   const lastHeld: Conversation | undefined = held[0];
 
   return (
@@ -67,7 +68,7 @@ export function ConversationsTab() {
                     defaultExpanded={upcoming.length === 0 && i === 0}
                     title={
                       <>
-                        {formatDate(c.scheduledFor)}
+                        {formatDate(c.heldAt!)}
                         <span className="muted small">
                           {' '}
                           · {c.agenda.length} on the agenda · {c.commitments.length} commitment
@@ -84,6 +85,7 @@ export function ConversationsTab() {
           )}
         </>
       )}
+      <CalendarFeedPanel />
     </div>
   );
 }

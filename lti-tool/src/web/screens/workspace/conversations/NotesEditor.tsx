@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { UpdateConversation, type Conversation } from '@mentoring/shared';
-import { useUpdateConversation } from '../../../api/conversations.ts';
+import { ApiError, UpdateConversation, type Conversation } from '@mentoring/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { conversationKeys, useUpdateConversation } from '../../../api/conversations.ts';
 import { TextAreaField } from '../../../components/Field.tsx';
 import { LockIcon } from '../../../components/Icons.tsx';
 import { Form } from '../../../components/Form.tsx';
@@ -27,6 +28,10 @@ export function NotesEditor({
   // What is typed stays a draft until saved; the saved text shows while nothing is being typed.
   const form = useFormState({ text: saved });
   const [editing, setEditing] = useState(false);
+  // Shared notes: the version the edit started from; a partner's save in between is shown, and kept.
+  const [base, setBase] = useState<number | null>(null);
+  const [stale, setStale] = useState(false);
+  const qc = useQueryClient();
   const isPrivate = which === 'privateNote';
   const label = isPrivate ? 'My private note' : 'Shared notes';
   const hint = isPrivate
@@ -34,11 +39,24 @@ export function NotesEditor({
     : `Shared with ${joinNames(partnersOf(p, meId).map((m) => m.name))}.`;
 
   const submit = () => {
-    const r = check(UpdateConversation, { [which]: form.values.text }, [which]);
+    const version = isPrivate ? undefined : (base ?? c.version);
+    const r = check(UpdateConversation, { [which]: form.values.text, version }, [which]);
     if (!r.ok) return form.setErrors({ fields: { text: r.errors.fields[which] ?? r.errors.form ?? '' }, form: null });
     update.mutate(
       { id: c.id, body: r.value },
-      { onSuccess: () => setEditing(false), onError: (e) => form.setErrors(errorsFrom(e, ['text'])) },
+      {
+        onSuccess: () => {
+          setEditing(false);
+          setStale(false);
+        },
+        onError: (e) => {
+          if (!(e instanceof ApiError && e.status === 409)) return form.setErrors(errorsFrom(e, ['text']));
+          // Show their newer text (from a fresh read) above what this person typed, which stays.
+          setStale(true);
+          setBase(null);
+          void qc.invalidateQueries({ queryKey: conversationKeys.list(p.id) });
+        },
+      },
     );
   };
 
@@ -46,6 +64,13 @@ export function NotesEditor({
     <section className={`notes ${isPrivate ? 'private' : 'shared'}`} aria-label={label}>
       {editing ? (
         <Form onSubmit={submit} errors={form.errors}>
+          {stale && (
+            <div className="notice" role="alert">
+              <p>Your partner saved the shared notes while you were writing. Their version:</p>
+              <blockquote className="notes-theirs">{saved || '(empty)'}</blockquote>
+              <p>Your text is kept below: save to replace theirs, or add to it first.</p>
+            </div>
+          )}
           <TextAreaField
             label={label}
             rows={6}
@@ -81,6 +106,8 @@ export function NotesEditor({
                 className="button quiet small"
                 onPress={() => {
                   form.reset({ text: saved });
+                  setBase(c.version);
+                  setStale(false);
                   setEditing(true);
                 }}
               >

@@ -1,0 +1,187 @@
+/**
+ * The program report a coordinator hands to a board: per partnership its dates, how many
+ * conversations were held (apart from those only scheduled), how much was clipped and asked, and
+ * checkpoint completion; never a word of content. People no longer in the course are not counted.
+ */
+import { isMatched, mentees, type ProgramReport } from '@mentoring/shared';
+import type { Principal } from '../auth/principal.ts';
+import type { Sql } from '../db/sql.ts';
+import { time } from '../db/sql.ts';
+import { checkpointsOf, evaluationsOfProgram } from '../models/evaluations.ts';
+import { partnershipsOfProgram } from '../models/partnerships.ts';
+import { findProgram, roster } from '../models/programs.ts';
+import { notFound } from './errors.ts';
+import type { App } from './app.ts';
+
+interface Counts {
+  held: number;
+  scheduled: number;
+  firstHeld: number | null;
+  clips: number;
+  prompts: number;
+  nudges: number;
+}
+
+async function countsOf(sql: Sql, programId: string, now: number): Promise<Map<string, Counts>> {
+  const out = new Map<string, Counts>();
+  const get = (id: string) => {
+    let c = out.get(id);
+    if (!c) out.set(id, (c = { held: 0, scheduled: 0, firstHeld: null, clips: 0, prompts: 0, nudges: 0 }));
+    return c;
+  };
+  const conversations = await sql.all<{
+    partnership_id: string;
+    held: number | string;
+    scheduled: number | string;
+    first_held: number | string | null;
+  }>(
+    `SELECT c.partnership_id,
+            SUM(CASE WHEN c.held_at IS NOT NULL THEN 1 ELSE 0 END) AS held,
+            SUM(CASE WHEN c.held_at IS NULL AND c.scheduled_for >= :now THEN 1 ELSE 0 END) AS scheduled,
+            MIN(c.held_at) AS first_held
+       FROM conversations c JOIN partnerships p ON p.id = c.partnership_id
+      WHERE p.program_id = :programId GROUP BY c.partnership_id`,
+    { programId, now },
+  );
+  for (const r of conversations)
+    Object.assign(get(r.partnership_id), {
+      held: Number(r.held),
+      scheduled: Number(r.scheduled),
+      firstHeld: r.first_held === null ? null : Number(r.first_held),
+    });
+  for (const [table, key] of [
+    ['clips', 'clips'],
+    ['prompts', 'prompts'],
+    ['nudges', 'nudges'],
+  ] as const) {
+    const rows = await sql.all<{ partnership_id: string; n: number | string }>(
+      `SELECT t.partnership_id, COUNT(*) AS n FROM ${table} t JOIN partnerships p ON p.id = t.partnership_id
+        WHERE p.program_id = :programId GROUP BY t.partnership_id`,
+      { programId },
+    );
+    for (const r of rows) get(r.partnership_id)[key] = Number(r.n);
+  }
+  return out;
+}
+
+export async function programReport(app: App, principal: Principal): Promise<ProgramReport> {
+  const program = await findProgram(app.sql, principal.programId);
+  if (!program) throw notFound('Your program');
+  const now = app.clock.now();
+  const [people, partnerships, checkpoints, evaluations, counts] = await Promise.all([
+    roster(app.sql, program.id),
+    partnershipsOfProgram(app.sql, program.id),
+    checkpointsOf(app.sql, program.id),
+    evaluationsOfProgram(app.sql, program.id),
+    countsOf(app.sql, program.id, now),
+  ]);
+  const inCourse = people.filter((r) => r.inCourse);
+  const participants = inCourse.filter((r) => r.programRole === 'participant');
+  const matched = participants.filter(isMatched).length;
+  const current = new Set(checkpoints.map((c) => c.id));
+  const expected = partnerships
+    .filter((p) => p.kind === 'mentoring' && (p.status === 'active' || p.status === 'paused'))
+    .reduce((n, p) => n + mentees(p).length, 0);
+  return {
+    programTitle: program.title,
+    generatedAt: new Date(now).toISOString(),
+    people: {
+      participants: participants.length,
+      matched,
+      unmatched: participants.length - matched,
+      staff: inCourse.length - participants.length,
+      notInCourse: people.length - inCourse.length,
+    },
+    partnerships: partnerships.map((p) => {
+      const c = counts.get(p.id);
+      return {
+        partnershipId: p.id,
+        kind: p.kind,
+        status: p.status,
+        members: p.members.map((m) => ({ name: m.name, role: m.role })),
+        formedAt: p.createdAt,
+        endedAt: p.closedAt,
+        conversationsHeld: c?.held ?? 0,
+        conversationsScheduled: c?.scheduled ?? 0,
+        firstHeldAt: c?.firstHeld ? time.iso(c.firstHeld) : null,
+        lastHeldAt: p.lastConversationAt,
+        nextScheduledAt: p.nextConversation?.scheduledFor ?? null,
+        clips: c?.clips ?? 0,
+        prompts: c?.prompts ?? 0,
+        nudges: c?.nudges ?? 0,
+        checkpointsCompleted: evaluations.filter((e) => e.partnershipId === p.id && current.has(e.checkpointId)).length,
+      };
+    }),
+    checkpoints: checkpoints.map((c) => ({
+      checkpointId: c.id,
+      name: c.name,
+      dueOn: c.dueOn,
+      completed: evaluations.filter((e) => e.checkpointId === c.id).length,
+      expected,
+    })),
+  };
+}
+
+/** A cell for a spreadsheet: quoted, and never read as a formula (CSV injection). */
+function cell(v: string | number | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
+
+export function reportCsv(r: ProgramReport): string {
+  const header = [
+    'Partnership',
+    'Kind',
+    'Status',
+    'Mentors',
+    'Mentees',
+    'Formed',
+    'Ended',
+    'Conversations held',
+    'Conversations scheduled',
+    'First held',
+    'Last held',
+    'Next scheduled',
+    'Clips',
+    'Prompts',
+    'Nudges',
+    'Checkpoint evaluations completed',
+  ];
+  const rows = r.partnerships.map((p, i) => [
+    `#${i + 1}`,
+    p.kind,
+    p.status,
+    p.members
+      .filter((m) => m.role === 'mentor')
+      .map((m) => m.name)
+      .join('; '),
+    p.members
+      .filter((m) => m.role === 'mentee')
+      .map((m) => m.name)
+      .join('; '),
+    day(p.formedAt),
+    day(p.endedAt),
+    p.conversationsHeld,
+    p.conversationsScheduled,
+    day(p.firstHeldAt),
+    day(p.lastHeldAt),
+    day(p.nextScheduledAt),
+    p.clips,
+    p.prompts,
+    p.nudges,
+    p.checkpointsCompleted,
+  ]);
+  const checkpointRows = [
+    [],
+    ['Checkpoint', 'Due', 'Evaluations completed', 'Mentees in active partnerships'],
+    ...r.checkpoints.map((c) => [c.name, c.dueOn, c.completed, c.expected]),
+    [],
+    ['Participants in the course', 'Matched', 'Unmatched', 'Staff', 'No longer in the course (not counted)'],
+    [r.people.participants, r.people.matched, r.people.unmatched, r.people.staff, r.people.notInCourse],
+  ];
+  return [header, ...rows, ...checkpointRows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}

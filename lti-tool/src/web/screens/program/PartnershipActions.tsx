@@ -1,0 +1,235 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { PartnershipActivity, PartnershipEvent } from '@mentoring/shared';
+import { useChangeLifecycle, useChangeMembers, useNudge, usePartnershipHistory } from '../../api/lifecycle.ts';
+import { useProgramPeople } from '../../api/program.ts';
+import { ModalDialog } from '../../components/Dialog.tsx';
+import { TextAreaField } from '../../components/Field.tsx';
+import { Form } from '../../components/Form.tsx';
+import { PeoplePicker, PersonPicker, type PersonOption } from '../../components/PersonPicker.tsx';
+import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { useNotify } from '../../components/Toaster.tsx';
+import { formatDateTime } from '../../lib/dates.ts';
+
+/** The coordinator's actions on one partnership, from its row in the activity table. */
+export function PartnershipActions({ activity }: { activity: PartnershipActivity }) {
+  const names = activity.members.map((m) => m.name).join(' & ');
+  return (
+    <ModalDialog
+      title={`Manage: ${names}`}
+      wide
+      trigger={
+        <Button className="button small" aria-label={`Manage the partnership of ${names}`}>
+          Manage
+        </Button>
+      }
+    >
+      {() => <Manage activity={activity} />}
+    </ModalDialog>
+  );
+}
+
+type Mode = 'menu' | 'end' | 'members';
+
+function Manage({ activity: a }: { activity: PartnershipActivity }) {
+  const [mode, setMode] = useState<Mode>('menu');
+  const lifecycle = useChangeLifecycle(a.partnershipId);
+  const nudge = useNudge(a.partnershipId);
+  const notify = useNotify();
+  const over = a.status === 'closed' || a.status === 'declined';
+
+  if (mode === 'end') return <EndForm activity={a} onDone={() => setMode('menu')} />;
+  if (mode === 'members') return <MembersForm activity={a} onDone={() => setMode('menu')} />;
+  return (
+    <div className="stack">
+      <p className="muted small">
+        You steer the partnership’s life; its content stays with the partners. What you do here is recorded below.
+      </p>
+      {(lifecycle.isError || nudge.isError) && <ErrorNotice error={lifecycle.error ?? nudge.error} />}
+      <div className="form-actions wrap">
+        {a.status === 'active' && (
+          <Button
+            className="button"
+            isPending={nudge.isPending}
+            onPress={() =>
+              nudge.mutate(undefined, {
+                onSuccess: () => notify({ message: 'Nudge recorded: the pair sees it in their workspace.' }),
+              })
+            }
+          >
+            Nudge to meet
+          </Button>
+        )}
+        {a.status === 'active' && (
+          <Button
+            className="button"
+            isPending={lifecycle.isPending}
+            onPress={() => lifecycle.mutate({ action: 'pause' }, { onSuccess: () => notify({ message: 'Paused.' }) })}
+          >
+            Pause
+          </Button>
+        )}
+        {a.status === 'paused' && (
+          <Button
+            className="button"
+            isPending={lifecycle.isPending}
+            onPress={() => lifecycle.mutate({ action: 'resume' }, { onSuccess: () => notify({ message: 'Resumed.' }) })}
+          >
+            Resume
+          </Button>
+        )}
+        {!over && (
+          <Button className="button" onPress={() => setMode('members')}>
+            Change members
+          </Button>
+        )}
+        {!over && (
+          <Button className="button danger" onPress={() => setMode('end')}>
+            End partnership
+          </Button>
+        )}
+      </div>
+      <History partnershipId={a.partnershipId} />
+    </div>
+  );
+}
+
+const EVENT_WORDS: Record<PartnershipEvent['kind'], string> = {
+  formed: 'Formed',
+  paused: 'Paused',
+  resumed: 'Resumed',
+  ended: 'Ended',
+  reopened: 'Reopened',
+  'member-joined': 'Joined',
+  'member-left': 'Left',
+  'role-changed': 'Now',
+  nudged: 'Nudged',
+};
+
+function History({ partnershipId }: { partnershipId: string }) {
+  const history = usePartnershipHistory(partnershipId);
+  if (history.isPending) return <Loading label="Loading the history…" />;
+  if (history.isError) return <ErrorNotice error={history.error} retry={() => void history.refetch()} />;
+  return (
+    <section aria-labelledby="history-title">
+      <h3 id="history-title">History</h3>
+      <ol className="history-list">
+        {history.data.events.map((e, i) => (
+          <li key={i}>
+            <span className="muted small">{formatDateTime(e.at)}</span> <strong>{EVENT_WORDS[e.kind]}</strong>
+            {e.name && ` ${e.name}`}
+            {e.role && ` (${e.role})`}
+            {e.byName && <span className="muted"> · by {e.byName}</span>}
+            {e.reason && <span className="muted"> · reason: {e.reason}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function EndForm({ activity: a, onDone }: { activity: PartnershipActivity; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const lifecycle = useChangeLifecycle(a.partnershipId);
+  const notify = useNotify();
+  const submit = () => {
+    if (!reason.trim()) return setError('Say why it ends (for program staff only).');
+    lifecycle.mutate(
+      { action: 'end', reason },
+      {
+        onSuccess: () => {
+          notify({ message: 'Partnership ended; everything in it is kept.' });
+          onDone();
+        },
+      },
+    );
+  };
+  return (
+    <Form onSubmit={submit} errors={{ fields: {}, form: lifecycle.error ? lifecycle.error.message : null }}>
+      <TextAreaField
+        label="Why does it end?"
+        rows={2}
+        value={reason}
+        onChange={setReason}
+        error={error}
+        isRequired
+        description="Kept for program staff; the partners do not see it. Do not write about what they discussed."
+      />
+      <div className="form-actions">
+        <Button className="button" onPress={onDone}>
+          Back
+        </Button>
+        <Button type="submit" className="button danger" isPending={lifecycle.isPending}>
+          End partnership
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+function MembersForm({ activity: a, onDone }: { activity: PartnershipActivity; onDone: () => void }) {
+  const roster = useProgramPeople();
+  const change = useChangeMembers(a.partnershipId);
+  const notify = useNotify();
+  const [mentor, setMentor] = useState<string | null>(a.members.find((m) => m.role === 'mentor')?.personId ?? null);
+  const [mentees, setMentees] = useState<string[]>(a.members.filter((m) => m.role === 'mentee').map((m) => m.personId));
+  const [partners, setPartners] = useState<string[]>(a.members.map((m) => m.personId));
+  if (roster.isPending) return <Loading label="Loading the roster…" />;
+  if (roster.isError) return <ErrorNotice error={roster.error} retry={() => void roster.refetch()} />;
+  const people: PersonOption[] = roster.data.people
+    .filter((p) => p.programRole === 'participant' && p.inCourse)
+    .map((p) => ({ id: p.personId, name: p.name, detail: p.partnerships.length ? null : 'unmatched' }));
+  const submit = () => {
+    const members =
+      a.kind === 'mentoring'
+        ? [
+            ...(mentor ? [{ personId: mentor, role: 'mentor' as const }] : []),
+            ...mentees.map((personId) => ({ personId, role: 'mentee' as const })),
+          ]
+        : partners.map((personId, i) => ({ personId, role: i === 0 ? ('mentor' as const) : ('mentee' as const) }));
+    change.mutate(
+      { members },
+      {
+        onSuccess: () => {
+          notify({ message: 'Members changed; the history keeps who was in it and when.' });
+          onDone();
+        },
+      },
+    );
+  };
+  return (
+    <Form onSubmit={submit} errors={{ fields: {}, form: change.error ? change.error.message : null }}>
+      <p className="muted small">
+        Whoever leaves loses access at once; what they wrote stays with the partnership. Whoever joins sees the
+        partnership’s work.
+      </p>
+      {a.kind === 'mentoring' ? (
+        <div className="two-columns">
+          <PersonPicker
+            label="Mentor"
+            people={people.filter((p) => !mentees.includes(p.id))}
+            value={mentor}
+            onChange={setMentor}
+          />
+          <PeoplePicker
+            label="Mentees"
+            people={people.filter((p) => p.id !== mentor)}
+            value={mentees}
+            onChange={setMentees}
+          />
+        </div>
+      ) : (
+        <PeoplePicker label="Colleagues" people={people} value={partners} onChange={setPartners} />
+      )}
+      <div className="form-actions">
+        <Button className="button" onPress={onDone}>
+          Back
+        </Button>
+        <Button type="submit" className="button primary" isPending={change.isPending}>
+          Save members
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,15 @@
+import { useNudges } from '../../api/lifecycle.ts';
+import { formatDate } from '../../lib/dates.ts';
+
+/** The program's latest nudge to meet, as the pair sees it: who sent it and when, nothing more. */
+export function NudgeNotice({ partnershipId }: { partnershipId: string }) {
+  const nudges = useNudges(partnershipId);
+  const latest = nudges.data?.nudges[0];
+  if (!latest) return null;
+  return (
+    <p className="notice" role="status">
+      {latest.sentByName} from the program checked in on {formatDate(latest.sentAt)}: it would be good to meet. Schedule
+      your next conversation when you can.
+    </p>
+  );
+}

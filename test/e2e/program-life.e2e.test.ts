@@ -1,0 +1,149 @@
+/**
+ * Issue 12 end to end in real Chromium, the tool inside the course page's iframe:
+ * 1. The coordinator forms a partnership, is warned before forming the same pair again (reversed)
+ *    and confirms; nudges, pauses, resumes, re-matches (a new mentor) and ends one with a reason,
+ *    and reads its history; the roster tells who is unmatched; the report shows counts.
+ * 2. A mentee subscribes to her conversations in her calendar: the feed is fetched from its secret
+ *    address and parsed with ical.js, then stopped.
+ */
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../support/globals.d.ts" />
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { hasChromium } from '../support/browser.ts';
+import { newPage, openTool, settled, shootOnFailure, startWorld, type World } from './journeys/world.ts';
+
+const COORDINATOR = { id: 'awhitfield', name: 'Angela Whitfield' };
+const MENTOR = { id: 'tokonkwo', name: 'Thomas Okonkwo' };
+const NEW_MENTOR = { id: 'praman', name: 'Priya Raman' };
+const MENTEE = { id: 'wchen', name: 'Wei Chen' };
+
+describe.skipIf(!hasChromium)('journeys: a program over time', () => {
+  let w: World;
+
+  beforeAll(async () => {
+    w = await startWorld({ registerTool: true });
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await shootOnFailure(w, ctx.task.name);
+  });
+
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('coordinator: warned of a duplicate, nudges, pauses, resumes, re-matches and ends a partnership, with its history', async () => {
+    const page = await newPage(w);
+    const app = await openTool(page, w, COORDINATOR.id);
+    await app.getByRole('tab', { name: 'Roster' }).click();
+    await app.getByRole('button', { name: 'Sync roster from the LMS' }).first().click();
+    await app.getByText(/Roster synced/).waitFor();
+    await app.getByText(/10 people in the course, 9 unmatched/).waitFor();
+
+    const form = async (mentor: string, mentee: string) => {
+      await app.getByRole('button', { name: 'Form a partnership' }).first().click();
+      const dialog = app.getByRole('dialog', { name: 'Form a partnership' });
+      await dialog.getByRole('combobox', { name: 'Mentor' }).fill(mentor.split(' ')[0]!);
+      await app.getByRole('option', { name: new RegExp(mentor) }).click();
+      await dialog.getByRole('combobox', { name: 'Mentees' }).fill(mentee.split(' ')[0]!);
+      await app.getByRole('option', { name: new RegExp(mentee) }).click();
+      await dialog.getByRole('button', { name: 'Form partnership' }).click();
+      return dialog;
+    };
+    await app.getByRole('tab', { name: 'Partnerships' }).click();
+    const first = await form(MENTOR.name, MENTEE.name);
+    await first.waitFor({ state: 'detached' });
+    // The same two people, the other way round: a warning, then a deliberate second one.
+    const second = await form(MENTEE.name, MENTOR.name);
+    await second
+      .getByRole('alert')
+      .getByText(/already share a mentoring partnership/)
+      .waitFor();
+    await second.getByRole('button', { name: 'Form a second partnership' }).click();
+    await second.waitFor({ state: 'detached' });
+
+    const activity = app.getByRole('table', { name: 'Partnership activity' });
+    await expect.poll(() => activity.locator('tbody tr').filter({ hasText: MENTOR.name }).count()).toBe(2);
+    // The row where Thomas mentors Wei (the other has them the other way round).
+    const row = activity.locator('tbody tr').filter({ hasText: new RegExp(`${MENTOR.name}\\s*→`) });
+    await row.getByRole('button', { name: /Manage/ }).click();
+    const manage = app.getByRole('dialog', { name: /Manage/ });
+    await manage.getByRole('button', { name: 'Nudge to meet' }).click();
+    await app.getByText('Nudge recorded: the pair sees it in their workspace.').waitFor();
+    await manage.getByRole('button', { name: 'Pause' }).click();
+    await manage.getByRole('button', { name: 'Resume' }).waitFor();
+    await row.getByText('Paused').waitFor();
+    await manage.getByRole('button', { name: 'Resume' }).click();
+    await manage.getByRole('button', { name: 'Pause' }).waitFor();
+
+    // Re-match: Priya mentors Wei from now on.
+    await manage.getByRole('button', { name: 'Change members' }).click();
+    const mentorBox = manage.getByRole('combobox', { name: 'Mentor' });
+    await mentorBox.fill('Priya');
+    await app.getByRole('option', { name: new RegExp(NEW_MENTOR.name) }).click();
+    await manage.getByRole('button', { name: 'Save members' }).click();
+    const history = manage.getByRole('region', { name: 'History' });
+    await history.getByText(`Left ${MENTOR.name} (mentor)`).waitFor();
+    await history.getByText(`Joined ${NEW_MENTOR.name} (mentor)`).waitFor();
+    await history.getByText('Nudged').waitFor();
+
+    await manage.getByRole('button', { name: 'End partnership' }).click();
+    await manage.getByLabel('Why does it end?').fill('Wei took a post in another district');
+    await manage.getByRole('button', { name: 'End partnership' }).click();
+    await history.getByText(/reason: Wei took a post in another district/).waitFor();
+    await manage.getByRole('button', { name: 'Close' }).click();
+
+    // The partner who is still matched, and the report's counts.
+    const api = await w.api(COORDINATOR.id);
+    const report = await api.programReport({});
+    expect(report.partnerships.map((p) => p.status).sort()).toEqual(['active', 'closed']);
+    await app.getByRole('tab', { name: 'Report' }).click();
+    await app.getByRole('table', { name: 'Partnerships' }).waitFor();
+    await app.getByRole('button', { name: 'Download CSV' }).waitFor();
+    await settled(app);
+    await page.close();
+  });
+
+  it('mentee: subscribes to her conversations in her calendar, fetched and parsed as a calendar, then stops it', async () => {
+    const mentee = await w.api(MENTEE.id);
+    const { partnerships } = await mentee.listPartnerships({});
+    const current = partnerships.find((p) => p.status === 'active')!;
+    const when = new Date(Date.now() + 3 * 86_400_000);
+    when.setUTCHours(15, 0, 0, 0);
+    await mentee.createConversation({
+      params: { id: current.id },
+      body: { scheduledFor: when.toISOString(), durationMinutes: 45, place: 'Harbor View, room 12' },
+    });
+
+    const page = await newPage(w);
+    const app = await openTool(page, w, MENTEE.id);
+    await app
+      .getByRole('link', { name: new RegExp(MENTOR.name) })
+      .first()
+      .click();
+    await app.getByRole('tab', { name: 'Conversations' }).click();
+    const panel = app.getByRole('region', { name: 'In your calendar' });
+    await panel.getByRole('button', { name: 'Subscribe in your calendar' }).click();
+    const url = await panel.getByLabel('Your calendar address (keep it to yourself)').inputValue();
+    expect(url).toMatch(/\/api\/calendar\/cal_[\w-]+\/mentoring\.ics$/);
+
+    const res = await fetch(url);
+    expect(res.headers.get('content-type')).toMatch(/text\/calendar/);
+    const calendar = new ICAL.Component(ICAL.parse(await res.text()));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.summary).toBe(`Mentoring conversation with ${MENTOR.name}`);
+    expect(events[0]!.startDate.toJSDate().toISOString()).toBe(when.toISOString());
+    expect(events[0]!.location).toBe('Harbor View, room 12');
+    expect(
+      String(calendar.getFirstSubcomponent('vevent')!.getFirstSubcomponent('valarm')!.getFirstPropertyValue('trigger')),
+    ).toBe('-PT30M');
+
+    await panel.getByRole('button', { name: 'Stop the subscription' }).click();
+    await app.getByRole('alertdialog').getByRole('button', { name: 'Stop it' }).click();
+    await panel.getByRole('button', { name: 'Subscribe in your calendar' }).waitFor();
+    expect((await fetch(url)).status).toBe(404);
+    await page.close();
+  });
+});
