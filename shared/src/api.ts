@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import * as d from './domain.ts';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import type { Method } from './paths.ts';
 
 export interface RouteDef {
   method: Method;
@@ -61,8 +61,9 @@ export const routes = {
   programActivity: route({
     method: 'GET',
     path: '/api/program/activity',
-    summary: 'Activity of every partnership: counts and dates, never content',
+    summary: 'Activity of the program’s partnerships, a page at a time: counts and dates, never content',
     access: 'staff',
+    query: d.PartnershipQuery,
     response: d.ProgramActivity,
   }),
   updateProgramSettings: route({
@@ -123,10 +124,11 @@ export const routes = {
   listPartnerships: route({
     method: 'GET',
     path: '/api/partnerships',
-    summary: 'The caller’s partnerships (staff: all, without content)',
+    summary: 'The caller’s partnerships, a page at a time (staff: all of the program, without content)',
     access: 'person',
     extension: true,
-    response: List('partnerships', d.Partnership),
+    query: d.PartnershipQuery,
+    response: d.PartnershipList,
   }),
   createPartnership: route({
     method: 'POST',
@@ -599,11 +601,4 @@ export type RouteArgs<R extends RouteDef> = (PathParams<R['path']> extends infer
 
 export type RouteAnswer<R extends RouteDef> = z.infer<R['response']>;
 
-/** Fills `{id}` placeholders, encoding each value. */
-export function fillPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    if (v === undefined) throw new Error(`missing path parameter ${k}`);
-    return encodeURIComponent(v);
-  });
-}
+export { fillPath } from './paths.ts';

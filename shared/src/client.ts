@@ -2,7 +2,8 @@
  * A typed client for the API, used by the workspace app and the extension alike.
  * Each method is named after its route in `routes`.
  */
-import { fillPath, routes, type RouteArgs, type RouteAnswer, type Routes } from './api.ts';
+import type { RouteArgs, RouteAnswer, Routes } from './api.ts';
+import { fillPath, routePaths } from './paths.ts';
 import type { ErrorBody, ErrorCode } from './domain.ts';
 
 export class ApiError extends Error {
@@ -40,11 +41,11 @@ export function createApiClient(options: ClientOptions): ApiClient {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const base = options.baseUrl.replace(/\/+$/, '');
   const client: Record<string, unknown> = {};
-  for (const [name, def] of Object.entries(routes)) {
+  for (const [name, [method, path]] of Object.entries(routePaths)) {
     client[name] = async (
       args: { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> } & CallOptions = {},
     ) => {
-      let url = base + fillPath(def.path, args.params);
+      let url = base + fillPath(path, args.params);
       if (args.query) {
         const qs = new URLSearchParams();
         for (const [k, v] of Object.entries(args.query)) if (v !== undefined && v !== null) qs.set(k, String(v));
@@ -58,7 +59,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
       let res: Response;
       try {
         res = await doFetch(url, {
-          method: def.method,
+          method,
           headers,
           body: args.body === undefined ? undefined : JSON.stringify(args.body),
           signal: args.signal,

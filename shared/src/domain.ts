@@ -651,11 +651,47 @@ export const PartnershipActivity = z
   .meta({ id: 'PartnershipActivity' });
 export type PartnershipActivity = z.infer<typeof PartnershipActivity>;
 
+/**
+ * One page of a partnership list, newest first. `cursor` is the `nextCursor` of the page before;
+ * `name` matches any member's name; `quiet` as in `isQuiet`.
+ */
+export const PartnershipQuery = z
+  .object({
+    status: PartnershipStatus.optional(),
+    quiet: z.enum(['true', 'false']).optional(),
+    name: z.string().trim().max(100).optional(),
+    cursor: z
+      .string()
+      .max(200)
+      .regex(/^[\w-]+$/, 'is not a cursor from this list')
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .meta({ id: 'PartnershipQuery' });
+export type PartnershipQuery = z.infer<typeof PartnershipQuery>;
+
+/** How many partnerships the program has and how many are quiet, whatever the filters. */
+export const ActivitySummary = z
+  .object({ partnerships: z.number().int(), quiet: z.number().int() })
+  .meta({ id: 'ActivitySummary' });
+export type ActivitySummary = z.infer<typeof ActivitySummary>;
+
 export const ProgramActivity = z
-  .object({ quietAfterDays: z.number().int(), partnerships: z.array(PartnershipActivity) })
+  .object({
+    quietAfterDays: z.number().int(),
+    partnerships: z.array(PartnershipActivity),
+    /** Null on the last page. */
+    nextCursor: z.string().nullable(),
+    /** Sent with the first page only (no cursor). */
+    summary: ActivitySummary.nullable(),
+  })
   .meta({ id: 'ProgramActivity' });
 export type ProgramActivity = z.infer<typeof ProgramActivity>;
 
+export const PartnershipList = z
+  .object({ partnerships: z.array(Partnership), nextCursor: z.string().nullable() })
+  .meta({ id: 'PartnershipList' });
+export type PartnershipList = z.infer<typeof PartnershipList>;
 /** The program report for a board: dates, counts and checkpoint completion, never content. */
 export const ProgramReport = z
   .object({

@@ -1,11 +1,14 @@
 /**
- * The yardstick for `bench:launch`: a bare ltijs app on SQLite as ltijs's docs set it up (session
- * cookie, redirect with the ltik, an API route behind ltijs's own per-request ltik check).
+ * The yardstick for `bench:launch`: a bare ltijs app as ltijs's docs set it up (session cookie,
+ * redirect with the ltik, an API route behind ltijs's own per-request ltik check), on an SQLite
+ * file opened by the tool's own `openDatabases`: the same WAL journal, synchronous mode, busy
+ * timeout, one-connection pool and IMMEDIATE transactions as the tool, whatever they become.
  * Run as its own process: `tsx bench/bare-ltijs.ts PORT DATA_DIR`.
  */
 import path from 'node:path';
 import ltijs from 'ltijs';
-import LtiSequelize from 'ltijs-sequelize';
+import { openDatabases } from '@mentoring/lti-tool/src/db/database.ts';
+import { createLogger } from '@mentoring/lti-tool/src/log.ts';
 
 const [port = '0', dataDir = '.'] = process.argv.slice(2);
 const url = `http://127.0.0.1:${port}`;
@@ -23,15 +26,10 @@ interface LtiBare {
   };
 }
 
+const { ltiPlugin } = await openDatabases(`sqlite:${path.join(dataDir, 'bare.sqlite')}`, createLogger('silent'));
 lti.setup(
   'bare-ltijs-benchmark-key',
-  {
-    plugin: new LtiSequelize('bare', '', '', {
-      dialect: 'sqlite',
-      storage: path.join(dataDir, 'bare.sqlite'),
-      logging: false,
-    }),
-  },
+  { plugin: ltiPlugin },
   {
     dynReg: { url, name: 'Bare ltijs', autoActivate: true, redirectUris: [`${url}/`] },
     cookies: { secure: false, sameSite: 'Lax' },

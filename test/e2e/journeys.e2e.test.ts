@@ -294,7 +294,8 @@ describe.skipIf(!hasChromium)('journeys: coordinator, mentee, mentor, staff', ()
 
     await received.settled();
     const answers = received.responses;
-    expect(answers.map((r) => r.url)).toEqual(
+    // The activity list is asked for a page at a time (`?limit=…`): paths without their query.
+    expect(answers.map((r) => r.url.split('?')[0])).toEqual(
       expect.arrayContaining(['/api/me', '/api/program/activity', '/api/program/people']),
     );
     expect(answers.every((r) => r.status < 400)).toBe(true);

@@ -9,6 +9,7 @@ import * as clipPages from './migrations/0005-clip-pages.ts';
 import * as launchNonces from './migrations/0006-launch-nonces.ts';
 import * as rateLimits from './migrations/0007-rate-limits.ts';
 import * as programLife from './migrations/0008-program-life.ts';
+import * as partnershipPages from './migrations/0009-partnership-pages.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -24,6 +25,7 @@ const migrations: Array<[string, Migration]> = [
   ['0006-launch-nonces', launchNonces],
   ['0007-rate-limits', rateLimits],
   ['0008-program-life', programLife],
+  ['0009-partnership-pages', partnershipPages],
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -158,3 +158,15 @@ export const time = {
 };
 
 export const bool = (v: unknown) => v === true || v === 1 || v === '1' || v === 't';
+
+/** Child rows by their parent's id, in one pass: assembling a list never filters all children per row. */
+export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}

@@ -1,35 +1,165 @@
 /**
- * Serves the built workspace app at /app/, with index.html for every in-app path. The page carries
- * this answer's CSP nonce in `<meta property="csp-nonce">`, where React Aria finds it for the few
- * `<style>` elements it adds.
+ * Serves the built workspace app at /app/, with index.html for every in-app path. Files go out
+ * compressed (brotli or gzip, as the browser accepts: the build writes `.br` and `.gz` beside each
+ * file; a file without them is compressed once and kept). Vite's content-hashed files under
+ * `assets/` are cached for a year as immutable; other files are revalidated (`no-cache`, ETag).
+ * The page itself is made per answer (`no-store`): it carries this answer's CSP nonce in
+ * `<meta property="csp-nonce">`, where React Aria finds it for the few `<style>` elements it adds.
  */
-import path from 'node:path';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import express, { type Router } from 'express';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import express, { type Request, type Response, type Router } from 'express';
 import { TOOL_ROOT } from '../paths.ts';
 import { cspNonce } from './security.ts';
 import { escapeHtml } from './html.ts';
 
 export const WEB_DIST = path.join(TOOL_ROOT, 'dist/web');
 
-export function webApp(): Router {
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.map', '.txt']);
+/** Below this, compression saves less than its headers cost. */
+const MIN_COMPRESS = 1024;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+type Encoding = 'br' | 'gzip';
+interface Variant {
+  body: Buffer;
+  etag: string;
+}
+interface StaticFile {
+  type: string;
+  cacheControl: string;
+  identity: Variant;
+  encoded: Partial<Record<Encoding, Variant>>;
+  /** Which file on disk this was read from, so a rebuild is noticed. */
+  version: string;
+}
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+const variant = (body: Buffer): Variant => ({
+  body,
+  etag: `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+});
+
+/** The encodings the request accepts, best first (brotli, then gzip); `q=0` refuses one. */
+export function acceptedEncodings(header: string | undefined): Encoding[] {
+  const accepted = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    accepted.set(name.trim(), q === undefined ? 1 : Number(q));
+  }
+  const wildcard = accepted.get('*');
+  return (['br', 'gzip'] as const).filter((e) => (accepted.get(e) ?? wildcard ?? 0) > 0);
+}
+
+async function readEncoded(file: string, ext: string, body: Buffer): Promise<StaticFile['encoded']> {
+  if (!COMPRESSIBLE.has(ext) || body.length < MIN_COMPRESS) return {};
+  const built = async (suffix: string) => fs.promises.readFile(file + suffix).catch(() => undefined);
+  const [br, gz] = await Promise.all([built('.br'), built('.gz')]);
+  return {
+    // Compressed in the thread pool, at a quality that takes milliseconds, when the build wrote none.
+    br: variant(br ?? (await brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } }))),
+    gzip: variant(gz ?? (await gzip(body, { level: 6 }))),
+  };
+}
+
+export function webApp(dist = WEB_DIST): Router {
   const router = express.Router();
-  router.use(express.static(WEB_DIST, { index: false, maxAge: '1h', immutable: false }));
-  router.get('*', (_req, res) => {
-    void fs.promises.readFile(path.join(WEB_DIST, 'index.html'), 'utf8').then(
-      (page) => {
-        res.setHeader('cache-control', 'no-store');
-        res
-          .type('html')
-          .send(page.replace('<head>', `<head><meta property="csp-nonce" nonce="${escapeHtml(cspNonce(res))}">`));
-      },
-      () => {
+  const cache = new Map<string, StaticFile>();
+
+  async function load(relative: string): Promise<StaticFile | undefined> {
+    const file = path.join(dist, relative);
+    if (!file.startsWith(dist + path.sep)) return undefined;
+    const stat = await fs.promises.stat(file).catch(() => undefined);
+    if (!stat?.isFile()) return undefined;
+    const version = `${stat.size}:${stat.mtimeMs}`;
+    const cached = cache.get(relative);
+    if (cached?.version === version) return cached;
+    const ext = path.extname(file);
+    const body = await fs.promises.readFile(file);
+    const loaded: StaticFile = {
+      type: TYPES[ext] ?? 'application/octet-stream',
+      cacheControl: relative.startsWith(`assets${path.sep}`) ? IMMUTABLE : 'no-cache',
+      identity: variant(body),
+      encoded: await readEncoded(file, ext, body),
+      version,
+    };
+    cache.set(relative, loaded);
+    return loaded;
+  }
+
+  function send(req: Request, res: Response, f: StaticFile) {
+    const encoding = acceptedEncodings(req.headers['accept-encoding']).find((e) => f.encoded[e]);
+    const v = encoding ? f.encoded[encoding]! : f.identity;
+    res.setHeader('content-type', f.type);
+    res.setHeader('cache-control', f.cacheControl);
+    if (Object.keys(f.encoded).length) res.setHeader('vary', 'Accept-Encoding');
+    if (encoding) res.setHeader('content-encoding', encoding);
+    res.setHeader('etag', v.etag);
+    if (req.headers['if-none-match']?.split(',').some((t) => t.trim() === v.etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.setHeader('content-length', v.body.length);
+    res.status(200).end(req.method === 'HEAD' ? undefined : v.body);
+  }
+
+  /** The page, with this answer's nonce: never cached, and small enough to go uncompressed. */
+  function sendPage(res: Response, page: StaticFile) {
+    const nonce = escapeHtml(cspNonce(res));
+    const body = page.identity.body
+      .toString('utf8')
+      .replace('<head>', `<head><meta property="csp-nonce" nonce="${nonce}">`);
+    res.setHeader('content-type', page.type);
+    res.setHeader('cache-control', 'no-store');
+    res.status(200).end(body);
+  }
+
+  router.get('*', (req, res, next) => {
+    void (async () => {
+      let relative: string;
+      try {
+        relative = path.normalize(decodeURIComponent(req.path)).replace(/^[/\\]+/, '');
+      } catch {
+        relative = '';
+      }
+      // The precompressed copies and the build's own folders (.vite) are not pages of the app.
+      const servable = relative && !/\.(br|gz)$/.test(relative) && !relative.startsWith('.');
+      const asked = servable ? await load(relative) : undefined;
+      if (!asked && path.extname(relative)) {
+        // A file that is not there (an old release's asset, say) is a 404, not the app's page.
+        res.status(404).type('text').send('Not found.');
+        return;
+      }
+      const isPage = !asked || relative === 'index.html';
+      const file = isPage ? await load('index.html') : asked;
+      if (!file) {
         res
           .status(503)
           .type('text')
           .send('The workspace app is not built yet: run `npm run build -w lti-tool` (npm start does it for you).');
-      },
-    );
+        return;
+      }
+      if (isPage) sendPage(res, file);
+      else send(req, res, file);
+    })().catch(next);
   });
   return router;
 }

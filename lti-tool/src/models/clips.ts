@@ -1,6 +1,6 @@
 /** Clipped passages and the mentors' reviews of them. */
 import type { Clip, Selector } from '@mentoring/shared';
-import { json, time, type Sql } from '../db/sql.ts';
+import { groupBy, json, time, type Sql } from '../db/sql.ts';
 
 export interface ClipRow {
   id: string;
@@ -59,12 +59,12 @@ export async function withReviews(sql: Sql, records: ClipRecord[]): Promise<Clip
       ids,
     }),
   ]);
+  const reviewsOf = groupBy(rows, (r) => r.clip_id);
+  const pagesOf = groupBy(pages, (p) => p.clip_id);
   return records.map((c) => ({
     ...c,
-    pageIds: pages.filter((p) => p.clip_id === c.id).map((p) => p.page_id),
-    reviews: rows
-      .filter((r) => r.clip_id === c.id)
-      .map((r) => ({ mentorId: r.mentor_id, reviewedAt: time.iso(r.reviewed_at) })),
+    pageIds: (pagesOf.get(c.id) ?? []).map((p) => p.page_id),
+    reviews: (reviewsOf.get(c.id) ?? []).map((r) => ({ mentorId: r.mentor_id, reviewedAt: time.iso(r.reviewed_at) })),
   }));
 }
 
@@ -139,9 +139,10 @@ async function insertClipRows(sql: Sql, rows: NewClip[]): Promise<boolean[]> {
     'SELECT id, partnership_id, clipper_id, created_at FROM clips WHERE id IN (:ids)',
     { ids: rows.map((r) => r.id) },
   );
+  const byId = new Map(stored.map((s) => [s.id, s]));
   const claimed = new Set<string>();
   return rows.map((r) => {
-    const s = stored.find((x) => x.id === r.id);
+    const s = byId.get(r.id);
     const ours =
       !!s &&
       !claimed.has(r.id) &&

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { AgendaItem, Commitment, Conversation } from '@mentoring/shared';
-import { bool, json, time, type Sql } from '../db/sql.ts';
+import { groupBy, bool, json, time, type Sql } from '../db/sql.ts';
 
 export interface ConversationRow {
   id: string;
@@ -42,7 +42,7 @@ export const toCommitment = (r: CommitmentRow): Commitment => ({
   done: bool(r.done),
 });
 
-/** A conversation row with the commitments made in it. */
+/** A conversation row with the commitments made in it (those of this conversation only). */
 export const toConversation = (r: ConversationRow, commitments: CommitmentRow[]): Conversation => ({
   id: r.id,
   partnershipId: r.partnership_id,
@@ -56,7 +56,7 @@ export const toConversation = (r: ConversationRow, commitments: CommitmentRow[])
   agenda: json.read<AgendaItem[]>(r.agenda, []),
   sharedNotes: r.shared_notes,
   privateNote: r.private_note ?? '',
-  commitments: commitments.filter((c) => c.conversation_id === r.id).map(toCommitment),
+  commitments: commitments.map(toCommitment),
 });
 
 export const SELECT_WITH_OWN_NOTE = `SELECT c.id, c.partnership_id, c.scheduled_for, c.duration_minutes, c.place, c.video_url, c.time_zone,
@@ -71,7 +71,8 @@ async function assemble(sql: Sql, rows: ConversationRow[]): Promise<Conversation
       ids: rows.map((r) => r.id),
     },
   );
-  return rows.map((r) => toConversation(r, commitments));
+  const commitmentsOf = groupBy(commitments, (c) => c.conversation_id);
+  return rows.map((r) => toConversation(r, commitmentsOf.get(r.id) ?? []));
 }
 
 /** The partnership's conversations as `viewerId` may see them: coming ones first, soonest first; then held ones, latest first. */

@@ -1,7 +1,7 @@
 /** Goals, their actions and their history (`goal_events`). */
 import crypto from 'node:crypto';
 import type { Action, Goal, GoalStatus } from '@mentoring/shared';
-import { bool, time, type Sql } from '../db/sql.ts';
+import { groupBy, bool, time, type Sql } from '../db/sql.ts';
 
 interface GoalRow {
   id: string;
@@ -54,6 +54,8 @@ async function assemble(sql: Sql, rows: GoalRow[]): Promise<Goal[]> {
       ids,
     }),
   ]);
+  const actionsOf = groupBy(actions, (a) => a.goal_id);
+  const eventsOf = groupBy(events, (e) => e.goal_id);
   return rows.map((r) => ({
     id: r.id,
     partnershipId: r.partnership_id,
@@ -63,10 +65,8 @@ async function assemble(sql: Sql, rows: GoalRow[]): Promise<Goal[]> {
     why: r.why,
     success: r.success,
     status: r.status,
-    actions: actions.filter((a) => a.goal_id === r.id).map(toAction),
-    history: events
-      .filter((e) => e.goal_id === r.id)
-      .map((e) => ({ at: time.iso(e.at), byId: e.by_id, change: e.change })),
+    actions: (actionsOf.get(r.id) ?? []).map(toAction),
+    history: (eventsOf.get(r.id) ?? []).map((e) => ({ at: time.iso(e.at), byId: e.by_id, change: e.change })),
     createdAt: time.iso(r.created_at),
     updatedAt: time.iso(r.updated_at),
   }));

@@ -9,7 +9,7 @@ import {
   type PartnershipKind,
   type PartnershipStatus,
 } from '@mentoring/shared';
-import { json, time, type Sql } from '../db/sql.ts';
+import { groupBy, json, time, type Sql } from '../db/sql.ts';
 import { insertEvent } from './history.ts';
 
 interface PartnershipRow {
@@ -54,6 +54,7 @@ async function assemble(sql: Sql, rows: PartnershipRow[]): Promise<StoredPartner
     ),
     conversationTimes(sql, ids),
   ]);
+  const membersOf = groupBy(members, (m) => m.partnership_id);
   return rows.map((r) => {
     const t = times.get(r.id);
     return {
@@ -66,9 +67,12 @@ async function assemble(sql: Sql, rows: PartnershipRow[]): Promise<StoredPartner
       createdById: r.created_by_id,
       createdAt: time.iso(r.created_at),
       closedAt: time.isoOrNull(r.closed_at),
-      members: members
-        .filter((m) => m.partnership_id === r.id)
-        .map((m) => ({ personId: m.person_id, name: m.name, role: m.role, invitation: m.invitation })),
+      members: (membersOf.get(r.id) ?? []).map((m) => ({
+        personId: m.person_id,
+        name: m.name,
+        role: m.role,
+        invitation: m.invitation,
+      })),
       lastConversationAt: time.isoOrNull(t?.last_held ?? null),
       nextConversation: t?.next_id ? { id: t.next_id, scheduledFor: time.iso(t.next_at) } : null,
     };
@@ -120,12 +124,131 @@ export async function partnershipsOfPerson(
   return assemble(sql, rows);
 }
 
+/** Every partnership of the program, newest first: for the report, which covers them all; lists page instead. */
 export async function partnershipsOfProgram(sql: Sql, programId: string): Promise<StoredPartnership[]> {
   const rows = await sql.all<PartnershipRow>(
-    'SELECT * FROM partnerships WHERE program_id = :programId ORDER BY created_at DESC',
+    'SELECT * FROM partnerships WHERE program_id = :programId ORDER BY created_at DESC, id DESC',
     { programId },
   );
   return assemble(sql, rows);
+}
+
+/** Where a page starts: after this partnership in newest-first order. */
+export interface PageCursor {
+  createdAt: number;
+  id: string;
+}
+
+export const pageCursor = {
+  write: (c: PageCursor): string => Buffer.from(`${c.createdAt}.${c.id}`).toString('base64url'),
+  /** Undefined when the text is not a cursor this list wrote. */
+  read(text: string): PageCursor | undefined {
+    const m = /^(\d{1,15})\.(.{1,64})$/s.exec(Buffer.from(text, 'base64url').toString('utf8'));
+    return m ? { createdAt: Number(m[1]), id: m[2]! } : undefined;
+  },
+};
+
+export interface PartnershipPageQuery {
+  programId: string;
+  /** Only partnerships this person is a member of and has not declined. */
+  memberId?: string;
+  status?: PartnershipStatus;
+  /** Part of any member's name, case aside. */
+  name?: string;
+  /** The shared `isQuiet` rule, as SQL: `quietAfterDays` and `now` say when. */
+  quiet?: { quiet: boolean; quietAfterDays: number; now: number };
+  after?: PageCursor;
+  limit: number;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * `isQuiet` of shared/src/rules/activity.ts on one partnership row `p`: active, no conversation
+ * scheduled from now on (the earliest not held is in the past, or there is none), and the last one
+ * held (or the start) longer ago than the program allows.
+ */
+const QUIET = `(p.status = 'active'
+  AND COALESCE((SELECT MIN(c.scheduled_for) FROM conversations c WHERE c.partnership_id = p.id AND c.held_at IS NULL), 0) < :now
+  AND COALESCE((SELECT MAX(c.held_at) FROM conversations c WHERE c.partnership_id = p.id), p.created_at) < :quietSince)`;
+
+function pageConditions(q: Omit<PartnershipPageQuery, 'limit'>) {
+  const where = ['p.program_id = :programId'];
+  const params: Record<string, unknown> = { programId: q.programId };
+  if (q.memberId) {
+    where.push(`EXISTS (SELECT 1 FROM partnership_members me
+      WHERE me.partnership_id = p.id AND me.person_id = :memberId AND me.invitation <> 'declined')`);
+    params.memberId = q.memberId;
+  }
+  if (q.status) {
+    where.push('p.status = :status');
+    params.status = q.status;
+  }
+  if (q.name) {
+    // People first, then their partnerships by the members' person index: no walk over every member.
+    where.push(`p.id IN (SELECT mn.partnership_id FROM partnership_members mn WHERE mn.person_id IN
+      (SELECT pe.id FROM people pe WHERE LOWER(pe.name) LIKE :name ESCAPE '!'))`);
+    params.name = `%${q.name.toLowerCase().replace(/[!%_]/g, '!$&')}%`;
+  }
+  if (q.quiet) {
+    where.push(q.quiet.quiet ? QUIET : `NOT ${QUIET}`);
+    params.now = q.quiet.now;
+    params.quietSince = q.quiet.now - q.quiet.quietAfterDays * DAY;
+  }
+  if (q.after) {
+    // A row-value comparison is one range of the (program, time, id) index on SQLite and PostgreSQL alike.
+    where.push('(p.created_at, p.id) < (:afterAt, :afterId)');
+    params.afterAt = q.after.createdAt;
+    params.afterId = q.after.id;
+  }
+  return { where: where.join(' AND '), params };
+}
+
+/**
+ * One page of a program's partnerships, newest first (ties by id), and the cursor of the next page.
+ * Each page reads its own rows and their members and conversations, nothing more: the cost follows
+ * the page, not the program.
+ */
+export async function partnershipPage(
+  sql: Sql,
+  q: PartnershipPageQuery,
+): Promise<{ partnerships: StoredPartnership[]; next: PageCursor | null }> {
+  const { where, params } = pageConditions(q);
+  const rows = await sql.all<PartnershipRow>(
+    `SELECT p.* FROM partnerships p WHERE ${where} ORDER BY p.created_at DESC, p.id DESC LIMIT :limit`,
+    { ...params, limit: q.limit + 1 },
+  );
+  const more = rows.length > q.limit;
+  const page = more ? rows.slice(0, q.limit) : rows;
+  const last = page[page.length - 1];
+  return {
+    partnerships: await assemble(sql, page),
+    next: more && last ? { createdAt: Number(last.created_at), id: last.id } : null,
+  };
+}
+
+/**
+ * How many partnerships a program has, and how many of them are quiet (`QUIET`, with each
+ * partnership's conversation times aggregated once for the program instead of looked up per row).
+ */
+export async function partnershipCounts(
+  sql: Sql,
+  programId: string,
+  quiet: { quietAfterDays: number; now: number },
+): Promise<{ partnerships: number; quiet: number }> {
+  const row = await sql.one<{ n: number | string; quiet: number | string | null }>(
+    `SELECT COUNT(*) AS n,
+            SUM(CASE WHEN p.status = 'active' AND COALESCE(t.next_at, 0) < :now
+                      AND COALESCE(t.last_held, p.created_at) < :quietSince THEN 1 ELSE 0 END) AS quiet
+       FROM partnerships p
+       LEFT JOIN (SELECT c.partnership_id, MIN(CASE WHEN c.held_at IS NULL THEN c.scheduled_for END) AS next_at,
+                         MAX(c.held_at) AS last_held
+                    FROM conversations c JOIN partnerships cp ON cp.id = c.partnership_id
+                   WHERE cp.program_id = :programId GROUP BY c.partnership_id) t ON t.partnership_id = p.id
+      WHERE p.program_id = :programId`,
+    { programId, now: quiet.now, quietSince: quiet.now - quiet.quietAfterDays * DAY },
+  );
+  return { partnerships: Number(row?.n ?? 0), quiet: Number(row?.quiet ?? 0) };
 }
 
 export async function insertPartnership(

@@ -32,7 +32,12 @@ export async function conversationAndCommitmentsDue(
       ORDER BY c.held_at, m.created_at`,
     { ...p, conversationId: row?.id ?? null, no: false },
   );
-  const conversation: Conversation | null = row ? toConversation(row, commitments) : null;
+  const conversation: Conversation | null = row
+    ? toConversation(
+        row,
+        commitments.filter((c) => c.conversation_id === row.id),
+      )
+    : null;
   return {
     conversation,
     commitmentsDue: commitments.filter((c) => c.held_at !== null && !bool(c.done)).map(toCommitment),

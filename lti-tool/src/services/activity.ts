@@ -3,29 +3,44 @@
  * they meet, and how much happened lately, so they can reach pairs that have gone quiet. Never any
  * content: not a goal title, a note or an agreement.
  */
-import { daysAgo, isQuiet, type PartnershipActivity, type ProgramActivity } from '@mentoring/shared';
+import {
+  daysAgo,
+  isQuiet,
+  type PartnershipActivity,
+  type PartnershipQuery,
+  type ProgramActivity,
+} from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { recentCounts, scheduledCounts } from '../models/activity.ts';
-import { partnershipsOfProgram } from '../models/partnerships.ts';
-import { findProgram, setQuietAfterDays } from '../models/programs.ts';
-import { notFound } from './errors.ts';
+import { pageCursor, partnershipCounts, partnershipPage } from '../models/partnerships.ts';
+import { setQuietAfterDays } from '../models/programs.ts';
 import type { App } from './app.ts';
+import { pageQuery } from './partnerships.ts';
 
 const RECENT_DAYS = 30;
 
-export async function programActivity(app: App, principal: Principal): Promise<ProgramActivity> {
-  const program = await findProgram(app.sql, principal.programId);
-  if (!program) throw notFound('Your program');
+/** One page of the program's partnerships with their activity; the first page also counts the whole program. */
+export async function programActivity(
+  app: App,
+  principal: Principal,
+  query: PartnershipQuery,
+): Promise<ProgramActivity> {
   const now = app.clock.now();
-  const partnerships = await partnershipsOfProgram(app.sql, program.id);
-  const ids = partnerships.map((p) => p.id);
+  const q = await pageQuery(app, principal, query, now);
+  const [page, summary] = await Promise.all([
+    partnershipPage(app.sql, q),
+    query.cursor === undefined
+      ? partnershipCounts(app.sql, q.programId, { quietAfterDays: q.quietAfterDays, now })
+      : null,
+  ]);
+  const ids = page.partnerships.map((p) => p.id);
   const [counts, scheduled] = await Promise.all([
     recentCounts(app.sql, ids, daysAgo(RECENT_DAYS, now).getTime()),
     scheduledCounts(app.sql, ids, now),
   ]);
   return {
-    quietAfterDays: program.quiet_after_days,
-    partnerships: partnerships.map((p): PartnershipActivity => {
+    quietAfterDays: q.quietAfterDays,
+    partnerships: page.partnerships.map((p): PartnershipActivity => {
       const dates = {
         status: p.status,
         createdAt: p.createdAt,
@@ -39,9 +54,11 @@ export async function programActivity(app: App, principal: Principal): Promise<P
         ...dates,
         last30Days: counts.get(p.id)!,
         scheduledConversations: scheduled.get(p.id) ?? 0,
-        quiet: isQuiet(dates, program.quiet_after_days, now),
+        quiet: isQuiet(dates, q.quietAfterDays, now),
       };
     }),
+    nextCursor: page.next && pageCursor.write(page.next),
+    summary,
   };
 }
 

@@ -83,8 +83,14 @@ const box = (done: boolean) => trustedMarkdown(done ? '[x]' : '[ ]');
 /** The export as Markdown, every piece of people's text escaped by the Markdown writer. */
 export function exportMarkdown(e: PartnershipExport): string {
   const p = e.partnership;
-  const name = (id: string | null) => p.members.find((m) => m.personId === id)?.name ?? 'a former member';
-  const goalTitle = (id: string | null) => e.goals.find((g) => g.id === id)?.title ?? 'a goal no longer here';
+  // Looked up by id once per item, not searched for: an export of thousands of clips stays linear.
+  const names = new Map(p.members.map((m) => [m.personId, m.name]));
+  const goals = new Map(e.goals.map((g) => [g.id, g.title]));
+  const clips = new Map(e.clips.map((c) => [c.id, c]));
+  const prompts = new Map(e.prompts.map((q) => [q.id, q.question]));
+  const checkpoints = new Map(e.checkpoints.map((c) => [c.id, c.name]));
+  const name = (id: string | null) => (id === null ? undefined : names.get(id)) ?? 'a former member';
+  const goalTitle = (id: string | null) => (id === null ? undefined : goals.get(id)) ?? 'a goal no longer here';
   const out: (SafeMarkdown | '')[] = [];
   const section = (title: string, empty: boolean, emptyText: string) => {
     out.push('', heading(2, title), '');
@@ -136,11 +142,11 @@ export function exportMarkdown(e: PartnershipExport): string {
       case 'goal':
         return `Goal: ${goalTitle(item.goalId)}`;
       case 'clip': {
-        const clip = e.clips.find((c) => c.id === item.clipId);
+        const clip = clips.get(item.clipId);
         return `Clip: ${clip ? `“${clip.quote.slice(0, 120)}${clip.quote.length > 120 ? '…' : ''}”` : 'a clip no longer here'}`;
       }
       case 'prompt':
-        return `Prompt: ${e.prompts.find((q) => q.id === item.promptId)?.question ?? 'a prompt no longer here'}`;
+        return `Prompt: ${prompts.get(item.promptId) ?? 'a prompt no longer here'}`;
       case 'free':
         return item.text;
     }
@@ -219,7 +225,7 @@ export function exportMarkdown(e: PartnershipExport): string {
       table(
         ['Checkpoint', 'Mentee', 'Rating', 'Evaluated by', 'On', 'Summary'],
         e.evaluations.map((v) => [
-          e.checkpoints.find((c) => c.id === v.checkpointId)?.name ?? 'Checkpoint',
+          checkpoints.get(v.checkpointId) ?? 'Checkpoint',
           name(v.menteeId),
           v.rating,
           name(v.mentorId),

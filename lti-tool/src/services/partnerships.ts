@@ -5,28 +5,32 @@
  */
 import {
   DEFAULT_AGREEMENT,
-  canReadContent,
   memberOf,
   statusAfterAnswers,
   type Agreement,
   type CreatePartnership,
   type Member,
   type Partnership,
+  type PartnershipList,
+  type PartnershipQuery,
   type UpdatePartnership,
 } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import {
   findPartnership,
   insertPartnership,
+  pageCursor,
+  partnershipPage,
   partnershipsOfPerson,
-  partnershipsOfProgram,
   publicPartnership,
   setInvitation,
   updatePartnershipRow,
+  type PageCursor,
+  type PartnershipPageQuery,
   type StoredPartnership,
 } from '../models/partnerships.ts';
 import { insertEvent } from '../models/history.ts';
-import { roster } from '../models/programs.ts';
+import { findProgram, roster } from '../models/programs.ts';
 import { conflict, DomainError, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
@@ -38,12 +42,56 @@ function withoutContent(p: StoredPartnership): Partnership {
   return { ...publicPartnership(p), agreement: NO_AGREEMENT };
 }
 
+/** Staff read the program a page at a time. */
+const STAFF_PAGE = 50;
+/** One person's own partnerships are few: those who do not page get them all. */
+const PERSON_PAGE = 1_000;
+
+/**
+ * The model's page query for a list request: the filters as asked, the cursor checked, the quiet
+ * filter with the program's own threshold. Staff see the whole program; a participant their own.
+ */
+export async function pageQuery(
+  app: App,
+  principal: Principal,
+  query: PartnershipQuery,
+  now: number,
+): Promise<PartnershipPageQuery & { quietAfterDays: number }> {
+  const program = await findProgram(app.sql, principal.programId);
+  if (!program) throw notFound('Your program');
+  const staff = principal.programRole === 'staff';
+  let after: PageCursor | undefined;
+  if (query.cursor !== undefined) {
+    after = pageCursor.read(query.cursor);
+    if (!after)
+      throw invalid('cursor: this is not a cursor from this list; start again from the first page.', 'cursor');
+  }
+  return {
+    programId: program.id,
+    quietAfterDays: program.quiet_after_days,
+    ...(!staff && { memberId: principal.personId }),
+    ...(query.status && { status: query.status }),
+    ...(query.name && { name: query.name }),
+    ...(query.quiet && {
+      quiet: { quiet: query.quiet === 'true', quietAfterDays: program.quiet_after_days, now },
+    }),
+    ...(after && { after }),
+    limit: query.limit ?? (staff ? STAFF_PAGE : PERSON_PAGE),
+  };
+}
+
 /** A participant's partnerships, invitations to them included (not those they declined); staff: every one of the program. */
-export async function partnershipsFor(app: App, principal: Principal): Promise<Partnership[]> {
-  if (principal.programRole === 'staff')
-    return (await partnershipsOfProgram(app.sql, principal.programId)).map(withoutContent);
-  const mine = await partnershipsOfPerson(app.sql, principal.programId, principal.personId);
-  return mine.filter((p) => canReadContent(p, principal.personId)).map(publicPartnership);
+export async function partnershipsFor(
+  app: App,
+  principal: Principal,
+  query: PartnershipQuery,
+): Promise<PartnershipList> {
+  const q = await pageQuery(app, principal, query, app.clock.now());
+  const page = await partnershipPage(app.sql, q);
+  return {
+    partnerships: page.partnerships.map(principal.programRole === 'staff' ? withoutContent : publicPartnership),
+    nextCursor: page.next && pageCursor.write(page.next),
+  };
 }
 
 export async function partnershipFor(app: App, principal: Principal, id: string): Promise<Partnership> {

@@ -5,7 +5,7 @@ import { changeQuietAfterDays, programActivity } from '../../services/activity.t
 
 export function activityHandlers(app: App): Pick<Handlers, 'programActivity' | 'updateProgramSettings'> {
   return {
-    programActivity: (p) => programActivity(app, p),
+    programActivity: (p, { query }) => programActivity(app, p, query),
     updateProgramSettings: (p, { body }) => changeQuietAfterDays(app, p, body.quietAfterDays),
   };
 }

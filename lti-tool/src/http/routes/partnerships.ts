@@ -22,7 +22,7 @@ type PartnershipRoutes =
 
 export function partnershipHandlers(app: App): Pick<Handlers, PartnershipRoutes> {
   return {
-    listPartnerships: async (p) => ({ partnerships: await partnershipsFor(app, p) }),
+    listPartnerships: (p, { query }) => partnershipsFor(app, p, query),
     createPartnership: (p, { body }) => formPartnership(app, p, body),
     getPartnership: (p, { params }) => partnershipFor(app, p, params.id!),
     updatePartnership: (p, { params, body }) => changePartnership(app, p, params.id!, body),

@@ -1,5 +1,6 @@
 /** The program as staff see it (roster, activity, checkpoints) and the directory participants invite from. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PartnershipQuery } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 import type { BodyOf } from './types.ts';
 
@@ -34,9 +35,24 @@ export function useProgramDirectory() {
   return useQuery({ queryKey: programKeys.directory(), queryFn: () => api.programDirectory({}) });
 }
 
-export function useProgramActivity() {
+/** Partnerships per page of the staff's activity list. */
+export const ACTIVITY_PAGE = 50;
+
+export type ActivityFilter = Pick<PartnershipQuery, 'status' | 'quiet' | 'name'>;
+
+/** The program's activity a page at a time; filters go to the server, which pages through the program. */
+export function useProgramActivity(filter: ActivityFilter) {
   const api = useApi();
-  return useQuery({ queryKey: programKeys.activity(), queryFn: () => api.programActivity({}) });
+  return useInfiniteQuery({
+    queryKey: [...programKeys.activity(), filter],
+    queryFn: ({ pageParam }) =>
+      api.programActivity({
+        query: { ...filter, limit: ACTIVITY_PAGE, ...(pageParam !== null && { cursor: pageParam }) },
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useUpdateProgramSettings() {

@@ -1,16 +1,34 @@
+import { lazy, Suspense } from 'react';
 import type { Me } from '@mentoring/shared';
 import { useMe } from '../api/me.ts';
 import { ErrorNotice, Loading } from '../components/QueryState.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
-import { ConnectBrowserScreen } from '../screens/ConnectBrowserScreen.tsx';
-import { ParticipantHome } from '../screens/home/ParticipantHome.tsx';
-import { PrepareScreen } from '../screens/PrepareScreen.tsx';
-import { ProgramScreen } from '../screens/program/ProgramScreen.tsx';
 import { SignedOutScreen } from '../screens/SignedOutScreen.tsx';
-import { WorkspaceScreen } from '../screens/workspace/WorkspaceScreen.tsx';
-import { routeHref, type Route } from './route.ts';
+import { parseRoute, routeHref, type Route } from './route.ts';
 import { useRoute } from './useRoute.ts';
 import { useSessionEnded } from './session.ts';
+
+/**
+ * Each screen is its own chunk, loaded when first shown: the first screen needs only its own code.
+ * The participants' home (where most launches land) starts loading at once, beside `GET /api/me`.
+ */
+const screens = {
+  home: () => import('../screens/home/ParticipantHome.tsx'),
+  program: () => import('../screens/program/ProgramScreen.tsx'),
+  workspace: () => import('../screens/workspace/WorkspaceScreen.tsx'),
+  prepare: () => import('../screens/PrepareScreen.tsx'),
+  connect: () => import('../screens/ConnectBrowserScreen.tsx'),
+};
+const ParticipantHome = lazy(() => screens.home().then((m) => ({ default: m.ParticipantHome })));
+const ProgramScreen = lazy(() => screens.program().then((m) => ({ default: m.ProgramScreen })));
+const WorkspaceScreen = lazy(() => screens.workspace().then((m) => ({ default: m.WorkspaceScreen })));
+const PrepareScreen = lazy(() => screens.prepare().then((m) => ({ default: m.PrepareScreen })));
+const ConnectBrowserScreen = lazy(() => screens.connect().then((m) => ({ default: m.ConnectBrowserScreen })));
+
+/** Starts fetching the likely first screen's code, so it arrives with the answer to `GET /api/me`. */
+export function preloadFirstScreen(hash: string) {
+  void screens[parseRoute(hash).name]().catch(() => undefined);
+}
 
 /** `GET /api/me` decides the home: staff see the program, participants their partnerships. */
 export function App({ launched }: { launched: boolean }) {
@@ -35,7 +53,9 @@ export function App({ launched }: { launched: boolean }) {
       </a>
       <AppHeader me={me.data} route={route} />
       <main id="main" className="page">
-        <Screen me={me.data} route={route} />
+        <Suspense fallback={<Loading label="Opening…" />}>
+          <Screen me={me.data} route={route} />
+        </Suspense>
       </main>
     </>
   );

@@ -1,18 +1,34 @@
+import { lazy, Suspense } from 'react';
 import { memberOf, type Me, type Partnership } from '@mentoring/shared';
 import { usePartnerships } from '../../api/partnerships.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { InvitationCard } from './InvitationCard.tsx';
-import { InviteDialog } from './InviteDialog.tsx';
 import { PartnershipCard } from './PartnershipCard.tsx';
 import { Folded } from '../../components/Folded.tsx';
+import { useIdle } from '../../components/useIdle.ts';
+
+// The invitation form (people picker, validation) loads after the home is on screen.
+const InviteDialog = lazy(() => import('./InviteDialog.tsx').then((m) => ({ default: m.InviteDialog })));
 
 /** A participant's home: invitations to answer, their partnerships (as mentor and as mentee), and inviting someone. */
 export function ParticipantHome({ me }: { me: Me }) {
   const partnerships = usePartnerships();
   const meId = me.person.id;
-  const invite = <InviteDialog me={me} />;
+  const idle = useIdle(!partnerships.isPending);
+  const inviteSoon = (
+    <button type="button" className="button primary" disabled>
+      Invite someone
+    </button>
+  );
+  const invite = idle ? (
+    <Suspense fallback={inviteSoon}>
+      <InviteDialog me={me} />
+    </Suspense>
+  ) : (
+    inviteSoon
+  );
 
   if (partnerships.isPending) return <Loading label="Loading your partnerships…" />;
   if (partnerships.isError) return <ErrorNotice error={partnerships.error} retry={() => void partnerships.refetch()} />;

@@ -1,17 +1,15 @@
-import { useState } from 'react';
-import { Button, FieldError, Group, Input, Label, NumberField } from 'react-aria-components';
-import { ProgramSettings, type PartnershipActivity } from '@mentoring/shared';
-import { useProgramActivity, useUpdateProgramSettings } from '../../api/program.ts';
+import { useRef, useState } from 'react';
+import { Button, Input, Label, SearchField } from 'react-aria-components';
+import type { PartnershipActivity } from '@mentoring/shared';
+import { useProgramActivity, type ActivityFilter } from '../../api/program.ts';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { Form } from '../../components/Form.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
+import { useDebounced } from '../../components/useDebounced.ts';
 import { TableWrap } from '../../components/TableWrap.tsx';
-import { useNotify } from '../../components/Toaster.tsx';
-import { useFormState } from '../../components/useFormState.ts';
 import { formatDate, formatRelative } from '../../lib/dates.ts';
-import { check, errorsFrom } from '../../lib/formErrors.ts';
-import { FormPartnershipDialog } from './FormPartnershipDialog.tsx';
+import { FormPartnershipButton, QuietSetting } from './LazyParts.tsx';
 import { PartnershipActions } from './PartnershipActions.tsx';
 
 const STATUS: Record<PartnershipActivity['status'], string> = {
@@ -22,32 +20,57 @@ const STATUS: Record<PartnershipActivity['status'], string> = {
   closed: 'Closed',
 };
 
-/** Quiet ones first: they are the reason to look. */
-function byAttention(a: PartnershipActivity, b: PartnershipActivity): number {
-  if (a.quiet !== b.quiet) return a.quiet ? -1 : 1;
-  return (a.lastConversationAt ?? a.createdAt).localeCompare(b.lastConversationAt ?? b.createdAt);
-}
+const ALL = '*';
+const STATUS_FILTER = [
+  { id: ALL, label: 'Any status' },
+  ...(['active', 'paused', 'invited', 'closed', 'declined'] as const).map((id) => ({ id, label: STATUS[id] })),
+];
 
-/** Every partnership's activity: members, last and next conversation, counts of the last 30 days. */
+/**
+ * The program's partnerships a page at a time, newest first: members, last and next conversation,
+ * counts of the last 30 days. Filters (name, status, quiet) are applied by the server.
+ */
 export function ActivityPanel() {
-  const activity = useProgramActivity();
+  const [name, setName] = useState('');
+  const [status, setStatus] = useState<string>(ALL);
   const [quietOnly, setQuietOnly] = useState(false);
+  const typed = useDebounced(name.trim());
+  const filter: ActivityFilter = {
+    ...(typed && { name: typed }),
+    ...(status !== ALL && { status: status as PartnershipActivity['status'] }),
+    ...(quietOnly && { quiet: 'true' as const }),
+  };
+  const filtered = Object.keys(filter).length > 0;
+  const activity = useProgramActivity(filter);
+  const table = useRef<HTMLTableSectionElement>(null);
 
   if (activity.isPending) return <Loading label="Loading activity…" />;
-  if (activity.isError) return <ErrorNotice error={activity.error} retry={() => void activity.refetch()} />;
+  if (!activity.data) return <ErrorNotice error={activity.error} retry={() => void activity.refetch()} />;
 
-  const all = activity.data.partnerships;
-  const quiet = all.filter((a) => a.quiet).length;
-  const shown = (quietOnly ? all.filter((a) => a.quiet) : all).sort(byAttention);
+  const first = activity.data.pages[0]!;
+  const summary = first.summary ?? { partnerships: 0, quiet: 0 };
+  const shown = activity.data.pages.flatMap((page) => page.partnerships);
+  const clear = () => {
+    setName('');
+    setStatus(ALL);
+    setQuietOnly(false);
+  };
+  // Keyboard and screen reader users go on from the first new row, not from a button that may be gone.
+  const showMore = async () => {
+    const from = shown.length;
+    const next = await activity.fetchNextPage();
+    if (next.isError) return;
+    requestAnimationFrame(() => table.current?.querySelectorAll<HTMLElement>('tr')[from]?.focus());
+  };
 
   return (
     <div className="tab-content">
       <div className="section-head">
         <h2>Partnerships</h2>
-        <QuietSetting days={activity.data.quietAfterDays} />
+        <QuietSetting days={first.quietAfterDays} />
       </div>
-      {all.length === 0 ? (
-        <EmptyState title="No partnerships yet" action={<FormPartnershipDialog />}>
+      {summary.partnerships === 0 ? (
+        <EmptyState title="No partnerships yet" action={<FormPartnershipButton />}>
           <p>
             Form mentoring partnerships from the roster, or let participants invite each other. Their activity shows
             here: dates and counts, never content.
@@ -55,81 +78,125 @@ export function ActivityPanel() {
         </EmptyState>
       ) : (
         <>
-          <div className="table-tools">
-            <p>
-              {all.length} partnership{all.length === 1 ? '' : 's'}
-              {quiet > 0 && (
-                <>
-                  , <strong>{quiet} quiet</strong> (no conversation in {activity.data.quietAfterDays} days and none
-                  scheduled)
-                </>
-              )}
-              .
-            </p>
-            <Checkbox isSelected={quietOnly} onChange={setQuietOnly}>
-              Show only quiet partnerships
+          <p className="table-tools">
+            {summary.partnerships} partnership{summary.partnerships === 1 ? '' : 's'}
+            {summary.quiet > 0 && (
+              <>
+                , <strong>{summary.quiet} quiet</strong> (no conversation in {first.quietAfterDays} days and none
+                scheduled)
+              </>
+            )}
+            .
+          </p>
+          <div className="filters" role="search" aria-label="Filter partnerships">
+            <SearchField className="field search" value={name} onChange={setName}>
+              <Label>Member name</Label>
+              <Input placeholder="Part of a mentor’s or mentee’s name" />
+            </SearchField>
+            <SelectField label="Status" value={status} onChange={(v) => setStatus(v ?? ALL)} options={STATUS_FILTER} />
+            <Checkbox isSelected={quietOnly} onChange={setQuietOnly} className="filter-new">
+              Only quiet partnerships
             </Checkbox>
           </div>
-          <TableWrap label="Partnership activity, scrollable">
-            <table className="table">
-              <caption className="visually-hidden">Partnership activity</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Members</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last conversation</th>
-                  <th scope="col">Next conversation</th>
-                  <th scope="col">
-                    Last 30 days
-                    <span className="th-note">clips · prompts · conversations held</span>
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((a) => (
-                  <tr key={a.partnershipId} className={a.quiet ? 'quiet-row' : undefined}>
-                    <th scope="row">
-                      <Members activity={a} />
-                    </th>
-                    <td>
-                      {STATUS[a.status]}
-                      {a.quiet && <span className="badge quiet">Quiet</span>}
-                    </td>
-                    <td>
-                      {a.lastConversationAt ? (
-                        <span title={formatDate(a.lastConversationAt)}>{formatRelative(a.lastConversationAt)}</span>
-                      ) : (
-                        <span className="muted">None yet</span>
-                      )}
-                    </td>
-                    <td>
-                      {a.nextConversationAt ? (
-                        formatDate(a.nextConversationAt)
-                      ) : (
-                        <span className="muted">Not scheduled</span>
-                      )}
-                    </td>
-                    <td className="counts">
-                      <span aria-label={`${a.last30Days.clips} clips`}>{a.last30Days.clips}</span> ·{' '}
-                      <span aria-label={`${a.last30Days.prompts} prompts`}>{a.last30Days.prompts}</span> ·{' '}
-                      <span aria-label={`${a.last30Days.conversations} conversations held`}>
-                        {a.last30Days.conversations}
-                      </span>
-                    </td>
-                    <td>
-                      <PartnershipActions activity={a} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          {shown.length === 0 ? (
+            <EmptyState
+              title={quietOnly && !typed && status === ALL ? 'No quiet partnerships' : 'No partnerships match'}
+              action={
+                <Button className="button" onPress={clear}>
+                  Show all partnerships
+                </Button>
+              }
+            >
+              {quietOnly && !typed && status === ALL && (
+                <p>
+                  Every active partnership has met in the last {first.quietAfterDays} days or has a conversation
+                  scheduled.
+                </p>
+              )}
+            </EmptyState>
+          ) : (
+            <>
+              <p className="result-count" aria-live="polite">
+                {shown.length} shown, newest first{activity.hasNextPage && '; more below'}
+                {filtered && (
+                  <Button className="button quiet small" onPress={clear}>
+                    Clear filters
+                  </Button>
+                )}
+              </p>
+              <TableWrap label="Partnership activity, scrollable">
+                <table className={`table ${activity.isPlaceholderData ? 'is-stale' : ''}`}>
+                  <caption className="visually-hidden">Partnership activity, newest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Members</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Last conversation</th>
+                      <th scope="col">Next conversation</th>
+                      <th scope="col">
+                        Last 30 days
+                        <span className="th-note">clips · prompts · conversations held</span>
+                      </th>
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody ref={table}>
+                    {shown.map((a) => (
+                      <ActivityRow key={a.partnershipId} activity={a} />
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+              {activity.hasNextPage && (
+                <p className="more-clips">
+                  <Button className="button" isDisabled={activity.isFetchingNextPage} onPress={() => void showMore()}>
+                    {activity.isFetchingNextPage ? 'Loading more partnerships…' : 'Show more partnerships'}
+                  </Button>
+                </p>
+              )}
+            </>
+          )}
+          {activity.error && (
+            <ErrorNotice
+              error={activity.error}
+              retry={() => void (activity.isFetchNextPageError ? activity.fetchNextPage() : activity.refetch())}
+            />
+          )}
         </>
       )}
     </div>
+  );
+}
+
+function ActivityRow({ activity: a }: { activity: PartnershipActivity }) {
+  return (
+    <tr className={a.quiet ? 'quiet-row' : undefined} tabIndex={-1}>
+      <th scope="row">
+        <Members activity={a} />
+      </th>
+      <td>
+        {STATUS[a.status]}
+        {a.quiet && <span className="badge quiet">Quiet</span>}
+      </td>
+      <td>
+        {a.lastConversationAt ? (
+          <span title={formatDate(a.lastConversationAt)}>{formatRelative(a.lastConversationAt)}</span>
+        ) : (
+          <span className="muted">None yet</span>
+        )}
+      </td>
+      <td>{a.nextConversationAt ? formatDate(a.nextConversationAt) : <span className="muted">Not scheduled</span>}</td>
+      <td className="counts">
+        <span aria-label={`${a.last30Days.clips} clips`}>{a.last30Days.clips}</span> ·{' '}
+        <span aria-label={`${a.last30Days.prompts} prompts`}>{a.last30Days.prompts}</span> ·{' '}
+        <span aria-label={`${a.last30Days.conversations} conversations held`}>{a.last30Days.conversations}</span>
+      </td>
+      <td>
+        <PartnershipActions activity={a} />
+      </td>
+    </tr>
   );
 }
 
@@ -152,48 +219,5 @@ function Members({ activity: a }: { activity: PartnershipActivity }) {
       </span>
       <span className="muted small">Mentor → mentee{mentees.length > 1 ? 's' : ''}</span>
     </span>
-  );
-}
-
-/** When a partnership counts as quiet: days without a conversation, with none scheduled. */
-function QuietSetting({ days }: { days: number }) {
-  const update = useUpdateProgramSettings();
-  const notify = useNotify();
-  const form = useFormState({ quietAfterDays: days });
-  const submit = () => {
-    const r = check(ProgramSettings, form.values, ['quietAfterDays']);
-    if (!r.ok) return form.setErrors(r.errors);
-    update.mutate(r.value, {
-      onSuccess: () => notify({ message: `Partnerships now count as quiet after ${r.value.quietAfterDays} days.` }),
-      onError: (e) => form.setErrors(errorsFrom(e, ['quietAfterDays'])),
-    });
-  };
-  const error = form.errors.fields.quietAfterDays;
-  return (
-    <Form onSubmit={submit} errors={form.errors} className="inline-form quiet-setting" label="Quiet after">
-      <NumberField
-        className="field number"
-        value={form.values.quietAfterDays}
-        onChange={(v) => form.set('quietAfterDays', Number.isNaN(v) ? 0 : v)}
-        minValue={1}
-        maxValue={365}
-        isInvalid={!!error}
-        validationBehavior="aria"
-      >
-        <Label>Quiet after (days)</Label>
-        <Group className="number-group">
-          <Input />
-        </Group>
-        <FieldError>{error}</FieldError>
-      </NumberField>
-      <Button
-        type="submit"
-        className="button"
-        isPending={update.isPending}
-        isDisabled={form.values.quietAfterDays === days}
-      >
-        Save
-      </Button>
-    </Form>
   );
 }

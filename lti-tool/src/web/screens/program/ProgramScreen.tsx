@@ -4,10 +4,7 @@ import type { ProgramSection } from '../../app/route.ts';
 import { navigate } from '../../app/useRoute.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ActivityPanel } from './ActivityPanel.tsx';
-import { CheckpointsPanel } from './CheckpointsPanel.tsx';
-import { FormPartnershipDialog } from './FormPartnershipDialog.tsx';
-import { ReportPanel } from './ReportPanel.tsx';
-import { RosterPanel } from './RosterPanel.tsx';
+import { FormPartnershipButton, LazyCheckpointsPanel, LazyReportPanel, LazyRosterPanel } from './LazyParts.tsx';
 
 /**
  * The program as staff see it: who is in it, which partnerships meet, checkpoints and their
@@ -17,7 +14,7 @@ export function ProgramScreen({ section }: { section: ProgramSection }) {
   const me = useMe();
   return (
     <>
-      <PageTitle kicker="Program staff" actions={<FormPartnershipDialog />}>
+      <PageTitle kicker="Program staff" actions={<FormPartnershipButton />}>
         {me.data?.program.title ?? 'Program'}
       </PageTitle>
       <p className="lead">
@@ -47,13 +44,13 @@ export function ProgramScreen({ section }: { section: ProgramSection }) {
           <ActivityPanel />
         </TabPanel>
         <TabPanel id="roster" className="tab-panel">
-          <RosterPanel />
+          <LazyRosterPanel />
         </TabPanel>
         <TabPanel id="checkpoints" className="tab-panel">
-          <CheckpointsPanel />
+          <LazyCheckpointsPanel />
         </TabPanel>
         <TabPanel id="report" className="tab-panel">
-          <ReportPanel />
+          <LazyReportPanel />
         </TabPanel>
       </Tabs>
     </>

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptedEncodings, webApp } from './static.ts';
+
+let server: http.Server;
+let base: string;
+const script = Buffer.from(`export const text = ${JSON.stringify('mentoring '.repeat(400))};\n`);
+const page = Buffer.from(
+  `<!doctype html><html><head><title>app</title><script src="/app/assets/app-Ab12.js"></script></head></html>`,
+);
+const logo = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(400)}</svg>`);
+
+function get(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(base + url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
+beforeAll(async () => {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'static-test-'));
+  fs.mkdirSync(path.join(dist, 'assets'));
+  fs.writeFileSync(path.join(dist, 'assets', 'app-Ab12.js'), script);
+  fs.writeFileSync(path.join(dist, 'assets', 'app-Ab12.js.br'), zlib.brotliCompressSync(script));
+  fs.writeFileSync(path.join(dist, 'assets', 'app-Ab12.js.gz'), zlib.gzipSync(script));
+  fs.writeFileSync(path.join(dist, 'index.html'), page);
+  fs.writeFileSync(path.join(dist, 'logo.svg'), logo);
+  fs.mkdirSync(path.join(dist, '.vite'));
+  fs.writeFileSync(path.join(dist, '.vite', 'manifest.json'), '{}');
+  const app = express();
+  app.use('/app', webApp(dist));
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+});
+
+describe('the web app’s files', () => {
+  it('go out as brotli or gzip, as the browser accepts, with Vary: Accept-Encoding', async () => {
+    const br = await get('/app/assets/app-Ab12.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(zlib.brotliDecompressSync(br.body)).toEqual(script);
+    expect(br.body.length).toBeLessThan(script.length / 10);
+
+    const gz = await get('/app/assets/app-Ab12.js', { 'accept-encoding': 'gzip, br;q=0' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.body)).toEqual(script);
+
+    const plain = await get('/app/assets/app-Ab12.js', { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    expect(plain.body).toEqual(script);
+    // Each encoding its own validator, so a cache never mixes them up.
+    expect(new Set([br.headers.etag, gz.headers.etag, plain.headers.etag]).size).toBe(3);
+  });
+
+  it('compresses a file the build left uncompressed, once', async () => {
+    const svg = await get('/app/logo.svg', { 'accept-encoding': 'br' });
+    expect(svg.headers['content-encoding']).toBe('br');
+    expect(svg.headers['content-type']).toBe('image/svg+xml');
+    expect(zlib.brotliDecompressSync(svg.body)).toEqual(logo);
+    expect(svg.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('caches hashed assets for a year as immutable, and the page (with its CSP nonce) never', async () => {
+    expect((await get('/app/assets/app-Ab12.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/app/', '/app/index.html', '/app/?ltik=abc', '/app/some/in-app/path']) {
+      const res = await get(url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.body.toString()).toContain('<meta property="csp-nonce"');
+      expect(res.body.toString()).toContain('<script src="/app/assets/app-Ab12.js">');
+    }
+  });
+
+  it('answers 304 to a validator it gave, and 404 for files that are not there', async () => {
+    const first = await get('/app/assets/app-Ab12.js', { 'accept-encoding': 'br' });
+    const again = await get('/app/assets/app-Ab12.js', {
+      'accept-encoding': 'br',
+      'if-none-match': first.headers.etag!,
+    });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    for (const url of [
+      '/app/assets/old-Zz99.js',
+      '/app/assets/app-Ab12.js.br',
+      '/app/.vite/manifest.json',
+      '/app/..%2F..%2Fetc%2Fpasswd.txt',
+    ]) {
+      expect((await get(url)).status, url).toBe(404);
+    }
+    expect((await get('/app/%E0%A4%A.js')).status).toBe(400);
+  });
+});
+
+describe('acceptedEncodings', () => {
+  it('reads Accept-Encoding with its q-values and wildcard', () => {
+    expect(acceptedEncodings('gzip, deflate, br, zstd')).toEqual(['br', 'gzip']);
+    expect(acceptedEncodings('gzip;q=0.5, br;q=0')).toEqual(['gzip']);
+    expect(acceptedEncodings('*')).toEqual(['br', 'gzip']);
+    expect(acceptedEncodings('*, gzip;q=0')).toEqual(['br']);
+    expect(acceptedEncodings(undefined)).toEqual([]);
+    expect(acceptedEncodings('identity')).toEqual([]);
+  });
+});

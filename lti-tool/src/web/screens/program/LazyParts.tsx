@@ -1,0 +1,64 @@
+/**
+ * The program screen's forms and less used panels load after the activity list is on screen: the
+ * staff's first screen then needs neither the people picker nor form validation.
+ */
+import { lazy, Suspense } from 'react';
+import { Loading } from '../../components/QueryState.tsx';
+import { useIdle } from '../../components/useIdle.ts';
+
+const FormPartnershipDialog = lazy(() =>
+  import('./FormPartnershipDialog.tsx').then((m) => ({ default: m.FormPartnershipDialog })),
+);
+const QuietSettingForm = lazy(() => import('./QuietSetting.tsx').then((m) => ({ default: m.QuietSetting })));
+const RosterPanel = lazy(() => import('./RosterPanel.tsx').then((m) => ({ default: m.RosterPanel })));
+const ReportPanel = lazy(() => import('./ReportPanel.tsx').then((m) => ({ default: m.ReportPanel })));
+const CheckpointsPanel = lazy(() => import('./CheckpointsPanel.tsx').then((m) => ({ default: m.CheckpointsPanel })));
+
+export function FormPartnershipButton() {
+  const idle = useIdle();
+  const waiting = (
+    <button type="button" className="button primary" disabled>
+      Form a partnership
+    </button>
+  );
+  return idle ? (
+    <Suspense fallback={waiting}>
+      <FormPartnershipDialog />
+    </Suspense>
+  ) : (
+    waiting
+  );
+}
+
+export function QuietSetting({ days }: { days: number }) {
+  const idle = useIdle();
+  return idle ? (
+    <Suspense fallback={null}>
+      <QuietSettingForm days={days} />
+    </Suspense>
+  ) : null;
+}
+
+export function LazyRosterPanel() {
+  return (
+    <Suspense fallback={<Loading label="Loading the roster…" />}>
+      <RosterPanel />
+    </Suspense>
+  );
+}
+
+export function LazyCheckpointsPanel() {
+  return (
+    <Suspense fallback={<Loading label="Loading checkpoints…" />}>
+      <CheckpointsPanel />
+    </Suspense>
+  );
+}
+
+export function LazyReportPanel() {
+  return (
+    <Suspense fallback={<Loading label="Loading the report…" />}>
+      <ReportPanel />
+    </Suspense>
+  );
+}

@@ -1,0 +1,264 @@
+/**
+ * `npm run bench:firstload`: from the launch POST (the LMS's form posting the id_token into the
+ * tool's frame) to the first meaningful content of the workspace (the mentee's home with their
+ * partnership's card) in Chromium, cold (a fresh profile: nothing cached) and warm (the same
+ * profile again: hashed assets from cache), with the requests and bytes the tool sent meanwhile.
+ * Also printed: the first screen's JavaScript by the build's manifest, gzip and brotli (target
+ * ≤ 150 KB compressed). The tool runs in-process on a fresh SQLite file; needs a built web app
+ * (`npm run build -w lti-tool`, which the root script runs first). Target: p95 < 300 ms.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
+import { lmsPerson, Role, startTestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { WEB_DIST } from '@mentoring/lti-tool/src/http/static.ts';
+import { hasChromium, openBrowser } from '../support/browser.ts';
+import { launchAs, startTestTool } from '../support/tool.ts';
+import { percentile } from './load.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const COURSE = 'bench-firstload';
+
+interface Load {
+  /** Launch POST → content, on the frame's own clock. */
+  ms: number;
+  /** The same as Playwright saw it (its polling and this machine's load added). */
+  seen: number;
+  requests: number;
+  bytes: number;
+  jsBytes: number;
+  jsFromCache: number;
+  encodings: Set<string>;
+}
+
+/** The first screen's JavaScript by the manifest: the entry and the home screen, with what they import. */
+function firstScreenJs(): { files: number; raw: number; gzip: number; brotli: number } {
+  const manifest = JSON.parse(fs.readFileSync(path.join(WEB_DIST, '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    { file: string; isEntry?: boolean; imports?: string[] }
+  >;
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const i of manifest[key]?.imports ?? []) visit(i);
+  };
+  for (const [key, chunk] of Object.entries(manifest))
+    if (chunk.isEntry || key.endsWith('screens/home/ParticipantHome.tsx')) visit(key);
+  const out = { files: seen.size, raw: 0, gzip: 0, brotli: 0 };
+  for (const key of seen) {
+    const body = fs.readFileSync(path.join(WEB_DIST, manifest[key]!.file));
+    out.raw += body.length;
+    out.gzip += zlib.gzipSync(body, { level: 9 }).length;
+    out.brotli += zlib.brotliCompressSync(body).length;
+  }
+  return out;
+}
+
+/** The encodings the tool sent its scripts in, through the DevTools protocol (frames included). */
+function watchNetwork(cdp: CDPSession, toolOrigin: string) {
+  const encodings = new Set<string>();
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.type !== 'Script' || !e.response.url.startsWith(toolOrigin) || e.response.fromDiskCache) return;
+    const header = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding');
+    encodings.add(header ? String(header[1]) : 'identity');
+  });
+  return {
+    scriptEncodings() {
+      const seen = new Set(encodings);
+      encodings.clear();
+      return seen;
+    },
+  };
+}
+
+/**
+ * Installed in every frame: notes when the home's first partnership card is in the document, on
+ * the frame's own clock, whose zero is the start of its navigation: the launch POST, which ltijs
+ * answers with the redirect to the app.
+ */
+const MARK_CONTENT = `(() => {
+  const seen = () => document.querySelector('article.partnership-card');
+  const mark = () => { if (window.__firstContent === undefined && seen()) window.__firstContent = performance.now(); };
+  new MutationObserver(mark).observe(document, { childList: true, subtree: true });
+})();`;
+
+interface InFrame {
+  at: number;
+  navigation: number;
+  resources: Array<{ js: boolean; bytes: number; cached: boolean }>;
+}
+
+/** One launch from the course page; time from the id_token POST to the home's content in the frame. */
+async function launchOnce(
+  page: Page,
+  courseUrl: string,
+  toolUrl: string,
+  net: ReturnType<typeof watchNetwork>,
+): Promise<Load> {
+  let posted = 0;
+  const onRequest = (req: import('playwright-core').Request) => {
+    if (!posted && req.method() === 'POST' && req.url().startsWith(toolUrl) && req.postData()?.includes('id_token='))
+      posted = performance.now();
+  };
+  page.on('request', onRequest);
+  try {
+    await page.goto(courseUrl);
+    const frame = await waitForToolFrame(page, toolUrl);
+    await frame.locator('article.partnership-card').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const seen = performance.now() - posted;
+    if (!posted) throw new Error('the launch POST was not seen');
+    const f = await frame.evaluate((): InFrame => {
+      const at = (window as unknown as { __firstContent: number }).__firstContent;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return {
+        at,
+        navigation: nav.encodedBodySize,
+        resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((e) => e.startTime <= at)
+          .map((e) => ({
+            js: /\.js$/.test(new URL(e.name).pathname),
+            bytes: e.encodedBodySize,
+            cached: e.transferSize === 0,
+          })),
+      };
+    });
+    const sent = f.resources.filter((r) => !r.cached);
+    const scripts = f.resources.filter((r) => r.js);
+    return {
+      ms: f.at,
+      seen,
+      requests: 1 + sent.length,
+      bytes: f.navigation + sent.reduce((n, r) => n + r.bytes, 0),
+      jsBytes: scripts.filter((r) => !r.cached).reduce((n, r) => n + r.bytes, 0),
+      jsFromCache: scripts.filter((r) => r.cached).length,
+      encodings: net.scriptEncodings(),
+    };
+  } finally {
+    page.off('request', onRequest);
+  }
+}
+
+async function waitForToolFrame(page: Page, toolUrl: string): Promise<Frame> {
+  for (let i = 0; i < 600; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(`${toolUrl}/app/`));
+    if (frame) return frame;
+    await page.waitForEvent('framenavigated', { timeout: 30_000 });
+  }
+  throw new Error('the tool frame never reached the app');
+}
+
+function summarize(label: string, loads: Load[]) {
+  const ms = loads.map((l) => l.ms);
+  const last = loads[loads.length - 1]!;
+  return [
+    label,
+    String(loads.length),
+    percentile(ms, 50).toFixed(0),
+    percentile(ms, 95).toFixed(0),
+    percentile(
+      loads.map((l) => l.seen),
+      95,
+    ).toFixed(0),
+    String(last.requests),
+    `${(last.bytes / 1024).toFixed(1)} KB`,
+    `${(last.jsBytes / 1024).toFixed(1)} KB`,
+    String(last.jsFromCache),
+    [...last.encodings].join('+') || '–',
+  ];
+}
+
+async function main() {
+  if (!hasChromium) throw new Error('bench:firstload needs Chromium at /usr/bin/chromium');
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
+    throw new Error('Build the web app first: npm run build -w lti-tool');
+  const tool = await startTestTool();
+  const lms = await startTestLms({ name: 'Benchmark LMS' });
+  lms.addCourse({
+    id: COURSE,
+    title: 'First load benchmark',
+    people: [
+      lmsPerson('coordinator', 'Cora Ordway', [Role.Instructor]),
+      lmsPerson('mentor', 'Mona Abara', [Role.Learner]),
+      lmsPerson('mentee', 'Nia Ekwueme', [Role.Learner]),
+    ],
+  });
+  try {
+    await lms.registerTool(`${tool.url}/register`);
+    const staff = await launchAs(lms, tool, { courseId: COURSE, personId: 'coordinator' });
+    const ids: Record<string, string> = {};
+    for (const who of ['mentor', 'mentee'])
+      ids[who] = (await (await launchAs(lms, tool, { courseId: COURSE, personId: who })).api.me({})).person.id;
+    await staff.api.syncRoster({});
+    await staff.api.createPartnership({
+      body: {
+        kind: 'mentoring',
+        members: [
+          { personId: ids.mentor!, role: 'mentor' },
+          { personId: ids.mentee!, role: 'mentee' },
+        ],
+      },
+    });
+    const courseUrl = `${lms.url}/courses/${COURSE}?as=mentee#tool`;
+    const cold: Load[] = [];
+    const warm: Load[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      // Cold: a fresh browser profile (no cache, no cookies); warm: the same profile once more.
+      const browser = await openBrowser();
+      const context: BrowserContext = browser.context;
+      try {
+        await context.addInitScript(MARK_CONTENT);
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        const net = watchNetwork(cdp, tool.url);
+        cold.push(await launchOnce(page, courseUrl, tool.url, net));
+        await page.goto('about:blank');
+        warm.push(await launchOnce(page, courseUrl, tool.url, net));
+      } finally {
+        await browser.close();
+      }
+    }
+    const js = firstScreenJs();
+    console.log(
+      `\nFirst load in Chromium: launch POST → the mentee's home with their partnership (${RUNS} runs each; ms on the ` +
+        `frame's clock, 'seen' as Playwright saw it; requests and body bytes until the content, last run)`,
+    );
+    const header = [
+      '',
+      'runs',
+      'p50 ms',
+      'p95 ms',
+      'seen p95',
+      'requests',
+      'bytes',
+      'JS bytes',
+      'JS cached',
+      'JS encoding',
+    ];
+    const pad = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(8) : c.padStart(12))).join('');
+    console.log(pad(header));
+    console.log(pad(summarize('cold', cold)));
+    console.log(pad(summarize('warm', warm)));
+    console.log(
+      `\np95: cold ${percentile(
+        cold.map((l) => l.ms),
+        95,
+      ).toFixed(0)} ms, warm ${percentile(
+        warm.map((l) => l.ms),
+        95,
+      ).toFixed(0)} ms (target < 300 ms)`,
+    );
+    console.log(
+      `first screen's JavaScript (manifest: entry + home, ${js.files} files): ${(js.raw / 1024).toFixed(1)} KB raw, ` +
+        `${(js.gzip / 1024).toFixed(1)} KB gzip, ${(js.brotli / 1024).toFixed(1)} KB brotli (target ≤ 150 KB compressed)`,
+    );
+  } finally {
+    await lms.close();
+    await tool.close();
+  }
+}
+
+await main();
+process.exit(0);
