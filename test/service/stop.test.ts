@@ -76,6 +76,8 @@ describe('npm start', () => {
         SANDBOX_PORT: String(sandboxPort),
         DATA_DIR: dataDir,
         LOG_LEVEL: 'info',
+        // The in-flight requests are failed pairing exchanges: the guessing limit must not answer them first.
+        RATE_LIMIT_PAIRING: '1000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -51,7 +51,17 @@ export async function dropDisposableDatabase(databaseUrl: string | undefined) {
   const { Sequelize } = await import('sequelize');
   const server = new Sequelize(admin, { logging: false });
   try {
-    await server.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // An autovacuum worker (a superuser's backend) on the new database cannot be ended by the test
+    // role: the drop is tried again until it has finished, and the database is left if it never does.
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      try {
+        await server.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        return;
+      } catch (err) {
+        if (!/must be a member of the role/.test(String(err))) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   } finally {
     await server.close();
   }
