@@ -14,7 +14,10 @@ export const lifecycleKeys = {
 
 export function usePartnershipHistory(id: string) {
   const api = useApi();
-  return useQuery({ queryKey: lifecycleKeys.history(id), queryFn: () => api.partnershipHistory({ params: { id } }) });
+  return useQuery({
+    queryKey: lifecycleKeys.history(id),
+    queryFn: ({ signal }) => api.partnershipHistory({ params: { id }, signal }),
+  });
 }
 
 /** Whatever staff change shows in activity, roster, report and the history. */
@@ -53,12 +56,15 @@ export function useNudge(id: string) {
 
 export function useNudges(id: string) {
   const api = useApi();
-  return useQuery({ queryKey: lifecycleKeys.nudges(id), queryFn: () => api.listNudges({ params: { id } }) });
+  return useQuery({
+    queryKey: lifecycleKeys.nudges(id),
+    queryFn: ({ signal }) => api.listNudges({ params: { id }, signal }),
+  });
 }
 
 export function useProgramReport() {
   const api = useApi();
-  return useQuery({ queryKey: lifecycleKeys.report(), queryFn: () => api.programReport({}) });
+  return useQuery({ queryKey: lifecycleKeys.report(), queryFn: ({ signal }) => api.programReport({ signal }) });
 }
 
 export function useReportCsv() {
@@ -70,7 +76,7 @@ export function useReportCsv() {
 
 export function useCalendarFeed() {
   const api = useApi();
-  return useQuery({ queryKey: lifecycleKeys.calendarFeed(), queryFn: () => api.calendarFeed({}) });
+  return useQuery({ queryKey: lifecycleKeys.calendarFeed(), queryFn: ({ signal }) => api.calendarFeed({ signal }) });
 }
 
 /** The new address is shown from the answer (the server keeps only its hash). */

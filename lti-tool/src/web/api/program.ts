@@ -1,6 +1,13 @@
 /** The program as staff see it (roster, activity, checkpoints) and the directory participants invite from. */
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PartnershipQuery } from '@mentoring/shared';
+import {
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { ApiClient, PartnershipQuery } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
 import type { BodyOf } from './types.ts';
 
@@ -13,9 +20,23 @@ export const programKeys = {
   evaluations: () => ['program', 'evaluations'] as const,
 };
 
+export const programQueries = {
+  people: (api: ApiClient) =>
+    queryOptions({ queryKey: programKeys.people(), queryFn: ({ signal }) => api.programPeople({ signal }) }),
+  directory: (api: ApiClient) =>
+    queryOptions({ queryKey: programKeys.directory(), queryFn: ({ signal }) => api.programDirectory({ signal }) }),
+  checkpoints: (api: ApiClient) =>
+    queryOptions({ queryKey: programKeys.checkpoints(), queryFn: ({ signal }) => api.listCheckpoints({ signal }) }),
+  evaluations: (api: ApiClient) =>
+    queryOptions({
+      queryKey: programKeys.evaluations(),
+      queryFn: ({ signal }) => api.programEvaluations({ signal }),
+    }),
+};
+
 export function useProgramPeople() {
   const api = useApi();
-  return useQuery({ queryKey: programKeys.people(), queryFn: () => api.programPeople({}) });
+  return useQuery(programQueries.people(api));
 }
 
 export function useSyncRoster() {
@@ -32,7 +53,7 @@ export function useSyncRoster() {
 
 export function useProgramDirectory() {
   const api = useApi();
-  return useQuery({ queryKey: programKeys.directory(), queryFn: () => api.programDirectory({}) });
+  return useQuery(programQueries.directory(api));
 }
 
 /** Partnerships per page of the staff's activity list. */
@@ -45,9 +66,10 @@ export function useProgramActivity(filter: ActivityFilter) {
   const api = useApi();
   return useInfiniteQuery({
     queryKey: [...programKeys.activity(), filter],
-    queryFn: ({ pageParam }) =>
+    queryFn: ({ pageParam, signal }) =>
       api.programActivity({
         query: { ...filter, limit: ACTIVITY_PAGE, ...(pageParam !== null && { cursor: pageParam }) },
+        signal,
       }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -66,7 +88,7 @@ export function useUpdateProgramSettings() {
 
 export function useCheckpoints() {
   const api = useApi();
-  return useQuery({ queryKey: programKeys.checkpoints(), queryFn: () => api.listCheckpoints({}) });
+  return useQuery(programQueries.checkpoints(api));
 }
 
 export function useCreateCheckpoint() {
@@ -80,7 +102,7 @@ export function useCreateCheckpoint() {
 
 export function useProgramEvaluations() {
   const api = useApi();
-  return useQuery({ queryKey: programKeys.evaluations(), queryFn: () => api.programEvaluations({}) });
+  return useQuery(programQueries.evaluations(api));
 }
 
 export function useUpdateCheckpoint() {
