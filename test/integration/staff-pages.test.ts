@@ -36,6 +36,8 @@ async function form(mentor: string, mentee: string): Promise<string> {
         { personId: id[mentee]!, role: 'mentee' },
       ],
       agreement: { purpose: 'AGREEMENT-CONTENT' },
+      // Paging needs many partnerships among few people: repeated pairs are meant.
+      confirmDuplicate: true,
     },
   });
   made.all.push(p.id);

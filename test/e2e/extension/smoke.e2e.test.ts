@@ -81,7 +81,8 @@ describe('the extension in Chromium, with no tool running', () => {
     const passage = picker.getByLabel('Passage');
     await passage.waitFor();
     expect(await passage.textContent()).toBe(PASSAGE);
-    expect(await picker.getByLabel('File under').inputValue()).toBe('goal-1');
+    // The passage shows at once; the saved partnership list (and so the default goal) arrives just after.
+    await expect.poll(() => picker.getByLabel('File under').inputValue()).toBe('goal-1');
     await picker.getByLabel('Note').fill('Ask before telling');
     await picker.getByLabel('File under').focus();
     await picker.keyboard.press('Enter');
