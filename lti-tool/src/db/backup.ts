@@ -24,7 +24,7 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
   if (!fs.existsSync(target.location)) throw new Error(`There is no database at ${target.location}.`);
   const db = new Sequelize({ dialect: 'sqlite', storage: target.location, logging: false });
   try {
-    await db.query('VACUUM INTO ?', { replacements: [path.resolve(file)] });
+    await db.query('VACUUM INTO $1', { bind: [path.resolve(file)] });
   } finally {
     await db.close();
   }
