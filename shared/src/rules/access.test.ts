@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../domain.ts';
+import { member, mentoring } from './partnerships.fixture.ts';
 import {
   canEvaluate,
   canOwnGoals,
@@ -10,17 +10,6 @@ import {
   statusAfterAnswers,
 } from './access.ts';
 
-const member = (personId: string, role: Member['role'], invitation: Member['invitation'] = 'accepted'): Member => ({
-  personId,
-  name: personId,
-  role,
-  invitation,
-});
-const mentoring = {
-  kind: 'mentoring' as const,
-  status: 'active' as const,
-  members: [member('mara', 'mentor'), member('ben', 'mentee')],
-};
 const collegial = { ...mentoring, kind: 'collegial' as const };
 
 describe('who may see and change what in a partnership', () => {

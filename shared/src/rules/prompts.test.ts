@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../domain.ts';
+import { collegial, member, mentoring } from './partnerships.fixture.ts';
 import { canRespondToPrompt, promptResponseRefusal } from './prompts.ts';
-
-const member = (personId: string, role: Member['role'], invitation: Member['invitation'] = 'accepted'): Member => ({
-  personId,
-  name: personId,
-  role,
-  invitation,
-});
-const mentoring = {
-  kind: 'mentoring' as const,
-  status: 'active' as const,
-  members: [member('mara', 'mentor'), member('ben', 'mentee')],
-};
-const collegial = {
-  kind: 'collegial' as const,
-  status: 'active' as const,
-  members: [member('eli', 'mentee'), member('fay', 'mentor')],
-};
 
 describe('who responds to a prompt', () => {
   it('in mentoring, the mentee, whoever asked', () => {

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../domain.ts';
+import { collegial, mentoring } from './partnerships.fixture.ts';
 import { canAnswerRequest, canAskForResource, requestAnswerRefusal } from './requests.ts';
-
-const member = (personId: string, role: Member['role']): Member => ({
-  personId,
-  name: personId,
-  role,
-  invitation: 'accepted',
-});
-const mentoring = {
-  kind: 'mentoring' as const,
-  status: 'active' as const,
-  members: [member('mara', 'mentor'), member('ben', 'mentee')],
-};
-const collegial = {
-  kind: 'collegial' as const,
-  status: 'active' as const,
-  members: [member('eli', 'mentee'), member('fay', 'mentor')],
-};
 
 describe('who asks for a resource', () => {
   it('the mentee in mentoring, either partner in collegial coaching, nobody once closed', () => {
