@@ -109,6 +109,8 @@ defaults
   timeout client 60s
   timeout server 60s
   timeout http-keep-alive 10s
+  # A busy instance may answer its health check slowly; that is not a down one.
+  timeout check 5s
   option http-server-close
   # A stopping instance refuses new connections: the request goes to another one.
   retries 3
@@ -123,7 +125,7 @@ backend tools
   balance roundrobin
   option httpchk GET /readyz
   http-response set-header X-Served-By %s
-${backends.map((b, i) => `  server tool${i + 1} ${new URL(b).host} check inter 1s fall 2 rise 1`).join('\n')}
+${backends.map((b, i) => `  server tool${i + 1} ${new URL(b).host} check inter 1s fall 3 rise 1`).join('\n')}
 `;
 }
 
