@@ -6,6 +6,7 @@
 import {
   DEFAULT_AGREEMENT,
   memberOf,
+  membersMayReopen,
   statusAfterAnswers,
   type Agreement,
   type CreatePartnership,
@@ -29,7 +30,7 @@ import {
   type PartnershipPageQuery,
   type StoredPartnership,
 } from '../models/partnerships.ts';
-import { insertEvent } from '../models/history.ts';
+import { eventsOf, insertEvent } from '../models/history.ts';
 import { findProgram, roster } from '../models/programs.ts';
 import { conflict, DomainError, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
@@ -231,6 +232,9 @@ export async function changePartnership(
     status = 'closed';
   } else if (change.status === 'active' && p.status !== 'active') {
     if (p.status !== 'closed') throw forbidden('This partnership becomes active when everyone invited has accepted.');
+    const ended = (await eventsOf(app.sql, id)).findLast((e) => e.kind === 'ended');
+    if (!membersMayReopen(p, ended?.byId))
+      throw forbidden('Your program ended this partnership; ask your program coordinator to restart it.');
     status = 'active';
   }
   if (change.agreement && status !== 'active') {

@@ -61,3 +61,11 @@ export function statusAfterAnswers(p: PartnershipView): Partnership['status'] {
   if (p.members.some((m) => m.invitation === 'declined')) return 'declined';
   return p.members.every((m) => m.invitation === 'accepted') ? 'active' : 'invited';
 }
+
+/**
+ * Members may reopen a partnership they closed themselves; one the program ended (a coordinator's
+ * decision, its reason kept in the history) stays ended unless staff act.
+ */
+export function membersMayReopen(p: PartnershipView, endedById: string | null | undefined): boolean {
+  return p.status === 'closed' && (!endedById || !!memberOf(p, endedById));
+}
