@@ -156,8 +156,13 @@ export async function upsertMembership(
   return existing?.program_role ?? null;
 }
 
-/** Everyone the program has known, those no longer in the course marked, with their partnerships and roles. */
-export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]> {
+/**
+ * Everyone the program has known (or only `personIds`), those no longer in the course marked, with
+ * their partnerships and roles. Linear in what it returns: a district's roster is tens of thousands.
+ */
+export async function roster(sql: Sql, programId: string, personIds?: string[]): Promise<RosterEntry[]> {
+  const only = personIds ? ' AND m.person_id IN (:personIds)' : '';
+  const onlyMembers = personIds ? ' AND pm.person_id IN (:personIds)' : '';
   const [rows, roles] = await Promise.all([
     sql.all<{
       id: string;
@@ -169,9 +174,9 @@ export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]
     }>(
       `SELECT p.id, p.name, p.email, m.lms_roles, m.program_role, m.in_roster
          FROM memberships m JOIN people p ON p.id = m.person_id
-        WHERE m.program_id = :programId
+        WHERE m.program_id = :programId${only}
         ORDER BY p.name`,
-      { programId },
+      { programId, ...(personIds && { personIds }) },
     ),
     sql.all<{
       person_id: string;
@@ -182,11 +187,17 @@ export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]
     }>(
       `SELECT pm.person_id, pm.partnership_id, p.kind, p.status, pm.role
          FROM partnership_members pm JOIN partnerships p ON p.id = pm.partnership_id
-        WHERE p.program_id = :programId AND pm.invitation <> :declined
+        WHERE p.program_id = :programId AND pm.invitation <> :declined${onlyMembers}
         ORDER BY p.created_at`,
-      { programId, declined: 'declined' },
+      { programId, declined: 'declined', ...(personIds && { personIds }) },
     ),
   ]);
+  const partnershipsOf = new Map<string, RosterEntry['partnerships']>();
+  for (const x of roles) {
+    const list = partnershipsOf.get(x.person_id) ?? [];
+    list.push({ partnershipId: x.partnership_id, kind: x.kind, status: x.status, role: x.role });
+    partnershipsOf.set(x.person_id, list);
+  }
   return rows.map((r) => ({
     personId: r.id,
     name: r.name,
@@ -194,9 +205,7 @@ export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]
     lmsRoles: json.read(r.lms_roles, []),
     programRole: r.program_role,
     inCourse: bool(r.in_roster),
-    partnerships: roles
-      .filter((x) => x.person_id === r.id)
-      .map((x) => ({ partnershipId: x.partnership_id, kind: x.kind, status: x.status, role: x.role })),
+    partnerships: partnershipsOf.get(r.id) ?? [],
   }));
 }
 

@@ -110,7 +110,8 @@ export type NewMember = CreatePartnership['members'][number];
  * reads coaching content, which staff never do (docs/design.md, principle 2).
  */
 export async function checkMembers(app: App, programId: string, members: NewMember[]) {
-  const people = new Map((await roster(app.sql, programId)).map((r) => [r.personId, r]));
+  const named = members.map((m) => m.personId);
+  const people = new Map((await roster(app.sql, programId, named)).map((r) => [r.personId, r]));
   const seen = new Set<string>();
   members.forEach((m, i) => {
     const field = `members.${i}.personId`;
