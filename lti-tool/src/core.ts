@@ -14,6 +14,7 @@ import { newProvider } from './lti/ltijs.ts';
 import { setupProvider, wireProvider } from './lti/provider.ts';
 import { CookielessLaunches } from './lti/cookieless.ts';
 import { ClipGroups } from './models/clips.ts';
+import { pruneNonces } from './models/nonces.ts';
 import type { App } from './services/app.ts';
 import { ReadCache } from './services/cache.ts';
 import { RateLimits } from './services/rate-limits.ts';
@@ -78,11 +79,12 @@ export async function openCore(config: ToolConfig, options: CoreOptions = {}): P
   await invalidations.start();
   const upkeep = async () => {
     const ended = await sessions.pruneExpired();
+    await pruneNonces(sql, clock.now());
     await invalidations.prune();
     if (ended) log.info({ ended }, 'ended launch sessions deleted');
   };
   const stopUpkeep = clock.every(UPKEEP_MS, () =>
-    upkeep().catch((err) => log.warn({ err }, 'deleting ended launch sessions failed')),
+    upkeep().catch((err) => log.warn({ err }, 'deleting ended launch sessions and nonces failed')),
   );
   return {
     app,

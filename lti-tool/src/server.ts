@@ -15,6 +15,7 @@ import { allHandlers } from './http/routes/index.ts';
 import { webApp } from './http/static.ts';
 import { securityHeaders } from './http/security.ts';
 import { loginChecks, loginNonce } from './lti/launch-guard.ts';
+import { launchKeyId } from './lti/keysets.ts';
 import { PAGE_STYLE, refusalPage } from './lti/pages.ts';
 import { platformOrigins } from './services/registration.ts';
 import type { App } from './services/app.ts';
@@ -104,6 +105,7 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
   site.use('/register', app.limits.route('register', config.trustProxyHops));
   site.use(loginChecks(app));
   site.use(core.cookieless.router());
+  site.use(launchKeyId());
   site.use(loginNonce(app));
   site.use((req, res, next) => (LTI_PATHS.has(req.path) ? app.lti.app(req, res, next) : next()));
   site.use((req, res) => {

@@ -6,7 +6,8 @@
  * launches as its own person, so no two launches in flight share one. Failures are counted apart
  * and never counted as launches. Printed: each round's figures and ratio, the ratio's median and
  * spread over rounds, single-launch p50/p95 over all rounds, and GET /api/me at 20 concurrent.
- * Each server runs in its own process on a fresh SQLite file; the test LMS and the clients run here.
+ * Each server runs in its own process on a fresh SQLite file, both compiled to plain JavaScript as
+ * the tool's production build is (no TypeScript loader); the test LMS and the clients run here.
  */
 import { startTestLms, lmsPerson, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { launch } from '@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts';
@@ -20,6 +21,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SINGLE_PER_ROUND = Number(process.env.BENCH_SINGLE ?? 30);
 const COURSE = 'bench-launch';
 const LTI_KEY = 'bench-key-long-enough-0123456789abcdef';
+/** BENCH_PROFILE=dir: both servers write a V8 CPU profile there when they stop (node --cpu-prof). */
+const nodeArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 
 interface Side {
   label: string;
@@ -101,12 +104,16 @@ async function main() {
       // Every launch comes from this one address: the limit is counted as usual but never reached.
       RATE_LIMIT_LOGIN: '100000000',
     },
+    nodeArgs,
+    compiled: true,
     ready: /running at (http:\/\/\S+)/,
   });
   const barePort = await freePort();
   const bare = await startProcess('test/bench/bare-ltijs.ts', {
     args: [String(barePort), tempDir('bench-bare-')],
     env,
+    nodeArgs,
+    compiled: true,
     ready: /ready (http:\/\/\S+)/,
   });
   try {

@@ -92,6 +92,12 @@ export class Sql {
     return rows[0];
   }
 
+  /** Runs a write with `RETURNING`; answers the rows it returned. */
+  async returning<T extends object>(query: string, params: Params = {}): Promise<T[]> {
+    // Sequelize's SQLite driver reads no rows from a query whose text starts with "INSERT INTO".
+    return this.all<T>(`/* returning */ ${query}`, params);
+  }
+
   /** Runs a write; answers how many rows it changed where the driver tells. */
   async run(query: string, params: Params = {}): Promise<number> {
     const bound = bindParams(query, params);

@@ -50,25 +50,18 @@ export interface LtiContext {
  * two launches into a new course at once (or a launch beside a roster sync) never collide.
  */
 export async function upsertProgram(sql: Sql, c: LtiContext, now: number): Promise<string> {
-  const values = { ...c, now, id: crypto.randomUUID() };
-  const inserted = await sql.run(
+  // One statement: a launch pays one round trip for its program, inserted or refreshed.
+  const [row] = await sql.returning<{ id: string }>(
     `INSERT INTO programs (id, issuer, client_id, deployment_id, context_id, title, label, platform_name, nrps_url, ags_lineitems_url, quiet_after_days, created_at, updated_at)
      VALUES (:id, :issuer, :clientId, :deploymentId, :contextId, :title, :label, :platformName, :nrpsUrl, :agsLineItemsUrl, 21, :now, :now)
-     ON CONFLICT (issuer, deployment_id, context_id) DO NOTHING`,
-    values,
+     ON CONFLICT (issuer, deployment_id, context_id) DO UPDATE SET
+       client_id = excluded.client_id, title = excluded.title, label = excluded.label, platform_name = excluded.platform_name,
+       nrps_url = COALESCE(excluded.nrps_url, programs.nrps_url),
+       ags_lineitems_url = COALESCE(excluded.ags_lineitems_url, programs.ags_lineitems_url), updated_at = excluded.updated_at
+     RETURNING id`,
+    { ...c, now, id: crypto.randomUUID() },
   );
-  if (inserted) return values.id;
-  const existing = await sql.one<{ id: string }>(
-    'SELECT id FROM programs WHERE issuer = :issuer AND deployment_id = :deploymentId AND context_id = :contextId',
-    values,
-  );
-  await sql.run(
-    `UPDATE programs SET client_id = :clientId, title = :title, label = :label, platform_name = :platformName,
-            nrps_url = COALESCE(:nrpsUrl, nrps_url), ags_lineitems_url = COALESCE(:agsLineItemsUrl, ags_lineitems_url), updated_at = :now
-      WHERE id = :id`,
-    { ...values, id: existing!.id },
-  );
-  return existing!.id;
+  return row!.id;
 }
 
 export async function findProgram(sql: Sql, id: string): Promise<ProgramRow | undefined> {
@@ -84,27 +77,21 @@ export interface LtiPerson {
 
 /** Inserts or refreshes a person (issuer + sub); answers their id. Safe when two launches race. */
 export async function upsertPerson(sql: Sql, p: LtiPerson, now: number): Promise<string> {
-  const id = crypto.randomUUID();
-  const inserted = await sql.run(
+  // Platforms may leave out name and email (privacy settings): keep what we knew. The row's
+  // updated_at moves only when something did change.
+  const [row] = await sql.returning<{ id: string }>(
     `INSERT INTO people (id, issuer, subject, name, email, created_at, updated_at) VALUES (:id, :issuer, :subject, :name, :email, :now, :now)
-     ON CONFLICT (issuer, subject) DO NOTHING`,
-    { ...p, id, now },
+     ON CONFLICT (issuer, subject) DO UPDATE SET
+       name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE people.name END,
+       email = COALESCE(excluded.email, people.email),
+       updated_at = CASE
+         WHEN (excluded.name <> '' AND excluded.name <> people.name)
+           OR (excluded.email IS NOT NULL AND (people.email IS NULL OR excluded.email <> people.email))
+         THEN excluded.updated_at ELSE people.updated_at END
+     RETURNING id`,
+    { ...p, id: crypto.randomUUID(), now },
   );
-  if (inserted) return id;
-  const existing = (await sql.one<{ id: string; name: string; email: string | null }>(
-    'SELECT id, name, email FROM people WHERE issuer = :issuer AND subject = :subject',
-    { ...p },
-  ))!;
-  // Platforms may leave out name and email (privacy settings): keep what we knew.
-  if ((p.name && p.name !== existing.name) || (p.email && p.email !== existing.email)) {
-    await sql.run('UPDATE people SET name = :name, email = :email, updated_at = :now WHERE id = :id', {
-      id: existing.id,
-      name: p.name || existing.name,
-      email: p.email ?? existing.email,
-      now,
-    });
-  }
-  return existing.id;
+  return row!.id;
 }
 
 export async function findPerson(sql: Sql, id: string): Promise<Person | undefined> {
@@ -135,22 +122,17 @@ export async function upsertMembership(
     inRoster: m.inRoster ?? true,
     keepRoster: m.inRoster === undefined,
   };
-  const inserted = await sql.run(
-    `INSERT INTO memberships (program_id, person_id, lms_roles, program_role, in_roster, last_launch_at, created_at, updated_at)
-     VALUES (:programId, :personId, :lmsRoles, :programRole, :inRoster, :launchedAt, :now, :now)
-     ON CONFLICT (program_id, person_id) DO NOTHING`,
-    values,
-  );
-  if (inserted) return null;
   const existing = await sql.one<{ program_role: ProgramRole }>(
     'SELECT program_role FROM memberships WHERE program_id = :programId AND person_id = :personId',
     values,
   );
   await sql.run(
-    `UPDATE memberships SET lms_roles = :lmsRoles, program_role = :programRole,
-            in_roster = CASE WHEN :keepRoster THEN in_roster ELSE :inRoster END,
-            last_launch_at = COALESCE(:launchedAt, last_launch_at), updated_at = :now
-      WHERE program_id = :programId AND person_id = :personId`,
+    `INSERT INTO memberships (program_id, person_id, lms_roles, program_role, in_roster, last_launch_at, created_at, updated_at)
+     VALUES (:programId, :personId, :lmsRoles, :programRole, :inRoster, :launchedAt, :now, :now)
+     ON CONFLICT (program_id, person_id) DO UPDATE SET
+       lms_roles = excluded.lms_roles, program_role = excluded.program_role,
+       in_roster = CASE WHEN :keepRoster THEN memberships.in_roster ELSE excluded.in_roster END,
+       last_launch_at = COALESCE(excluded.last_launch_at, memberships.last_launch_at), updated_at = excluded.updated_at`,
     values,
   );
   return existing?.program_role ?? null;

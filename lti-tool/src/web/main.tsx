@@ -9,15 +9,15 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createApiClient } from '@mentoring/shared';
 import { ApiProvider } from './api/ApiContext.tsx';
 import { createQueryClient } from './api/queryClient.ts';
-import { App, preloadFirstScreen } from './app/App.tsx';
+import { App, startFirstScreen } from './app/App.tsx';
 import { browserEnvironment, takeLtik } from './app/ltik.ts';
 import { Toaster } from './components/Toaster.tsx';
 import './styles.css';
 
 const ltik = takeLtik(browserEnvironment());
-if (ltik !== null) preloadFirstScreen(window.location.hash);
 const api = createApiClient({ baseUrl: '', getToken: () => ltik });
 const queryClient = createQueryClient();
+if (ltik !== null) startFirstScreen(queryClient, api, window.location.hash);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
