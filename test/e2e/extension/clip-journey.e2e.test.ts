@@ -13,16 +13,14 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ApiClient, Goal } from '@mentoring/shared';
-import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
-import { apiAs, launchAs, startTestTool, type TestTool } from '../../support/tool.ts';
+import type { TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { apiAs, startTestTool, type TestTool } from '../../support/tool.ts';
+import { GOAL_TITLE, MENTEE_NAME, MENTOR_NAME, serveReadings, setUpClipProgram } from '../../support/clip-program.ts';
 import type { QueuedClip } from '@mentoring/extension/lib/outbox-schema.ts';
 import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
-import { htmlPage, READING, selectText, servePages, type PageServer } from '../../support/pages.ts';
+import { selectText, servePages, type PageServer } from '../../support/pages.ts';
 
 const COURSE = 'clip-journey-2026';
-const MENTEE_NAME = 'Mina Okafor';
-const MENTOR_NAME = 'Theo Marsh';
-const GOAL_TITLE = 'Coach by asking, not telling';
 
 /** Into the goal. */
 const PASSAGE = 'Mentor and mentee compose the conversation together as it unfolds';
@@ -53,47 +51,11 @@ const toolRequests: string[] = [];
 
 /** The course, the partnership and the goal, through real launches and the typed API client. */
 async function setUpProgram(): Promise<void> {
-  // Settled both ways before going on, so that whatever started is there for afterAll to stop.
-  const started = await Promise.allSettled([
-    startTestTool().then((t) => ((tool = t), (toolRunning = true))),
-    startTestLms({ name: 'Clip journey LMS' }).then((l) => (lms = l)),
-  ]);
-  for (const s of started) if (s.status === 'rejected') throw s.reason;
-  lms.addCourse({
-    id: COURSE,
-    title: 'New school leaders 2026',
-    people: [
-      lmsPerson('coord', 'Cora Ordway', [Role.Instructor]),
-      lmsPerson('mentor', MENTOR_NAME, [Role.Learner]),
-      lmsPerson('mentee', MENTEE_NAME, [Role.Learner]),
-    ],
+  const program = await setUpClipProgram(COURSE, {
+    tool: (t) => ((tool = t), (toolRunning = true)),
+    lms: (l) => (lms = l),
   });
-  await lms.registerTool(`${tool.url}/register`);
-  const [coordinator, mentorLaunch, menteeLaunch] = await Promise.all(
-    ['coord', 'mentor', 'mentee'].map((personId) => launchAs(lms, tool, { courseId: COURSE, personId })),
-  );
-  mentor = mentorLaunch!.api;
-  mentee = menteeLaunch!.api;
-  const [mentorMe, menteeMe] = await Promise.all([mentor.me({}), mentee.me({})]);
-  const partnership = await coordinator!.api.createPartnership({
-    body: {
-      kind: 'mentoring',
-      members: [
-        { personId: mentorMe.person.id, role: 'mentor' },
-        { personId: menteeMe.person.id, role: 'mentee' },
-      ],
-    },
-  });
-  partnershipId = partnership.id;
-  goal = await mentee.createGoal({
-    params: { id: partnershipId },
-    body: { title: GOAL_TITLE, why: 'My staff should own their solutions.' },
-  });
-  const next = await mentee.createConversation({
-    params: { id: partnershipId },
-    body: { scheduledFor: new Date(Date.now() + 7 * 86_400_000).toISOString() },
-  });
-  conversationId = next.id;
+  ({ mentee, mentor, partnershipId, goal, conversationId } = program);
 }
 
 async function startBrowser(): Promise<void> {
@@ -136,33 +98,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     const results = await Promise.allSettled([servePages().then((p) => (pages = p)), setUpProgram(), startBrowser()]);
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
-    const reading = `${pages.url}/reading`;
-    pages.set('/reading', htmlPage(READING, reading));
-    // The same reading, edited: a new opening paragraph, and words changed on both sides of both passages.
-    const edited = [
-      [
-        'Most of the mentors in our program',
-        'A note added later, after the workshop.\nMost of the mentors in our program',
-      ],
-      [
-        'feel less like a lesson and more like improvisation.',
-        'feel less like a lecture and more like improvised theatre.',
-      ],
-      ['each one listening for', 'each of them attending to'],
-      ['We describe the work as generative', 'We call this work generative'],
-      ['of the people in the building', 'of the staff in the school'],
-    ].reduce((text, [before, after]) => {
-      if (!text.includes(before!)) throw new Error(`The reading no longer says "${before}"`);
-      return text.replace(before!, after!);
-    }, READING);
-    pages.set('/reading-edited', htmlPage(edited, reading));
-    pages.set(
-      '/reading-cut',
-      htmlPage(
-        READING.replace(/Mentor and mentee compose[^\n]*/, 'This part of the page was rewritten entirely.'),
-        reading,
-      ),
-    );
+    serveReadings(pages, /Mentor and mentee compose[^\n]*/);
   }, 120_000);
 
   afterAll(async () => {
