@@ -5,7 +5,7 @@
  * a code from the workspace, clip a passage of a local reading into the goal and one into a new
  * prompt and find both through the API; stop the tool, clip three more, start it again and see all
  * three arrive exactly once; find passages again after words around them changed, list a removed
- * one as not found; add a clip to the agenda from the side panel; revoke the browser in the
+ * one as not found, show one whose words changed as approximate; add a clip to the agenda from the side panel; revoke the browser in the
  * workspace and see the extension say so; connect again and disconnect.
  */
 import { existsSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { apiAs, startTestTool, type TestTool } from '../../support/tool.ts';
 import { GOAL_TITLE, MENTEE_NAME, MENTOR_NAME, serveReadings, setUpClipProgram } from '../../support/clip-program.ts';
 import type { QueuedClip } from '@mentoring/extension/lib/outbox-schema.ts';
 import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
-import { selectText, servePages, type PageServer } from '../../support/pages.ts';
+import { htmlPage, READING, selectText, servePages, type PageServer } from '../../support/pages.ts';
 
 const COURSE = 'clip-journey-2026';
 
@@ -73,7 +73,7 @@ const marks = (page: Page) => page.locator('mark.mw-highlight').allTextContents(
 const storedPage = async (page: Page) => {
   const tabId = await browser.tabIdOf(page);
   return (await browser.storage('session').get())[`page:${tabId}`] as
-    { clips: Array<{ id: string; quote: string }>; found: Record<string, boolean> } | undefined;
+    { clips: Array<{ id: string; quote: string }>; found: Record<string, unknown> } | undefined;
 };
 const readingTab = () => browser.context.pages().find((p) => p.url() === `${pages.url}/reading`)!;
 const allClips = async () => (await mentor.listClips({ params: { id: partnershipId }, query: {} })).clips;
@@ -99,6 +99,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
     serveReadings(pages, /Mentor and mentee compose[^\n]*/);
+    // The goal's passage with a word changed inside it.
+    pages.set(
+      '/reading-reworded',
+      htmlPage(READING.replace('compose the conversation', 'compose their conversation'), `${pages.url}/reading`),
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -303,6 +308,29 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     const onPage = panel.getByRole('region', { name: 'On this page' });
     await onPage.getByRole('listitem').filter({ hasText: PASSAGE }).getByText('not found on this page').waitFor();
     await onPage.getByRole('status').filter({ hasText: '4 of 5 found on this page. Not found:' }).waitFor();
+    await panel.close();
+    await page.close();
+  });
+
+  it('shows a passage whose words changed as approximate, beside the clipped quote, and does not count it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${pages.url}/reading-reworded`);
+    const goalClip = await clipOf(PASSAGE);
+    await poll(async () => (await storedPage(page))?.found[goalClip.id]).toEqual({
+      approximate: expect.stringContaining('compose their conversation'),
+    });
+    expect(await page.locator('mark.mw-highlight-approximate').allTextContents()).toEqual([
+      expect.stringContaining('compose their conversation'),
+    ]);
+    expect(await marks(page)).toHaveLength(5);
+    expect(await browser.badgeText(await browser.tabIdOf(page))).toBe('4/5');
+
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    await page.bringToFront();
+    const item = panel.getByRole('region', { name: 'On this page' }).getByRole('listitem').filter({ hasText: PASSAGE });
+    await item.getByText('approximate', { exact: true }).waitFor();
+    await item.getByText(/Found instead: “Mentor and mentee compose their conversation/).waitFor();
+    await panel.getByText('1 found only approximately').waitFor();
     await panel.close();
     await page.close();
   });
