@@ -20,8 +20,9 @@ export function normalizeToolUrl(input: string): string {
 }
 
 /**
- * The host permission to ask for before calling this tool, or null when the manifest already
- * grants it (every https address, and 127.0.0.1 or localhost over http).
+ * The host permission to ask for before calling this tool, or null where none is needed: the tool
+ * answers the extension's origin with CORS over https, or over http on this computer (127.0.0.1,
+ * localhost); plain http elsewhere is reached only with its host permission.
  */
 export function extraHostPermission(toolUrl: string): string | null {
   const url = new URL(toolUrl);

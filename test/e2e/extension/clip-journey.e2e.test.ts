@@ -5,7 +5,7 @@
  * a code from the workspace, clip a passage of a local reading into the goal and one into a new
  * prompt and find both through the API; stop the tool, clip three more, start it again and see all
  * three arrive exactly once; find passages again after words around them changed, list a removed
- * one as not found; add a clip to the agenda from the side panel; revoke the browser in the
+ * one as not found, show one whose words changed as approximate; add a clip to the agenda from the side panel; revoke the browser in the
  * workspace and see the extension say so; connect again and disconnect.
  */
 import { existsSync } from 'node:fs';
@@ -13,16 +13,14 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ApiClient, Goal } from '@mentoring/shared';
-import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
-import { apiAs, launchAs, startTestTool, type TestTool } from '../../support/tool.ts';
+import type { TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { apiAs, startTestTool, type TestTool } from '../../support/tool.ts';
+import { GOAL_TITLE, MENTEE_NAME, MENTOR_NAME, serveReadings, setUpClipProgram } from '../../support/clip-program.ts';
 import type { QueuedClip } from '@mentoring/extension/lib/outbox-schema.ts';
 import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
 import { htmlPage, READING, selectText, servePages, type PageServer } from '../../support/pages.ts';
 
 const COURSE = 'clip-journey-2026';
-const MENTEE_NAME = 'Mina Okafor';
-const MENTOR_NAME = 'Theo Marsh';
-const GOAL_TITLE = 'Coach by asking, not telling';
 
 /** Into the goal. */
 const PASSAGE = 'Mentor and mentee compose the conversation together as it unfolds';
@@ -53,47 +51,11 @@ const toolRequests: string[] = [];
 
 /** The course, the partnership and the goal, through real launches and the typed API client. */
 async function setUpProgram(): Promise<void> {
-  // Settled both ways before going on, so that whatever started is there for afterAll to stop.
-  const started = await Promise.allSettled([
-    startTestTool().then((t) => ((tool = t), (toolRunning = true))),
-    startTestLms({ name: 'Clip journey LMS' }).then((l) => (lms = l)),
-  ]);
-  for (const s of started) if (s.status === 'rejected') throw s.reason;
-  lms.addCourse({
-    id: COURSE,
-    title: 'New school leaders 2026',
-    people: [
-      lmsPerson('coord', 'Cora Ordway', [Role.Instructor]),
-      lmsPerson('mentor', MENTOR_NAME, [Role.Learner]),
-      lmsPerson('mentee', MENTEE_NAME, [Role.Learner]),
-    ],
+  const program = await setUpClipProgram(COURSE, {
+    tool: (t) => ((tool = t), (toolRunning = true)),
+    lms: (l) => (lms = l),
   });
-  await lms.registerTool(`${tool.url}/register`);
-  const [coordinator, mentorLaunch, menteeLaunch] = await Promise.all(
-    ['coord', 'mentor', 'mentee'].map((personId) => launchAs(lms, tool, { courseId: COURSE, personId })),
-  );
-  mentor = mentorLaunch!.api;
-  mentee = menteeLaunch!.api;
-  const [mentorMe, menteeMe] = await Promise.all([mentor.me({}), mentee.me({})]);
-  const partnership = await coordinator!.api.createPartnership({
-    body: {
-      kind: 'mentoring',
-      members: [
-        { personId: mentorMe.person.id, role: 'mentor' },
-        { personId: menteeMe.person.id, role: 'mentee' },
-      ],
-    },
-  });
-  partnershipId = partnership.id;
-  goal = await mentee.createGoal({
-    params: { id: partnershipId },
-    body: { title: GOAL_TITLE, why: 'My staff should own their solutions.' },
-  });
-  const next = await mentee.createConversation({
-    params: { id: partnershipId },
-    body: { scheduledFor: new Date(Date.now() + 7 * 86_400_000).toISOString() },
-  });
-  conversationId = next.id;
+  ({ mentee, mentor, partnershipId, goal, conversationId } = program);
 }
 
 async function startBrowser(): Promise<void> {
@@ -111,7 +73,7 @@ const marks = (page: Page) => page.locator('mark.mw-highlight').allTextContents(
 const storedPage = async (page: Page) => {
   const tabId = await browser.tabIdOf(page);
   return (await browser.storage('session').get())[`page:${tabId}`] as
-    { clips: Array<{ id: string; quote: string }>; found: Record<string, boolean> } | undefined;
+    { clips: Array<{ id: string; quote: string }>; found: Record<string, unknown> } | undefined;
 };
 const readingTab = () => browser.context.pages().find((p) => p.url() === `${pages.url}/reading`)!;
 const allClips = async () => (await mentor.listClips({ params: { id: partnershipId }, query: {} })).clips;
@@ -136,32 +98,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     const results = await Promise.allSettled([servePages().then((p) => (pages = p)), setUpProgram(), startBrowser()]);
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
-    const reading = `${pages.url}/reading`;
-    pages.set('/reading', htmlPage(READING, reading));
-    // The same reading, edited: a new opening paragraph, and words changed on both sides of both passages.
-    const edited = [
-      [
-        'Most of the mentors in our program',
-        'A note added later, after the workshop.\nMost of the mentors in our program',
-      ],
-      [
-        'feel less like a lesson and more like improvisation.',
-        'feel less like a lecture and more like improvised theatre.',
-      ],
-      ['each one listening for', 'each of them attending to'],
-      ['We describe the work as generative', 'We call this work generative'],
-      ['of the people in the building', 'of the staff in the school'],
-    ].reduce((text, [before, after]) => {
-      if (!text.includes(before!)) throw new Error(`The reading no longer says "${before}"`);
-      return text.replace(before!, after!);
-    }, READING);
-    pages.set('/reading-edited', htmlPage(edited, reading));
+    serveReadings(pages, /Mentor and mentee compose[^\n]*/);
+    // The goal's passage with a word changed inside it.
     pages.set(
-      '/reading-cut',
-      htmlPage(
-        READING.replace(/Mentor and mentee compose[^\n]*/, 'This part of the page was rewritten entirely.'),
-        reading,
-      ),
+      '/reading-reworded',
+      htmlPage(READING.replace('compose the conversation', 'compose their conversation'), `${pages.url}/reading`),
     );
   }, 120_000);
 
@@ -367,6 +308,29 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     const onPage = panel.getByRole('region', { name: 'On this page' });
     await onPage.getByRole('listitem').filter({ hasText: PASSAGE }).getByText('not found on this page').waitFor();
     await onPage.getByRole('status').filter({ hasText: '4 of 5 found on this page. Not found:' }).waitFor();
+    await panel.close();
+    await page.close();
+  });
+
+  it('shows a passage whose words changed as approximate, beside the clipped quote, and does not count it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${pages.url}/reading-reworded`);
+    const goalClip = await clipOf(PASSAGE);
+    await poll(async () => (await storedPage(page))?.found[goalClip.id]).toEqual({
+      approximate: expect.stringContaining('compose their conversation'),
+    });
+    expect(await page.locator('mark.mw-highlight-approximate').allTextContents()).toEqual([
+      expect.stringContaining('compose their conversation'),
+    ]);
+    expect(await marks(page)).toHaveLength(5);
+    expect(await browser.badgeText(await browser.tabIdOf(page))).toBe('4/5');
+
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    await page.bringToFront();
+    const item = panel.getByRole('region', { name: 'On this page' }).getByRole('listitem').filter({ hasText: PASSAGE });
+    await item.getByText('approximate', { exact: true }).waitFor();
+    await item.getByText(/Found instead: “Mentor and mentee compose their conversation/).waitFor();
+    await panel.getByText('1 found only approximately').waitFor();
     await panel.close();
     await page.close();
   });
