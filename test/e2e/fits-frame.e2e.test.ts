@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)('fits the frame: phones and a laptop LMS frame', (
   beforeAll(async () => {
     w = await startWorld({ registerTool: true });
     w.lms.addCourse({ ...sampleProgram(), id: CANVAS_COURSE, title: 'NSL on Canvas', mode: 'canvas' });
-    await populateSampleProgram(w.lms, w.tool.url, `${w.lms.url}/readings`);
+    await populateSampleProgram(w.lms, w.tool, `${w.lms.url}/readings`);
     const hannah = await w.api(MENTEE);
     const mine = await hannah.listPartnerships({});
     partnershipId = mine.partnerships.find((p) => p.members.some((m) => m.name === 'Marcus Delgado'))!.id;
@@ -232,6 +232,11 @@ describe.skipIf(!hasChromium)('fits the frame: phones and a laptop LMS frame', (
     await openTool(page, w, MENTEE);
     let frame = await sizeFrame(page, PHONES[1]!);
     await go(page, frame, '#/');
+    // The home says what comes next and what waits, one link to each.
+    const app = page.frameLocator('iframe.tool');
+    const next = app.getByRole('region', { name: 'What next' });
+    await next.getByRole('link', { name: /^Next conversation with Marcus Delgado: .*\(in 2 days\)$/ }).waitFor();
+    await next.getByRole('link', { name: '1 prompt to answer' }).waitFor();
     await screenshotFrame(page, 'phone-home');
     await go(page, frame, `#/p/${partnershipId}/goals`);
     await screenshotFrame(page, 'phone-workspace');
@@ -239,7 +244,12 @@ describe.skipIf(!hasChromium)('fits the frame: phones and a laptop LMS frame', (
     await screenshotFrame(page, 'phone-conversation');
     await openTool(page, w, MENTOR);
     frame = await sizeFrame(page, PHONES[1]!);
-    await go(page, frame, `#/p/${partnershipId}/prepare`);
+    await go(page, frame, '#/');
+    const mentorNext = app.getByRole('region', { name: 'What next' });
+    await mentorNext.getByRole('link', { name: '1 request for a resource to answer' }).waitFor();
+    await mentorNext.getByRole('link', { name: '2 new clips from Hannah Kowalski to review' }).click();
+    await app.getByRole('heading', { level: 1, name: 'Before your next conversation' }).waitFor();
+    await settled(app);
     await screenshotFrame(page, 'phone-prepare');
     await page.close();
   });
