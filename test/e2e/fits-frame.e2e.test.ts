@@ -28,6 +28,8 @@ import {
 const COORDINATOR = 'awhitfield';
 const MENTOR = 'mdelgado';
 const MENTEE = 'hkowalski';
+/** Aisha's partnership has no conversation yet: her workspace asks when they will talk, with a date input. */
+const QUIET_MENTEE = 'amohammed';
 const CANVAS_COURSE = 'nsl-2026-canvas';
 
 interface Size {
@@ -119,6 +121,7 @@ async function smallTargets(frame: Frame) {
 describe.skipIf(!hasChromium)('fits the frame: phones and a laptop LMS frame', () => {
   let w: World;
   let partnershipId: string;
+  let quietPartnershipId: string;
   let conversationHash: string;
 
   beforeAll(async () => {
@@ -129,6 +132,7 @@ describe.skipIf(!hasChromium)('fits the frame: phones and a laptop LMS frame', (
     const mine = await hannah.listPartnerships({});
     partnershipId = mine.partnerships.find((p) => p.members.some((m) => m.name === 'Marcus Delgado'))!.id;
     conversationHash = `#/p/${partnershipId}/conversations`;
+    quietPartnershipId = (await (await w.api(QUIET_MENTEE)).listPartnerships({})).partnerships[0]!.id;
   });
 
   afterEach(async (ctx) => {
@@ -147,6 +151,8 @@ describe.skipIf(!hasChromium)('fits the frame: phones and a laptop LMS frame', (
     })),
     { who: MENTEE, hash: '#/connect' },
     { who: MENTOR, hash: `#/p/${partnershipId}/prepare` },
+    { who: QUIET_MENTEE, hash: `#/p/${quietPartnershipId}/goals` },
+    { who: QUIET_MENTEE, hash: `#/p/${quietPartnershipId}/conversations` },
   ];
   const staffScreens = ['partnerships', 'roster', 'checkpoints', 'report'].map((s) => ({
     who: COORDINATOR,
@@ -156,7 +162,7 @@ describe.skipIf(!hasChromium)('fits the frame: phones and a laptop LMS frame', (
   it('at 320 and 390 px wide: no screen overflows sideways, and controls are 44 px high', async () => {
     const page = await newPage(w);
     const problems: string[] = [];
-    for (const who of [MENTEE, MENTOR, COORDINATOR]) {
+    for (const who of [MENTEE, QUIET_MENTEE, MENTOR, COORDINATOR]) {
       await openTool(page, w, who);
       for (const size of PHONES) {
         const frame = await sizeFrame(page, size);
