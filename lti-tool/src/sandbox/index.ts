@@ -27,7 +27,7 @@ export async function startSandbox(tool: RunningTool, config: ToolConfig) {
   const known = lms.tools().some((t) => registered.some((p) => p.issuer === lms.url && p.clientId === t.clientId));
   if (!known) await lms.registerTool(`${config.publicUrl}/register`);
   try {
-    if (await populateSampleProgram(lms, config.publicUrl, `${lms.url}/readings`))
+    if (await populateSampleProgram(lms, { url: config.publicUrl, app: tool.app }, `${lms.url}/readings`))
       tool.app.log.info('sandbox program filled with sample partnerships');
   } catch (err) {
     tool.app.log.warn({ err }, 'could not fill the sandbox program');

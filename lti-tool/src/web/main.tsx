@@ -10,6 +10,7 @@ import { createApiClient } from '@mentoring/shared';
 import { ApiProvider } from './api/ApiContext.tsx';
 import { createQueryClient } from './api/queryClient.ts';
 import { App, startFirstScreen } from './app/App.tsx';
+import { askToFitContent } from './app/frameResize.ts';
 import { browserEnvironment, takeLtik } from './app/ltik.ts';
 import { Toaster } from './components/Toaster.tsx';
 import './styles.css';
@@ -18,6 +19,7 @@ const ltik = takeLtik(browserEnvironment());
 const api = createApiClient({ baseUrl: '', getToken: () => ltik });
 const queryClient = createQueryClient();
 if (ltik !== null) startFirstScreen(queryClient, api, window.location.hash);
+askToFitContent();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

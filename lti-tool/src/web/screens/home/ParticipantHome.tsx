@@ -6,13 +6,17 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { InvitationCard } from './InvitationCard.tsx';
 import { PartnershipCard } from './PartnershipCard.tsx';
+import { WhatNext } from './WhatNext.tsx';
 import { Folded } from '../../components/Folded.tsx';
 import { useIdle } from '../../components/useIdle.ts';
 
 // The invitation form (people picker, validation) loads after the home is on screen.
 const InviteDialog = lazy(() => import('./InviteDialog.tsx').then((m) => ({ default: m.InviteDialog })));
 
-/** A participant's home: invitations to answer, their partnerships (as mentor and as mentee), and inviting someone. */
+/**
+ * A participant's home: what comes next and what waits for them, invitations to answer, their
+ * partnerships (as mentor and as mentee), and inviting someone.
+ */
 export function ParticipantHome({ me }: { me: Me }) {
   const partnerships = usePartnerships();
   const meId = me.person.id;
@@ -48,6 +52,8 @@ export function ParticipantHome({ me }: { me: Me }) {
   return (
     <>
       <PageTitle actions={invite}>Your partnerships</PageTitle>
+
+      <WhatNext partnerships={[...active].sort(byNext)} meId={meId} />
 
       {toAnswer.length > 0 && (
         <section aria-labelledby="to-answer" className="section">

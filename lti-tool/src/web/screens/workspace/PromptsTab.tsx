@@ -4,6 +4,7 @@ import {
   CreatePrompt,
   UpdatePrompt,
   canRespondToPrompt,
+  promptResponders,
   type Clip,
   type Goal,
   type Prompt,
@@ -139,6 +140,9 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
   const clip = prompt.clipId ? clips.find((c) => c.id === prompt.clipId) : undefined;
   const goal = prompt.goalId ? goals.find((g) => g.id === prompt.goalId) : undefined;
   const responder = canRespondToPrompt(p, prompt, goal?.ownerId ?? null, w.meId);
+  const responders = promptResponders(p, prompt, goal?.ownerId ?? null).map((id) =>
+    id === w.meId ? 'you' : nameOf(p, id),
+  );
 
   return (
     <article className={`card prompt-card status-${prompt.status}`}>
@@ -147,6 +151,9 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
           Asked by {prompt.authorId === w.meId ? 'you' : nameOf(p, prompt.authorId)} on {formatDate(prompt.createdAt)}
           {goal && <> · about “{goal.title}”</>}
         </span>
+        {prompt.status === 'open' && responders.length > 0 && (
+          <span className={`badge ${responder ? 'accent' : 'muted'}`}>For {responders.join(' or ')} to answer</span>
+        )}
       </p>
       <h4 className="prompt-question">{prompt.question}</h4>
       {clip && <blockquote className="clip-quote small">{clip.quote}</blockquote>}

@@ -1,5 +1,6 @@
 import { Button } from 'react-aria-components';
 import type { Clip, Goal } from '@mentoring/shared';
+import { routeHref } from '../../../app/route.ts';
 import { ModalDialog } from '../../../components/Dialog.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { nameOf } from '../../../lib/people.ts';
@@ -63,6 +64,16 @@ export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }
       <div className="clip-footer">
         <span className={`review-state ${reviewers.length ? 'reviewed' : ''}`}>
           {reviewers.length ? `Reviewed by ${reviewers.join(' and ')}` : 'Not reviewed yet'}
+          {clip.promptIds.length > 0 && (
+            <>
+              {' · '}
+              <a href={routeHref({ name: 'workspace', partnershipId: p.id, tab: 'prompts' })}>
+                {clip.promptIds.length === 1
+                  ? 'Turned into a question'
+                  : `Turned into ${clip.promptIds.length} questions`}
+              </a>
+            </>
+          )}
         </span>
         <div className="clip-actions">
           {mentorCanReview && !reviewedByMe && (
