@@ -18,12 +18,14 @@ const screens = {
   workspace: () => import('../screens/workspace/WorkspaceScreen.tsx'),
   prepare: () => import('../screens/PrepareScreen.tsx'),
   connect: () => import('../screens/ConnectBrowserScreen.tsx'),
+  notifications: () => import('../screens/NotificationsScreen.tsx'),
 };
 const ParticipantHome = lazy(() => screens.home().then((m) => ({ default: m.ParticipantHome })));
 const ProgramScreen = lazy(() => screens.program().then((m) => ({ default: m.ProgramScreen })));
 const WorkspaceScreen = lazy(() => screens.workspace().then((m) => ({ default: m.WorkspaceScreen })));
 const PrepareScreen = lazy(() => screens.prepare().then((m) => ({ default: m.PrepareScreen })));
 const ConnectBrowserScreen = lazy(() => screens.connect().then((m) => ({ default: m.ConnectBrowserScreen })));
+const NotificationsScreen = lazy(() => screens.notifications().then((m) => ({ default: m.NotificationsScreen })));
 
 /** Starts fetching the likely first screen's code, so it arrives with the answer to `GET /api/me`. */
 export function preloadFirstScreen(hash: string) {
@@ -66,6 +68,8 @@ function Screen({ me, route }: { me: Me; route: Route }) {
   switch (route.name) {
     case 'connect':
       return <ConnectBrowserScreen />;
+    case 'notifications':
+      return <NotificationsScreen />;
     case 'home':
       return staff ? <ProgramScreen section="partnerships" /> : <ParticipantHome me={me} />;
     case 'program':
