@@ -1,7 +1,7 @@
 import { routeHref } from '../app/route.ts';
 import { useNotifications } from '../api/notifications.ts';
 
-/** The header's way to the notices, with how many are unread (spoken as part of the link's name). */
+/** The header's way to the notices, with how many are unread (part of the link's spoken name). */
 export function NotificationsLink({ current }: { current: boolean }) {
   const unread = useNotifications().data?.unread ?? 0;
   return (
@@ -9,7 +9,6 @@ export function NotificationsLink({ current }: { current: boolean }) {
       Notices
       {unread > 0 && (
         <span className="unread-badge">
-          <span className="visually-hidden">, </span>
           {unread}
           <span className="visually-hidden"> unread</span>
         </span>
