@@ -85,11 +85,13 @@ export async function scheduleConversation(
       },
       app.clock.now(),
     );
-    await notifyPartnership(app, sql, {
-      partnershipId,
-      event: { kind: 'conversation-scheduled', actorId: principal.personId },
-      data: { when: new Date(Date.parse(body.scheduledFor)).toISOString() },
-    });
+    // A conversation noted afterwards (its time has passed) waits for nobody.
+    if (Date.parse(body.scheduledFor) > app.clock.now())
+      await notifyPartnership(app, sql, {
+        partnershipId,
+        event: { kind: 'conversation-scheduled', actorId: principal.personId },
+        data: { when: new Date(Date.parse(body.scheduledFor)).toISOString() },
+      });
     return made;
   });
   return (await findConversation(app.sql, id, principal.personId))!;
@@ -159,7 +161,7 @@ export async function changeConversation(
     if (n && body.privateNote !== undefined) await writePrivateNote(sql, id, principal.personId, body.privateNote, now);
     const moved =
       body.scheduledFor !== undefined && Date.parse(body.scheduledFor) !== Date.parse(conversation.scheduledFor);
-    if (n && moved && !conversation.heldAt)
+    if (n && moved && !conversation.heldAt && Date.parse(body.scheduledFor!) > now)
       await notifyPartnership(app, sql, {
         partnershipId: conversation.partnershipId,
         event: { kind: 'conversation-moved', actorId: principal.personId },
