@@ -12,7 +12,7 @@ import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool
 import { startMailbox, type Mailbox, type ReceivedMail } from '@mentoring/lti-tool/src/sandbox/mailbox.ts';
 import { MAIL_POLL_MS } from '@mentoring/lti-tool/src/mail/postman.ts';
 import { ManualClock } from '../support/clock.ts';
-import { apiAs, launchAs, startTestTool, tempDir, type TestTool } from '../support/tool.ts';
+import { apiAs, dropDisposableDatabase, launchAs, startTestTool, tempDir, type TestTool } from '../support/tool.ts';
 
 const COURSE = 'notices-2026';
 /** Coaching content carries this mark; no e-mail may. */
@@ -29,6 +29,19 @@ const ltik: Record<string, string> = {};
 const id: Record<string, string> = {};
 let partnership = '';
 let checkpoint = '';
+
+const toolEnv = () => ({
+  SMTP_URL: mailbox.smtpUrl,
+  MAIL_FROM: 'Mentoring <mentoring@example.org>',
+  LAUNCH_SESSION_HOURS: '744',
+});
+
+/** The same tool's database (SQLite file or PostgreSQL), for a restart or a second instance. */
+const sameDatabase = () => ({
+  dataDir: tool.dataDir,
+  ...(tool.config.databaseUrl.startsWith('postgres') && { databaseUrl: tool.config.databaseUrl }),
+  keepDatabase: true,
+});
 
 /** One round of the tool's notice worker: timed notices, then the due mail. */
 const round = () => clock.advance(MAIL_POLL_MS);
@@ -58,11 +71,7 @@ function expectNoContent(messages: ReceivedMail[]) {
 beforeAll(async () => {
   mailbox = await startMailbox();
   clock = new ManualClock(Date.parse('2026-03-02T09:00:00Z'));
-  tool = await startTestTool({
-    clock,
-    dataDir: tempDir(),
-    env: { SMTP_URL: mailbox.smtpUrl, MAIL_FROM: 'Mentoring <mentoring@example.org>', LAUNCH_SESSION_HOURS: '744' },
-  });
+  tool = await startTestTool({ clock, dataDir: tempDir(), env: toolEnv(), keepDatabase: true });
   lms = await startTestLms({ name: 'Notices LMS' });
   lms.addCourse({
     id: COURSE,
@@ -104,6 +113,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await tool?.close();
+  await dropDisposableDatabase(tool?.config.databaseUrl);
   await lms?.close();
   await mailbox?.close();
 });
@@ -342,7 +352,7 @@ describe('delivery that holds', () => {
     await tool.close();
     // Stopped across the reminder's moment (24 h before), not the conversation itself.
     await clock.advance(2.5 * DAY);
-    tool = await tool.restart();
+    tool = await startTestTool({ clock, env: toolEnv(), ...sameDatabase() });
     api.mara = apiAs(tool, ltik.mara!);
     api.ben = apiAs(tool, ltik.ben!);
     await round();
@@ -360,13 +370,7 @@ describe('delivery that holds', () => {
 
   it('two tools on one database send each message once', async () => {
     const otherClock = new ManualClock(clock.now());
-    const second = await startTestTool({
-      clock: otherClock,
-      dataDir: tool.dataDir,
-      databaseUrl: tool.config.databaseUrl.startsWith('postgres') ? tool.config.databaseUrl : undefined,
-      keepDatabase: true,
-      env: { SMTP_URL: mailbox.smtpUrl, LAUNCH_SESSION_HOURS: '744' },
-    });
+    const second = await startTestTool({ clock: otherClock, env: toolEnv(), ...sameDatabase() });
     try {
       await api.ben!.updateNotificationPreferences({ body: { delivery: { 'request-asked': 'now' } } });
       const asked = 12;
