@@ -20,6 +20,7 @@ import { PAGE_STYLE, refusalPage } from './lti/pages.ts';
 import { platformOrigins } from './services/registration.ts';
 import type { App } from './services/app.ts';
 import { prefersJson } from './lti/refusals.ts';
+import { unsubscribeRoutes } from './http/unsubscribe.ts';
 
 /** The routes ltijs answers (login, launch and deep linking, its keys, Dynamic Registration). */
 const LTI_PATHS = new Set(['/login', '/launch', '/launch/', '/keys', '/register']);
@@ -101,6 +102,7 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
         ready ? res.json({ ok: true }) : res.status(503).json({ ok: false, reason: 'database not ready' }),
       );
   });
+  site.use(unsubscribeRoutes(app));
   site.use('/login', app.limits.route('login', config.trustProxyHops));
   site.use('/register', app.limits.route('register', config.trustProxyHops));
   site.use(loginChecks(app));

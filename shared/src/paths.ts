@@ -75,6 +75,10 @@ export const routePaths: { readonly [K in RouteName]: readonly [Method, string] 
   exchangePairingCode: ['POST', '/api/pairing/exchange'],
   listConnections: ['GET', '/api/connections'],
   revokeConnection: ['DELETE', '/api/connections/{id}'],
+  listNotifications: ['GET', '/api/notifications'],
+  markNotificationsRead: ['POST', '/api/notifications/read'],
+  notificationPreferences: ['GET', '/api/notifications/preferences'],
+  updateNotificationPreferences: ['PUT', '/api/notifications/preferences'],
 };
 
 /** Fills `{id}` placeholders, encoding each value. */

@@ -92,6 +92,10 @@ const ACCESS: Record<
   deleteGoal: { who: 'mentee' },
   deletePrompt: { who: 'mentor' },
   deleteCommitment: { who: 'both' },
+  listNotifications: { who: 'person' },
+  markNotificationsRead: { who: 'person' },
+  notificationPreferences: { who: 'person' },
+  updateNotificationPreferences: { who: 'person' },
 };
 
 /** Words that only coaching content contains, marked with the partnership they belong to. */
@@ -369,6 +373,10 @@ function bodyFor(name: RouteName, caller: Caller, f: Fixture): unknown {
       return { question: 'Any protocol?' };
     case 'answerRequest':
       return { text: 'Here is one.' };
+    case 'markNotificationsRead':
+      return { all: true };
+    case 'updateNotificationPreferences':
+      return { delivery: { 'review-waiting': 'off' } };
     case 'createEvaluation':
       return {
         checkpointId,

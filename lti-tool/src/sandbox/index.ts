@@ -8,8 +8,9 @@ import type { ToolConfig } from '../config.ts';
 import type { RunningTool } from '../server.ts';
 import { listPlatforms } from '../services/registration.ts';
 import { SAMPLE_READINGS_DIR } from './lms/readings.ts';
+import type { Mailbox } from './mailbox.ts';
 
-export async function startSandbox(tool: RunningTool, config: ToolConfig) {
+export async function startSandbox(tool: RunningTool, config: ToolConfig, mailbox?: Mailbox) {
   // Loaded only here: the test LMS is a development aid, not part of the tool.
   const { startTestLms } = await import('./lms/index.ts');
   const { sampleMoodleProgram, sampleProgram } = await import('./lms/sample.ts');
@@ -19,6 +20,7 @@ export async function startSandbox(tool: RunningTool, config: ToolConfig) {
     name: 'Sandbox LMS',
     stateFile: path.join(config.dataDir, 'sandbox-lms.json'),
     readingsDir: SAMPLE_READINGS_DIR,
+    ...(mailbox && { mailbox }),
   });
   lms.addCourse(sampleProgram());
   // Launches as Moodle does (POST login, single-use hint, no Platform Storage), to try cookie-blocked browsers.

@@ -38,6 +38,7 @@ import type { StoredPartnership } from '../models/partnerships.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership } from './references.ts';
 import type { App } from './app.ts';
+import { clipsAwaitReview } from './notifications.ts';
 
 const DEFAULT_PAGE = 100;
 
@@ -164,6 +165,7 @@ export async function createClip(
           },
           now,
         );
+        await clipsAwaitReview(app, sql, [record]);
         return true;
       })
     : await insertPlain(app, principal, row);

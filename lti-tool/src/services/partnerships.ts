@@ -35,6 +35,7 @@ import { findProgram, roster } from '../models/programs.ts';
 import { conflict, DomainError, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
+import { notifyPartnership } from './notifications.ts';
 
 const NO_AGREEMENT: Agreement = { purpose: '', meetingCadence: '', confidentiality: '' };
 
@@ -160,8 +161,8 @@ export async function formPartnership(app: App, principal: Principal, body: Crea
     // Staff form partnerships outright; an invitation waits for the invited person's answer.
     invitation: (byStaff || m.personId === principal.personId ? 'accepted' : 'pending') as Member['invitation'],
   }));
-  const id = await app.sql.tx((sql) =>
-    insertPartnership(
+  const id = await app.sql.tx(async (sql) => {
+    const made = await insertPartnership(
       sql,
       {
         programId: principal.programId,
@@ -172,8 +173,14 @@ export async function formPartnership(app: App, principal: Principal, body: Crea
         members,
       },
       app.clock.now(),
-    ),
-  );
+    );
+    if (!byStaff)
+      await notifyPartnership(app, sql, {
+        partnershipId: made,
+        event: { kind: 'invitation', actorId: principal.personId },
+      });
+    return made;
+  });
   return publicPartnership((await findPartnership(app.sql, id))!);
 }
 

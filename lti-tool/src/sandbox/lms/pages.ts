@@ -78,12 +78,12 @@ function autoSubmit(site: string, initiation: LoginInitiation): string {
 const isStaff = (person: LmsPerson) => groupOf(person) === 'coordinator';
 const roleName = (uri: string) => uri.slice(uri.lastIndexOf('#') + 1);
 
-function personItem(course: Course, person: LmsPerson, canLaunch: boolean): Html {
+function personItem(course: Course, person: LmsPerson, canLaunch: boolean, mail: boolean): Html {
   const action = `/courses/${encodeURIComponent(course.id)}#tool`;
   return html`<li class="person">
     <div class="name">${person.name}</div>
     ${person.title && html`<div class="meta">${person.title}</div>`}
-    <div class="meta">${person.email}</div>
+    <div class="meta">${person.email}${mail && html` · <a href="/mail/${encodeURIComponent(person.email)}">Mail</a>`}</div>
     <ul class="roles" aria-label="LTI roles">${person.roles.map((r) => html`<li>${roleName(r)}</li>`)}</ul>
     ${
       canLaunch &&
@@ -106,7 +106,7 @@ function toolsTable(tools: ToolRegistration[]): Html {
   </table>`;
 }
 
-export function pageRoutes(platform: Platform, registration: DynamicRegistration): Router {
+export function pageRoutes(platform: Platform, registration: DynamicRegistration, mail = false): Router {
   const { data } = platform.store;
   const site = platform.name;
   const router = express.Router();
@@ -194,7 +194,7 @@ export function pageRoutes(platform: Platform, registration: DynamicRegistration
                   return (
                     people.length > 0 &&
                     html`<h3 id="group-${key}">${label}</h3>
-                      <ul class="plain" aria-labelledby="group-${key}">${people.map((p) => personItem(course, p, tool !== undefined))}</ul>`
+                      <ul class="plain" aria-labelledby="group-${key}">${people.map((p) => personItem(course, p, tool !== undefined, mail))}</ul>`
                   );
                 })}
               </section>

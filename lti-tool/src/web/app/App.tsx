@@ -44,12 +44,14 @@ const screens = {
   workspace: lazyScreen(() => import('../screens/workspace/WorkspaceScreen.tsx').then((m) => m.WorkspaceScreen)),
   prepare: lazyScreen(() => import('../screens/PrepareScreen.tsx').then((m) => m.PrepareScreen)),
   connect: lazyScreen(() => import('../screens/ConnectBrowserScreen.tsx').then((m) => m.ConnectBrowserScreen)),
+  notifications: lazyScreen(() => import('../screens/NotificationsScreen.tsx').then((m) => m.NotificationsScreen)),
 };
 const ParticipantHome = screens.home.Screen;
 const ProgramScreen = screens.program.Screen;
 const WorkspaceScreen = screens.workspace.Screen;
 const PrepareScreen = screens.prepare.Screen;
 const ConnectBrowserScreen = screens.connect.Screen;
+const NotificationsScreen = screens.notifications.Screen;
 
 /**
  * Starts what the first screen needs before React renders anything: its code, `GET /api/me`, and
@@ -105,6 +107,8 @@ function Screen({ me, route }: { me: Me; route: Route }) {
   switch (route.name) {
     case 'connect':
       return <ConnectBrowserScreen />;
+    case 'notifications':
+      return <NotificationsScreen />;
     case 'home':
       return staff ? <ProgramScreen section="partnerships" /> : <ParticipantHome me={me} />;
     case 'program':

@@ -1,15 +1,17 @@
 import type { Me } from '@mentoring/shared';
 import { routeHref, type Route } from '../app/route.ts';
 import { initials } from '../lib/people.ts';
+import { NotificationsLink } from './NotificationsLink.tsx';
 
 /** The frame's top bar: where you are (program), the two or three places to go, and who you are. */
 export function AppHeader({ me, route }: { me: Me; route: Route }) {
   const staff = me.programRole === 'staff';
   const atConnect = route.name === 'connect';
+  const elsewhere = atConnect || route.name === 'notifications';
   const links = [
     staff
-      ? { href: routeHref({ name: 'program', section: 'partnerships' }), label: 'Program', current: !atConnect }
-      : { href: routeHref({ name: 'home' }), label: 'My partnerships', current: !atConnect },
+      ? { href: routeHref({ name: 'program', section: 'partnerships' }), label: 'Program', current: !elsewhere }
+      : { href: routeHref({ name: 'home' }), label: 'My partnerships', current: !elsewhere },
     { href: routeHref({ name: 'connect' }), label: 'Connect your browser', current: atConnect },
   ];
   return (
@@ -31,6 +33,9 @@ export function AppHeader({ me, route }: { me: Me; route: Route }) {
                 </a>
               </li>
             ))}
+            <li>
+              <NotificationsLink current={route.name === 'notifications'} />
+            </li>
           </ul>
         </nav>
         <div className="who" title={me.person.email ?? undefined}>
