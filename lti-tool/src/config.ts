@@ -33,6 +33,8 @@ export interface ToolConfig {
   frameAncestors: string[];
   /** Dynamic Registration may fetch private, loopback and link-local addresses (always outside production). */
   registrationAllowPrivate: boolean;
+  /** Where people get the extension: store listings (optional) and the folder `wxt zip` writes its packages to. */
+  extension: { chromeStoreUrl: string | null; firefoxStoreUrl: string | null; packagesDir: string };
 }
 
 const DEFAULT_KEY = 'development-only-lti-key-change-me';
@@ -97,6 +99,9 @@ const Env = z.object({
     .default(10),
   FRAME_ANCESTORS: z.string().optional(),
   REGISTRATION_ALLOW_PRIVATE: z.enum(['on', 'off'], 'must be "on" or "off"').default('off'),
+  EXTENSION_CHROME_STORE_URL: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional(),
+  EXTENSION_FIREFOX_STORE_URL: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional(),
+  EXTENSION_PACKAGES_DIR: z.string().min(1, 'must name a folder').optional(),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
@@ -134,6 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
     stopGraceMs: e.STOP_GRACE_SECONDS * 1000,
     frameAncestors: (e.FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean),
     registrationAllowPrivate: !production || e.REGISTRATION_ALLOW_PRIVATE === 'on',
+    extension: {
+      chromeStoreUrl: e.EXTENSION_CHROME_STORE_URL ?? null,
+      firefoxStoreUrl: e.EXTENSION_FIREFOX_STORE_URL ?? null,
+      packagesDir: path.resolve(e.EXTENSION_PACKAGES_DIR ?? path.join(REPO_ROOT, 'extension/.output')),
+    },
   };
   const problems = unsafeSettings(config);
   if (production && problems.length) {
