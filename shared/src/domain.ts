@@ -531,6 +531,7 @@ export type UpdateConversation = z.infer<typeof UpdateConversation>;
 export const UpdateCommitment = z
   .object({ done: z.boolean().optional(), text: requiredText(1_000).optional(), dueOn: IsoDate.nullable().optional() })
   .meta({ id: 'UpdateCommitment' });
+export type UpdateCommitment = z.infer<typeof UpdateCommitment>;
 
 export const SetAgenda = z
   .object({
