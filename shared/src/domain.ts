@@ -48,7 +48,11 @@ export type PartnershipKind = z.infer<typeof PartnershipKind>;
 /** `paused`: staff have paused it; members read but do not write until it is resumed. */
 export const PartnershipStatus = z.enum(['invited', 'active', 'paused', 'declined', 'closed']);
 export type PartnershipStatus = z.infer<typeof PartnershipStatus>;
-export const MemberRole = z.enum(['mentor', 'mentee']);
+/**
+ * A member's role in this partnership. In a collegial one both are `partner`: who coaches and who is
+ * coached switches goal by goal (a goal's `coachId`), so neither is labelled mentor or mentee.
+ */
+export const MemberRole = z.enum(['mentor', 'mentee', 'partner']);
 export type MemberRole = z.infer<typeof MemberRole>;
 
 export const RosterEntry = z

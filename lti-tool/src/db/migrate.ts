@@ -10,7 +10,7 @@ import * as launchNonces from './migrations/0006-launch-nonces.ts';
 import * as rateLimits from './migrations/0007-rate-limits.ts';
 import * as programLife from './migrations/0008-program-life.ts';
 import * as partnershipPages from './migrations/0009-partnership-pages.ts';
-import * as connectionDetails from './migrations/0011-connection-details.ts';
+import * as connectionsAndPartners from './migrations/0011-connections-and-partners.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -27,7 +27,7 @@ const migrations: Array<[string, Migration]> = [
   ['0007-rate-limits', rateLimits],
   ['0008-program-life', programLife],
   ['0009-partnership-pages', partnershipPages],
-  ['0011-connection-details', connectionDetails],
+  ['0011-connections-and-partners', connectionsAndPartners],
 ];
 
 export function migrator(sequelize: Sequelize) {
