@@ -210,6 +210,28 @@ describe.skipIf(!hasChromium)('journeys: a program over time', () => {
       )
       .toEqual(['The staff meeting', 'Trust with the new team']);
 
+    // Shared notes written while only the agenda moves on (the side panel again) are saved, no false alarm.
+    const notes = app.getByRole('region', { name: 'Shared notes' });
+    await notes.getByRole('button', { name: 'Write' }).click();
+    await notes.getByRole('textbox', { name: 'Shared notes' }).fill('We start with trust.');
+    const before = (await mentee.listConversations({ params: { id: current.id } })).conversations.find(
+      (c) => c.id === next.id,
+    )!;
+    await mentee.setAgenda({
+      params: { id: next.id },
+      body: { agenda: [...before.agenda, { kind: 'free', text: 'One more thing' }], version: before.version },
+    });
+    await notes.getByRole('button', { name: 'Save notes' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await mentee.listConversations({ params: { id: current.id } })).conversations.find((c) => c.id === next.id)!
+            .sharedNotes,
+      )
+      .toBe('We start with trust.');
+    await notes.getByRole('button', { name: 'Edit' }).waitFor();
+    expect(await notes.getByText(/saved the shared notes while you were writing/).count()).toBe(0);
+
     const commitments = app.getByRole('region', { name: 'Commitments' });
     await commitments.getByRole('button', { name: 'Edit commitment: Draft the agenda with Sam' }).click();
     await commitments.getByLabel('Commitment', { exact: true }).first().fill('Draft the agenda with Sam and Lee');
