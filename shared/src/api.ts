@@ -574,6 +574,21 @@ export const routes = {
     extension: true,
     response: List('connections', d.BrowserConnection),
   }),
+  renameConnection: route({
+    method: 'PATCH',
+    path: '/api/connections/{id}',
+    summary: 'Give a connected browser a name the person recognises',
+    access: 'person',
+    body: d.RenameConnection,
+    response: d.BrowserConnection,
+  }),
+  extensionDownloads: route({
+    method: 'GET',
+    path: '/api/extension',
+    summary: 'Where to get the browser extension: store listings and the tool’s own packages',
+    access: 'person',
+    response: d.ExtensionDownloads,
+  }),
   revokeConnection: route({
     method: 'DELETE',
     path: '/api/connections/{id}',

@@ -1,6 +1,15 @@
 /** The sections of the side panel for one partnership. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { canSetAgenda, type AgendaItem, type Clip, type Goal, type Partnership, type Prompt } from '@mentoring/shared';
+import {
+  ApiError,
+  canSetAgenda,
+  type AgendaItem,
+  type Clip,
+  type Conversation,
+  type Goal,
+  type Partnership,
+  type Prompt,
+} from '@mentoring/shared';
 import type { Connection } from '@/lib/connection';
 import { askBackground, type AnchorResult } from '@/lib/messages';
 import type { PageState } from '@/lib/page-state';
@@ -29,7 +38,19 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
   const mayAddToAgenda = !!next && canSetAgenda(partnership, connection.me.person.id);
   const addToAgenda = useMutation({
     mutationFn: (item: AgendaItem) =>
-      callTool((api) => api.setAgenda({ params: { id: next!.id }, body: { agenda: [...next!.agenda, item] } })),
+      callTool(async (api) => {
+        const add = (c: Conversation) =>
+          api.setAgenda({ params: { id: c.id }, body: { agenda: [...c.agenda, item], version: c.version } });
+        try {
+          return await add(next!);
+        } catch (err) {
+          if (!(err instanceof ApiError && err.status === 409)) throw err;
+          // The agenda changed since it was read here (in the workspace, say): add to the newer one, never replace it.
+          const fresh = (await api.prepare({ params: { id } })).nextConversation;
+          if (fresh?.id !== next!.id) throw err;
+          return fresh.agenda.some((i) => JSON.stringify(i) === JSON.stringify(item)) ? fresh : add(fresh);
+        }
+      }),
     onSuccess: () => queries.invalidateQueries(partnershipQueries.preparation(id)),
   });
   const toggleAction = useMutation({

@@ -11,6 +11,7 @@ import * as rateLimits from './migrations/0007-rate-limits.ts';
 import * as programLife from './migrations/0008-program-life.ts';
 import * as partnershipPages from './migrations/0009-partnership-pages.ts';
 import * as notifications from './migrations/0010-notifications.ts';
+import * as connectionsAndPartners from './migrations/0011-connections-and-partners.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -28,6 +29,7 @@ const migrations: Array<[string, Migration]> = [
   ['0008-program-life', programLife],
   ['0009-partnership-pages', partnershipPages],
   ['0010-notifications', notifications],
+  ['0011-connections-and-partners', connectionsAndPartners],
 ];
 
 export function migrator(sequelize: Sequelize) {

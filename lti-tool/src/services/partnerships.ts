@@ -131,16 +131,25 @@ export async function checkMembers(app: App, programId: string, members: NewMemb
   });
 }
 
-/** A mentoring partnership has one mentor and one or more mentees; a collegial one is two peers. */
-export function checkShape(kind: Partnership['kind'], members: NewMember[], invitation: boolean) {
+/**
+ * A mentoring partnership has one mentor and one or more mentees; a collegial one is two peers,
+ * both `partner` whatever roles were sent. Answers the members with their roles so settled.
+ */
+export function checkShape<M extends NewMember>(kind: Partnership['kind'], members: M[], invitation: boolean): M[] {
   const mentorCount = members.filter((m) => m.role === 'mentor').length;
   if (kind === 'collegial') {
     if (members.length !== 2) throw invalid('members: a collegial partnership is two peers.', 'members');
-    return;
+    return members.map((m) => ({ ...m, role: 'partner' }));
   }
+  if (members.some((m) => m.role === 'partner'))
+    throw invalid(
+      'members: in a mentoring partnership each member is a mentor or a mentee; “partner” is for collegial partnerships.',
+      'members',
+    );
   if (mentorCount !== 1) throw invalid('members: a mentoring partnership has exactly one mentor.', 'members');
   if (invitation && members.length !== 2)
     throw invalid('members: an invitation names you and the one person you invite.', 'members');
+  return members;
 }
 
 export async function formPartnership(app: App, principal: Principal, body: CreatePartnership): Promise<Partnership> {
@@ -151,12 +160,12 @@ export async function formPartnership(app: App, principal: Principal, body: Crea
       'You can invite someone into a partnership with yourself; forming partnerships between other people is for program staff.',
     );
   }
-  checkShape(body.kind, body.members, !byStaff);
-  await checkMembers(app, principal.programId, body.members);
+  const shaped = checkShape(body.kind, body.members, !byStaff);
+  await checkMembers(app, principal.programId, shaped);
   if (!byStaff) await refuseDuplicateInvitation(app, principal, body);
   else if (!body.confirmDuplicate) await warnOfDuplicate(app, principal, body);
 
-  const members = body.members.map((m) => ({
+  const members = shaped.map((m) => ({
     ...m,
     // Staff form partnerships outright; an invitation waits for the invited person's answer.
     invitation: (byStaff || m.personId === principal.personId ? 'accepted' : 'pending') as Member['invitation'],

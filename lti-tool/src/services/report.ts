@@ -162,12 +162,13 @@ export function reportCsv(r: ProgramReport): string {
     `#${i + 1}`,
     p.kind,
     p.status,
+    // Collegial partners coach and are coached goal by goal: they are listed in both columns.
     p.members
-      .filter((m) => m.role === 'mentor')
+      .filter((m) => m.role === 'mentor' || m.role === 'partner')
       .map((m) => m.name)
       .join('; '),
     p.members
-      .filter((m) => m.role === 'mentee')
+      .filter((m) => m.role === 'mentee' || m.role === 'partner')
       .map((m) => m.name)
       .join('; '),
     day(p.formedAt),

@@ -47,12 +47,14 @@ export function canEvaluate(p: PartnershipView, personId: string): boolean {
   return p.kind === 'mentoring' && canWriteContent(p, personId) && memberOf(p, personId)?.role === 'mentor';
 }
 
+/** Who owns goals and is coached: the mentees, or in a collegial partnership both partners. */
 export function mentees(p: PartnershipView): Member[] {
-  return p.members.filter((m) => m.role === 'mentee' && m.invitation !== 'declined');
+  return p.members.filter((m) => (p.kind === 'collegial' || m.role === 'mentee') && m.invitation !== 'declined');
 }
 
+/** Who coaches: the mentor, or in a collegial partnership both partners (each on the other's goals). */
 export function mentors(p: PartnershipView): Member[] {
-  return p.members.filter((m) => m.role === 'mentor' && m.invitation !== 'declined');
+  return p.members.filter((m) => (p.kind === 'collegial' || m.role === 'mentor') && m.invitation !== 'declined');
 }
 
 /** An invitation waits for every invited member; the partnership is active once all accept. */

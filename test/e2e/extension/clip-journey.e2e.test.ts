@@ -112,15 +112,19 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     if (tool) await rm(tool.dataDir, { recursive: true, force: true });
   });
 
-  it('connects with a pairing code from the workspace, after refusing a wrong one', async () => {
+  it('connects with one pasted connection code from the workspace, after refusing a partial and a wrong one', async () => {
     const options = await browser.openExtensionPage('options.html');
-    await options.getByLabel('Mentoring tool address').fill(tool.url);
-    await options.getByLabel('Pairing code').fill('ABCD-EFGH');
+    await options.getByRole('heading', { name: 'Connect your browser' }).waitFor();
+    // The code alone, without the tool's address, is not enough: the page says where to get a whole one.
+    await options.getByLabel('Connection code').fill('ABCD-EFGH');
     await options.getByRole('button', { name: 'Connect' }).click();
-    await options.getByText(/This pairing code does not work/).waitFor();
+    await options.getByText(/Paste the whole connection code from “Connect your browser”/).waitFor();
+    await options.getByLabel('Connection code').fill(`ABCD-EFGH@${tool.url}`);
+    await options.getByRole('button', { name: 'Connect' }).click();
+    await options.getByText(/This connection code does not work/).waitFor();
 
-    const { code } = await mentee.createPairingCode({});
-    await options.getByLabel('Pairing code').fill(code);
+    const { connectionCode } = await mentee.createPairingCode({});
+    await options.getByLabel('Connection code').fill(connectionCode);
     await options.getByRole('button', { name: 'Connect' }).click();
     await options.getByText(`Connected as ${MENTEE_NAME}.`).waitFor();
     const { connection } = (await browser.storage().get()) as {
@@ -130,7 +134,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     // The workspace lists this browser among the mentee's connected browsers.
     const { connections } = await mentee.listConnections({});
     expect(connections).toEqual([
-      expect.objectContaining({ id: connection.connectionId, label: expect.stringMatching(/^Chrome on /) }),
+      expect.objectContaining({
+        id: connection.connectionId,
+        label: expect.stringMatching(/^Chrome \d+ on Linux$/),
+        browser: expect.stringMatching(/^Chrome \d+$/),
+        system: 'Linux',
+      }),
     ]);
     await options.close();
   });
@@ -384,8 +393,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
   it('sends the waiting clip once connected again, and forgets everything on Disconnect', async () => {
     const options = await browser.openExtensionPage('options.html');
     await options.getByText(/Signed out: .*Clips you made are kept/).waitFor();
-    const { code } = await mentee.createPairingCode({});
-    await options.getByLabel('Pairing code').fill(code);
+    const { connectionCode } = await mentee.createPairingCode({});
+    await options.getByLabel('Connection code').fill(connectionCode);
     await options.getByRole('button', { name: 'Connect' }).click();
     await options.getByText(`Connected as ${MENTEE_NAME}.`).waitFor();
     await poll(async () => (await allClips()).filter((c) => c.quote === REVOKED_PASSAGE).length).toBe(1);

@@ -150,7 +150,11 @@ export function useReviewClip(partnershipId: string) {
   return useMutation({
     mutationFn: ({ id, undo }: { id: string; undo?: boolean }) =>
       undo ? api.unreviewClip({ params: { id } }) : api.reviewClip({ params: { id } }),
-    onSuccess: (clip) => void patch(clip.id, () => clip),
+    onSuccess: (clip, { undo }) => {
+      patch(clip.id, () => clip);
+      // Taken back, the clip is new to review again: the preparation lists it once more.
+      if (undo) void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) });
+    },
     onError: () => qc.invalidateQueries({ queryKey: partnershipKeys.detail(partnershipId) }),
   });
 }

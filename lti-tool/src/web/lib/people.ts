@@ -15,7 +15,7 @@ export function partnersOf(p: PartnershipPeople, meId: string): Member[] {
 
 /** In collegial partnerships roles switch goal by goal, so they are shown as partners. */
 export function roleLabel(p: Pick<Partnership, 'kind'>, role: Member['role']): string {
-  if (p.kind === 'collegial') return 'Colleague';
+  if (p.kind === 'collegial' || role === 'partner') return 'Partner';
   return role === 'mentor' ? 'Mentor' : 'Mentee';
 }
 

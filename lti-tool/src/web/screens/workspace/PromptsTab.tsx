@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import {
   CreatePrompt,
   UpdatePrompt,
+  canDeletePrompt,
   canRespondToPrompt,
   promptResponders,
   type Clip,
@@ -12,8 +13,8 @@ import {
 } from '@mentoring/shared';
 import { useClips } from '../../api/clips.ts';
 import { useGoals } from '../../api/goals.ts';
-import { useCreatePrompt, usePrompts, useUpdatePrompt } from '../../api/prompts.ts';
-import { ModalDialog } from '../../components/Dialog.tsx';
+import { useCreatePrompt, useDeletePrompt, usePrompts, useUpdatePrompt } from '../../api/prompts.ts';
+import { ConfirmDialog, ModalDialog } from '../../components/Dialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { TextAreaField } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
@@ -136,6 +137,7 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
   const w = useWorkspace();
   const p = w.partnership;
   const update = useUpdatePrompt(p.id);
+  const remove = useDeletePrompt(p.id);
   const [responding, setResponding] = useState(false);
   const clip = prompt.clipId ? clips.find((c) => c.id === prompt.clipId) : undefined;
   const goal = prompt.goalId ? goals.find((g) => g.id === prompt.goalId) : undefined;
@@ -190,8 +192,22 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
               Reopen
             </Button>
           )}
+          {canDeletePrompt(p, prompt, w.meId) && (
+            <ConfirmDialog
+              title="Delete this prompt?"
+              trigger={
+                <Button className="button small quiet danger-text" isPending={remove.isPending}>
+                  Delete
+                </Button>
+              }
+              body={<p>“{prompt.question}” is deleted for both of you and leaves any agenda.</p>}
+              confirmLabel="Delete prompt"
+              onConfirm={() => remove.mutate(prompt.id)}
+            />
+          )}
         </div>
       )}
+      {remove.isError && <ErrorNotice error={remove.error} />}
     </article>
   );
 }

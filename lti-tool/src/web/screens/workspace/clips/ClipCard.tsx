@@ -81,6 +81,11 @@ export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }
               Mark reviewed
             </Button>
           )}
+          {mentorCanReview && reviewedByMe && (
+            <Button className="button small quiet" onPress={() => actions.markUnreviewed(clip)}>
+              Mark not reviewed
+            </Button>
+          )}
           {mentorCanReview && (
             <ModalDialog
               title="Turn into a question"

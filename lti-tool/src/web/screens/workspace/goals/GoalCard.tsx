@@ -1,7 +1,8 @@
 import { Button, Menu, MenuItem, MenuTrigger, Popover, type Key } from 'react-aria-components';
-import type { Goal, GoalStatus } from '@mentoring/shared';
-import { useUpdateGoal } from '../../../api/goals.ts';
-import { ModalDialog } from '../../../components/Dialog.tsx';
+import { canDeleteGoal, type Goal, type GoalStatus } from '@mentoring/shared';
+import { useDeleteGoal, useUpdateGoal } from '../../../api/goals.ts';
+import { ConfirmDialog, ModalDialog } from '../../../components/Dialog.tsx';
+import { useNotify } from '../../../components/Toaster.tsx';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { nameOf } from '../../../lib/people.ts';
@@ -21,7 +22,10 @@ const STATUS_MOVES: { id: GoalStatus; label: string }[] = [
 export function GoalCard({ goal }: { goal: Goal }) {
   const { partnership: p, meId, can } = useWorkspace();
   const update = useUpdateGoal(p.id);
+  const remove = useDeleteGoal(p.id);
+  const notify = useNotify();
   const isOwner = goal.ownerId === meId && can.write;
+  const mayDelete = canDeleteGoal(p, goal, meId);
   const showOwner = p.kind === 'collegial' || p.members.filter((m) => m.role === 'mentee').length > 1;
 
   return (
@@ -61,10 +65,31 @@ export function GoalCard({ goal }: { goal: Goal }) {
                 </Menu>
               </Popover>
             </MenuTrigger>
+            {mayDelete && (
+              <ConfirmDialog
+                title={`Delete the goal “${goal.title}”?`}
+                trigger={
+                  <Button className="button quiet small danger-text" isPending={remove.isPending}>
+                    Delete
+                  </Button>
+                }
+                body={
+                  <p>
+                    Its {goal.actions.length === 1 ? 'action goes' : `${goal.actions.length} actions go`} with it, and
+                    it leaves any agenda. Clips filed under it stay. To keep it without working on it, park it instead.
+                  </p>
+                }
+                confirmLabel="Delete goal"
+                onConfirm={() =>
+                  remove.mutate(goal.id, { onSuccess: () => notify({ message: `Goal deleted: ${goal.title}` }) })
+                }
+              />
+            )}
           </div>
         )}
       </div>
       {update.isError && <ErrorNotice error={update.error} />}
+      {remove.isError && <ErrorNotice error={remove.error} />}
       {(goal.why || goal.success) && (
         <dl className="goal-reasons">
           {goal.why && (
