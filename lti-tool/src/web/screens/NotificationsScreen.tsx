@@ -63,7 +63,7 @@ export function NotificationsScreen() {
           {list.data.notifications.map((n) => {
             const text = noticeText(n.kind, n.data, 'en');
             return (
-              <li key={n.id} className={n.readAt ? 'notice' : 'notice unread'}>
+              <li key={n.id} className={n.readAt ? 'notice-item' : 'notice-item unread'}>
                 <a
                   href={routeHref(placeOf(n))}
                   onClick={() => {
