@@ -559,6 +559,8 @@ export const Preparation = z
     /** Clips added since the last conversation that the caller has not reviewed, newest first. */
     newClips: z.array(Clip),
     newClipCount: z.number().int(),
+    /** Clips since the last conversation the caller has already reviewed, newest first: what became of each. */
+    reviewedClips: z.array(Clip),
     openPrompts: z.array(Prompt),
     answeredPrompts: z.array(Prompt),
     nextConversation: Conversation.nullable(),

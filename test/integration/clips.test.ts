@@ -491,6 +491,11 @@ describe('preparing for a conversation', () => {
     expect(prep.partnership.id).toBe(p);
   });
 
+  it('keeps what became of the clips the mentor already reviewed since the last conversation', () => {
+    expect(prep.reviewedClips.map((c) => c.id)).toEqual([seen.reviewed]);
+    expect(prep.reviewedClips[0]!.reviews).toEqual([expect.objectContaining({ mentorId: people.mentorB.id })]);
+  });
+
   it('brings prompts, the next conversation with the caller’s own note, commitments due and open requests', () => {
     expect(prep.openPrompts.map((x) => x.clipId)).toEqual([seen.b]);
     expect(prep.answeredPrompts.map((x) => x.id)).toEqual([seen.answered]);
@@ -511,6 +516,7 @@ describe('preparing for a conversation', () => {
       params: { id: seen.next! },
       body: {
         agenda: [
+          { kind: 'clip', clipId: seen.before! },
           { kind: 'clip', clipId: seen.reviewed! },
           { kind: 'clip', clipId: seen.a! },
           { kind: 'prompt', promptId: seen.answered! },
@@ -518,8 +524,8 @@ describe('preparing for a conversation', () => {
       },
     });
     const again = await people.mentorB.api.prepare({ params: { id: p } });
-    // The reviewed clip is not among the new ones, so it comes along for the agenda; the others are there already.
-    expect(again.agendaClips.map((c) => c.id)).toEqual([seen.reviewed]);
+    // A clip from before the last conversation comes along for the agenda; the new and reviewed ones are there already.
+    expect(again.agendaClips.map((c) => c.id)).toEqual([seen.before]);
     expect(again.agendaPrompts).toEqual([]);
     expect(again.goals).toEqual([]);
   });

@@ -379,6 +379,21 @@ export async function clipsOnPageFor(
  * by its primary key; counting reads that index alone. The cost follows the partnership's new
  * clips, not the size of the table.
  */
+/** Clips after `after` that `reviewerId` has reviewed, newest first (at most `limit`). */
+export async function reviewedClips(
+  sql: Sql,
+  p: { partnershipId: string; reviewerId: string; after: number; limit: number },
+): Promise<ClipRecord[]> {
+  const rows = await sql.all<ClipRow>(
+    `SELECT c.* FROM clips c
+      WHERE c.partnership_id = :partnershipId AND c.created_at > :after
+        AND EXISTS (SELECT 1 FROM clip_reviews r WHERE r.clip_id = c.id AND r.mentor_id = :reviewerId)
+      ORDER BY c.created_at DESC, c.id DESC LIMIT :limit`,
+    p,
+  );
+  return rows.map(toClipRecord);
+}
+
 export async function unreviewedClips(
   sql: Sql,
   p: { partnershipId: string; reviewerId: string; after: number; limit: number },

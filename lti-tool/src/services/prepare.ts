@@ -1,11 +1,12 @@
 /**
  * The mentor's one screen before a session (docs/design.md, "Who uses it": preparing a conversation): what is
- * new since the last held conversation and not yet reviewed by the caller, the prompts, the next
- * conversation's agenda, the commitments still open and the open requests. A handful of indexed
+ * new since the last held conversation (not yet reviewed by the caller, and what became of those
+ * already reviewed), the prompts, the next conversation's agenda, the commitments still open and the
+ * open requests. A handful of indexed
  * queries, so it stays fast for partnerships with thousands of clips.
  */
 import { publicPartnership } from '../models/partnerships.ts';
-import { findClip, unreviewedClips, withReviews } from '../models/clips.ts';
+import { findClip, reviewedClips, unreviewedClips, withReviews } from '../models/clips.ts';
 import { findPrompt, promptsWithStatus } from '../models/prompts.ts';
 import { goalsOfPartnership } from '../models/goals.ts';
 import { conversationAndCommitmentsDue, openRequestCount } from '../models/preparation.ts';
@@ -21,8 +22,10 @@ export const NEW_CLIPS_SHOWN = 100;
 export async function prepare(app: App, principal: Principal, partnershipId: string): Promise<Preparation> {
   const p = await readablePartnership(app, principal, partnershipId);
   const after = p.lastConversationAt ? time.ms(p.lastConversationAt) : 0;
-  const [fresh, prompts, next, openRequests, goals] = await Promise.all([
-    unreviewedClips(app.sql, { partnershipId, reviewerId: principal.personId, after, limit: NEW_CLIPS_SHOWN }),
+  const clipsSince = { partnershipId, reviewerId: principal.personId, after, limit: NEW_CLIPS_SHOWN };
+  const [fresh, reviewed, prompts, next, openRequests, goals] = await Promise.all([
+    unreviewedClips(app.sql, clipsSince),
+    reviewedClips(app.sql, clipsSince),
     promptsWithStatus(app.sql, partnershipId, ['open', 'answered']),
     conversationAndCommitmentsDue(app.sql, {
       partnershipId,
@@ -32,10 +35,13 @@ export async function prepare(app: App, principal: Principal, partnershipId: str
     openRequestCount(app.sql, partnershipId),
     goalsOfPartnership(app.sql, partnershipId),
   ]);
-  const newClips = await withReviews(app.sql, fresh.records);
+  const [newClips, reviewedSince] = await Promise.all([
+    withReviews(app.sql, fresh.records),
+    withReviews(app.sql, reviewed),
+  ]);
   // An agenda holds a handful of items; what the other lists already carry is not fetched again.
   const agenda = next.conversation?.agenda ?? [];
-  const shownClips = new Set(newClips.map((c) => c.id));
+  const shownClips = new Set([...newClips, ...reviewedSince].map((c) => c.id));
   const shownPrompts = new Set(prompts.map((x) => x.id));
   const [agendaClips, agendaPrompts] = await Promise.all([
     Promise.all(
@@ -52,6 +58,7 @@ export async function prepare(app: App, principal: Principal, partnershipId: str
     lastConversationAt: p.lastConversationAt,
     newClips,
     newClipCount: fresh.total,
+    reviewedClips: reviewedSince,
     openPrompts: prompts.filter((x) => x.status === 'open'),
     answeredPrompts: prompts.filter((x) => x.status === 'answered'),
     nextConversation: next.conversation,

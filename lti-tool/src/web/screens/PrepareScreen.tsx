@@ -11,6 +11,7 @@ import { AgendaView } from './workspace/conversations/AgendaEditor.tsx';
 import { CommitmentLine } from './workspace/conversations/Commitments.tsx';
 import type { AgendaLookup } from '../lib/agenda.ts';
 import { workspaceFor, WorkspaceContext } from './workspace/workspaceContext.ts';
+import { Folded } from '../components/Folded.tsx';
 
 /**
  * The mentor's preparation, from one request: what is new since the last conversation and not yet
@@ -25,7 +26,7 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
   const d = prep.data;
   const lookup: AgendaLookup = {
     goals: d.goals,
-    clips: [...d.newClips, ...d.agendaClips],
+    clips: [...d.newClips, ...d.reviewedClips, ...d.agendaClips],
     prompts: [...d.openPrompts, ...d.answeredPrompts, ...d.agendaPrompts],
   };
   const p = d.partnership;
@@ -81,6 +82,24 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
                 </p>
               )}
             </div>
+          )}
+          {d.reviewedClips.length > 0 && (
+            <Folded
+              level={3}
+              className="reviewed-clips"
+              title={
+                <>
+                  Already reviewed since {d.lastConversationAt ? 'the last conversation' : 'the start'}{' '}
+                  <span className="count">{d.reviewedClips.length}</span>
+                </>
+              }
+            >
+              <div className="stack">
+                {d.reviewedClips.map((c) => (
+                  <ClipCard key={c.id} clip={c} goals={d.goals} />
+                ))}
+              </div>
+            </Folded>
           )}
         </section>
 
