@@ -419,6 +419,13 @@ export const routes = {
     body: d.UpdateConversation,
     response: d.Conversation,
   }),
+  cancelConversation: route({
+    method: 'DELETE',
+    path: '/api/conversations/{id}',
+    summary: 'Cancel a conversation not yet held (either partner); the other partner is told',
+    access: 'person',
+    response: Ok,
+  }),
   conversationCalendar: route({
     method: 'GET',
     path: '/api/conversations/{id}/calendar.ics',

@@ -199,7 +199,7 @@ export type PartnershipHistory = z.infer<typeof PartnershipHistory>;
 
 /**
  * A content-free reminder from staff to a quiet pair: it says only that the program would like them
- * to meet. Kept until a notifications feature delivers it (`deliveredAt`); shown in the workspace.
+ * to meet. Its members get a notice (`deliveredAt`: when it was written); shown in the workspace.
  */
 export const Nudge = z
   .object({

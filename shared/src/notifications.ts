@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'commitments-due',
   'evaluation-completed',
   'partnership-quiet',
+  'nudge',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -40,6 +41,8 @@ export const NotificationData = z
     count: z.number().int().nonnegative().optional(),
     /** The checkpoint an evaluation was made at (its name is the program's, not coaching content). */
     checkpointName: z.string().max(200).optional(),
+    /** The program (course) the partnership belongs to, for a nudge from its staff. */
+    programName: z.string().max(200).optional(),
   })
   .meta({ id: 'NotificationData' });
 export type NotificationData = z.infer<typeof NotificationData>;

@@ -55,6 +55,7 @@ export const routePaths: { readonly [K in RouteName]: readonly [Method, string] 
   listConversations: ['GET', '/api/partnerships/{id}/conversations'],
   createConversation: ['POST', '/api/partnerships/{id}/conversations'],
   updateConversation: ['PATCH', '/api/conversations/{id}'],
+  cancelConversation: ['DELETE', '/api/conversations/{id}'],
   conversationCalendar: ['GET', '/api/conversations/{id}/calendar.ics'],
   setAgenda: ['PUT', '/api/conversations/{id}/agenda'],
   addCommitment: ['POST', '/api/conversations/{id}/commitments'],

@@ -1,7 +1,8 @@
 /**
  * Issue 13 end to end in real Chromium: a mentee opens her notices from the header of the tool in
  * the course page (unread count, keyboard, axe), follows a reminder to its place; then the
- * sandbox's Mail page shows the reminder e-mail the tool sent through the local SMTP receiver.
+ * sandbox's Mail page shows the reminder e-mail the tool sent through the local SMTP receiver;
+ * last, she cancels the conversation by keyboard through its confirm, and her mentor is told.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '@mentoring/shared';
@@ -105,6 +106,29 @@ describe.skipIf(!hasChromium)('notices in the app and in the sandbox’s mail', 
     await page.setViewportSize({ width: 900, height: 640 });
     await article.scrollIntoViewIfNeeded();
     await screenshot(page, 'reminder-email');
+    await page.close();
+  });
+
+  it('the mentee cancels the conversation by keyboard, after a confirm; her mentor is told by e-mail', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${lms.url}/courses/${COURSE.id}?as=${MENTEE.id}#tool`);
+    const app = page.frameLocator('iframe.tool');
+    await app.getByRole('link', { name: /^Notices/ }).click();
+    await app.getByRole('link', { name: /Conversation scheduled for/ }).click();
+    await app.getByRole('tab', { name: /Conversations/, selected: true }).waitFor();
+    const cancel = app.getByRole('button', { name: 'Cancel conversation' });
+    await cancel.focus();
+    await page.keyboard.press('Enter');
+    const dialog = app.getByRole('alertdialog', { name: 'Cancel this conversation?' });
+    await dialog.waitFor();
+    await axe.check('cancel conversation confirm', await toolFrame(page));
+    // Focus starts on the harmless choice; the confirm is one Tab away.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await poll(() => app.getByRole('button', { name: 'Cancel conversation' }).count()).toBe(0);
+    await clock.advance(MAIL_POLL_MS);
+    await poll(() => mailbox.to(MENTOR.email).filter((m) => / cancelled$/.test(m.subject)).length).toBe(1);
     await page.close();
   });
 });

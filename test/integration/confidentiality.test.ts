@@ -61,6 +61,7 @@ const ACCESS: Record<
   listConversations: { who: 'both' },
   createConversation: { who: 'both' },
   updateConversation: { who: 'both' },
+  cancelConversation: { who: 'both' },
   setAgenda: { who: 'mentee' },
   addCommitment: { who: 'both' },
   updateCommitment: { who: 'both' },
@@ -435,6 +436,13 @@ async function freshFixture(name: RouteName, target: Target): Promise<Fixture> {
     return { ...f, goal: (await mentee.createGoal({ params: { id: f.partnership }, body: { title: 'g' } })).id };
   if (name === 'deletePrompt')
     return { ...f, prompt: (await mentor.createPrompt({ params: { id: f.partnership }, body: { question: 'q' } })).id };
+  if (name === 'cancelConversation') {
+    const c = await mentee.createConversation({
+      params: { id: f.partnership },
+      body: { scheduledFor: new Date(Date.now() + 9 * 86_400_000).toISOString() },
+    });
+    return { ...f, conversation: c.id };
+  }
   if (name === 'deleteCommitment') {
     const c = await mentee.addCommitment({ params: { id: f.conversation }, body: { text: 'c' } });
     return { ...f, commitment: c.commitments.at(-1)!.id };

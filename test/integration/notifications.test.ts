@@ -11,6 +11,8 @@ import { DAY, HOUR, type ApiClient } from '@mentoring/shared';
 import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { startMailbox, type Mailbox, type ReceivedMail } from '@mentoring/lti-tool/src/sandbox/mailbox.ts';
 import { MAIL_POLL_MS } from '@mentoring/lti-tool/src/mail/postman.ts';
+import { completeLaunch, followToApp, startLaunch } from '@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts';
+import { decodeJwt } from 'jose';
 import { ManualClock } from '../support/clock.ts';
 import { apiAs, dropDisposableDatabase, launchAs, startTestTool, tempDir, type TestTool } from '../support/tool.ts';
 
@@ -239,7 +241,8 @@ describe('each event reaches the people it concerns, and only them', () => {
     for (const m of mailbox.messages) {
       expect(m.html).toContain('<html');
       expect(m.text).toContain('Open the mentoring workspace from your course');
-      expect(m.text).toContain(lms.url);
+      // The course's page (the launches' return address), not only the LMS's.
+      expect(m.text).toContain(`${lms.url}/courses/${COURSE}`);
       expect(m.headers['list-unsubscribe']).toMatch(new RegExp(`^<${tool.url}/unsubscribe/[^>]+>$`));
       expect(m.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     }
@@ -339,6 +342,85 @@ describe('timed notices', () => {
   });
 });
 
+describe('a link into the course', () => {
+  const ELSEWHERE = 'notices-elsewhere';
+  const PRESENTATION = 'https://purl.imsglobal.org/spec/lti/claim/launch_presentation';
+
+  /** A launch whose id_token carries this return address (else the LMS's own, the course page). */
+  async function launchReturningTo(personId: string, returnUrl?: string) {
+    const auth = await startLaunch(lms, { courseId: ELSEWHERE, personId, toolUrl: tool.url });
+    const idToken =
+      returnUrl === undefined
+        ? auth.idToken
+        : await lms.signIdToken(
+            { courseId: ELSEWHERE, personId, nonce: String(decodeJwt(auth.idToken).nonce) },
+            { overrides: { [PRESENTATION]: { document_target: 'iframe', return_url: returnUrl } } },
+          );
+    const landed = await followToApp(await completeLaunch({ ...auth, idToken }), auth.action, auth.jar);
+    await landed.finalResponse.body?.cancel();
+    return apiAs(tool, landed.ltik);
+  }
+
+  it('is the course page from the launch, never an address off the platform; else the LMS', async () => {
+    lms.addCourse({
+      id: ELSEWHERE,
+      title: 'Elsewhere Program',
+      people: [
+        lmsPerson('ida', 'Ida Staff', [Role.Instructor]),
+        lmsPerson('finn', 'Finn Mentor', [Role.Learner]),
+        lmsPerson('gus', 'Gus Mentee', [Role.Learner]),
+      ],
+    });
+    const phish = 'https://phish.example/courses/notices-elsewhere';
+    const ida = await launchReturningTo('ida', phish);
+    const finn = await launchReturningTo('finn', `${lms.url}/mod/lti/return.php?course=9&sesskey=abc`);
+    const gus = await launchReturningTo('gus', 'javascript:alert(1)');
+    const ids = await Promise.all([finn, gus].map(async (a) => (await a.me({})).person.id));
+    const pair = await ida.createPartnership({
+      body: {
+        kind: 'mentoring',
+        members: [
+          { personId: ids[0]!, role: 'mentor' },
+          { personId: ids[1]!, role: 'mentee' },
+        ],
+      },
+    });
+    const schedule = (api: ApiClient, days: number) =>
+      api.createConversation({
+        params: { id: pair.id },
+        body: { scheduledFor: new Date(clock.now() + days * DAY).toISOString() },
+      });
+    let from = mailbox.messages.length;
+    await mailAfter(() => schedule(gus, 10));
+    let mail = mailbox.messages.slice(from);
+    expect(mail.map((m) => m.to[0])).toEqual([addr('finn')]);
+    // None of those addresses is kept: the e-mail opens the LMS itself.
+    const way = mail[0]!.text.split('\n').find((l) => l.startsWith('Open the mentoring workspace'));
+    expect(way).toMatch(/: http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(way).toContain(lms.url);
+    for (const m of mail) {
+      expect(m.text + m.html).not.toContain('phish.example');
+      expect(m.text + m.html).not.toContain('sesskey');
+      expect(m.text + m.html).not.toContain('javascript:');
+    }
+    // A genuine launch brings the course page, kept for the program from then on.
+    await launchReturningTo('gus');
+    from = mailbox.messages.length;
+    await mailAfter(() => schedule(gus, 11));
+    mail = mailbox.messages.slice(from);
+    expect(mail.map((m) => m.to[0])).toEqual([addr('finn')]);
+    expect(mail[0]!.text).toContain(`${lms.url}/courses/${ELSEWHERE}`);
+    expect(mail[0]!.html).toContain(`href="${lms.url}/courses/${ELSEWHERE}"`);
+    // A later launch with an address elsewhere leaves it as it was.
+    await launchReturningTo('finn', phish);
+    from = mailbox.messages.length;
+    await mailAfter(() => schedule(finn, 12));
+    mail = mailbox.messages.slice(from);
+    expect(mail.map((m) => m.to[0])).toEqual([addr('gus')]);
+    expect(mail[0]!.text).toContain(`${lms.url}/courses/${ELSEWHERE}`);
+  });
+});
+
 describe('delivery that holds', () => {
   it('a reminder whose time came while the tool was stopped arrives once after the restart', async () => {
     await api.ben!.updateNotificationPreferences({ body: { delivery: { 'conversation-reminder': 'now' } } });
@@ -386,5 +468,73 @@ describe('delivery that holds', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+/** The clients of the tool running now (it was restarted above). */
+const now = (who: string) => apiAs(tool, ltik[who]!);
+
+describe('cancelling a conversation', () => {
+  it('either partner cancels one not yet held; the other partner is told, by e-mail as chosen', async () => {
+    const when = new Date(clock.now() + 10 * DAY).toISOString();
+    const c = await now('ben').createConversation({ params: { id: partnership }, body: { scheduledFor: when } });
+    // Ben unsubscribed from all e-mail: Mara hears by e-mail, Ben in the app.
+    const got = await mailAfter(() => now('ben').cancelConversation({ params: { id: c.id } }));
+    expect(Object.keys(got)).toEqual([addr('mara')]);
+    expect(got[addr('mara')]![0]).toMatch(/^Conversation of .+ cancelled$/);
+    const notice = (await now('mara').listNotifications({})).notifications.find(
+      (n) => n.kind === 'conversation-cancelled',
+    );
+    expect(notice).toMatchObject({ kind: 'conversation-cancelled', partnershipId: partnership, data: { when } });
+    const list = await now('mara').listConversations({ params: { id: partnership } });
+    expect(list.conversations.map((x) => x.id)).not.toContain(c.id);
+    await expect(now('ben').cancelConversation({ params: { id: c.id } })).rejects.toMatchObject({ status: 404 });
+    expectNoContent(mailbox.messages);
+  });
+
+  it('a held conversation, or one with notes, cannot be cancelled; an outsider cannot find it', async () => {
+    const held = await now('mara').createConversation({
+      params: { id: partnership },
+      body: { scheduledFor: new Date(clock.now() - HOUR).toISOString() },
+    });
+    await now('mara').updateConversation({ params: { id: held.id }, body: { held: true } });
+    await expect(now('mara').cancelConversation({ params: { id: held.id } })).rejects.toMatchObject({ status: 409 });
+    const noted = await now('mara').createConversation({
+      params: { id: partnership },
+      body: { scheduledFor: new Date(clock.now() + 12 * DAY).toISOString() },
+    });
+    await now('ben').updateConversation({ params: { id: noted.id }, body: { privateNote: secret('private') } });
+    await expect(now('mara').cancelConversation({ params: { id: noted.id } })).rejects.toMatchObject({ status: 409 });
+    await expect(now('olga').cancelConversation({ params: { id: noted.id } })).rejects.toMatchObject({ status: 404 });
+    await expect(now('coord').cancelConversation({ params: { id: noted.id } })).rejects.toMatchObject({
+      status: 404,
+    });
+    const ids = (await now('ben').listConversations({ params: { id: partnership } })).conversations.map((x) => x.id);
+    expect(ids).toEqual(expect.arrayContaining([held.id, noted.id]));
+  });
+});
+
+describe('staff nudges', () => {
+  it('reach the pair’s members, content-free and as each chose; nobody else', async () => {
+    const from = mailbox.messages.length;
+    const nudged = await mailAfter(() => now('coord').nudgePartnership({ params: { id: partnership } }));
+    expect(nudged).toEqual({ [addr('mara')]: ['Notices Program would like you to meet'] });
+    const mail = mailbox.messages.slice(from)[0]!;
+    expect(mail.text).toContain('Ben Okafor');
+    expect(mail.text).toContain(`${lms.url}/courses/${COURSE}`);
+    // Ben unsubscribed from e-mail: the app lists it for him.
+    expect((await now('ben').listNotifications({})).notifications.find((n) => n.kind === 'nudge')).toMatchObject({
+      kind: 'nudge',
+      partnershipId: partnership,
+      data: { programName: 'Notices Program', partnerNames: ['Mara Lind'] },
+    });
+    for (const who of ['coord', 'otto', 'olga'])
+      expect((await now(who).listNotifications({})).notifications.map((n) => n.kind)).not.toContain('nudge');
+    // Turned off, the nudge is in the app only.
+    await now('mara').updateNotificationPreferences({ body: { delivery: { nudge: 'off' } } });
+    expect(await mailAfter(() => now('coord').nudgePartnership({ params: { id: partnership } }))).toEqual({});
+    const maras = (await now('mara').listNotifications({})).notifications.filter((n) => n.kind === 'nudge');
+    expect(maras).toHaveLength(2);
+    expectNoContent(mailbox.messages);
   });
 });

@@ -214,9 +214,10 @@ describe('changing members and re-matching', () => {
 });
 
 describe('nudges', () => {
-  it('staff nudge a pair without content; the pair sees it, and it waits for delivery', async () => {
+  it('staff nudge a pair without content; the pair sees it, delivered as a notice', async () => {
     const n = await api.coord!.nudgePartnership({ params: { id: A.id } });
-    expect(n).toMatchObject({ partnershipId: A.id, sentByName: 'Nora Quist', deliveredAt: null });
+    expect(n).toMatchObject({ partnershipId: A.id, sentByName: 'Nora Quist' });
+    expect(n.deliveredAt).toBe(n.sentAt);
     const seen = await api.ben!.listNudges({ params: { id: A.id } });
     expect(seen.nudges.map((x) => x.id)).toEqual([n.id]);
     await expect(api.eli!.listNudges({ params: { id: A.id } })).rejects.toMatchObject({ status: 404 });

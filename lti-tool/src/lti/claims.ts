@@ -37,6 +37,7 @@ export const CLAIM = {
   nrps: 'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice',
   ags: 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint',
   deepLinking: 'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings',
+  launchPresentation: `${LTI}launch_presentation`,
 } as const;
 
 // A NUL or a lone surrogate cannot be stored as text on every database: refused, never rewritten.
@@ -102,6 +103,11 @@ const LaunchClaimsSchema = z.object({
       { error: 'is not an object' },
     )
     .nullish(),
+  // Only read for a link back to the course: a malformed one is dropped, never a reason to refuse.
+  [CLAIM.launchPresentation]: z
+    .object({ return_url: httpUrl.nullish().catch(null) })
+    .nullish()
+    .catch(null),
 });
 
 export type LaunchClaims = z.infer<typeof LaunchClaimsSchema>;
@@ -171,7 +177,21 @@ export function contextOf(c: LaunchClaims, clientId: string): LtiContext {
     platformName: platform?.name || platform?.product_family_code || null,
     nrpsUrl: c[CLAIM.nrps]?.context_memberships_url ?? null,
     agsLineItemsUrl: c[CLAIM.ags]?.lineitems ?? null,
+    courseUrl: courseUrlOf(c),
   };
+}
+
+/**
+ * The course's address for e-mails: the launch's return address, only on the platform's own origin
+ * (an address elsewhere would let a claim send people off the LMS), and not one bound to the
+ * launching person's session (Moodle's carries a `sesskey`, refused for anyone else).
+ */
+export function courseUrlOf(c: LaunchClaims): string | null {
+  const url = c[CLAIM.launchPresentation]?.return_url;
+  if (!url || !URL.canParse(c.iss)) return null;
+  const u = new URL(url);
+  if (u.origin !== new URL(c.iss).origin || u.username || u.password || u.searchParams.has('sesskey')) return null;
+  return u.toString();
 }
 
 export function personOf(c: LaunchClaims): LtiPerson {

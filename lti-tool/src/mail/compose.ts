@@ -30,10 +30,10 @@ export interface MailMessage {
   headers: Record<string, string>;
 }
 
-/** Where the e-mail sends people: their LMS, from whose course the tool opens with their session. */
-function lmsAddress(issuer: string): string | null {
+/** Where the e-mail sends people: their course (else their LMS), from which the tool opens with their session. */
+function lmsAddress(address: string): string | null {
   try {
-    const url = new URL(issuer);
+    const url = new URL(address);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
   } catch {
     return null;
@@ -43,14 +43,14 @@ function lmsAddress(issuer: string): string | null {
 export function composeMail(
   app: Pick<App, 'config'>,
   to: { personId: string; name: string; email: string },
-  program: { title: string; platform_name: string | null; issuer: string },
+  program: { title: string; platform_name: string | null; issuer: string; course_url?: string | null },
   notices: Notification[],
   digest: boolean,
   locale: Locale = 'en',
 ): MailMessage {
   const texts = notices.map((n) => noticeText(n.kind, n.data, locale));
   const subject = digest ? mailTexts.digestTitle(notices.length, locale) : texts[0]!.title;
-  const open = lmsAddress(program.issuer);
+  const open = (program.course_url && lmsAddress(program.course_url)) || lmsAddress(program.issuer);
   const openLabel = mailTexts.open(program.platform_name, locale);
   const unsubscribe = `${app.config.publicUrl}/unsubscribe/${unsubscribeToken(app.config.ltiKey, to.personId)}`;
   const text = [

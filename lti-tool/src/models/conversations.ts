@@ -160,6 +160,21 @@ export async function updateConversationRow(
   return changed.length;
 }
 
+/** Whether anyone wrote a private note on the conversation. */
+export async function hasPrivateNotes(sql: Sql, conversationId: string): Promise<boolean> {
+  const row = await sql.one<{ n: number | string }>(
+    "SELECT COUNT(*) AS n FROM private_notes WHERE conversation_id = :conversationId AND note <> ''",
+    { conversationId },
+  );
+  return Number(row?.n ?? 0) > 0;
+}
+
+/** Removes a conversation that holds nothing written (its empty private notes with it). */
+export async function deleteConversationRow(sql: Sql, id: string): Promise<number> {
+  await sql.run('DELETE FROM private_notes WHERE conversation_id = :id', { id });
+  return sql.run('DELETE FROM conversations WHERE id = :id AND held_at IS NULL', { id });
+}
+
 export async function writePrivateNote(sql: Sql, conversationId: string, personId: string, note: string, now: number) {
   await sql.run(
     `INSERT INTO private_notes (conversation_id, person_id, note, updated_at) VALUES (:conversationId, :personId, :note, :now)

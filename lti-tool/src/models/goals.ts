@@ -108,12 +108,13 @@ export type GoalChange = Partial<{
 
 const GOAL_COLUMNS = { title: 'title', why: 'why', success: 'success', status: 'status', coachId: 'coach_id' } as const;
 
-export async function updateGoalRow(sql: Sql, id: string, change: GoalChange, now: number) {
+/** Answers how many rows changed: none when the goal was deleted meanwhile. */
+export async function updateGoalRow(sql: Sql, id: string, change: GoalChange, now: number): Promise<number> {
   const sets = ['updated_at = :now'];
   for (const [key, column] of Object.entries(GOAL_COLUMNS)) {
     if (change[key as keyof GoalChange] !== undefined) sets.push(`${column} = :${key}`);
   }
-  await sql.run(`UPDATE goals SET ${sets.join(', ')} WHERE id = :id`, { ...change, id, now });
+  return sql.run(`UPDATE goals SET ${sets.join(', ')} WHERE id = :id`, { ...change, id, now });
 }
 
 /** Any change to a goal or its actions also counts as the goal being updated. */

@@ -60,6 +60,11 @@ export async function insertNudge(sql: Sql, partnershipId: string, sentById: str
   return id;
 }
 
+/** The nudge reached the pair as notices. */
+export async function markNudgeDelivered(sql: Sql, id: string, now: number): Promise<void> {
+  await sql.run('UPDATE nudges SET delivered_at = :now WHERE id = :id', { id, now });
+}
+
 /** Newest first. */
 export async function nudgesOf(sql: Sql, partnershipId: string): Promise<Nudge[]> {
   const rows = await sql.all<{

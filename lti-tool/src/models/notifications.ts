@@ -279,8 +279,15 @@ export async function gatherDigest(sql: Sql, personId: string, programId: string
 }
 
 export async function mailRecipient(sql: Sql, personId: string, programId: string) {
-  return sql.one<{ name: string; email: string | null; title: string; platform_name: string | null; issuer: string }>(
-    `SELECT pe.name, pe.email, pr.title, pr.platform_name, pr.issuer FROM people pe, programs pr
+  return sql.one<{
+    name: string;
+    email: string | null;
+    title: string;
+    platform_name: string | null;
+    issuer: string;
+    course_url: string | null;
+  }>(
+    `SELECT pe.name, pe.email, pr.title, pr.platform_name, pr.issuer, pr.course_url FROM people pe, programs pr
       WHERE pe.id = :personId AND pr.id = :programId`,
     { personId, programId },
   );

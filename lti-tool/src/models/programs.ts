@@ -23,6 +23,7 @@ export interface ProgramRow {
   nrps_url: string | null;
   ags_lineitems_url: string | null;
   quiet_after_days: number;
+  course_url: string | null;
   roster_synced_at: number | string | null;
 }
 
@@ -43,6 +44,8 @@ export interface LtiContext {
   platformName: string | null;
   nrpsUrl: string | null;
   agsLineItemsUrl: string | null;
+  /** The course's page on the platform, from the launch's return address. */
+  courseUrl: string | null;
 }
 
 /**
@@ -52,12 +55,13 @@ export interface LtiContext {
 export async function upsertProgram(sql: Sql, c: LtiContext, now: number): Promise<string> {
   // One statement: a launch pays one round trip for its program, inserted or refreshed.
   const [row] = await sql.returning<{ id: string }>(
-    `INSERT INTO programs (id, issuer, client_id, deployment_id, context_id, title, label, platform_name, nrps_url, ags_lineitems_url, quiet_after_days, created_at, updated_at)
-     VALUES (:id, :issuer, :clientId, :deploymentId, :contextId, :title, :label, :platformName, :nrpsUrl, :agsLineItemsUrl, 21, :now, :now)
+    `INSERT INTO programs (id, issuer, client_id, deployment_id, context_id, title, label, platform_name, nrps_url, ags_lineitems_url, course_url, quiet_after_days, created_at, updated_at)
+     VALUES (:id, :issuer, :clientId, :deploymentId, :contextId, :title, :label, :platformName, :nrpsUrl, :agsLineItemsUrl, :courseUrl, 21, :now, :now)
      ON CONFLICT (issuer, deployment_id, context_id) DO UPDATE SET
        client_id = excluded.client_id, title = excluded.title, label = excluded.label, platform_name = excluded.platform_name,
        nrps_url = COALESCE(excluded.nrps_url, programs.nrps_url),
-       ags_lineitems_url = COALESCE(excluded.ags_lineitems_url, programs.ags_lineitems_url), updated_at = excluded.updated_at
+       ags_lineitems_url = COALESCE(excluded.ags_lineitems_url, programs.ags_lineitems_url),
+       course_url = COALESCE(excluded.course_url, programs.course_url), updated_at = excluded.updated_at
      RETURNING id`,
     { ...c, now, id: crypto.randomUUID() },
   );

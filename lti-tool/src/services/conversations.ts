@@ -18,8 +18,10 @@ import type { Principal } from '../auth/principal.ts';
 import {
   commitmentsDueOf,
   conversationsOf,
+  deleteConversationRow,
   findCommitment,
   findConversation,
+  hasPrivateNotes,
   insertCommitment,
   insertConversation,
   setCommitmentDone,
@@ -171,6 +173,30 @@ export async function changeConversation(
   });
   if (!changed) throw conflict(STALE);
   return (await findConversation(app.sql, id, principal.personId))!;
+}
+
+/**
+ * Either partner cancels a conversation that has not been held. It is removed rather than kept
+ * marked cancelled: partners expect a cancelled meeting gone from their plans, reminders and
+ * calendar feeds, and the notice tells the other partner which one it was. One holding notes or
+ * commitments is refused (move it instead), so nobody's writing is lost by a partner's click.
+ */
+export async function cancelConversation(app: App, principal: Principal, id: string): Promise<{ ok: true }> {
+  const { conversation } = await writableConversation(app, principal, id);
+  if (conversation.heldAt) throw conflict('This conversation was held; a held conversation cannot be cancelled.');
+  if (conversation.sharedNotes || conversation.commitments.length || (await hasPrivateNotes(app.sql, id)))
+    throw conflict('Notes or commitments were written for this conversation; move it to another time instead.');
+  const now = app.clock.now();
+  await app.sql.tx(async (sql) => {
+    if (!(await deleteConversationRow(sql, id))) throw conflict(STALE);
+    if (Date.parse(conversation.scheduledFor) > now)
+      await notifyPartnership(app, sql, {
+        partnershipId: conversation.partnershipId,
+        event: { kind: 'conversation-cancelled', actorId: principal.personId },
+        data: { when: conversation.scheduledFor },
+      });
+  });
+  return { ok: true };
 }
 
 export async function setAgenda(

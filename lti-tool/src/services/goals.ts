@@ -137,7 +137,8 @@ export async function changeGoal(app: App, principal: Principal, goalId: string,
   if (!lines.length) return goal;
   const now = app.clock.now();
   await app.sql.tx(async (sql) => {
-    await updateGoalRow(sql, goalId, change, now);
+    // Deleted by its owner since it was read (another tab): a 404, not a broken history line.
+    if (!(await updateGoalRow(sql, goalId, change, now))) throw notFound('The goal');
     for (const line of lines) await addGoalEvent(sql, goalId, principal.personId, line, now);
   });
   return (await findGoal(app.sql, goalId))!;

@@ -11,7 +11,8 @@ import {
   type PartnershipLifecycle,
 } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
-import { eventsOf, insertEvent, insertNudge, nudgesOf } from '../models/history.ts';
+import { eventsOf, insertEvent, insertNudge, markNudgeDelivered, nudgesOf } from '../models/history.ts';
+import { findProgram } from '../models/programs.ts';
 import {
   addMember,
   findPartnership,
@@ -23,6 +24,7 @@ import {
 import { conflict, notFound } from './errors.ts';
 import type { App } from './app.ts';
 import { checkMembers, checkShape } from './partnerships.ts';
+import { notifyPartnership } from './notifications.ts';
 
 async function programPartnership(app: App, principal: Principal, id: string): Promise<StoredPartnership> {
   const p = await findPartnership(app.sql, id);
@@ -96,11 +98,26 @@ export async function changeMembers(
   return partnershipHistory(app, principal, id);
 }
 
-/** A nudge says only that the program would like the pair to meet; it is recorded for later delivery. */
+/**
+ * A nudge says only that the program would like the pair to meet: its members get a notice
+ * (program and partner names, a link; by e-mail as each chose) in the same transaction.
+ */
 export async function nudge(app: App, principal: Principal, id: string): Promise<Nudge> {
   const p = await programPartnership(app, principal, id);
   if (p.status !== 'active') throw conflict('Only an active partnership can be nudged.');
-  const nudgeId = await app.sql.tx((sql) => insertNudge(sql, id, principal.personId, app.clock.now()));
+  const program = await findProgram(app.sql, p.programId);
+  const now = app.clock.now();
+  const nudgeId = await app.sql.tx(async (sql) => {
+    const made = await insertNudge(sql, id, principal.personId, now);
+    const told = await notifyPartnership(
+      app,
+      sql,
+      { partnershipId: id, event: { kind: 'nudge' }, data: { programName: program?.title } },
+      p,
+    );
+    if (told) await markNudgeDelivered(sql, made, now);
+    return made;
+  });
   return (await nudgesOf(app.sql, id)).find((n) => n.id === nudgeId)!;
 }
 

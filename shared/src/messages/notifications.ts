@@ -72,6 +72,10 @@ export const noticeTexts: Record<NotificationKind, (d: NotificationData, locale:
     title: `Time to plan your next conversation with ${names(d.partnerNames, l)}`,
     body: `Your partnership with ${names(d.partnerNames, l)} has no conversation planned. Schedule the next one when it suits you both.`,
   }),
+  nudge: (d, l) => ({
+    title: `${d.programName ?? 'Your program'} would like you to meet`,
+    body: `The program's staff would like you and ${names(d.partnerNames, l)} to plan your next conversation.`,
+  }),
 };
 
 export function noticeText(kind: NotificationKind, data: NotificationData, locale: Locale = 'en'): NoticeText {
@@ -91,6 +95,7 @@ export const noticeKindLabels: Record<NotificationKind, (l: Locale) => string> =
   'commitments-due': () => 'Commitments coming due',
   'evaluation-completed': () => 'A checkpoint evaluation is completed',
   'partnership-quiet': () => 'No conversation planned for a while',
+  nudge: () => 'A nudge from the program’s staff',
 };
 
 export const deliveryLabels: Record<Delivery, (l: Locale) => string> = {

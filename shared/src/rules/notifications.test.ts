@@ -18,8 +18,8 @@ describe('who hears of an event', () => {
     expect(recipientsOf({ kind: 'conversation-scheduled', actorId: 'ben' }, mentoring)).toEqual(['mara']);
     expect(recipientsOf({ kind: 'conversation-moved', actorId: 'mara' }, mentoring)).toEqual(['ben']);
   });
-  it('both partners of a reminder, of commitments due and of a quiet partnership', () => {
-    for (const kind of ['conversation-reminder', 'commitments-due', 'partnership-quiet'] as const)
+  it('both partners of a reminder, of commitments due, of a quiet partnership and of a staff nudge', () => {
+    for (const kind of ['conversation-reminder', 'commitments-due', 'partnership-quiet', 'nudge'] as const)
       expect(recipientsOf({ kind }, mentoring)).toEqual(['mara', 'ben']);
   });
   it('the invited person only, while they have not answered', () => {
@@ -92,7 +92,7 @@ describe('message texts', () => {
   });
   it('the data schema carries no free text field', () => {
     expect(Object.keys(NotificationData.shape).sort()).toEqual(
-      ['actorName', 'checkpointName', 'count', 'partnerNames', 'when'].sort(),
+      ['actorName', 'checkpointName', 'count', 'partnerNames', 'programName', 'when'].sort(),
     );
   });
 });

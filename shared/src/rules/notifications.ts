@@ -19,6 +19,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   'commitments-due': 'digest',
   'evaluation-completed': 'now',
   'partnership-quiet': 'now',
+  nudge: 'now',
 };
 
 export function deliveryOf(kind: NotificationKind, chosen: Partial<Record<NotificationKind, Delivery>>): Delivery {
@@ -35,7 +36,7 @@ export interface NoticeMember {
 export type NoticeEvent =
   | { kind: 'invitation'; actorId: string }
   | { kind: 'conversation-scheduled' | 'conversation-moved' | 'conversation-cancelled'; actorId: string }
-  | { kind: 'conversation-reminder' | 'commitments-due' | 'partnership-quiet' }
+  | { kind: 'conversation-reminder' | 'commitments-due' | 'partnership-quiet' | 'nudge' }
   | { kind: 'review-waiting'; actorId: string }
   | { kind: 'request-asked'; actorId: string }
   | { kind: 'request-answered'; actorId: string; askedById: string }

@@ -6,6 +6,7 @@ import {
   changeConversation,
   commitmentsDue,
   completeCommitment,
+  cancelConversation,
   conversationsFor,
   scheduleConversation,
   setAgenda,
@@ -16,6 +17,7 @@ type ConversationRoutes =
   | 'listConversations'
   | 'createConversation'
   | 'updateConversation'
+  | 'cancelConversation'
   | 'setAgenda'
   | 'addCommitment'
   | 'updateCommitment'
@@ -27,6 +29,7 @@ export function conversationHandlers(app: App): Pick<Handlers, ConversationRoute
     listConversations: async (p, { params }) => ({ conversations: await conversationsFor(app, p, params.id!) }),
     createConversation: (p, { params, body }) => scheduleConversation(app, p, params.id!, body),
     updateConversation: (p, { params, body }) => changeConversation(app, p, params.id!, body),
+    cancelConversation: (p, { params }) => cancelConversation(app, p, params.id!),
     setAgenda: (p, { params, body }) => setAgenda(app, p, params.id!, body.agenda, body.version),
     addCommitment: (p, { params, body }) => addCommitment(app, p, params.id!, body),
     async updateCommitment(p, { params, body }) {

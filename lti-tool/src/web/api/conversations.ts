@@ -62,6 +62,19 @@ export function useCreateConversation(partnershipId: string) {
   });
 }
 
+/** A cancelled conversation is removed, which changes the next conversation the workspace shows. */
+export function useCancelConversation(partnershipId: string) {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.cancelConversation({ params: { id } }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: partnershipKeys.detail(partnershipId) });
+      void qc.invalidateQueries({ queryKey: partnershipKeys.list() });
+    },
+  });
+}
+
 export function useUpdateConversation(partnershipId: string) {
   const api = useApi();
   const put = usePutConversation(partnershipId);

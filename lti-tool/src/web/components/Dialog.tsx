@@ -43,12 +43,15 @@ export function ConfirmDialog({
   body,
   confirmLabel,
   onConfirm,
+  dismissLabel = 'Cancel',
 }: {
   title: string;
   trigger: ReactElement;
   body: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
+  /** The button that closes the dialog without acting, when "Cancel" would be ambiguous. */
+  dismissLabel?: string;
 }) {
   return (
     <DialogTrigger>
@@ -62,7 +65,7 @@ export function ConfirmDialog({
                 <div className="dialog-body">{body}</div>
                 <div className="form-actions">
                   <Button className="button" onPress={close} autoFocus>
-                    Cancel
+                    {dismissLabel}
                   </Button>
                   <Button
                     className="button danger"

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { defaultHeldAt, heldAtProblem, UpdateConversation, type Conversation } from '@mentoring/shared';
-import { useUpdateConversation } from '../../../api/conversations.ts';
+import { useCancelConversation, useUpdateConversation } from '../../../api/conversations.ts';
 import { useConversationIcs } from '../../../api/lifecycle.ts';
-import { ModalDialog } from '../../../components/Dialog.tsx';
+import { ConfirmDialog, ModalDialog } from '../../../components/Dialog.tsx';
 import { TextInput } from '../../../components/Field.tsx';
 import { Form } from '../../../components/Form.tsx';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
@@ -32,6 +32,7 @@ export function ConversationCard({
 }) {
   const { partnership: p, can } = useWorkspace();
   const update = useUpdateConversation(p.id);
+  const cancel = useCancelConversation(p.id);
   const notify = useNotify();
   const [rescheduling, setRescheduling] = useState(false);
   const past = Date.parse(c.scheduledFor) < Date.now();
@@ -92,12 +93,27 @@ export function ConversationCard({
                   />
                 )}
               </ModalDialog>
+              <ConfirmDialog
+                title="Cancel this conversation?"
+                trigger={
+                  <Button className="button small quiet danger-text" isPending={cancel.isPending}>
+                    Cancel conversation
+                  </Button>
+                }
+                body={<p>It is removed, and your partner is told.</p>}
+                confirmLabel="Cancel conversation"
+                dismissLabel="Keep it"
+                onConfirm={() =>
+                  cancel.mutate(c.id, { onSuccess: () => notify({ message: 'Conversation cancelled.' }) })
+                }
+              />
             </div>
           )}
         </header>
       )}
       {rescheduling && <RescheduleForm conversation={c} onDone={() => setRescheduling(false)} />}
       {update.isError && <ErrorNotice error={update.error} />}
+      {cancel.isError && <ErrorNotice error={cancel.error} />}
       {ics.isError && <ErrorNotice error={ics.error} />}
 
       {carriedFrom && carriedFrom.commitments.length > 0 && <CarriedCommitments from={carriedFrom} lookup={lookup} />}
