@@ -373,7 +373,7 @@ describe('a link into the course', () => {
     });
     const phish = 'https://phish.example/courses/notices-elsewhere';
     const ida = await launchReturningTo('ida', phish);
-    const finn = await launchReturningTo('finn', `${lms.url}/mod/lti/return.php?course=9&sesskey=abc`);
+    const finn = await launchReturningTo('finn', `${lms.url}/course/return?course=9&sesskey=abc`);
     const gus = await launchReturningTo('gus', 'javascript:alert(1)');
     const ids = await Promise.all([finn, gus].map(async (a) => (await a.me({})).person.id));
     const pair = await ida.createPartnership({
@@ -418,6 +418,16 @@ describe('a link into the course', () => {
     mail = mailbox.messages.slice(from);
     expect(mail.map((m) => m.to[0])).toEqual([addr('gus')]);
     expect(mail[0]!.text).toContain(`${lms.url}/courses/${ELSEWHERE}`);
+    // Moodle's return address carries the launching person's sesskey; its course page does not.
+    await launchReturningTo(
+      'finn',
+      `${lms.url}/mod/lti/return.php?course=9&launch_container=3&instanceid=2&sesskey=s3`,
+    );
+    from = mailbox.messages.length;
+    await mailAfter(() => schedule(finn, 13));
+    mail = mailbox.messages.slice(from);
+    expect(mail[0]!.text).toContain(`${lms.url}/course/view.php?id=9`);
+    expect(mail[0]!.text + mail[0]!.html).not.toContain('sesskey');
   });
 });
 

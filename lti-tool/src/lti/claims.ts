@@ -184,14 +184,19 @@ export function contextOf(c: LaunchClaims, clientId: string): LtiContext {
 /**
  * The course's address for e-mails: the launch's return address, only on the platform's own origin
  * (an address elsewhere would let a claim send people off the LMS), and not one bound to the
- * launching person's session (Moodle's carries a `sesskey`, refused for anyone else).
+ * launching person's session (it carries a `sesskey`, refused for anyone else). Moodle's is such a
+ * one (`/mod/lti/return.php?course=N&…&sesskey=…`): its course page is `/course/view.php?id=N`.
  */
 export function courseUrlOf(c: LaunchClaims): string | null {
   const url = c[CLAIM.launchPresentation]?.return_url;
   if (!url || !URL.canParse(c.iss)) return null;
   const u = new URL(url);
-  if (u.origin !== new URL(c.iss).origin || u.username || u.password || u.searchParams.has('sesskey')) return null;
-  return u.toString();
+  if (u.origin !== new URL(c.iss).origin || u.username || u.password) return null;
+  const moodleCourse = u.pathname.endsWith('/mod/lti/return.php') ? u.searchParams.get('course') : null;
+  if (moodleCourse && /^\d+$/.test(moodleCourse)) {
+    return new URL(`${u.pathname.slice(0, -'/mod/lti/return.php'.length)}/course/view.php?id=${moodleCourse}`, u).href;
+  }
+  return u.searchParams.has('sesskey') ? null : u.toString();
 }
 
 export function personOf(c: LaunchClaims): LtiPerson {
