@@ -13,3 +13,4 @@ export * from './rules/conversations.ts';
 export * from './rules/roster.ts';
 export * from './rules/deletion.ts';
 export * from './rules/documents.ts';
+export * from './rules/locale.ts';

@@ -26,6 +26,7 @@ const ACCESS: Record<
   { who: 'mentor' | 'mentee' | 'both' | 'staff' | 'person' | 'public' | 'invitee'; staffReads?: true }
 > = {
   me: { who: 'person' },
+  chooseLocale: { who: 'person' },
   programPeople: { who: 'staff' },
   syncRoster: { who: 'staff' },
   programDirectory: { who: 'person' },

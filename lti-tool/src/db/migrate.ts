@@ -10,6 +10,7 @@ import * as launchNonces from './migrations/0006-launch-nonces.ts';
 import * as rateLimits from './migrations/0007-rate-limits.ts';
 import * as programLife from './migrations/0008-program-life.ts';
 import * as partnershipPages from './migrations/0009-partnership-pages.ts';
+import * as personLocale from './migrations/0013-person-locale.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -26,6 +27,7 @@ const migrations: Array<[string, Migration]> = [
   ['0007-rate-limits', rateLimits],
   ['0008-program-life', programLife],
   ['0009-partnership-pages', partnershipPages],
+  ['0013-person-locale', personLocale],
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -3,6 +3,7 @@
  * nonce reuse and age; it leaves the claims' shapes to us), and how they map to domain records.
  */
 import { z } from 'zod';
+import { matchLocale } from '@mentoring/shared/rules/locale';
 import type { LtiContext, LtiPerson } from '../models/programs.ts';
 
 /** The token ltijs hands to its launch callbacks (`res.locals.token`); only its client id is read. */
@@ -34,6 +35,7 @@ export const CLAIM = {
   context: `${LTI}context`,
   toolPlatform: `${LTI}tool_platform`,
   resourceLink: `${LTI}resource_link`,
+  launchPresentation: `${LTI}launch_presentation`,
   nrps: 'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice',
   ags: 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint',
   deepLinking: 'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings',
@@ -79,6 +81,7 @@ const LaunchClaimsSchema = z.object({
   [CLAIM.toolPlatform]: z
     .object({ name: optionalText(500), product_family_code: optionalText(255) }, { error: 'is not an object' })
     .nullish(),
+  [CLAIM.launchPresentation]: z.object({ locale: optionalText(100) }, { error: 'is not an object' }).nullish(),
   [CLAIM.resourceLink]: z
     .object({ id: optionalText(255), title: optionalText(500) }, { error: 'is not an object' })
     .nullish(),
@@ -176,7 +179,8 @@ export function contextOf(c: LaunchClaims, clientId: string): LtiContext {
 
 export function personOf(c: LaunchClaims): LtiPerson {
   const name = c.name || [c.given_name, c.family_name].filter(Boolean).join(' ') || 'Unnamed participant';
-  return { issuer: c.iss, subject: c.sub, name, email: c.email || null };
+  const launchLocale = matchLocale(c[CLAIM.launchPresentation]?.locale);
+  return { issuer: c.iss, subject: c.sub, name, email: c.email || null, launchLocale };
 }
 
 export function rolesOf(c: LaunchClaims): string[] {

@@ -1,6 +1,8 @@
 /** Programs (LMS course contexts), people, and their memberships. */
 import crypto from 'node:crypto';
+import { matchLocale } from '@mentoring/shared/rules/locale';
 import type {
+  Locale,
   MemberRole,
   PartnershipKind,
   PartnershipStatus,
@@ -80,31 +82,58 @@ export interface LtiPerson {
   subject: string;
   name: string;
   email: string | null;
+  /** The language a launch asked for (null: one the tool does not speak); roster syncs do not know it. */
+  launchLocale?: Locale | null;
 }
 
 /** Inserts or refreshes a person (issuer + sub); answers their id. Safe when two launches race. */
 export async function upsertPerson(sql: Sql, p: LtiPerson, now: number): Promise<string> {
   const id = crypto.randomUUID();
   const inserted = await sql.run(
-    `INSERT INTO people (id, issuer, subject, name, email, created_at, updated_at) VALUES (:id, :issuer, :subject, :name, :email, :now, :now)
+    `INSERT INTO people (id, issuer, subject, name, email, launch_locale, created_at, updated_at)
+     VALUES (:id, :issuer, :subject, :name, :email, :launchLocale, :now, :now)
      ON CONFLICT (issuer, subject) DO NOTHING`,
-    { ...p, id, now },
+    { ...p, launchLocale: p.launchLocale ?? null, id, now },
   );
   if (inserted) return id;
-  const existing = (await sql.one<{ id: string; name: string; email: string | null }>(
-    'SELECT id, name, email FROM people WHERE issuer = :issuer AND subject = :subject',
+  const existing = (await sql.one<{ id: string; name: string; email: string | null; launch_locale: string | null }>(
+    'SELECT id, name, email, launch_locale FROM people WHERE issuer = :issuer AND subject = :subject',
     { ...p },
   ))!;
   // Platforms may leave out name and email (privacy settings): keep what we knew.
-  if ((p.name && p.name !== existing.name) || (p.email && p.email !== existing.email)) {
-    await sql.run('UPDATE people SET name = :name, email = :email, updated_at = :now WHERE id = :id', {
-      id: existing.id,
-      name: p.name || existing.name,
-      email: p.email ?? existing.email,
-      now,
-    });
+  if (
+    (p.name && p.name !== existing.name) ||
+    (p.email && p.email !== existing.email) ||
+    (p.launchLocale !== undefined && p.launchLocale !== existing.launch_locale)
+  ) {
+    await sql.run(
+      'UPDATE people SET name = :name, email = :email, launch_locale = :launchLocale, updated_at = :now WHERE id = :id',
+      {
+        id: existing.id,
+        name: p.name || existing.name,
+        email: p.email ?? existing.email,
+        launchLocale: p.launchLocale === undefined ? existing.launch_locale : p.launchLocale,
+        now,
+      },
+    );
   }
   return existing.id;
+}
+
+/** The person's chosen language and the one their last launch asked for (rules/locale.ts decides). */
+export async function personLocales(
+  sql: Sql,
+  id: string,
+): Promise<{ chosen: Locale | null; launch: Locale | null } | undefined> {
+  const row = await sql.one<{ locale: string | null; launch_locale: string | null }>(
+    'SELECT locale, launch_locale FROM people WHERE id = :id',
+    { id },
+  );
+  return row && { chosen: matchLocale(row.locale), launch: matchLocale(row.launch_locale) };
+}
+
+export async function chooseLocale(sql: Sql, id: string, locale: Locale | null, now: number): Promise<void> {
+  await sql.run('UPDATE people SET locale = :locale, updated_at = :now WHERE id = :id', { id, locale, now });
 }
 
 export async function findPerson(sql: Sql, id: string): Promise<Person | undefined> {
