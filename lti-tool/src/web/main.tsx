@@ -1,32 +1,42 @@
 /**
  * The workspace app shown in the LMS iframe. The launch's ltik is read once here and sent as a
- * bearer token with every API call; the app uses no cookies.
+ * bearer token with every API call; the app uses no cookies. The first words show in the
+ * browser's language while `GET /api/me` says which language the person reads the tool in.
  */
 import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { I18nProvider } from '@lingui/react';
 import { createApiClient } from '@mentoring/shared';
+import { resolveLocale } from '@mentoring/shared/rules/locale';
 import { ApiProvider } from './api/ApiContext.tsx';
 import { createQueryClient } from './api/queryClient.ts';
+import { meQueries } from './api/me.ts';
 import { App, preloadFirstScreen } from './app/App.tsx';
 import { browserEnvironment, takeLtik } from './app/ltik.ts';
 import { Toaster } from './components/Toaster.tsx';
+import { activateLocale, i18n } from './i18n/i18n.ts';
 import './styles.css';
 
 const ltik = takeLtik(browserEnvironment());
 if (ltik !== null) preloadFirstScreen(window.location.hash);
 const api = createApiClient({ baseUrl: '', getToken: () => ltik });
 const queryClient = createQueryClient();
+if (ltik !== null) void queryClient.prefetchQuery(meQueries.me(api));
+
+await activateLocale(resolveLocale({ browser: navigator.languages }));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ApiProvider client={api}>
-      <QueryClientProvider client={queryClient}>
-        <Toaster>
-          <App launched={ltik !== null} />
-        </Toaster>
-      </QueryClientProvider>
-    </ApiProvider>
+    <I18nProvider i18n={i18n}>
+      <ApiProvider client={api}>
+        <QueryClientProvider client={queryClient}>
+          <Toaster>
+            <App launched={ltik !== null} />
+          </Toaster>
+        </QueryClientProvider>
+      </ApiProvider>
+    </I18nProvider>
   </StrictMode>,
 );

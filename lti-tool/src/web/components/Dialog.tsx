@@ -1,5 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 interface ModalDialogProps {
   title: string;
@@ -22,7 +24,7 @@ export function ModalDialog({ title, trigger, children, wide }: ModalDialogProps
               <>
                 <div className="dialog-header">
                   <Heading slot="title">{title}</Heading>
-                  <Button className="button quiet icon" aria-label="Close" onPress={close}>
+                  <Button className="button quiet icon" aria-label={t`Close`} onPress={close}>
                     ×
                   </Button>
                 </div>
@@ -62,7 +64,7 @@ export function ConfirmDialog({
                 <div className="dialog-body">{body}</div>
                 <div className="form-actions">
                   <Button className="button" onPress={close} autoFocus>
-                    Cancel
+                    <Trans>Cancel</Trans>
                   </Button>
                   <Button
                     className="button danger"
