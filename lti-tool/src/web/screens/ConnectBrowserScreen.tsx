@@ -8,6 +8,8 @@ import { ErrorNotice, Loading } from '../components/QueryState.tsx';
 import { useNotify } from '../components/Toaster.tsx';
 import { useNow } from '../components/useNow.ts';
 import { formatCountdown, formatDate, formatRelative, secondsUntil } from '../lib/dates.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /**
  * Connecting the clipping extension: a single-use code, valid ten minutes, that the extension
@@ -33,47 +35,68 @@ export function ConnectBrowserScreen() {
     const added = before && list.find((c) => !before.includes(c.id));
     if (added && showing) {
       setCode(null);
-      notify({ message: `Connected: ${added.label}.` });
+      notify({ message: t`Connected: ${added.label}.` });
     }
   }, [list, showing, notify]);
 
   return (
     <>
-      <PageTitle>Connect your browser</PageTitle>
+      <PageTitle>
+        <Trans>Connect your browser</Trans>
+      </PageTitle>
       <p className="lead">
-        With the mentoring extension you can clip a passage from anything you read, add a note, and file it under a goal
-        or as a question for your next conversation.
+        <Trans>
+          With the mentoring extension you can clip a passage from anything you read, add a note, and file it under a
+          goal or as a question for your next conversation.
+        </Trans>
       </p>
 
       <div className="connect-grid">
         <section className="card section" aria-labelledby="steps">
-          <h2 id="steps">How to connect</h2>
+          <h2 id="steps">
+            <Trans>How to connect</Trans>
+          </h2>
           <ol className="steps">
-            <li>Install the mentoring extension in Chrome or Firefox.</li>
             <li>
-              Open the extension’s options and paste this tool address:
-              <CopyField value={toolUrl} label="Tool address" />
+              <Trans>Install the mentoring extension in Chrome or Firefox.</Trans>
             </li>
-            <li>Get a pairing code here and type it into the extension. The code works once, for 10 minutes.</li>
+            <li>
+              <Trans>Open the extension’s options and paste this tool address:</Trans>
+              <CopyField value={toolUrl} label={t`Tool address`} />
+            </li>
+            <li>
+              <Trans>
+                Get a pairing code here and type it into the extension. The code works once, for 10 minutes.
+              </Trans>
+            </li>
           </ol>
 
           <div className="pairing" aria-live="polite">
             {showing ? (
               <>
-                <p className="pairing-label">Your pairing code</p>
+                <p className="pairing-label">
+                  <Trans>Your pairing code</Trans>
+                </p>
                 <p className="pairing-code" aria-label={`Pairing code: ${code.code.split('').join(' ')}`}>
                   {code.code}
                 </p>
                 <p className="muted">
-                  Valid for{' '}
-                  <span className="countdown" aria-hidden="true">
-                    {formatCountdown(remaining)}
-                  </span>
-                  <span className="visually-hidden">10 minutes</span>. It can be used once.
+                  <Trans>
+                    Valid for{' '}
+                    <span className="countdown" aria-hidden="true">
+                      {formatCountdown(remaining)}
+                    </span>
+                    <span className="visually-hidden">
+                      <Trans>10 minutes</Trans>
+                    </span>
+                    . It can be used once.
+                  </Trans>
                 </p>
               </>
             ) : code ? (
-              <p className="muted">That code has expired. Get a new one when you are ready.</p>
+              <p className="muted">
+                <Trans>That code has expired. Get a new one when you are ready.</Trans>
+              </p>
             ) : null}
             {create.isError && <ErrorNotice error={create.error} />}
             <Button
@@ -81,20 +104,24 @@ export function ConnectBrowserScreen() {
               isPending={create.isPending}
               onPress={() => create.mutate(undefined, { onSuccess: setCode })}
             >
-              {showing ? 'Get a new code' : 'Get a pairing code'}
+              {showing ? t`Get a new code` : t`Get a pairing code`}
             </Button>
           </div>
         </section>
 
         <section className="card section" aria-labelledby="connected">
-          <h2 id="connected">Connected browsers</h2>
+          <h2 id="connected">
+            <Trans>Connected browsers</Trans>
+          </h2>
           {connections.isPending ? (
             <Loading />
           ) : connections.isError ? (
             <ErrorNotice error={connections.error} retry={() => void connections.refetch()} />
           ) : connections.data.connections.length === 0 ? (
             <p className="muted">
-              No browsers connected yet. Once you enter a code in the extension, the browser appears here.
+              <Trans>
+                No browsers connected yet. Once you enter a code in the extension, the browser appears here.
+              </Trans>
             </p>
           ) : (
             <ul className="connections">
@@ -104,8 +131,10 @@ export function ConnectBrowserScreen() {
             </ul>
           )}
           <p className="muted small">
-            Revoking a browser stops its access at once. Clips it has not sent yet stay in that browser until you
-            connect it again.
+            <Trans>
+              Revoking a browser stops its access at once. Clips it has not sent yet stay in that browser until you
+              connect it again.
+            </Trans>
           </p>
         </section>
       </div>
@@ -120,25 +149,27 @@ function ConnectionRow({ connection: c }: { connection: BrowserConnection }) {
       <div>
         <p className="connection-label">{c.label}</p>
         <p className="muted small">
-          Connected {formatDate(c.createdAt)} ·{' '}
-          {c.lastUsedAt ? `last used ${formatRelative(c.lastUsedAt)}` : 'not used yet'}
+          <Trans>Connected {formatDate(c.createdAt)} · </Trans>
+          {c.lastUsedAt ? `last used ${formatRelative(c.lastUsedAt)}` : t`not used yet`}
         </p>
         {revoke.isError && <ErrorNotice error={revoke.error} />}
       </div>
       <ConfirmDialog
-        title={`Revoke ${c.label}?`}
+        title={t`Revoke ${c.label}?`}
         trigger={
           <Button className="button small danger-outline" isPending={revoke.isPending}>
-            Revoke
+            <Trans>Revoke</Trans>
           </Button>
         }
         body={
           <p>
-            The extension in this browser will stop working with your workspaces until you connect it again with a new
-            code.
+            <Trans>
+              The extension in this browser will stop working with your workspaces until you connect it again with a new
+              code.
+            </Trans>
           </p>
         }
-        confirmLabel="Revoke"
+        confirmLabel={t`Revoke`}
         onConfirm={() => revoke.mutate(c.id)}
       />
     </li>
@@ -162,7 +193,7 @@ function CopyField({ value, label }: { value: string; label: string }) {
     <span className="copy-field">
       <input ref={ref} readOnly value={value} aria-label={label} onFocus={(e) => e.currentTarget.select()} />
       <Button className="button small" onPress={() => void copy()}>
-        {copied ? 'Copied' : 'Copy'}
+        {copied ? t`Copied` : t`Copy`}
       </Button>
     </span>
   );

@@ -8,6 +8,8 @@ import { useNotify } from '../../components/Toaster.tsx';
 import { useFormState } from '../../components/useFormState.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { useWorkspace } from './workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 const FIELDS = ['purpose', 'meetingCadence', 'confidentiality'];
 
@@ -19,10 +21,12 @@ export function AgreementPanel() {
   return (
     <section className="agreement card" aria-labelledby="agreement-title">
       <div className="section-head">
-        <h2 id="agreement-title">Our agreement</h2>
+        <h2 id="agreement-title">
+          <Trans>Our agreement</Trans>
+        </h2>
         {can.write && !editing && (
           <Button className="button quiet small" onPress={() => setEditing(true)}>
-            Edit agreement
+            <Trans>Edit agreement</Trans>
           </Button>
         )}
       </div>
@@ -31,22 +35,40 @@ export function AgreementPanel() {
       ) : (
         <dl className="agreement-terms">
           <div>
-            <dt>Purpose</dt>
+            <dt>
+              <Trans>Purpose</Trans>
+            </dt>
             <dd>
               {a.purpose || (
                 <span className="muted">
-                  Not written yet. {can.write ? 'Say in a sentence what this partnership is for.' : ''}
+                  <Trans>Not written yet.</Trans> {can.write ? t`Say in a sentence what this partnership is for.` : ''}
                 </span>
               )}
             </dd>
           </div>
           <div>
-            <dt>We meet</dt>
-            <dd>{a.meetingCadence || <span className="muted">Not agreed yet</span>}</dd>
+            <dt>
+              <Trans>We meet</Trans>
+            </dt>
+            <dd>
+              {a.meetingCadence || (
+                <span className="muted">
+                  <Trans>Not agreed yet</Trans>
+                </span>
+              )}
+            </dd>
           </div>
           <div className="wide">
-            <dt>Confidentiality</dt>
-            <dd>{a.confidentiality || <span className="muted">Not agreed yet</span>}</dd>
+            <dt>
+              <Trans>Confidentiality</Trans>
+            </dt>
+            <dd>
+              {a.confidentiality || (
+                <span className="muted">
+                  <Trans>Not agreed yet</Trans>
+                </span>
+              )}
+            </dd>
           </div>
         </dl>
       )}
@@ -68,7 +90,7 @@ function AgreementForm({ agreement, onDone }: { agreement: Agreement; onDone: ()
     if (!r.ok) return form.setErrors(r.errors);
     update.mutate(r.value, {
       onSuccess: () => {
-        notify({ message: 'Agreement saved.' });
+        notify({ message: t`Agreement saved.` });
         onDone();
       },
       onError: (e) => {
@@ -85,37 +107,47 @@ function AgreementForm({ agreement, onDone }: { agreement: Agreement; onDone: ()
     <Form onSubmit={submit} errors={form.errors}>
       {theirs && (
         <div className="notice" role="alert">
-          <p>Your partner changed the agreement while you were editing. Their version:</p>
+          <p>
+            <Trans>Your partner changed the agreement while you were editing. Their version:</Trans>
+          </p>
           <dl className="agreement-theirs">
-            <dt>Purpose</dt>
+            <dt>
+              <Trans>Purpose</Trans>
+            </dt>
             <dd>{theirs.purpose || '—'}</dd>
-            <dt>We meet</dt>
+            <dt>
+              <Trans>We meet</Trans>
+            </dt>
             <dd>{theirs.meetingCadence || '—'}</dd>
-            <dt>Confidentiality</dt>
+            <dt>
+              <Trans>Confidentiality</Trans>
+            </dt>
             <dd>{theirs.confidentiality || '—'}</dd>
           </dl>
-          <p>Your text is kept below: save to replace theirs, or change it first.</p>
+          <p>
+            <Trans>Your text is kept below: save to replace theirs, or change it first.</Trans>
+          </p>
         </div>
       )}
       <TextAreaField
-        label="Purpose"
+        label={t`Purpose`}
         {...form.field('purpose')}
         rows={2}
         autoFocus
-        description="What this partnership is for, in the mentee’s words."
+        description={t`What this partnership is for, in the mentee’s words.`}
       />
       <TextInput
-        label="We meet"
+        label={t`We meet`}
         {...form.field('meetingCadence')}
-        description="For example: every two weeks, 45 minutes, online."
+        description={t`For example: every two weeks, 45 minutes, online.`}
       />
-      <TextAreaField label="Confidentiality" {...form.field('confidentiality')} rows={3} />
+      <TextAreaField label={t`Confidentiality`} {...form.field('confidentiality')} rows={3} />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={update.isPending}>
-          Save agreement
+          <Trans>Save agreement</Trans>
         </Button>
       </div>
     </Form>

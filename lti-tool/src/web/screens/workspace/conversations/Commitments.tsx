@@ -9,6 +9,8 @@ import type { AgendaLookup } from '../../../lib/agenda.ts';
 import { formatDate, formatDay } from '../../../lib/dates.ts';
 import { check, errorsFrom } from '../../../lib/formErrors.ts';
 import { useWorkspace } from '../workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 function actionFor(c: Commitment, lookup: AgendaLookup): Action | undefined {
   if (!c.actionId) return undefined;
@@ -28,14 +30,22 @@ export function CommitmentLine({ commitment: c, lookup }: { commitment: Commitme
       <span
         className={`check-mark ${action?.done ? 'on' : ''}`}
         role="img"
-        aria-label={action?.done ? 'Done' : 'Not done yet'}
+        aria-label={action?.done ? t`Done` : t`Not done yet`}
       />
       <span>
         <span className="commitment-text">{c.text}</span>
         {(goal || c.dueOn) && (
           <span className="action-meta">
-            {goal && <span>for “{goal.title}”</span>}
-            {c.dueOn && <span>due {formatDay(c.dueOn)}</span>}
+            {goal && (
+              <span>
+                <Trans>for “{goal.title}”</Trans>
+              </span>
+            )}
+            {c.dueOn && (
+              <span>
+                <Trans>due {formatDay(c.dueOn)}</Trans>
+              </span>
+            )}
           </span>
         )}
       </span>
@@ -46,8 +56,10 @@ export function CommitmentLine({ commitment: c, lookup }: { commitment: Commitme
 /** Commitments made in the last conversation, carried into this one (docs/design.md, principle 6, growth over time). */
 export function CarriedCommitments({ from, lookup }: { from: Conversation; lookup: AgendaLookup }) {
   return (
-    <section className="conversation-part carried" aria-label="Commitments from last time">
-      <h4>From last time ({formatDate(from.heldAt ?? from.scheduledFor)})</h4>
+    <section className="conversation-part carried" aria-label={t`Commitments from last time`}>
+      <h4>
+        <Trans>From last time ({formatDate(from.heldAt ?? from.scheduledFor)})</Trans>
+      </h4>
       <ul className="commitment-list">
         {from.commitments.map((c) => (
           <CommitmentLine key={c.id} commitment={c} lookup={lookup} />
@@ -78,12 +90,16 @@ export function Commitments({ conversation: c, lookup }: { conversation: Convers
   };
 
   return (
-    <section className="conversation-part" aria-label="Commitments">
-      <h4>Commitments</h4>
+    <section className="conversation-part" aria-label={t`Commitments`}>
+      <h4>
+        <Trans>Commitments</Trans>
+      </h4>
       {c.commitments.length === 0 ? (
         <p className="muted small">
-          What will happen before you next talk? Commitments become actions under their goal, and come back at the next
-          conversation.
+          <Trans>
+            What will happen before you next talk? Commitments become actions under their goal, and come back at the
+            next conversation.
+          </Trans>
         </p>
       ) : (
         <ul className="commitment-list">
@@ -93,21 +109,21 @@ export function Commitments({ conversation: c, lookup }: { conversation: Convers
         </ul>
       )}
       {can.write && (
-        <Form onSubmit={submit} errors={form.errors} className="inline-form add-commitment" label="Add a commitment">
-          <TextInput label="Commitment" isRequired className="grow" {...form.field('text')} />
+        <Form onSubmit={submit} errors={form.errors} className="inline-form add-commitment" label={t`Add a commitment`}>
+          <TextInput label={t`Commitment`} isRequired className="grow" {...form.field('text')} />
           {goals.length > 0 && (
             <SelectField
-              label="Goal"
+              label={t`Goal`}
               options={[
-                { id: NO_GOAL, label: 'No particular goal' },
+                { id: NO_GOAL, label: t`No particular goal` },
                 ...goals.map((g) => ({ id: g.id, label: g.title })),
               ]}
               {...form.field('goalId')}
             />
           )}
-          <TextInput type="date" label="Due" {...form.field('dueOn')} />
+          <TextInput type="date" label={t`Due`} {...form.field('dueOn')} />
           <Button type="submit" className="button" isPending={add.isPending}>
-            Add commitment
+            <Trans>Add commitment</Trans>
           </Button>
         </Form>
       )}

@@ -9,12 +9,17 @@ import { useWorkspace } from '../workspaceContext.ts';
 import { ActionList } from './ActionList.tsx';
 import { GoalForm } from './GoalForm.tsx';
 import { Folded } from '../../../components/Folded.tsx';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
-const STATUS_LABEL: Record<GoalStatus, string> = { active: 'Active', achieved: 'Achieved', parked: 'Parked' };
-const STATUS_MOVES: { id: GoalStatus; label: string }[] = [
-  { id: 'achieved', label: 'Mark as achieved' },
-  { id: 'parked', label: 'Park for now' },
-  { id: 'active', label: 'Make active again' },
+const statusLabel = (key: GoalStatus): string => {
+  const words: Record<GoalStatus, string> = { active: t`Active`, achieved: t`Achieved`, parked: t`Parked` };
+  return words[key];
+};
+const statusMoves = (): { id: GoalStatus; label: string }[] => [
+  { id: 'achieved', label: t`Mark as achieved` },
+  { id: 'parked', label: t`Park for now` },
+  { id: 'active', label: t`Make active again` },
 ];
 
 /** One goal with its reasons, actions and history; its owner changes it, partners read it. */
@@ -29,35 +34,48 @@ export function GoalCard({ goal }: { goal: Goal }) {
       <div className="goal-head">
         <div>
           <p className="card-kicker">
-            <span className={`badge goal-${goal.status}`}>{STATUS_LABEL[goal.status]}</span>
+            <span className={`badge goal-${goal.status}`}>{statusLabel(goal.status)}</span>
             {showOwner && (
-              <span className="muted">{goal.ownerId === meId ? 'Your goal' : `${nameOf(p, goal.ownerId)}’s goal`}</span>
+              <span className="muted">
+                {goal.ownerId === meId ? t`Your goal` : `${nameOf(p, goal.ownerId)}’s goal`}
+              </span>
             )}
             {goal.coachId && (
-              <span className="muted">coached by {goal.coachId === meId ? 'you' : nameOf(p, goal.coachId)}</span>
+              <span className="muted">
+                <Trans>coached by</Trans> {goal.coachId === meId ? 'you' : nameOf(p, goal.coachId)}
+              </span>
             )}
           </p>
           <h3 id={`goal-${goal.id}`}>{goal.title}</h3>
         </div>
         {isOwner && (
           <div className="goal-tools">
-            <ModalDialog title="Change goal" trigger={<Button className="button quiet small">Edit</Button>}>
+            <ModalDialog
+              title={t`Change goal`}
+              trigger={
+                <Button className="button quiet small">
+                  <Trans>Edit</Trans>
+                </Button>
+              }
+            >
               {(close) => <GoalForm goal={goal} onDone={close} />}
             </ModalDialog>
             <MenuTrigger>
               <Button className="button quiet small" aria-label={`Change status of “${goal.title}”`}>
-                Status ▾
+                <Trans>Status ▾</Trans>
               </Button>
               <Popover className="popover">
                 <Menu
                   className="menu"
                   onAction={(k: Key) => update.mutate({ id: goal.id, body: { status: String(k) as GoalStatus } })}
                 >
-                  {STATUS_MOVES.filter((m) => m.id !== goal.status).map((m) => (
-                    <MenuItem key={m.id} id={m.id} className="menu-item">
-                      {m.label}
-                    </MenuItem>
-                  ))}
+                  {statusMoves()
+                    .filter((m) => m.id !== goal.status)
+                    .map((m) => (
+                      <MenuItem key={m.id} id={m.id} className="menu-item">
+                        {m.label}
+                      </MenuItem>
+                    ))}
                 </Menu>
               </Popover>
             </MenuTrigger>
@@ -69,13 +87,17 @@ export function GoalCard({ goal }: { goal: Goal }) {
         <dl className="goal-reasons">
           {goal.why && (
             <div>
-              <dt>Why it matters</dt>
+              <dt>
+                <Trans>Why it matters</Trans>
+              </dt>
               <dd>{goal.why}</dd>
             </div>
           )}
           {goal.success && (
             <div>
-              <dt>What success looks like</dt>
+              <dt>
+                <Trans>What success looks like</Trans>
+              </dt>
               <dd>{goal.success}</dd>
             </div>
           )}
@@ -88,7 +110,7 @@ export function GoalCard({ goal }: { goal: Goal }) {
             {[...goal.history].reverse().map((e, i) => (
               <li key={`${e.at}-${i}`}>
                 <time dateTime={e.at}>{formatDate(e.at)}</time>{' '}
-                <span>{e.byId === meId ? 'You' : nameOf(p, e.byId)}</span>: {e.change}
+                <span>{e.byId === meId ? t`You` : nameOf(p, e.byId)}</span>: {e.change}
               </li>
             ))}
           </ol>
