@@ -88,6 +88,11 @@ export default tseslint.config(
             'JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt|label|description|hint)$/] > Literal[value=/[A-Za-z]/]',
           message: 'Labels people read (or hear) go through the message catalog: use t`…` from @lingui/core/macro.',
         },
+        {
+          selector:
+            'JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt|label|description|hint)$/] > JSXExpressionContainer > TemplateLiteral',
+          message: 'Labels people read (or hear) go through the message catalog: use t`…` from @lingui/core/macro.',
+        },
       ],
     },
   },

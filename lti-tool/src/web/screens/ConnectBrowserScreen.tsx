@@ -77,7 +77,7 @@ export function ConnectBrowserScreen() {
                 <p className="pairing-label">
                   <Trans>Your pairing code</Trans>
                 </p>
-                <p className="pairing-code" aria-label={`Pairing code: ${code.code.split('').join(' ')}`}>
+                <p className="pairing-code" aria-label={t`Pairing code: ${code.code.split('').join(' ')}`}>
                   {code.code}
                 </p>
                 <p className="muted">

@@ -196,8 +196,14 @@ function PromptGroup({ title, prompts, showResponse }: { title: string; prompts:
 function PromptItem({ prompt, showResponse }: { prompt: Prompt; showResponse?: boolean | undefined }) {
   return (
     <li>
-      <p className="prompt-question">{prompt.question}</p>
-      {showResponse && prompt.response && <p className="response-inline">{prompt.response}</p>}
+      <p dir="auto" className="prompt-question">
+        {prompt.question}
+      </p>
+      {showResponse && prompt.response && (
+        <p dir="auto" className="response-inline">
+          {prompt.response}
+        </p>
+      )}
     </li>
   );
 }

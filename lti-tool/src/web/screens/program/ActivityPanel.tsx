@@ -243,9 +243,9 @@ function ActivityRow({ activity: a }: { activity: PartnershipActivity }) {
         )}
       </td>
       <td className="counts">
-        <span aria-label={`${a.last30Days.clips} clips`}>{a.last30Days.clips}</span> ·{' '}
-        <span aria-label={`${a.last30Days.prompts} prompts`}>{a.last30Days.prompts}</span> ·{' '}
-        <span aria-label={`${a.last30Days.conversations} conversations held`}>{a.last30Days.conversations}</span>
+        <span aria-label={t`${a.last30Days.clips} clips`}>{a.last30Days.clips}</span> ·{' '}
+        <span aria-label={t`${a.last30Days.prompts} prompts`}>{a.last30Days.prompts}</span> ·{' '}
+        <span aria-label={t`${a.last30Days.conversations} conversations held`}>{a.last30Days.conversations}</span>
       </td>
       <td>
         <PartnershipActions activity={a} />

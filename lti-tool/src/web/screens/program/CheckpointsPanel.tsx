@@ -174,7 +174,7 @@ function CheckpointTools({ checkpoint: c }: { checkpoint: Checkpoint }) {
       <ModalDialog
         title={t`Edit “${c.name}”`}
         trigger={
-          <Button className="button small quiet" aria-label={`Edit ${c.name}`}>
+          <Button className="button small quiet" aria-label={t`Edit ${c.name}`}>
             <Trans>Edit</Trans>
           </Button>
         }
@@ -184,7 +184,7 @@ function CheckpointTools({ checkpoint: c }: { checkpoint: Checkpoint }) {
       <ConfirmDialog
         title={t`Remove “${c.name}”?`}
         trigger={
-          <Button className="button small quiet" aria-label={`Remove ${c.name}`}>
+          <Button className="button small quiet" aria-label={t`Remove ${c.name}`}>
             <Trans>Remove</Trans>
           </Button>
         }

@@ -18,10 +18,10 @@ export function PartnershipActions({ activity }: { activity: PartnershipActivity
   const names = activity.members.map((m) => m.name).join(' & ');
   return (
     <ModalDialog
-      title={`Manage: ${names}`}
+      title={t`Manage: ${names}`}
       wide
       trigger={
-        <Button className="button small" aria-label={`Manage the partnership of ${names}`}>
+        <Button className="button small" aria-label={t`Manage the partnership of ${names}`}>
           <Trans>Manage</Trans>
         </Button>
       }

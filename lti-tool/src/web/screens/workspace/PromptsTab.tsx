@@ -167,8 +167,14 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
           )}
         </span>
       </p>
-      <h4 className="prompt-question">{prompt.question}</h4>
-      {clip && <blockquote className="clip-quote small">{clip.quote}</blockquote>}
+      <h4 dir="auto" className="prompt-question">
+        {prompt.question}
+      </h4>
+      {clip && (
+        <blockquote dir="auto" className="clip-quote small">
+          {clip.quote}
+        </blockquote>
+      )}
       {responding ? (
         <ResponseForm prompt={prompt} onDone={() => setResponding(false)} />
       ) : prompt.response ? (
@@ -177,7 +183,7 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
             <Trans>Response</Trans>
             {prompt.respondedAt ? `, ${formatDate(prompt.respondedAt)}` : ''}
           </span>
-          <p>{prompt.response}</p>
+          <p dir="auto">{prompt.response}</p>
         </div>
       ) : null}
       {update.isError && <ErrorNotice error={update.error} />}

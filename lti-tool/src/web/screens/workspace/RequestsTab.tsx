@@ -141,7 +141,9 @@ function RequestCard({ request: r, clips }: { request: ResourceRequest; clips: r
           <Trans>on {formatDate(r.createdAt)}</Trans>
         </span>
       </p>
-      <h4 className="prompt-question">{r.question}</h4>
+      <h4 dir="auto" className="prompt-question">
+        {r.question}
+      </h4>
       {r.answer && (
         <div className="response">
           <span className="response-label">

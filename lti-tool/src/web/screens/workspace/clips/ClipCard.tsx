@@ -35,7 +35,9 @@ export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }
 
   return (
     <article className={`card clip-card ${mentorCanReview && !reviewedByMe ? 'unreviewed' : ''}`}>
-      <blockquote className="clip-quote">{clip.quote}</blockquote>
+      <blockquote dir="auto" className="clip-quote">
+        {clip.quote}
+      </blockquote>
       <p className="clip-source">
         <a href={clip.url} target="_blank" rel="noopener noreferrer">
           {clip.title || hostOf(clip.url)}
@@ -45,7 +47,7 @@ export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }
       {clip.note && (
         <div className="clip-note">
           <span className="clip-note-label">{isClipper ? t`Your note` : t`${clipper}’s note`}</span>
-          <p>{clip.note}</p>
+          <p dir="auto">{clip.note}</p>
         </div>
       )}
       <div className="clip-meta">

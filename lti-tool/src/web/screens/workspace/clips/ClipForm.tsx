@@ -135,7 +135,9 @@ export function ClipEditForm({ clip, goals, onDone }: { clip: Clip; goals: reado
   };
   return (
     <Form onSubmit={submit} errors={form.errors}>
-      <blockquote className="clip-quote small">{clip.quote}</blockquote>
+      <blockquote dir="auto" className="clip-quote small">
+        {clip.quote}
+      </blockquote>
       <TextAreaField label={t`Your note`} rows={3} autoFocus {...form.field('note')} />
       <TextInput label={t`Tags`} {...form.field('tags')} description={t`Separate tags with commas.`} />
       {goals.length > 0 && (

@@ -34,7 +34,9 @@ export function QuestionFromClipForm({ clip, onDone }: { clip: Clip; onDone: () 
   };
   return (
     <Form onSubmit={submit} errors={form.errors}>
-      <blockquote className="clip-quote small">{clip.quote}</blockquote>
+      <blockquote dir="auto" className="clip-quote small">
+        {clip.quote}
+      </blockquote>
       <TextAreaField
         label={t`Question for reflection`}
         isRequired

@@ -80,7 +80,7 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
                 className="agenda-item"
                 data-agenda-key={keys[i]}
               >
-                <Button slot="drag" className="drag-handle" aria-label={`Drag to reorder: ${d.title}`}>
+                <Button slot="drag" className="drag-handle" aria-label={t`Drag to reorder: ${d.title}`}>
                   ⋮⋮
                 </Button>
                 <AgendaItemBody number={i + 1} kind={item.kind} description={d} />

@@ -46,7 +46,9 @@ export function GoalCard({ goal }: { goal: Goal }) {
               </span>
             )}
           </p>
-          <h3 id={`goal-${goal.id}`}>{goal.title}</h3>
+          <h3 id={`goal-${goal.id}`} dir="auto">
+            {goal.title}
+          </h3>
         </div>
         {isOwner && (
           <div className="goal-tools">
@@ -61,7 +63,7 @@ export function GoalCard({ goal }: { goal: Goal }) {
               {(close) => <GoalForm goal={goal} onDone={close} />}
             </ModalDialog>
             <MenuTrigger>
-              <Button className="button quiet small" aria-label={`Change status of “${goal.title}”`}>
+              <Button className="button quiet small" aria-label={t`Change status of “${goal.title}”`}>
                 <Trans>Status ▾</Trans>
               </Button>
               <Popover className="popover">
@@ -90,7 +92,7 @@ export function GoalCard({ goal }: { goal: Goal }) {
               <dt>
                 <Trans>Why it matters</Trans>
               </dt>
-              <dd>{goal.why}</dd>
+              <dd dir="auto">{goal.why}</dd>
             </div>
           )}
           {goal.success && (
@@ -98,14 +100,14 @@ export function GoalCard({ goal }: { goal: Goal }) {
               <dt>
                 <Trans>What success looks like</Trans>
               </dt>
-              <dd>{goal.success}</dd>
+              <dd dir="auto">{goal.success}</dd>
             </div>
           )}
         </dl>
       )}
       <ActionList goal={goal} canEdit={isOwner} />
       {goal.history.length > 0 && (
-        <Folded className="small" title={`History (${goal.history.length})`}>
+        <Folded className="small" title={t`History (${goal.history.length})`}>
           <ol className="history">
             {[...goal.history].reverse().map((e, i) => (
               <li key={`${e.at}-${i}`}>

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '@mentoring/shared/rules/locale';
 
-const here = (name: string) => new URL(`./${name}`, import.meta.url);
+const here = (name: string) => new URL(`./web/locales/${name}`, import.meta.url);
 
 /** msgid → msgstr of a catalog as `lingui extract` writes it (one line each). */
 function readCatalog(locale: string): Map<string, string> {
