@@ -38,7 +38,7 @@ export function AgreementPanel() {
             <dt>
               <Trans>Purpose</Trans>
             </dt>
-            <dd>
+            <dd dir="auto">
               {a.purpose || (
                 <span className="muted">
                   <Trans>Not written yet.</Trans> {can.write ? t`Say in a sentence what this partnership is for.` : ''}
@@ -50,7 +50,7 @@ export function AgreementPanel() {
             <dt>
               <Trans>We meet</Trans>
             </dt>
-            <dd>
+            <dd dir="auto">
               {a.meetingCadence || (
                 <span className="muted">
                   <Trans>Not agreed yet</Trans>
@@ -62,7 +62,7 @@ export function AgreementPanel() {
             <dt>
               <Trans>Confidentiality</Trans>
             </dt>
-            <dd>
+            <dd dir="auto">
               {a.confidentiality || (
                 <span className="muted">
                   <Trans>Not agreed yet</Trans>
@@ -114,15 +114,15 @@ function AgreementForm({ agreement, onDone }: { agreement: Agreement; onDone: ()
             <dt>
               <Trans>Purpose</Trans>
             </dt>
-            <dd>{theirs.purpose || '—'}</dd>
+            <dd dir="auto">{theirs.purpose || '—'}</dd>
             <dt>
               <Trans>We meet</Trans>
             </dt>
-            <dd>{theirs.meetingCadence || '—'}</dd>
+            <dd dir="auto">{theirs.meetingCadence || '—'}</dd>
             <dt>
               <Trans>Confidentiality</Trans>
             </dt>
-            <dd>{theirs.confidentiality || '—'}</dd>
+            <dd dir="auto">{theirs.confidentiality || '—'}</dd>
           </dl>
           <p>
             <Trans>Your text is kept below: save to replace theirs, or change it first.</Trans>
