@@ -156,7 +156,11 @@ describe.skipIf(!hasChromium)('the mentee journey in Arabic and in Spanish', () 
       await dismissNotices(app, say);
       await axe.check(`workspace: goals (${j.locale})`, frame);
       expect(axe.screens.at(-1)?.violations ?? []).toEqual([]);
-      await screenshotTool(page, `workspace-${j.locale}`);
+      await screenshotTool(
+        page,
+        `workspace-${j.locale}`,
+        app.getByRole('tablist', { name: say('Workspace sections') }),
+      );
 
       // A passage in English, clipped into a workspace in another language: it keeps its own direction.
       await app.getByRole('tab', { name: say('Clips') }).click();
@@ -177,7 +181,7 @@ describe.skipIf(!hasChromium)('the mentee journey in Arabic and in Spanish', () 
       await dismissNotices(app, say);
       await axe.check(`workspace: clips (${j.locale})`, frame);
       expect(axe.screens.at(-1)?.violations ?? []).toEqual([]);
-      await screenshotTool(page, `clips-${j.locale}`);
+      await screenshotTool(page, `clips-${j.locale}`, app.getByRole('tablist', { name: say('Workspace sections') }));
 
       if (j.locale === 'ar') {
         // The workspace on a phone-wide screen, mirrored.

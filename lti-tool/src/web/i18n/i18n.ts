@@ -8,7 +8,6 @@ import { i18n, type Messages } from '@lingui/core';
 import { useLingui } from '@lingui/react';
 import { textDirection } from '@mentoring/shared/rules/locale';
 import type { Locale } from '@mentoring/shared';
-import { pseudoMessages } from './pseudo.ts';
 
 const catalogs: Record<Locale, () => Promise<{ messages: Messages }>> = {
   en: () => import('../locales/en.po'),
@@ -32,7 +31,9 @@ function pseudoWanted(): boolean {
 export async function activateLocale(locale: Locale): Promise<void> {
   const pseudo = pseudoWanted();
   const { messages } = await catalogs[pseudo ? 'en' : locale]();
-  i18n.loadAndActivate({ locale, messages: pseudo ? pseudoMessages(messages) : messages });
+  // The pseudo-locale's code loads only where it is asked for.
+  const shown = pseudo ? (await import('./pseudo.ts')).pseudoMessages(messages) : messages;
+  i18n.loadAndActivate({ locale, messages: shown });
   document.documentElement.lang = pseudo ? 'en-XA' : locale;
   document.documentElement.dir = textDirection(locale);
 }
