@@ -301,6 +301,8 @@ function bodyFor(name: RouteName, caller: Caller, f: Fixture): unknown {
     anonymous: 'mentee',
   }[caller];
   switch (name) {
+    case 'chooseLocale':
+      return { locale: null };
     case 'updateProgramSettings':
       return { quietAfterDays: 21 };
     case 'createCheckpoint':
