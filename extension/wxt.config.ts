@@ -2,9 +2,12 @@ import { defineConfig } from 'wxt';
 
 /**
  * The extension's manifest and build. One Manifest V3 code path for Chrome and Firefox.
- * Host permissions: every https tool and a tool on this machine (127.0.0.1, localhost) are
- * reachable without a prompt, so connecting and end-to-end tests need no permission dialog;
- * a plain-http tool elsewhere is asked for when connecting (optional permission).
+ * Fewest permissions: no host access at install. Clipping works through `activeTab` (context menu,
+ * shortcut, toolbar); showing clips again on a site asks once for that site, or for every site from
+ * the options page (`optional_host_permissions`, `lib/site-access.ts`). The tool itself needs no
+ * host permission: it answers the extension's origin with CORS. Test builds (`--mode e2e`) are
+ * granted this computer's sites (where the tests' pages and tool run) at install, as no test can
+ * answer a permission prompt. Every permission is explained in the README.
  * No content script is declared: the background runs it with `scripting` where it is needed
  * (`lib/page-script.ts`): declaring one delays every page's load event in Chromium.
  */
@@ -19,7 +22,7 @@ export default defineConfig({
       if (!manifest.content_scripts?.length) delete manifest.content_scripts;
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Mentoring workspaces: clip to your next conversation',
     short_name: 'Mentoring clips',
     description: 'Clip passages from any page into your mentoring goals and reflection prompts, even offline.',
@@ -29,11 +32,10 @@ export default defineConfig({
       'alarms',
       'activeTab',
       'scripting',
-      'tabs',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://*/*'],
-    optional_host_permissions: ['http://*/*'],
+    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Mentoring workspace' },
     commands: {
       'clip-selection': {

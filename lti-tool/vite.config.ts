@@ -60,6 +60,8 @@ export default defineConfig({
         // Libraries change less often than the app: separate chunks stay cached across releases.
         codeSplitting: {
           groups: [
+            // Zod's global configuration (zod-config.ts) without the rest of Zod, for the first screen.
+            { name: 'zod-core', test: /node_modules[\\/]zod[\\/]v4[\\/]core[\\/](core|util)\.js$/, priority: 1 },
             { name: 'react', test: modules('react|react-dom|scheduler') },
             { name: 'zod', test: modules('zod|@asteasolutions') },
             { name: 'query', test: modules('@tanstack') },

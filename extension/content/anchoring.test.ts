@@ -132,6 +132,21 @@ describe('an article with nested inline markup', () => {
     expect(marks()).toEqual([]);
   });
 
+  it('shows a passage whose words changed as approximate, with the text found instead, in a distinct highlight', () => {
+    load('article');
+    select('Advice given too early', 'the difference.');
+    const { selectors } = currentSelection(document);
+    load('article');
+    document.querySelector('.aside')!.textContent = 'actual';
+    const highlighter = new Highlighter(document.body);
+    const found = highlighter.set([{ id: 'c1', selectors }]).c1;
+    expect(found).toEqual({ approximate: expect.stringContaining('lands on the actual problem') });
+    expect(marks().length).toBeGreaterThan(0);
+    expect(marks().every((m) => m.classList.contains('mw-highlight-approximate'))).toBe(true);
+    // Asked again (the page reported again), it says the same without searching again.
+    expect(highlighter.set([{ id: 'c1', selectors }]).c1).toEqual(found);
+  });
+
   it('takes highlights away without a trace, and keeps those another clip still shows', () => {
     load('article');
     const before = document.body.innerHTML;

@@ -3,11 +3,13 @@
  * (no clip data ever enters the page). Passages are found with the shared anchoring rules.
  */
 import { anchor } from '@mentoring/shared/anchoring/index';
-import type { AnchorResults, PassageToFind } from '@/lib/messages';
+import type { AnchorResult, AnchorResults, PassageToFind } from '@/lib/messages';
 import { piecesOf, readPageText } from './page-text.ts';
 
 const MARK_CLASS = 'mw-highlight';
 const FOCUS_CLASS = 'mw-highlight-focus';
+/** Marks of passages found only approximately, all of whose clips are. */
+const APPROXIMATE_CLASS = 'mw-highlight-approximate';
 
 const inDocumentOrder = (a: Node, b: Node) =>
   a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
@@ -16,6 +18,8 @@ export class Highlighter {
   /** The clips each mark shows (clips can overlap). */
   private readonly owners = new Map<HTMLElement, Set<string>>();
   private readonly marksOf = new Map<string, HTMLElement[]>();
+  /** What was found of each passage shown. */
+  private readonly results = new Map<string, AnchorResult>();
 
   constructor(private readonly root: HTMLElement) {}
 
@@ -30,21 +34,30 @@ export class Highlighter {
     const page = fresh.length ? readPageText(this.root) : null;
     for (const passage of passages) {
       if (!page || this.marksOf.has(passage.id)) {
-        results[passage.id] = true;
+        results[passage.id] = this.results.get(passage.id) ?? true;
         continue;
       }
       const range = anchor(page.text, passage.selectors);
       const pieces = range
         ? piecesOf(page, range.start, range.end).filter(([node, from, to]) => node.data.slice(from, to).trim())
         : [];
-      results[passage.id] = pieces.length > 0;
+      results[passage.id] =
+        pieces.length === 0
+          ? false
+          : range!.approximate
+            ? { approximate: page.text.slice(range!.start, range!.end) }
+            : true;
+      this.results.set(passage.id, results[passage.id]!);
       this.marksOf.set(passage.id, []);
       for (const [node, from, to] of pieces) {
         const list = segments.get(node) ?? [];
         list.push({ id: passage.id, from, to });
         segments.set(node, list);
       }
-      if (!pieces.length) this.marksOf.delete(passage.id);
+      if (!pieces.length) {
+        this.marksOf.delete(passage.id);
+        this.results.delete(passage.id);
+      }
     }
     for (const [node, list] of segments) this.wrap(node, list);
     for (const passage of fresh) this.marksOf.get(passage.id)?.sort(inDocumentOrder);
@@ -73,6 +86,7 @@ export class Highlighter {
       const part = from > 0 ? node.splitText(from) : node;
       const mark = node.ownerDocument.createElement('mark');
       mark.className = MARK_CLASS;
+      if (ids.every((id) => typeof this.results.get(id) === 'object')) mark.classList.add(APPROXIMATE_CLASS);
       part.replaceWith(mark);
       mark.append(part);
       this.owners.set(mark, new Set(ids));
@@ -90,5 +104,6 @@ export class Highlighter {
       mark.replaceWith(...mark.childNodes);
     }
     this.marksOf.delete(id);
+    this.results.delete(id);
   }
 }

@@ -64,6 +64,8 @@ export default defineBackground(() => {
   // Pages open before the extension started, or that gained clips since they loaded.
   browser.tabs.onActivated.addListener(({ tabId }) => void showActivatedTab(tabId));
   browser.tabs.onRemoved.addListener((tabId) => void forgetPageState(tabId));
+  // A site (or every site) was granted: open pages there may now show their clips.
+  browser.permissions.onAdded.addListener(() => void refreshPages());
 
   if (import.meta.env.WXT_E2E === '1') {
     // Test builds only: the tabs whose loaded page the background has decided about, so a test

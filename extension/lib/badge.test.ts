@@ -38,6 +38,17 @@ describe('badge', () => {
     });
   });
 
+  it('does not count a passage found only approximately as found', () => {
+    const five = {
+      ...page(5),
+      found: { c0: true, c1: true, c2: true, c3: { approximate: 'a near-copy of it' }, c4: false },
+    };
+    expect(badgeFor(0, five)).toMatchObject({
+      text: '3/5',
+      title: 'Mentoring workspace: 3 of 5 clips found on this page (1 more only approximately)',
+    });
+  });
+
   it('draws the waiting count everywhere and page counts per tab', async () => {
     await savePageState(5, page(4));
     await renderBadge();

@@ -22,13 +22,15 @@ export interface Badge {
 /** The badge for a tab, given the outbox length and the tab's page (if known). */
 export function badgeFor(waiting: number, page: PageState | null): Badge {
   const onPage = page?.clips.length ?? 0;
+  // A passage found only approximately is not counted as found.
   const found = page?.clips.filter((c) => page.found[c.id] === true).length ?? 0;
+  const approximate = page?.clips.filter((c) => typeof page.found[c.id] === 'object').length ?? 0;
   const parts = [
     !onPage
       ? null
       : found === onPage
         ? count(onPage, 'clip on this page', 'clips on this page')
-        : `${found} of ${count(onPage, 'clip', 'clips')} found on this page`,
+        : `${found} of ${count(onPage, 'clip', 'clips')} found on this page${approximate ? ` (${approximate} more only approximately)` : ''}`,
     waiting ? count(waiting, 'clip waiting to be sent', 'clips waiting to be sent') : null,
   ].filter(Boolean);
   return {

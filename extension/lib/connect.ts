@@ -1,27 +1,48 @@
 /**
- * Connecting this browser to the tool with a pairing code (`POST /api/pairing/exchange`), and
+ * Connecting this browser to the tool with a connection code (the pairing code with the tool's address) (`POST /api/pairing/exchange`), and
  * disconnecting it (`DELETE /api/connections/{id}`, then forgetting the token).
  */
-import { createApiClient } from '@mentoring/shared';
+import { ConnectionCode, createApiClient } from '@mentoring/shared';
 import { forgetConnection, readConnection, saveConnection, type Connection } from './connection.ts';
 import { callTool, describeError } from './tool.ts';
 
-/** The tool's address as typed by the person, checked and without a trailing slash. */
-export function normalizeToolUrl(input: string): string {
-  let url: URL;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    throw new Error('Enter the address of your mentoring tool, for example https://mentoring.example.org');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new Error('The tool’s address must start with https:// (or http:// on this computer).');
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+/** Reads a pasted connection code (the pairing code with the tool's address); throws the words to show. */
+export function readConnectionCode(pasted: string): ConnectionCode {
+  const parsed = ConnectionCode.safeParse(pasted);
+  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'That is not a connection code.');
+  return parsed.data;
+}
+
+const SYSTEMS: Record<string, string> = {
+  mac: 'macOS',
+  win: 'Windows',
+  linux: 'Linux',
+  cros: 'ChromeOS',
+  android: 'Android',
+  openbsd: 'OpenBSD',
+  fuchsia: 'Fuchsia',
+};
+
+/** Which browser (with its major version) and system this is, so the person tells their connections apart. */
+export function describeThisBrowser(
+  userAgent: string,
+  os: string,
+  target: 'chrome' | 'firefox',
+): { browser: string; system: string } {
+  const version = (name: string) => new RegExp(`${name}/(\\d+)`).exec(userAgent)?.[1];
+  const browser =
+    target === 'firefox'
+      ? `Firefox ${version('Firefox') ?? ''}`
+      : version('Edg')
+        ? `Edge ${version('Edg')}`
+        : `Chrome ${version('Chrome') ?? ''}`;
+  return { browser: browser.trim(), system: SYSTEMS[os] ?? os };
 }
 
 /**
- * The host permission to ask for before calling this tool, or null when the manifest already
- * grants it (every https address, and 127.0.0.1 or localhost over http).
+ * The host permission to ask for before calling this tool, or null where none is needed: the tool
+ * answers the extension's origin with CORS over https, or over http on this computer (127.0.0.1,
+ * localhost); plain http elsewhere is reached only with its host permission.
  */
 export function extraHostPermission(toolUrl: string): string | null {
   const url = new URL(toolUrl);
@@ -29,9 +50,12 @@ export function extraHostPermission(toolUrl: string): string | null {
   return `${url.origin}/*`;
 }
 
-export async function connect(toolUrl: string, code: string, browserName: string): Promise<Connection> {
+export async function connect(
+  { toolUrl, code }: ConnectionCode,
+  details: { browser: string; system: string },
+): Promise<Connection> {
   const api = createApiClient({ baseUrl: toolUrl, getToken: () => null });
-  const paired = await api.exchangePairingCode({ body: { code: code.trim(), browserName } });
+  const paired = await api.exchangePairingCode({ body: { code, ...details } });
   const connection: Connection = { toolUrl, token: paired.token, me: paired.me, connectionId: paired.connection.id };
   await saveConnection(connection);
   return connection;

@@ -25,8 +25,14 @@ export interface PassageToFind {
   selectors: Selector[];
 }
 
-/** Per clip id: found on the page (true) or not (false). */
-export type AnchorResults = Record<string, boolean>;
+/**
+ * Whether a clip was found on the page: true, false, or only approximately (its quote changed, or
+ * found away from its old place with its context changed), with the text found instead.
+ */
+export type AnchorResult = boolean | { approximate: string };
+
+/** Per clip id. */
+export type AnchorResults = Record<string, AnchorResult>;
 
 /** Requests the background answers. */
 export type BackgroundRequest =

@@ -39,7 +39,7 @@ export async function showPageClips(tabId: number, url: string | undefined): Pro
   try {
     if ((await hasPendingScroll(tabId)) || (await holdsClips(tabId, url))) await runContentScript(tabId);
   } catch {
-    // No script may run there (a plain-http site or a file outside the host permissions), or the tab is gone.
+    // No script may run there (a site not granted, a file, a browser page), or the tab is gone.
   }
 }
 

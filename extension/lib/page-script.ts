@@ -2,7 +2,7 @@
  * Running the content script in a tab. It is declared nowhere in the manifest: Chromium delays a
  * page's load event for any declared content script (about 100 ms on a 300 KB article, even for
  * an empty one), so the background runs it only where it is needed, once the page has loaded:
- * when the reader clips (`capture.ts`, with `activeTab` where host permissions do not reach) and
+ * when the reader clips (`capture.ts`, with `activeTab` where no site access was granted) and
  * on pages known to hold clips (`page-clips.ts`). WXT builds it to `CONTENT_SCRIPT`
  * (`registration: 'runtime'` in `entrypoints/content.ts`).
  */

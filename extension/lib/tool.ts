@@ -20,7 +20,7 @@ function notConnectedError(connection: Connection | null): NotConnectedError {
   if (!connection) return new NotConnectedError(false, 'This browser is not connected to a mentoring workspace yet.');
   return new NotConnectedError(
     true,
-    `Signed out: ${connection.signedOutReason ?? 'the tool no longer accepts this browser'}. Connect again with a new pairing code.`,
+    `Signed out: ${connection.signedOutReason ?? 'the tool no longer accepts this browser'}. Connect again with a new connection code from “Connect your browser” in your workspace.`,
   );
 }
 

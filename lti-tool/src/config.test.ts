@@ -48,4 +48,13 @@ describe('configuration', () => {
     const c = loadConfig({ PORT: '0', LAUNCH_SESSION_HOURS: '1.5', AUTO_ACTIVATE_PLATFORMS: 'off', LOG_LEVEL: 'warn' });
     expect(c).toMatchObject({ port: 0, launchSessionHours: 1.5, autoActivatePlatforms: false, logLevel: 'warn' });
   });
+
+  it('sends e-mail only with SMTP_URL, reminding a day before by default', () => {
+    expect(loadConfig({}).mail.smtpUrl).toBeNull();
+    const c = loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', REMINDER_LEAD_HOURS: '48' });
+    expect(c.mail).toMatchObject({ smtpUrl: 'smtp://127.0.0.1:2525', reminderLeadHours: 48, digestHourUtc: 7 });
+    expect(c.mail.from).toBe('Mentoring workspace <no-reply@localhost>');
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ DIGEST_HOUR_UTC: '24' })).toThrow(/DIGEST_HOUR_UTC/);
+  });
 });

@@ -33,6 +33,19 @@ export interface ToolConfig {
   frameAncestors: string[];
   /** Dynamic Registration may fetch private, loopback and link-local addresses (always outside production). */
   registrationAllowPrivate: boolean;
+  /** Where people get the extension: store listings (optional) and the folder `wxt zip` writes its packages to. */
+  extension: { chromeStoreUrl: string | null; firefoxStoreUrl: string | null; packagesDir: string };
+  /** E-mail notices (off without SMTP_URL: people get in-app notices only). */
+  mail: MailSettings;
+}
+
+export interface MailSettings {
+  smtpUrl: string | null;
+  from: string;
+  /** How long before a conversation both partners are reminded of it. */
+  reminderLeadHours: number;
+  /** The hour (UTC) daily digests go out. */
+  digestHourUtc: number;
 }
 
 const DEFAULT_KEY = 'development-only-lti-key-change-me';
@@ -97,6 +110,16 @@ const Env = z.object({
     .default(10),
   FRAME_ANCESTORS: z.string().optional(),
   REGISTRATION_ALLOW_PRIVATE: z.enum(['on', 'off'], 'must be "on" or "off"').default('off'),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3, 'must be an address like "Mentoring <mentoring@school.example>"').optional(),
+  REMINDER_LEAD_HOURS: count(24).pipe(z.number().min(1, 'must be at least 1 hour')),
+  DIGEST_HOUR_UTC: count(7).pipe(z.number().max(23, 'must be an hour from 0 to 23')),
+  EXTENSION_CHROME_STORE_URL: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional(),
+  EXTENSION_FIREFOX_STORE_URL: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional(),
+  EXTENSION_PACKAGES_DIR: z.string().min(1, 'must name a folder').optional(),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
@@ -134,6 +157,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
     stopGraceMs: e.STOP_GRACE_SECONDS * 1000,
     frameAncestors: (e.FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean),
     registrationAllowPrivate: !production || e.REGISTRATION_ALLOW_PRIVATE === 'on',
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM ?? `Mentoring workspace <no-reply@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>`,
+      reminderLeadHours: e.REMINDER_LEAD_HOURS,
+      digestHourUtc: e.DIGEST_HOUR_UTC,
+    },
+    extension: {
+      chromeStoreUrl: e.EXTENSION_CHROME_STORE_URL ?? null,
+      firefoxStoreUrl: e.EXTENSION_FIREFOX_STORE_URL ?? null,
+      packagesDir: path.resolve(e.EXTENSION_PACKAGES_DIR ?? path.join(REPO_ROOT, 'extension/.output')),
+    },
   };
   const problems = unsafeSettings(config);
   if (production && problems.length) {

@@ -14,10 +14,13 @@ import { newProvider } from './lti/ltijs.ts';
 import { setupProvider, wireProvider } from './lti/provider.ts';
 import { CookielessLaunches } from './lti/cookieless.ts';
 import { ClipGroups } from './models/clips.ts';
+import { pruneNonces } from './models/nonces.ts';
 import type { App } from './services/app.ts';
 import { ReadCache } from './services/cache.ts';
 import { RateLimits } from './services/rate-limits.ts';
 import { admitClips } from './services/membership.ts';
+import { Postman } from './mail/postman.ts';
+import { clipsAwaitReview } from './services/notifications.ts';
 
 /** How often ended launch sessions and old invalidations are deleted. */
 export const UPKEEP_MS = 10 * 60_000;
@@ -70,7 +73,7 @@ export async function openCore(config: ToolConfig, options: CoreOptions = {}): P
     cache,
     invalidations,
     knownDeployments,
-    clipGroups: new ClipGroups(sql, admitClips),
+    clipGroups: new ClipGroups(sql, admitClips, (tx, rows) => clipsAwaitReview(app, tx, rows)),
     limits: new RateLimits(sql, config.rateLimits, log),
   };
   const cookieless = new CookielessLaunches(app);
@@ -78,11 +81,14 @@ export async function openCore(config: ToolConfig, options: CoreOptions = {}): P
   await invalidations.start();
   const upkeep = async () => {
     const ended = await sessions.pruneExpired();
+    await pruneNonces(sql, clock.now());
     await invalidations.prune();
     if (ended) log.info({ ended }, 'ended launch sessions deleted');
   };
+  const postman = new Postman(app);
+  postman.start();
   const stopUpkeep = clock.every(UPKEEP_MS, () =>
-    upkeep().catch((err) => log.warn({ err }, 'deleting ended launch sessions failed')),
+    upkeep().catch((err) => log.warn({ err }, 'deleting ended launch sessions and nonces failed')),
   );
   return {
     app,
@@ -97,6 +103,7 @@ export async function openCore(config: ToolConfig, options: CoreOptions = {}): P
     },
     async close() {
       stopUpkeep();
+      await postman.stop();
       invalidations.stop();
       await Promise.allSettled([...pending]);
       await lti.close({ silent: true });

@@ -17,14 +17,19 @@ async function main() {
     }
     throw err;
   }
+  // The sandbox receives the tool's e-mail itself unless an SMTP server is configured.
+  const mailbox =
+    config.sandbox && !config.mail.smtpUrl ? await (await import('./sandbox/mailbox.ts')).startMailbox() : undefined;
+  if (mailbox) config = { ...config, mail: { ...config.mail, smtpUrl: mailbox.smtpUrl } };
   const tool = await startTool(config);
   console.log(`Mentoring workspaces is running at ${config.publicUrl}`);
   console.log(`  Registration URL for LMSs (Dynamic Registration): ${config.publicUrl}/register`);
   console.log(`  Database: ${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`);
   let sandbox: { url: string; close(): Promise<void> } | undefined;
   if (config.sandbox) {
-    sandbox = await startSandbox(tool, config);
+    sandbox = await startSandbox(tool, config, mailbox);
     console.log(`\nSandbox LMS: open ${sandbox.url} and choose "Launch as …" for any sample person.`);
+    if (mailbox) console.log(`  E-mail goes to the sandbox's own receiver: see "Mail" beside each person there.`);
   }
   // A process manager's stop (SIGTERM) or Ctrl-C: finish what is in flight, then exit; a second
   // signal exits at once.
@@ -33,7 +38,7 @@ async function main() {
     if (stopping) process.exit(1);
     stopping = true;
     console.log(`\n${signal}: stopping (requests in flight are answered first)`);
-    void Promise.all([sandbox?.close(), tool.close()]).then(
+    void Promise.all([sandbox?.close(), tool.close().then(() => mailbox?.close())]).then(
       () => process.exit(0),
       (err: unknown) => {
         console.error(err);

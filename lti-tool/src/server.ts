@@ -3,6 +3,7 @@
  * server. `main.ts` starts it for people; tests and benchmarks start it in-process.
  */
 import crypto from 'node:crypto';
+import path from 'node:path';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -13,12 +14,15 @@ import { createApiHandler } from './http/api.ts';
 import { frameworkErrors } from './http/framework-errors.ts';
 import { allHandlers } from './http/routes/index.ts';
 import { webApp } from './http/static.ts';
+import { BUILD_HINT, findPackage } from './services/extension-packages.ts';
 import { securityHeaders } from './http/security.ts';
 import { loginChecks, loginNonce } from './lti/launch-guard.ts';
+import { launchKeyId } from './lti/keysets.ts';
 import { PAGE_STYLE, refusalPage } from './lti/pages.ts';
 import { platformOrigins } from './services/registration.ts';
 import type { App } from './services/app.ts';
 import { prefersJson } from './lti/refusals.ts';
+import { unsubscribeRoutes } from './http/unsubscribe.ts';
 
 /** The routes ltijs answers (login, launch and deep linking, its keys, Dynamic Registration). */
 const LTI_PATHS = new Set(['/login', '/launch', '/launch/', '/keys', '/register']);
@@ -90,6 +94,11 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
   );
   site.use('/app', webApp());
   site.get('/', (_req, res) => res.redirect('/app/'));
+  site.get(['/extension/mentoring-chrome.zip', '/extension/mentoring-firefox.zip'], (req, res) => {
+    const file = findPackage(config, req.path.includes('firefox') ? 'firefox' : 'chrome');
+    if (!file) return void res.status(404).type('text/plain').send(BUILD_HINT);
+    res.set('cache-control', 'no-cache').download(file, path.basename(req.path));
+  });
   site.get('/healthz', (_req, res) => res.set('cache-control', 'no-store').json({ ok: true }));
   site.get('/readyz', (_req, res) => {
     res.set('cache-control', 'no-store');
@@ -100,10 +109,12 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
         ready ? res.json({ ok: true }) : res.status(503).json({ ok: false, reason: 'database not ready' }),
       );
   });
+  site.use(unsubscribeRoutes(app));
   site.use('/login', app.limits.route('login', config.trustProxyHops));
   site.use('/register', app.limits.route('register', config.trustProxyHops));
   site.use(loginChecks(app));
   site.use(core.cookieless.router());
+  site.use(launchKeyId());
   site.use(loginNonce(app));
   site.use((req, res, next) => (LTI_PATHS.has(req.path) ? app.lti.app(req, res, next) : next()));
   site.use((req, res) => {

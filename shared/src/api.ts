@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import * as d from './domain.ts';
+import * as n from './notifications.ts';
 
 import type { Method } from './paths.ts';
 
@@ -582,6 +583,21 @@ export const routes = {
     extension: true,
     response: List('connections', d.BrowserConnection),
   }),
+  renameConnection: route({
+    method: 'PATCH',
+    path: '/api/connections/{id}',
+    summary: 'Give a connected browser a name the person recognises',
+    access: 'person',
+    body: d.RenameConnection,
+    response: d.BrowserConnection,
+  }),
+  extensionDownloads: route({
+    method: 'GET',
+    path: '/api/extension',
+    summary: 'Where to get the browser extension: store listings and the tool’s own packages',
+    access: 'person',
+    response: d.ExtensionDownloads,
+  }),
   revokeConnection: route({
     method: 'DELETE',
     path: '/api/connections/{id}',
@@ -589,6 +605,37 @@ export const routes = {
     access: 'person',
     extension: true,
     response: Ok,
+  }),
+
+  listNotifications: route({
+    method: 'GET',
+    path: '/api/notifications',
+    summary: 'The caller’s notices, newest first, and how many are unread (names, dates and counts only)',
+    access: 'person',
+    response: n.NotificationList,
+  }),
+  markNotificationsRead: route({
+    method: 'POST',
+    path: '/api/notifications/read',
+    summary: 'Mark some or all of the caller’s notices read',
+    access: 'person',
+    body: n.MarkNotificationsRead,
+    response: n.NotificationList,
+  }),
+  notificationPreferences: route({
+    method: 'GET',
+    path: '/api/notifications/preferences',
+    summary: 'How the caller hears of each kind of notice by e-mail: at once, daily digest or off',
+    access: 'person',
+    response: n.NotificationPreferences,
+  }),
+  updateNotificationPreferences: route({
+    method: 'PUT',
+    path: '/api/notifications/preferences',
+    summary: 'Choose per kind how e-mail reaches the caller',
+    access: 'person',
+    body: n.UpdateNotificationPreferences,
+    response: n.NotificationPreferences,
   }),
 } as const satisfies Record<string, RouteDef>;
 

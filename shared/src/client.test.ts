@@ -54,3 +54,21 @@ describe('the typed client', () => {
     await expect(api.me({})).rejects.toMatchObject({ code: 'network', retryable: true });
   });
 });
+
+describe('an address that is not the tool', () => {
+  it('says what to do instead of a bare status', async () => {
+    const server = createServer((_req, res) =>
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Nope</h1>'),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    stops.push(() => new Promise((resolve) => server.close(() => resolve())));
+    const api = createApiClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      getToken: () => null,
+    });
+    const error = (await api.exchangePairingCode({ body: { code: 'ABCD-EFGH' } }).catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(404);
+    expect(error.message).toMatch(/Check the address, or get a new connection code from “Connect your browser”/);
+    expect(error.message).not.toMatch(/answered 404/);
+  });
+});

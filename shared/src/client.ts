@@ -37,6 +37,14 @@ export type ApiClient = {
   [K in keyof Routes]: (args: RouteArgs<Routes[K]> & CallOptions) => Promise<RouteAnswer<Routes[K]>>;
 };
 
+/** What to tell a person when an address answered, but not as the mentoring tool does. */
+function withoutToolAnswer(status: number): string {
+  if (status === 404 || status === 405)
+    return 'Nothing at this address answers like the mentoring tool. Check the address, or get a new connection code from “Connect your browser” in your workspace.';
+  if (status >= 500) return 'The mentoring tool is having trouble right now. Try again in a few minutes.';
+  return `The mentoring tool could not take this request (HTTP ${status}). Try again, or open your workspace from your course.`;
+}
+
 export function createApiClient(options: ClientOptions): ApiClient {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -76,7 +84,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
         throw new ApiError(
           res.status,
           e?.code ?? (res.status >= 500 ? 'internal' : 'invalid_input'),
-          e?.message ?? `The tool answered ${res.status}.`,
+          e?.message ?? withoutToolAnswer(res.status),
           e?.field,
         );
       }

@@ -64,7 +64,11 @@ export type PartnershipKind = z.infer<typeof PartnershipKind>;
 /** `paused`: staff have paused it; members read but do not write until it is resumed. */
 export const PartnershipStatus = z.enum(['invited', 'active', 'paused', 'declined', 'closed']);
 export type PartnershipStatus = z.infer<typeof PartnershipStatus>;
-export const MemberRole = z.enum(['mentor', 'mentee']);
+/**
+ * A member's role in this partnership. In a collegial one both are `partner`: who coaches and who is
+ * coached switches goal by goal (a goal's `coachId`), so neither is labelled mentor or mentee.
+ */
+export const MemberRole = z.enum(['mentor', 'mentee', 'partner']);
 export type MemberRole = z.infer<typeof MemberRole>;
 
 export const RosterEntry = z
@@ -547,6 +551,7 @@ export type UpdateConversation = z.infer<typeof UpdateConversation>;
 export const UpdateCommitment = z
   .object({ done: z.boolean().optional(), text: requiredText(1_000).optional(), dueOn: IsoDate.nullable().optional() })
   .meta({ id: 'UpdateCommitment' });
+export type UpdateCommitment = z.infer<typeof UpdateCommitment>;
 
 export const SetAgenda = z
   .object({
@@ -759,18 +764,89 @@ export const ProgramSettings = z
 
 // ---- Browser connections (the extension) ---------------------------------------------------
 
-export const PairingCode = z.object({ code: z.string(), expiresAt: IsoDateTime }).meta({ id: 'PairingCode' });
+/**
+ * A connection code: the single-use pairing code with the tool's address in it, so the person
+ * pastes one thing into the extension and copies nothing by hand: `ABCD-EFGH@https://tool.example.org`.
+ */
+export const formatConnectionCode = (code: string, toolUrl: string) => `${code}@${toolUrl.replace(/\/+$/, '')}`;
+
+const CONNECTION_CODE_HELP =
+  'Paste the whole connection code from “Connect your browser” in your mentoring workspace (it looks like ABCD-EFGH@https://mentoring.example.org).';
+
+/** Parses a pasted connection code into the pairing code and the tool's address (spaces and line breaks from copying are ignored). */
+export const ConnectionCode = z
+  .string()
+  .max(2_200)
+  .transform((pasted, ctx) => {
+    const m = /^([A-Za-z0-9-]{4,20})@(https?:\/\/\S+)$/.exec(pasted.replace(/\s+/g, ''));
+    let url: URL | undefined;
+    try {
+      url = m ? new URL(m[2]!) : undefined;
+    } catch {
+      url = undefined;
+    }
+    if (!m || !url || url.username || url.password || url.search || url.hash) {
+      ctx.addIssue({ code: 'custom', message: CONNECTION_CODE_HELP });
+      return z.NEVER;
+    }
+    return { code: m[1]!.toUpperCase(), toolUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+  });
+export type ConnectionCode = z.output<typeof ConnectionCode>;
+
+export const PairingCode = z
+  .object({
+    code: z.string(),
+    /** The code with the tool's address, to paste whole into the extension. */
+    connectionCode: z.string(),
+    expiresAt: IsoDateTime,
+  })
+  .meta({ id: 'PairingCode' });
 export type PairingCode = z.infer<typeof PairingCode>;
 
 export const PairingExchange = z
-  .object({ code: Text.trim().min(4).max(20), browserName: text(100).optional() })
+  .object({
+    code: Text.trim().min(4).max(20),
+    /** The name the connection is shown under; the person can change it later. */
+    browserName: text(100).optional(),
+    /** Which browser and system, so two connections are told apart ("Chrome 150", "Windows"). */
+    browser: text(60).optional(),
+    system: text(60).optional(),
+  })
   .meta({ id: 'PairingExchange' });
 export type PairingExchange = z.infer<typeof PairingExchange>;
 
 export const BrowserConnection = z
-  .object({ id: Id, label: z.string(), createdAt: IsoDateTime, lastUsedAt: IsoDateTime.nullable() })
+  .object({
+    id: Id,
+    /** The name the person gave it (at first, browser and system). */
+    label: z.string(),
+    browser: z.string().nullable(),
+    system: z.string().nullable(),
+    createdAt: IsoDateTime,
+    /** When its token last called the tool (kept to within a few minutes). */
+    lastUsedAt: IsoDateTime.nullable(),
+  })
   .meta({ id: 'BrowserConnection' });
 export type BrowserConnection = z.infer<typeof BrowserConnection>;
+
+export const RenameConnection = z.object({ label: requiredText(100) }).meta({ id: 'RenameConnection' });
+export type RenameConnection = z.infer<typeof RenameConnection>;
+
+/** Where to get the extension: store listings when the operator set them, and the tool's own packages when built. */
+export const ExtensionPackage = z.object({
+  storeUrl: z.string().nullable(),
+  /** The tool's own download of the built package, or null when it has not been built. */
+  downloadUrl: z.string().nullable(),
+});
+export const ExtensionDownloads = z
+  .object({
+    chrome: ExtensionPackage,
+    firefox: ExtensionPackage,
+    /** How an operator builds the packages, shown when neither is there. */
+    buildHint: z.string(),
+  })
+  .meta({ id: 'ExtensionDownloads' });
+export type ExtensionDownloads = z.infer<typeof ExtensionDownloads>;
 
 export const PairingResult = z
   .object({ token: z.string(), connection: BrowserConnection, me: Me })

@@ -75,7 +75,13 @@ export const routePaths: { readonly [K in RouteName]: readonly [Method, string] 
   createPairingCode: ['POST', '/api/pairing/codes'],
   exchangePairingCode: ['POST', '/api/pairing/exchange'],
   listConnections: ['GET', '/api/connections'],
+  renameConnection: ['PATCH', '/api/connections/{id}'],
+  extensionDownloads: ['GET', '/api/extension'],
   revokeConnection: ['DELETE', '/api/connections/{id}'],
+  listNotifications: ['GET', '/api/notifications'],
+  markNotificationsRead: ['POST', '/api/notifications/read'],
+  notificationPreferences: ['GET', '/api/notifications/preferences'],
+  updateNotificationPreferences: ['PUT', '/api/notifications/preferences'],
 };
 
 /** Fills `{id}` placeholders, encoding each value. */

@@ -5,9 +5,12 @@
  * ones) so that neither side gets the quieter moments of a shared machine; every concurrent client
  * launches as its own person, so no two launches in flight share one. Failures are counted apart
  * and never counted as launches. Printed: each round's figures and ratio, the ratio's median and
- * spread over rounds, single-launch p50/p95 over all rounds, and GET /api/me at 20 concurrent.
- * Each server runs in its own process on a fresh SQLite file; the test LMS and the clients run here.
+ * spread over rounds, single-launch p50/p95 over all rounds, each server's CPU time per launch (steadier
+ * than launches per second on a shared machine), and GET /api/me at 20 concurrent.
+ * Each server runs in its own process on a fresh SQLite file, both compiled to plain JavaScript as
+ * the tool's production build is (no TypeScript loader); the test LMS and the clients run here.
  */
+import fs from 'node:fs';
 import { startTestLms, lmsPerson, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { launch } from '@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts';
 import { freePort, tempDir } from '../support/tool.ts';
@@ -20,6 +23,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SINGLE_PER_ROUND = Number(process.env.BENCH_SINGLE ?? 30);
 const COURSE = 'bench-launch';
 const LTI_KEY = 'bench-key-long-enough-0123456789abcdef';
+/** BENCH_PROFILE=dir: both servers write a V8 CPU profile there when they stop (node --cpu-prof). */
+const nodeArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 
 interface Side {
   label: string;
@@ -29,7 +34,21 @@ interface Side {
   single: number[];
   failed: number;
   firstError?: string;
+  /** CPU time the server process spent during the concurrent rounds, and the launches it served. */
+  cpuMs: number;
+  cpuLaunches: number;
 }
+
+/**
+ * CPU time (user + system) a process has used so far, from /proc: on a shared machine it varies
+ * less than launches per second, since other processes' load shows in wall time, not in this.
+ */
+function cpuMsOf(pid: number | undefined): number {
+  if (pid === undefined || !fs.existsSync(`/proc/${pid}/stat`)) return Number.NaN;
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
 
 /** One complete launch: login, LMS auth, id_token post, the app page, then the first API answer. */
 async function fullLaunch(lms: TestLms, side: Side, personId: string): Promise<void> {
@@ -48,6 +67,7 @@ const person = (i: number) => `learner-${i}`;
 
 async function concurrentRound(lms: TestLms, side: Side) {
   let done = 0;
+  const cpuBefore = cpuMsOf(side.server.process.pid);
   const until = performance.now() + SECONDS * 1000;
   const start = performance.now();
   await Promise.all(
@@ -64,6 +84,8 @@ async function concurrentRound(lms: TestLms, side: Side) {
     }),
   );
   side.perSecond.push(done / ((performance.now() - start) / 1000));
+  side.cpuMs += cpuMsOf(side.server.process.pid) - cpuBefore;
+  side.cpuLaunches += done;
 }
 
 async function singleLaunches(lms: TestLms, side: Side) {
@@ -101,12 +123,16 @@ async function main() {
       // Every launch comes from this one address: the limit is counted as usual but never reached.
       RATE_LIMIT_LOGIN: '100000000',
     },
+    nodeArgs,
+    compiled: true,
     ready: /running at (http:\/\/\S+)/,
   });
   const barePort = await freePort();
   const bare = await startProcess('test/bench/bare-ltijs.ts', {
     args: [String(barePort), tempDir('bench-bare-')],
     env,
+    nodeArgs,
+    compiled: true,
     ready: /ready (http:\/\/\S+)/,
   });
   try {
@@ -116,7 +142,7 @@ async function main() {
       ['mentoring tool', tool],
     ] as const) {
       const { clientId } = await lms.registerTool(`${server.url}/register`);
-      sides.push({ label, server, clientId, perSecond: [], single: [], failed: 0 });
+      sides.push({ label, server, clientId, perSecond: [], single: [], failed: 0, cpuMs: 0, cpuLaunches: 0 });
     }
     const [bareSide, toolSide] = sides as [Side, Side];
     // Warm-up: every person launched once on each side (the tool records them on first launch).
@@ -153,7 +179,7 @@ async function main() {
         ]),
       ),
     );
-    console.log(`\n${pad(['', 'launches/s', 'single p50', 'single p95', 'failed'])}`);
+    console.log(`\n${pad(['', 'launches/s', 'single p50', 'single p95', 'failed', 'CPU/launch'])}`);
     for (const s of sides) {
       console.log(
         pad([
@@ -162,6 +188,7 @@ async function main() {
           `${median(s.single).toFixed(1)} ms`,
           `${percentile(s.single, 95).toFixed(1)} ms`,
           String(s.failed),
+          `${(s.cpuMs / s.cpuLaunches).toFixed(1)} ms`,
         ]),
       );
       if (s.firstError) console.log(`  first failure (${s.label}): ${s.firstError}`);
@@ -169,6 +196,10 @@ async function main() {
     console.log(
       `\nratio tool / bare ltijs launches per second: median ${median(ratios).toFixed(2)}, ` +
         `range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} over ${ROUNDS} rounds (target ≥ 0.8)`,
+    );
+    console.log(
+      `server CPU per launch (concurrent rounds): tool ${(toolSide.cpuMs / toolSide.cpuLaunches).toFixed(1)} ms, ` +
+        `bare ltijs ${(bareSide.cpuMs / bareSide.cpuLaunches).toFixed(1)} ms`,
     );
     console.log(`single-launch p95 (tool): ${percentile(toolSide.single, 95).toFixed(1)} ms (target < 40 ms)`);
     console.log(

@@ -1,6 +1,7 @@
 /** Servers under measurement run in their own processes, so the load generator has its own core. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { build } from 'esbuild';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -9,13 +10,47 @@ export interface ServerProcess {
   process: ChildProcess;
 }
 
-/** Runs a TypeScript entry with tsx and resolves once its output matches `ready` (group 1 = its URL). */
-export function startProcess(
+/**
+ * Compiles a TypeScript entry to plain JavaScript the way the tool's production build does
+ * (`lti-tool/build-server.ts`: one bundle of our own code, packages imported from node_modules), so
+ * that a server runs as `node` runs it in production: no TypeScript loader, no source-mapped stacks.
+ */
+async function compile(script: string): Promise<string> {
+  const outfile = path.join(ROOT, 'lti-tool/dist/bench', `${path.basename(script, '.ts')}-${process.pid}.mjs`);
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: [script],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    plugins: [
+      {
+        name: 'packages-external',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.startsWith('@mentoring/') ? undefined : { path: args.path, external: true },
+          );
+        },
+      },
+    ],
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/**
+ * Runs a TypeScript entry and resolves once its output matches `ready` (group 1 = its URL): with
+ * tsx, or `compiled` first (see `compile`).
+ */
+export async function startProcess(
   script: string,
-  opts: { args?: string[]; env?: Record<string, string>; nodeArgs?: string[]; ready: RegExp },
+  opts: { args?: string[]; env?: Record<string, string>; nodeArgs?: string[]; ready: RegExp; compiled?: boolean },
 ): Promise<ServerProcess> {
+  const entry = opts.compiled ? [await compile(script)] : ['--import', 'tsx', script];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script, ...(opts.args ?? [])], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...entry, ...(opts.args ?? [])], {
       cwd: ROOT,
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -195,6 +195,9 @@ describe.skipIf(!hasChromium)('journeys: coordinator, mentee, mentor, staff', ()
     await ask.getByLabel('Question for reflection').fill(TEXT.mentorQuestion);
     await ask.getByRole('button', { name: 'Add question' }).click();
     await ask.waitFor({ state: 'detached' });
+    // Prepare keeps the clip and says what became of it.
+    await goalClip.getByRole('link', { name: 'Turned into a question' }).waitFor();
+    await goalClip.getByText('Reviewed by you').waitFor();
     const { prompts } = await api.listPrompts({ params: { id: partnershipId } });
     expect(prompts).toContainEqual(
       expect.objectContaining({ question: TEXT.mentorQuestion, clipId: mentee.clipIds.intoGoal, status: 'open' }),

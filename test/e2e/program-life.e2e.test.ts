@@ -5,6 +5,8 @@
  *    and reads its history; the roster tells who is unmatched; the report shows counts.
  * 2. A mentee subscribes to her conversations in her calendar: the feed is fetched from its secret
  *    address and parsed with ical.js, then stopped.
+ * 3. Nothing silently overwritten: an agenda changed elsewhere (the side panel) while the mentee
+ *    edits it is shown beside hers, and she chooses; she edits and deletes a commitment.
  */
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../support/globals.d.ts" />
@@ -144,6 +146,106 @@ describe.skipIf(!hasChromium)('journeys: a program over time', () => {
     await app.getByRole('alertdialog').getByRole('button', { name: 'Stop it' }).click();
     await panel.getByRole('button', { name: 'Subscribe in your calendar' }).waitFor();
     expect((await fetch(url)).status).toBe(404);
+    await page.close();
+  });
+
+  it('mentee: an agenda changed in the side panel meanwhile is shown beside hers, not overwritten; she edits and deletes commitments', async () => {
+    // A workspace of her own as mentee, formed by the coordinator (earlier tests re-matched and ended hers).
+    const coordinator = await w.api(COORDINATOR.id);
+    const { people } = await coordinator.programPeople({});
+    const idOf = (name: string) => people.find((x) => x.name === name)!.personId;
+    const current = await coordinator.createPartnership({
+      body: {
+        kind: 'mentoring',
+        members: [
+          { personId: idOf(NEW_MENTOR.name), role: 'mentor' },
+          { personId: idOf(MENTEE.name), role: 'mentee' },
+        ],
+        confirmDuplicate: true,
+      },
+    });
+    const mentee = await w.api(MENTEE.id);
+    const next = await mentee.createConversation({
+      params: { id: current.id },
+      body: { scheduledFor: new Date(Date.now() + 5 * 86_400_000).toISOString() },
+    });
+    const started = await mentee.setAgenda({
+      params: { id: next.id },
+      body: { agenda: [{ kind: 'free', text: 'The staff meeting' }], version: next.version },
+    });
+    await mentee.addCommitment({ params: { id: next.id }, body: { text: 'Draft the agenda with Sam' } });
+    await mentee.addCommitment({ params: { id: next.id }, body: { text: 'Call the district office' } });
+
+    const page = await newPage(w);
+    const app = await openTool(page, w, MENTEE.id);
+    await app.locator(`a[href*="${current.id}"]`).first().click();
+    await app.getByRole('tab', { name: 'Conversations' }).click();
+    const agenda = app.getByRole('region', { name: 'Agenda' });
+    await agenda.getByText('The staff meeting').waitFor();
+    await settled(app);
+
+    // The side panel (another client, on the version the app has too) adds a topic first.
+    const seen = (await mentee.listConversations({ params: { id: current.id } })).conversations.find(
+      (c) => c.id === next.id,
+    )!;
+    const fromPanel = await mentee.setAgenda({
+      params: { id: next.id },
+      body: { agenda: [...started.agenda, { kind: 'free', text: 'Added from the side panel' }], version: seen.version },
+    });
+    expect(fromPanel.version).toBe(seen.version + 1);
+
+    await agenda.getByLabel('Or a topic in your own words').fill('Trust with the new team');
+    await agenda.getByRole('button', { name: 'Add topic' }).click();
+    const notice = agenda.getByRole('alert');
+    await notice.getByText(/The agenda changed while you were editing it/).waitFor();
+    // Theirs is on screen; hers is kept beside it, word for word.
+    await agenda.getByText('Added from the side panel').first().waitFor();
+    await notice.getByText('Trust with the new team').waitFor();
+    await notice.getByRole('button', { name: 'Use my agenda instead' }).click();
+    await expect
+      .poll(async () =>
+        (await mentee.listConversations({ params: { id: current.id } })).conversations
+          .find((c) => c.id === next.id)!
+          .agenda.map((i) => (i.kind === 'free' ? i.text : i.kind)),
+      )
+      .toEqual(['The staff meeting', 'Trust with the new team']);
+
+    // Shared notes written while only the agenda moves on (the side panel again) are saved, no false alarm.
+    const notes = app.getByRole('region', { name: 'Shared notes' });
+    await notes.getByRole('button', { name: 'Write' }).click();
+    await notes.getByRole('textbox', { name: 'Shared notes' }).fill('We start with trust.');
+    const before = (await mentee.listConversations({ params: { id: current.id } })).conversations.find(
+      (c) => c.id === next.id,
+    )!;
+    await mentee.setAgenda({
+      params: { id: next.id },
+      body: { agenda: [...before.agenda, { kind: 'free', text: 'One more thing' }], version: before.version },
+    });
+    await notes.getByRole('button', { name: 'Save notes' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await mentee.listConversations({ params: { id: current.id } })).conversations.find((c) => c.id === next.id)!
+            .sharedNotes,
+      )
+      .toBe('We start with trust.');
+    await notes.getByRole('button', { name: 'Edit' }).waitFor();
+    expect(await notes.getByText(/saved the shared notes while you were writing/).count()).toBe(0);
+
+    const commitments = app.getByRole('region', { name: 'Commitments' });
+    await commitments.getByRole('button', { name: 'Edit commitment: Draft the agenda with Sam' }).click();
+    await commitments.getByLabel('Commitment', { exact: true }).first().fill('Draft the agenda with Sam and Lee');
+    await commitments.getByRole('button', { name: 'Save', exact: true }).click();
+    await commitments.getByText('Draft the agenda with Sam and Lee').waitFor();
+    await commitments.getByRole('button', { name: 'Delete commitment: Call the district office' }).click();
+    await app.getByRole('alertdialog').getByRole('button', { name: 'Delete commitment' }).click();
+    await expect
+      .poll(async () =>
+        (await mentee.listConversations({ params: { id: current.id } })).conversations
+          .find((c) => c.id === next.id)!
+          .commitments.map((c) => c.text),
+      )
+      .toEqual(['Draft the agenda with Sam and Lee']);
     await page.close();
   });
 });

@@ -413,6 +413,20 @@ describe('changing, reviewing and asking about a clip', () => {
     ).rejects.toMatchObject({ status: 404 });
   });
 
+  it('counts a passage the mentor turns into a question as reviewed by them', async () => {
+    const fresh = await people.mentee.api.createClip({
+      params: { id: ids.ab },
+      body: clip({ quote: 'A passage the mentor turns into a question.' }),
+    });
+    const prompt = await people.mentorA.api.promptFromClip({
+      params: { id: fresh.id },
+      body: { question: 'What would you try first?' },
+    });
+    const after = await people.mentee.api.getClip({ params: { id: fresh.id } });
+    expect(after.reviews.map((r) => r.mentorId)).toEqual([people.mentorA.id]);
+    expect(after.promptIds).toEqual([prompt.id]);
+  });
+
   it('deletes for the clipper', async () => {
     expect(await people.mentee.api.deleteClip({ params: { id: theClip.id } })).toEqual({ ok: true });
     await expect(people.mentee.api.getClip({ params: { id: theClip.id } })).rejects.toMatchObject({ status: 404 });

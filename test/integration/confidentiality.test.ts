@@ -76,6 +76,8 @@ const ACCESS: Record<
   exchangePairingCode: { who: 'public' },
   listConnections: { who: 'person' },
   revokeConnection: { who: 'person' },
+  renameConnection: { who: 'person' },
+  extensionDownloads: { who: 'person' },
   updateCheckpoint: { who: 'staff' },
   removeCheckpoint: { who: 'staff' },
   programReport: { who: 'staff' },
@@ -93,6 +95,10 @@ const ACCESS: Record<
   deleteGoal: { who: 'mentee' },
   deletePrompt: { who: 'mentor' },
   deleteCommitment: { who: 'both' },
+  listNotifications: { who: 'person' },
+  markNotificationsRead: { who: 'person' },
+  notificationPreferences: { who: 'person' },
+  updateNotificationPreferences: { who: 'person' },
 };
 
 /** Words that only coaching content contains, marked with the partnership they belong to. */
@@ -368,10 +374,16 @@ function bodyFor(name: RouteName, caller: Caller, f: Fixture): unknown {
       return { text: 'Try it' };
     case 'updateCommitment':
       return { done: false };
+    case 'renameConnection':
+      return { label: 'Work laptop' };
     case 'createRequest':
       return { question: 'Any protocol?' };
     case 'answerRequest':
       return { text: 'Here is one.' };
+    case 'markNotificationsRead':
+      return { all: true };
+    case 'updateNotificationPreferences':
+      return { delivery: { 'review-waiting': 'off' } };
     case 'createEvaluation':
       return {
         checkpointId,
@@ -397,7 +409,7 @@ function allowed(name: RouteName, caller: Caller, target: Target): boolean {
   // The browser's token works only on the extension's routes, and then as its owner.
   if (caller === 'extension' && !(routes[name] as RouteDef).extension) return false;
   // One's own browser connections only; a browser may disconnect only itself.
-  if (name === 'revokeConnection')
+  if (name === 'revokeConnection' || name === 'renameConnection')
     return (caller === 'mentee' && target === 'own') || (caller === 'otherParticipant' && target === 'other');
   // Inviting needs a partner from one's own program; the outsider's choice is not.
   if (name === 'createPartnership' && caller === 'otherCourse') return false;

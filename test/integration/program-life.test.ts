@@ -142,6 +142,27 @@ describe('pause, resume and end', () => {
     ]);
     expect(seenByMember).not.toContain('another district');
     await expect(api.dana!.partnershipHistory({ params: { id: C.id } })).rejects.toMatchObject({ status: 403 });
+    // What the program ended, its members cannot reopen; what they closed themselves, they can.
+    await expect(
+      api.dana!.updatePartnership({ params: { id: C.id }, body: { status: 'active' } }),
+    ).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/coordinator/) });
+    expect((await api.dana!.getPartnership({ params: { id: C.id } })).status).toBe('closed');
+  });
+
+  it('members reopen a partnership they closed themselves', async () => {
+    const D = await api.coord!.createPartnership({
+      body: {
+        kind: 'mentoring',
+        members: [
+          { personId: id.fay!, role: 'mentor' },
+          { personId: id.dana!, role: 'mentee' },
+        ],
+      },
+    });
+    await api.dana!.updatePartnership({ params: { id: D.id }, body: { status: 'closed' } });
+    expect((await api.fay!.updatePartnership({ params: { id: D.id }, body: { status: 'active' } })).status).toBe(
+      'active',
+    );
   });
 });
 

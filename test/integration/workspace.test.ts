@@ -296,11 +296,30 @@ describe('goals and actions', () => {
         ],
       },
     });
+    // Whatever roles the invitation named, collegial peers are partners: coach and coachee switch goal by goal.
+    expect(C.members.map((m) => m.role)).toEqual(['partner', 'partner']);
     await api.fay!.acceptPartnership({ params: { id: C.id } });
+    expect((await api.fay!.getPartnership({ params: { id: C.id } })).members.map((m) => m.role)).toEqual([
+      'partner',
+      'partner',
+    ]);
     expect((await api.eli!.createGoal({ params: { id: C.id }, body: { title: 'Eli’s goal' } })).coachId).toBe(id.fay);
     expect((await api.fay!.createGoal({ params: { id: C.id }, body: { title: 'Fay’s goal' } })).coachId).toBe(id.eli);
     const badCoach = api.fay!.createGoal({ params: { id: C.id }, body: { title: 'x', coachId: id.mara! } });
     await expect(badCoach).rejects.toMatchObject({ status: 400, field: 'coachId' });
+  });
+
+  it('“partner” is a collegial role only: a mentoring partnership refuses it', async () => {
+    const refused = api.eli!.createPartnership({
+      body: {
+        kind: 'mentoring',
+        members: [
+          { personId: id.eli!, role: 'partner' },
+          { personId: id.mara!, role: 'mentor' },
+        ],
+      },
+    });
+    await expect(refused).rejects.toMatchObject({ status: 400, field: 'members' });
   });
 });
 

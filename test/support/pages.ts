@@ -48,22 +48,27 @@ export async function servePages(): Promise<PageServer> {
   };
 }
 
-/** Selects `text` in the page, as a reader would with the mouse (it must lie within one paragraph). */
+/**
+ * Selects `wanted` in the document, as a reader would with the mouse (it must lie within one
+ * paragraph); false when it is not there. Runs in the page (`page.evaluate(selectInPage, text)`).
+ */
+export function selectInPage(wanted: string): boolean {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.indexOf(wanted);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + wanted.length);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return true;
+  }
+  return false;
+}
+
+/** Selects `text` in the page (see `selectInPage`). */
 export async function selectText(page: import('playwright-core').Page, text: string): Promise<void> {
-  const found = await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return true;
-    }
-    return false;
-  }, text);
-  if (!found) throw new Error(`"${text}" is not on the page`);
+  if (!(await page.evaluate(selectInPage, text))) throw new Error(`"${text}" is not on the page`);
 }

@@ -1,57 +1,64 @@
-/** Connect: pair this browser with the mentoring tool, see who it is connected as, disconnect. */
+/** Connect your browser: paste the connection code from the workspace, see who it is connected as, disconnect. */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
-import { connect, disconnect, extraHostPermission, normalizeToolUrl } from '@/lib/connect';
+import type { ConnectionCode } from '@mentoring/shared';
+import { connect, describeThisBrowser, disconnect, extraHostPermission, readConnectionCode } from '@/lib/connect';
 import { describeError } from '@/lib/tool';
 import { useConnection } from '@/ui/use-stored';
 
-const browserName = `${import.meta.env.BROWSER === 'firefox' ? 'Firefox' : 'Chrome'} on ${navigator.platform || 'this computer'}`;
-
 export function ConnectPage() {
   const connection = useConnection();
-  const [toolUrl, setToolUrl] = useState<string | null>(null);
-  const [code, setCode] = useState('');
+  const [pasted, setPasted] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const [urlProblem, setUrlProblem] = useState<string | null>(null);
+  const [codeProblem, setCodeProblem] = useState<string | null>(null);
 
   const connecting = useMutation({
-    mutationFn: async ({ url, permission }: { url: string; permission: Promise<boolean> }) => {
+    mutationFn: async ({ code, permission }: { code: ConnectionCode; permission: Promise<boolean> }) => {
       if (!(await permission))
-        throw new Error('Without permission to reach that address, the extension cannot connect.');
-      return connect(url, code, browserName);
+        throw new Error(
+          'The extension needs your permission to reach the mentoring tool at that address. Press Connect again and allow it.',
+        );
+      const platform = await browser.runtime.getPlatformInfo();
+      return connect(
+        code,
+        describeThisBrowser(
+          navigator.userAgent,
+          platform.os,
+          import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome',
+        ),
+      );
     },
     onSuccess: (c) => {
-      setCode('');
+      setPasted('');
       setDone(`Connected as ${c.me.person.name}.`);
     },
   });
   const disconnecting = useMutation({ mutationFn: disconnect, onSuccess: (r) => setDone(r.message) });
 
   if (connection === undefined) return <p>Loading…</p>;
-  const shownUrl = toolUrl ?? connection?.toolUrl ?? 'https://';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
     connecting.reset();
-    let url: string;
+    let code: ConnectionCode;
     try {
-      url = normalizeToolUrl(shownUrl);
-      setUrlProblem(null);
+      code = readConnectionCode(pasted);
+      setCodeProblem(null);
     } catch (err) {
-      setUrlProblem(describeError(err));
+      setCodeProblem(describeError(err));
       return;
     }
     // Asked before any await: browsers grant permission prompts only during the click itself.
-    const origin = extraHostPermission(url);
+    const origin = extraHostPermission(code.toolUrl);
     const permission = origin ? browser.permissions.request({ origins: [origin] }) : Promise.resolve(true);
-    connecting.mutate({ url, permission });
+    connecting.mutate({ code, permission });
   };
 
   return (
     <main style={{ maxWidth: 560 }}>
-      <h1>Mentoring workspace: connect this browser</h1>
+      <h1>Connect your browser</h1>
       {done && (
         <p className="ok" role="status">
           {done}
@@ -79,27 +86,18 @@ export function ConnectPage() {
             </p>
           )}
           <p id="connect-help" className="hint">
-            In your mentoring workspace (opened from your course), choose “Connect a browser” to get a pairing code. It
-            is valid for 10 minutes.
+            In your mentoring workspace (opened from your course), choose “Connect your browser” and get a connection
+            code. Paste it here whole: it works once, for 10 minutes.
           </p>
-          <label htmlFor="tool-url">Mentoring tool address</label>
+          <label htmlFor="connection-code">Connection code</label>
           <input
-            id="tool-url"
-            type="url"
+            id="connection-code"
             required
-            value={shownUrl}
-            onChange={(e) => setToolUrl(e.target.value)}
-            autoComplete="url"
-          />
-          <label htmlFor="pairing-code">Pairing code</label>
-          <input
-            id="pairing-code"
-            required
-            minLength={4}
-            maxLength={20}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
+            value={pasted}
+            onChange={(e) => setPasted(e.target.value)}
+            placeholder="ABCD-EFGH@https://mentoring.example.org"
             autoComplete="off"
+            spellCheck={false}
             autoFocus
           />
           <div className="actions">
@@ -107,9 +105,9 @@ export function ConnectPage() {
               {connecting.isPending ? 'Connecting…' : 'Connect'}
             </button>
           </div>
-          {(urlProblem || connecting.error) && (
+          {(codeProblem || connecting.error) && (
             <p className="error" role="alert">
-              {urlProblem ?? describeError(connecting.error)}
+              {codeProblem ?? describeError(connecting.error)}
             </p>
           )}
         </form>

@@ -1,4 +1,10 @@
 import { mount } from '@/ui/mount';
 import { ConnectPage } from './ConnectPage';
+import { SiteAccess } from './SiteAccess';
 
-mount(<ConnectPage />);
+mount(
+  <>
+    <ConnectPage />
+    <SiteAccess />
+  </>,
+);

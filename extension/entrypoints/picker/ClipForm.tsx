@@ -8,6 +8,7 @@ import { forgetKept, keepPassage } from '@/lib/kept-passages';
 import type { Connection } from '@/lib/connection';
 import { askBackground } from '@/lib/messages';
 import { partnershipLabel } from '@/lib/partnership-label';
+import { askForSite } from '@/lib/site-access';
 import { describeError } from '@/lib/tool';
 import { rememberPartnership, useChosenPartnership } from '@/ui/remembered-partnership';
 import { clipQueries, useGoals, usePartnerships } from '@/ui/tool-queries';
@@ -43,6 +44,8 @@ export function ClipForm({
   const [tags, setTags] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
+  /** The request for the page's site, asked on Save: the window stays open while its prompt is up. */
+  const siteAsked = useRef<Promise<boolean>>(Promise.resolve(true));
 
   const duplicate = useDuplicate(capture, partnershipId, clipId);
 
@@ -61,14 +64,17 @@ export function ClipForm({
       if (keptId) await forgetKept(keptId);
       return result;
     },
-    onSuccess: (result) => setTimeout(onDone, result.sent ? 900 : 4_000),
+    onSuccess: (result) => void siteAsked.current.then(() => setTimeout(onDone, result.sent ? 900 : 4_000)),
   });
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     setProblem(null);
     if (!partnershipId) return setProblem('Choose a partnership first.');
-    if (!save.isPending && !save.isSuccess) save.mutate();
+    if (save.isPending || save.isSuccess) return;
+    // Within the reader's gesture: to show this clip again when the page is opened later.
+    siteAsked.current = askForSite(capture.url);
+    save.mutate();
   };
   // Enter saves from any field (a select or the note too, where browsers would not submit); Shift+Enter is a new line.
   const enterSaves = (e: KeyboardEvent<HTMLFormElement>) => {

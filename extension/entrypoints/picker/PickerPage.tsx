@@ -76,8 +76,8 @@ function NotConnected({ capture, onClose }: { capture: Capture; onClose: () => v
     <>
       <Passage capture={capture} />
       <p className="notice" role="alert">
-        This browser is not connected to your mentoring workspace yet. Connect it with a pairing code; this window stays
-        open and your passage is kept here.
+        This browser is not connected to your mentoring workspace yet. Connect it with a connection code; this window
+        stays open and your passage is kept here.
       </p>
       <div className="actions">
         <button
@@ -89,7 +89,7 @@ function NotConnected({ capture, onClose }: { capture: Capture; onClose: () => v
             void browser.runtime.openOptionsPage();
           }}
         >
-          {opened ? 'Open the connect page again' : 'Connect this browser'}
+          {opened ? 'Open the connect page again' : 'Connect your browser'}
         </button>
         <button type="button" onClick={onClose}>
           Cancel

@@ -146,7 +146,7 @@ function ConnectionLine({ connection }: { connection: Connection | null | undefi
       <p className="notice">
         Not connected.{' '}
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Connect this browser
+          Connect your browser
         </button>
       </p>
     );

@@ -1,8 +1,17 @@
 /** The sections of the side panel for one partnership. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { canSetAgenda, type AgendaItem, type Clip, type Goal, type Partnership, type Prompt } from '@mentoring/shared';
+import {
+  ApiError,
+  canSetAgenda,
+  type AgendaItem,
+  type Clip,
+  type Conversation,
+  type Goal,
+  type Partnership,
+  type Prompt,
+} from '@mentoring/shared';
 import type { Connection } from '@/lib/connection';
-import { askBackground } from '@/lib/messages';
+import { askBackground, type AnchorResult } from '@/lib/messages';
 import type { PageState } from '@/lib/page-state';
 import { callTool, describeError } from '@/lib/tool';
 import { clipQueries, goalQueries, partnershipQueries, useGoals } from '@/ui/tool-queries';
@@ -29,7 +38,19 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
   const mayAddToAgenda = !!next && canSetAgenda(partnership, connection.me.person.id);
   const addToAgenda = useMutation({
     mutationFn: (item: AgendaItem) =>
-      callTool((api) => api.setAgenda({ params: { id: next!.id }, body: { agenda: [...next!.agenda, item] } })),
+      callTool(async (api) => {
+        const add = (c: Conversation) =>
+          api.setAgenda({ params: { id: c.id }, body: { agenda: [...c.agenda, item], version: c.version } });
+        try {
+          return await add(next!);
+        } catch (err) {
+          if (!(err instanceof ApiError && err.status === 409)) throw err;
+          // The agenda changed since it was read here (in the workspace, say): add to the newer one, never replace it.
+          const fresh = (await api.prepare({ params: { id } })).nextConversation;
+          if (fresh?.id !== next!.id) throw err;
+          return fresh.agenda.some((i) => JSON.stringify(i) === JSON.stringify(item)) ? fresh : add(fresh);
+        }
+      }),
     onSuccess: () => queries.invalidateQueries(partnershipQueries.preparation(id)),
   });
   const toggleAction = useMutation({
@@ -43,7 +64,7 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
   const knownClips = [...pageClips, ...(recent.data ?? []), ...(preparation.data?.newClips ?? [])];
   const prompts = [...(preparation.data?.openPrompts ?? []), ...(preparation.data?.answeredPrompts ?? [])];
 
-  const clipItem = (clip: Clip, found?: boolean) => (
+  const clipItem = (clip: Clip, found?: AnchorResult) => (
     <li key={clip.id}>
       {found === false ? (
         <>
@@ -66,6 +87,12 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
         >
           “{excerpt(clip.quote)}”
         </button>
+      )}
+      {typeof found === 'object' && (
+        <>
+          <span className="badge">approximate</span>
+          <div className="hint">Found instead: “{excerpt(found.approximate)}”</div>
+        </>
       )}
       {found === undefined && <div className="hint">{clip.title || clip.url}</div>}
       {clip.note && <div className="hint">{excerpt(clip.note)}</div>}
@@ -235,19 +262,23 @@ function agendaText(item: AgendaItem, goals: Goal[], clips: Clip[], prompts: Pro
   }
 }
 
-/** "4 of 5 found on this page", naming the passages that were not. */
+/** "4 of 5 found on this page", saying how many only approximately and naming those not found. */
 function FoundSummary({ clips, found }: { clips: Clip[]; found: PageState['found'] }) {
-  const missing = clips.filter((c) => found[c.id] !== true);
-  if (!missing.length) return null;
+  const exactly = clips.filter((c) => found[c.id] === true).length;
+  const approximate = clips.filter((c) => typeof found[c.id] === 'object').length;
+  const missing = clips.filter((c) => !found[c.id]);
+  if (exactly === clips.length) return null;
   return (
     <p className="notice" role="status">
-      {clips.length - missing.length} of {clips.length} found on this page. Not found:{' '}
+      {exactly} of {clips.length} found on this page.
+      {approximate > 0 && ` ${approximate} found only approximately: compare each with the passage clipped.`}
+      {missing.length > 0 && ' Not found: '}
       {missing.map((c, i) => (
         <span key={c.id}>
           {i > 0 && '; '}“{excerpt(c.quote, 60)}”
         </span>
       ))}
-      .
+      {missing.length > 0 && '.'}
     </p>
   );
 }

@@ -15,7 +15,12 @@ import type { ProgramRole } from '@mentoring/shared';
 interface Cached {
   principal: Principal;
   expiresAt: number;
+  /** For a browser: when this process last wrote its `last_used_at`. */
+  touchedAt?: number;
 }
+
+/** A connected browser's "last used" is written at most this often per process: true to within minutes, cheap. */
+export const LAST_USED_EVERY_MS = 5 * 60_000;
 
 /** A small bounded map that forgets the oldest entries first. */
 class BoundedCache<V> {
@@ -102,7 +107,10 @@ export class Sessions {
   private async authenticateBrowser(token: string): Promise<Principal | null> {
     const hash = sha256(token);
     const cached = this.browsers.get(hash);
-    if (cached) return cached.principal;
+    if (cached) {
+      await this.touchBrowser(cached);
+      return cached.principal;
+    }
     const generation = this.generation;
     const row = await this.sql.one<{ id: string; program_id: string; person_id: string; program_role: ProgramRole }>(
       `SELECT c.id, c.program_id, c.person_id, m.program_role
@@ -111,19 +119,30 @@ export class Sessions {
       { hash },
     );
     if (!row) return null;
-    const principal: Principal = {
-      personId: row.person_id,
-      programId: row.program_id,
-      programRole: row.program_role,
-      via: 'extension',
-      connectionId: row.id,
+    const entry: Cached = {
+      principal: {
+        personId: row.person_id,
+        programId: row.program_id,
+        programRole: row.program_role,
+        via: 'extension',
+        connectionId: row.id,
+      },
+      expiresAt: Number.POSITIVE_INFINITY,
     };
-    if (generation === this.generation) this.browsers.set(hash, { principal, expiresAt: Number.POSITIVE_INFINITY });
+    if (generation === this.generation) this.browsers.set(hash, entry);
+    await this.touchBrowser(entry);
+    return entry.principal;
+  }
+
+  /** Moves the browser's "last used" on, at most every few minutes (the person sees it to revoke what is unused). */
+  private async touchBrowser(entry: Cached) {
+    const now = this.clock.now();
+    if (entry.touchedAt !== undefined && now - entry.touchedAt < LAST_USED_EVERY_MS) return;
+    entry.touchedAt = now;
     await this.sql.run('UPDATE browser_connections SET last_used_at = :now WHERE id = :id', {
-      now: this.clock.now(),
-      id: row.id,
+      now,
+      id: entry.principal.connectionId,
     });
-    return principal;
   }
 
   /** A revoked browser stops working at once here, and within a poll in every other process. */

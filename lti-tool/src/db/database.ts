@@ -46,16 +46,32 @@ const synchronousOf = new Map<string, SqliteSynchronous>();
  * Sequelize's SQLite driver opens a new connection per transaction and offers no busy timeout, so
  * concurrent launches on two connections (ours and ltijs's) would fail with SQLITE_BUSY. Every new
  * connection gets a busy timeout and its file's synchronous mode here, for both instances.
+ * It also closes each transaction's connection when the transaction ends, so that every launch
+ * paid for opening the file and reading its schema again: one ended transaction's connection is
+ * kept (among the driver's own, so that closing the database closes it) for the next.
  */
 function tuneSqliteConnections() {
   if (sqliteTuned) return;
   sqliteTuned = true;
   const { ConnectionManager } = require('sequelize/lib/dialects/sqlite/connection-manager') as {
-    ConnectionManager: { prototype: { getConnection(o?: unknown): Promise<SqliteConnection> } };
+    ConnectionManager: {
+      prototype: {
+        connections: Record<string, SqliteConnection>;
+        getConnection(o?: { uuid?: string }): Promise<SqliteConnection>;
+        releaseConnection(connection: SqliteConnection, force?: boolean): void;
+      };
+    };
   };
   const open = ConnectionManager.prototype.getConnection;
+  const release = ConnectionManager.prototype.releaseConnection;
   const tuned = new WeakSet<object>();
-  ConnectionManager.prototype.getConnection = async function (this: unknown, options?: unknown) {
+  ConnectionManager.prototype.getConnection = async function (options) {
+    const spare = this.connections[SPARE];
+    if (options?.uuid && options.uuid !== 'default' && spare) {
+      delete this.connections[SPARE];
+      this.connections[options.uuid] = spare;
+      return spare;
+    }
     const connection = await open.call(this, options);
     if (!tuned.has(connection)) {
       tuned.add(connection);
@@ -64,10 +80,23 @@ function tuneSqliteConnections() {
     }
     return connection;
   };
+  ConnectionManager.prototype.releaseConnection = function (connection, force) {
+    const uuid = connection.uuid;
+    if (!force && uuid && uuid !== SPARE && connection.filename !== ':memory:' && !this.connections[SPARE]) {
+      delete this.connections[uuid];
+      this.connections[SPARE] = connection;
+      return;
+    }
+    release.call(this, connection, force);
+  };
 }
+
+/** Where the kept transaction connection waits among the driver's connections. */
+const SPARE = 'spare-transaction-connection';
 
 interface SqliteConnection {
   filename: string;
+  uuid?: string;
   configure(option: 'busyTimeout', ms: number): void;
   run(sql: string): void;
 }

@@ -10,6 +10,8 @@ import * as launchNonces from './migrations/0006-launch-nonces.ts';
 import * as rateLimits from './migrations/0007-rate-limits.ts';
 import * as programLife from './migrations/0008-program-life.ts';
 import * as partnershipPages from './migrations/0009-partnership-pages.ts';
+import * as notifications from './migrations/0010-notifications.ts';
+import * as connectionsAndPartners from './migrations/0011-connections-and-partners.ts';
 import * as personLocale from './migrations/0013-person-locale.ts';
 
 export interface Migration {
@@ -27,6 +29,8 @@ const migrations: Array<[string, Migration]> = [
   ['0007-rate-limits', rateLimits],
   ['0008-program-life', programLife],
   ['0009-partnership-pages', partnershipPages],
+  ['0010-notifications', notifications],
+  ['0011-connections-and-partners', connectionsAndPartners],
   ['0013-person-locale', personLocale],
 ];
 

@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Sequelize } from 'sequelize';
 import { describe, expect, it } from 'vitest';
-import { bindParams } from './sql.ts';
+import { bindParams, Sql } from './sql.ts';
 
 describe('bindParams', () => {
   it('binds every value as a positional parameter, never as query text', () => {
@@ -31,5 +35,24 @@ describe('bindParams', () => {
 
   it('refuses a placeholder without a value', () => {
     expect(() => bindParams('WHERE id = :id', {})).toThrow(/:id/);
+  });
+});
+
+describe('Sql.run', () => {
+  it('answers how many rows an INSERT, UPDATE or DELETE changed, on a real SQLite file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mentoring-sql-'));
+    const sequelize = new Sequelize(`sqlite:${path.join(dir, 'counts.sqlite')}`, { logging: false });
+    try {
+      const sql = new Sql(sequelize);
+      await sql.run('CREATE TABLE counted (n INTEGER)');
+      expect(await sql.run('INSERT INTO counted (n) VALUES (:n)', { n: 1 })).toBe(1);
+      await sql.run('INSERT INTO counted (n) VALUES (:n)', { n: 2 });
+      expect(await sql.run('UPDATE counted SET n = :n', { n: 3 })).toBe(2);
+      expect(await sql.run('  delete FROM counted WHERE n = :n', { n: 4 })).toBe(0);
+      expect(await sql.tx((t) => t.run('DELETE FROM counted WHERE n = :n', { n: 3 }))).toBe(2);
+    } finally {
+      await sequelize.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

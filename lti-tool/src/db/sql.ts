@@ -92,9 +92,26 @@ export class Sql {
     return rows[0];
   }
 
+  /** Runs a write with `RETURNING`; answers the rows it returned. */
+  async returning<T extends object>(query: string, params: Params = {}): Promise<T[]> {
+    // Sequelize's SQLite driver reads no rows from a query whose text starts with "INSERT INTO".
+    return this.all<T>(`/* returning */ ${query}`, params);
+  }
+
   /** Runs a write; answers how many rows it changed where the driver tells. */
   async run(query: string, params: Params = {}): Promise<number> {
     const bound = bindParams(query, params);
+    // Sequelize's SQLite driver counts changed rows of an UPDATE or DELETE only when told the kind.
+    const verb = /^\s*(update|delete)\b/i.exec(query)?.[1]?.toLowerCase();
+    if (verb) {
+      const type = verb === 'update' ? QueryTypes.BULKUPDATE : QueryTypes.BULKDELETE;
+      const changed: unknown = await this.sequelize.query(bound.query, {
+        bind: bound.bind,
+        transaction: this.transaction,
+        type,
+      });
+      return typeof changed === 'number' ? changed : 0;
+    }
     const [, meta] = await this.sequelize.query(bound.query, { bind: bound.bind, transaction: this.transaction });
     const m = meta as { changes?: number; rowCount?: number } | number | undefined;
     if (typeof m === 'number') return m;

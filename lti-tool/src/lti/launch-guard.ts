@@ -73,7 +73,7 @@ export function loginNonce(app: App): Router {
       const nonce = crypto.randomBytes(32).toString('base64url');
       auth.searchParams.set('nonce', nonce);
       const now = app.clock.now();
-      issueNonce(app.sql, nonce, state, now + NONCE_LIFETIME_MS, now).then(
+      issueNonce(app.sql, nonce, state, now + NONCE_LIFETIME_MS).then(
         () => redirect(auth.toString()),
         (err: unknown) => {
           app.log.error({ err }, 'could not store a login nonce');

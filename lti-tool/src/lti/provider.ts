@@ -14,6 +14,7 @@ import { allowFormAction, cspNonce } from '../http/security.ts';
 import { cookieBlockedPage, type CookielessLaunches } from './cookieless.ts';
 import { answerRefusal } from './refusals.ts';
 import { claimedBy } from './relaunch.ts';
+import { keepPlatformKeysets } from './keysets.ts';
 import type { App } from '../services/app.ts';
 import type { ToolConfig } from '../config.ts';
 import type { LtiProvider } from './ltijs.ts';
@@ -23,6 +24,7 @@ export function setupProvider(lti: LtiProvider, config: ToolConfig, plugin: unkn
   // cookies (SameSite=None; Secure) as an HTTPS deployment.
   const host = new URL(config.publicUrl).hostname;
   const secureContext = config.publicUrl.startsWith('https://') || ['127.0.0.1', 'localhost', '[::1]'].includes(host);
+  keepPlatformKeysets();
   lti.setup(
     config.ltiKey,
     { plugin },

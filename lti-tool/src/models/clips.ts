@@ -184,6 +184,8 @@ export class ClipGroups {
   constructor(
     private readonly sql: Sql,
     private readonly admit: (sql: Sql, clips: QueuedClip[]) => Promise<boolean[]>,
+    /** Runs in the group's transaction with the clips it inserted (to tell who waits for them). */
+    private readonly inserted?: (sql: Sql, rows: NewClip[]) => Promise<void>,
   ) {}
 
   /** Inserts one clip with the next group. */
@@ -199,6 +201,11 @@ export class ClipGroups {
       const admitted = await this.admit(sql, clips);
       const rows = clips.filter((_, i) => admitted[i]).map((c) => c.row);
       const inserted = rows.length ? await insertClips(sql, rows) : [];
+      if (this.inserted)
+        await this.inserted(
+          sql,
+          rows.filter((_, i) => inserted[i]),
+        );
       let next = 0;
       return admitted.map((ok) => (!ok ? 'refused' : inserted[next++] ? 'inserted' : 'taken'));
     });

@@ -9,6 +9,8 @@ import { time, type Sql } from '../db/sql.ts';
 interface ConnectionRow {
   id: string;
   label: string;
+  browser: string | null;
+  system: string | null;
   created_at: number | string;
   last_used_at: number | string | null;
 }
@@ -16,6 +18,8 @@ interface ConnectionRow {
 const toConnection = (r: ConnectionRow): BrowserConnection => ({
   id: r.id,
   label: r.label,
+  browser: r.browser,
+  system: r.system,
   createdAt: time.iso(r.created_at),
   lastUsedAt: time.isoOrNull(r.last_used_at),
 });
@@ -53,22 +57,29 @@ export async function usePairingCode(sql: Sql, codeHash: string, now: number): P
 
 export async function insertConnection(
   sql: Sql,
-  c: { programId: string; personId: string; label: string; tokenHash: string },
+  c: {
+    programId: string;
+    personId: string;
+    label: string;
+    browser: string | null;
+    system: string | null;
+    tokenHash: string;
+  },
   now: number,
 ): Promise<BrowserConnection> {
   const id = crypto.randomUUID();
   await sql.run(
-    `INSERT INTO browser_connections (id, program_id, person_id, label, token_hash, created_at, last_used_at, revoked_at)
-     VALUES (:id, :programId, :personId, :label, :tokenHash, :now, NULL, NULL)`,
+    `INSERT INTO browser_connections (id, program_id, person_id, label, browser, system, token_hash, created_at, last_used_at, revoked_at)
+     VALUES (:id, :programId, :personId, :label, :browser, :system, :tokenHash, :now, NULL, NULL)`,
     { ...c, id, now },
   );
-  return { id, label: c.label, createdAt: time.iso(now), lastUsedAt: null };
+  return { id, label: c.label, browser: c.browser, system: c.system, createdAt: time.iso(now), lastUsedAt: null };
 }
 
 /** The person's connected browsers in the program (revoked ones are gone), newest first. */
 export async function connectionsOf(sql: Sql, programId: string, personId: string): Promise<BrowserConnection[]> {
   const rows = await sql.all<ConnectionRow>(
-    `SELECT id, label, created_at, last_used_at FROM browser_connections
+    `SELECT id, label, browser, system, created_at, last_used_at FROM browser_connections
       WHERE person_id = :personId AND program_id = :programId AND revoked_at IS NULL
       ORDER BY created_at DESC`,
     { programId, personId },
@@ -88,6 +99,22 @@ export async function findOwnConnection(
       ...owner,
     },
   );
+}
+
+/** Renames one of the person's live connections; answers it as it is now, or undefined when it is not theirs. */
+export async function renameConnectionRow(
+  sql: Sql,
+  id: string,
+  owner: { programId: string; personId: string },
+  label: string,
+): Promise<BrowserConnection | undefined> {
+  const rows = await sql.all<ConnectionRow>(
+    `UPDATE browser_connections SET label = :label
+      WHERE id = :id AND program_id = :programId AND person_id = :personId AND revoked_at IS NULL
+      RETURNING id, label, browser, system, created_at, last_used_at`,
+    { id, ...owner, label },
+  );
+  return rows[0] && toConnection(rows[0]);
 }
 
 export async function revokeConnectionRow(sql: Sql, id: string, now: number) {

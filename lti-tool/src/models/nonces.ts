@@ -1,8 +1,7 @@
 /** Nonces issued at login, bound to the login's state, taken back once at launch. */
 import type { Sql } from '../db/sql.ts';
 
-export async function issueNonce(sql: Sql, nonce: string, state: string, expiresAt: number, now: number) {
-  await sql.run('DELETE FROM launch_nonces WHERE expires_at < :now', { now });
+export async function issueNonce(sql: Sql, nonce: string, state: string, expiresAt: number) {
   await sql.run('INSERT INTO launch_nonces (nonce, state, expires_at) VALUES (:nonce, :state, :expiresAt)', {
     nonce,
     state,
@@ -19,4 +18,9 @@ export async function takeNonce(sql: Sql, nonce: string, state: string, now: num
     { nonce, state, now },
   );
   return taken.length === 1;
+}
+
+/** Deletes the nonces of logins that never came back; answers how many. */
+export function pruneNonces(sql: Sql, now: number): Promise<number> {
+  return sql.run('DELETE FROM launch_nonces WHERE expires_at < :now', { now });
 }

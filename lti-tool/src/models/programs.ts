@@ -52,25 +52,18 @@ export interface LtiContext {
  * two launches into a new course at once (or a launch beside a roster sync) never collide.
  */
 export async function upsertProgram(sql: Sql, c: LtiContext, now: number): Promise<string> {
-  const values = { ...c, now, id: crypto.randomUUID() };
-  const inserted = await sql.run(
+  // One statement: a launch pays one round trip for its program, inserted or refreshed.
+  const [row] = await sql.returning<{ id: string }>(
     `INSERT INTO programs (id, issuer, client_id, deployment_id, context_id, title, label, platform_name, nrps_url, ags_lineitems_url, quiet_after_days, created_at, updated_at)
      VALUES (:id, :issuer, :clientId, :deploymentId, :contextId, :title, :label, :platformName, :nrpsUrl, :agsLineItemsUrl, 21, :now, :now)
-     ON CONFLICT (issuer, deployment_id, context_id) DO NOTHING`,
-    values,
+     ON CONFLICT (issuer, deployment_id, context_id) DO UPDATE SET
+       client_id = excluded.client_id, title = excluded.title, label = excluded.label, platform_name = excluded.platform_name,
+       nrps_url = COALESCE(excluded.nrps_url, programs.nrps_url),
+       ags_lineitems_url = COALESCE(excluded.ags_lineitems_url, programs.ags_lineitems_url), updated_at = excluded.updated_at
+     RETURNING id`,
+    { ...c, now, id: crypto.randomUUID() },
   );
-  if (inserted) return values.id;
-  const existing = await sql.one<{ id: string }>(
-    'SELECT id FROM programs WHERE issuer = :issuer AND deployment_id = :deploymentId AND context_id = :contextId',
-    values,
-  );
-  await sql.run(
-    `UPDATE programs SET client_id = :clientId, title = :title, label = :label, platform_name = :platformName,
-            nrps_url = COALESCE(:nrpsUrl, nrps_url), ags_lineitems_url = COALESCE(:agsLineItemsUrl, ags_lineitems_url), updated_at = :now
-      WHERE id = :id`,
-    { ...values, id: existing!.id },
-  );
-  return existing!.id;
+  return row!.id;
 }
 
 export async function findProgram(sql: Sql, id: string): Promise<ProgramRow | undefined> {
@@ -88,36 +81,25 @@ export interface LtiPerson {
 
 /** Inserts or refreshes a person (issuer + sub); answers their id. Safe when two launches race. */
 export async function upsertPerson(sql: Sql, p: LtiPerson, now: number): Promise<string> {
-  const id = crypto.randomUUID();
-  const inserted = await sql.run(
+  // Platforms may leave out name and email (privacy settings): keep what we knew. The row's
+  // updated_at moves only when something did change. A roster sync does not know the launch's language.
+  const localeKnown = p.launchLocale === undefined ? 0 : 1;
+  const [row] = await sql.returning<{ id: string }>(
     `INSERT INTO people (id, issuer, subject, name, email, launch_locale, created_at, updated_at)
      VALUES (:id, :issuer, :subject, :name, :email, :launchLocale, :now, :now)
-     ON CONFLICT (issuer, subject) DO NOTHING`,
-    { ...p, launchLocale: p.launchLocale ?? null, id, now },
+     ON CONFLICT (issuer, subject) DO UPDATE SET
+       name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE people.name END,
+       email = COALESCE(excluded.email, people.email),
+       launch_locale = CASE WHEN :localeKnown = 1 THEN excluded.launch_locale ELSE people.launch_locale END,
+       updated_at = CASE
+         WHEN (excluded.name <> '' AND excluded.name <> people.name)
+           OR (excluded.email IS NOT NULL AND (people.email IS NULL OR excluded.email <> people.email))
+           OR (:localeKnown = 1 AND excluded.launch_locale IS DISTINCT FROM people.launch_locale)
+         THEN excluded.updated_at ELSE people.updated_at END
+     RETURNING id`,
+    { ...p, launchLocale: p.launchLocale ?? null, localeKnown, id: crypto.randomUUID(), now },
   );
-  if (inserted) return id;
-  const existing = (await sql.one<{ id: string; name: string; email: string | null; launch_locale: string | null }>(
-    'SELECT id, name, email, launch_locale FROM people WHERE issuer = :issuer AND subject = :subject',
-    { ...p },
-  ))!;
-  // Platforms may leave out name and email (privacy settings): keep what we knew.
-  if (
-    (p.name && p.name !== existing.name) ||
-    (p.email && p.email !== existing.email) ||
-    (p.launchLocale !== undefined && p.launchLocale !== existing.launch_locale)
-  ) {
-    await sql.run(
-      'UPDATE people SET name = :name, email = :email, launch_locale = :launchLocale, updated_at = :now WHERE id = :id',
-      {
-        id: existing.id,
-        name: p.name || existing.name,
-        email: p.email ?? existing.email,
-        launchLocale: p.launchLocale === undefined ? existing.launch_locale : p.launchLocale,
-        now,
-      },
-    );
-  }
-  return existing.id;
+  return row!.id;
 }
 
 /** The person's chosen language and the one their last launch asked for (rules/locale.ts decides). */
@@ -164,29 +146,29 @@ export async function upsertMembership(
     inRoster: m.inRoster ?? true,
     keepRoster: m.inRoster === undefined,
   };
-  const inserted = await sql.run(
-    `INSERT INTO memberships (program_id, person_id, lms_roles, program_role, in_roster, last_launch_at, created_at, updated_at)
-     VALUES (:programId, :personId, :lmsRoles, :programRole, :inRoster, :launchedAt, :now, :now)
-     ON CONFLICT (program_id, person_id) DO NOTHING`,
-    values,
-  );
-  if (inserted) return null;
   const existing = await sql.one<{ program_role: ProgramRole }>(
     'SELECT program_role FROM memberships WHERE program_id = :programId AND person_id = :personId',
     values,
   );
   await sql.run(
-    `UPDATE memberships SET lms_roles = :lmsRoles, program_role = :programRole,
-            in_roster = CASE WHEN :keepRoster THEN in_roster ELSE :inRoster END,
-            last_launch_at = COALESCE(:launchedAt, last_launch_at), updated_at = :now
-      WHERE program_id = :programId AND person_id = :personId`,
+    `INSERT INTO memberships (program_id, person_id, lms_roles, program_role, in_roster, last_launch_at, created_at, updated_at)
+     VALUES (:programId, :personId, :lmsRoles, :programRole, :inRoster, :launchedAt, :now, :now)
+     ON CONFLICT (program_id, person_id) DO UPDATE SET
+       lms_roles = excluded.lms_roles, program_role = excluded.program_role,
+       in_roster = CASE WHEN :keepRoster THEN memberships.in_roster ELSE excluded.in_roster END,
+       last_launch_at = COALESCE(excluded.last_launch_at, memberships.last_launch_at), updated_at = excluded.updated_at`,
     values,
   );
   return existing?.program_role ?? null;
 }
 
-/** Everyone the program has known, those no longer in the course marked, with their partnerships and roles. */
-export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]> {
+/**
+ * Everyone the program has known (or only `personIds`), those no longer in the course marked, with
+ * their partnerships and roles. Linear in what it returns: a district's roster is tens of thousands.
+ */
+export async function roster(sql: Sql, programId: string, personIds?: string[]): Promise<RosterEntry[]> {
+  const only = personIds ? ' AND m.person_id IN (:personIds)' : '';
+  const onlyMembers = personIds ? ' AND pm.person_id IN (:personIds)' : '';
   const [rows, roles] = await Promise.all([
     sql.all<{
       id: string;
@@ -198,9 +180,9 @@ export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]
     }>(
       `SELECT p.id, p.name, p.email, m.lms_roles, m.program_role, m.in_roster
          FROM memberships m JOIN people p ON p.id = m.person_id
-        WHERE m.program_id = :programId
+        WHERE m.program_id = :programId${only}
         ORDER BY p.name`,
-      { programId },
+      { programId, ...(personIds && { personIds }) },
     ),
     sql.all<{
       person_id: string;
@@ -211,11 +193,17 @@ export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]
     }>(
       `SELECT pm.person_id, pm.partnership_id, p.kind, p.status, pm.role
          FROM partnership_members pm JOIN partnerships p ON p.id = pm.partnership_id
-        WHERE p.program_id = :programId AND pm.invitation <> :declined
+        WHERE p.program_id = :programId AND pm.invitation <> :declined${onlyMembers}
         ORDER BY p.created_at`,
-      { programId, declined: 'declined' },
+      { programId, declined: 'declined', ...(personIds && { personIds }) },
     ),
   ]);
+  const partnershipsOf = new Map<string, RosterEntry['partnerships']>();
+  for (const x of roles) {
+    const list = partnershipsOf.get(x.person_id) ?? [];
+    list.push({ partnershipId: x.partnership_id, kind: x.kind, status: x.status, role: x.role });
+    partnershipsOf.set(x.person_id, list);
+  }
   return rows.map((r) => ({
     personId: r.id,
     name: r.name,
@@ -223,9 +211,7 @@ export async function roster(sql: Sql, programId: string): Promise<RosterEntry[]
     lmsRoles: json.read(r.lms_roles, []),
     programRole: r.program_role,
     inCourse: bool(r.in_roster),
-    partnerships: roles
-      .filter((x) => x.person_id === r.id)
-      .map((x) => ({ partnershipId: x.partnership_id, kind: x.kind, status: x.status, role: x.role })),
+    partnerships: partnershipsOf.get(r.id) ?? [],
   }));
 }
 

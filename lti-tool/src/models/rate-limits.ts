@@ -22,14 +22,14 @@ export async function addPoints(
                   THEN rate_limits.points + excluded.points ELSE excluded.points END,
        expires_at = CASE WHEN rate_limits.expires_at IS NULL OR rate_limits.expires_at > :now
                   THEN rate_limits.expires_at ELSE excluded.expires_at END`;
-  return sql.tx(async (t) => {
-    await t.run(
-      `INSERT INTO rate_limits (bucket, points, expires_at) VALUES (:bucket, :points, :expiresAt)
-       ON CONFLICT (bucket) DO UPDATE SET ${update}`,
-      { bucket: c.bucket, points: c.points, expiresAt: c.expiresAt, now },
-    );
-    return (await t.one<CounterRow>('SELECT points, expires_at FROM rate_limits WHERE bucket = :bucket', c))!;
-  });
+  // One statement, atomic on its own: every login pays for it.
+  const [row] = await sql.returning<CounterRow>(
+    `INSERT INTO rate_limits (bucket, points, expires_at) VALUES (:bucket, :points, :expiresAt)
+     ON CONFLICT (bucket) DO UPDATE SET ${update}
+     RETURNING points, expires_at`,
+    { bucket: c.bucket, points: c.points, expiresAt: c.expiresAt, now },
+  );
+  return row!;
 }
 
 export async function findCounter(sql: Sql, bucket: string, now: number): Promise<CounterRow | undefined> {

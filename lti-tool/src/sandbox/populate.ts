@@ -1,21 +1,51 @@
 /**
  * Fills the sandbox's sample program so a newcomer meets a living program, not empty screens:
  * everything goes through real launches from the sandbox LMS and the tool's own API, as people would.
+ * The story is written on the tool's clock set back to each moment of it, so its dates are relative
+ * to today and in order: formed six weeks ago, a first conversation held a month ago with commitments,
+ * clips since, the next conversation in two days, and a pair that has not met since it was formed.
  */
 import type { ApiClient } from '@mentoring/shared';
 import { createApiClient } from '@mentoring/shared';
+import type { App } from '../services/app.ts';
 import { launch } from './lms/browser-launch.ts';
 import type { TestLms } from './lms/index.ts';
 import { sampleProgram } from './lms/sample.ts';
 
+const DAY = 86_400_000;
+
+/** A moment `offset` days from today, at `hour` UTC. */
 const day = (offset: number, hour = 16) => {
-  const d = new Date(Date.now() + offset * 86_400_000);
+  const d = new Date(Date.now() + offset * DAY);
   d.setUTCHours(hour, 0, 0, 0);
   return d.toISOString();
 };
 const date = (offset: number) => day(offset).slice(0, 10);
 
-export async function populateSampleProgram(lms: TestLms, toolUrl: string, readingsUrl: string): Promise<boolean> {
+/**
+ * Sets the services' clock to `offset` days from today (time still runs from there, so events keep
+ * their order). Sessions and caches keep the real clock: the launches stay valid.
+ */
+function timeTravel(app: Pick<App, 'clock'>) {
+  const real = app.clock;
+  return {
+    to(offset: number, hour = 10) {
+      const at = Date.parse(day(offset, hour));
+      const from = real.now();
+      app.clock = { ...real, now: () => at + (real.now() - from) };
+    },
+    back() {
+      app.clock = real;
+    },
+  };
+}
+
+export async function populateSampleProgram(
+  lms: TestLms,
+  tool: { url: string; app: Pick<App, 'clock'> },
+  readingsUrl: string,
+): Promise<boolean> {
+  const toolUrl = tool.url;
   const course = sampleProgram();
   const as: Record<string, ApiClient> = {};
   const ids: Record<string, string> = {};
@@ -27,8 +57,29 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
   }
   const staff = as.awhitfield!;
   if ((await staff.listPartnerships({})).partnerships.length > 0) return false;
-  await staff.syncRoster({});
+  const clock = timeTravel(tool.app);
+  try {
+    await tellTheStory(as, ids, readingsUrl, clock.to);
+  } finally {
+    clock.back();
+  }
+  return true;
+}
 
+async function tellTheStory(
+  as: Record<string, ApiClient>,
+  ids: Record<string, string>,
+  readingsUrl: string,
+  at: (offset: number, hour?: number) => void,
+) {
+  const staff = as.awhitfield!;
+  const hannah = as.hkowalski!;
+  const marcus = as.mdelgado!;
+  const reading = (file: string) => `${readingsUrl}/${file}`;
+
+  // Six weeks ago the coordinator synced the roster and formed the program's pairs.
+  at(-45, 9);
+  await staff.syncRoster({});
   const form = (mentor: string, mentees: string[]) =>
     staff.createPartnership({
       body: {
@@ -40,14 +91,17 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
       },
     });
   const marcusHannah = await form('mdelgado', ['hkowalski']);
-  await form('praman', ['jwashington']);
+  const priyaJamal = await form('praman', ['jwashington']);
+  // Thomas and Aisha have not met since: the program view shows them as a quiet pair.
   await form('tokonkwo', ['amohammed']);
-  await form('mdelgado', ['salvarez']);
+  const marcusSofia = await form('mdelgado', ['salvarez']);
+  // Checkpoints at six and twelve months of the program.
+  await staff.createCheckpoint({ body: { name: 'Month 6', dueOn: date(-45 + 182) } });
+  await staff.createCheckpoint({ body: { name: 'Month 12', dueOn: date(-45 + 365) } });
 
-  // Hannah's workspace with Marcus: a goal, readings clipped, a held conversation and the next one.
-  const hannah = as.hkowalski!;
-  const marcus = as.mdelgado!;
+  // Hannah writes the agreement and her first goals.
   const p = marcusHannah.id;
+  at(-43, 18);
   await hannah.updatePartnership({
     params: { id: p },
     body: {
@@ -77,7 +131,9 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
       success: 'Colleagues bring problems to the meeting, not just updates.',
     },
   });
-  const reading = (file: string) => `${readingsUrl}/${file}`;
+
+  // A passage from the program's reading, then the first conversation, scheduled and agenda set.
+  at(-38, 20);
   const clip1 = await hannah.createClip({
     params: { id: p },
     body: {
@@ -90,6 +146,43 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
       goalIds: [goal.id],
     },
   });
+  at(-36, 17);
+  const first = await hannah.createConversation({ params: { id: p }, body: { scheduledFor: day(-31) } });
+  await hannah.setAgenda({
+    params: { id: first.id },
+    body: {
+      agenda: [
+        { kind: 'goal', goalId: goal.id },
+        { kind: 'clip', clipId: clip1.id },
+        { kind: 'free', text: 'How did the first staff meeting go?' },
+      ],
+    },
+  });
+  at(-32, 19);
+  await marcus.reviewClip({ params: { id: clip1.id } });
+
+  // Held a month ago, with shared notes and two commitments carried into the next one.
+  at(-31, 17);
+  await marcus.updateConversation({
+    params: { id: first.id },
+    body: {
+      sharedNotes:
+        'Hannah named feedback as the goal that matters most this term. We talked about asking before telling.',
+      held: true,
+      heldAt: day(-31),
+    },
+  });
+  await hannah.addCommitment({
+    params: { id: first.id },
+    body: { text: 'Try one debrief that starts with the teacher’s question', goalId: goal.id, dueOn: date(5) },
+  });
+  await marcus.addCommitment({
+    params: { id: first.id },
+    body: { text: 'Share the observation protocol our school uses', dueOn: date(1) },
+  });
+
+  // Since then: two more passages (one with a question to reflect on) and a request.
+  at(-20, 21);
   await hannah.createClip({
     params: { id: p },
     body: {
@@ -103,29 +196,7 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
       newPrompt: { question: 'When have you felt safe enough to show a weakness at work? What made it safe?' },
     },
   });
-  const first = await hannah.createConversation({ params: { id: p }, body: { scheduledFor: day(-12) } });
-  await hannah.setAgenda({
-    params: { id: first.id },
-    body: {
-      agenda: [
-        { kind: 'goal', goalId: goal.id },
-        { kind: 'free', text: 'How did the first staff meeting go?' },
-      ],
-    },
-  });
-  await marcus.updateConversation({
-    params: { id: first.id },
-    body: {
-      sharedNotes:
-        'Hannah named feedback as the goal that matters most this term. We talked about asking before telling.',
-      held: true,
-    },
-  });
-  await marcus.reviewClip({ params: { id: clip1.id } });
-  await hannah.addCommitment({
-    params: { id: first.id },
-    body: { text: 'Try one debrief that starts with the teacher’s question', goalId: goal.id, dueOn: date(5) },
-  });
+  at(-6, 20);
   await hannah.createClip({
     params: { id: p },
     body: {
@@ -136,23 +207,38 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
       goalIds: [listening.id],
     },
   });
+  await hannah.createRequest({
+    params: { id: p },
+    body: { question: 'Do you have a protocol you use for non-evaluative classroom visits?' },
+  });
+
+  // The next conversation, in two days, with Hannah's agenda.
+  at(-3, 18);
   const next = await hannah.createConversation({ params: { id: p }, body: { scheduledFor: day(2) } });
   await hannah.setAgenda({
     params: { id: next.id },
     body: {
       agenda: [
         { kind: 'goal', goalId: goal.id },
-        { kind: 'clip', clipId: clip1.id },
-        { kind: 'free', text: 'Planning the October walkthroughs' },
+        { kind: 'goal', goalId: listening.id },
+        { kind: 'free', text: 'Planning next month’s walkthroughs with the teacher leaders' },
       ],
     },
   });
-  await hannah.createRequest({
-    params: { id: p },
-    body: { question: 'Do you have a protocol you use for non-evaluative classroom visits?' },
-  });
 
-  // A collegial partnership chosen by the partners themselves.
+  // The other pairs: Priya and Jamal met ten days ago; Marcus and Sofía meet next week.
+  at(-12, 15);
+  const pj = await as.jwashington!.createConversation({
+    params: { id: priyaJamal.id },
+    body: { scheduledFor: day(-10) },
+  });
+  at(-10, 17);
+  await as.praman!.updateConversation({ params: { id: pj.id }, body: { held: true, heldAt: day(-10) } });
+  at(-2, 12);
+  await as.salvarez!.createConversation({ params: { id: marcusSofia.id }, body: { scheduledFor: day(6) } });
+
+  // A collegial partnership chosen by the partners themselves, three weeks ago.
+  at(-21, 14);
   const invite = await as.wchen!.createPartnership({
     body: {
       kind: 'collegial',
@@ -162,9 +248,6 @@ export async function populateSampleProgram(lms: TestLms, toolUrl: string, readi
       ],
     },
   });
+  at(-20, 9);
   await as.lobrien!.acceptPartnership({ params: { id: invite.id } });
-
-  await staff.createCheckpoint({ body: { name: 'Month 6', dueOn: date(150) } });
-  await staff.createCheckpoint({ body: { name: 'Month 12', dueOn: date(330) } });
-  return true;
 }

@@ -38,6 +38,7 @@ import type { StoredPartnership } from '../models/partnerships.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership } from './references.ts';
 import type { App } from './app.ts';
+import { clipsAwaitReview } from './notifications.ts';
 
 const DEFAULT_PAGE = 100;
 
@@ -164,6 +165,7 @@ export async function createClip(
           },
           now,
         );
+        await clipsAwaitReview(app, sql, [record]);
         return true;
       })
     : await insertPlain(app, principal, row);
@@ -225,14 +227,18 @@ export async function reviewClip(app: App, principal: Principal, clipId: string)
   return (await withReviews(app.sql, [clip]))[0]!;
 }
 
-/** Either partner turns a passage into a reflection prompt; the clip links to it. */
+/**
+ * Either partner turns a passage into a reflection prompt; the clip links to it. A mentor who turns
+ * the mentee's passage into a question has read it: it counts as reviewed by them.
+ */
 export async function promptFromClip(
   app: App,
   principal: Principal,
   clipId: string,
   question: string,
 ): Promise<Prompt> {
-  const { clip } = await gate(app, principal, clipId, true);
+  const { clip, partnership } = await gate(app, principal, clipId, true);
+  const reviews = canReview(partnership, principal.personId) && clip.clipperId !== principal.personId;
   const now = app.clock.now();
   return app.sql.tx(async (sql) => {
     const prompt = await insertPrompt(
@@ -243,6 +249,7 @@ export async function promptFromClip(
     // Read again inside the transaction so a concurrent change of the clip's links is kept.
     const current = await findClipRecord(sql, clip.id);
     if (current) await updateClipRow(sql, clip.id, { promptIds: [...current.promptIds, prompt.id] }, now);
+    if (reviews) await insertReview(sql, clip.id, principal.personId, now);
     return prompt;
   });
 }

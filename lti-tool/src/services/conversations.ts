@@ -33,6 +33,7 @@ import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership, type Reference } from './references.ts';
 import { addActionTo, setActionDone } from './goals.ts';
 import type { App } from './app.ts';
+import { notifyPartnership } from './notifications.ts';
 
 export async function conversationsFor(app: App, principal: Principal, partnershipId: string): Promise<Conversation[]> {
   await readablePartnership(app, principal, partnershipId);
@@ -70,19 +71,29 @@ export async function scheduleConversation(
   const p = await writablePartnership(app, principal, partnershipId);
   const agenda = body.agenda ?? [];
   if (agenda.length) await checkAgenda(app, p, principal, agenda);
-  const id = await insertConversation(
-    app.sql,
-    {
-      partnershipId,
-      scheduledFor: Date.parse(body.scheduledFor),
-      agenda,
-      durationMinutes: body.durationMinutes ?? 60,
-      place: body.place ?? '',
-      videoUrl: body.videoUrl ?? null,
-      timeZone: body.timeZone ?? null,
-    },
-    app.clock.now(),
-  );
+  const id = await app.sql.tx(async (sql) => {
+    const made = await insertConversation(
+      sql,
+      {
+        partnershipId,
+        scheduledFor: Date.parse(body.scheduledFor),
+        agenda,
+        durationMinutes: body.durationMinutes ?? 60,
+        place: body.place ?? '',
+        videoUrl: body.videoUrl ?? null,
+        timeZone: body.timeZone ?? null,
+      },
+      app.clock.now(),
+    );
+    // A conversation noted afterwards (its time has passed) waits for nobody.
+    if (Date.parse(body.scheduledFor) > app.clock.now())
+      await notifyPartnership(app, sql, {
+        partnershipId,
+        event: { kind: 'conversation-scheduled', actorId: principal.personId },
+        data: { when: new Date(Date.parse(body.scheduledFor)).toISOString() },
+      });
+    return made;
+  });
   return (await findConversation(app.sql, id, principal.personId))!;
 }
 
@@ -148,6 +159,14 @@ export async function changeConversation(
       body.version,
     );
     if (n && body.privateNote !== undefined) await writePrivateNote(sql, id, principal.personId, body.privateNote, now);
+    const moved =
+      body.scheduledFor !== undefined && Date.parse(body.scheduledFor) !== Date.parse(conversation.scheduledFor);
+    if (n && moved && !conversation.heldAt && Date.parse(body.scheduledFor!) > now)
+      await notifyPartnership(app, sql, {
+        partnershipId: conversation.partnershipId,
+        event: { kind: 'conversation-moved', actorId: principal.personId },
+        data: { when: new Date(Date.parse(body.scheduledFor!)).toISOString() },
+      });
     return n;
   });
   if (!changed) throw conflict(STALE);

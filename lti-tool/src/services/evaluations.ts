@@ -23,6 +23,7 @@ import { conflict, forbidden, invalid, notFound, upstream } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { createCheckpointLineItem, GradebookError, postCompletion } from './gradebook.ts';
 import type { App } from './app.ts';
+import { notifyPartnership } from './notifications.ts';
 
 async function programOf(app: App, principal: Principal): Promise<ProgramRow> {
   const program = await findProgram(app.sql, principal.programId);
@@ -128,18 +129,31 @@ export async function evaluate(
   if (await findEvaluationOf(app.sql, checkpoint.id, partnershipId, body.menteeId)) {
     throw conflict(`The evaluation at “${checkpoint.name}” for this mentee is already completed.`);
   }
-  const evaluation = await insertEvaluation(
-    app.sql,
-    {
-      checkpointId: checkpoint.id,
-      partnershipId,
-      menteeId: body.menteeId,
-      mentorId: principal.personId,
-      rating: body.rating,
-      summary: body.summary,
-    },
-    app.clock.now(),
-  );
+  const evaluation = await app.sql.tx(async (sql) => {
+    const made = await insertEvaluation(
+      sql,
+      {
+        checkpointId: checkpoint.id,
+        partnershipId,
+        menteeId: body.menteeId,
+        mentorId: principal.personId,
+        rating: body.rating,
+        summary: body.summary,
+      },
+      app.clock.now(),
+    );
+    await notifyPartnership(
+      app,
+      sql,
+      {
+        partnershipId,
+        event: { kind: 'evaluation-completed', actorId: principal.personId, menteeId: body.menteeId },
+        data: { checkpointName: checkpoint.name },
+      },
+      p,
+    );
+    return made;
+  });
   if (checkpoint.lineItemId) {
     const [program, subject] = await Promise.all([programOf(app, principal), personSubject(app.sql, body.menteeId)]);
     try {

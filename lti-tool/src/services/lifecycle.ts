@@ -78,15 +78,15 @@ export async function changeMembers(
   const p = await programPartnership(app, principal, id);
   if (p.status === 'closed' || p.status === 'declined')
     throw conflict('This partnership is over; form a new one for these people.');
-  checkShape(p.kind, body.members, false);
-  await checkMembers(app, principal.programId, body.members);
+  const members = checkShape(p.kind, body.members, false);
+  await checkMembers(app, principal.programId, members);
   const before = new Map(p.members.map((m) => [m.personId, m]));
-  const after = new Map(body.members.map((m) => [m.personId, m]));
+  const after = new Map(members.map((m) => [m.personId, m]));
   const now = app.clock.now();
   await app.sql.tx(async (sql) => {
     for (const m of p.members)
       if (!after.has(m.personId)) await removeMember(sql, id, m.personId, m.role, principal.personId, now);
-    for (const m of body.members) {
+    for (const m of members) {
       const was = before.get(m.personId);
       if (!was) await addMember(sql, id, { ...m, invitation: 'accepted' }, principal.personId, now);
       else if (was.role !== m.role) await setMemberRole(sql, id, m.personId, m.role, principal.personId, now);

@@ -3,7 +3,14 @@
  * asks for a short single-use code, the extension exchanges it for a personal token, and the person
  * sees and revokes their connected browsers. Codes and tokens are kept only as hashes.
  */
-import type { BrowserConnection, PairingCode, PairingExchange, PairingResult } from '@mentoring/shared';
+import {
+  formatConnectionCode,
+  type BrowserConnection,
+  type PairingCode,
+  type PairingExchange,
+  type PairingResult,
+  type RenameConnection,
+} from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { newExtensionToken, newPairingCode, normalizePairingCode, sha256 } from '../auth/tokens.ts';
 import { time } from '../db/sql.ts';
@@ -14,6 +21,7 @@ import {
   insertConnection,
   insertPairingCode,
   programRoleOf,
+  renameConnectionRow,
   revokeConnectionRow,
   usePairingCode,
 } from '../models/connections.ts';
@@ -33,14 +41,14 @@ export async function createPairingCode(app: App, principal: Principal): Promise
     { codeHash: codeHash(code), programId: principal.programId, personId: principal.personId, expiresAt },
     now,
   );
-  return { code, expiresAt: time.iso(expiresAt) };
+  return { code, connectionCode: formatConnectionCode(code, app.config.publicUrl), expiresAt: time.iso(expiresAt) };
 }
 
 /**
  * One refusal for every code that does not work, whether unknown, used or expired: the answer
  * must not tell someone guessing codes which ones exist.
  */
-export const CODE_REFUSED = `This pairing code does not work: it may be mistyped, used already, or expired (a code works once, for ${PAIRING_CODE_MINUTES} minutes). Ask the workspace for a new code.`;
+export const CODE_REFUSED = `This connection code does not work: it may be used already or expired (a code works once, for ${PAIRING_CODE_MINUTES} minutes). In your workspace, open “Connect your browser”, get a new code and paste it here.`;
 
 /**
  * Uses the code once and makes a connection whose token is shown only in this answer. Every try
@@ -64,7 +72,9 @@ export async function exchangePairingCode(
       {
         programId: owner.program_id,
         personId: owner.person_id,
-        label: body.browserName || 'Browser',
+        label: body.browserName || [body.browser, body.system].filter(Boolean).join(' on ') || 'Browser',
+        browser: body.browser || null,
+        system: body.system || null,
         tokenHash: sha256(token),
       },
       now,
@@ -85,6 +95,22 @@ export async function exchangePairingCode(
 
 export async function listConnections(app: App, principal: Principal): Promise<{ connections: BrowserConnection[] }> {
   return { connections: await connectionsOf(app.sql, principal.programId, principal.personId) };
+}
+
+export async function renameConnection(
+  app: App,
+  principal: Principal,
+  id: string,
+  body: RenameConnection,
+): Promise<BrowserConnection> {
+  const renamed = await renameConnectionRow(
+    app.sql,
+    id,
+    { programId: principal.programId, personId: principal.personId },
+    body.label,
+  );
+  if (!renamed) throw notFound('The browser connection');
+  return renamed;
 }
 
 /**

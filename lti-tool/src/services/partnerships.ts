@@ -6,6 +6,7 @@
 import {
   DEFAULT_AGREEMENT,
   memberOf,
+  membersMayReopen,
   statusAfterAnswers,
   type Agreement,
   type CreatePartnership,
@@ -29,11 +30,12 @@ import {
   type PartnershipPageQuery,
   type StoredPartnership,
 } from '../models/partnerships.ts';
-import { insertEvent } from '../models/history.ts';
+import { eventsOf, insertEvent } from '../models/history.ts';
 import { findProgram, roster } from '../models/programs.ts';
 import { conflict, DomainError, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
+import { notifyPartnership } from './notifications.ts';
 
 const NO_AGREEMENT: Agreement = { purpose: '', meetingCadence: '', confidentiality: '' };
 
@@ -109,7 +111,8 @@ export type NewMember = CreatePartnership['members'][number];
  * reads coaching content, which staff never do (docs/design.md, principle 2).
  */
 export async function checkMembers(app: App, programId: string, members: NewMember[]) {
-  const people = new Map((await roster(app.sql, programId)).map((r) => [r.personId, r]));
+  const named = members.map((m) => m.personId);
+  const people = new Map((await roster(app.sql, programId, named)).map((r) => [r.personId, r]));
   const seen = new Set<string>();
   members.forEach((m, i) => {
     const field = `members.${i}.personId`;
@@ -128,16 +131,25 @@ export async function checkMembers(app: App, programId: string, members: NewMemb
   });
 }
 
-/** A mentoring partnership has one mentor and one or more mentees; a collegial one is two peers. */
-export function checkShape(kind: Partnership['kind'], members: NewMember[], invitation: boolean) {
+/**
+ * A mentoring partnership has one mentor and one or more mentees; a collegial one is two peers,
+ * both `partner` whatever roles were sent. Answers the members with their roles so settled.
+ */
+export function checkShape<M extends NewMember>(kind: Partnership['kind'], members: M[], invitation: boolean): M[] {
   const mentorCount = members.filter((m) => m.role === 'mentor').length;
   if (kind === 'collegial') {
     if (members.length !== 2) throw invalid('members: a collegial partnership is two peers.', 'members');
-    return;
+    return members.map((m) => ({ ...m, role: 'partner' }));
   }
+  if (members.some((m) => m.role === 'partner'))
+    throw invalid(
+      'members: in a mentoring partnership each member is a mentor or a mentee; “partner” is for collegial partnerships.',
+      'members',
+    );
   if (mentorCount !== 1) throw invalid('members: a mentoring partnership has exactly one mentor.', 'members');
   if (invitation && members.length !== 2)
     throw invalid('members: an invitation names you and the one person you invite.', 'members');
+  return members;
 }
 
 export async function formPartnership(app: App, principal: Principal, body: CreatePartnership): Promise<Partnership> {
@@ -148,18 +160,18 @@ export async function formPartnership(app: App, principal: Principal, body: Crea
       'You can invite someone into a partnership with yourself; forming partnerships between other people is for program staff.',
     );
   }
-  checkShape(body.kind, body.members, !byStaff);
-  await checkMembers(app, principal.programId, body.members);
+  const shaped = checkShape(body.kind, body.members, !byStaff);
+  await checkMembers(app, principal.programId, shaped);
   if (!byStaff) await refuseDuplicateInvitation(app, principal, body);
   else if (!body.confirmDuplicate) await warnOfDuplicate(app, principal, body);
 
-  const members = body.members.map((m) => ({
+  const members = shaped.map((m) => ({
     ...m,
     // Staff form partnerships outright; an invitation waits for the invited person's answer.
     invitation: (byStaff || m.personId === principal.personId ? 'accepted' : 'pending') as Member['invitation'],
   }));
-  const id = await app.sql.tx((sql) =>
-    insertPartnership(
+  const id = await app.sql.tx(async (sql) => {
+    const made = await insertPartnership(
       sql,
       {
         programId: principal.programId,
@@ -170,8 +182,14 @@ export async function formPartnership(app: App, principal: Principal, body: Crea
         members,
       },
       app.clock.now(),
-    ),
-  );
+    );
+    if (!byStaff)
+      await notifyPartnership(app, sql, {
+        partnershipId: made,
+        event: { kind: 'invitation', actorId: principal.personId },
+      });
+    return made;
+  });
   return publicPartnership((await findPartnership(app.sql, id))!);
 }
 
@@ -231,6 +249,9 @@ export async function changePartnership(
     status = 'closed';
   } else if (change.status === 'active' && p.status !== 'active') {
     if (p.status !== 'closed') throw forbidden('This partnership becomes active when everyone invited has accepted.');
+    const ended = (await eventsOf(app.sql, id)).findLast((e) => e.kind === 'ended');
+    if (!membersMayReopen(p, ended?.byId))
+      throw forbidden('Your program ended this partnership; ask your program coordinator to restart it.');
     status = 'active';
   }
   if (change.agreement && status !== 'active') {

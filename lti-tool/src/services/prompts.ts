@@ -10,6 +10,7 @@ import { forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership } from './references.ts';
 import type { App } from './app.ts';
+import { notifyPartnership } from './notifications.ts';
 
 export async function promptsFor(app: App, principal: Principal, partnershipId: string): Promise<Prompt[]> {
   await readablePartnership(app, principal, partnershipId);
@@ -71,6 +72,15 @@ export async function changePrompt(
     change.status = body.status;
   }
   if (!Object.keys(change).length) return prompt;
-  await updatePromptRow(app.sql, promptId, change, now);
+  await app.sql.tx(async (sql) => {
+    await updatePromptRow(sql, promptId, change, now);
+    if (change.response)
+      await notifyPartnership(
+        app,
+        sql,
+        { partnershipId: p.id, event: { kind: 'review-waiting', actorId: principal.personId }, gather: true },
+        p,
+      );
+  });
   return (await findPrompt(app.sql, promptId))!;
 }

@@ -81,7 +81,7 @@ const WINDOWS: Record<LimitName, { setting: keyof RateLimitSettings; seconds: nu
 };
 
 const MESSAGES: Record<LimitName, string> = {
-  pairing: 'Too many pairing codes were tried from this network.',
+  pairing: 'Too many connection codes were tried from this network.',
   login: 'Too many sign-ins were started from this network.',
   register: 'Too many registrations were tried from this network.',
 };

@@ -79,6 +79,13 @@ export async function programReport(app: App, principal: Principal): Promise<Pro
   const participants = inCourse.filter((r) => r.programRole === 'participant');
   const matched = participants.filter(isMatched).length;
   const current = new Set(checkpoints.map((c) => c.id));
+  // Counted once per partnership and per checkpoint: a district has thousands of each.
+  const completedBy = new Map<string, number>();
+  const completedOf = new Map<string, number>();
+  for (const e of evaluations) {
+    completedOf.set(e.checkpointId, (completedOf.get(e.checkpointId) ?? 0) + 1);
+    if (current.has(e.checkpointId)) completedBy.set(e.partnershipId, (completedBy.get(e.partnershipId) ?? 0) + 1);
+  }
   const expected = partnerships
     .filter((p) => p.kind === 'mentoring' && (p.status === 'active' || p.status === 'paused'))
     .reduce((n, p) => n + mentees(p).length, 0);
@@ -109,14 +116,14 @@ export async function programReport(app: App, principal: Principal): Promise<Pro
         clips: c?.clips ?? 0,
         prompts: c?.prompts ?? 0,
         nudges: c?.nudges ?? 0,
-        checkpointsCompleted: evaluations.filter((e) => e.partnershipId === p.id && current.has(e.checkpointId)).length,
+        checkpointsCompleted: completedBy.get(p.id) ?? 0,
       };
     }),
     checkpoints: checkpoints.map((c) => ({
       checkpointId: c.id,
       name: c.name,
       dueOn: c.dueOn,
-      completed: evaluations.filter((e) => e.checkpointId === c.id).length,
+      completed: completedOf.get(c.id) ?? 0,
       expected,
     })),
   };
@@ -155,12 +162,13 @@ export function reportCsv(r: ProgramReport): string {
     `#${i + 1}`,
     p.kind,
     p.status,
+    // Collegial partners coach and are coached goal by goal: they are listed in both columns.
     p.members
-      .filter((m) => m.role === 'mentor')
+      .filter((m) => m.role === 'mentor' || m.role === 'partner')
       .map((m) => m.name)
       .join('; '),
     p.members
-      .filter((m) => m.role === 'mentee')
+      .filter((m) => m.role === 'mentee' || m.role === 'partner')
       .map((m) => m.name)
       .join('; '),
     day(p.formedAt),

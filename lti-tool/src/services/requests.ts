@@ -10,6 +10,7 @@ import { conflict, forbidden, notFound } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import { requireInPartnership } from './references.ts';
 import type { App } from './app.ts';
+import { notifyPartnership } from './notifications.ts';
 
 export async function requestsFor(app: App, principal: Principal, partnershipId: string): Promise<ResourceRequest[]> {
   await readablePartnership(app, principal, partnershipId);
@@ -25,7 +26,16 @@ export async function askForResource(
   const p = await writablePartnership(app, principal, partnershipId);
   const refusal = requestAskRefusal(p, principal.personId);
   if (refusal) throw forbidden(refusal);
-  const id = await insertRequest(app.sql, { partnershipId, askedById: principal.personId, question }, app.clock.now());
+  const id = await app.sql.tx(async (sql) => {
+    const made = await insertRequest(sql, { partnershipId, askedById: principal.personId, question }, app.clock.now());
+    await notifyPartnership(
+      app,
+      sql,
+      { partnershipId, event: { kind: 'request-asked', actorId: principal.personId } },
+      p,
+    );
+    return made;
+  });
   return (await findRequest(app.sql, id))!;
 }
 
@@ -47,11 +57,22 @@ export async function answerResourceRequest(
     clipIds.map((id, i) => ({ kind: 'clip' as const, id, field: `clipIds.${i}` })),
   );
   const now = app.clock.now();
-  await answerRequestRow(
-    app.sql,
-    requestId,
-    { text: body.text, links: body.links ?? [], clipIds, answeredById: principal.personId, answeredAt: now },
-    now,
-  );
+  await app.sql.tx(async (sql) => {
+    await answerRequestRow(
+      sql,
+      requestId,
+      { text: body.text, links: body.links ?? [], clipIds, answeredById: principal.personId, answeredAt: now },
+      now,
+    );
+    await notifyPartnership(
+      app,
+      sql,
+      {
+        partnershipId: p.id,
+        event: { kind: 'request-answered', actorId: principal.personId, askedById: request.askedById },
+      },
+      p,
+    );
+  });
   return (await findRequest(app.sql, requestId))!;
 }

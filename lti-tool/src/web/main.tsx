@@ -12,18 +12,18 @@ import { createApiClient } from '@mentoring/shared';
 import { resolveLocale } from '@mentoring/shared/rules/locale';
 import { ApiProvider } from './api/ApiContext.tsx';
 import { createQueryClient } from './api/queryClient.ts';
-import { meQueries } from './api/me.ts';
-import { App, preloadFirstScreen } from './app/App.tsx';
+import { App, startFirstScreen } from './app/App.tsx';
+import { askToFitContent } from './app/frameResize.ts';
 import { browserEnvironment, takeLtik } from './app/ltik.ts';
 import { Toaster } from './components/Toaster.tsx';
 import { activateLocale, i18n } from './i18n/i18n.ts';
 import './styles.css';
 
 const ltik = takeLtik(browserEnvironment());
-if (ltik !== null) preloadFirstScreen(window.location.hash);
 const api = createApiClient({ baseUrl: '', getToken: () => ltik });
 const queryClient = createQueryClient();
-if (ltik !== null) void queryClient.prefetchQuery(meQueries.me(api));
+if (ltik !== null) startFirstScreen(queryClient, api, window.location.hash);
+askToFitContent();
 
 await activateLocale(resolveLocale({ browser: navigator.languages }));
 

@@ -7,6 +7,11 @@
  * quote counts most, then the text before and after it, then closeness to the old position.
  * The approximate search looks around the old position first (its cost grows with the length of
  * the text searched) and searches the whole text only when nothing there is a confident match.
+ *
+ * A passage found only approximately is said to be: its quote changed (found by approximate
+ * search), or it was found verbatim away from its old place with its context changed (a near-copy
+ * of a reading elsewhere on the page holds passages deleted from the original). The reader is shown
+ * it as such, and it does not count as found.
  */
 import search from 'approx-string-match';
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '../domain.ts';
@@ -37,39 +42,57 @@ const NEAR_QUOTE_ERROR_RATE = QUOTE_ERROR_RATE / 2;
 const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
 const MAX_SCORE = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
 
+/** Where a passage is now, and whether it was found only approximately. */
+export interface Anchored extends TextRange {
+  approximate: boolean;
+}
+
 interface Candidate extends TextRange {
   errors: number;
 }
 
 /** Where the passage is now, or null when it cannot be found with enough confidence. */
-export function anchor(text: string, selectors: readonly Selector[]): TextRange | null {
+export function anchor(text: string, selectors: readonly Selector[]): Anchored | null {
   const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
   const position = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
   if (!quote) {
     return position && position.start <= position.end && position.end <= text.length
-      ? { start: position.start, end: position.end }
+      ? { start: position.start, end: position.end, approximate: false }
       : null;
   }
   const { exact } = quote;
   if (!exact) return null;
   const hint = position?.start;
 
-  if (hint !== undefined && text.startsWith(exact, hint)) return { start: hint, end: hint + exact.length };
+  if (hint !== undefined && text.startsWith(exact, hint))
+    return { start: hint, end: hint + exact.length, approximate: false };
 
   const exactMatches = findExact(text, exact);
-  if (exactMatches.length === 1) return range(exactMatches[0]!);
-  if (exactMatches.length > 1) return range(bestExact(text, exactMatches, quote, hint));
+  if (exactMatches.length > 0) {
+    const m = exactMatches.length === 1 ? exactMatches[0]! : bestExact(text, exactMatches, quote, hint);
+    return found(m, movedAway(m, hint) && !contextIntact(text, m, quote));
+  }
 
   if (exact.length < MIN_FUZZY_QUOTE_LENGTH) return null;
   const maxErrors = Math.min(MAX_QUOTE_ERRORS, Math.floor(exact.length * QUOTE_ERROR_RATE));
   const near = hint === undefined ? null : nearWindow(text.length, hint, exact.length);
   if (near) {
     const best = bestApproximate(text, near, quote, hint, Math.floor(exact.length * NEAR_QUOTE_ERROR_RATE));
-    if (best && best.score >= MIN_FUZZY_SCORE) return range(best.match);
+    if (best && best.score >= MIN_FUZZY_SCORE) return found(best.match, true);
   }
   // Nothing confident near the old position (or none recorded): the whole text, which includes it.
   const best = bestApproximate(text, { start: 0, end: text.length }, quote, hint, maxErrors);
-  return best && best.score >= MIN_FUZZY_SCORE ? range(best.match) : null;
+  return best && best.score >= MIN_FUZZY_SCORE ? found(best.match, true) : null;
+}
+
+/** Found beyond the stretch searched first around the old position. */
+function movedAway(m: Candidate, hint: number | undefined): boolean {
+  return hint !== undefined && Math.abs(m.start - hint) > NEAR_MARGIN;
+}
+
+/** The recorded text before and after the quote is still there, unchanged. */
+function contextIntact(text: string, m: Candidate, quote: TextQuoteSelector): boolean {
+  return text.endsWith(quote.prefix ?? '', m.start) && text.startsWith(quote.suffix ?? '', m.end);
 }
 
 /** The stretch of text around the old position to search first, or null when it would be most of the text. */
@@ -97,8 +120,8 @@ function bestApproximate(
   return best;
 }
 
-function range(m: Candidate): TextRange {
-  return { start: m.start, end: m.end };
+function found(m: Candidate, approximate: boolean): Anchored {
+  return { start: m.start, end: m.end, approximate };
 }
 
 function findExact(text: string, exact: string): Candidate[] {
@@ -114,9 +137,7 @@ function findExact(text: string, exact: string): Candidate[] {
  * position first); only when none is intact are contexts compared approximately.
  */
 function bestExact(text: string, matches: Candidate[], quote: TextQuoteSelector, hint: number | undefined): Candidate {
-  const intact = matches.filter(
-    (m) => text.endsWith(quote.prefix ?? '', m.start) && text.startsWith(quote.suffix ?? '', m.end),
-  );
+  const intact = matches.filter((m) => contextIntact(text, m, quote));
   if (intact.length > 0) {
     const distance = (m: Candidate) => (hint === undefined ? 0 : Math.abs(m.start - hint));
     return intact.reduce((a, b) => (distance(b) < distance(a) ? b : a));

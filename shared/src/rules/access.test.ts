@@ -7,6 +7,7 @@ import {
   canReview,
   canSetAgenda,
   canWriteContent,
+  membersMayReopen,
   statusAfterAnswers,
 } from './access.ts';
 
@@ -51,5 +52,12 @@ describe('who may see and change what in a partnership', () => {
     expect(
       statusAfterAnswers({ ...invited, members: [member('mara', 'mentor'), member('ben', 'mentee', 'declined')] }),
     ).toBe('declined');
+  });
+  it('members reopen what they closed, never what the program ended', () => {
+    const closed = { ...mentoring, status: 'closed' as const };
+    expect(membersMayReopen(closed, 'ben')).toBe(true);
+    expect(membersMayReopen(closed, null)).toBe(true);
+    expect(membersMayReopen(closed, 'coordinator')).toBe(false);
+    expect(membersMayReopen(mentoring, 'ben')).toBe(false);
   });
 });

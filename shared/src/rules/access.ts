@@ -47,12 +47,14 @@ export function canEvaluate(p: PartnershipView, personId: string): boolean {
   return p.kind === 'mentoring' && canWriteContent(p, personId) && memberOf(p, personId)?.role === 'mentor';
 }
 
+/** Who owns goals and is coached: the mentees, or in a collegial partnership both partners. */
 export function mentees(p: PartnershipView): Member[] {
-  return p.members.filter((m) => m.role === 'mentee' && m.invitation !== 'declined');
+  return p.members.filter((m) => (p.kind === 'collegial' || m.role === 'mentee') && m.invitation !== 'declined');
 }
 
+/** Who coaches: the mentor, or in a collegial partnership both partners (each on the other's goals). */
 export function mentors(p: PartnershipView): Member[] {
-  return p.members.filter((m) => m.role === 'mentor' && m.invitation !== 'declined');
+  return p.members.filter((m) => (p.kind === 'collegial' || m.role === 'mentor') && m.invitation !== 'declined');
 }
 
 /** An invitation waits for every invited member; the partnership is active once all accept. */
@@ -60,4 +62,12 @@ export function statusAfterAnswers(p: PartnershipView): Partnership['status'] {
   if (p.status === 'closed') return 'closed';
   if (p.members.some((m) => m.invitation === 'declined')) return 'declined';
   return p.members.every((m) => m.invitation === 'accepted') ? 'active' : 'invited';
+}
+
+/**
+ * Members may reopen a partnership they closed themselves; one the program ended (a coordinator's
+ * decision, its reason kept in the history) stays ended unless staff act.
+ */
+export function membersMayReopen(p: PartnershipView, endedById: string | null | undefined): boolean {
+  return p.status === 'closed' && (!endedById || !!memberOf(p, endedById));
 }

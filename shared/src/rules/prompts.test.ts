@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collegial, member, mentoring } from './partnerships.fixture.ts';
-import { canRespondToPrompt, promptResponseRefusal } from './prompts.ts';
+import { canRespondToPrompt, promptResponders, promptResponseRefusal } from './prompts.ts';
 
 describe('who responds to a prompt', () => {
   it('in mentoring, the mentee, whoever asked', () => {
@@ -26,5 +26,14 @@ describe('who responds to a prompt', () => {
     expect(canRespondToPrompt(mentoring, prompt, null, 'stranger')).toBe(false);
     const declined = { ...mentoring, members: [member('mara', 'mentor'), member('ben', 'mentee', 'declined')] };
     expect(canRespondToPrompt(declined, prompt, null, 'ben')).toBe(false);
+  });
+  it('names who responds, for the apps to show beside the prompt', () => {
+    expect(promptResponders(mentoring, { authorId: 'ben', goalId: null }, null)).toEqual(['ben']);
+    expect(promptResponders(collegial, { authorId: 'fay', goalId: 'g1' }, 'fay')).toEqual(['fay']);
+    expect(promptResponders(collegial, { authorId: 'eli', goalId: null }, null)).toEqual(['fay']);
+    // The same names in a closed partnership, where nobody may respond any more.
+    expect(promptResponders({ ...mentoring, status: 'closed' }, { authorId: 'mara', goalId: null }, null)).toEqual([
+      'ben',
+    ]);
   });
 });

@@ -4,7 +4,22 @@
  * the prompt is about responds; a prompt about no goal is for the partner who did not ask it.
  */
 import type { Prompt } from '../domain.ts';
-import { canWriteContent, hasRole, type PartnershipView } from './access.ts';
+import { canWriteContent, type PartnershipView } from './access.ts';
+
+/**
+ * Who responds to `prompt`: the members the rule names, whether or not they may write now (so the
+ * apps can say "for Hannah to answer" in a closed partnership too). `goalOwnerId`: of `prompt.goalId`.
+ */
+export function promptResponders(
+  p: PartnershipView,
+  prompt: Pick<Prompt, 'authorId' | 'goalId'>,
+  goalOwnerId: string | null,
+): string[] {
+  const present = p.members.filter((m) => m.invitation !== 'declined');
+  if (p.kind === 'mentoring') return present.filter((m) => m.role === 'mentee').map((m) => m.personId);
+  if (prompt.goalId && goalOwnerId) return present.some((m) => m.personId === goalOwnerId) ? [goalOwnerId] : [];
+  return present.filter((m) => m.personId !== prompt.authorId).map((m) => m.personId);
+}
 
 /** Why `personId` may not respond to `prompt`, or null when they may. `goalOwnerId`: of `prompt.goalId`. */
 export function promptResponseRefusal(
@@ -14,13 +29,10 @@ export function promptResponseRefusal(
   personId: string,
 ): string | null {
   if (!canWriteContent(p, personId)) return 'Only members of an active partnership respond to its prompts.';
-  if (p.kind === 'mentoring') {
-    return hasRole(p, personId, 'mentee') ? null : 'Reflection is the mentee’s: only the mentee responds to a prompt.';
-  }
-  if (prompt.goalId && goalOwnerId) {
-    return goalOwnerId === personId ? null : 'Only the owner of the goal this prompt is about responds to it.';
-  }
-  return prompt.authorId !== personId ? null : 'Your partner responds to the questions you ask.';
+  if (promptResponders(p, prompt, goalOwnerId).includes(personId)) return null;
+  if (p.kind === 'mentoring') return 'Reflection is the mentee’s: only the mentee responds to a prompt.';
+  if (prompt.goalId && goalOwnerId) return 'Only the owner of the goal this prompt is about responds to it.';
+  return 'Your partner responds to the questions you ask.';
 }
 
 export function canRespondToPrompt(

@@ -5,7 +5,7 @@
  * a code from the workspace, clip a passage of a local reading into the goal and one into a new
  * prompt and find both through the API; stop the tool, clip three more, start it again and see all
  * three arrive exactly once; find passages again after words around them changed, list a removed
- * one as not found; add a clip to the agenda from the side panel; revoke the browser in the
+ * one as not found, show one whose words changed as approximate; add a clip to the agenda from the side panel; revoke the browser in the
  * workspace and see the extension say so; connect again and disconnect.
  */
 import { existsSync } from 'node:fs';
@@ -13,16 +13,14 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ApiClient, Goal } from '@mentoring/shared';
-import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
-import { apiAs, launchAs, startTestTool, type TestTool } from '../../support/tool.ts';
+import type { TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
+import { apiAs, startTestTool, type TestTool } from '../../support/tool.ts';
+import { GOAL_TITLE, MENTEE_NAME, MENTOR_NAME, serveReadings, setUpClipProgram } from '../../support/clip-program.ts';
 import type { QueuedClip } from '@mentoring/extension/lib/outbox-schema.ts';
 import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
 import { htmlPage, READING, selectText, servePages, type PageServer } from '../../support/pages.ts';
 
 const COURSE = 'clip-journey-2026';
-const MENTEE_NAME = 'Mina Okafor';
-const MENTOR_NAME = 'Theo Marsh';
-const GOAL_TITLE = 'Coach by asking, not telling';
 
 /** Into the goal. */
 const PASSAGE = 'Mentor and mentee compose the conversation together as it unfolds';
@@ -53,47 +51,11 @@ const toolRequests: string[] = [];
 
 /** The course, the partnership and the goal, through real launches and the typed API client. */
 async function setUpProgram(): Promise<void> {
-  // Settled both ways before going on, so that whatever started is there for afterAll to stop.
-  const started = await Promise.allSettled([
-    startTestTool().then((t) => ((tool = t), (toolRunning = true))),
-    startTestLms({ name: 'Clip journey LMS' }).then((l) => (lms = l)),
-  ]);
-  for (const s of started) if (s.status === 'rejected') throw s.reason;
-  lms.addCourse({
-    id: COURSE,
-    title: 'New school leaders 2026',
-    people: [
-      lmsPerson('coord', 'Cora Ordway', [Role.Instructor]),
-      lmsPerson('mentor', MENTOR_NAME, [Role.Learner]),
-      lmsPerson('mentee', MENTEE_NAME, [Role.Learner]),
-    ],
+  const program = await setUpClipProgram(COURSE, {
+    tool: (t) => ((tool = t), (toolRunning = true)),
+    lms: (l) => (lms = l),
   });
-  await lms.registerTool(`${tool.url}/register`);
-  const [coordinator, mentorLaunch, menteeLaunch] = await Promise.all(
-    ['coord', 'mentor', 'mentee'].map((personId) => launchAs(lms, tool, { courseId: COURSE, personId })),
-  );
-  mentor = mentorLaunch!.api;
-  mentee = menteeLaunch!.api;
-  const [mentorMe, menteeMe] = await Promise.all([mentor.me({}), mentee.me({})]);
-  const partnership = await coordinator!.api.createPartnership({
-    body: {
-      kind: 'mentoring',
-      members: [
-        { personId: mentorMe.person.id, role: 'mentor' },
-        { personId: menteeMe.person.id, role: 'mentee' },
-      ],
-    },
-  });
-  partnershipId = partnership.id;
-  goal = await mentee.createGoal({
-    params: { id: partnershipId },
-    body: { title: GOAL_TITLE, why: 'My staff should own their solutions.' },
-  });
-  const next = await mentee.createConversation({
-    params: { id: partnershipId },
-    body: { scheduledFor: new Date(Date.now() + 7 * 86_400_000).toISOString() },
-  });
-  conversationId = next.id;
+  ({ mentee, mentor, partnershipId, goal, conversationId } = program);
 }
 
 async function startBrowser(): Promise<void> {
@@ -111,7 +73,7 @@ const marks = (page: Page) => page.locator('mark.mw-highlight').allTextContents(
 const storedPage = async (page: Page) => {
   const tabId = await browser.tabIdOf(page);
   return (await browser.storage('session').get())[`page:${tabId}`] as
-    { clips: Array<{ id: string; quote: string }>; found: Record<string, boolean> } | undefined;
+    { clips: Array<{ id: string; quote: string }>; found: Record<string, unknown> } | undefined;
 };
 const readingTab = () => browser.context.pages().find((p) => p.url() === `${pages.url}/reading`)!;
 const allClips = async () => (await mentor.listClips({ params: { id: partnershipId }, query: {} })).clips;
@@ -136,32 +98,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     const results = await Promise.allSettled([servePages().then((p) => (pages = p)), setUpProgram(), startBrowser()]);
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
-    const reading = `${pages.url}/reading`;
-    pages.set('/reading', htmlPage(READING, reading));
-    // The same reading, edited: a new opening paragraph, and words changed on both sides of both passages.
-    const edited = [
-      [
-        'Most of the mentors in our program',
-        'A note added later, after the workshop.\nMost of the mentors in our program',
-      ],
-      [
-        'feel less like a lesson and more like improvisation.',
-        'feel less like a lecture and more like improvised theatre.',
-      ],
-      ['each one listening for', 'each of them attending to'],
-      ['We describe the work as generative', 'We call this work generative'],
-      ['of the people in the building', 'of the staff in the school'],
-    ].reduce((text, [before, after]) => {
-      if (!text.includes(before!)) throw new Error(`The reading no longer says "${before}"`);
-      return text.replace(before!, after!);
-    }, READING);
-    pages.set('/reading-edited', htmlPage(edited, reading));
+    serveReadings(pages, /Mentor and mentee compose[^\n]*/);
+    // The goal's passage with a word changed inside it.
     pages.set(
-      '/reading-cut',
-      htmlPage(
-        READING.replace(/Mentor and mentee compose[^\n]*/, 'This part of the page was rewritten entirely.'),
-        reading,
-      ),
+      '/reading-reworded',
+      htmlPage(READING.replace('compose the conversation', 'compose their conversation'), `${pages.url}/reading`),
     );
   }, 120_000);
 
@@ -171,15 +112,19 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     if (tool) await rm(tool.dataDir, { recursive: true, force: true });
   });
 
-  it('connects with a pairing code from the workspace, after refusing a wrong one', async () => {
+  it('connects with one pasted connection code from the workspace, after refusing a partial and a wrong one', async () => {
     const options = await browser.openExtensionPage('options.html');
-    await options.getByLabel('Mentoring tool address').fill(tool.url);
-    await options.getByLabel('Pairing code').fill('ABCD-EFGH');
+    await options.getByRole('heading', { name: 'Connect your browser' }).waitFor();
+    // The code alone, without the tool's address, is not enough: the page says where to get a whole one.
+    await options.getByLabel('Connection code').fill('ABCD-EFGH');
     await options.getByRole('button', { name: 'Connect' }).click();
-    await options.getByText(/This pairing code does not work/).waitFor();
+    await options.getByText(/Paste the whole connection code from “Connect your browser”/).waitFor();
+    await options.getByLabel('Connection code').fill(`ABCD-EFGH@${tool.url}`);
+    await options.getByRole('button', { name: 'Connect' }).click();
+    await options.getByText(/This connection code does not work/).waitFor();
 
-    const { code } = await mentee.createPairingCode({});
-    await options.getByLabel('Pairing code').fill(code);
+    const { connectionCode } = await mentee.createPairingCode({});
+    await options.getByLabel('Connection code').fill(connectionCode);
     await options.getByRole('button', { name: 'Connect' }).click();
     await options.getByText(`Connected as ${MENTEE_NAME}.`).waitFor();
     const { connection } = (await browser.storage().get()) as {
@@ -189,7 +134,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     // The workspace lists this browser among the mentee's connected browsers.
     const { connections } = await mentee.listConnections({});
     expect(connections).toEqual([
-      expect.objectContaining({ id: connection.connectionId, label: expect.stringMatching(/^Chrome on /) }),
+      expect.objectContaining({
+        id: connection.connectionId,
+        label: expect.stringMatching(/^Chrome \d+ on Linux$/),
+        browser: expect.stringMatching(/^Chrome \d+$/),
+        system: 'Linux',
+      }),
     ]);
     await options.close();
   });
@@ -371,6 +321,29 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
     await page.close();
   });
 
+  it('shows a passage whose words changed as approximate, beside the clipped quote, and does not count it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${pages.url}/reading-reworded`);
+    const goalClip = await clipOf(PASSAGE);
+    await poll(async () => (await storedPage(page))?.found[goalClip.id]).toEqual({
+      approximate: expect.stringContaining('compose their conversation'),
+    });
+    expect(await page.locator('mark.mw-highlight-approximate').allTextContents()).toEqual([
+      expect.stringContaining('compose their conversation'),
+    ]);
+    expect(await marks(page)).toHaveLength(5);
+    expect(await browser.badgeText(await browser.tabIdOf(page))).toBe('4/5');
+
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    await page.bringToFront();
+    const item = panel.getByRole('region', { name: 'On this page' }).getByRole('listitem').filter({ hasText: PASSAGE });
+    await item.getByText('approximate', { exact: true }).waitFor();
+    await item.getByText(/Found instead: “Mentor and mentee compose their conversation/).waitFor();
+    await panel.getByText('1 found only approximately').waitFor();
+    await panel.close();
+    await page.close();
+  });
+
   it('shows the partnership in the side panel, where the mentee adds a clip to the agenda', async () => {
     const panel = await browser.openExtensionPage('sidepanel.html');
     await panel.getByRole('region', { name: 'Goals' }).getByText(GOAL_TITLE).waitFor();
@@ -420,8 +393,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the clipping journey against the real to
   it('sends the waiting clip once connected again, and forgets everything on Disconnect', async () => {
     const options = await browser.openExtensionPage('options.html');
     await options.getByText(/Signed out: .*Clips you made are kept/).waitFor();
-    const { code } = await mentee.createPairingCode({});
-    await options.getByLabel('Pairing code').fill(code);
+    const { connectionCode } = await mentee.createPairingCode({});
+    await options.getByLabel('Connection code').fill(connectionCode);
     await options.getByRole('button', { name: 'Connect' }).click();
     await options.getByText(`Connected as ${MENTEE_NAME}.`).waitFor();
     await poll(async () => (await allClips()).filter((c) => c.quote === REVOKED_PASSAGE).length).toBe(1);

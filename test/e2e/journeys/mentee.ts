@@ -96,13 +96,13 @@ export async function menteeJourney(w: World, looks?: Looks): Promise<MenteeResu
   await app.getByRole('heading', { level: 1, name: 'Connect your browser' }).waitFor();
   await settled(app);
   await looks?.axe.check('connect your browser', await toolFrame(page));
-  await app.getByRole('button', { name: 'Get a pairing code' }).click();
-  const code = (await app.locator('.pairing-code').innerText()).trim();
-  expect(code).toMatch(/\S{4,}/);
+  await app.getByRole('button', { name: 'Get a connection code' }).click();
+  // One code carries the tool's address: nothing else is copied by hand.
+  const code = await app.getByLabel('Connection code').inputValue();
+  expect(code).toMatch(new RegExp(`^\\S{4,}@${w.tool.url.replace(/[.]/g, '\\.')}$`));
   const options = await w.browser.openExtensionPage('options.html');
-  await options.getByLabel('Mentoring tool address').fill(w.tool.url);
   await looks?.axe.check('extension: connect (options)', options);
-  await options.getByLabel('Pairing code').fill(code);
+  await options.getByLabel('Connection code').fill(code);
   await options.getByRole('button', { name: 'Connect' }).click();
   await options.getByText(`Connected as ${MENTEE.name}.`).waitFor();
   await options.close();

@@ -393,6 +393,23 @@ export async function screenshotTool(page: Page, name: string, at?: Locator): Pr
   await screenshot(page, name, frame);
 }
 
+/** Shoots the tool's frame alone, at the size the course page gives it (a phone's width). */
+export async function screenshotFrame(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS_DIR, { recursive: true });
+  const frame = await toolFrame(page);
+  const hide = '.toaster{display:none!important} *{caret-color:transparent!important}';
+  // The tool's Content-Security-Policy may refuse the style: the shot is then taken as the page is.
+  const style = await frame.addStyleTag({ content: hide }).catch(() => null);
+  await page.mouse.move(1, 1);
+  try {
+    await page
+      .locator('iframe.tool')
+      .screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`), animations: 'disabled' });
+  } finally {
+    await style?.evaluate((el) => (el as Element).remove()).catch(() => undefined);
+  }
+}
+
 /** An extension page sized to its content, as the browser sizes a popup. */
 export async function screenshotFitted(page: Page, name: string, width: number): Promise<void> {
   await page.setViewportSize({ width, height: 200 });

@@ -109,7 +109,7 @@ describe('guessing pairing codes', () => {
     const limited = await exchange({ code: 'WXYZ-9999' }, from);
     expectRefused(limited, 429);
     expect(limited.json().error?.code).toBe('rate_limited');
-    expect(limited.json().error?.message).toMatch(/Too many pairing codes .* wait \d+ (seconds?|minutes?)/);
+    expect(limited.json().error?.message).toMatch(/Too many connection codes .* wait \d+ (seconds?|minutes?)/);
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);

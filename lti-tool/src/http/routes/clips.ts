@@ -5,6 +5,7 @@ import type { App } from '../../services/app.ts';
 import * as clips from '../../services/clips.ts';
 import { prepare } from '../../services/prepare.ts';
 import * as pairing from '../../services/pairing.ts';
+import { extensionDownloads } from '../../services/extension-packages.ts';
 import { clientAddress } from '../../services/rate-limits.ts';
 
 type ClipRoutes =
@@ -21,6 +22,8 @@ type ClipRoutes =
   | 'createPairingCode'
   | 'exchangePairingCode'
   | 'listConnections'
+  | 'renameConnection'
+  | 'extensionDownloads'
   | 'revokeConnection';
 
 export function clipHandlers(app: App): Pick<Handlers, ClipRoutes> {
@@ -44,6 +47,8 @@ export function clipHandlers(app: App): Pick<Handlers, ClipRoutes> {
     exchangePairingCode: ({ body, languages }, req) =>
       pairing.exchangePairingCode(app, body, clientAddress(req, app.config.trustProxyHops), languages),
     listConnections: (p) => pairing.listConnections(app, p),
+    renameConnection: (p, { params, body }) => pairing.renameConnection(app, p, params.id!, body),
+    extensionDownloads: () => Promise.resolve(extensionDownloads(app.config)),
     revokeConnection: (p, { params }) => pairing.revokeConnection(app, p, params.id!),
   };
 }

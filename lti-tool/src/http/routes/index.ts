@@ -15,6 +15,7 @@ import { requestHandlers } from './requests.ts';
 import { evaluationHandlers } from './evaluations.ts';
 import { lifecycleHandlers } from './lifecycle.ts';
 import { removalHandlers } from './removal.ts';
+import { notificationHandlers } from './notifications.ts';
 
 export function allHandlers(app: App): Handlers {
   return {
@@ -29,5 +30,6 @@ export function allHandlers(app: App): Handlers {
     ...evaluationHandlers(app),
     ...lifecycleHandlers(app),
     ...removalHandlers(app),
+    ...notificationHandlers(app),
   };
 }

@@ -2,6 +2,7 @@
  * A test LMS: a real LTI 1.3 platform (OIDC launch, Dynamic Registration, deep linking, Names and Roles,
  * Assignment and Grade Services) with sandbox pages, for integration tests, benchmarks and `npm start`.
  */
+import { mailRoutes, type MailView } from './mail.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -32,6 +33,8 @@ export interface TestLmsOptions {
   publicUrl?: string;
   /** A folder of the program's texts (`.txt`), served as reading pages at /readings/. */
   readingsDir?: string;
+  /** The sandbox's mail receiver: each person's messages are shown at /mail/<address>. */
+  mailbox?: MailView;
 }
 
 /** A tool configured by hand (as in Canvas, Blackboard, D2L) instead of Dynamic Registration. */
@@ -103,7 +106,8 @@ export async function startTestLms(opts: TestLmsOptions = {}): Promise<TestLms> 
   const registration = new DynamicRegistration(platform);
   app.use(oidcRoutes(platform), registration.router(), serviceRoutes(platform), deepLinkingRoutes(platform));
   if (opts.readingsDir) app.use(readingRoutes(opts.readingsDir));
-  app.use(pageRoutes(platform, registration));
+  if (opts.mailbox) app.use(mailRoutes(platform, opts.mailbox));
+  app.use(pageRoutes(platform, registration, !!opts.mailbox));
 
   let foreignKey: SigningKey | undefined;
   const e = platform.endpoints;

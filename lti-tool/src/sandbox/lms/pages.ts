@@ -39,6 +39,23 @@ addEventListener('message', (e) => {
   else if (d.subject === 'lti.get_data') reply({ subject: 'lti.get_data.response', key: d.key, value: kept.get(key) });
 });`;
 
+/**
+ * Canvas's `lti.frameResize`: the tool's frame asks for the height of its content and the course page
+ * gives it, so only the page scrolls. Canvas takes the message as an object or as its JSON text.
+ */
+const frameResizeScript = `
+addEventListener('message', (e) => {
+  const frame = document.querySelector('iframe.tool');
+  if (!frame || e.source !== frame.contentWindow) return;
+  let d = e.data;
+  if (typeof d === 'string') { try { d = JSON.parse(d); } catch { return; } }
+  if (!d || d.subject !== 'lti.frameResize') return;
+  const height = Number(d.height);
+  // The asked height is the content's; the frame's border comes on top of it.
+  const border = frame.offsetHeight - frame.clientHeight;
+  if (Number.isFinite(height) && height > 0) frame.style.height = Math.min(Math.ceil(height), 50000) + border + 'px';
+});`;
+
 /** Who is signed in to the LMS in this browser (the course page's "Launch as" signs in). */
 const SESSION_COOKIE = 'sandbox_lms_user';
 
@@ -61,12 +78,12 @@ function autoSubmit(site: string, initiation: LoginInitiation): string {
 const isStaff = (person: LmsPerson) => groupOf(person) === 'coordinator';
 const roleName = (uri: string) => uri.slice(uri.lastIndexOf('#') + 1);
 
-function personItem(course: Course, person: LmsPerson, canLaunch: boolean): Html {
+function personItem(course: Course, person: LmsPerson, canLaunch: boolean, mail: boolean): Html {
   const action = `/courses/${encodeURIComponent(course.id)}#tool`;
   return html`<li class="person">
     <div class="name">${person.name}</div>
     ${person.title && html`<div class="meta">${person.title}</div>`}
-    <div class="meta">${person.email}</div>
+    <div class="meta">${person.email}${mail && html` · <a href="/mail/${encodeURIComponent(person.email)}">Mail</a>`}</div>
     <ul class="roles" aria-label="LTI roles">${person.roles.map((r) => html`<li>${roleName(r)}</li>`)}</ul>
     ${
       canLaunch &&
@@ -89,7 +106,7 @@ function toolsTable(tools: ToolRegistration[]): Html {
   </table>`;
 }
 
-export function pageRoutes(platform: Platform, registration: DynamicRegistration): Router {
+export function pageRoutes(platform: Platform, registration: DynamicRegistration, mail = false): Router {
   const { data } = platform.store;
   const site = platform.name;
   const router = express.Router();
@@ -154,7 +171,8 @@ export function pageRoutes(platform: Platform, registration: DynamicRegistration
                 (mode === 'canvas'
                   ? html`<iframe name="post_message_forwarding" src="/lti/post_message_forwarding" title="Platform Storage" hidden></iframe>`
                   : html`<script>${new Html(platformStorageScript('window'))}</script>`)
-              }`
+              }
+              ${mode === 'canvas' && html`<script>${new Html(frameResizeScript)}</script>`}`
           : html`<p>Choose “Launch as …” beside a person to open ${tool.name} as them.</p>
               ${placed && html`<p class="meta">Launches open the placed link “${placed.title ?? placed.resourceLinkId}”.</p>`}`;
 
@@ -176,7 +194,7 @@ export function pageRoutes(platform: Platform, registration: DynamicRegistration
                   return (
                     people.length > 0 &&
                     html`<h3 id="group-${key}">${label}</h3>
-                      <ul class="plain" aria-labelledby="group-${key}">${people.map((p) => personItem(course, p, tool !== undefined))}</ul>`
+                      <ul class="plain" aria-labelledby="group-${key}">${people.map((p) => personItem(course, p, tool !== undefined, mail))}</ul>`
                   );
                 })}
               </section>

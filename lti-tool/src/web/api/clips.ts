@@ -150,22 +150,41 @@ export function useReviewClip(partnershipId: string) {
   return useMutation({
     mutationFn: ({ id, undo }: { id: string; undo?: boolean }) =>
       undo ? api.unreviewClip({ params: { id } }) : api.reviewClip({ params: { id } }),
-    onSuccess: (clip) => void patch(clip.id, () => clip),
+    onSuccess: (clip, { undo }) => {
+      patch(clip.id, () => clip);
+      // Taken back, the clip is new to review again: the preparation lists it once more.
+      if (undo) void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) });
+    },
     onError: () => qc.invalidateQueries({ queryKey: partnershipKeys.detail(partnershipId) }),
   });
 }
 
-/** The mentor's "turn into a question": a reflection prompt made from the passage. */
-export function usePromptFromClip(partnershipId: string) {
+/**
+ * The mentor's "turn into a question": a reflection prompt made from the passage, which counts as
+ * reviewed by them. The preparation is changed in place rather than fetched again, so the clip stays
+ * on Prepare showing what became of it, and the question joins the open prompts.
+ */
+export function usePromptFromClip(partnershipId: string, meId: string) {
   const api = useApi();
   const qc = useQueryClient();
+  const patch = useClipCache(partnershipId);
   return useMutation({
     mutationFn: ({ clipId, question }: { clipId: string; question: string }) =>
       api.promptFromClip({ params: { id: clipId }, body: { question } }),
-    onSuccess: () => {
+    onSuccess: (prompt, { clipId }) => {
+      patch(clipId, (c) => ({
+        ...c,
+        promptIds: [...c.promptIds, prompt.id],
+        reviews: c.reviews.some((r) => r.mentorId === meId)
+          ? c.reviews
+          : [...c.reviews, { mentorId: meId, reviewedAt: prompt.createdAt }],
+      }));
+      qc.setQueryData<Preparation>(
+        prepareKeys.detail(partnershipId),
+        (prep) => prep && { ...prep, openPrompts: [...prep.openPrompts, prompt] },
+      );
       void qc.invalidateQueries({ queryKey: promptKeys.list(partnershipId) });
       void qc.invalidateQueries({ queryKey: clipKeys.all(partnershipId) });
-      void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) });
     },
   });
 }

@@ -34,3 +34,23 @@ export function useRevokeConnection() {
     onSettled: () => qc.invalidateQueries({ queryKey: connectionKeys.list() }),
   });
 }
+
+export function useRenameConnection() {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, label }: { id: string; label: string }) =>
+      api.renameConnection({ params: { id }, body: { label } }),
+    onSettled: () => qc.invalidateQueries({ queryKey: connectionKeys.list() }),
+  });
+}
+
+/** Store listings and the tool's own packages; they change only when the tool is rebuilt or reconfigured. */
+export function useExtensionDownloads() {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['extension-downloads'],
+    queryFn: ({ signal }) => api.extensionDownloads({ signal }),
+    staleTime: Infinity,
+  });
+}

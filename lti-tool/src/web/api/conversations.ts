@@ -5,6 +5,7 @@ import type {
   Conversation,
   CreateCommitment,
   CreateConversation,
+  UpdateCommitment,
   UpdateConversation,
 } from '@mentoring/shared';
 import type { ApiClient } from '@mentoring/shared';
@@ -71,7 +72,12 @@ export function useUpdateConversation(partnershipId: string) {
   });
 }
 
-/** Optimistic: the agenda is reordered on screen at once, and put back if the tool refuses. */
+/**
+ * Optimistic: the agenda is reordered on screen at once, and put back if the tool refuses. Each
+ * change carries the version it was made on; the tool takes one step per change, so the shown
+ * version steps on with it and a quick second change is made on the first's result. A partner's
+ * change in between makes the tool refuse (409) rather than overwrite it.
+ */
 export function useSetAgenda(partnershipId: string) {
   const api = useApi();
   const qc = useQueryClient();
@@ -79,10 +85,10 @@ export function useSetAgenda(partnershipId: string) {
     orderedChanges(qc, {
       queryKey: conversationKeys.list(partnershipId),
       kind: 'agenda',
-      mutationFn: ({ id, agenda }: { id: string; agenda: AgendaItem[] }) =>
-        api.setAgenda({ params: { id }, body: { agenda } }),
-      optimistic: (list: ConversationList, { id, agenda }) => ({
-        conversations: list.conversations.map((c) => (c.id === id ? { ...c, agenda } : c)),
+      mutationFn: ({ id, agenda, version }: { id: string; agenda: AgendaItem[]; version: number }) =>
+        api.setAgenda({ params: { id }, body: { agenda, version } }),
+      optimistic: (list: ConversationList, { id, agenda, version }) => ({
+        conversations: list.conversations.map((c) => (c.id === id ? { ...c, agenda, version: version + 1 } : c)),
       }),
       settled: (list, c) => ({ conversations: replaceById(list.conversations, c) ?? [] }),
       onReply: () => void qc.invalidateQueries({ queryKey: prepareKeys.detail(partnershipId) }),
@@ -96,5 +102,25 @@ export function useAddCommitment(partnershipId: string) {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: CreateCommitment }) => api.addCommitment({ params: { id }, body }),
     onSuccess: put,
+  });
+}
+
+/** A commitment's goal action follows its changes, so goals are read again with the conversations. */
+export function useUpdateCommitment(partnershipId: string) {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateCommitment }) =>
+      api.updateCommitment({ params: { id }, body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: partnershipKeys.detail(partnershipId) }),
+  });
+}
+
+export function useDeleteCommitment(partnershipId: string) {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.deleteCommitment({ params: { id } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: partnershipKeys.detail(partnershipId) }),
   });
 }

@@ -90,3 +90,13 @@ export function useUpdateAction(partnershipId: string) {
     }),
   );
 }
+
+/** A deleted goal leaves the agenda, commitments and preparation too: the whole partnership is read again. */
+export function useDeleteGoal(partnershipId: string) {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.deleteGoal({ params: { id } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: partnershipKeys.detail(partnershipId) }),
+  });
+}

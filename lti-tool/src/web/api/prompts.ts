@@ -55,3 +55,13 @@ export function useUpdatePrompt(partnershipId: string) {
     },
   });
 }
+
+/** A deleted prompt leaves the agenda and preparation too: the whole partnership is read again. */
+export function useDeletePrompt(partnershipId: string) {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.deletePrompt({ params: { id } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: partnershipKeys.detail(partnershipId) }),
+  });
+}

@@ -1,6 +1,8 @@
-import { lazy, Suspense } from 'react';
-import type { Me } from '@mentoring/shared';
-import { useMe } from '../api/me.ts';
+import { lazy, Suspense, type ComponentType } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ApiClient, Me } from '@mentoring/shared';
+import { meQueries, useMe } from '../api/me.ts';
+import { partnershipQueries } from '../api/partnerships.ts';
 import { ErrorNotice, Loading } from '../components/QueryState.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { SignedOutScreen } from '../screens/SignedOutScreen.tsx';
@@ -12,25 +14,64 @@ import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
 /**
+ * A screen's chunk, loaded once. Once loaded it renders at once: a lazy component would suspend on
+ * its first render even then, and React holds a revealed fallback back (up to 300 ms) before it
+ * shows what replaced it, so the first screen would wait for nothing.
+ */
+function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | undefined;
+  let loading: Promise<ComponentType<P>> | undefined;
+  const preload = () =>
+    (loading ??= load().then(
+      (c) => (loaded = c),
+      (err: unknown) => {
+        loading = undefined;
+        throw err;
+      },
+    ));
+  const Lazy = lazy(() => preload().then((c) => ({ default: c })));
+  function Screen(props: P) {
+    const Loaded = loaded ?? Lazy;
+    return <Loaded {...props} />;
+  }
+  return { preload, Screen };
+}
+
+/**
  * Each screen is its own chunk, loaded when first shown: the first screen needs only its own code.
- * The participants' home (where most launches land) starts loading at once, beside `GET /api/me`.
+ * The likely first screen starts loading at once, beside `GET /api/me` (see `startFirstScreen`).
  */
 const screens = {
-  home: () => import('../screens/home/ParticipantHome.tsx'),
-  program: () => import('../screens/program/ProgramScreen.tsx'),
-  workspace: () => import('../screens/workspace/WorkspaceScreen.tsx'),
-  prepare: () => import('../screens/PrepareScreen.tsx'),
-  connect: () => import('../screens/ConnectBrowserScreen.tsx'),
+  home: lazyScreen(() => import('../screens/home/ParticipantHome.tsx').then((m) => m.ParticipantHome)),
+  program: lazyScreen(() => import('../screens/program/ProgramScreen.tsx').then((m) => m.ProgramScreen)),
+  workspace: lazyScreen(() => import('../screens/workspace/WorkspaceScreen.tsx').then((m) => m.WorkspaceScreen)),
+  prepare: lazyScreen(() => import('../screens/PrepareScreen.tsx').then((m) => m.PrepareScreen)),
+  connect: lazyScreen(() => import('../screens/ConnectBrowserScreen.tsx').then((m) => m.ConnectBrowserScreen)),
+  notifications: lazyScreen(() => import('../screens/NotificationsScreen.tsx').then((m) => m.NotificationsScreen)),
 };
-const ParticipantHome = lazy(() => screens.home().then((m) => ({ default: m.ParticipantHome })));
-const ProgramScreen = lazy(() => screens.program().then((m) => ({ default: m.ProgramScreen })));
-const WorkspaceScreen = lazy(() => screens.workspace().then((m) => ({ default: m.WorkspaceScreen })));
-const PrepareScreen = lazy(() => screens.prepare().then((m) => ({ default: m.PrepareScreen })));
-const ConnectBrowserScreen = lazy(() => screens.connect().then((m) => ({ default: m.ConnectBrowserScreen })));
+const ParticipantHome = screens.home.Screen;
+const ProgramScreen = screens.program.Screen;
+const WorkspaceScreen = screens.workspace.Screen;
+const PrepareScreen = screens.prepare.Screen;
+const ConnectBrowserScreen = screens.connect.Screen;
+const NotificationsScreen = screens.notifications.Screen;
 
-/** Starts fetching the likely first screen's code, so it arrives with the answer to `GET /api/me`. */
-export function preloadFirstScreen(hash: string) {
-  void screens[parseRoute(hash).name]().catch(() => undefined);
+/**
+ * Starts what the first screen needs before React renders anything: its code, `GET /api/me`, and
+ * for a participant's home the list of their partnerships as soon as /api/me says who they are,
+ * rather than one round trip after another as the screens mount.
+ */
+export function startFirstScreen(queryClient: QueryClient, api: ApiClient, hash: string) {
+  const route = parseRoute(hash);
+  void screens[route.name].preload().catch(() => undefined);
+  void queryClient.fetchQuery(meQueries.me(api)).then(
+    (me) => {
+      const home = route.name === 'home' || route.name === 'program';
+      if (home && me.programRole !== 'staff') return queryClient.prefetchQuery(partnershipQueries.list(api));
+    },
+    // The app's own query shows the error.
+    () => undefined,
+  );
 }
 
 /** `GET /api/me` decides the home: staff see the program, participants their partnerships. */
@@ -70,6 +111,8 @@ function Screen({ me, route }: { me: Me; route: Route }) {
   switch (route.name) {
     case 'connect':
       return <ConnectBrowserScreen />;
+    case 'notifications':
+      return <NotificationsScreen />;
     case 'home':
       return staff ? <ProgramScreen section="partnerships" /> : <ParticipantHome me={me} />;
     case 'program':

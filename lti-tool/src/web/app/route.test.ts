@@ -6,6 +6,7 @@ describe('routes', () => {
     const routes: Route[] = [
       { name: 'home' },
       { name: 'connect' },
+      { name: 'notifications' },
       { name: 'program', section: 'roster' },
       { name: 'workspace', partnershipId: 'a b/c', tab: 'clips' },
       { name: 'prepare', partnershipId: 'p1' },

@@ -20,6 +20,7 @@ export type ProgramSection = (typeof PROGRAM_SECTIONS)[number];
 export type Route =
   | { name: 'home' }
   | { name: 'connect' }
+  | { name: 'notifications' }
   | { name: 'workspace'; partnershipId: string; tab: WorkspaceTab }
   | { name: 'prepare'; partnershipId: string }
   | { name: 'program'; section: ProgramSection };
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third] = parts;
   if (first === 'connect') return { name: 'connect' };
+  if (first === 'notifications') return { name: 'notifications' };
   if (first === 'program')
     return { name: 'program', section: isOneOf(PROGRAM_SECTIONS, second) ? second : 'partnerships' };
   if (first === 'p' && second) {
@@ -45,6 +47,8 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'connect':
       return '#/connect';
+    case 'notifications':
+      return '#/notifications';
     case 'program':
       return `#/program/${route.section}`;
     case 'workspace':

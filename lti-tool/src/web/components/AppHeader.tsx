@@ -5,15 +5,17 @@ import type { Me } from '@mentoring/shared';
 import { useChooseLocale } from '../api/me.ts';
 import { routeHref, type Route } from '../app/route.ts';
 import { initials } from '../lib/people.ts';
+import { NotificationsLink } from './NotificationsLink.tsx';
 
 /** The frame's top bar: where you are (program), the two or three places to go, and who you are. */
 export function AppHeader({ me, route }: { me: Me; route: Route }) {
   const staff = me.programRole === 'staff';
   const atConnect = route.name === 'connect';
+  const elsewhere = atConnect || route.name === 'notifications';
   const links = [
     staff
-      ? { href: routeHref({ name: 'program', section: 'partnerships' }), label: t`Program`, current: !atConnect }
-      : { href: routeHref({ name: 'home' }), label: t`My partnerships`, current: !atConnect },
+      ? { href: routeHref({ name: 'program', section: 'partnerships' }), label: t`Program`, current: !elsewhere }
+      : { href: routeHref({ name: 'home' }), label: t`My partnerships`, current: !elsewhere },
     { href: routeHref({ name: 'connect' }), label: t`Connect your browser`, current: atConnect },
   ];
   return (
@@ -37,6 +39,9 @@ export function AppHeader({ me, route }: { me: Me; route: Route }) {
                 </a>
               </li>
             ))}
+            <li>
+              <NotificationsLink current={route.name === 'notifications'} />
+            </li>
           </ul>
         </nav>
         <LanguageMenu me={me} />

@@ -17,7 +17,7 @@ export function partnersOf(p: PartnershipPeople, meId: string): Member[] {
 
 /** In collegial partnerships roles switch goal by goal, so they are shown as partners. */
 export function roleLabel(p: Pick<Partnership, 'kind'>, role: Member['role']): string {
-  if (p.kind === 'collegial') return t`Colleague`;
+  if (p.kind === 'collegial' || role === 'partner') return t`Partner`;
   return role === 'mentor' ? t`Mentor` : t`Mentee`;
 }
 

@@ -45,10 +45,10 @@ function InviteForm({ me, onDone }: { me: Me; onDone: () => void }) {
   const v = form.values;
 
   const submit = () => {
-    if (!v.person) return form.setErrors({ fields: { person: t`Choose the person to invite.` }, form: null });
-    // In collegial coaching the partners switch roles goal by goal; the roles stored are only a starting point.
-    const myRole: MemberRole = v.kind === 'collegial' ? 'mentee' : v.role;
-    const theirRole: MemberRole = myRole === 'mentor' ? 'mentee' : 'mentor';
+    if (!v.person) return form.setErrors({ fields: { person: 'Choose the person to invite.' }, form: null });
+    // In collegial coaching both are partners, switching coach and coachee goal by goal.
+    const myRole: MemberRole = v.kind === 'collegial' ? 'partner' : v.role;
+    const theirRole: MemberRole = myRole === 'partner' ? 'partner' : myRole === 'mentor' ? 'mentee' : 'mentor';
     const r = check(
       CreatePartnership,
       {

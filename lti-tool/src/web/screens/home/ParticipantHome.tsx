@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { InvitationCard } from './InvitationCard.tsx';
 import { PartnershipCard } from './PartnershipCard.tsx';
+import { WhatNext } from './WhatNext.tsx';
 import { Folded } from '../../components/Folded.tsx';
 import { useIdle } from '../../components/useIdle.ts';
 import { t } from '@lingui/core/macro';
@@ -14,7 +15,10 @@ import { Trans } from '@lingui/react/macro';
 // The invitation form (people picker, validation) loads after the home is on screen.
 const InviteDialog = lazy(() => import('./InviteDialog.tsx').then((m) => ({ default: m.InviteDialog })));
 
-/** A participant's home: invitations to answer, their partnerships (as mentor and as mentee), and inviting someone. */
+/**
+ * A participant's home: what comes next and what waits for them, invitations to answer, their
+ * partnerships (as mentor and as mentee), and inviting someone.
+ */
 export function ParticipantHome({ me }: { me: Me }) {
   const partnerships = usePartnerships();
   const meId = me.person.id;
@@ -52,6 +56,8 @@ export function ParticipantHome({ me }: { me: Me }) {
       <PageTitle actions={invite}>
         <Trans>Your partnerships</Trans>
       </PageTitle>
+
+      <WhatNext partnerships={[...active].sort(byNext)} meId={meId} />
 
       {toAnswer.length > 0 && (
         <section aria-labelledby="to-answer" className="section">

@@ -1,8 +1,10 @@
+import { useRef } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useMe } from '../../api/me.ts';
 import type { ProgramSection } from '../../app/route.ts';
 import { navigate } from '../../app/useRoute.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { useSelectedTabInView } from '../../components/useSelectedTabInView.ts';
 import { ActivityPanel } from './ActivityPanel.tsx';
 import { FormPartnershipButton, LazyCheckpointsPanel, LazyReportPanel, LazyRosterPanel } from './LazyParts.tsx';
 import { t } from '@lingui/core/macro';
@@ -14,6 +16,8 @@ import { Trans } from '@lingui/react/macro';
  */
 export function ProgramScreen({ section }: { section: ProgramSection }) {
   const me = useMe();
+  const tabList = useRef<HTMLDivElement>(null);
+  useSelectedTabInView(tabList, section);
   return (
     <>
       <PageTitle kicker="Program staff" actions={<FormPartnershipButton />}>
@@ -30,7 +34,7 @@ export function ProgramScreen({ section }: { section: ProgramSection }) {
         onSelectionChange={(k: Key) => navigate({ name: 'program', section: String(k) as ProgramSection })}
         className="tabs"
       >
-        <TabList aria-label={t`Program sections`} className="tab-list">
+        <TabList ref={tabList} aria-label={t`Program sections`} className="tab-list">
           <Tab id="partnerships" className="tab">
             <Trans>Partnerships</Trans>
           </Tab>

@@ -21,7 +21,7 @@ function syncMessage(report: RosterSyncReport | undefined, people: number): stri
   return [read, ...report.warnings].join(' ');
 }
 
-const ROLE_WORDS = { mentor: 'Mentor', mentee: 'Mentee' } as const;
+const ROLE_WORDS = { mentor: 'Mentor', mentee: 'Mentee', partner: 'Collegial partner' } as const;
 
 function Partnerships({ entry }: { entry: RosterEntry }) {
   if (entry.programRole === 'staff')

@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { ApiError, UpdatePartnership, type Agreement } from '@mentoring/shared';
 import { usePartnership, useUpdatePartnership } from '../../api/partnerships.ts';
 import { TextAreaField, TextInput } from '../../components/Field.tsx';
+import { Folded } from '../../components/Folded.tsx';
 import { Form } from '../../components/Form.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
 import { useFormState } from '../../components/useFormState.ts';
@@ -13,66 +14,67 @@ import { Trans } from '@lingui/react/macro';
 
 const FIELDS = ['purpose', 'meetingCadence', 'confidentiality'];
 
-/** What the partners agreed: purpose, how often they meet, and how they keep it confidential. Both may edit. */
+/**
+ * What the partners agreed: purpose, how often they meet, and how they keep it confidential. Both may
+ * edit. Folded, so that in a short LMS frame the tabs and their work come first.
+ */
 export function AgreementPanel() {
   const { partnership: p, can } = useWorkspace();
   const [editing, setEditing] = useState(false);
   const a = p.agreement;
   return (
-    <section className="agreement card" aria-labelledby="agreement-title">
-      <div className="section-head">
-        <h2 id="agreement-title">
-          <Trans>Our agreement</Trans>
-        </h2>
-        {can.write && !editing && (
-          <Button className="button quiet small" onPress={() => setEditing(true)}>
-            <Trans>Edit agreement</Trans>
-          </Button>
-        )}
-      </div>
+    <Folded level={2} className="agreement" title={t`Our agreement`}>
       {editing ? (
         <AgreementForm agreement={a} onDone={() => setEditing(false)} />
       ) : (
-        <dl className="agreement-terms">
-          <div>
-            <dt>
-              <Trans>Purpose</Trans>
-            </dt>
-            <dd dir="auto">
-              {a.purpose || (
-                <span className="muted">
-                  <Trans>Not written yet.</Trans> {can.write ? t`Say in a sentence what this partnership is for.` : ''}
-                </span>
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>
-              <Trans>We meet</Trans>
-            </dt>
-            <dd dir="auto">
-              {a.meetingCadence || (
-                <span className="muted">
-                  <Trans>Not agreed yet</Trans>
-                </span>
-              )}
-            </dd>
-          </div>
-          <div className="wide">
-            <dt>
-              <Trans>Confidentiality</Trans>
-            </dt>
-            <dd dir="auto">
-              {a.confidentiality || (
-                <span className="muted">
-                  <Trans>Not agreed yet</Trans>
-                </span>
-              )}
-            </dd>
-          </div>
-        </dl>
+        <>
+          <dl className="agreement-terms">
+            <div>
+              <dt>
+                <Trans>Purpose</Trans>
+              </dt>
+              <dd>
+                {a.purpose || (
+                  <span className="muted">
+                    <Trans>Not written yet.</Trans>{' '}
+                    {can.write ? t`Say in a sentence what this partnership is for.` : ''}
+                  </span>
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>
+                <Trans>We meet</Trans>
+              </dt>
+              <dd>
+                {a.meetingCadence || (
+                  <span className="muted">
+                    <Trans>Not agreed yet</Trans>
+                  </span>
+                )}
+              </dd>
+            </div>
+            <div className="wide">
+              <dt>
+                <Trans>Confidentiality</Trans>
+              </dt>
+              <dd>
+                {a.confidentiality || (
+                  <span className="muted">
+                    <Trans>Not agreed yet</Trans>
+                  </span>
+                )}
+              </dd>
+            </div>
+          </dl>
+          {can.write && (
+            <Button className="button quiet small" onPress={() => setEditing(true)}>
+              <Trans>Edit agreement</Trans>
+            </Button>
+          )}
+        </>
       )}
-    </section>
+    </Folded>
   );
 }
 

@@ -3,7 +3,9 @@ import { Button } from 'react-aria-components';
 import {
   CreatePrompt,
   UpdatePrompt,
+  canDeletePrompt,
   canRespondToPrompt,
+  promptResponders,
   type Clip,
   type Goal,
   type Prompt,
@@ -11,8 +13,8 @@ import {
 } from '@mentoring/shared';
 import { useClips } from '../../api/clips.ts';
 import { useGoals } from '../../api/goals.ts';
-import { useCreatePrompt, usePrompts, useUpdatePrompt } from '../../api/prompts.ts';
-import { ModalDialog } from '../../components/Dialog.tsx';
+import { useCreatePrompt, useDeletePrompt, usePrompts, useUpdatePrompt } from '../../api/prompts.ts';
+import { ConfirmDialog, ModalDialog } from '../../components/Dialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { TextAreaField } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
@@ -148,10 +150,14 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
   const w = useWorkspace();
   const p = w.partnership;
   const update = useUpdatePrompt(p.id);
+  const remove = useDeletePrompt(p.id);
   const [responding, setResponding] = useState(false);
   const clip = prompt.clipId ? clips.find((c) => c.id === prompt.clipId) : undefined;
   const goal = prompt.goalId ? goals.find((g) => g.id === prompt.goalId) : undefined;
   const responder = canRespondToPrompt(p, prompt, goal?.ownerId ?? null, w.meId);
+  const responders = promptResponders(p, prompt, goal?.ownerId ?? null).map((id) =>
+    id === w.meId ? 'you' : nameOf(p, id),
+  );
 
   return (
     <article className={`card prompt-card status-${prompt.status}`}>
@@ -166,6 +172,11 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
             </>
           )}
         </span>
+        {prompt.status === 'open' && responders.length > 0 && (
+          <span className={`badge ${responder ? 'accent' : 'muted'}`}>
+            <Trans>For {responders.join(' or ')} to answer</Trans>
+          </span>
+        )}
       </p>
       <h4 dir="auto" className="prompt-question">
         {prompt.question}
@@ -209,8 +220,26 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
               <Trans>Reopen</Trans>
             </Button>
           )}
+          {canDeletePrompt(p, prompt, w.meId) && (
+            <ConfirmDialog
+              title={t`Delete this prompt?`}
+              trigger={
+                <Button className="button small quiet danger-text" isPending={remove.isPending}>
+                  <Trans>Delete</Trans>
+                </Button>
+              }
+              body={
+                <p>
+                  <Trans>“{prompt.question}” is deleted for both of you and leaves any agenda.</Trans>
+                </p>
+              }
+              confirmLabel={t`Delete prompt`}
+              onConfirm={() => remove.mutate(prompt.id)}
+            />
+          )}
         </div>
       )}
+      {remove.isError && <ErrorNotice error={remove.error} />}
     </article>
   );
 }

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { NudgeNotice } from './NudgeNotice.tsx';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { ApiError, type Me } from '@mentoring/shared';
@@ -5,6 +6,7 @@ import { usePartnership } from '../../api/partnerships.ts';
 import { routeHref, type WorkspaceTab } from '../../app/route.ts';
 import { navigate } from '../../app/useRoute.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { useSelectedTabInView } from '../../components/useSelectedTabInView.ts';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { partnershipHeadline, roleLabel } from '../../lib/people.ts';
 import { AgreementPanel } from './AgreementPanel.tsx';
@@ -30,15 +32,19 @@ const tabsOf = (): { id: WorkspaceTab; label: string }[] => [
   { id: 'export', label: t`Export` },
 ];
 
-/** One partnership's workspace: the agreement on top, then the partners' shared work in tabs. */
+/** One partnership's workspace: who is in it, their agreement folded away, then the partners' shared work in tabs. */
 export function WorkspaceScreen({ me, partnershipId, tab }: { me: Me; partnershipId: string; tab: WorkspaceTab }) {
   const partnership = usePartnership(partnershipId);
+  const tabList = useRef<HTMLDivElement>(null);
+  useSelectedTabInView(tabList, partnership.isSuccess ? tab : '');
   if (partnership.isPending) return <Loading label={t`Opening the workspace…`} />;
   if (partnership.isError) return <Unavailable error={partnership.error} retry={() => void partnership.refetch()} />;
 
   const p = partnership.data;
   const w = workspaceFor(p, me.person.id);
-  const tabs = tabsOf().filter((tab) => tab.id !== 'evaluations' || p.kind === 'mentoring');
+  const tabs = tabsOf().filter((t) => t.id !== 'evaluations' || p.kind === 'mentoring');
+  // Where the work starts (goals) and where it is scheduled, not above every tab: the tab's content stays in view.
+  const nudge = p.status === 'active' && !p.nextConversation ? <ScheduleNudge /> : null;
   const selectTab = (k: Key) => navigate({ name: 'workspace', partnershipId, tab: String(k) as WorkspaceTab });
 
   return (
@@ -105,10 +111,9 @@ export function WorkspaceScreen({ me, partnershipId, tab }: { me: Me; partnershi
       {p.status === 'active' && !p.nextConversation && <NudgeNotice partnershipId={p.id} />}
 
       <AgreementPanel />
-      {p.status === 'active' && !p.nextConversation && <ScheduleNudge />}
 
       <Tabs selectedKey={tab} onSelectionChange={selectTab} className="tabs">
-        <TabList aria-label={t`Workspace sections`} className="tab-list">
+        <TabList ref={tabList} aria-label={t`Workspace sections`} className="tab-list">
           {tabs.map((t) => (
             <Tab key={t.id} id={t.id} className={`tab ${t.id === 'evaluations' ? 'tab-evaluation' : ''}`}>
               {t.label}
@@ -116,6 +121,7 @@ export function WorkspaceScreen({ me, partnershipId, tab }: { me: Me; partnershi
           ))}
         </TabList>
         <TabPanel id="goals" className="tab-panel">
+          {nudge}
           <GoalsTab />
         </TabPanel>
         <TabPanel id="clips" className="tab-panel">
@@ -125,6 +131,7 @@ export function WorkspaceScreen({ me, partnershipId, tab }: { me: Me; partnershi
           <PromptsTab />
         </TabPanel>
         <TabPanel id="conversations" className="tab-panel">
+          {nudge}
           <ConversationsTab />
         </TabPanel>
         <TabPanel id="requests" className="tab-panel">

@@ -1,8 +1,9 @@
 import { Button } from 'react-aria-components';
 import type { Clip, Goal } from '@mentoring/shared';
+import { routeHref } from '../../../app/route.ts';
 import { ModalDialog } from '../../../components/Dialog.tsx';
 import { formatDate } from '../../../lib/dates.ts';
-import { nameOf } from '../../../lib/people.ts';
+import { joinNames, nameOf } from '../../../lib/people.ts';
 import { useWorkspace } from '../workspaceContext.ts';
 import { ClipEditForm } from './ClipForm.tsx';
 import { QuestionFromClipForm } from './QuestionFromClipForm.tsx';
@@ -23,7 +24,8 @@ export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }
   const { partnership: p, meId, can } = useWorkspace();
   const actions = useClipActions(p.id, meId);
   const reviewedByMe = clip.reviews.some((r) => r.mentorId === meId);
-  const reviewers = clip.reviews.map((r) => (r.mentorId === meId ? 'you' : nameOf(p, r.mentorId)));
+  const reviewers = clip.reviews.map((r) => (r.mentorId === meId ? t`you` : nameOf(p, r.mentorId)));
+  const reviewedBy = joinNames(reviewers);
   const isClipper = clip.clipperId === meId;
   const linkedGoals = clip.goalIds
     .map((id) => goals.find((g) => g.id === id)?.title)
@@ -67,12 +69,27 @@ export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }
       </div>
       <div className="clip-footer">
         <span className={`review-state ${reviewers.length ? 'reviewed' : ''}`}>
-          {reviewers.length ? `Reviewed by ${reviewers.join(' and ')}` : t`Not reviewed yet`}
+          {reviewers.length ? t`Reviewed by ${reviewedBy}` : t`Not reviewed yet`}
+          {clip.promptIds.length > 0 && (
+            <>
+              {' · '}
+              <a href={routeHref({ name: 'workspace', partnershipId: p.id, tab: 'prompts' })}>
+                {clip.promptIds.length === 1
+                  ? t`Turned into a question`
+                  : `Turned into ${clip.promptIds.length} questions`}
+              </a>
+            </>
+          )}
         </span>
         <div className="clip-actions">
           {mentorCanReview && !reviewedByMe && (
             <Button className="button small primary" onPress={() => actions.markReviewed(clip)}>
               <Trans>Mark reviewed</Trans>
+            </Button>
+          )}
+          {mentorCanReview && reviewedByMe && (
+            <Button className="button small quiet" onPress={() => actions.markUnreviewed(clip)}>
+              <Trans>Mark not reviewed</Trans>
             </Button>
           )}
           {mentorCanReview && (

@@ -14,8 +14,8 @@ const FIELDS = ['question'];
 
 /** The mentor-coach asks rather than tells: a passage becomes a reflection prompt for the mentee. */
 export function QuestionFromClipForm({ clip, onDone }: { clip: Clip; onDone: () => void }) {
-  const { partnership: p } = useWorkspace();
-  const make = usePromptFromClip(p.id);
+  const { partnership: p, meId } = useWorkspace();
+  const make = usePromptFromClip(p.id, meId);
   const notify = useNotify();
   const form = useFormState({ question: '' });
   const submit = () => {

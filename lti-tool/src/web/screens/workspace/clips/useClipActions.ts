@@ -28,10 +28,17 @@ export function useClipActions(partnershipId: string, meId: string) {
     });
   };
 
+  /** Takes one's own review back later, after the undo has gone (it was pressed by mistake, or to read it again). */
+  const markUnreviewed = (clip: Clip) => {
+    const restore = patch(clip.id, (c) => ({ ...c, reviews: c.reviews.filter((r) => r.mentorId !== meId) }));
+    review.mutate({ id: clip.id, undo: true }, { onError: restore });
+    notify({ message: t`Marked as not reviewed: it is back among the new clips.` });
+  };
+
   const deleteClip = (clip: Clip) => {
     const restore = patch(clip.id, () => null);
     notify({ message: t`Clip deleted.`, undo: restore, onExpire: () => remove.mutate(clip.id, { onError: restore }) });
   };
 
-  return { markReviewed, deleteClip, error: review.error ?? remove.error };
+  return { markReviewed, markUnreviewed, deleteClip, error: review.error ?? remove.error };
 }

@@ -1,6 +1,6 @@
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { Button, GridList, GridListItem, useDragAndDrop, type Key } from 'react-aria-components';
-import type { AgendaItem, Conversation } from '@mentoring/shared';
+import { ApiError, type AgendaItem, type Conversation } from '@mentoring/shared';
 import { useSetAgenda } from '../../../api/conversations.ts';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { useNotify } from '../../../components/Toaster.tsx';
@@ -21,8 +21,20 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
   const items = conversation.agenda;
   const keys = agendaKeys(items);
   const [focusAfterMove, setFocusAfterMove] = useState<{ key: string; move: 'up' | 'down' } | null>(null);
+  // The agenda this person wanted when a partner's change came first: shown beside theirs, not lost.
+  const [mine, setMine] = useState<AgendaItem[] | null>(null);
 
-  const save = (agenda: AgendaItem[]) => setAgenda.mutate({ id: conversation.id, agenda });
+  // An undo pressed later saves on the version shown then, not on the one when it was offered.
+  const shown = useRef(conversation);
+  shown.current = conversation;
+
+  const save = (agenda: AgendaItem[]) => {
+    setMine(null);
+    setAgenda.mutate(
+      { id: conversation.id, agenda, version: shown.current.version },
+      { onError: (e) => e instanceof ApiError && e.status === 409 && setMine(agenda) },
+    );
+  };
 
   const { dragAndDropHooks } = useDragAndDrop({
     getItems: (dragged) =>
@@ -116,7 +128,27 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
           })}
         </GridList>
       )}
-      {setAgenda.isError && <ErrorNotice error={setAgenda.error} />}
+      {mine ? (
+        <div className="notice" role="alert">
+          <p>
+            <Trans>
+              The agenda changed while you were editing it (your partner, or you in another window). Above is the newer
+              agenda; your change was not saved. Yours was:
+            </Trans>
+          </p>
+          <AgendaView agenda={mine} lookup={lookup} />
+          <div className="form-actions">
+            <Button className="button" onPress={() => setMine(null)}>
+              <Trans>Keep the newer agenda</Trans>
+            </Button>
+            <Button className="button primary" onPress={() => save(mine)}>
+              <Trans>Use my agenda instead</Trans>
+            </Button>
+          </div>
+        </div>
+      ) : (
+        setAgenda.isError && <ErrorNotice error={setAgenda.error} />
+      )}
       <AddToAgenda items={items} lookup={lookup} onAdd={save} />
     </div>
   );

@@ -1,6 +1,16 @@
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { CreateCommitment, type Action, type Commitment, type Conversation } from '@mentoring/shared';
-import { useAddCommitment } from '../../../api/conversations.ts';
+import {
+  CreateCommitment,
+  UpdateCommitment,
+  canChangeCommitment,
+  type Action,
+  type Commitment,
+  type Conversation,
+} from '@mentoring/shared';
+import { useAddCommitment, useDeleteCommitment, useUpdateCommitment } from '../../../api/conversations.ts';
+import { ConfirmDialog } from '../../../components/Dialog.tsx';
+import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { TextInput } from '../../../components/Field.tsx';
 import { Form } from '../../../components/Form.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
@@ -21,10 +31,23 @@ function actionFor(c: Commitment, lookup: AgendaLookup): Action | undefined {
   return undefined;
 }
 
-/** A commitment, ticked when the action it became is done. */
-export function CommitmentLine({ commitment: c, lookup }: { commitment: Commitment; lookup: AgendaLookup }) {
+/** A commitment, ticked when the action it became is done; either partner edits or deletes it where `editable`. */
+export function CommitmentLine({
+  commitment: c,
+  lookup,
+  editable = false,
+}: {
+  commitment: Commitment;
+  lookup: AgendaLookup;
+  editable?: boolean;
+}) {
+  const { partnership: p, meId } = useWorkspace();
   const goal = c.goalId ? lookup.goals.find((g) => g.id === c.goalId) : undefined;
   const action = actionFor(c, lookup);
+  const [editing, setEditing] = useState(false);
+  const remove = useDeleteCommitment(p.id);
+  const mayChange = editable && canChangeCommitment(p, meId);
+  if (editing) return <CommitmentEditForm commitment={c} onDone={() => setEditing(false)} />;
   return (
     <li className={`commitment ${action?.done ? 'done' : ''}`}>
       <span
@@ -32,7 +55,7 @@ export function CommitmentLine({ commitment: c, lookup }: { commitment: Commitme
         role="img"
         aria-label={action?.done ? t`Done` : t`Not done yet`}
       />
-      <span>
+      <span className="grow">
         <span className="commitment-text">{c.text}</span>
         {(goal || c.dueOn) && (
           <span className="action-meta">
@@ -48,7 +71,72 @@ export function CommitmentLine({ commitment: c, lookup }: { commitment: Commitme
             )}
           </span>
         )}
+        {remove.isError && <ErrorNotice error={remove.error} />}
       </span>
+      {mayChange && (
+        <span className="commitment-tools">
+          <Button
+            className="button quiet small"
+            aria-label={t`Edit commitment: ${c.text}`}
+            onPress={() => setEditing(true)}
+          >
+            <Trans>Edit</Trans>
+          </Button>
+          <ConfirmDialog
+            title={t`Delete this commitment?`}
+            trigger={
+              <Button
+                className="button quiet small danger-text"
+                aria-label={t`Delete commitment: ${c.text}`}
+                isPending={remove.isPending}
+              >
+                <Trans>Delete</Trans>
+              </Button>
+            }
+            body={
+              <p>
+                <Trans>“{c.text}” is deleted for both of you</Trans>
+                {goal ? (
+                  <>
+                    <Trans>, with the action it became under “{goal.title}”</Trans>
+                  </>
+                ) : null}
+                .
+              </p>
+            }
+            confirmLabel={t`Delete commitment`}
+            onConfirm={() => remove.mutate(c.id)}
+          />
+        </span>
+      )}
+    </li>
+  );
+}
+
+function CommitmentEditForm({ commitment: c, onDone }: { commitment: Commitment; onDone: () => void }) {
+  const { partnership: p } = useWorkspace();
+  const update = useUpdateCommitment(p.id);
+  const form = useFormState({ text: c.text, dueOn: c.dueOn ?? '' });
+  const submit = () => {
+    const r = check(UpdateCommitment, { text: form.values.text, dueOn: form.values.dueOn || null }, ['text', 'dueOn']);
+    if (!r.ok) return form.setErrors(r.errors);
+    update.mutate(
+      { id: c.id, body: r.value },
+      { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, ['text', 'dueOn'])) },
+    );
+  };
+  return (
+    <li className="commitment editing">
+      <Form onSubmit={submit} errors={form.errors} className="inline-form" label={t`Edit the commitment`}>
+        <TextInput label={t`Commitment`} isRequired autoFocus className="grow" {...form.field('text')} />
+        <TextInput type="date" label={t`Due`} {...form.field('dueOn')} />
+        <Button className="button" onPress={onDone}>
+          <Trans>Cancel</Trans>
+        </Button>
+        <Button type="submit" className="button primary" isPending={update.isPending}>
+          <Trans>Save</Trans>
+        </Button>
+      </Form>
     </li>
   );
 }
@@ -104,7 +192,7 @@ export function Commitments({ conversation: c, lookup }: { conversation: Convers
       ) : (
         <ul className="commitment-list">
           {c.commitments.map((x) => (
-            <CommitmentLine key={x.id} commitment={x} lookup={lookup} />
+            <CommitmentLine key={x.id} commitment={x} lookup={lookup} editable />
           ))}
         </ul>
       )}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { ApiError, UpdateConversation, type Conversation } from '@mentoring/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { conversationKeys, useUpdateConversation } from '../../../api/conversations.ts';
+import { useApi } from '../../../api/ApiContext.tsx';
+import { conversationQueries, useUpdateConversation } from '../../../api/conversations.ts';
 import { TextAreaField } from '../../../components/Field.tsx';
 import { LockIcon } from '../../../components/Icons.tsx';
 import { Form } from '../../../components/Form.tsx';
@@ -32,16 +33,18 @@ export function NotesEditor({
   const [editing, setEditing] = useState(false);
   // Shared notes: the version the edit started from; a partner's save in between is shown, and kept.
   const [base, setBase] = useState<number | null>(null);
+  // The shared notes as they were then: an agenda change (the same version) leaves them alone, and is no conflict.
+  const [baseText, setBaseText] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
   const qc = useQueryClient();
+  const api = useApi();
   const isPrivate = which === 'privateNote';
   const label = isPrivate ? t`My private note` : t`Shared notes`;
   const hint = isPrivate
     ? t`Only you see this. Not your partner, not program staff.`
     : t`Shared with ${joinNames(partnersOf(p, meId).map((m) => m.name))}.`;
 
-  const submit = () => {
-    const version = isPrivate ? undefined : (base ?? c.version);
+  const submit = (version = isPrivate ? undefined : (base ?? c.version)) => {
     const r = check(UpdateConversation, { [which]: form.values.text, version }, [which]);
     if (!r.ok) return form.setErrors({ fields: { text: r.errors.fields[which] ?? r.errors.form ?? '' }, form: null });
     update.mutate(
@@ -53,10 +56,16 @@ export function NotesEditor({
         },
         onError: (e) => {
           if (!(e instanceof ApiError && e.status === 409)) return form.setErrors(errorsFrom(e, ['text']));
-          // Show their newer text (from a fresh read) above what this person typed, which stays.
-          setStale(true);
-          setBase(null);
-          void qc.invalidateQueries({ queryKey: conversationKeys.list(p.id) });
+          // Show their newer text (from a fresh read) above what this person typed, which stays;
+          // when only the agenda moved on, the notes are saved on the newer version instead.
+          void qc.fetchQuery({ ...conversationQueries.list(api, p.id), staleTime: 0 }).then(({ conversations }) => {
+            const fresh = conversations.find((x) => x.id === c.id);
+            if (fresh && baseText !== null && fresh.sharedNotes === baseText && fresh.version !== r.value.version)
+              return submit(fresh.version);
+            setStale(true);
+            setBase(null);
+            setBaseText(null);
+          });
         },
       },
     );
@@ -113,6 +122,7 @@ export function NotesEditor({
                 onPress={() => {
                   form.reset({ text: saved });
                   setBase(c.version);
+                  setBaseText(c.sharedNotes);
                   setStale(false);
                   setEditing(true);
                 }}

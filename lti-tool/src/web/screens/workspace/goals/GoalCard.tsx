@@ -1,7 +1,8 @@
 import { Button, Menu, MenuItem, MenuTrigger, Popover, type Key } from 'react-aria-components';
-import type { Goal, GoalStatus } from '@mentoring/shared';
-import { useUpdateGoal } from '../../../api/goals.ts';
-import { ModalDialog } from '../../../components/Dialog.tsx';
+import { canDeleteGoal, type Goal, type GoalStatus } from '@mentoring/shared';
+import { useDeleteGoal, useUpdateGoal } from '../../../api/goals.ts';
+import { ConfirmDialog, ModalDialog } from '../../../components/Dialog.tsx';
+import { useNotify } from '../../../components/Toaster.tsx';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { nameOf } from '../../../lib/people.ts';
@@ -9,7 +10,7 @@ import { useWorkspace } from '../workspaceContext.ts';
 import { ActionList } from './ActionList.tsx';
 import { GoalForm } from './GoalForm.tsx';
 import { Folded } from '../../../components/Folded.tsx';
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
 const statusLabel = (key: GoalStatus): string => {
@@ -26,7 +27,10 @@ const statusMoves = (): { id: GoalStatus; label: string }[] => [
 export function GoalCard({ goal }: { goal: Goal }) {
   const { partnership: p, meId, can } = useWorkspace();
   const update = useUpdateGoal(p.id);
+  const remove = useDeleteGoal(p.id);
+  const notify = useNotify();
   const isOwner = goal.ownerId === meId && can.write;
+  const mayDelete = canDeleteGoal(p, goal, meId);
   const showOwner = p.kind === 'collegial' || p.members.filter((m) => m.role === 'mentee').length > 1;
 
   return (
@@ -81,10 +85,34 @@ export function GoalCard({ goal }: { goal: Goal }) {
                 </Menu>
               </Popover>
             </MenuTrigger>
+            {mayDelete && (
+              <ConfirmDialog
+                title={t`Delete the goal “${goal.title}”?`}
+                trigger={
+                  <Button className="button quiet small danger-text" isPending={remove.isPending}>
+                    <Trans>Delete</Trans>
+                  </Button>
+                }
+                body={
+                  <p>
+                    {plural(goal.actions.length, {
+                      one: 'Its action goes with it, and it leaves any agenda. Clips filed under it stay. To keep it without working on it, park it instead.',
+                      other:
+                        'Its # actions go with it, and it leaves any agenda. Clips filed under it stay. To keep it without working on it, park it instead.',
+                    })}
+                  </p>
+                }
+                confirmLabel={t`Delete goal`}
+                onConfirm={() =>
+                  remove.mutate(goal.id, { onSuccess: () => notify({ message: t`Goal deleted: ${goal.title}` }) })
+                }
+              />
+            )}
           </div>
         )}
       </div>
       {update.isError && <ErrorNotice error={update.error} />}
+      {remove.isError && <ErrorNotice error={remove.error} />}
       {(goal.why || goal.success) && (
         <dl className="goal-reasons">
           {goal.why && (
