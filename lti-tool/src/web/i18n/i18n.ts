@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { i18n, type Messages } from '@lingui/core';
 import { useLingui } from '@lingui/react';
-import { textDirection } from '@mentoring/shared/rules/locale';
+import { isLocale, textDirection } from '@mentoring/shared/rules/locale';
 import type { Locale } from '@mentoring/shared';
 
 const catalogs: Record<Locale, () => Promise<{ messages: Messages }>> = {
@@ -45,6 +45,11 @@ export function useLocale(wanted: Locale | undefined): boolean {
     if (wanted && active.locale !== wanted) void activateLocale(wanted);
   }, [wanted, active]);
   return !wanted || active.locale === wanted;
+}
+
+/** The language the app speaks now, for texts made outside the catalogs (the shared notice texts). */
+export function currentLocale(): Locale {
+  return isLocale(i18n.locale) ? i18n.locale : 'en';
 }
 
 export { i18n };

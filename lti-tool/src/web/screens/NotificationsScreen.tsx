@@ -19,6 +19,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ErrorNotice, Loading } from '../components/QueryState.tsx';
 import { formatRelative } from '../lib/dates.ts';
+import { currentLocale } from '../i18n/i18n.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
@@ -38,6 +39,7 @@ function placeOf(n: Notification): Route {
 
 /** The person's notices, newest first, each leading to its place; and how e-mail reaches them. */
 export function NotificationsScreen() {
+  const locale = currentLocale();
   const list = useNotifications();
   const mark = useMarkNotificationsRead();
   const unread = list.data?.unread ?? 0;
@@ -65,7 +67,7 @@ export function NotificationsScreen() {
       ) : (
         <ul className="notice-list" aria-label={t`Notices, ${unread} unread`}>
           {list.data.notifications.map((n) => {
-            const text = noticeText(n.kind, n.data, 'en');
+            const text = noticeText(n.kind, n.data, locale);
             return (
               <li key={n.id} className={n.readAt ? 'notice' : 'notice unread'}>
                 <a
@@ -96,6 +98,7 @@ export function NotificationsScreen() {
 }
 
 function NotificationPreferences() {
+  const locale = currentLocale();
   const prefs = useNotificationPreferences();
   const update = useUpdateNotificationPreferences();
   if (prefs.isPending) return <Loading label={t`Loading your choices…`} />;
@@ -114,7 +117,7 @@ function NotificationPreferences() {
         <div className="notice-prefs">
           {NOTIFICATION_KINDS.map((kind) => (
             <label key={kind} className="notice-pref">
-              <span>{noticeKindLabels[kind]('en')}</span>
+              <span>{noticeKindLabels[kind](locale)}</span>
               <select
                 value={prefs.data.delivery[kind]}
                 disabled={update.isPending}
@@ -122,7 +125,7 @@ function NotificationPreferences() {
               >
                 {DELIVERY_CHOICES.map((d) => (
                   <option key={d} value={d}>
-                    {deliveryLabels[d]('en')}
+                    {deliveryLabels[d](locale)}
                   </option>
                 ))}
               </select>
