@@ -33,7 +33,7 @@ export function AgreementPanel() {
               <dt>
                 <Trans>Purpose</Trans>
               </dt>
-              <dd>
+              <dd dir="auto">
                 {a.purpose || (
                   <span className="muted">
                     <Trans>Not written yet.</Trans>{' '}
@@ -46,7 +46,7 @@ export function AgreementPanel() {
               <dt>
                 <Trans>We meet</Trans>
               </dt>
-              <dd>
+              <dd dir="auto">
                 {a.meetingCadence || (
                   <span className="muted">
                     <Trans>Not agreed yet</Trans>
@@ -58,7 +58,7 @@ export function AgreementPanel() {
               <dt>
                 <Trans>Confidentiality</Trans>
               </dt>
-              <dd>
+              <dd dir="auto">
                 {a.confidentiality || (
                   <span className="muted">
                     <Trans>Not agreed yet</Trans>

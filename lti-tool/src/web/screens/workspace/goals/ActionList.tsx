@@ -66,13 +66,17 @@ function ActionRow({ action: a, canEdit }: { action: Action; canEdit: boolean })
     <li className={`action ${a.done ? 'done' : ''}`}>
       {canEdit ? (
         <Checkbox isSelected={a.done} onChange={setDone}>
-          <span className="action-text">{a.text}</span>
+          <span className="action-text" dir="auto">
+            {a.text}
+          </span>
           {meta}
         </Checkbox>
       ) : (
         <span className="action-readonly">
           <span className={`check-mark ${a.done ? 'on' : ''}`} aria-label={a.done ? 'Done' : 'Not done'} role="img" />
-          <span className="action-text">{a.text}</span>
+          <span className="action-text" dir="auto">
+            {a.text}
+          </span>
           {meta}
         </span>
       )}
