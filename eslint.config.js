@@ -69,5 +69,32 @@ export default tseslint.config(
     group: ['**/http/**', '**/lti/provider', '**/lti/provider.ts'],
     message: 'Services and models speak the domain: throw from services/errors.ts; HTTP maps it to a status.',
   }),
+  {
+    // Every word a person reads in the web app is a message (Lingui's <Trans> or t), so it reaches every catalog.
+    files: ['lti-tool/src/web/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXText[value=/[A-Za-z]/]:not(JSXElement[openingElement.name.name=/^(Trans|Plural|Select)$/] *)',
+          message: 'Text people read goes through the message catalog: wrap it in <Trans> (lingui.config.ts).',
+        },
+        {
+          selector: 'JSXExpressionContainer > Literal[value=/[A-Za-z]/]',
+          message: 'Text people read goes through the message catalog: use t`…` from @lingui/core/macro.',
+        },
+        {
+          selector:
+            'JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt|label|description|hint)$/] > Literal[value=/[A-Za-z]/]',
+          message: 'Labels people read (or hear) go through the message catalog: use t`…` from @lingui/core/macro.',
+        },
+        {
+          selector:
+            'JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt|label|description|hint)$/] > JSXExpressionContainer > TemplateLiteral',
+          message: 'Labels people read (or hear) go through the message catalog: use t`…` from @lingui/core/macro.',
+        },
+      ],
+    },
+  },
   prettier,
 );

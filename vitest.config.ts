@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { getConfig } from '@lingui/conf';
 
 export default defineConfig({
   test: {
@@ -11,6 +13,20 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        // The web app's Lingui macros become message lookups, as in its Vite build.
+        plugins: [
+          react({
+            include: /lti-tool[\\/]src[\\/]web[\\/].*\.tsx?$/,
+            babel: {
+              plugins: [
+                [
+                  '@lingui/babel-plugin-lingui-macro',
+                  { linguiConfig: getConfig({ configPath: 'lti-tool/lingui.config.ts' }) },
+                ],
+              ],
+            },
+          }),
+        ],
         test: {
           name: 'main',
           include: ['{shared,lti-tool,test}/**/*.test.{ts,tsx}'],

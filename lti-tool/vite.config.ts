@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { lingui } from '@lingui/vite-plugin';
+import { getConfig } from '@lingui/conf';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const modules = (names: string) => new RegExp(`node_modules[\\\\/](${names})[\\\\/]`);
@@ -36,10 +38,17 @@ function precompress(): Plugin {
   };
 }
 
+const linguiConfig = getConfig({ configPath: here('./lingui.config.ts') });
+
 export default defineConfig({
   root: here('./src/web'),
   base: '/app/',
-  plugins: [react(), precompress()],
+  // Lingui's macros become catalog lookups at build time; each `.po` catalog compiles into its own chunk.
+  plugins: [
+    react({ babel: { plugins: [['@lingui/babel-plugin-lingui-macro', { linguiConfig }]] } }),
+    lingui({ configPath: linguiConfig.resolvedConfigPath, failOnCompileError: true }),
+    precompress(),
+  ],
   build: {
     outDir: here('./dist/web'),
     emptyOutDir: true,

@@ -8,6 +8,8 @@ const ME: Me = {
   person: { id: 'p-mentee', name: 'Mina Mentee', email: null },
   program: { id: 'prog', title: 'New leaders 2025', label: null, platformName: null },
   programRole: 'participant',
+  locale: 'en',
+  chosenLocale: null,
 };
 
 const clipBody = (n: number): QueuedClip['body'] => ({

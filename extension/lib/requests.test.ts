@@ -12,6 +12,8 @@ const ME: Me = {
   person: { id: 'p1', name: 'Mina', email: null },
   program: { id: 'prog', title: 'Program', label: null, platformName: null },
   programRole: 'participant',
+  locale: 'en',
+  chosenLocale: null,
 };
 const CLIP: Clip = {
   id: 'clip-1',

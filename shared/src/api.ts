@@ -37,6 +37,15 @@ export const routes = {
     extension: true,
     response: d.Me,
   }),
+  chooseLocale: route({
+    method: 'PUT',
+    path: '/api/me/locale',
+    summary: 'Choose the language the tool speaks to the signed-in person (null: the LMS’s)',
+    access: 'person',
+    extension: true,
+    body: d.ChooseLocale,
+    response: d.Me,
+  }),
 
   programPeople: route({
     method: 'GET',

@@ -4,6 +4,7 @@
  * generated from them, so a field is named and limited in exactly one place.
  */
 import { z } from 'zod';
+import { LOCALES } from './rules/locale.ts';
 
 /**
  * Text a person or a program sends: NUL and unpaired UTF-16 surrogates are refused, since neither
@@ -40,7 +41,22 @@ export const Program = z
   .meta({ id: 'Program' });
 export type Program = z.infer<typeof Program>;
 
-export const Me = z.object({ person: Person, program: Program, programRole: ProgramRole }).meta({ id: 'Me' });
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+export const Me = z
+  .object({
+    person: Person,
+    program: Program,
+    programRole: ProgramRole,
+    /** The language the tool speaks to this person (rules/locale.ts: choice, launch, browser). */
+    locale: Locale,
+    /** The person's own choice of language, kept across launches; null follows the LMS. */
+    chosenLocale: Locale.nullable(),
+  })
+  .meta({ id: 'Me' });
+/** A person's choice of language; null goes back to the LMS's (or the browser's). */
+export const ChooseLocale = z.object({ locale: Locale.nullable() });
+export type ChooseLocale = z.infer<typeof ChooseLocale>;
 export type Me = z.infer<typeof Me>;
 
 export const PartnershipKind = z.enum(['mentoring', 'collegial']);

@@ -13,6 +13,7 @@ export * from './rules/conversations.ts';
 export * from './rules/roster.ts';
 export * from './rules/deletion.ts';
 export * from './rules/documents.ts';
+export * from './rules/locale.ts';
 export * from './notifications.ts';
 export * from './rules/notifications.ts';
 export * from './messages/notifications.ts';

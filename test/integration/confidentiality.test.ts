@@ -26,6 +26,7 @@ const ACCESS: Record<
   { who: 'mentor' | 'mentee' | 'both' | 'staff' | 'person' | 'public' | 'invitee'; staffReads?: true }
 > = {
   me: { who: 'person' },
+  chooseLocale: { who: 'person' },
   programPeople: { who: 'staff' },
   syncRoster: { who: 'staff' },
   programDirectory: { who: 'person' },
@@ -307,6 +308,8 @@ function bodyFor(name: RouteName, caller: Caller, f: Fixture): unknown {
     anonymous: 'mentee',
   }[caller];
   switch (name) {
+    case 'chooseLocale':
+      return { locale: null };
     case 'updateProgramSettings':
       return { quietAfterDays: 21 };
     case 'createCheckpoint':

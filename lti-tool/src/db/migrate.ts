@@ -12,7 +12,8 @@ import * as programLife from './migrations/0008-program-life.ts';
 import * as partnershipPages from './migrations/0009-partnership-pages.ts';
 import * as notifications from './migrations/0010-notifications.ts';
 import * as connectionsAndPartners from './migrations/0011-connections-and-partners.ts';
-import * as courseAddress from './migrations/0016-course-address.ts';
+import * as courseAddress from './migrations/0012-course-address.ts';
+import * as personLocale from './migrations/0013-person-locale.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -31,7 +32,8 @@ const migrations: Array<[string, Migration]> = [
   ['0009-partnership-pages', partnershipPages],
   ['0010-notifications', notifications],
   ['0011-connections-and-partners', connectionsAndPartners],
-  ['0016-course-address', courseAddress],
+  ['0012-course-address', courseAddress],
+  ['0013-person-locale', personLocale],
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { Id, routes, type RouteDef, type RouteName, type Routes } from '@mentoring/shared';
+import { acceptedLanguages, Id, routes, type RouteDef, type RouteName, type Routes } from '@mentoring/shared';
 import { HttpError, toHttpError, unauthenticated, forbidden, invalid } from './errors.ts';
 import type { Principal } from '../auth/principal.ts';
 import { EXTENSION_TOKEN_PREFIX } from '../auth/tokens.ts';
@@ -16,6 +16,8 @@ type Input<R extends RouteDef> = {
   params: Record<string, string>;
   query: R['query'] extends z.ZodType ? z.output<R['query']> : Record<string, never>;
   body: R['body'] extends z.ZodType ? z.output<R['body']> : undefined;
+  /** The caller's `Accept-Language`, most wanted first. */
+  languages: string[];
 };
 
 /** A handler may answer with another status or a non-JSON body (downloads). */
@@ -232,7 +234,7 @@ export function createApiHandler(options: ApiOptions) {
           throw invalid(describeIssue(parsed.error.issues[0], 'request body'), fieldOf(parsed.error.issues[0]));
         body = parsed.data;
       }
-      const input = { params, query, body } as never;
+      const input = { params, query, body, languages: acceptedLanguages(req.headers['accept-language']) } as never;
       const handler = handlers[route.name] as unknown as (...a: unknown[]) => Promise<unknown>;
       const result = principal ? await handler(principal, input) : await handler(input, req);
       if (result instanceof Answer) return send(res, result.status, result.body, result.contentType, result.filename);

@@ -3,6 +3,7 @@
  * nonce reuse and age; it leaves the claims' shapes to us), and how they map to domain records.
  */
 import { z } from 'zod';
+import { matchLocale } from '@mentoring/shared/rules/locale';
 import type { LtiContext, LtiPerson } from '../models/programs.ts';
 
 /** The token ltijs hands to its launch callbacks (`res.locals.token`); only its client id is read. */
@@ -34,10 +35,10 @@ export const CLAIM = {
   context: `${LTI}context`,
   toolPlatform: `${LTI}tool_platform`,
   resourceLink: `${LTI}resource_link`,
+  launchPresentation: `${LTI}launch_presentation`,
   nrps: 'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice',
   ags: 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint',
   deepLinking: 'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings',
-  launchPresentation: `${LTI}launch_presentation`,
 } as const;
 
 // A NUL or a lone surrogate cannot be stored as text on every database: refused, never rewritten.
@@ -80,6 +81,16 @@ const LaunchClaimsSchema = z.object({
   [CLAIM.toolPlatform]: z
     .object({ name: optionalText(500), product_family_code: optionalText(255) }, { error: 'is not an object' })
     .nullish(),
+  [CLAIM.launchPresentation]: z
+    .object(
+      {
+        locale: optionalText(100),
+        // Only read for a link back to the course: a malformed one is dropped, never a reason to refuse.
+        return_url: httpUrl.nullish().catch(null),
+      },
+      { error: 'is not an object' },
+    )
+    .nullish(),
   [CLAIM.resourceLink]: z
     .object({ id: optionalText(255), title: optionalText(500) }, { error: 'is not an object' })
     .nullish(),
@@ -103,11 +114,6 @@ const LaunchClaimsSchema = z.object({
       { error: 'is not an object' },
     )
     .nullish(),
-  // Only read for a link back to the course: a malformed one is dropped, never a reason to refuse.
-  [CLAIM.launchPresentation]: z
-    .object({ return_url: httpUrl.nullish().catch(null) })
-    .nullish()
-    .catch(null),
 });
 
 export type LaunchClaims = z.infer<typeof LaunchClaimsSchema>;
@@ -201,7 +207,8 @@ export function courseUrlOf(c: LaunchClaims): string | null {
 
 export function personOf(c: LaunchClaims): LtiPerson {
   const name = c.name || [c.given_name, c.family_name].filter(Boolean).join(' ') || 'Unnamed participant';
-  return { issuer: c.iss, subject: c.sub, name, email: c.email || null };
+  const launchLocale = matchLocale(c[CLAIM.launchPresentation]?.locale);
+  return { issuer: c.iss, subject: c.sub, name, email: c.email || null, launchLocale };
 }
 
 export function rolesOf(c: LaunchClaims): string[] {

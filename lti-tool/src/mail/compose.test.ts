@@ -33,6 +33,30 @@ describe('e-mail notices', () => {
     );
   });
 
+  it('speak the person’s language: Spanish for a launch in es-MX, Arabic with the page set right-to-left', () => {
+    const es = composeMail(
+      app,
+      { personId: 'p-1', name: 'Sofía', email: 'sofia@example.org' },
+      program,
+      [notice({ actorName: 'Marcus' })],
+      false,
+      'es',
+    );
+    expect(es.subject).toBe('Marcus pidió un recurso');
+    expect(es.text).toContain('Hola, Sofía:');
+    expect(es.text).toContain('Abre el espacio de mentoría desde tu curso en Moodle');
+    const ar = composeMail(
+      app,
+      { personId: 'p-2', name: 'عائشة', email: 'aisha@example.org' },
+      program,
+      [notice({ actorName: 'Marcus' })],
+      false,
+      'ar',
+    );
+    expect(ar.subject).toBe('طلب Marcus مصدرًا');
+    expect(ar.html).toContain('dir="rtl"');
+  });
+
   it('gather a digest into one message listing each notice', () => {
     const m = composeMail(
       app,

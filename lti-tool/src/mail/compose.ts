@@ -4,7 +4,7 @@
  * and the RFC 8058 unsubscribe headers. Names, dates, counts and links: never workspace content.
  */
 import crypto from 'node:crypto';
-import { mailTexts, noticeText, type Locale, type Notification } from '@mentoring/shared';
+import { mailTexts, noticeText, textDirection, type Locale, type Notification } from '@mentoring/shared';
 import { html } from '../http/html.ts';
 import type { App } from '../services/app.ts';
 
@@ -64,7 +64,8 @@ export function composeMail(
     mailTexts.why(program.title, locale),
     `${mailTexts.unsubscribe(locale)}: ${unsubscribe}`,
   ].join('\n');
-  const body = html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${subject}</title></head>
+  const body =
+    html`<!doctype html><html lang="${locale}" dir="${textDirection(locale)}"><head><meta charset="utf-8"><title>${subject}</title></head>
 <body style="font:16px/1.5 system-ui,sans-serif;color:#1f2a37;background:#f7f6f2;margin:0;padding:24px">
 <div style="max-width:36rem;margin:0 auto;background:#fff;border:1px solid #e3e0d8;border-radius:12px;padding:24px">
 <p>${mailTexts.greeting(to.name, locale)}</p>

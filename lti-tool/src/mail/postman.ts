@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { DAY, HOUR, MAX_MAIL_ATTEMPTS, deliveryOf, digestMoment, retryDelayMs } from '@mentoring/shared';
+import { DAY, HOUR, MAX_MAIL_ATTEMPTS, deliveryOf, digestMoment, resolveLocale, retryDelayMs } from '@mentoring/shared';
 import { json } from '../db/sql.ts';
 import {
   claimMail,
@@ -25,6 +25,7 @@ import {
 import { notifyPartnership } from '../services/notifications.ts';
 import type { App } from '../services/app.ts';
 import { composeMail } from './compose.ts';
+import { personLocales } from '../models/programs.ts';
 
 /** How often the worker looks for due notices and mail. */
 export const MAIL_POLL_MS = 30_000;
@@ -122,12 +123,15 @@ export class Postman {
       await finishMail(app.sql, row.id, this.owner, { status: 'dropped' }, app.clock.now());
       return false;
     }
+    // In the person's own language, else their LMS's (an e-mail has no browser to ask).
+    const locales = await personLocales(app.sql, row.person_id);
     const message = composeMail(
       app,
       { personId: row.person_id, name: to.name, email: to.email },
       to,
       notices,
       Boolean(row.digest),
+      resolveLocale({ ...locales }),
     );
     try {
       await this.transport!.sendMail({ from: app.config.mail.from, ...message });

@@ -1,6 +1,8 @@
 /** Programs (LMS course contexts), people, and their memberships. */
 import crypto from 'node:crypto';
+import { matchLocale } from '@mentoring/shared/rules/locale';
 import type {
+  Locale,
   MemberRole,
   PartnershipKind,
   PartnershipStatus,
@@ -77,25 +79,47 @@ export interface LtiPerson {
   subject: string;
   name: string;
   email: string | null;
+  /** The language a launch asked for (null: one the tool does not speak); roster syncs do not know it. */
+  launchLocale?: Locale | null;
 }
 
 /** Inserts or refreshes a person (issuer + sub); answers their id. Safe when two launches race. */
 export async function upsertPerson(sql: Sql, p: LtiPerson, now: number): Promise<string> {
   // Platforms may leave out name and email (privacy settings): keep what we knew. The row's
-  // updated_at moves only when something did change.
+  // updated_at moves only when something did change. A roster sync does not know the launch's language.
+  const localeKnown = p.launchLocale === undefined ? 0 : 1;
   const [row] = await sql.returning<{ id: string }>(
-    `INSERT INTO people (id, issuer, subject, name, email, created_at, updated_at) VALUES (:id, :issuer, :subject, :name, :email, :now, :now)
+    `INSERT INTO people (id, issuer, subject, name, email, launch_locale, created_at, updated_at)
+     VALUES (:id, :issuer, :subject, :name, :email, :launchLocale, :now, :now)
      ON CONFLICT (issuer, subject) DO UPDATE SET
        name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE people.name END,
        email = COALESCE(excluded.email, people.email),
+       launch_locale = CASE WHEN :localeKnown = 1 THEN excluded.launch_locale ELSE people.launch_locale END,
        updated_at = CASE
          WHEN (excluded.name <> '' AND excluded.name <> people.name)
            OR (excluded.email IS NOT NULL AND (people.email IS NULL OR excluded.email <> people.email))
+           OR (:localeKnown = 1 AND excluded.launch_locale IS DISTINCT FROM people.launch_locale)
          THEN excluded.updated_at ELSE people.updated_at END
      RETURNING id`,
-    { ...p, id: crypto.randomUUID(), now },
+    { ...p, launchLocale: p.launchLocale ?? null, localeKnown, id: crypto.randomUUID(), now },
   );
   return row!.id;
+}
+
+/** The person's chosen language and the one their last launch asked for (rules/locale.ts decides). */
+export async function personLocales(
+  sql: Sql,
+  id: string,
+): Promise<{ chosen: Locale | null; launch: Locale | null } | undefined> {
+  const row = await sql.one<{ locale: string | null; launch_locale: string | null }>(
+    'SELECT locale, launch_locale FROM people WHERE id = :id',
+    { id },
+  );
+  return row && { chosen: matchLocale(row.locale), launch: matchLocale(row.launch_locale) };
+}
+
+export async function chooseLocale(sql: Sql, id: string, locale: Locale | null, now: number): Promise<void> {
+  await sql.run('UPDATE people SET locale = :locale, updated_at = :now WHERE id = :id', { id, locale, now });
 }
 
 export async function findPerson(sql: Sql, id: string): Promise<Person | undefined> {

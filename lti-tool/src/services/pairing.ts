@@ -25,7 +25,7 @@ import {
   revokeConnectionRow,
   usePairingCode,
 } from '../models/connections.ts';
-import { findPerson, findProgram, toProgram } from '../models/programs.ts';
+import { describeMe } from './me.ts';
 import type { App } from './app.ts';
 
 export const PAIRING_CODE_MINUTES = 10;
@@ -54,7 +54,12 @@ export const CODE_REFUSED = `This connection code does not work: it may be used 
  * Uses the code once and makes a connection whose token is shown only in this answer. Every try
  * counts against the caller's network; a code that works is given back.
  */
-export async function exchangePairingCode(app: App, body: PairingExchange, caller: string): Promise<PairingResult> {
+export async function exchangePairingCode(
+  app: App,
+  body: PairingExchange,
+  caller: string,
+  languages: readonly string[],
+): Promise<PairingResult> {
   await app.limits.take('pairing', caller);
   const hash = codeHash(body.code);
   const now = app.clock.now();
@@ -79,13 +84,13 @@ export async function exchangePairingCode(app: App, body: PairingExchange, calle
   if (!paired) throw invalid(CODE_REFUSED, 'code');
   await app.limits.giveBack('pairing', caller);
   const { program_id: programId, person_id: personId } = paired.owner;
-  const [person, program, programRole] = await Promise.all([
-    findPerson(app.sql, personId),
-    findProgram(app.sql, programId),
-    programRoleOf(app.sql, programId, personId),
-  ]);
-  if (!person || !program || !programRole) throw notFound('Your program');
-  return { token, connection: paired.connection, me: { person, program: toProgram(program), programRole } };
+  const programRole = await programRoleOf(app.sql, programId, personId);
+  if (!programRole) throw notFound('Your program');
+  return {
+    token,
+    connection: paired.connection,
+    me: await describeMe(app, { personId, programId, programRole }, languages),
+  };
 }
 
 export async function listConnections(app: App, principal: Principal): Promise<{ connections: BrowserConnection[] }> {

@@ -1,18 +1,22 @@
 /**
  * The workspace app shown in the LMS iframe. The launch's ltik is read once here and sent as a
- * bearer token with every API call; the app uses no cookies.
+ * bearer token with every API call; the app uses no cookies. The first words show in the
+ * browser's language while `GET /api/me` says which language the person reads the tool in.
  */
 import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { I18nProvider } from '@lingui/react';
 import { createApiClient } from '@mentoring/shared';
+import { resolveLocale } from '@mentoring/shared/rules/locale';
 import { ApiProvider } from './api/ApiContext.tsx';
 import { createQueryClient } from './api/queryClient.ts';
 import { App, startFirstScreen } from './app/App.tsx';
 import { askToFitContent } from './app/frameResize.ts';
 import { browserEnvironment, takeLtik } from './app/ltik.ts';
 import { Toaster } from './components/Toaster.tsx';
+import { activateLocale, i18n } from './i18n/i18n.ts';
 import './styles.css';
 
 const ltik = takeLtik(browserEnvironment());
@@ -21,14 +25,18 @@ const queryClient = createQueryClient();
 if (ltik !== null) startFirstScreen(queryClient, api, window.location.hash);
 askToFitContent();
 
+await activateLocale(resolveLocale({ browser: navigator.languages }));
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ApiProvider client={api}>
-      <QueryClientProvider client={queryClient}>
-        <Toaster>
-          <App launched={ltik !== null} />
-        </Toaster>
-      </QueryClientProvider>
-    </ApiProvider>
+    <I18nProvider i18n={i18n}>
+      <ApiProvider client={api}>
+        <QueryClientProvider client={queryClient}>
+          <Toaster>
+            <App launched={ltik !== null} />
+          </Toaster>
+        </QueryClientProvider>
+      </ApiProvider>
+    </I18nProvider>
   </StrictMode>,
 );

@@ -44,8 +44,8 @@ export function clipHandlers(app: App): Pick<Handlers, ClipRoutes> {
     prepare: (p, { params }) => prepare(app, p, params.id!),
 
     createPairingCode: (p) => pairing.createPairingCode(app, p),
-    exchangePairingCode: ({ body }, req) =>
-      pairing.exchangePairingCode(app, body, clientAddress(req, app.config.trustProxyHops)),
+    exchangePairingCode: ({ body, languages }, req) =>
+      pairing.exchangePairingCode(app, body, clientAddress(req, app.config.trustProxyHops), languages),
     listConnections: (p) => pairing.listConnections(app, p),
     renameConnection: (p, { params, body }) => pairing.renameConnection(app, p, params.id!, body),
     extensionDownloads: () => Promise.resolve(extensionDownloads(app.config)),

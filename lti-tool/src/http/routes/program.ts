@@ -1,20 +1,20 @@
 /** The signed-in person and their program: who am I, the roster, the directory. */
 import { directoryFor } from '@mentoring/shared';
 import type { Handlers } from '../api.ts';
-import { findPerson, findProgram, roster, rosterSyncedAt, toProgram } from '../../models/programs.ts';
+import { chooseLocale, findProgram, roster, rosterSyncedAt } from '../../models/programs.ts';
 import { syncRoster } from '../../services/roster.ts';
 import { notFound } from '../errors.ts';
 import type { App } from '../../services/app.ts';
+import { describeMe } from '../../services/me.ts';
 
-export function programHandlers(app: App): Pick<Handlers, 'me' | 'programPeople' | 'syncRoster' | 'programDirectory'> {
+export function programHandlers(
+  app: App,
+): Pick<Handlers, 'me' | 'chooseLocale' | 'programPeople' | 'syncRoster' | 'programDirectory'> {
   return {
-    async me(p) {
-      const [person, program] = await Promise.all([
-        app.cache.get(`person:${p.personId}`, () => findPerson(app.sql, p.personId)),
-        app.cache.get(`program:${p.programId}`, () => findProgram(app.sql, p.programId)),
-      ]);
-      if (!person || !program) throw notFound('Your program');
-      return { person, program: toProgram(program), programRole: p.programRole };
+    me: (p, { languages }) => describeMe(app, p, languages),
+    async chooseLocale(p, { body, languages }) {
+      await chooseLocale(app.sql, p.personId, body.locale, app.clock.now());
+      return describeMe(app, p, languages);
     },
     async programPeople(p) {
       const program = await findProgram(app.sql, p.programId);

@@ -28,6 +28,8 @@ export interface LaunchParams {
   storageTarget?: string;
   /** How a `classic` or `canvas` course sends the login initiation (GET unless set); `moodle` always POSTs. */
   initiation?: 'get' | 'post';
+  /** The launch's `launch_presentation.locale`; the person's LMS language (or `en-US`) when not given. */
+  locale?: string;
 }
 
 /** A third-party initiated login as the LMS sends it: a GET link, or a form it auto-submits. */
@@ -45,6 +47,7 @@ export interface ResolvedLaunch {
   messageType: MessageType;
   link: { id: string; title: string; custom: Record<string, string> };
   targetLinkUri: string;
+  locale: string;
 }
 
 /** An error the LMS reports to its caller as a 4xx with this message (and an OAuth error code for tools). */
@@ -142,6 +145,7 @@ export class Platform {
       messageType,
       link,
       targetLinkUri: p.targetLinkUri ?? placed?.url ?? tool.targetLinkUri,
+      locale: p.locale ?? person.locale ?? 'en-US',
     };
   }
 
@@ -155,6 +159,7 @@ export class Platform {
       messageType: r.messageType,
       resourceLinkId: r.link.id,
       targetLinkUri: r.targetLinkUri,
+      locale: r.locale,
     };
     const params: Record<string, string> = {
       iss: this.url,
@@ -260,7 +265,7 @@ export class Platform {
       [`${LTI}launch_presentation`]: {
         document_target: 'iframe',
         return_url: this.endpoints.course(course.id),
-        locale: 'en-US',
+        locale: r.locale,
       },
       [`${LTI}custom`]: r.link.custom,
     };

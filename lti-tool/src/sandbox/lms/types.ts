@@ -35,6 +35,8 @@ export interface LmsPerson {
   cohort?: 'mentor' | 'mentee';
   /** The Names and Roles membership status; `Active` when not given. */
   status?: 'Active' | 'Inactive' | 'Deleted';
+  /** The language the person reads the LMS in, sent as the launch's locale (`en-US` when not given). */
+  locale?: string;
 }
 
 /** A course member for tests: "Given Family" is split at the first space; the e-mail is made from the id. */

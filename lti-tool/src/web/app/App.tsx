@@ -9,6 +9,9 @@ import { SignedOutScreen } from '../screens/SignedOutScreen.tsx';
 import { parseRoute, routeHref, type Route } from './route.ts';
 import { useRoute } from './useRoute.ts';
 import { useSessionEnded } from './session.ts';
+import { useLocale } from '../i18n/i18n.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /**
  * A screen's chunk, loaded once. Once loaded it renders at once: a lazy component would suspend on
@@ -76,10 +79,11 @@ export function App({ launched }: { launched: boolean }) {
   const ended = useSessionEnded();
   const route = useRoute();
   const me = useMe(launched);
+  const speaking = useLocale(me.data?.locale);
 
   if (!launched) return <SignedOutScreen reason="no-launch" />;
   if (ended) return <SignedOutScreen reason="ended" />;
-  if (me.isPending) return <Loading label="Opening your workspace…" />;
+  if (me.isPending || !speaking) return <Loading label={t`Opening your workspace…`} />;
   if (me.isError) {
     return (
       <main className="page">
@@ -90,11 +94,11 @@ export function App({ launched }: { launched: boolean }) {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        <Trans>Skip to content</Trans>
       </a>
       <AppHeader me={me.data} route={route} />
       <main id="main" className="page">
-        <Suspense fallback={<Loading label="Opening…" />}>
+        <Suspense fallback={<Loading label={t`Opening…`} />}>
           <Screen me={me.data} route={route} />
         </Suspense>
       </main>
@@ -129,11 +133,15 @@ function StaffNoContent() {
   return (
     <div className="notice">
       <p>
-        Partnership workspaces are confidential to their members. As program staff you see each partnership’s activity,
-        not its content.
+        <Trans>
+          Partnership workspaces are confidential to their members. As program staff you see each partnership’s
+          activity, not its content.
+        </Trans>
       </p>
       <p>
-        <a href={routeHref({ name: 'program', section: 'partnerships' })}>Back to the program</a>
+        <a href={routeHref({ name: 'program', section: 'partnerships' })}>
+          <Trans>Back to the program</Trans>
+        </a>
       </p>
     </div>
   );

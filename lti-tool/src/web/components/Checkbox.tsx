@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CheckboxButton, CheckboxField, CheckboxGroup, Label, Text } from 'react-aria-components';
+import { Trans } from '@lingui/react/macro';
 
 function Box() {
   return (
@@ -57,7 +58,10 @@ export function CheckboxList({
   return (
     <CheckboxGroup className="field checkbox-list" value={value} onChange={onChange}>
       <Label>
-        {label} <span className="optional">(optional)</span>
+        {label}{' '}
+        <span className="optional">
+          <Trans>(optional)</Trans>
+        </span>
       </Label>
       {description && <Text slot="description">{description}</Text>}
       <div className="checkbox-list-options">

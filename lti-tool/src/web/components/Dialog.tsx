@@ -1,5 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 interface ModalDialogProps {
   title: string;
@@ -22,7 +24,7 @@ export function ModalDialog({ title, trigger, children, wide }: ModalDialogProps
               <>
                 <div className="dialog-header">
                   <Heading slot="title">{title}</Heading>
-                  <Button className="button quiet icon" aria-label="Close" onPress={close}>
+                  <Button className="button quiet icon" aria-label={t`Close`} onPress={close}>
                     ×
                   </Button>
                 </div>
@@ -43,7 +45,7 @@ export function ConfirmDialog({
   body,
   confirmLabel,
   onConfirm,
-  dismissLabel = 'Cancel',
+  dismissLabel,
 }: {
   title: string;
   trigger: ReactElement;
@@ -51,7 +53,7 @@ export function ConfirmDialog({
   confirmLabel: string;
   onConfirm: () => void;
   /** The button that closes the dialog without acting, when "Cancel" would be ambiguous. */
-  dismissLabel?: string;
+  dismissLabel?: ReactNode;
 }) {
   return (
     <DialogTrigger>
@@ -65,7 +67,7 @@ export function ConfirmDialog({
                 <div className="dialog-body">{body}</div>
                 <div className="form-actions">
                   <Button className="button" onPress={close} autoFocus>
-                    {dismissLabel}
+                    {dismissLabel ?? <Trans>Cancel</Trans>}
                   </Button>
                   <Button
                     className="button danger"

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { FieldError, Input, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { Trans } from '@lingui/react/macro';
 
 interface FieldProps {
   label: string;
@@ -37,7 +38,12 @@ function LabelledField({ p, type, children }: { p: FieldProps; type?: string; ch
     >
       <Label>
         {p.label}
-        {p.isRequired || p.markOptional === false ? null : <span className="optional"> (optional)</span>}
+        {p.isRequired || p.markOptional === false ? null : (
+          <span className="optional">
+            {' '}
+            <Trans>(optional)</Trans>
+          </span>
+        )}
       </Label>
       {children}
       {p.description && <Text slot="description">{p.description}</Text>}

@@ -1,16 +1,20 @@
 import { routeHref } from '../app/route.ts';
 import { useNotifications } from '../api/notifications.ts';
+import { Trans } from '@lingui/react/macro';
 
 /** The header's way to the notices, with how many are unread (part of the link's spoken name). */
 export function NotificationsLink({ current }: { current: boolean }) {
   const unread = useNotifications().data?.unread ?? 0;
   return (
     <a href={routeHref({ name: 'notifications' })} aria-current={current ? 'page' : undefined}>
-      Notices
+      <Trans>Notices</Trans>
       {unread > 0 && (
         <span className="unread-badge">
           {unread}
-          <span className="visually-hidden"> unread</span>
+          <span className="visually-hidden">
+            {' '}
+            <Trans>unread</Trans>
+          </span>
         </span>
       )}
     </a>

@@ -12,6 +12,7 @@ import {
   useFilter,
 } from 'react-aria-components';
 import type { Key } from 'react-aria-components';
+import { t } from '@lingui/core/macro';
 
 export interface PersonOption {
   id: string;
@@ -42,7 +43,7 @@ export function PersonPicker({
   description,
   error,
   autoFocus,
-  emptyText = 'Nobody by that name',
+  emptyText,
 }: PersonPickerProps) {
   const { contains } = useFilter({ sensitivity: 'base' });
   const chosenName = people.find((p) => p.id === value)?.name ?? '';
@@ -67,15 +68,18 @@ export function PersonPicker({
     >
       <Label>{label}</Label>
       <div className="combobox-input">
-        <Input placeholder="Type a name" />
-        <Button className="combobox-button" aria-label="Show everyone">
+        <Input placeholder={t`Type a name`} />
+        <Button className="combobox-button" aria-label={t`Show everyone`}>
           ▾
         </Button>
       </div>
       {description && <Text slot="description">{description}</Text>}
       <FieldError>{error}</FieldError>
       <Popover className="popover">
-        <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{emptyText}</p>}>
+        <ListBox
+          className="listbox"
+          renderEmptyState={() => <p className="listbox-empty">{emptyText ?? t`Nobody by that name`}</p>}
+        >
           {(p: PersonOption) => (
             <ListBoxItem id={p.id} textValue={`${p.name} ${p.detail ?? ''}`} className="listbox-item">
               <Text slot="label">{p.name}</Text>
@@ -128,13 +132,13 @@ export function PeoplePicker({
         autoFocus={pickerKey > 0}
       />
       {chosen.length > 0 && (
-        <ul className="chips" aria-label={`${label}: chosen`}>
+        <ul className="chips" aria-label={t`${label}: chosen`}>
           {chosen.map((p) => (
             <li key={p.id} className="chip">
               {p.name}
               <Button
                 className="chip-remove"
-                aria-label={`Remove ${p.name}`}
+                aria-label={t`Remove ${p.name}`}
                 onPress={() => onChange(value.filter((v) => v !== p.id))}
               >
                 ×

@@ -12,6 +12,7 @@ import {
   SelectValue,
   Text,
 } from 'react-aria-components';
+import { t } from '@lingui/core/macro';
 
 export interface Option {
   id: string;
@@ -54,7 +55,7 @@ export function SelectField({
   onChange,
   options = [],
   sections,
-  placeholder = 'Choose…',
+  placeholder,
   description,
   error,
   isDisabled,
@@ -65,7 +66,7 @@ export function SelectField({
       className={`field select ${className ?? ''}`}
       value={value}
       onChange={(k: Key | null) => onChange(k === null ? null : String(k))}
-      placeholder={placeholder}
+      placeholder={placeholder ?? t`Choose…`}
       isInvalid={!!error}
       isDisabled={isDisabled}
       validationBehavior="aria"

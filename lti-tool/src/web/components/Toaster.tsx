@@ -6,6 +6,8 @@
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 export interface Notice {
   message: string;
@@ -55,7 +57,7 @@ export function Toaster({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={notify}>
       {children}
-      <section className="toaster" aria-label="Notifications">
+      <section className="toaster" aria-label={t`Notifications`}>
         {/* The live region wraps the list: a role on the <ol> itself would take away its list semantics. */}
         <div role="status" aria-live="polite" aria-relevant="additions">
           <ol>
@@ -89,10 +91,10 @@ function Toast({ notice, close }: { notice: Shown; close: (id: number, how: 'exp
       <span>{notice.message}</span>
       {notice.undo && (
         <Button className="toast-undo" onPress={() => close(id, 'undo')}>
-          Undo
+          <Trans>Undo</Trans>
         </Button>
       )}
-      <Button className="toast-close" aria-label="Dismiss" onPress={() => close(id, 'dismiss')}>
+      <Button className="toast-close" aria-label={t`Dismiss`} onPress={() => close(id, 'dismiss')}>
         ×
       </Button>
     </li>

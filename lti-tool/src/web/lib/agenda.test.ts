@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgendaItem } from '@mentoring/shared';
 import { addToAgenda, agendaKeys, describeAgendaItem, moveBy, moveKeys, removeAt } from './agenda.ts';
+import { speakEnglish } from '../i18n/testing.ts';
+
+beforeAll(speakEnglish);
 
 const goal: AgendaItem = { kind: 'goal', goalId: 'g1' };
 const clip: AgendaItem = { kind: 'clip', clipId: 'c1' };

@@ -3,6 +3,7 @@
  * key from what it points at; the helpers return new lists and never change the one given.
  */
 import type { AgendaItem, Clip, Goal, Prompt } from '@mentoring/shared';
+import { t } from '@lingui/core/macro';
 
 /** A stable key per item: what it points at, and for repeated free items, which repeat it is. */
 export function agendaKeys(items: readonly AgendaItem[]): string[] {
@@ -85,13 +86,16 @@ export interface AgendaEntry {
   detail: string | null;
 }
 
-const STATUS: Record<Goal['status'] | Prompt['status'], string> = {
-  active: 'Active',
-  achieved: 'Achieved',
-  parked: 'Parked',
-  open: 'Waiting for a response',
-  answered: 'Answered',
-  discussed: 'Discussed',
+const statusLabel = (key: Goal['status'] | Prompt['status']): string => {
+  const words: Record<Goal['status'] | Prompt['status'], string> = {
+    active: t`Active`,
+    achieved: t`Achieved`,
+    parked: t`Parked`,
+    open: t`Waiting for a response`,
+    answered: t`Answered`,
+    discussed: t`Discussed`,
+  };
+  return words[key];
 };
 
 const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
@@ -102,28 +106,28 @@ export function describeAgendaItem(item: AgendaItem, lookup: AgendaLookup): Agen
     case 'goal': {
       const g = lookup.goals.find((x) => x.id === item.goalId);
       return {
-        kindLabel: 'Goal',
-        title: g?.title ?? 'A goal that is no longer available',
-        detail: g && g.status !== 'active' ? STATUS[g.status] : null,
+        kindLabel: t`Goal`,
+        title: g?.title ?? t`A goal that is no longer available`,
+        detail: g && g.status !== 'active' ? statusLabel(g.status) : null,
       };
     }
     case 'clip': {
       const c = lookup.clips.find((x) => x.id === item.clipId);
       return {
-        kindLabel: 'Clip',
-        title: c ? `“${shorten(c.quote, 140)}”` : 'A clip that is no longer available',
+        kindLabel: t`Clip`,
+        title: c ? `“${shorten(c.quote, 140)}”` : t`A clip that is no longer available`,
         detail: c ? c.title || c.url : null,
       };
     }
     case 'prompt': {
       const p = lookup.prompts.find((x) => x.id === item.promptId);
       return {
-        kindLabel: 'Prompt',
-        title: p?.question ?? 'A prompt that is no longer available',
-        detail: p ? STATUS[p.status] : null,
+        kindLabel: t`Prompt`,
+        title: p?.question ?? t`A prompt that is no longer available`,
+        detail: p ? statusLabel(p.status) : null,
       };
     }
     case 'free':
-      return { kindLabel: 'Topic', title: item.text, detail: null };
+      return { kindLabel: t`Topic`, title: item.text, detail: null };
   }
 }

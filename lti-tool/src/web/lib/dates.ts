@@ -1,7 +1,9 @@
 /**
- * Dates as people read them. Instants (`…T…Z`) are shown in the reader's time zone; due dates are
- * calendar days (`YYYY-MM-DD`) and are never shifted by a time zone.
+ * Dates as people read them, in the language the app speaks (`i18n.locale`), one format
+ * everywhere. Instants (`…T…Z`) are shown in the reader's time zone; due dates are calendar days
+ * (`YYYY-MM-DD`) and are never shifted by a time zone.
  */
+import { i18n } from '@lingui/core';
 
 const DAY = 86_400_000;
 
@@ -17,16 +19,16 @@ function yearIfOther(d: Date): { year?: 'numeric' } {
 
 export function formatDay(day: string): string {
   const d = calendarDay(day);
-  return d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', ...yearIfOther(d) });
+  return d.toLocaleDateString(i18n.locale, { weekday: 'short', day: 'numeric', month: 'short', ...yearIfOther(d) });
 }
 
 export function formatDate(iso: string): string {
   const d = new Date(iso);
-  return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', ...yearIfOther(d) });
+  return d.toLocaleDateString(i18n.locale, { day: 'numeric', month: 'short', ...yearIfOther(d) });
 }
 
 export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, {
+  return new Date(iso).toLocaleString(i18n.locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -38,7 +40,7 @@ export function formatDateTime(iso: string): string {
 /** "in 3 days", "yesterday", "2 weeks ago": for scanning lists. */
 export function formatRelative(iso: string, now = Date.now()): string {
   const diff = Date.parse(iso) - now;
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const rtf = new Intl.RelativeTimeFormat(i18n.locale, { numeric: 'auto' });
   const abs = Math.abs(diff);
   if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute');
   if (abs < DAY) return rtf.format(Math.round(diff / 3_600_000), 'hour');

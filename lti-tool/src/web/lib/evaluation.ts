@@ -1,8 +1,12 @@
+import { t } from '@lingui/core/macro';
 import type { CheckpointEvaluation } from '@mentoring/shared';
 
-export const RATING_LABELS: Record<CheckpointEvaluation['rating'], string> = {
-  'not-yet': 'Not yet',
-  developing: 'Developing',
-  meeting: 'Meeting expectations',
-  exceeding: 'Exceeding expectations',
+export const ratingLabel = (key: CheckpointEvaluation['rating']): string => {
+  const words: Record<CheckpointEvaluation['rating'], string> = {
+    'not-yet': t`Not yet`,
+    developing: t`Developing`,
+    meeting: t`Meeting expectations`,
+    exceeding: t`Exceeding expectations`,
+  };
+  return words[key];
 };

@@ -4,6 +4,7 @@
  * API's `ApiError` (whose `field` may be a path such as `agreement.purpose`).
  */
 import { ApiError } from '@mentoring/shared';
+import { t } from '@lingui/core/macro';
 
 export interface FormErrors {
   fields: Record<string, string>;
@@ -30,7 +31,7 @@ export function errorsFrom(error: unknown, fields: readonly string[]): FormError
       : error.message;
     return { fields: { [f]: sentence(message) }, form: null };
   }
-  return { fields: {}, form: error instanceof Error ? error.message : 'Something went wrong.' };
+  return { fields: {}, form: error instanceof Error ? error.message : t`Something went wrong.` };
 }
 
 interface Issue {

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Partnership } from '@mentoring/shared';
 import { initials, joinNames, partnershipHeadline } from './people.ts';
+import { speakEnglish } from '../i18n/testing.ts';
+
+beforeAll(speakEnglish);
 
 const p = (kind: Partnership['kind'], members: Partnership['members']) => ({
   kind,
@@ -23,7 +26,7 @@ describe('people', () => {
     );
   });
   it('joins names and makes initials', () => {
-    expect(joinNames(['A', 'B', 'C'])).toBe('A, B and C');
+    expect(joinNames(['A', 'B', 'C'])).toBe('A, B, and C');
     expect(initials('ana maria ruiz')).toBe('AR');
     expect(initials('  ')).toBe('?');
   });

@@ -1,11 +1,13 @@
 /** How people in a partnership are named on screen. */
+import { i18n } from '@lingui/core';
+import { plural, t } from '@lingui/core/macro';
 import { memberOf, type Member, type Partnership } from '@mentoring/shared';
 
 type PartnershipPeople = Pick<Partnership, 'kind' | 'members'>;
 
 export function nameOf(p: PartnershipPeople, personId: string | null | undefined): string {
-  if (!personId) return 'Someone';
-  return p.members.find((m) => m.personId === personId)?.name ?? 'A former member';
+  if (!personId) return t`Someone`;
+  return p.members.find((m) => m.personId === personId)?.name ?? t`A former member`;
 }
 
 /** The other members, the ones a person thinks of as "my mentor", "my mentee", "my colleague". */
@@ -15,8 +17,8 @@ export function partnersOf(p: PartnershipPeople, meId: string): Member[] {
 
 /** In collegial partnerships roles switch goal by goal, so they are shown as partners. */
 export function roleLabel(p: Pick<Partnership, 'kind'>, role: Member['role']): string {
-  if (p.kind === 'collegial' || role === 'partner') return 'Partner';
-  return role === 'mentor' ? 'Mentor' : 'Mentee';
+  if (p.kind === 'collegial' || role === 'partner') return t`Partner`;
+  return role === 'mentor' ? t`Mentor` : t`Mentee`;
 }
 
 /** "You mentor Ana Ruiz", "Ben Okafor mentors you", "Collegial coaching with …". */
@@ -24,15 +26,16 @@ export function partnershipHeadline(p: Pick<Partnership, 'kind' | 'members' | 's
   const me = memberOf({ ...p }, meId);
   const others = partnersOf(p, meId).map((m) => m.name);
   const names = joinNames(others);
-  if (p.kind === 'collegial') return `Collegial coaching with ${names}`;
-  if (me?.role === 'mentor') return `You mentor ${names}`;
-  return `${names} ${others.length > 1 ? 'mentor' : 'mentors'} you`;
+  if (p.kind === 'collegial') return t`Collegial coaching with ${names}`;
+  if (me?.role === 'mentor') return t`You mentor ${names}`;
+  const count = others.length;
+  return t({ message: plural(count, { one: `${names} mentors you`, other: `${names} mentor you` }) });
 }
 
+/** A list of names as the reader's language writes one ("A, B and C", "A، B و C", "A、B和C"). */
 export function joinNames(names: readonly string[]): string {
-  if (names.length === 0) return 'nobody yet';
-  if (names.length === 1) return names[0]!;
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  if (names.length === 0) return t`nobody yet`;
+  return new Intl.ListFormat(i18n.locale, { type: 'conjunction' }).format(names);
 }
 
 export function initials(name: string): string {

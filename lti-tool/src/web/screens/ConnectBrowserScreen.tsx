@@ -19,6 +19,8 @@ import { useFormState } from '../components/useFormState.ts';
 import { useNow } from '../components/useNow.ts';
 import { formatCountdown, formatDate, formatRelative, secondsUntil } from '../lib/dates.ts';
 import { check, errorsFrom } from '../lib/formErrors.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /**
  * Connecting the clipping extension, from nothing to a first clip: get the extension, get a
@@ -46,58 +48,94 @@ export function ConnectBrowserScreen() {
     if (added && showing) {
       setCode(null);
       setJustConnected(true);
-      notify({ message: `Connected: ${added.label}.` });
+      notify({ message: t`Connected: ${added.label}.` });
     }
   }, [list, showing, notify]);
 
   return (
     <>
-      <PageTitle>Connect your browser</PageTitle>
+      <PageTitle>
+        <Trans>Connect your browser</Trans>
+      </PageTitle>
       <p className="lead">
-        With the mentoring extension you can clip a passage from anything you read, add a note, and file it under a goal
-        or as a question for your next conversation.
+        <Trans>
+          With the mentoring extension you can clip a passage from anything you read, add a note, and file it under a
+          goal or as a question for your next conversation.
+        </Trans>
       </p>
 
       <div className="connect-grid">
         <section className="card section" aria-labelledby="steps">
-          <h2 id="steps">How to connect</h2>
+          <h2 id="steps">
+            <Trans>How to connect</Trans>
+          </h2>
           <ol className="steps">
             <li>
-              <strong>Get the extension</strong> for Chrome (or Edge) or Firefox.
+              <Trans>
+                <strong>
+                  <Trans>Get the extension</Trans>
+                </strong>{' '}
+                for Chrome (or Edge) or Firefox.
+              </Trans>
               <GetExtension />
             </li>
             <li>
-              <strong>Get a connection code</strong> here. It works once, for 10 minutes.
+              <Trans>
+                <strong>
+                  <Trans>Get a connection code</Trans>
+                </strong>{' '}
+                here. It works once, for 10 minutes.
+              </Trans>
             </li>
             <li>
-              <strong>Paste it into the extension:</strong> click the extension’s icon in the toolbar, choose “Connect
-              your browser”, paste the code and press Connect.
+              <Trans>
+                <strong>
+                  <Trans>Paste it into the extension:</Trans>
+                </strong>{' '}
+                click the extension’s icon in the toolbar, choose “Connect your browser”, paste the code and press
+                Connect.
+              </Trans>
             </li>
             <li>
-              <strong>Clip your first passage:</strong> on any page, select a passage, then right-click and choose “Clip
-              to mentoring workspace” (or press Alt+Shift+C).
+              <Trans>
+                <strong>
+                  <Trans>Clip your first passage:</Trans>
+                </strong>{' '}
+                on any page, select a passage, then right-click and choose “Clip to mentoring workspace” (or press
+                Alt+Shift+C).
+              </Trans>
             </li>
           </ol>
 
           <div className="pairing" aria-live="polite">
             {showing ? (
               <>
-                <p className="pairing-label">Your connection code</p>
-                <CopyField value={code.connectionCode} label="Connection code" />
+                <p className="pairing-label">
+                  <Trans>Your connection code</Trans>
+                </p>
+                <CopyField value={code.connectionCode} label={t`Connection code`} />
                 <p className="muted">
-                  Valid for{' '}
-                  <span className="countdown" aria-hidden="true">
-                    {formatCountdown(remaining)}
-                  </span>
-                  <span className="visually-hidden">10 minutes</span>. It can be used once. The code has this tool’s
-                  address in it, so there is nothing else to type.
+                  <Trans>
+                    Valid for{' '}
+                    <span className="countdown" aria-hidden="true">
+                      {formatCountdown(remaining)}
+                    </span>
+                    <span className="visually-hidden">
+                      <Trans>10 minutes</Trans>
+                    </span>
+                    . It can be used once. The code has this tool’s address in it, so there is nothing else to type.
+                  </Trans>
                 </p>
               </>
             ) : code ? (
-              <p className="muted">That code has expired. Get a new one when you are ready.</p>
+              <p className="muted">
+                <Trans>That code has expired. Get a new one when you are ready.</Trans>
+              </p>
             ) : justConnected ? (
               <p className="ok">
-                Your browser is connected. Now select a passage on any page and choose “Clip to mentoring workspace”.
+                <Trans>
+                  Your browser is connected. Now select a passage on any page and choose “Clip to mentoring workspace”.
+                </Trans>
               </p>
             ) : null}
             {create.isError && <ErrorNotice error={create.error} />}
@@ -106,20 +144,24 @@ export function ConnectBrowserScreen() {
               isPending={create.isPending}
               onPress={() => create.mutate(undefined, { onSuccess: setCode })}
             >
-              {showing ? 'Get a new code' : 'Get a connection code'}
+              {showing ? t`Get a new code` : t`Get a connection code`}
             </Button>
           </div>
         </section>
 
         <section className="card section" aria-labelledby="connected">
-          <h2 id="connected">Connected browsers</h2>
+          <h2 id="connected">
+            <Trans>Connected browsers</Trans>
+          </h2>
           {connections.isPending ? (
             <Loading />
           ) : connections.isError ? (
             <ErrorNotice error={connections.error} retry={() => void connections.refetch()} />
           ) : connections.data.connections.length === 0 ? (
             <p className="muted">
-              No browsers connected yet. Once you paste a code into the extension, the browser appears here.
+              <Trans>
+                No browsers connected yet. Once you paste a code into the extension, the browser appears here.
+              </Trans>
             </p>
           ) : (
             <ul className="connections">
@@ -129,8 +171,10 @@ export function ConnectBrowserScreen() {
             </ul>
           )}
           <p className="muted small">
-            Revoking a browser stops its access at once. Clips it has not sent yet stay in that browser until you
-            connect it again.
+            <Trans>
+              Revoking a browser stops its access at once. Clips it has not sent yet stay in that browser until you
+              connect it again.
+            </Trans>
           </p>
         </section>
       </div>
@@ -152,56 +196,85 @@ function GetExtension() {
         {d.chrome.storeUrl && (
           <li>
             <a href={d.chrome.storeUrl} target="_blank" rel="noreferrer">
-              Add to Chrome (Chrome Web Store)
+              <Trans>Add to Chrome (Chrome Web Store)</Trans>
             </a>
           </li>
         )}
         {d.firefox.storeUrl && (
           <li>
             <a href={d.firefox.storeUrl} target="_blank" rel="noreferrer">
-              Add to Firefox (Firefox Add-ons)
+              <Trans>Add to Firefox (Firefox Add-ons)</Trans>
             </a>
           </li>
         )}
         {d.chrome.downloadUrl && (
           <li>
             <a href={d.chrome.downloadUrl} download>
-              Download for Chrome or Edge (.zip)
+              <Trans>Download for Chrome or Edge (.zip)</Trans>
             </a>
           </li>
         )}
         {d.firefox.downloadUrl && (
           <li>
             <a href={d.firefox.downloadUrl} download>
-              Download for Firefox (.zip)
+              <Trans>Download for Firefox (.zip)</Trans>
             </a>
           </li>
         )}
       </ul>
       {(d.chrome.downloadUrl || d.firefox.downloadUrl) && (
-        <Folded title="How to install a downloaded extension">
+        <Folded title={t`How to install a downloaded extension`}>
           {d.chrome.downloadUrl && (
             <>
-              <p>In Chrome or Edge:</p>
+              <p>
+                <Trans>In Chrome or Edge:</Trans>
+              </p>
               <ol className="steps">
-                <li>Unzip the downloaded file into a folder you keep.</li>
                 <li>
-                  Open <code>chrome://extensions</code> (Edge: <code>edge://extensions</code>) and switch on “Developer
-                  mode”.
+                  <Trans>Unzip the downloaded file into a folder you keep.</Trans>
                 </li>
-                <li>Press “Load unpacked” and choose the unzipped folder.</li>
+                <li>
+                  <Trans>
+                    Open{' '}
+                    <code>
+                      <Trans>chrome://extensions</Trans>
+                    </code>{' '}
+                    (Edge:{' '}
+                    <code>
+                      <Trans>edge://extensions</Trans>
+                    </code>
+                    ) and switch on “Developer mode”.
+                  </Trans>
+                </li>
+                <li>
+                  <Trans>Press “Load unpacked” and choose the unzipped folder.</Trans>
+                </li>
               </ol>
             </>
           )}
           {d.firefox.downloadUrl && (
             <>
-              <p>In Firefox:</p>
+              <p>
+                <Trans>In Firefox:</Trans>
+              </p>
               <ol className="steps">
                 <li>
-                  Open <code>about:debugging#/runtime/this-firefox</code>.
+                  <Trans>
+                    Open{' '}
+                    <code>
+                      <Trans>about:debugging#/runtime/this-firefox</Trans>
+                    </code>
+                    .
+                  </Trans>
                 </li>
-                <li>Press “Load Temporary Add-on…” and choose the downloaded .zip file.</li>
-                <li>Firefox keeps it until it restarts; the store listing, where there is one, keeps it for good.</li>
+                <li>
+                  <Trans>Press “Load Temporary Add-on…” and choose the downloaded .zip file.</Trans>
+                </li>
+                <li>
+                  <Trans>
+                    Firefox keeps it until it restarts; the store listing, where there is one, keeps it for good.
+                  </Trans>
+                </li>
               </ol>
             </>
           )}
@@ -231,21 +304,23 @@ function ConnectionRow({ connection: c }: { connection: BrowserConnection }) {
     <li className="connection">
       <div className="grow">
         {renaming ? (
-          <Form onSubmit={save} errors={form.errors} className="inline-form" label={`Rename ${c.label}`}>
-            <TextInput label="Name" isRequired autoFocus {...form.field('label')} />
+          <Form onSubmit={save} errors={form.errors} className="inline-form" label={t`Rename ${c.label}`}>
+            <TextInput label={t`Name`} isRequired autoFocus {...form.field('label')} />
             <Button type="submit" className="button small primary" isPending={rename.isPending}>
-              Save
+              <Trans>Save</Trans>
             </Button>
             <Button className="button small" onPress={() => setRenaming(false)}>
-              Cancel
+              <Trans>Cancel</Trans>
             </Button>
           </Form>
         ) : (
           <p className="connection-label">{c.label}</p>
         )}
         <p className="muted small">
-          {describeConnection(c)} · connected {formatDate(c.createdAt)} ·{' '}
-          {c.lastUsedAt ? `last used ${formatRelative(c.lastUsedAt)}` : 'not used yet'}
+          <Trans>
+            {describeConnection(c)} · connected {formatDate(c.createdAt)} ·{' '}
+          </Trans>
+          {c.lastUsedAt ? `last used ${formatRelative(c.lastUsedAt)}` : t`not used yet`}
         </p>
         {revoke.isError && <ErrorNotice error={revoke.error} />}
       </div>
@@ -253,29 +328,31 @@ function ConnectionRow({ connection: c }: { connection: BrowserConnection }) {
         {!renaming && (
           <Button
             className="button small"
-            aria-label={`Rename ${c.label}`}
+            aria-label={t`Rename ${c.label}`}
             onPress={() => {
               form.reset({ label: c.label });
               setRenaming(true);
             }}
           >
-            Rename
+            <Trans>Rename</Trans>
           </Button>
         )}
         <ConfirmDialog
-          title={`Revoke ${c.label}?`}
+          title={t`Revoke ${c.label}?`}
           trigger={
             <Button className="button small danger-outline" isPending={revoke.isPending}>
-              Revoke
+              <Trans>Revoke</Trans>
             </Button>
           }
           body={
             <p>
-              The extension in this browser will stop working with your workspaces until you connect it again with a new
-              code.
+              <Trans>
+                The extension in this browser will stop working with your workspaces until you connect it again with a
+                new code.
+              </Trans>
             </p>
           }
-          confirmLabel="Revoke"
+          confirmLabel={t`Revoke`}
           onConfirm={() => revoke.mutate(c.id)}
         />
       </span>
@@ -307,7 +384,7 @@ function CopyField({ value, label }: { value: string; label: string }) {
         onFocus={(e) => e.currentTarget.select()}
       />
       <Button className="button small" onPress={() => void copy()}>
-        {copied ? 'Copied' : 'Copy'}
+        {copied ? t`Copied` : t`Copy`}
       </Button>
     </span>
   );

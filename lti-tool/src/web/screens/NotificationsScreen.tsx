@@ -19,6 +19,9 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ErrorNotice, Loading } from '../components/QueryState.tsx';
 import { formatRelative } from '../lib/dates.ts';
+import { currentLocale } from '../i18n/i18n.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /** Where a notice leads: the place in the workspace where what it tells of waits. */
 function placeOf(n: Notification): Route {
@@ -36,6 +39,7 @@ function placeOf(n: Notification): Route {
 
 /** The person's notices, newest first, each leading to its place; and how e-mail reaches them. */
 export function NotificationsScreen() {
+  const locale = currentLocale();
   const list = useNotifications();
   const mark = useMarkNotificationsRead();
   const unread = list.data?.unread ?? 0;
@@ -45,23 +49,25 @@ export function NotificationsScreen() {
         actions={
           unread > 0 && (
             <Button className="button" onPress={() => mark.mutate({ all: true })}>
-              Mark all read
+              <Trans>Mark all read</Trans>
             </Button>
           )
         }
       >
-        Notices
+        <Trans>Notices</Trans>
       </PageTitle>
       {list.isPending ? (
-        <Loading label="Loading your notices…" />
+        <Loading label={t`Loading your notices…`} />
       ) : list.isError ? (
         <ErrorNotice error={list.error} retry={() => void list.refetch()} />
       ) : list.data.notifications.length === 0 ? (
-        <EmptyState title="Nothing new">When something waits for you, it is listed here.</EmptyState>
+        <EmptyState title={t`Nothing new`}>
+          <Trans>When something waits for you, it is listed here.</Trans>
+        </EmptyState>
       ) : (
-        <ul className="notice-list" aria-label={`Notices, ${unread} unread`}>
+        <ul className="notice-list" aria-label={t`Notices, ${unread} unread`}>
           {list.data.notifications.map((n) => {
-            const text = noticeText(n.kind, n.data, 'en');
+            const text = noticeText(n.kind, n.data, locale);
             return (
               <li key={n.id} className={n.readAt ? 'notice-item' : 'notice-item unread'}>
                 <a
@@ -71,7 +77,11 @@ export function NotificationsScreen() {
                   }}
                 >
                   <span className="notice-title">
-                    {!n.readAt && <span className="visually-hidden">Unread: </span>}
+                    {!n.readAt && (
+                      <span className="visually-hidden">
+                        <Trans>Unread:</Trans>{' '}
+                      </span>
+                    )}
                     {text.title}
                   </span>
                   <span className="notice-body">{text.body}</span>
@@ -88,23 +98,26 @@ export function NotificationsScreen() {
 }
 
 function NotificationPreferences() {
+  const locale = currentLocale();
   const prefs = useNotificationPreferences();
   const update = useUpdateNotificationPreferences();
-  if (prefs.isPending) return <Loading label="Loading your choices…" />;
+  if (prefs.isPending) return <Loading label={t`Loading your choices…`} />;
   if (prefs.isError) return <ErrorNotice error={prefs.error} retry={() => void prefs.refetch()} />;
   return (
     <section className="card section" aria-labelledby="notice-prefs">
-      <h2 id="notice-prefs">E-mail</h2>
+      <h2 id="notice-prefs">
+        <Trans>E-mail</Trans>
+      </h2>
       <p>
         {prefs.data.hasEmail
-          ? 'Choose how e-mail tells you of each kind of notice. E-mails hold names, dates and counts, never what you write here.'
-          : 'Your course has not given the tool an e-mail address for you, so notices reach you here only.'}
+          ? t`Choose how e-mail tells you of each kind of notice. E-mails hold names, dates and counts, never what you write here.`
+          : t`Your course has not given the tool an e-mail address for you, so notices reach you here only.`}
       </p>
       {prefs.data.hasEmail && (
         <div className="notice-prefs">
           {NOTIFICATION_KINDS.map((kind) => (
             <label key={kind} className="notice-pref">
-              <span>{noticeKindLabels[kind]('en')}</span>
+              <span>{noticeKindLabels[kind](locale)}</span>
               <select
                 value={prefs.data.delivery[kind]}
                 disabled={update.isPending}
@@ -112,7 +125,7 @@ function NotificationPreferences() {
               >
                 {DELIVERY_CHOICES.map((d) => (
                   <option key={d} value={d}>
-                    {deliveryLabels[d]('en')}
+                    {deliveryLabels[d](locale)}
                   </option>
                 ))}
               </select>

@@ -12,6 +12,8 @@ import { CommitmentLine } from './workspace/conversations/Commitments.tsx';
 import type { AgendaLookup } from '../lib/agenda.ts';
 import { workspaceFor, WorkspaceContext } from './workspace/workspaceContext.ts';
 import { Folded } from '../components/Folded.tsx';
+import { plural, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /**
  * The mentor's preparation, from one request: what is new since the last conversation and not yet
@@ -20,7 +22,7 @@ import { Folded } from '../components/Folded.tsx';
 export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: string }) {
   const prep = usePreparation(partnershipId);
 
-  if (prep.isPending) return <Loading label="Gathering what is new…" />;
+  if (prep.isPending) return <Loading label={t`Gathering what is new…`} />;
   if (prep.isError) return <ErrorNotice error={prep.error} retry={() => void prep.refetch()} />;
 
   const d = prep.data;
@@ -40,35 +42,53 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
       <PageTitle
         kicker={
           <>
-            <a href={routeHref({ name: 'workspace', partnershipId, tab: 'goals' })}>Workspace with {who}</a>{' '}
-            <span aria-hidden="true">/</span> Prepare
+            <Trans>
+              <a href={routeHref({ name: 'workspace', partnershipId, tab: 'goals' })}>
+                <Trans>Workspace with {who}</Trans>
+              </a>{' '}
+              <span aria-hidden="true">/</span> Prepare
+            </Trans>
           </>
         }
       >
-        Before your next conversation
+        <Trans>Before your next conversation</Trans>
       </PageTitle>
       <p className="lead">
         {d.nextConversation ? (
           <>
-            Next conversation: <strong>{formatDateTime(d.nextConversation.scheduledFor)}</strong> (
-            {formatRelative(d.nextConversation.scheduledFor)}).{' '}
+            <Trans>
+              Next conversation: <strong>{formatDateTime(d.nextConversation.scheduledFor)}</strong> (
+              {formatRelative(d.nextConversation.scheduledFor)}).{' '}
+            </Trans>
           </>
         ) : (
-          <>No conversation is scheduled yet. </>
+          <>
+            <Trans>No conversation is scheduled yet.</Trans>{' '}
+          </>
         )}
-        {d.lastConversationAt ? <>Last one: {formatDate(d.lastConversationAt)}.</> : <>You have not met yet.</>}
+        {d.lastConversationAt ? (
+          <>
+            <Trans>Last one: {formatDate(d.lastConversationAt)}.</Trans>
+          </>
+        ) : (
+          <>
+            <Trans>You have not met yet.</Trans>
+          </>
+        )}
       </p>
 
       <div className="prepare-grid">
         <section className="section prepare-main" aria-labelledby="new-clips">
           <h2 id="new-clips">
-            New clips to review <span className="count">{d.newClipCount}</span>
+            <Trans>
+              New clips to review <span className="count">{d.newClipCount}</span>
+            </Trans>
           </h2>
           {d.newClips.length === 0 ? (
-            <EmptyState title="You are up to date">
+            <EmptyState title={t`You are up to date`}>
               <p>
-                No new clips since {d.lastConversationAt ? 'the last conversation' : 'the start'}. {who} may still add
-                some before you meet.
+                <Trans>No new clips since</Trans> {d.lastConversationAt ? t`the last conversation` : t`the start`}
+                <Trans>. {who} may still add some before you meet.</Trans>
               </p>
             </EmptyState>
           ) : (
@@ -78,7 +98,9 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
               ))}
               {d.newClipCount > d.newClips.length && (
                 <p>
-                  <a href={workspace('clips')}>See all {d.newClipCount} new clips</a>
+                  <a href={workspace('clips')}>
+                    <Trans>See all {d.newClipCount} new clips</Trans>
+                  </a>
                 </p>
               )}
             </div>
@@ -89,7 +111,11 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
               className="reviewed-clips"
               title={
                 <>
-                  Already reviewed since {d.lastConversationAt ? 'the last conversation' : 'the start'}{' '}
+                  {d.lastConversationAt ? (
+                    <Trans>Already reviewed since the last conversation</Trans>
+                  ) : (
+                    <Trans>Already reviewed since the start</Trans>
+                  )}{' '}
                   <span className="count">{d.reviewedClips.length}</span>
                 </>
               }
@@ -105,18 +131,26 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
 
         <aside className="prepare-side">
           <section className="card section" aria-labelledby="prep-agenda">
-            <h2 id="prep-agenda">{who}’s agenda</h2>
+            <h2 id="prep-agenda">
+              <Trans>{who}’s agenda</Trans>
+            </h2>
             {d.nextConversation ? (
               <AgendaView agenda={d.nextConversation.agenda} lookup={lookup} />
             ) : (
-              <p className="muted">The agenda is set once a conversation is scheduled.</p>
+              <p className="muted">
+                <Trans>The agenda is set once a conversation is scheduled.</Trans>
+              </p>
             )}
           </section>
 
           <section className="card section" aria-labelledby="prep-due">
-            <h2 id="prep-due">Commitments due</h2>
+            <h2 id="prep-due">
+              <Trans>Commitments due</Trans>
+            </h2>
             {d.commitmentsDue.length === 0 ? (
-              <p className="muted">Nothing due.</p>
+              <p className="muted">
+                <Trans>Nothing due.</Trans>
+              </p>
             ) : (
               <ul className="commitment-list">
                 {d.commitmentsDue.map((c) => (
@@ -127,20 +161,31 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
           </section>
 
           <section className="card section" aria-labelledby="prep-prompts">
-            <h2 id="prep-prompts">Prompts</h2>
-            <PromptGroup title="Answered, to talk about" prompts={d.answeredPrompts} showResponse />
-            <PromptGroup title="Still open" prompts={d.openPrompts} />
+            <h2 id="prep-prompts">
+              <Trans>Prompts</Trans>
+            </h2>
+            <PromptGroup title={t`Answered, to talk about`} prompts={d.answeredPrompts} showResponse />
+            <PromptGroup title={t`Still open`} prompts={d.openPrompts} />
             <p className="small">
-              <a href={workspace('prompts')}>All prompts</a>
+              <a href={workspace('prompts')}>
+                <Trans>All prompts</Trans>
+              </a>
             </p>
           </section>
 
           {d.openRequests > 0 && (
             <section className="card section" aria-labelledby="prep-requests">
-              <h2 id="prep-requests">Requests</h2>
+              <h2 id="prep-requests">
+                <Trans>Requests</Trans>
+              </h2>
               <p>
-                {who} asked for {d.openRequests === 1 ? 'a resource' : `${d.openRequests} resources`}.{' '}
-                <a href={workspace('requests')}>Answer in the workspace</a>
+                {plural(d.openRequests, {
+                  one: `${who} asked for a resource.`,
+                  other: `${who} asked for # resources.`,
+                })}{' '}
+                <a href={workspace('requests')}>
+                  <Trans>Answer in the workspace</Trans>
+                </a>
               </p>
             </section>
           )}
@@ -157,7 +202,9 @@ function PromptGroup({ title, prompts, showResponse }: { title: string; prompts:
         {title} <span className="count">{prompts.length}</span>
       </h3>
       {prompts.length === 0 ? (
-        <p className="muted small">None.</p>
+        <p className="muted small">
+          <Trans>None.</Trans>
+        </p>
       ) : (
         <ul className="prompt-list">
           {prompts.map((p) => (
@@ -172,8 +219,14 @@ function PromptGroup({ title, prompts, showResponse }: { title: string; prompts:
 function PromptItem({ prompt, showResponse }: { prompt: Prompt; showResponse?: boolean | undefined }) {
   return (
     <li>
-      <p className="prompt-question">{prompt.question}</p>
-      {showResponse && prompt.response && <p className="response-inline">{prompt.response}</p>}
+      <p dir="auto" className="prompt-question">
+        {prompt.question}
+      </p>
+      {showResponse && prompt.response && (
+        <p dir="auto" className="response-inline">
+          {prompt.response}
+        </p>
+      )}
     </li>
   );
 }

@@ -5,6 +5,8 @@ import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { ErrorNotice } from '../../components/QueryState.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { joinNames, nameOf, partnersOf } from '../../lib/people.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /** An invitation: to answer when it is for me, or waiting on the others when I sent it (docs/design.md, principle 5, choice). */
 export function InvitationCard({ partnership: p, meId }: { partnership: Partnership; meId: string }) {
@@ -12,22 +14,37 @@ export function InvitationCard({ partnership: p, meId }: { partnership: Partners
   const me = memberOf(p, meId);
   const mine = me?.invitation === 'pending';
   const inviter = nameOf(p, p.createdById);
-  const kind = p.kind === 'mentoring' ? 'a mentoring partnership' : 'collegial coaching';
-  const role = p.kind === 'mentoring' && me ? ` as ${me.role === 'mentor' ? 'their mentor' : 'their mentee'}` : '';
+  const sent = formatDate(p.createdAt);
   const pendingNames = p.members.filter((m) => m.personId !== meId && m.invitation === 'pending').map((m) => m.name);
-  const declinedNames = p.members.filter((m) => m.invitation === 'declined').map((m) => m.name);
+  const declined = joinNames(p.members.filter((m) => m.invitation === 'declined').map((m) => m.name));
+  const waitingFor = joinNames(pendingNames.length ? pendingNames : partnersOf(p, meId).map((m) => m.name));
 
   return (
     <article className="card invitation-card">
       {mine ? (
         <>
           <p className="invitation-text">
-            <strong>{inviter}</strong> invites you to {kind}
-            {role}.
+            {p.kind === 'collegial' ? (
+              <Trans>
+                <strong>{inviter}</strong> invites you to collegial coaching.
+              </Trans>
+            ) : me?.role === 'mentor' ? (
+              <Trans>
+                <strong>{inviter}</strong> invites you to a mentoring partnership as their mentor.
+              </Trans>
+            ) : (
+              <Trans>
+                <strong>{inviter}</strong> invites you to a mentoring partnership as their mentee.
+              </Trans>
+            )}
           </p>
-          {p.agreement.purpose && <blockquote className="purpose">{p.agreement.purpose}</blockquote>}
+          {p.agreement.purpose && (
+            <blockquote className="purpose" dir="auto">
+              {p.agreement.purpose}
+            </blockquote>
+          )}
           <p className="muted small">
-            Sent {formatDate(p.createdAt)}. Only the members of a partnership see what is in it.
+            <Trans>Sent {sent}. Only the members of a partnership see what is in it.</Trans>
           </p>
           {answer.isError && <ErrorNotice error={answer.error} />}
           <div className="form-actions start">
@@ -36,26 +53,38 @@ export function InvitationCard({ partnership: p, meId }: { partnership: Partners
               isPending={answer.isPending}
               onPress={() => answer.mutate({ id: p.id, accept: true })}
             >
-              Accept
+              <Trans>Accept</Trans>
             </Button>
             <ConfirmDialog
-              title="Decline this invitation?"
-              trigger={<Button className="button">Decline</Button>}
-              body={<p>{inviter} will see that you declined. Either of you can send a new invitation later.</p>}
-              confirmLabel="Decline"
+              title={t`Decline this invitation?`}
+              trigger={
+                <Button className="button">
+                  <Trans>Decline</Trans>
+                </Button>
+              }
+              body={
+                <p>
+                  <Trans>{inviter} will see that you declined. Either of you can send a new invitation later.</Trans>
+                </p>
+              }
+              confirmLabel={t`Decline`}
               onConfirm={() => answer.mutate({ id: p.id, accept: false })}
             />
           </div>
         </>
       ) : p.status === 'declined' ? (
         <p className="invitation-text">
-          {joinNames(declinedNames)} declined your invitation to {kind}.{' '}
-          <span className="muted">You can invite someone else.</span>
+          <Trans>{declined} declined your invitation.</Trans>{' '}
+          <span className="muted">
+            <Trans>You can invite someone else.</Trans>
+          </span>
         </p>
       ) : (
         <p className="invitation-text">
-          Waiting for {joinNames(pendingNames.length ? pendingNames : partnersOf(p, meId).map((m) => m.name))} to answer
-          your invitation to {kind}.<span className="muted small"> Sent {formatDate(p.createdAt)}.</span>
+          <Trans>Waiting for {waitingFor} to answer your invitation.</Trans>{' '}
+          <span className="muted small">
+            <Trans>Sent {sent}.</Trans>
+          </span>
         </p>
       )}
     </article>

@@ -11,13 +11,22 @@ import { RadioChoice } from '../../components/RadioChoice.tsx';
 import { useFormState } from '../../components/useFormState.ts';
 import { useNotify } from '../../components/Toaster.tsx';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 const FIELDS = ['person', 'kind', 'role', 'purpose'];
 
 /** Choosing a partner (docs/design.md, principle 5): the other person accepts or declines. */
 export function InviteDialog({ me }: { me: Me }) {
   return (
-    <ModalDialog title="Invite someone" trigger={<Button className="button primary">Invite someone</Button>}>
+    <ModalDialog
+      title={t`Invite someone`}
+      trigger={
+        <Button className="button primary">
+          <Trans>Invite someone</Trans>
+        </Button>
+      }
+    >
       {(close) => <InviteForm me={me} onDone={close} />}
     </ModalDialog>
   );
@@ -55,56 +64,56 @@ function InviteForm({ me, onDone }: { me: Me; onDone: () => void }) {
     if (!r.ok) return form.setErrors(r.errors);
     create.mutate(r.value, {
       onSuccess: () => {
-        notify({ message: 'Invitation sent. You will see here when it is answered.' });
+        notify({ message: t`Invitation sent. You will see here when it is answered.` });
         onDone();
       },
       onError: (e) => form.setErrors(errorsFrom(e, FIELDS)),
     });
   };
 
-  if (directory.isPending) return <Loading label="Loading the people in your program…" />;
+  if (directory.isPending) return <Loading label={t`Loading the people in your program…`} />;
   if (directory.isError) return <ErrorNotice error={directory.error} retry={() => void directory.refetch()} />;
   const people = directory.data.people.map((p) => ({ id: p.id, name: p.name, detail: p.email }));
 
   return (
     <Form onSubmit={submit} errors={form.errors}>
       <PersonPicker
-        label="Person to invite"
+        label={t`Person to invite`}
         people={people}
         autoFocus
         {...form.field('person')}
-        description="Anyone in your program."
+        description={t`Anyone in your program.`}
       />
       <RadioChoice
-        label="Kind of partnership"
+        label={t`Kind of partnership`}
         {...form.field('kind')}
         options={[
-          { id: 'mentoring', label: 'Mentoring', description: 'One of you mentors the other.' },
-          { id: 'collegial', label: 'Collegial coaching', description: 'Peers who coach each other, goal by goal.' },
+          { id: 'mentoring', label: t`Mentoring`, description: t`One of you mentors the other.` },
+          { id: 'collegial', label: t`Collegial coaching`, description: t`Peers who coach each other, goal by goal.` },
         ]}
       />
       {v.kind === 'mentoring' && (
         <RadioChoice
-          label="Your role"
+          label={t`Your role`}
           {...form.field('role')}
           options={[
-            { id: 'mentee', label: 'I’d like to be mentored' },
-            { id: 'mentor', label: 'I’ll be the mentor' },
+            { id: 'mentee', label: t`I’d like to be mentored` },
+            { id: 'mentor', label: t`I’ll be the mentor` },
           ]}
         />
       )}
       <TextAreaField
-        label="What you hope to work on"
+        label={t`What you hope to work on`}
         {...form.field('purpose')}
         rows={3}
-        description="Becomes the purpose in your agreement; you can both change it later."
+        description={t`Becomes the purpose in your agreement; you can both change it later.`}
       />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={create.isPending}>
-          Send invitation
+          <Trans>Send invitation</Trans>
         </Button>
       </div>
     </Form>

@@ -9,6 +9,8 @@ import { PartnershipCard } from './PartnershipCard.tsx';
 import { WhatNext } from './WhatNext.tsx';
 import { Folded } from '../../components/Folded.tsx';
 import { useIdle } from '../../components/useIdle.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 // The invitation form (people picker, validation) loads after the home is on screen.
 const InviteDialog = lazy(() => import('./InviteDialog.tsx').then((m) => ({ default: m.InviteDialog })));
@@ -23,7 +25,7 @@ export function ParticipantHome({ me }: { me: Me }) {
   const idle = useIdle(!partnerships.isPending);
   const inviteSoon = (
     <button type="button" className="button primary" disabled>
-      Invite someone
+      <Trans>Invite someone</Trans>
     </button>
   );
   const invite = idle ? (
@@ -34,7 +36,7 @@ export function ParticipantHome({ me }: { me: Me }) {
     inviteSoon
   );
 
-  if (partnerships.isPending) return <Loading label="Loading your partnerships…" />;
+  if (partnerships.isPending) return <Loading label={t`Loading your partnerships…`} />;
   if (partnerships.isError) return <ErrorNotice error={partnerships.error} retry={() => void partnerships.refetch()} />;
 
   const all = partnerships.data.partnerships;
@@ -51,13 +53,17 @@ export function ParticipantHome({ me }: { me: Me }) {
 
   return (
     <>
-      <PageTitle actions={invite}>Your partnerships</PageTitle>
+      <PageTitle actions={invite}>
+        <Trans>Your partnerships</Trans>
+      </PageTitle>
 
       <WhatNext partnerships={[...active].sort(byNext)} meId={meId} />
 
       {toAnswer.length > 0 && (
         <section aria-labelledby="to-answer" className="section">
-          <h2 id="to-answer">Invitations for you</h2>
+          <h2 id="to-answer">
+            <Trans>Invitations for you</Trans>
+          </h2>
           <div className="stack">
             {toAnswer.map((p) => (
               <InvitationCard key={p.id} partnership={p} meId={meId} />
@@ -68,14 +74,18 @@ export function ParticipantHome({ me }: { me: Me }) {
 
       <section aria-labelledby="mine" className="section">
         <h2 id="mine" className={toAnswer.length ? undefined : 'visually-hidden'}>
-          Active partnerships
+          <Trans>Active partnerships</Trans>
         </h2>
         {active.length === 0 ? (
-          <EmptyState title="No partnerships yet" action={invite}>
-            <p>Your program coordinator will pair you with a mentor, or invite a colleague yourself.</p>
+          <EmptyState title={t`No partnerships yet`} action={invite}>
             <p>
-              A partnership is a private workspace for the two of you: goals, passages from your readings, reflection
-              prompts and your conversations.
+              <Trans>Your program coordinator will pair you with a mentor, or invite a colleague yourself.</Trans>
+            </p>
+            <p>
+              <Trans>
+                A partnership is a private workspace for the two of you: goals, passages from your readings, reflection
+                prompts and your conversations.
+              </Trans>
             </p>
           </EmptyState>
         ) : (
@@ -89,7 +99,9 @@ export function ParticipantHome({ me }: { me: Me }) {
 
       {waiting.length > 0 && (
         <section aria-labelledby="waiting" className="section">
-          <h2 id="waiting">Invitations you sent</h2>
+          <h2 id="waiting">
+            <Trans>Invitations you sent</Trans>
+          </h2>
           <div className="stack">
             {waiting.map((p) => (
               <InvitationCard key={p.id} partnership={p} meId={meId} />
@@ -99,7 +111,7 @@ export function ParticipantHome({ me }: { me: Me }) {
       )}
 
       {closed.length > 0 && (
-        <Folded level={2} className="section" title={`Closed partnerships (${closed.length})`}>
+        <Folded level={2} className="section" title={t`Closed partnerships (${closed.length})`}>
           <div className="card-grid">
             {closed.map((p) => (
               <PartnershipCard key={p.id} partnership={p} meId={meId} />

@@ -1,7 +1,9 @@
 import { memberOf, type Partnership } from '@mentoring/shared';
 import { routeHref } from '../../app/route.ts';
 import { formatDate, formatDateTime, formatRelative } from '../../lib/dates.ts';
-import { partnershipHeadline, roleLabel } from '../../lib/people.ts';
+import { partnershipHeadline } from '../../lib/people.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /** One partnership on the home screen: who, when you next meet, and the way in. */
 export function PartnershipCard({ partnership: p, meId }: { partnership: Partnership; meId: string }) {
@@ -10,21 +12,31 @@ export function PartnershipCard({ partnership: p, meId }: { partnership: Partner
   return (
     <article className="card partnership-card">
       <div className="card-kicker">
-        <span className={`badge ${p.kind}`}>{p.kind === 'mentoring' ? 'Mentoring' : 'Collegial coaching'}</span>
+        <span className={`badge ${p.kind}`}>{p.kind === 'mentoring' ? t`Mentoring` : t`Collegial coaching`}</span>
         {me && p.kind === 'mentoring' && (
-          <span className="muted">You are the {roleLabel(p, me.role).toLowerCase()}</span>
+          <span className="muted">{me.role === 'mentor' ? t`You are the mentor` : t`You are the mentee`}</span>
         )}
-        {p.status === 'closed' && <span className="badge muted">Closed</span>}
+        {p.status === 'closed' && (
+          <span className="badge muted">
+            <Trans>Closed</Trans>
+          </span>
+        )}
       </div>
       <h3>
         <a className="card-link" href={routeHref({ name: 'workspace', partnershipId: p.id, tab: 'goals' })}>
           {partnershipHeadline(p, meId)}
         </a>
       </h3>
-      {p.agreement.purpose && <p className="card-purpose">{p.agreement.purpose}</p>}
+      {p.agreement.purpose && (
+        <p className="card-purpose" dir="auto">
+          {p.agreement.purpose}
+        </p>
+      )}
       <dl className="facts">
         <div>
-          <dt>Next conversation</dt>
+          <dt>
+            <Trans>Next conversation</Trans>
+          </dt>
           <dd>
             {p.nextConversation ? (
               <>
@@ -32,19 +44,25 @@ export function PartnershipCard({ partnership: p, meId }: { partnership: Partner
                 <span className="muted">({formatRelative(p.nextConversation.scheduledFor)})</span>
               </>
             ) : (
-              <span className="muted">Not scheduled yet</span>
+              <span className="muted">
+                <Trans>Not scheduled yet</Trans>
+              </span>
             )}
           </dd>
         </div>
         <div>
-          <dt>Last conversation</dt>
-          <dd>{p.lastConversationAt ? formatDate(p.lastConversationAt) : <span className="muted">None yet</span>}</dd>
+          <dt>
+            <Trans>Last conversation</Trans>
+          </dt>
+          <dd>
+            {p.lastConversationAt ? formatDate(p.lastConversationAt) : <span className="muted">{t`None yet`}</span>}
+          </dd>
         </div>
       </dl>
       {isMentor && p.status === 'active' && (
         <p className="card-actions">
           <a className="button small" href={routeHref({ name: 'prepare', partnershipId: p.id })}>
-            Prepare for the next conversation
+            <Trans>Prepare for the next conversation</Trans>
           </a>
         </p>
       )}

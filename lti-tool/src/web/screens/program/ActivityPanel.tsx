@@ -11,19 +11,24 @@ import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDate, formatRelative } from '../../lib/dates.ts';
 import { FormPartnershipButton, QuietSetting } from './LazyParts.tsx';
 import { PartnershipActions } from './PartnershipActions.tsx';
+import { plural, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
-const STATUS: Record<PartnershipActivity['status'], string> = {
-  active: 'Active',
-  paused: 'Paused',
-  invited: 'Invitation open',
-  declined: 'Declined',
-  closed: 'Closed',
+const statusLabel = (key: PartnershipActivity['status']): string => {
+  const words: Record<PartnershipActivity['status'], string> = {
+    active: t`Active`,
+    paused: t`Paused`,
+    invited: t`Invitation open`,
+    declined: t`Declined`,
+    closed: t`Closed`,
+  };
+  return words[key];
 };
 
 const ALL = '*';
-const STATUS_FILTER = [
-  { id: ALL, label: 'Any status' },
-  ...(['active', 'paused', 'invited', 'closed', 'declined'] as const).map((id) => ({ id, label: STATUS[id] })),
+const statusFilter = () => [
+  { id: ALL, label: t`Any status` },
+  ...(['active', 'paused', 'invited', 'closed', 'declined'] as const).map((id) => ({ id, label: statusLabel(id) })),
 ];
 
 /**
@@ -44,7 +49,7 @@ export function ActivityPanel() {
   const activity = useProgramActivity(filter);
   const table = useRef<HTMLTableSectionElement>(null);
 
-  if (activity.isPending) return <Loading label="Loading activity…" />;
+  if (activity.isPending) return <Loading label={t`Loading activity…`} />;
   if (!activity.data) return <ErrorNotice error={activity.error} retry={() => void activity.refetch()} />;
 
   const first = activity.data.pages[0]!;
@@ -66,79 +71,114 @@ export function ActivityPanel() {
   return (
     <div className="tab-content">
       <div className="section-head">
-        <h2>Partnerships</h2>
+        <h2>
+          <Trans>Partnerships</Trans>
+        </h2>
         <QuietSetting days={first.quietAfterDays} />
       </div>
       {summary.partnerships === 0 ? (
-        <EmptyState title="No partnerships yet" action={<FormPartnershipButton />}>
+        <EmptyState title={t`No partnerships yet`} action={<FormPartnershipButton />}>
           <p>
-            Form mentoring partnerships from the roster, or let participants invite each other. Their activity shows
-            here: dates and counts, never content.
+            <Trans>
+              Form mentoring partnerships from the roster, or let participants invite each other. Their activity shows
+              here: dates and counts, never content.
+            </Trans>
           </p>
         </EmptyState>
       ) : (
         <>
           <p className="table-tools">
-            {summary.partnerships} partnership{summary.partnerships === 1 ? '' : 's'}
+            {plural(summary.partnerships, { one: '# partnership', other: '# partnerships' })}
             {summary.quiet > 0 && (
               <>
-                , <strong>{summary.quiet} quiet</strong> (no conversation in {first.quietAfterDays} days and none
-                scheduled)
+                <Trans>
+                  ,{' '}
+                  <strong>
+                    <Trans>{summary.quiet} quiet</Trans>
+                  </strong>{' '}
+                  (no conversation in {first.quietAfterDays} days and none scheduled)
+                </Trans>
               </>
             )}
             .
           </p>
-          <div className="filters" role="search" aria-label="Filter partnerships">
+          <div className="filters" role="search" aria-label={t`Filter partnerships`}>
             <SearchField className="field search" value={name} onChange={setName}>
-              <Label>Member name</Label>
-              <Input placeholder="Part of a mentor’s or mentee’s name" />
+              <Label>
+                <Trans>Member name</Trans>
+              </Label>
+              <Input placeholder={t`Part of a mentor’s or mentee’s name`} />
             </SearchField>
-            <SelectField label="Status" value={status} onChange={(v) => setStatus(v ?? ALL)} options={STATUS_FILTER} />
+            <SelectField
+              label={t`Status`}
+              value={status}
+              onChange={(v) => setStatus(v ?? ALL)}
+              options={statusFilter()}
+            />
             <Checkbox isSelected={quietOnly} onChange={setQuietOnly} className="filter-new">
-              Only quiet partnerships
+              <Trans>Only quiet partnerships</Trans>
             </Checkbox>
           </div>
           {shown.length === 0 ? (
             <EmptyState
-              title={quietOnly && !typed && status === ALL ? 'No quiet partnerships' : 'No partnerships match'}
+              title={quietOnly && !typed && status === ALL ? t`No quiet partnerships` : t`No partnerships match`}
               action={
                 <Button className="button" onPress={clear}>
-                  Show all partnerships
+                  <Trans>Show all partnerships</Trans>
                 </Button>
               }
             >
               {quietOnly && !typed && status === ALL && (
                 <p>
-                  Every active partnership has met in the last {first.quietAfterDays} days or has a conversation
-                  scheduled.
+                  <Trans>
+                    Every active partnership has met in the last {first.quietAfterDays} days or has a conversation
+                    scheduled.
+                  </Trans>
                 </p>
               )}
             </EmptyState>
           ) : (
             <>
               <p className="result-count" aria-live="polite">
-                {shown.length} shown, newest first{activity.hasNextPage && '; more below'}
+                <Trans>{shown.length} shown, newest first</Trans>
+                {activity.hasNextPage && '; more below'}
                 {filtered && (
                   <Button className="button quiet small" onPress={clear}>
-                    Clear filters
+                    <Trans>Clear filters</Trans>
                   </Button>
                 )}
               </p>
-              <TableWrap label="Partnership activity, scrollable">
+              <TableWrap label={t`Partnership activity, scrollable`}>
                 <table className={`table ${activity.isPlaceholderData ? 'is-stale' : ''}`}>
-                  <caption className="visually-hidden">Partnership activity, newest first</caption>
+                  <caption className="visually-hidden">
+                    <Trans>Partnership activity, newest first</Trans>
+                  </caption>
                   <thead>
                     <tr>
-                      <th scope="col">Members</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Last conversation</th>
-                      <th scope="col">Next conversation</th>
                       <th scope="col">
-                        Last 30 days
-                        <span className="th-note">clips · prompts · conversations held</span>
+                        <Trans>Members</Trans>
                       </th>
                       <th scope="col">
-                        <span className="visually-hidden">Actions</span>
+                        <Trans>Status</Trans>
+                      </th>
+                      <th scope="col">
+                        <Trans>Last conversation</Trans>
+                      </th>
+                      <th scope="col">
+                        <Trans>Next conversation</Trans>
+                      </th>
+                      <th scope="col">
+                        <Trans>
+                          Last 30 days
+                          <span className="th-note">
+                            <Trans>clips · prompts · conversations held</Trans>
+                          </span>
+                        </Trans>
+                      </th>
+                      <th scope="col">
+                        <span className="visually-hidden">
+                          <Trans>Actions</Trans>
+                        </span>
                       </th>
                     </tr>
                   </thead>
@@ -152,7 +192,7 @@ export function ActivityPanel() {
               {activity.hasNextPage && (
                 <p className="more-clips">
                   <Button className="button" isDisabled={activity.isFetchingNextPage} onPress={() => void showMore()}>
-                    {activity.isFetchingNextPage ? 'Loading more partnerships…' : 'Show more partnerships'}
+                    {activity.isFetchingNextPage ? t`Loading more partnerships…` : t`Show more partnerships`}
                   </Button>
                 </p>
               )}
@@ -177,21 +217,35 @@ function ActivityRow({ activity: a }: { activity: PartnershipActivity }) {
         <Members activity={a} />
       </th>
       <td>
-        {STATUS[a.status]}
-        {a.quiet && <span className="badge quiet">Quiet</span>}
+        {statusLabel(a.status)}
+        {a.quiet && (
+          <span className="badge quiet">
+            <Trans>Quiet</Trans>
+          </span>
+        )}
       </td>
       <td>
         {a.lastConversationAt ? (
           <span title={formatDate(a.lastConversationAt)}>{formatRelative(a.lastConversationAt)}</span>
         ) : (
-          <span className="muted">None yet</span>
+          <span className="muted">
+            <Trans>None yet</Trans>
+          </span>
         )}
       </td>
-      <td>{a.nextConversationAt ? formatDate(a.nextConversationAt) : <span className="muted">Not scheduled</span>}</td>
+      <td>
+        {a.nextConversationAt ? (
+          formatDate(a.nextConversationAt)
+        ) : (
+          <span className="muted">
+            <Trans>Not scheduled</Trans>
+          </span>
+        )}
+      </td>
       <td className="counts">
-        <span aria-label={`${a.last30Days.clips} clips`}>{a.last30Days.clips}</span> ·{' '}
-        <span aria-label={`${a.last30Days.prompts} prompts`}>{a.last30Days.prompts}</span> ·{' '}
-        <span aria-label={`${a.last30Days.conversations} conversations held`}>{a.last30Days.conversations}</span>
+        <span aria-label={t`${a.last30Days.clips} clips`}>{a.last30Days.clips}</span> ·{' '}
+        <span aria-label={t`${a.last30Days.prompts} prompts`}>{a.last30Days.prompts}</span> ·{' '}
+        <span aria-label={t`${a.last30Days.conversations} conversations held`}>{a.last30Days.conversations}</span>
       </td>
       <td>
         <PartnershipActions activity={a} />
@@ -205,7 +259,9 @@ function Members({ activity: a }: { activity: PartnershipActivity }) {
     return (
       <span className="members-cell">
         {a.members.map((m) => m.name).join(' & ')}
-        <span className="muted small">Collegial coaching</span>
+        <span className="muted small">
+          <Trans>Collegial coaching</Trans>
+        </span>
       </span>
     );
   }
@@ -215,9 +271,14 @@ function Members({ activity: a }: { activity: PartnershipActivity }) {
     <span className="members-cell">
       <span>
         {mentors.join(', ')} <span aria-hidden="true">→</span>
-        <span className="visually-hidden">mentoring</span> {mentees.join(', ')}
+        <span className="visually-hidden">
+          <Trans>mentoring</Trans>
+        </span>{' '}
+        {mentees.join(', ')}
       </span>
-      <span className="muted small">Mentor → mentee{mentees.length > 1 ? 's' : ''}</span>
+      <span className="muted small">
+        {plural(mentees.length, { one: 'Mentor → mentee', other: 'Mentor → mentees' })}
+      </span>
     </span>
   );
 }

@@ -18,8 +18,10 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { useFormState } from '../../components/useFormState.ts';
 import { formatDate, formatDay } from '../../lib/dates.ts';
-import { RATING_LABELS } from '../../lib/evaluation.ts';
+import { ratingLabel } from '../../lib/evaluation.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /** Named checkpoints (Month 6, 12, 18, 24) and the evaluations mentors completed at them (docs/design.md, principle 3). */
 export function CheckpointsPanel() {
@@ -28,29 +30,44 @@ export function CheckpointsPanel() {
   const roster = useProgramPeople();
   const nameOf = (id: string) => roster.data?.people.find((p) => p.personId === id)?.name ?? 'Unknown';
   const checkpointName = (id: string) =>
-    checkpoints.data?.checkpoints.find((c) => c.id === id)?.name ?? 'A removed checkpoint';
+    checkpoints.data?.checkpoints.find((c) => c.id === id)?.name ?? t`A removed checkpoint`;
 
   return (
     <div className="tab-content">
       <section className="section" aria-labelledby="cp-title">
-        <h2 id="cp-title">Checkpoints</h2>
+        <h2 id="cp-title">
+          <Trans>Checkpoints</Trans>
+        </h2>
         <p className="muted">
-          At each checkpoint mentors complete a short evaluation, visible to both partners and to you. Coaching content
-          never flows into it.
+          <Trans>
+            At each checkpoint mentors complete a short evaluation, visible to both partners and to you. Coaching
+            content never flows into it.
+          </Trans>
         </p>
         {checkpoints.isPending ? (
           <Loading />
         ) : checkpoints.isError ? (
           <ErrorNotice error={checkpoints.error} retry={() => void checkpoints.refetch()} />
         ) : checkpoints.data.checkpoints.length === 0 ? (
-          <p>No checkpoints yet. Name the first one below, for example “Month 6”.</p>
+          <p>
+            <Trans>No checkpoints yet. Name the first one below, for example “Month 6”.</Trans>
+          </p>
         ) : (
           <ul className="checkpoint-list">
             {checkpoints.data.checkpoints.map((c) => (
               <li key={c.id}>
                 <strong>{c.name}</strong>
-                {c.dueOn && <span className="muted"> · due {formatDay(c.dueOn)}</span>}
-                {c.lineItemId && <span className="badge muted">In the gradebook</span>}
+                {c.dueOn && (
+                  <span className="muted">
+                    {' '}
+                    <Trans>· due {formatDay(c.dueOn)}</Trans>
+                  </span>
+                )}
+                {c.lineItemId && (
+                  <span className="badge muted">
+                    <Trans>In the gradebook</Trans>
+                  </span>
+                )}
                 <CheckpointTools checkpoint={c} />
               </li>
             ))}
@@ -60,25 +77,43 @@ export function CheckpointsPanel() {
       </section>
 
       <section className="section" aria-labelledby="ev-title">
-        <h2 id="ev-title">Evaluations</h2>
+        <h2 id="ev-title">
+          <Trans>Evaluations</Trans>
+        </h2>
         {evaluations.isPending ? (
           <Loading />
         ) : evaluations.isError ? (
           <ErrorNotice error={evaluations.error} retry={() => void evaluations.refetch()} />
         ) : evaluations.data.evaluations.length === 0 ? (
-          <p className="muted">No evaluations completed yet.</p>
+          <p className="muted">
+            <Trans>No evaluations completed yet.</Trans>
+          </p>
         ) : (
-          <TableWrap label="Checkpoint evaluations, scrollable">
+          <TableWrap label={t`Checkpoint evaluations, scrollable`}>
             <table className="table">
-              <caption className="visually-hidden">Checkpoint evaluations</caption>
+              <caption className="visually-hidden">
+                <Trans>Checkpoint evaluations</Trans>
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col">Checkpoint</th>
-                  <th scope="col">Mentee</th>
-                  <th scope="col">Mentor</th>
-                  <th scope="col">Rating</th>
-                  <th scope="col">Summary</th>
-                  <th scope="col">Completed</th>
+                  <th scope="col">
+                    <Trans>Checkpoint</Trans>
+                  </th>
+                  <th scope="col">
+                    <Trans>Mentee</Trans>
+                  </th>
+                  <th scope="col">
+                    <Trans>Mentor</Trans>
+                  </th>
+                  <th scope="col">
+                    <Trans>Rating</Trans>
+                  </th>
+                  <th scope="col">
+                    <Trans>Summary</Trans>
+                  </th>
+                  <th scope="col">
+                    <Trans>Completed</Trans>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -88,7 +123,7 @@ export function CheckpointsPanel() {
                     <th scope="row">{nameOf(e.menteeId)}</th>
                     <td>{nameOf(e.mentorId)}</td>
                     <td>
-                      <span className={`rating rating-${e.rating}`}>{RATING_LABELS[e.rating]}</span>
+                      <span className={`rating rating-${e.rating}`}>{ratingLabel(e.rating)}</span>
                     </td>
                     <td className="summary-cell">{e.summary}</td>
                     <td>{formatDate(e.completedAt)}</td>
@@ -118,14 +153,14 @@ function NewCheckpoint() {
     create.mutate(r.value, { onSuccess: () => form.reset(), onError: (e) => form.setErrors(errorsFrom(e, FIELDS)) });
   };
   return (
-    <Form onSubmit={submit} errors={form.errors} className="inline-form new-checkpoint" label="Name a checkpoint">
-      <TextInput label="Checkpoint name" isRequired {...form.field('name')} placeholder="Month 6" />
-      <TextInput type="date" label="Due" {...form.field('dueOn')} />
+    <Form onSubmit={submit} errors={form.errors} className="inline-form new-checkpoint" label={t`Name a checkpoint`}>
+      <TextInput label={t`Checkpoint name`} isRequired {...form.field('name')} placeholder={t`Month 6`} />
+      <TextInput type="date" label={t`Due`} {...form.field('dueOn')} />
       <Checkbox isSelected={form.values.postToGradebook} onChange={(v) => form.set('postToGradebook', v)}>
-        Record completion in the gradebook
+        <Trans>Record completion in the gradebook</Trans>
       </Checkbox>
       <Button type="submit" className="button" isPending={create.isPending}>
-        Add checkpoint
+        <Trans>Add checkpoint</Trans>
       </Button>
     </Form>
   );
@@ -137,24 +172,28 @@ function CheckpointTools({ checkpoint: c }: { checkpoint: Checkpoint }) {
   return (
     <span className="inline-tools">
       <ModalDialog
-        title={`Edit “${c.name}”`}
+        title={t`Edit “${c.name}”`}
         trigger={
-          <Button className="button small quiet" aria-label={`Edit ${c.name}`}>
-            Edit
+          <Button className="button small quiet" aria-label={t`Edit ${c.name}`}>
+            <Trans>Edit</Trans>
           </Button>
         }
       >
         {(close) => <EditCheckpoint checkpoint={c} onDone={close} />}
       </ModalDialog>
       <ConfirmDialog
-        title={`Remove “${c.name}”?`}
+        title={t`Remove “${c.name}”?`}
         trigger={
-          <Button className="button small quiet" aria-label={`Remove ${c.name}`}>
-            Remove
+          <Button className="button small quiet" aria-label={t`Remove ${c.name}`}>
+            <Trans>Remove</Trans>
           </Button>
         }
-        body={<p>It leaves the list. Evaluations already completed at it are kept, for the record.</p>}
-        confirmLabel="Remove checkpoint"
+        body={
+          <p>
+            <Trans>It leaves the list. Evaluations already completed at it are kept, for the record.</Trans>
+          </p>
+        }
+        confirmLabel={t`Remove checkpoint`}
         onConfirm={() => remove.mutate(c.id)}
       />
     </span>
@@ -169,14 +208,14 @@ function EditCheckpoint({ checkpoint: c, onDone }: { checkpoint: Checkpoint; onD
   const errors = update.error ? errorsFrom(update.error, ['name', 'dueOn']) : { fields: {}, form: null };
   return (
     <Form onSubmit={submit} errors={errors}>
-      <TextInput label="Name" value={name} onChange={setName} error={errors.fields.name} isRequired autoFocus />
-      <TextInput label="Due" type="date" value={dueOn} onChange={setDueOn} error={errors.fields.dueOn} />
+      <TextInput label={t`Name`} value={name} onChange={setName} error={errors.fields.name} isRequired autoFocus />
+      <TextInput label={t`Due`} type="date" value={dueOn} onChange={setDueOn} error={errors.fields.dueOn} />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={update.isPending}>
-          Save
+          <Trans>Save</Trans>
         </Button>
       </div>
     </Form>

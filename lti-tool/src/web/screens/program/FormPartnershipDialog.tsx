@@ -13,6 +13,8 @@ import { useNotify } from '../../components/Toaster.tsx';
 import { useFormState } from '../../components/useFormState.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { joinNames } from '../../lib/people.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 const FIELDS = ['kind', 'mentor', 'mentees', 'partners', 'purpose'];
 
@@ -20,9 +22,13 @@ const FIELDS = ['kind', 'mentor', 'mentees', 'partners', 'purpose'];
 export function FormPartnershipDialog() {
   return (
     <ModalDialog
-      title="Form a partnership"
+      title={t`Form a partnership`}
       wide
-      trigger={<Button className="button primary">Form a partnership</Button>}
+      trigger={
+        <Button className="button primary">
+          <Trans>Form a partnership</Trans>
+        </Button>
+      }
     >
       {(close) => <FormPartnership onDone={close} />}
     </ModalDialog>
@@ -44,7 +50,7 @@ function FormPartnership({ onDone }: { onDone: () => void }) {
   // The tool's warning that these people already share a partnership, until confirmed or changed.
   const [duplicate, setDuplicate] = useState<string | null>(null);
 
-  if (roster.isPending) return <Loading label="Loading the roster…" />;
+  if (roster.isPending) return <Loading label={t`Loading the roster…`} />;
   if (roster.isError) return <ErrorNotice error={roster.error} retry={() => void roster.refetch()} />;
 
   const people: PersonOption[] = roster.data.people
@@ -72,14 +78,14 @@ function FormPartnership({ onDone }: { onDone: () => void }) {
     if (v.kind === 'mentoring' && (!v.mentor || v.mentees.length === 0)) {
       return form.setErrors({
         fields: {
-          ...(v.mentor ? {} : { mentor: 'Choose the mentor.' }),
-          ...(v.mentees.length ? {} : { mentees: 'Choose at least one mentee.' }),
+          ...(v.mentor ? {} : { mentor: t`Choose the mentor.` }),
+          ...(v.mentees.length ? {} : { mentees: t`Choose at least one mentee.` }),
         },
         form: null,
       });
     }
     if (v.kind === 'collegial' && v.partners.length < 2)
-      return form.setErrors({ fields: { partners: 'Choose at least two colleagues.' }, form: null });
+      return form.setErrors({ fields: { partners: t`Choose at least two colleagues.` }, form: null });
     const r = check(
       CreatePartnership,
       { kind: v.kind, members, agreement: v.purpose.trim() ? { purpose: v.purpose } : undefined },
@@ -90,7 +96,7 @@ function FormPartnership({ onDone }: { onDone: () => void }) {
       { ...r.value, ...(confirmDuplicate && { confirmDuplicate }) },
       {
         onSuccess: () => {
-          notify({ message: `Partnership formed: ${joinNames(members.map((m) => nameOf(m.personId)))}.` });
+          notify({ message: t`Partnership formed: ${joinNames(members.map((m) => nameOf(m.personId)))}.` });
           onDone();
         },
         onError: (e) => {
@@ -102,7 +108,11 @@ function FormPartnership({ onDone }: { onDone: () => void }) {
   };
 
   if (people.length < 2) {
-    return <p>The roster has fewer than two people. Sync the roster from the LMS first (Roster tab).</p>;
+    return (
+      <p>
+        <Trans>The roster has fewer than two people. Sync the roster from the LMS first (Roster tab).</Trans>
+      </p>
+    );
   }
 
   return (
@@ -114,67 +124,74 @@ function FormPartnership({ onDone }: { onDone: () => void }) {
       errors={form.errors}
     >
       <RadioChoice
-        label="Kind"
+        label={t`Kind`}
         {...form.field('kind')}
         options={[
           {
             id: 'mentoring',
-            label: 'Mentoring',
-            description: 'An experienced leader mentors one or more new leaders.',
+            label: t`Mentoring`,
+            description: t`An experienced leader mentors one or more new leaders.`,
           },
           {
             id: 'collegial',
-            label: 'Collegial coaching',
-            description: 'Peers coach each other, switching roles goal by goal.',
+            label: t`Collegial coaching`,
+            description: t`Peers coach each other, switching roles goal by goal.`,
           },
         ]}
       />
       {v.kind === 'mentoring' ? (
         <div className="two-columns">
           <PersonPicker
-            label="Mentor"
+            label={t`Mentor`}
             people={people.filter((p) => !v.mentees.includes(p.id))}
             {...form.field('mentor')}
           />
           <PeoplePicker
-            label="Mentees"
+            label={t`Mentees`}
             people={people.filter((p) => p.id !== v.mentor)}
             {...form.field('mentees')}
-            description="Add one or more."
+            description={t`Add one or more.`}
           />
         </div>
       ) : (
-        <PeoplePicker label="Colleagues" people={people} {...form.field('partners')} description="Add two or more." />
+        <PeoplePicker
+          label={t`Colleagues`}
+          people={people}
+          {...form.field('partners')}
+          description={t`Add two or more.`}
+        />
       )}
       <TextAreaField
-        label="Purpose"
+        label={t`Purpose`}
         rows={2}
         {...form.field('purpose')}
-        description="A starting point for their agreement; the partners can change it."
+        description={t`A starting point for their agreement; the partners can change it.`}
       />
       <p className="muted small">
-        The partners see their workspace the next time they open the tool from the course. You will see their activity,
-        never their content.
+        <Trans>
+          The partners see their workspace the next time they open the tool from the course. You will see their
+          activity, never their content.
+        </Trans>
       </p>
       {duplicate ? (
         <div className="notice warning" role="alert">
           <p>{duplicate}</p>
           <div className="form-actions">
             <Button className="button" onPress={() => setDuplicate(null)}>
-              Change the members
+              <Trans>Change the members</Trans>
             </Button>
             <Button className="button primary" isPending={create.isPending} onPress={() => submit(true)}>
-              Form a second partnership
+              <Trans>Form a second partnership</Trans>
             </Button>
           </div>
         </div>
       ) : (
         <div className="form-actions">
           <Button className="button" onPress={onDone}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
           <Button type="submit" className="button primary" isPending={create.isPending}>
-            Form partnership
+            <Trans>Form partnership</Trans>
           </Button>
         </div>
       )}

@@ -5,6 +5,8 @@
 import { lazy, Suspense } from 'react';
 import { Loading } from '../../components/QueryState.tsx';
 import { useIdle } from '../../components/useIdle.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 const FormPartnershipDialog = lazy(() =>
   import('./FormPartnershipDialog.tsx').then((m) => ({ default: m.FormPartnershipDialog })),
@@ -18,7 +20,7 @@ export function FormPartnershipButton() {
   const idle = useIdle();
   const waiting = (
     <button type="button" className="button primary" disabled>
-      Form a partnership
+      <Trans>Form a partnership</Trans>
     </button>
   );
   return idle ? (
@@ -41,7 +43,7 @@ export function QuietSetting({ days }: { days: number }) {
 
 export function LazyRosterPanel() {
   return (
-    <Suspense fallback={<Loading label="Loading the roster…" />}>
+    <Suspense fallback={<Loading label={t`Loading the roster…`} />}>
       <RosterPanel />
     </Suspense>
   );
@@ -49,7 +51,7 @@ export function LazyRosterPanel() {
 
 export function LazyCheckpointsPanel() {
   return (
-    <Suspense fallback={<Loading label="Loading checkpoints…" />}>
+    <Suspense fallback={<Loading label={t`Loading checkpoints…`} />}>
       <CheckpointsPanel />
     </Suspense>
   );
@@ -57,7 +59,7 @@ export function LazyCheckpointsPanel() {
 
 export function LazyReportPanel() {
   return (
-    <Suspense fallback={<Loading label="Loading the report…" />}>
+    <Suspense fallback={<Loading label={t`Loading the report…`} />}>
       <ReportPanel />
     </Suspense>
   );

@@ -10,17 +10,19 @@ import { PeoplePicker, PersonPicker, type PersonOption } from '../../components/
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /** The coordinator's actions on one partnership, from its row in the activity table. */
 export function PartnershipActions({ activity }: { activity: PartnershipActivity }) {
   const names = activity.members.map((m) => m.name).join(' & ');
   return (
     <ModalDialog
-      title={`Manage: ${names}`}
+      title={t`Manage: ${names}`}
       wide
       trigger={
-        <Button className="button small" aria-label={`Manage the partnership of ${names}`}>
-          Manage
+        <Button className="button small" aria-label={t`Manage the partnership of ${names}`}>
+          <Trans>Manage</Trans>
         </Button>
       }
     >
@@ -43,7 +45,9 @@ function Manage({ activity: a }: { activity: PartnershipActivity }) {
   return (
     <div className="stack">
       <p className="muted small">
-        You steer the partnership’s life; its content stays with the partners. What you do here is recorded below.
+        <Trans>
+          You steer the partnership’s life; its content stays with the partners. What you do here is recorded below.
+        </Trans>
       </p>
       {(lifecycle.isError || nudge.isError) && <ErrorNotice error={lifecycle.error ?? nudge.error} />}
       <div className="form-actions wrap">
@@ -53,39 +57,41 @@ function Manage({ activity: a }: { activity: PartnershipActivity }) {
             isPending={nudge.isPending}
             onPress={() =>
               nudge.mutate(undefined, {
-                onSuccess: () => notify({ message: 'Nudge recorded: the pair sees it in their workspace.' }),
+                onSuccess: () => notify({ message: t`Nudge recorded: the pair sees it in their workspace.` }),
               })
             }
           >
-            Nudge to meet
+            <Trans>Nudge to meet</Trans>
           </Button>
         )}
         {a.status === 'active' && (
           <Button
             className="button"
             isPending={lifecycle.isPending}
-            onPress={() => lifecycle.mutate({ action: 'pause' }, { onSuccess: () => notify({ message: 'Paused.' }) })}
+            onPress={() => lifecycle.mutate({ action: 'pause' }, { onSuccess: () => notify({ message: t`Paused.` }) })}
           >
-            Pause
+            <Trans>Pause</Trans>
           </Button>
         )}
         {a.status === 'paused' && (
           <Button
             className="button"
             isPending={lifecycle.isPending}
-            onPress={() => lifecycle.mutate({ action: 'resume' }, { onSuccess: () => notify({ message: 'Resumed.' }) })}
+            onPress={() =>
+              lifecycle.mutate({ action: 'resume' }, { onSuccess: () => notify({ message: t`Resumed.` }) })
+            }
           >
-            Resume
+            <Trans>Resume</Trans>
           </Button>
         )}
         {!over && (
           <Button className="button" onPress={() => setMode('members')}>
-            Change members
+            <Trans>Change members</Trans>
           </Button>
         )}
         {!over && (
           <Button className="button danger" onPress={() => setMode('end')}>
-            End partnership
+            <Trans>End partnership</Trans>
           </Button>
         )}
       </div>
@@ -94,33 +100,48 @@ function Manage({ activity: a }: { activity: PartnershipActivity }) {
   );
 }
 
-const EVENT_WORDS: Record<PartnershipEvent['kind'], string> = {
-  formed: 'Formed',
-  paused: 'Paused',
-  resumed: 'Resumed',
-  ended: 'Ended',
-  reopened: 'Reopened',
-  'member-joined': 'Joined',
-  'member-left': 'Left',
-  'role-changed': 'Now',
-  nudged: 'Nudged',
+const eventWord = (key: PartnershipEvent['kind']): string => {
+  const words: Record<PartnershipEvent['kind'], string> = {
+    formed: t`Formed`,
+    paused: t`Paused`,
+    resumed: t`Resumed`,
+    ended: t`Ended`,
+    reopened: t`Reopened`,
+    'member-joined': t`Joined`,
+    'member-left': t`Left`,
+    'role-changed': t`Now`,
+    nudged: t`Nudged`,
+  };
+  return words[key];
 };
 
 function History({ partnershipId }: { partnershipId: string }) {
   const history = usePartnershipHistory(partnershipId);
-  if (history.isPending) return <Loading label="Loading the history…" />;
+  if (history.isPending) return <Loading label={t`Loading the history…`} />;
   if (history.isError) return <ErrorNotice error={history.error} retry={() => void history.refetch()} />;
   return (
     <section aria-labelledby="history-title">
-      <h3 id="history-title">History</h3>
+      <h3 id="history-title">
+        <Trans>History</Trans>
+      </h3>
       <ol className="history-list">
         {history.data.events.map((e, i) => (
           <li key={i}>
-            <span className="muted small">{formatDateTime(e.at)}</span> <strong>{EVENT_WORDS[e.kind]}</strong>
+            <span className="muted small">{formatDateTime(e.at)}</span> <strong>{eventWord(e.kind)}</strong>
             {e.name && ` ${e.name}`}
             {e.role && ` (${e.role})`}
-            {e.byName && <span className="muted"> · by {e.byName}</span>}
-            {e.reason && <span className="muted"> · reason: {e.reason}</span>}
+            {e.byName && (
+              <span className="muted">
+                {' '}
+                <Trans>· by {e.byName}</Trans>
+              </span>
+            )}
+            {e.reason && (
+              <span className="muted">
+                {' '}
+                <Trans>· reason: {e.reason}</Trans>
+              </span>
+            )}
           </li>
         ))}
       </ol>
@@ -134,12 +155,12 @@ function EndForm({ activity: a, onDone }: { activity: PartnershipActivity; onDon
   const lifecycle = useChangeLifecycle(a.partnershipId);
   const notify = useNotify();
   const submit = () => {
-    if (!reason.trim()) return setError('Say why it ends (for program staff only).');
+    if (!reason.trim()) return setError(t`Say why it ends (for program staff only).`);
     lifecycle.mutate(
       { action: 'end', reason },
       {
         onSuccess: () => {
-          notify({ message: 'Partnership ended; everything in it is kept.' });
+          notify({ message: t`Partnership ended; everything in it is kept.` });
           onDone();
         },
       },
@@ -148,20 +169,20 @@ function EndForm({ activity: a, onDone }: { activity: PartnershipActivity; onDon
   return (
     <Form onSubmit={submit} errors={{ fields: {}, form: lifecycle.error ? lifecycle.error.message : null }}>
       <TextAreaField
-        label="Why does it end?"
+        label={t`Why does it end?`}
         rows={2}
         value={reason}
         onChange={setReason}
         error={error}
         isRequired
-        description="Kept for program staff; the partners do not see it. Do not write about what they discussed."
+        description={t`Kept for program staff; the partners do not see it. Do not write about what they discussed.`}
       />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Back
+          <Trans>Back</Trans>
         </Button>
         <Button type="submit" className="button danger" isPending={lifecycle.isPending}>
-          End partnership
+          <Trans>End partnership</Trans>
         </Button>
       </div>
     </Form>
@@ -175,7 +196,7 @@ function MembersForm({ activity: a, onDone }: { activity: PartnershipActivity; o
   const [mentor, setMentor] = useState<string | null>(a.members.find((m) => m.role === 'mentor')?.personId ?? null);
   const [mentees, setMentees] = useState<string[]>(a.members.filter((m) => m.role === 'mentee').map((m) => m.personId));
   const [partners, setPartners] = useState<string[]>(a.members.map((m) => m.personId));
-  if (roster.isPending) return <Loading label="Loading the roster…" />;
+  if (roster.isPending) return <Loading label={t`Loading the roster…`} />;
   if (roster.isError) return <ErrorNotice error={roster.error} retry={() => void roster.refetch()} />;
   const people: PersonOption[] = roster.data.people
     .filter((p) => p.programRole === 'participant' && p.inCourse)
@@ -192,7 +213,7 @@ function MembersForm({ activity: a, onDone }: { activity: PartnershipActivity; o
       { members },
       {
         onSuccess: () => {
-          notify({ message: 'Members changed; the history keeps who was in it and when.' });
+          notify({ message: t`Members changed; the history keeps who was in it and when.` });
           onDone();
         },
       },
@@ -201,33 +222,35 @@ function MembersForm({ activity: a, onDone }: { activity: PartnershipActivity; o
   return (
     <Form onSubmit={submit} errors={{ fields: {}, form: change.error ? change.error.message : null }}>
       <p className="muted small">
-        Whoever leaves loses access at once; what they wrote stays with the partnership. Whoever joins sees the
-        partnership’s work.
+        <Trans>
+          Whoever leaves loses access at once; what they wrote stays with the partnership. Whoever joins sees the
+          partnership’s work.
+        </Trans>
       </p>
       {a.kind === 'mentoring' ? (
         <div className="two-columns">
           <PersonPicker
-            label="Mentor"
+            label={t`Mentor`}
             people={people.filter((p) => !mentees.includes(p.id))}
             value={mentor}
             onChange={setMentor}
           />
           <PeoplePicker
-            label="Mentees"
+            label={t`Mentees`}
             people={people.filter((p) => p.id !== mentor)}
             value={mentees}
             onChange={setMentees}
           />
         </div>
       ) : (
-        <PeoplePicker label="Colleagues" people={people} value={partners} onChange={setPartners} />
+        <PeoplePicker label={t`Colleagues`} people={people} value={partners} onChange={setPartners} />
       )}
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Back
+          <Trans>Back</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={change.isPending}>
-          Save members
+          <Trans>Save members</Trans>
         </Button>
       </div>
     </Form>

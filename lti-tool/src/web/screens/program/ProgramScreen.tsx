@@ -7,6 +7,8 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useSelectedTabInView } from '../../components/useSelectedTabInView.ts';
 import { ActivityPanel } from './ActivityPanel.tsx';
 import { FormPartnershipButton, LazyCheckpointsPanel, LazyReportPanel, LazyRosterPanel } from './LazyParts.tsx';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /**
  * The program as staff see it: who is in it, which partnerships meet, checkpoints and their
@@ -22,26 +24,28 @@ export function ProgramScreen({ section }: { section: ProgramSection }) {
         {me.data?.program.title ?? 'Program'}
       </PageTitle>
       <p className="lead">
-        You see whether partnerships meet (dates and counts), never what they write. Reach out to pairs that have gone
-        quiet.
+        <Trans>
+          You see whether partnerships meet (dates and counts), never what they write. Reach out to pairs that have gone
+          quiet.
+        </Trans>
       </p>
       <Tabs
         selectedKey={section}
         onSelectionChange={(k: Key) => navigate({ name: 'program', section: String(k) as ProgramSection })}
         className="tabs"
       >
-        <TabList ref={tabList} aria-label="Program sections" className="tab-list">
+        <TabList ref={tabList} aria-label={t`Program sections`} className="tab-list">
           <Tab id="partnerships" className="tab">
-            Partnerships
+            <Trans>Partnerships</Trans>
           </Tab>
           <Tab id="roster" className="tab">
-            Roster
+            <Trans>Roster</Trans>
           </Tab>
           <Tab id="checkpoints" className="tab">
-            Checkpoints and evaluations
+            <Trans>Checkpoints and evaluations</Trans>
           </Tab>
           <Tab id="report" className="tab">
-            Report
+            <Trans>Report</Trans>
           </Tab>
         </TabList>
         <TabPanel id="partnerships" className="tab-panel">

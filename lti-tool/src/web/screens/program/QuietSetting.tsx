@@ -5,6 +5,8 @@ import { Form } from '../../components/Form.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
 import { useFormState } from '../../components/useFormState.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /** When a partnership counts as quiet: days without a conversation, with none scheduled. */
 export function QuietSetting({ days }: { days: number }) {
@@ -15,13 +17,13 @@ export function QuietSetting({ days }: { days: number }) {
     const r = check(ProgramSettings, form.values, ['quietAfterDays']);
     if (!r.ok) return form.setErrors(r.errors);
     update.mutate(r.value, {
-      onSuccess: () => notify({ message: `Partnerships now count as quiet after ${r.value.quietAfterDays} days.` }),
+      onSuccess: () => notify({ message: t`Partnerships now count as quiet after ${r.value.quietAfterDays} days.` }),
       onError: (e) => form.setErrors(errorsFrom(e, ['quietAfterDays'])),
     });
   };
   const error = form.errors.fields.quietAfterDays;
   return (
-    <Form onSubmit={submit} errors={form.errors} className="inline-form quiet-setting" label="Quiet after">
+    <Form onSubmit={submit} errors={form.errors} className="inline-form quiet-setting" label={t`Quiet after`}>
       <NumberField
         className="field number"
         value={form.values.quietAfterDays}
@@ -31,7 +33,9 @@ export function QuietSetting({ days }: { days: number }) {
         isInvalid={!!error}
         validationBehavior="aria"
       >
-        <Label>Quiet after (days)</Label>
+        <Label>
+          <Trans>Quiet after (days)</Trans>
+        </Label>
         <Group className="number-group">
           <Input />
         </Group>
@@ -43,7 +47,7 @@ export function QuietSetting({ days }: { days: number }) {
         isPending={update.isPending}
         isDisabled={form.values.quietAfterDays === days}
       >
-        Save
+        <Trans>Save</Trans>
       </Button>
     </Form>
   );

@@ -4,6 +4,8 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDate, formatDay } from '../../lib/dates.ts';
 import { saveTextFile } from '../../lib/download.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 const day = (iso: string | null) => (iso ? formatDate(iso) : '—');
 
@@ -11,13 +13,15 @@ const day = (iso: string | null) => (iso ? formatDate(iso) : '—');
 export function ReportPanel() {
   const report = useProgramReport();
   const csv = useReportCsv();
-  if (report.isPending) return <Loading label="Making the report…" />;
+  if (report.isPending) return <Loading label={t`Making the report…`} />;
   if (report.isError) return <ErrorNotice error={report.error} retry={() => void report.refetch()} />;
   const r = report.data;
   return (
     <div className="tab-content report">
       <div className="section-head">
-        <h2>Program report</h2>
+        <h2>
+          <Trans>Program report</Trans>
+        </h2>
         <div className="head-tools no-print">
           <Button
             className="button"
@@ -28,35 +32,57 @@ export function ReportPanel() {
               })
             }
           >
-            Download CSV
+            <Trans>Download CSV</Trans>
           </Button>
           <Button className="button" onPress={() => window.print()}>
-            Print
+            <Trans>Print</Trans>
           </Button>
         </div>
       </div>
       {csv.isError && <ErrorNotice error={csv.error} />}
       <p className="muted">
-        {r.programTitle} · made {formatDate(r.generatedAt)}. Dates and counts only: nothing the partners wrote.
+        <Trans>
+          {r.programTitle} · made {formatDate(r.generatedAt)}. Dates and counts only: nothing the partners wrote.
+        </Trans>
       </p>
       <p>
-        {r.people.participants} participants in the course: {r.people.matched} matched, {r.people.unmatched} unmatched;{' '}
-        {r.people.staff} staff.
+        <Trans>
+          {r.people.participants} participants in the course: {r.people.matched} matched, {r.people.unmatched}{' '}
+          unmatched; {r.people.staff} staff.
+        </Trans>
         {r.people.notInCourse > 0 && ` ${r.people.notInCourse} no longer in the course, not counted.`}
       </p>
-      <TableWrap label="Partnerships in the report, scrollable">
+      <TableWrap label={t`Partnerships in the report, scrollable`}>
         <table className="table">
-          <caption>Partnerships</caption>
+          <caption>
+            <Trans>Partnerships</Trans>
+          </caption>
           <thead>
             <tr>
-              <th scope="col">Members</th>
-              <th scope="col">Status</th>
-              <th scope="col">Formed</th>
-              <th scope="col">Conversations held</th>
-              <th scope="col">Scheduled</th>
-              <th scope="col">Last held</th>
-              <th scope="col">Clips · prompts</th>
-              <th scope="col">Evaluations</th>
+              <th scope="col">
+                <Trans>Members</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Status</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Formed</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Conversations held</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Scheduled</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Last held</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Clips · prompts</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Evaluations</Trans>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -65,7 +91,12 @@ export function ReportPanel() {
                 <th scope="row">{p.members.map((m) => `${m.name} (${m.role})`).join(', ')}</th>
                 <td>
                   {p.status}
-                  {p.endedAt && <span className="muted small"> · ended {day(p.endedAt)}</span>}
+                  {p.endedAt && (
+                    <span className="muted small">
+                      {' '}
+                      <Trans>· ended {day(p.endedAt)}</Trans>
+                    </span>
+                  )}
                 </td>
                 <td>{day(p.formedAt)}</td>
                 <td>{p.conversationsHeld}</td>
@@ -81,14 +112,22 @@ export function ReportPanel() {
         </table>
       </TableWrap>
       {r.checkpoints.length > 0 && (
-        <TableWrap label="Checkpoint completion, scrollable">
+        <TableWrap label={t`Checkpoint completion, scrollable`}>
           <table className="table">
-            <caption>Checkpoint completion</caption>
+            <caption>
+              <Trans>Checkpoint completion</Trans>
+            </caption>
             <thead>
               <tr>
-                <th scope="col">Checkpoint</th>
-                <th scope="col">Due</th>
-                <th scope="col">Completed</th>
+                <th scope="col">
+                  <Trans>Checkpoint</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Due</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Completed</Trans>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -97,7 +136,9 @@ export function ReportPanel() {
                   <th scope="row">{c.name}</th>
                   <td>{c.dueOn ? formatDay(c.dueOn) : '—'}</td>
                   <td>
-                    {c.completed} of {c.expected}
+                    <Trans>
+                      {c.completed} of {c.expected}
+                    </Trans>
                   </td>
                 </tr>
               ))}

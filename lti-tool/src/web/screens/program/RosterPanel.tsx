@@ -8,25 +8,40 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
+import { plural, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /** What the sync read, in words: the members the LMS sent, and anything it could not read. */
 function syncMessage(report: RosterSyncReport | undefined, people: number): string {
-  if (!report) return `Roster synced: ${people} people.`;
-  const read = `Roster synced: read ${report.membersRead} ${report.membersRead === 1 ? 'member' : 'members'} from the LMS.`;
+  if (!report) return t`Roster synced: ${people} people.`;
+  const read = plural(report.membersRead, {
+    one: 'Roster synced: read # member from the LMS.',
+    other: 'Roster synced: read # members from the LMS.',
+  });
   return [read, ...report.warnings].join(' ');
 }
 
 const ROLE_WORDS = { mentor: 'Mentor', mentee: 'Mentee', partner: 'Collegial partner' } as const;
 
 function Partnerships({ entry }: { entry: RosterEntry }) {
-  if (entry.programRole === 'staff') return <span className="badge muted">Staff</span>;
+  if (entry.programRole === 'staff')
+    return (
+      <span className="badge muted">
+        <Trans>Staff</Trans>
+      </span>
+    );
   const current = entry.partnerships.filter((x) => x.status !== 'closed' && x.status !== 'declined');
-  if (!current.length) return <span className="badge quiet">Unmatched</span>;
+  if (!current.length)
+    return (
+      <span className="badge quiet">
+        <Trans>Unmatched</Trans>
+      </span>
+    );
   return (
     <ul className="plain-list">
       {current.map((x) => (
         <li key={x.partnershipId}>
-          {x.kind === 'collegial' ? 'Collegial partner' : ROLE_WORDS[x.role]}
+          {x.kind === 'collegial' ? t`Collegial partner` : ROLE_WORDS[x.role]}
           {x.status !== 'active' && <span className="muted small"> ({x.status})</span>}
         </li>
       ))}
@@ -48,11 +63,11 @@ export function RosterPanel() {
         sync.mutate(undefined, { onSuccess: (r) => notify({ message: syncMessage(r.sync, r.people.length) }) })
       }
     >
-      Sync roster from the LMS
+      <Trans>Sync roster from the LMS</Trans>
     </Button>
   );
 
-  if (people.isPending) return <Loading label="Loading the roster…" />;
+  if (people.isPending) return <Loading label={t`Loading the roster…`} />;
   if (people.isError) return <ErrorNotice error={people.error} retry={() => void people.refetch()} />;
   const everyone = [...people.data.people].sort((a, b) => a.name.localeCompare(b.name));
   const inCourse = everyone.filter((p) => p.inCourse);
@@ -63,10 +78,12 @@ export function RosterPanel() {
   return (
     <div className="tab-content">
       <div className="section-head">
-        <h2>Roster</h2>
+        <h2>
+          <Trans>Roster</Trans>
+        </h2>
         <div className="head-tools">
           <span className="muted small">
-            {people.data.syncedAt ? `Last synced ${formatDateTime(people.data.syncedAt)}` : 'Not synced yet'}
+            {people.data.syncedAt ? `Last synced ${formatDateTime(people.data.syncedAt)}` : t`Not synced yet`}
           </span>
           {syncButton}
         </div>
@@ -75,31 +92,48 @@ export function RosterPanel() {
       {everyone.length > 0 && (
         <div className="table-tools">
           <p className="muted">
-            {inCourse.length} people in the course, <strong>{unmatched} unmatched</strong>
+            <Trans>
+              {inCourse.length} people in the course,{' '}
+              <strong>
+                <Trans>{unmatched} unmatched</Trans>
+              </strong>
+            </Trans>
             {gone > 0 && `; ${gone} no longer in the course (kept, not counted)`}.
           </p>
           <Checkbox isSelected={unmatchedOnly} onChange={setUnmatchedOnly}>
-            Show only unmatched people
+            <Trans>Show only unmatched people</Trans>
           </Checkbox>
         </div>
       )}
       {everyone.length === 0 ? (
-        <EmptyState title="The roster is empty" action={syncButton}>
+        <EmptyState title={t`The roster is empty`} action={syncButton}>
           <p>
-            Sync it from the LMS to see everyone enrolled in the course. People also join the roster when they first
-            open the workspace.
+            <Trans>
+              Sync it from the LMS to see everyone enrolled in the course. People also join the roster when they first
+              open the workspace.
+            </Trans>
           </p>
         </EmptyState>
       ) : (
-        <TableWrap label="Roster, scrollable">
+        <TableWrap label={t`Roster, scrollable`}>
           <table className="table">
-            <caption className="visually-hidden">Roster</caption>
+            <caption className="visually-hidden">
+              <Trans>Roster</Trans>
+            </caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Course roles</th>
-                <th scope="col">Partnerships</th>
+                <th scope="col">
+                  <Trans>Name</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Email</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Course roles</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Partnerships</Trans>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -107,7 +141,11 @@ export function RosterPanel() {
                 <tr key={p.personId} className={p.inCourse ? undefined : 'muted-row'}>
                   <th scope="row">
                     {p.name}
-                    {!p.inCourse && <span className="badge muted">No longer in the course</span>}
+                    {!p.inCourse && (
+                      <span className="badge muted">
+                        <Trans>No longer in the course</Trans>
+                      </span>
+                    )}
                   </th>
                   <td>{p.email ?? <span className="muted">—</span>}</td>
                   <td>{[...new Set(p.lmsRoles.map(ltiRoleName))].join(', ') || <span className="muted">—</span>}</td>

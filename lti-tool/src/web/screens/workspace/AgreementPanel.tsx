@@ -9,6 +9,8 @@ import { useNotify } from '../../components/Toaster.tsx';
 import { useFormState } from '../../components/useFormState.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { useWorkspace } from './workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 const FIELDS = ['purpose', 'meetingCadence', 'confidentiality'];
 
@@ -21,34 +23,53 @@ export function AgreementPanel() {
   const [editing, setEditing] = useState(false);
   const a = p.agreement;
   return (
-    <Folded level={2} className="agreement" title="Our agreement">
+    <Folded level={2} className="agreement" title={t`Our agreement`}>
       {editing ? (
         <AgreementForm agreement={a} onDone={() => setEditing(false)} />
       ) : (
         <>
           <dl className="agreement-terms">
             <div>
-              <dt>Purpose</dt>
-              <dd>
+              <dt>
+                <Trans>Purpose</Trans>
+              </dt>
+              <dd dir="auto">
                 {a.purpose || (
                   <span className="muted">
-                    Not written yet. {can.write ? 'Say in a sentence what this partnership is for.' : ''}
+                    <Trans>Not written yet.</Trans>{' '}
+                    {can.write ? t`Say in a sentence what this partnership is for.` : ''}
                   </span>
                 )}
               </dd>
             </div>
             <div>
-              <dt>We meet</dt>
-              <dd>{a.meetingCadence || <span className="muted">Not agreed yet</span>}</dd>
+              <dt>
+                <Trans>We meet</Trans>
+              </dt>
+              <dd dir="auto">
+                {a.meetingCadence || (
+                  <span className="muted">
+                    <Trans>Not agreed yet</Trans>
+                  </span>
+                )}
+              </dd>
             </div>
             <div className="wide">
-              <dt>Confidentiality</dt>
-              <dd>{a.confidentiality || <span className="muted">Not agreed yet</span>}</dd>
+              <dt>
+                <Trans>Confidentiality</Trans>
+              </dt>
+              <dd dir="auto">
+                {a.confidentiality || (
+                  <span className="muted">
+                    <Trans>Not agreed yet</Trans>
+                  </span>
+                )}
+              </dd>
             </div>
           </dl>
           {can.write && (
             <Button className="button quiet small" onPress={() => setEditing(true)}>
-              Edit agreement
+              <Trans>Edit agreement</Trans>
             </Button>
           )}
         </>
@@ -71,7 +92,7 @@ function AgreementForm({ agreement, onDone }: { agreement: Agreement; onDone: ()
     if (!r.ok) return form.setErrors(r.errors);
     update.mutate(r.value, {
       onSuccess: () => {
-        notify({ message: 'Agreement saved.' });
+        notify({ message: t`Agreement saved.` });
         onDone();
       },
       onError: (e) => {
@@ -88,37 +109,47 @@ function AgreementForm({ agreement, onDone }: { agreement: Agreement; onDone: ()
     <Form onSubmit={submit} errors={form.errors}>
       {theirs && (
         <div className="notice" role="alert">
-          <p>Your partner changed the agreement while you were editing. Their version:</p>
+          <p>
+            <Trans>Your partner changed the agreement while you were editing. Their version:</Trans>
+          </p>
           <dl className="agreement-theirs">
-            <dt>Purpose</dt>
-            <dd>{theirs.purpose || '—'}</dd>
-            <dt>We meet</dt>
-            <dd>{theirs.meetingCadence || '—'}</dd>
-            <dt>Confidentiality</dt>
-            <dd>{theirs.confidentiality || '—'}</dd>
+            <dt>
+              <Trans>Purpose</Trans>
+            </dt>
+            <dd dir="auto">{theirs.purpose || '—'}</dd>
+            <dt>
+              <Trans>We meet</Trans>
+            </dt>
+            <dd dir="auto">{theirs.meetingCadence || '—'}</dd>
+            <dt>
+              <Trans>Confidentiality</Trans>
+            </dt>
+            <dd dir="auto">{theirs.confidentiality || '—'}</dd>
           </dl>
-          <p>Your text is kept below: save to replace theirs, or change it first.</p>
+          <p>
+            <Trans>Your text is kept below: save to replace theirs, or change it first.</Trans>
+          </p>
         </div>
       )}
       <TextAreaField
-        label="Purpose"
+        label={t`Purpose`}
         {...form.field('purpose')}
         rows={2}
         autoFocus
-        description="What this partnership is for, in the mentee’s words."
+        description={t`What this partnership is for, in the mentee’s words.`}
       />
       <TextInput
-        label="We meet"
+        label={t`We meet`}
         {...form.field('meetingCadence')}
-        description="For example: every two weeks, 45 minutes, online."
+        description={t`For example: every two weeks, 45 minutes, online.`}
       />
-      <TextAreaField label="Confidentiality" {...form.field('confidentiality')} rows={3} />
+      <TextAreaField label={t`Confidentiality`} {...form.field('confidentiality')} rows={3} />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={update.isPending}>
-          Save agreement
+          <Trans>Save agreement</Trans>
         </Button>
       </div>
     </Form>

@@ -1,5 +1,11 @@
 import { Button } from 'react-aria-components';
-import { CreateCheckpointEvaluation, mentees, type Checkpoint, type CheckpointEvaluation } from '@mentoring/shared';
+import {
+  CreateCheckpointEvaluation,
+  EvaluationRating,
+  mentees,
+  type Checkpoint,
+  type CheckpointEvaluation,
+} from '@mentoring/shared';
 import { useCreateEvaluation, useEvaluations } from '../../api/evaluations.ts';
 import { useCheckpoints } from '../../api/program.ts';
 import { ModalDialog } from '../../components/Dialog.tsx';
@@ -10,10 +16,12 @@ import { RadioChoice } from '../../components/RadioChoice.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { useFormState } from '../../components/useFormState.ts';
 import { formatDate, formatDay } from '../../lib/dates.ts';
-import { RATING_LABELS } from '../../lib/evaluation.ts';
+import { ratingLabel } from '../../lib/evaluation.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { nameOf } from '../../lib/people.ts';
 import { useWorkspace } from './workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /**
  * docs/design.md, principle 3: evaluation is a separate record, labelled as such and kept visually apart. Nothing
@@ -28,26 +36,36 @@ export function EvaluationsTab() {
   return (
     <div className="tab-content evaluation-zone">
       <div className="evaluation-banner" role="note">
-        <p className="evaluation-label">Checkpoint evaluation — visible to program staff</p>
+        <p className="evaluation-label">
+          <Trans>Checkpoint evaluation — visible to program staff</Trans>
+        </p>
         <p>
-          At a few named checkpoints the program asks mentors for a short evaluation. It is seen by both partners and by
-          program staff. It is kept apart from your coaching: staff never see goals, clips, prompts, conversations or
-          notes.
+          <Trans>
+            At a few named checkpoints the program asks mentors for a short evaluation. It is seen by both partners and
+            by program staff. It is kept apart from your coaching: staff never see goals, clips, prompts, conversations
+            or notes.
+          </Trans>
         </p>
       </div>
       <div className="section-head">
-        <h2>Evaluations</h2>
+        <h2>
+          <Trans>Evaluations</Trans>
+        </h2>
         {can.evaluate && cps.length > 0 && (
           <ModalDialog
-            title="Checkpoint evaluation"
-            trigger={<Button className="button evaluation-button">Complete an evaluation</Button>}
+            title={t`Checkpoint evaluation`}
+            trigger={
+              <Button className="button evaluation-button">
+                <Trans>Complete an evaluation</Trans>
+              </Button>
+            }
           >
             {(close) => <EvaluationForm checkpoints={cps} onDone={close} />}
           </ModalDialog>
         )}
       </div>
       {evaluations.isPending || checkpoints.isPending ? (
-        <Loading label="Loading evaluations…" />
+        <Loading label={t`Loading evaluations…`} />
       ) : evaluations.isError ? (
         <ErrorNotice error={evaluations.error} retry={() => void evaluations.refetch()} />
       ) : (
@@ -55,7 +73,9 @@ export function EvaluationsTab() {
           {cps.length > 0 && <CheckpointList checkpoints={cps} evaluations={evaluations.data.evaluations} />}
           {cps.length === 0 && (
             <p className="muted">
-              The program has not named any checkpoints yet. When it does, they appear here with their evaluations.
+              <Trans>
+                The program has not named any checkpoints yet. When it does, they appear here with their evaluations.
+              </Trans>
             </p>
           )}
         </>
@@ -80,19 +100,25 @@ function CheckpointList({
           <li key={cp.id} className="checkpoint">
             <div className="checkpoint-head">
               <h3>{cp.name}</h3>
-              {cp.dueOn && <span className="muted small">due {formatDay(cp.dueOn)}</span>}
+              {cp.dueOn && (
+                <span className="muted small">
+                  <Trans>due {formatDay(cp.dueOn)}</Trans>
+                </span>
+              )}
             </div>
             {done.length === 0 ? (
-              <p className="muted small">Not evaluated yet.</p>
+              <p className="muted small">
+                <Trans>Not evaluated yet.</Trans>
+              </p>
             ) : (
               done.map((e) => (
                 <div key={e.id} className="evaluation">
                   <p className="evaluation-meta">
                     <strong>{nameOf(p, e.menteeId)}</strong>:{' '}
-                    <span className={`rating rating-${e.rating}`}>{RATING_LABELS[e.rating]}</span>
+                    <span className={`rating rating-${e.rating}`}>{ratingLabel(e.rating)}</span>
                     <span className="muted small">
-                      {' '}
-                      · by {e.mentorId === meId ? 'you' : nameOf(p, e.mentorId)}, {formatDate(e.completedAt)}
+                      <Trans> · by</Trans> {e.mentorId === meId ? 'you' : nameOf(p, e.mentorId)},{' '}
+                      {formatDate(e.completedAt)}
                     </span>
                   </p>
                   <p>{e.summary}</p>
@@ -125,41 +151,40 @@ function EvaluationForm({ checkpoints, onDone }: { checkpoints: Checkpoint[]; on
   };
   return (
     <Form onSubmit={submit} errors={form.errors} className="evaluation-form">
-      <p className="evaluation-label">Visible to program staff</p>
+      <p className="evaluation-label">
+        <Trans>Visible to program staff</Trans>
+      </p>
       <SelectField
-        label="Checkpoint"
+        label={t`Checkpoint`}
         options={checkpoints.map((c) => ({ id: c.id, label: c.name }))}
         {...form.field('checkpointId')}
       />
       {people.length > 1 && (
         <SelectField
-          label="Mentee"
+          label={t`Mentee`}
           options={people.map((m) => ({ id: m.personId, label: m.name }))}
           {...form.field('menteeId')}
         />
       )}
       <RadioChoice
-        label="Rating"
+        label={t`Rating`}
         orientation="vertical"
-        options={Object.entries(RATING_LABELS).map(([id, label]) => ({
-          id: id as CheckpointEvaluation['rating'],
-          label,
-        }))}
+        options={EvaluationRating.options.map((id) => ({ id, label: ratingLabel(id) }))}
         {...form.field('rating')}
       />
       <TextAreaField
-        label="Summary"
+        label={t`Summary`}
         isRequired
         rows={5}
         {...form.field('summary')}
-        description="Written for program staff. Do not copy coaching notes or confidential conversation content here."
+        description={t`Written for program staff. Do not copy coaching notes or confidential conversation content here.`}
       />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={create.isPending}>
-          Submit evaluation
+          <Trans>Submit evaluation</Trans>
         </Button>
       </div>
     </Form>

@@ -4,6 +4,7 @@ import { useExportPartnership } from '../../api/partnerships.ts';
 import { ErrorNotice } from '../../components/QueryState.tsx';
 import { saveTextFile } from '../../lib/download.ts';
 import { useWorkspace } from './workspaceContext.ts';
+import { Trans } from '@lingui/react/macro';
 
 /** A copy of the partnership to keep: readable Markdown, or JSON for another tool. */
 export function ExportTab() {
@@ -20,14 +21,20 @@ export function ExportTab() {
     });
   return (
     <div className="tab-content">
-      <h2>Export</h2>
+      <h2>
+        <Trans>Export</Trans>
+      </h2>
       <p className="lead">
-        Download a copy of this partnership: the agreement, goals with their actions, clips, prompts and responses,
-        conversations with shared notes and commitments, and requests.
+        <Trans>
+          Download a copy of this partnership: the agreement, goals with their actions, clips, prompts and responses,
+          conversations with shared notes and commitments, and requests.
+        </Trans>
       </p>
       <p className="muted">
-        Your partner’s private notes are never part of it. Keep the file somewhere private: it holds what you agreed to
-        keep confidential.
+        <Trans>
+          Your partner’s private notes are never part of it. Keep the file somewhere private: it holds what you agreed
+          to keep confidential.
+        </Trans>
       </p>
       {exporter.isError && <ErrorNotice error={exporter.error} />}
       <div className="form-actions start">
@@ -36,14 +43,14 @@ export function ExportTab() {
           isPending={exporter.isPending && exporter.variables === 'md'}
           onPress={() => download('md')}
         >
-          Download as Markdown
+          <Trans>Download as Markdown</Trans>
         </Button>
         <Button
           className="button"
           isPending={exporter.isPending && exporter.variables === 'json'}
           onPress={() => download('json')}
         >
-          Download as JSON
+          <Trans>Download as JSON</Trans>
         </Button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useNudges } from '../../api/lifecycle.ts';
 import { formatDate } from '../../lib/dates.ts';
+import { Trans } from '@lingui/react/macro';
 
 /** The program's latest nudge to meet, as the pair sees it: who sent it and when, nothing more. */
 export function NudgeNotice({ partnershipId }: { partnershipId: string }) {
@@ -8,8 +9,10 @@ export function NudgeNotice({ partnershipId }: { partnershipId: string }) {
   if (!latest) return null;
   return (
     <p className="notice" role="status">
-      {latest.sentByName} from the program checked in on {formatDate(latest.sentAt)}: it would be good to meet. Schedule
-      your next conversation when you can.
+      <Trans>
+        {latest.sentByName} from the program checked in on {formatDate(latest.sentAt)}: it would be good to meet.
+        Schedule your next conversation when you can.
+      </Trans>
     </p>
   );
 }

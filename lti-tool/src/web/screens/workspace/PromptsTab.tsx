@@ -25,11 +25,13 @@ import { formatDate } from '../../lib/dates.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { nameOf } from '../../lib/people.ts';
 import { useWorkspace } from './workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
-const GROUPS: { status: PromptStatus; title: string; empty: string }[] = [
-  { status: 'open', title: 'Waiting for a response', empty: 'No open prompts.' },
-  { status: 'answered', title: 'Answered, to talk about', empty: 'Nothing answered yet.' },
-  { status: 'discussed', title: 'Discussed', empty: '' },
+const groups = (): { status: PromptStatus; title: string; empty: string }[] => [
+  { status: 'open', title: t`Waiting for a response`, empty: t`No open prompts.` },
+  { status: 'answered', title: t`Answered, to talk about`, empty: t`Nothing answered yet.` },
+  { status: 'discussed', title: t`Discussed`, empty: '' },
 ];
 
 /** Reflection prompts: questions to think about between conversations, and the responses. */
@@ -40,30 +42,41 @@ export function PromptsTab() {
   const clips = useClips(w.partnership.id);
 
   const write = w.can.write ? (
-    <ModalDialog title="Write a prompt" trigger={<Button className="button primary">Write a prompt</Button>}>
+    <ModalDialog
+      title={t`Write a prompt`}
+      trigger={
+        <Button className="button primary">
+          <Trans>Write a prompt</Trans>
+        </Button>
+      }
+    >
       {(close) => <PromptForm goals={goals.data?.goals ?? []} onDone={close} />}
     </ModalDialog>
   ) : null;
 
-  if (prompts.isPending) return <Loading label="Loading prompts…" />;
+  if (prompts.isPending) return <Loading label={t`Loading prompts…`} />;
   if (prompts.isError) return <ErrorNotice error={prompts.error} retry={() => void prompts.refetch()} />;
   const list = prompts.data.prompts;
 
   return (
     <div className="tab-content">
       <div className="section-head">
-        <h2>Prompts</h2>
+        <h2>
+          <Trans>Prompts</Trans>
+        </h2>
         {write}
       </div>
       {list.length === 0 ? (
-        <EmptyState title="No prompts yet" action={write}>
+        <EmptyState title={t`No prompts yet`} action={write}>
           <p>
-            A prompt is a question to reflect on before you next talk: written here, or made from a clipped passage. The
-            mentee responds in writing, and you discuss it together.
+            <Trans>
+              A prompt is a question to reflect on before you next talk: written here, or made from a clipped passage.
+              The mentee responds in writing, and you discuss it together.
+            </Trans>
           </p>
         </EmptyState>
       ) : (
-        GROUPS.map((g) => {
+        groups().map((g) => {
           const items = list.filter((p) => p.status === g.status);
           if (items.length === 0 && g.status === 'discussed') return null;
           return (
@@ -104,18 +117,18 @@ function PromptForm({ goals, onDone }: { goals: readonly Goal[]; onDone: () => v
   return (
     <Form onSubmit={submit} errors={form.errors}>
       <TextAreaField
-        label="Question"
+        label={t`Question`}
         isRequired
         autoFocus
         rows={3}
         {...form.field('question')}
-        description="Open questions invite reflection: what, how, what if…"
+        description={t`Open questions invite reflection: what, how, what if…`}
       />
       {goals.length > 0 && (
         <SelectField
-          label="About a goal"
+          label={t`About a goal`}
           options={[
-            { id: NO_GOAL, label: 'No particular goal' },
+            { id: NO_GOAL, label: t`No particular goal` },
             ...goals.filter((g) => g.status === 'active').map((g) => ({ id: g.id, label: g.title })),
           ]}
           {...form.field('goalId')}
@@ -123,10 +136,10 @@ function PromptForm({ goals, onDone }: { goals: readonly Goal[]; onDone: () => v
       )}
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={create.isPending}>
-          Add prompt
+          <Trans>Add prompt</Trans>
         </Button>
       </div>
     </Form>
@@ -150,23 +163,38 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
     <article className={`card prompt-card status-${prompt.status}`}>
       <p className="card-kicker">
         <span className="muted">
-          Asked by {prompt.authorId === w.meId ? 'you' : nameOf(p, prompt.authorId)} on {formatDate(prompt.createdAt)}
-          {goal && <> · about “{goal.title}”</>}
+          <Trans>Asked by</Trans> {prompt.authorId === w.meId ? 'you' : nameOf(p, prompt.authorId)}{' '}
+          <Trans>on {formatDate(prompt.createdAt)}</Trans>
+          {goal && (
+            <>
+              {' '}
+              <Trans>· about “{goal.title}”</Trans>
+            </>
+          )}
         </span>
         {prompt.status === 'open' && responders.length > 0 && (
-          <span className={`badge ${responder ? 'accent' : 'muted'}`}>For {responders.join(' or ')} to answer</span>
+          <span className={`badge ${responder ? 'accent' : 'muted'}`}>
+            <Trans>For {responders.join(' or ')} to answer</Trans>
+          </span>
         )}
       </p>
-      <h4 className="prompt-question">{prompt.question}</h4>
-      {clip && <blockquote className="clip-quote small">{clip.quote}</blockquote>}
+      <h4 dir="auto" className="prompt-question">
+        {prompt.question}
+      </h4>
+      {clip && (
+        <blockquote dir="auto" className="clip-quote small">
+          {clip.quote}
+        </blockquote>
+      )}
       {responding ? (
         <ResponseForm prompt={prompt} onDone={() => setResponding(false)} />
       ) : prompt.response ? (
         <div className="response">
           <span className="response-label">
-            Response{prompt.respondedAt ? `, ${formatDate(prompt.respondedAt)}` : ''}
+            <Trans>Response</Trans>
+            {prompt.respondedAt ? `, ${formatDate(prompt.respondedAt)}` : ''}
           </span>
-          <p>{prompt.response}</p>
+          <p dir="auto">{prompt.response}</p>
         </div>
       ) : null}
       {update.isError && <ErrorNotice error={update.error} />}
@@ -174,7 +202,7 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
         <div className="card-actions">
           {responder && prompt.status !== 'discussed' && (
             <Button className={`button small ${prompt.response ? '' : 'primary'}`} onPress={() => setResponding(true)}>
-              {prompt.response ? 'Change response' : 'Respond'}
+              {prompt.response ? t`Change response` : t`Respond`}
             </Button>
           )}
           {prompt.status !== 'discussed' ? (
@@ -182,26 +210,30 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
               className="button small quiet"
               onPress={() => update.mutate({ id: prompt.id, body: { status: 'discussed' } })}
             >
-              Mark discussed
+              <Trans>Mark discussed</Trans>
             </Button>
           ) : (
             <Button
               className="button small quiet"
               onPress={() => update.mutate({ id: prompt.id, body: { status: prompt.response ? 'answered' : 'open' } })}
             >
-              Reopen
+              <Trans>Reopen</Trans>
             </Button>
           )}
           {canDeletePrompt(p, prompt, w.meId) && (
             <ConfirmDialog
-              title="Delete this prompt?"
+              title={t`Delete this prompt?`}
               trigger={
                 <Button className="button small quiet danger-text" isPending={remove.isPending}>
-                  Delete
+                  <Trans>Delete</Trans>
                 </Button>
               }
-              body={<p>“{prompt.question}” is deleted for both of you and leaves any agenda.</p>}
-              confirmLabel="Delete prompt"
+              body={
+                <p>
+                  <Trans>“{prompt.question}” is deleted for both of you and leaves any agenda.</Trans>
+                </p>
+              }
+              confirmLabel={t`Delete prompt`}
               onConfirm={() => remove.mutate(prompt.id)}
             />
           )}
@@ -230,13 +262,13 @@ function ResponseForm({ prompt, onDone }: { prompt: Prompt; onDone: () => void }
   };
   return (
     <Form onSubmit={submit} errors={form.errors}>
-      <TextAreaField label="Your response" isRequired autoFocus rows={5} {...form.field('response')} />
+      <TextAreaField label={t`Your response`} isRequired autoFocus rows={5} {...form.field('response')} />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={update.isPending}>
-          Save response
+          <Trans>Save response</Trans>
         </Button>
       </div>
     </Form>

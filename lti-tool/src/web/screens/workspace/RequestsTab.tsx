@@ -21,6 +21,8 @@ import { formatDate } from '../../lib/dates.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { joinNames, mentorsNames, nameOf } from '../../lib/people.ts';
 import { useWorkspace } from './workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /** Just in time (docs/design.md, principle 7): the mentee asks for what they need; the mentor answers that. */
 export function RequestsTab() {
@@ -31,12 +33,19 @@ export function RequestsTab() {
   const canAsk = canAskForResource(p, w.meId);
 
   const ask = canAsk ? (
-    <ModalDialog title="Ask for a resource" trigger={<Button className="button primary">Ask for a resource</Button>}>
+    <ModalDialog
+      title={t`Ask for a resource`}
+      trigger={
+        <Button className="button primary">
+          <Trans>Ask for a resource</Trans>
+        </Button>
+      }
+    >
       {(close) => <AskForm onDone={close} />}
     </ModalDialog>
   ) : null;
 
-  if (requests.isPending) return <Loading label="Loading requests…" />;
+  if (requests.isPending) return <Loading label={t`Loading requests…`} />;
   if (requests.isError) return <ErrorNotice error={requests.error} retry={() => void requests.refetch()} />;
   const list = [...requests.data.requests].sort((a, b) =>
     a.status === b.status ? b.createdAt.localeCompare(a.createdAt) : a.status === 'open' ? -1 : 1,
@@ -45,22 +54,28 @@ export function RequestsTab() {
   return (
     <div className="tab-content">
       <div className="section-head">
-        <h2>Requests</h2>
+        <h2>
+          <Trans>Requests</Trans>
+        </h2>
         {ask}
       </div>
       {list.length === 0 ? (
         canAsk ? (
-          <EmptyState title="Need something now?" action={ask}>
+          <EmptyState title={t`Need something now?`} action={ask}>
             <p>
-              Ask {joinNames(mentorsNames(p, w.meId))} for what would help you at this moment: a reading, an example
-              from their school, a contact, a template.
+              <Trans>
+                Ask {joinNames(mentorsNames(p, w.meId))} for what would help you at this moment: a reading, an example
+                from their school, a contact, a template.
+              </Trans>
             </p>
           </EmptyState>
         ) : (
-          <EmptyState title="No requests yet">
+          <EmptyState title={t`No requests yet`}>
             <p>
-              When your mentee asks for a resource, the request appears here for you to answer with a note, links or
-              clips.
+              <Trans>
+                When your mentee asks for a resource, the request appears here for you to answer with a note, links or
+                clips.
+              </Trans>
             </p>
           </EmptyState>
         )
@@ -87,19 +102,19 @@ function AskForm({ onDone }: { onDone: () => void }) {
   return (
     <Form onSubmit={submit} errors={form.errors}>
       <TextAreaField
-        label="What do you need?"
+        label={t`What do you need?`}
         isRequired
         autoFocus
         rows={4}
         {...form.field('question')}
-        placeholder="For example: an agenda you have used for a first meeting with a new leadership team"
+        placeholder={t`For example: an agenda you have used for a first meeting with a new leadership team`}
       />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={create.isPending}>
-          Send request
+          <Trans>Send request</Trans>
         </Button>
       </div>
     </Form>
@@ -119,17 +134,20 @@ function RequestCard({ request: r, clips }: { request: ResourceRequest; clips: r
     <article className={`card request-card status-${r.status}`}>
       <p className="card-kicker">
         <span className={`badge ${r.status === 'open' ? 'accent' : 'ok'}`}>
-          {r.status === 'open' ? 'Open' : 'Answered'}
+          {r.status === 'open' ? t`Open` : t`Answered`}
         </span>
         <span className="muted">
-          Asked by {r.askedById === w.meId ? 'you' : nameOf(p, r.askedById)} on {formatDate(r.createdAt)}
+          <Trans>Asked by</Trans> {r.askedById === w.meId ? 'you' : nameOf(p, r.askedById)}{' '}
+          <Trans>on {formatDate(r.createdAt)}</Trans>
         </span>
       </p>
-      <h4 className="prompt-question">{r.question}</h4>
+      <h4 dir="auto" className="prompt-question">
+        {r.question}
+      </h4>
       {r.answer && (
         <div className="response">
           <span className="response-label">
-            Answer from {r.answer.answeredById === w.meId ? 'you' : nameOf(p, r.answer.answeredById)},{' '}
+            <Trans>Answer from</Trans> {r.answer.answeredById === w.meId ? 'you' : nameOf(p, r.answer.answeredById)},{' '}
             {formatDate(r.answer.answeredAt)}
           </span>
           <p>{r.answer.text}</p>
@@ -157,7 +175,7 @@ function RequestCard({ request: r, clips }: { request: ResourceRequest; clips: r
         canAnswer && (
           <div className="card-actions">
             <Button className="button small primary" onPress={() => setAnswering(true)}>
-              Answer
+              <Trans>Answer</Trans>
             </Button>
           </div>
         )
@@ -194,23 +212,23 @@ function AnswerForm({
   };
   return (
     <Form onSubmit={submit} errors={form.errors}>
-      <TextAreaField label="Your answer" isRequired autoFocus rows={4} {...form.field('text')} />
-      <TextAreaField label="Links" rows={2} {...form.field('links')} description="One web address per line." />
+      <TextAreaField label={t`Your answer`} isRequired autoFocus rows={4} {...form.field('text')} />
+      <TextAreaField label={t`Links`} rows={2} {...form.field('links')} description={t`One web address per line.`} />
       {clips.length > 0 && (
         <CheckboxList
-          label="Clips to share"
+          label={t`Clips to share`}
           options={clips
             .slice(0, 30)
-            .map((c) => ({ id: c.id, label: `“${c.quote.length > 120 ? `${c.quote.slice(0, 119)}…` : c.quote}”` }))}
+            .map((c) => ({ id: c.id, label: t`“${c.quote.length > 120 ? `${c.quote.slice(0, 119)}…` : c.quote}”` }))}
           {...form.field('clipIds')}
         />
       )}
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={answer.isPending}>
-          Send answer
+          <Trans>Send answer</Trans>
         </Button>
       </div>
     </Form>

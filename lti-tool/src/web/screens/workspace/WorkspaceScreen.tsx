@@ -19,15 +19,17 @@ import { PromptsTab } from './PromptsTab.tsx';
 import { RequestsTab } from './RequestsTab.tsx';
 import { ScheduleNudge } from './conversations/ScheduleNudge.tsx';
 import { isMentorIn, workspaceFor, WorkspaceContext } from './workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
-const TABS: { id: WorkspaceTab; label: string }[] = [
-  { id: 'goals', label: 'Goals' },
-  { id: 'clips', label: 'Clips' },
-  { id: 'prompts', label: 'Prompts' },
-  { id: 'conversations', label: 'Conversations' },
-  { id: 'requests', label: 'Requests' },
-  { id: 'evaluations', label: 'Evaluations' },
-  { id: 'export', label: 'Export' },
+const tabsOf = (): { id: WorkspaceTab; label: string }[] => [
+  { id: 'goals', label: t`Goals` },
+  { id: 'clips', label: t`Clips` },
+  { id: 'prompts', label: t`Prompts` },
+  { id: 'conversations', label: t`Conversations` },
+  { id: 'requests', label: t`Requests` },
+  { id: 'evaluations', label: t`Evaluations` },
+  { id: 'export', label: t`Export` },
 ];
 
 /** One partnership's workspace: who is in it, their agreement folded away, then the partners' shared work in tabs. */
@@ -35,12 +37,12 @@ export function WorkspaceScreen({ me, partnershipId, tab }: { me: Me; partnershi
   const partnership = usePartnership(partnershipId);
   const tabList = useRef<HTMLDivElement>(null);
   useSelectedTabInView(tabList, partnership.isSuccess ? tab : '');
-  if (partnership.isPending) return <Loading label="Opening the workspace…" />;
+  if (partnership.isPending) return <Loading label={t`Opening the workspace…`} />;
   if (partnership.isError) return <Unavailable error={partnership.error} retry={() => void partnership.refetch()} />;
 
   const p = partnership.data;
   const w = workspaceFor(p, me.person.id);
-  const tabs = TABS.filter((t) => t.id !== 'evaluations' || p.kind === 'mentoring');
+  const tabs = tabsOf().filter((t) => t.id !== 'evaluations' || p.kind === 'mentoring');
   // Where the work starts (goals) and where it is scheduled, not above every tab: the tab's content stays in view.
   const nudge = p.status === 'active' && !p.nextConversation ? <ScheduleNudge /> : null;
   const selectTab = (k: Key) => navigate({ name: 'workspace', partnershipId, tab: String(k) as WorkspaceTab });
@@ -50,14 +52,16 @@ export function WorkspaceScreen({ me, partnershipId, tab }: { me: Me; partnershi
       <PageTitle
         kicker={
           <>
-            <a href={routeHref({ name: 'home' })}>Your partnerships</a> <span aria-hidden="true">/</span>{' '}
-            {p.kind === 'mentoring' ? 'Mentoring' : 'Collegial coaching'}
+            <a href={routeHref({ name: 'home' })}>
+              <Trans>Your partnerships</Trans>
+            </a>{' '}
+            <span aria-hidden="true">/</span> {p.kind === 'mentoring' ? t`Mentoring` : t`Collegial coaching`}
           </>
         }
         actions={
           isMentorIn(w) && w.can.write ? (
             <a className="button" href={routeHref({ name: 'prepare', partnershipId })}>
-              Prepare for the next conversation
+              <Trans>Prepare for the next conversation</Trans>
             </a>
           ) : undefined
         }
@@ -65,28 +69,43 @@ export function WorkspaceScreen({ me, partnershipId, tab }: { me: Me; partnershi
         {partnershipHeadline(p, w.meId)}
       </PageTitle>
 
-      <ul className="members" aria-label="Members">
+      <ul className="members" aria-label={t`Members`}>
         {p.members.map((m) => (
           <li key={m.personId} className={m.invitation === 'declined' ? 'declined' : undefined}>
-            <span className="member-name">{m.personId === w.meId ? `${m.name} (you)` : m.name}</span>
+            <span className="member-name">{m.personId === w.meId ? t`${m.name} (you)` : m.name}</span>
             <span className="member-role">{roleLabel(p, m.role)}</span>
-            {m.invitation === 'pending' && <span className="badge muted">Invited</span>}
-            {m.invitation === 'declined' && <span className="badge muted">Declined</span>}
+            {m.invitation === 'pending' && (
+              <span className="badge muted">
+                <Trans>Invited</Trans>
+              </span>
+            )}
+            {m.invitation === 'declined' && (
+              <span className="badge muted">
+                <Trans>Declined</Trans>
+              </span>
+            )}
           </li>
         ))}
       </ul>
 
       {p.status === 'invited' && (
         <p className="notice">
-          This partnership starts once everyone has accepted the invitation. Until then it can be read but not changed.
+          <Trans>
+            This partnership starts once everyone has accepted the invitation. Until then it can be read but not
+            changed.
+          </Trans>
         </p>
       )}
       {p.status === 'closed' && (
-        <p className="notice">This partnership is closed. Everything in it is kept, read-only.</p>
+        <p className="notice">
+          <Trans>This partnership is closed. Everything in it is kept, read-only.</Trans>
+        </p>
       )}
       {p.status === 'paused' && (
         <p className="notice">
-          Program staff have paused this partnership. Everything in it is kept and can be read until it is resumed.
+          <Trans>
+            Program staff have paused this partnership. Everything in it is kept and can be read until it is resumed.
+          </Trans>
         </p>
       )}
       {p.status === 'active' && !p.nextConversation && <NudgeNotice partnershipId={p.id} />}
@@ -94,7 +113,7 @@ export function WorkspaceScreen({ me, partnershipId, tab }: { me: Me; partnershi
       <AgreementPanel />
 
       <Tabs selectedKey={tab} onSelectionChange={selectTab} className="tabs">
-        <TabList ref={tabList} aria-label="Workspace sections" className="tab-list">
+        <TabList ref={tabList} aria-label={t`Workspace sections`} className="tab-list">
           {tabs.map((t) => (
             <Tab key={t.id} id={t.id} className={`tab ${t.id === 'evaluations' ? 'tab-evaluation' : ''}`}>
               {t.label}
@@ -138,7 +157,12 @@ function Unavailable({ error, retry }: { error: unknown; retry: () => void }) {
       <div className="notice">
         <p>{error.message}</p>
         <p>
-          Workspaces are open to their members only. <a href={routeHref({ name: 'home' })}>Back to your partnerships</a>
+          <Trans>
+            Workspaces are open to their members only.{' '}
+            <a href={routeHref({ name: 'home' })}>
+              <Trans>Back to your partnerships</Trans>
+            </a>
+          </Trans>
         </p>
       </div>
     );

@@ -11,6 +11,8 @@ import { check, errorsFrom } from '../../../lib/formErrors.ts';
 import { formatTags, parseTags } from '../../../lib/tags.ts';
 import { uuid } from '../../../lib/uuid.ts';
 import { useWorkspace } from '../workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 const NEW_FIELDS = ['url', 'title', 'quote', 'note', 'tags', 'goalIds', 'newPrompt'];
 const EDIT_FIELDS = ['note', 'tags', 'goalIds'];
@@ -57,7 +59,7 @@ export function ClipNewForm({ goals, onDone }: { goals: readonly Goal[]; onDone:
     if (!r.ok) return form.setErrors(r.errors);
     create.mutate(r.value, {
       onSuccess: () => {
-        notify({ message: v.question.trim() ? 'Clip added, with its question in Prompts.' : 'Clip added.' });
+        notify({ message: v.question.trim() ? t`Clip added, with its question in Prompts.` : t`Clip added.` });
         onDone();
       },
       onError: (e) => form.setErrors(errorsFrom(e, NEW_FIELDS)),
@@ -68,46 +70,46 @@ export function ClipNewForm({ goals, onDone }: { goals: readonly Goal[]; onDone:
     <Form onSubmit={submit} errors={form.errors}>
       <TextInput
         type="url"
-        label="Address of the reading"
+        label={t`Address of the reading`}
         isRequired
         autoFocus
         {...form.field('url')}
-        placeholder="https://"
+        placeholder={t`https://`}
       />
-      <TextInput label="Title" {...form.field('title')} description="The article’s or chapter’s title." />
+      <TextInput label={t`Title`} {...form.field('title')} description={t`The article’s or chapter’s title.`} />
       <TextAreaField
-        label="Passage"
+        label={t`Passage`}
         isRequired
         rows={5}
         {...form.field('quote')}
-        description={cut.notice ?? 'Paste the words exactly as written.'}
+        description={cut.notice ?? t`Paste the words exactly as written.`}
       />
       <TextAreaField
-        label="Your note"
+        label={t`Your note`}
         rows={3}
         {...form.field('note')}
-        description="Why this passage caught your attention."
+        description={t`Why this passage caught your attention.`}
       />
       <TextInput
-        label="Tags"
+        label={t`Tags`}
         {...form.field('tags')}
-        description="Separate tags with commas, for example: feedback, staff meetings."
+        description={t`Separate tags with commas, for example: feedback, staff meetings.`}
       />
       {goals.length > 0 && (
-        <CheckboxList label="File under goals" options={goalOptions(goals)} {...form.field('goalIds')} />
+        <CheckboxList label={t`File under goals`} options={goalOptions(goals)} {...form.field('goalIds')} />
       )}
       <TextAreaField
-        label="Also ask it as a reflection question"
+        label={t`Also ask it as a reflection question`}
         rows={2}
         {...form.field('question')}
-        description="Adds a prompt made from this passage."
+        description={t`Adds a prompt made from this passage.`}
       />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={create.isPending}>
-          Add clip
+          <Trans>Add clip</Trans>
         </Button>
       </div>
     </Form>
@@ -133,18 +135,24 @@ export function ClipEditForm({ clip, goals, onDone }: { clip: Clip; goals: reado
   };
   return (
     <Form onSubmit={submit} errors={form.errors}>
-      <blockquote className="clip-quote small">{clip.quote}</blockquote>
-      <TextAreaField label="Your note" rows={3} autoFocus {...form.field('note')} />
-      <TextInput label="Tags" {...form.field('tags')} description="Separate tags with commas." />
+      <blockquote dir="auto" className="clip-quote small">
+        {clip.quote}
+      </blockquote>
+      <TextAreaField label={t`Your note`} rows={3} autoFocus {...form.field('note')} />
+      <TextInput label={t`Tags`} {...form.field('tags')} description={t`Separate tags with commas.`} />
       {goals.length > 0 && (
-        <CheckboxList label="File under goals" options={goalOptions(goals, clip.goalIds)} {...form.field('goalIds')} />
+        <CheckboxList
+          label={t`File under goals`}
+          options={goalOptions(goals, clip.goalIds)}
+          {...form.field('goalIds')}
+        />
       )}
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={update.isPending}>
-          Save clip
+          <Trans>Save clip</Trans>
         </Button>
       </div>
     </Form>

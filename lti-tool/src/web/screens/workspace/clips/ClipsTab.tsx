@@ -14,6 +14,8 @@ import { formatDate } from '../../../lib/dates.ts';
 import { useWorkspace } from '../workspaceContext.ts';
 import { ClipCard } from './ClipCard.tsx';
 import { ClipNewForm } from './ClipForm.tsx';
+import { plural, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 const ALL = '*';
 
@@ -47,13 +49,22 @@ export function ClipsTab() {
   };
 
   const addClip = can.write ? (
-    <ModalDialog title="Add a clip" wide trigger={<Button className="button primary">Add a clip</Button>}>
+    <ModalDialog
+      title={t`Add a clip`}
+      wide
+      trigger={
+        <Button className="button primary">
+          <Trans>Add a clip</Trans>
+        </Button>
+      }
+    >
       {(close) => <ClipNewForm goals={goalList} onDone={close} />}
     </ModalDialog>
   ) : null;
 
   const total = everything.data?.total ?? 0;
   const shown = clips.data?.pages.flatMap((page) => page.clips) ?? [];
+  const shownCount = shown.length;
   const matching = clips.data?.pages[0]?.total ?? 0;
   const list = useRef<HTMLDivElement>(null);
   // Keyboard users go on from the first older clip rather than from the button (gone after the last page).
@@ -68,69 +79,80 @@ export function ClipsTab() {
   return (
     <div className="tab-content">
       <div className="section-head">
-        <h2>Clips</h2>
+        <h2>
+          <Trans>Clips</Trans>
+        </h2>
         {addClip}
       </div>
 
       {total > 0 && (
-        <div className="filters" role="search" aria-label="Filter clips">
+        <div className="filters" role="search" aria-label={t`Filter clips`}>
           <SearchField className="field search" value={q} onChange={setQ}>
-            <Label>Words</Label>
-            <Input placeholder="In the passage, note or title" />
+            <Label>
+              <Trans>Words</Trans>
+            </Label>
+            <Input placeholder={t`In the passage, note or title`} />
           </SearchField>
           <SelectField
-            label="Goal"
+            label={t`Goal`}
             value={goalId}
             onChange={(v) => setGoalId(v ?? ALL)}
-            options={[{ id: ALL, label: 'All goals' }, ...goalList.map((g) => ({ id: g.id, label: g.title }))]}
+            options={[{ id: ALL, label: t`All goals` }, ...goalList.map((g) => ({ id: g.id, label: g.title }))]}
           />
           <SelectField
-            label="Tag"
+            label={t`Tag`}
             value={tag}
             onChange={(v) => setTag(v ?? ALL)}
-            options={[{ id: ALL, label: 'All tags' }, ...(tags.data ?? []).map((t) => ({ id: t, label: t }))]}
+            options={[{ id: ALL, label: t`All tags` }, ...(tags.data ?? []).map((t) => ({ id: t, label: t }))]}
           />
           <Checkbox isSelected={newOnly} onChange={setNewOnly} className="filter-new">
-            New since the last conversation
+            <Trans>New since the last conversation</Trans>
             {p.lastConversationAt && <span className="muted small"> ({formatDate(p.lastConversationAt)})</span>}
           </Checkbox>
         </div>
       )}
 
       {clips.isPending ? (
-        <Loading label="Loading clips…" />
+        <Loading label={t`Loading clips…`} />
       ) : !clips.data ? (
         <ErrorNotice error={clips.error} retry={() => void clips.refetch()} />
       ) : shown.length === 0 ? (
         filtered ? (
           <EmptyState
-            title="No clips match"
+            title={t`No clips match`}
             action={
               <Button className="button" onPress={clear}>
-                Show all clips
+                <Trans>Show all clips</Trans>
               </Button>
             }
           />
         ) : (
-          <EmptyState title="No clips yet" action={addClip}>
+          <EmptyState title={t`No clips yet`} action={addClip}>
             <p>
-              Clips are passages from your readings, with a note on why they matter, filed under a goal or asked as a
-              question for your next conversation.
+              <Trans>
+                Clips are passages from your readings, with a note on why they matter, filed under a goal or asked as a
+                question for your next conversation.
+              </Trans>
             </p>
             <p>
-              Paste one here, or <a href={routeHref({ name: 'connect' })}>connect your browser</a> to clip while you
-              read.
+              <Trans>
+                Paste one here, or{' '}
+                <a href={routeHref({ name: 'connect' })}>
+                  <Trans>connect your browser</Trans>
+                </a>{' '}
+                to clip while you read.
+              </Trans>
             </p>
           </EmptyState>
         )
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {filtered ? `${matching} of ${total} clips` : `${matching} clip${matching === 1 ? '' : 's'}`}
-            {shown.length < matching && `, the newest ${shown.length} shown`}
+            {filtered ? t`${matching} of ${total} clips` : plural(matching, { one: '# clip', other: '# clips' })}
+            {shown.length < matching && t`, the newest ${shownCount} shown`}
             {filtered && (
               <Button className="button quiet small" onPress={clear}>
-                Clear filters
+                <Trans>Clear filters</Trans>
               </Button>
             )}
           </p>
@@ -143,8 +165,8 @@ export function ClipsTab() {
             <p className="more-clips">
               <Button className="button" isDisabled={clips.isFetchingNextPage} onPress={() => void showOlder()}>
                 {clips.isFetchingNextPage
-                  ? 'Loading older clips…'
-                  : `Show ${Math.min(CLIP_PAGE, matching - shown.length)} older clips`}
+                  ? t`Loading older clips…`
+                  : t`Show ${Math.min(CLIP_PAGE, matching - shown.length)} older clips`}
               </Button>
             </p>
           )}

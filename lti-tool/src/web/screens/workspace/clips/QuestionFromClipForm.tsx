@@ -7,6 +7,8 @@ import { useNotify } from '../../../components/Toaster.tsx';
 import { useFormState } from '../../../components/useFormState.ts';
 import { check, errorsFrom } from '../../../lib/formErrors.ts';
 import { useWorkspace } from '../workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 const FIELDS = ['question'];
 
@@ -23,7 +25,7 @@ export function QuestionFromClipForm({ clip, onDone }: { clip: Clip; onDone: () 
       { clipId: clip.id, question: r.value.question },
       {
         onSuccess: () => {
-          notify({ message: 'Question added to Prompts.' });
+          notify({ message: t`Question added to Prompts.` });
           onDone();
         },
         onError: (e) => form.setErrors(errorsFrom(e, FIELDS)),
@@ -32,22 +34,24 @@ export function QuestionFromClipForm({ clip, onDone }: { clip: Clip; onDone: () 
   };
   return (
     <Form onSubmit={submit} errors={form.errors}>
-      <blockquote className="clip-quote small">{clip.quote}</blockquote>
+      <blockquote dir="auto" className="clip-quote small">
+        {clip.quote}
+      </blockquote>
       <TextAreaField
-        label="Question for reflection"
+        label={t`Question for reflection`}
         isRequired
         autoFocus
         rows={3}
         {...form.field('question')}
-        description="An open question works best: what, how, what if…"
-        placeholder="What does this passage suggest about how you run your leadership team?"
+        description={t`An open question works best: what, how, what if…`}
+        placeholder={t`What does this passage suggest about how you run your leadership team?`}
       />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={make.isPending}>
-          Add question
+          <Trans>Add question</Trans>
         </Button>
       </div>
     </Form>

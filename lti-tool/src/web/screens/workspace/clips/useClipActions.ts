@@ -1,6 +1,7 @@
 import type { Clip } from '@mentoring/shared';
 import { useClipCache, useDeleteClip, useReviewClip } from '../../../api/clips.ts';
 import { useNotify } from '../../../components/Toaster.tsx';
+import { t } from '@lingui/core/macro';
 
 /**
  * Marking reviewed is sent at once and undone through the API; deleting cannot be reversed, so it
@@ -19,7 +20,7 @@ export function useClipActions(partnershipId: string, meId: string) {
     }));
     review.mutate({ id: clip.id }, { onError: restore });
     notify({
-      message: 'Marked as reviewed.',
+      message: t`Marked as reviewed.`,
       undo: () => {
         restore();
         review.mutate({ id: clip.id, undo: true });
@@ -31,12 +32,12 @@ export function useClipActions(partnershipId: string, meId: string) {
   const markUnreviewed = (clip: Clip) => {
     const restore = patch(clip.id, (c) => ({ ...c, reviews: c.reviews.filter((r) => r.mentorId !== meId) }));
     review.mutate({ id: clip.id, undo: true }, { onError: restore });
-    notify({ message: 'Marked as not reviewed: it is back among the new clips.' });
+    notify({ message: t`Marked as not reviewed: it is back among the new clips.` });
   };
 
   const deleteClip = (clip: Clip) => {
     const restore = patch(clip.id, () => null);
-    notify({ message: 'Clip deleted.', undo: restore, onExpire: () => remove.mutate(clip.id, { onError: restore }) });
+    notify({ message: t`Clip deleted.`, undo: restore, onExpire: () => remove.mutate(clip.id, { onError: restore }) });
   };
 
   return { markReviewed, markUnreviewed, deleteClip, error: review.error ?? remove.error };

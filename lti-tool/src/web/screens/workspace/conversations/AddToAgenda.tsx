@@ -7,6 +7,8 @@ import { SelectField, type OptionSection } from '../../../components/SelectField
 import { useFormState } from '../../../components/useFormState.ts';
 import { addToAgenda, isOnAgenda, type AgendaLookup } from '../../../lib/agenda.ts';
 import { check } from '../../../lib/formErrors.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 const shorten = (s: string) => (s.length > 90 ? `${s.slice(0, 89)}…` : s);
 
@@ -31,7 +33,7 @@ export function AddToAgenda({
     ...lookup.clips.map((c) => ({
       id: `clip:${c.id}`,
       item: { kind: 'clip', clipId: c.id } as AgendaItem,
-      label: `“${shorten(c.quote)}”`,
+      label: t`“${shorten(c.quote)}”`,
     })),
     ...lookup.prompts
       .filter((p) => p.status !== 'discussed')
@@ -70,27 +72,27 @@ export function AddToAgenda({
         <div className="inline-form">
           <SelectField
             className="grow"
-            label="Add from your workspace"
+            label={t`Add from your workspace`}
             value={choice}
             onChange={setChoice}
-            placeholder="Choose a goal, clip or prompt"
+            placeholder={t`Choose a goal, clip or prompt`}
             sections={[section('Goals', 'goal:'), section('Clips', 'clip:'), section('Prompts', 'prompt:')]}
           />
           <Button className="button" isDisabled={!choice} onPress={addChosen}>
-            Add to agenda
+            <Trans>Add to agenda</Trans>
           </Button>
         </div>
       )}
-      <Form onSubmit={addFree} errors={free.errors} className="inline-form" label="Add a topic">
+      <Form onSubmit={addFree} errors={free.errors} className="inline-form" label={t`Add a topic`}>
         <TextInput
-          label="Or a topic in your own words"
+          label={t`Or a topic in your own words`}
           className="grow"
           markOptional={false}
           {...free.field('text')}
-          placeholder="For example: a difficult conversation with a parent"
+          placeholder={t`For example: a difficult conversation with a parent`}
         />
         <Button type="submit" className="button">
-          Add topic
+          <Trans>Add topic</Trans>
         </Button>
       </Form>
     </div>

@@ -7,6 +7,8 @@ import { useNotify } from '../../../components/Toaster.tsx';
 import { agendaKeys, describeAgendaItem, moveBy, moveKeys, removeAt, type AgendaLookup } from '../../../lib/agenda.ts';
 import { useWorkspace } from '../workspaceContext.ts';
 import { AddToAgenda } from './AddToAgenda.tsx';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /**
  * The mentee builds and orders the agenda (docs/design.md, principle 1). Items move by dragging, by the keyboard's
@@ -66,18 +68,20 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
     const before = items;
     const title = describeAgendaItem(items[index]!, lookup).title;
     save(removeAt(items, index));
-    notify({ message: `Removed from the agenda: ${title}`, undo: () => save(before) });
+    notify({ message: t`Removed from the agenda: ${title}`, undo: () => save(before) });
   };
 
   return (
     <div className="agenda">
       {items.length === 0 ? (
         <p className="muted">
-          The agenda is empty. Add the goals, clips and prompts you want to talk about, in the order you want to take
-          them.
+          <Trans>
+            The agenda is empty. Add the goals, clips and prompts you want to talk about, in the order you want to take
+            them.
+          </Trans>
         </p>
       ) : (
-        <GridList aria-label="Agenda, in order" className="agenda-list" dragAndDropHooks={dragAndDropHooks}>
+        <GridList aria-label={t`Agenda, in order`} className="agenda-list" dragAndDropHooks={dragAndDropHooks}>
           {items.map((item, i) => {
             const d = describeAgendaItem(item, lookup);
             return (
@@ -88,7 +92,7 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
                 className="agenda-item"
                 data-agenda-key={keys[i]}
               >
-                <Button slot="drag" className="drag-handle" aria-label={`Drag to reorder: ${d.title}`}>
+                <Button slot="drag" className="drag-handle" aria-label={t`Drag to reorder: ${d.title}`}>
                   ⋮⋮
                 </Button>
                 <AgendaItemBody number={i + 1} kind={item.kind} description={d} />
@@ -97,7 +101,7 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
                     className="button icon small"
                     data-move="up"
                     isDisabled={i === 0}
-                    aria-label={`Move up: ${d.title}`}
+                    aria-label={t`Move up: ${d.title}`}
                     onPress={() => move(i, -1)}
                   >
                     ↑
@@ -106,14 +110,14 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
                     className="button icon small"
                     data-move="down"
                     isDisabled={i === items.length - 1}
-                    aria-label={`Move down: ${d.title}`}
+                    aria-label={t`Move down: ${d.title}`}
                     onPress={() => move(i, 1)}
                   >
                     ↓
                   </Button>
                   <Button
                     className="button icon small quiet"
-                    aria-label={`Remove from agenda: ${d.title}`}
+                    aria-label={t`Remove from agenda: ${d.title}`}
                     onPress={() => remove(i)}
                   >
                     ×
@@ -127,16 +131,18 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
       {mine ? (
         <div className="notice" role="alert">
           <p>
-            The agenda changed while you were editing it (your partner, or you in another window). Above is the newer
-            agenda; your change was not saved. Yours was:
+            <Trans>
+              The agenda changed while you were editing it (your partner, or you in another window). Above is the newer
+              agenda; your change was not saved. Yours was:
+            </Trans>
           </p>
           <AgendaView agenda={mine} lookup={lookup} />
           <div className="form-actions">
             <Button className="button" onPress={() => setMine(null)}>
-              Keep the newer agenda
+              <Trans>Keep the newer agenda</Trans>
             </Button>
             <Button className="button primary" onPress={() => save(mine)}>
-              Use my agenda instead
+              <Trans>Use my agenda instead</Trans>
             </Button>
           </div>
         </div>
@@ -150,7 +156,12 @@ export function AgendaEditor({ conversation, lookup }: { conversation: Conversat
 
 /** The agenda as the mentor (and everyone after the conversation) reads it. */
 export function AgendaView({ agenda, lookup }: { agenda: readonly AgendaItem[]; lookup: AgendaLookup }) {
-  if (agenda.length === 0) return <p className="muted">No agenda yet. The mentee sets it before the conversation.</p>;
+  if (agenda.length === 0)
+    return (
+      <p className="muted">
+        <Trans>No agenda yet. The mentee sets it before the conversation.</Trans>
+      </p>
+    );
   const keys = agendaKeys(agenda);
   return (
     <ol className="agenda-list readonly">

@@ -19,6 +19,8 @@ import type { AgendaLookup } from '../../../lib/agenda.ts';
 import { formatDate, formatDay } from '../../../lib/dates.ts';
 import { check, errorsFrom } from '../../../lib/formErrors.ts';
 import { useWorkspace } from '../workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 function actionFor(c: Commitment, lookup: AgendaLookup): Action | undefined {
   if (!c.actionId) return undefined;
@@ -51,14 +53,22 @@ export function CommitmentLine({
       <span
         className={`check-mark ${action?.done ? 'on' : ''}`}
         role="img"
-        aria-label={action?.done ? 'Done' : 'Not done yet'}
+        aria-label={action?.done ? t`Done` : t`Not done yet`}
       />
       <span className="grow">
         <span className="commitment-text">{c.text}</span>
         {(goal || c.dueOn) && (
           <span className="action-meta">
-            {goal && <span>for “{goal.title}”</span>}
-            {c.dueOn && <span>due {formatDay(c.dueOn)}</span>}
+            {goal && (
+              <span>
+                <Trans>for “{goal.title}”</Trans>
+              </span>
+            )}
+            {c.dueOn && (
+              <span>
+                <Trans>due {formatDay(c.dueOn)}</Trans>
+              </span>
+            )}
           </span>
         )}
         {remove.isError && <ErrorNotice error={remove.error} />}
@@ -67,29 +77,34 @@ export function CommitmentLine({
         <span className="commitment-tools">
           <Button
             className="button quiet small"
-            aria-label={`Edit commitment: ${c.text}`}
+            aria-label={t`Edit commitment: ${c.text}`}
             onPress={() => setEditing(true)}
           >
-            Edit
+            <Trans>Edit</Trans>
           </Button>
           <ConfirmDialog
-            title="Delete this commitment?"
+            title={t`Delete this commitment?`}
             trigger={
               <Button
                 className="button quiet small danger-text"
-                aria-label={`Delete commitment: ${c.text}`}
+                aria-label={t`Delete commitment: ${c.text}`}
                 isPending={remove.isPending}
               >
-                Delete
+                <Trans>Delete</Trans>
               </Button>
             }
             body={
               <p>
-                “{c.text}” is deleted for both of you
-                {goal ? <>, with the action it became under “{goal.title}”</> : null}.
+                <Trans>“{c.text}” is deleted for both of you</Trans>
+                {goal ? (
+                  <>
+                    <Trans>, with the action it became under “{goal.title}”</Trans>
+                  </>
+                ) : null}
+                .
               </p>
             }
-            confirmLabel="Delete commitment"
+            confirmLabel={t`Delete commitment`}
             onConfirm={() => remove.mutate(c.id)}
           />
         </span>
@@ -112,14 +127,14 @@ function CommitmentEditForm({ commitment: c, onDone }: { commitment: Commitment;
   };
   return (
     <li className="commitment editing">
-      <Form onSubmit={submit} errors={form.errors} className="inline-form" label="Edit the commitment">
-        <TextInput label="Commitment" isRequired autoFocus className="grow" {...form.field('text')} />
-        <TextInput type="date" label="Due" {...form.field('dueOn')} />
+      <Form onSubmit={submit} errors={form.errors} className="inline-form" label={t`Edit the commitment`}>
+        <TextInput label={t`Commitment`} isRequired autoFocus className="grow" {...form.field('text')} />
+        <TextInput type="date" label={t`Due`} {...form.field('dueOn')} />
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={update.isPending}>
-          Save
+          <Trans>Save</Trans>
         </Button>
       </Form>
     </li>
@@ -129,8 +144,10 @@ function CommitmentEditForm({ commitment: c, onDone }: { commitment: Commitment;
 /** Commitments made in the last conversation, carried into this one (docs/design.md, principle 6, growth over time). */
 export function CarriedCommitments({ from, lookup }: { from: Conversation; lookup: AgendaLookup }) {
   return (
-    <section className="conversation-part carried" aria-label="Commitments from last time">
-      <h4>From last time ({formatDate(from.heldAt ?? from.scheduledFor)})</h4>
+    <section className="conversation-part carried" aria-label={t`Commitments from last time`}>
+      <h4>
+        <Trans>From last time ({formatDate(from.heldAt ?? from.scheduledFor)})</Trans>
+      </h4>
       <ul className="commitment-list">
         {from.commitments.map((c) => (
           <CommitmentLine key={c.id} commitment={c} lookup={lookup} />
@@ -161,12 +178,16 @@ export function Commitments({ conversation: c, lookup }: { conversation: Convers
   };
 
   return (
-    <section className="conversation-part" aria-label="Commitments">
-      <h4>Commitments</h4>
+    <section className="conversation-part" aria-label={t`Commitments`}>
+      <h4>
+        <Trans>Commitments</Trans>
+      </h4>
       {c.commitments.length === 0 ? (
         <p className="muted small">
-          What will happen before you next talk? Commitments become actions under their goal, and come back at the next
-          conversation.
+          <Trans>
+            What will happen before you next talk? Commitments become actions under their goal, and come back at the
+            next conversation.
+          </Trans>
         </p>
       ) : (
         <ul className="commitment-list">
@@ -176,21 +197,21 @@ export function Commitments({ conversation: c, lookup }: { conversation: Convers
         </ul>
       )}
       {can.write && (
-        <Form onSubmit={submit} errors={form.errors} className="inline-form add-commitment" label="Add a commitment">
-          <TextInput label="Commitment" isRequired className="grow" {...form.field('text')} />
+        <Form onSubmit={submit} errors={form.errors} className="inline-form add-commitment" label={t`Add a commitment`}>
+          <TextInput label={t`Commitment`} isRequired className="grow" {...form.field('text')} />
           {goals.length > 0 && (
             <SelectField
-              label="Goal"
+              label={t`Goal`}
               options={[
-                { id: NO_GOAL, label: 'No particular goal' },
+                { id: NO_GOAL, label: t`No particular goal` },
                 ...goals.map((g) => ({ id: g.id, label: g.title })),
               ]}
               {...form.field('goalId')}
             />
           )}
-          <TextInput type="date" label="Due" {...form.field('dueOn')} />
+          <TextInput type="date" label={t`Due`} {...form.field('dueOn')} />
           <Button type="submit" className="button" isPending={add.isPending}>
-            Add commitment
+            <Trans>Add commitment</Trans>
           </Button>
         </Form>
       )}

@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { defaultHeldAt, heldAtProblem, UpdateConversation, type Conversation } from '@mentoring/shared';
@@ -17,6 +18,8 @@ import { useWorkspace } from '../workspaceContext.ts';
 import { AgendaEditor, AgendaView } from './AgendaEditor.tsx';
 import { CarriedCommitments, Commitments } from './Commitments.tsx';
 import { NotesEditor } from './NotesEditor.tsx';
+import { plural, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /** One conversation: agenda, notes (shared and private), commitments, and marking it held. */
 export function ConversationCard({
@@ -43,16 +46,18 @@ export function ConversationCard({
   return (
     <article
       className={bare ? 'conversation bare' : 'card conversation'}
-      aria-label={`Conversation on ${formatDateTime(when)}`}
+      aria-label={t`Conversation on ${formatDateTime(when)}`}
     >
       {!bare && (
         <header className="conversation-head">
           <div>
             <p className="card-kicker">
               {c.heldAt ? (
-                <span className="badge ok">Held</span>
+                <span className="badge ok">
+                  <Trans>Held</Trans>
+                </span>
               ) : (
-                <span className="badge accent">{past ? 'Waiting to be marked held' : 'Next conversation'}</span>
+                <span className="badge accent">{past ? t`Waiting to be marked held` : t`Next conversation`}</span>
               )}
             </p>
             <h3>
@@ -67,7 +72,7 @@ export function ConversationCard({
                 onPress={() => setRescheduling((r) => !r)}
                 aria-expanded={rescheduling}
               >
-                Change time
+                <Trans>Change time</Trans>
               </Button>
               <Button
                 className="button small quiet"
@@ -79,32 +84,43 @@ export function ConversationCard({
                   })
                 }
               >
-                Add to calendar
+                <Trans>Add to calendar</Trans>
               </Button>
-              <ModalDialog title="When was it held?" trigger={<Button className="button small">Mark as held</Button>}>
+              <ModalDialog
+                title={t`When was it held?`}
+                trigger={
+                  <Button className="button small">
+                    <Trans>Mark as held</Trans>
+                  </Button>
+                }
+              >
                 {(close) => (
                   <HeldForm
                     conversation={c}
                     onDone={() => {
                       close();
-                      notify({ message: 'Conversation marked as held.' });
+                      notify({ message: t`Conversation marked as held.` });
                     }}
                     onCancel={close}
                   />
                 )}
               </ModalDialog>
               <ConfirmDialog
-                title="Cancel this conversation?"
+                title={t`Cancel this conversation?`}
                 trigger={
                   <Button className="button small quiet danger-text" isPending={cancel.isPending}>
-                    Cancel conversation
+                    <Trans>Cancel conversation</Trans>
                   </Button>
                 }
-                body={<p>It is removed, and your partner is told.</p>}
-                confirmLabel="Cancel conversation"
-                dismissLabel="Keep it"
+                body={
+                  <p>
+                    <Trans>It is removed, and your partner is told.</Trans>
+                  </p>
+                }
+                confirmLabel={t`Cancel conversation`}
+                dismissLabel={t`Keep it`}
                 onConfirm={() =>
-                  cancel.mutate(c.id, { onSuccess: () => notify({ message: 'Conversation cancelled.' }) })
+                  cancel.mutate(c.id, { onSuccess: () => notify({ message: t`Conversation cancelled.` }) })
                 }
               />
             </div>
@@ -118,8 +134,15 @@ export function ConversationCard({
 
       {carriedFrom && carriedFrom.commitments.length > 0 && <CarriedCommitments from={carriedFrom} lookup={lookup} />}
 
-      <section className="conversation-part" aria-label="Agenda">
-        <h4>Agenda {can.setAgenda && !c.heldAt && <span className="muted small">· yours to set and order</span>}</h4>
+      <section className="conversation-part" aria-label={t`Agenda`}>
+        <h4>
+          <Trans>Agenda</Trans>{' '}
+          {can.setAgenda && !c.heldAt && (
+            <span className="muted small">
+              <Trans>· yours to set and order</Trans>
+            </span>
+          )}
+        </h4>
         {can.setAgenda && !c.heldAt ? (
           <AgendaEditor conversation={c} lookup={lookup} />
         ) : (
@@ -143,7 +166,7 @@ function RescheduleForm({ conversation: c, onDone }: { conversation: Conversatio
   const form = useFormState({ scheduledFor: toDateTimeLocal(c.scheduledFor) });
   const submit = () => {
     const when = fromDateTimeLocal(form.values.scheduledFor);
-    if (!when) return form.setErrors({ fields: { scheduledFor: 'Choose a date and a time.' }, form: null });
+    if (!when) return form.setErrors({ fields: { scheduledFor: t`Choose a date and a time.` }, form: null });
     const r = check(UpdateConversation, { scheduledFor: when }, ['scheduledFor']);
     if (!r.ok) return form.setErrors(r.errors);
     update.mutate(
@@ -153,13 +176,19 @@ function RescheduleForm({ conversation: c, onDone }: { conversation: Conversatio
   };
   return (
     <Form onSubmit={submit} errors={form.errors} className="inline-form">
-      <TextInput type="datetime-local" label="New date and time" isRequired autoFocus {...form.field('scheduledFor')} />
+      <TextInput
+        type="datetime-local"
+        label={t`New date and time`}
+        isRequired
+        autoFocus
+        {...form.field('scheduledFor')}
+      />
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={update.isPending}>
-          Save time
+          <Trans>Save time</Trans>
         </Button>
       </div>
     </Form>
@@ -169,26 +198,29 @@ function RescheduleForm({ conversation: c, onDone }: { conversation: Conversatio
 /** Length, place and video link, and the time zone the time was set in when it is not the reader's. */
 function ConversationDetails({ conversation: c }: { conversation: Conversation }) {
   const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = c.timeZone ?? '';
+  const inZone = c.timeZone
+    ? new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: c.timeZone }).format(
+        new Date(c.scheduledFor),
+      )
+    : '';
   return (
     <p className="muted small conversation-details">
-      {c.durationMinutes} minutes
+      {plural(c.durationMinutes, { one: '# minute', other: '# minutes' })}
       {c.place && <> · {c.place}</>}
       {c.videoUrl && (
         <>
           {' '}
           ·{' '}
           <a href={c.videoUrl} target="_blank" rel="noreferrer">
-            Video link
+            <Trans>Video link</Trans>
           </a>
         </>
       )}
       {c.timeZone && c.timeZone !== here && (
         <>
-          {' '}
-          · set in {c.timeZone}:{' '}
-          {new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: c.timeZone }).format(
-            new Date(c.scheduledFor),
-          )}
+          {' · '}
+          {t`set in ${zone}: ${inZone}`}
         </>
       )}
     </p>
@@ -210,9 +242,9 @@ function HeldForm({
   const form = useFormState({ heldAt: toDateTimeLocal(defaultHeldAt(c.scheduledFor).toISOString()) });
   const submit = () => {
     const heldAt = fromDateTimeLocal(form.values.heldAt);
-    if (!heldAt) return form.setErrors({ fields: { heldAt: 'Choose a date and a time.' }, form: null });
+    if (!heldAt) return form.setErrors({ fields: { heldAt: t`Choose a date and a time.` }, form: null });
     const problem = heldAtProblem(heldAt);
-    if (problem) return form.setErrors({ fields: { heldAt: `The time ${problem}.` }, form: null });
+    if (problem) return form.setErrors({ fields: { heldAt: t`The time ${problem}.` }, form: null });
     update.mutate(
       { id: c.id, body: { held: true, heldAt } },
       { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, ['heldAt'])) },
@@ -222,18 +254,18 @@ function HeldForm({
     <Form onSubmit={submit} errors={form.errors}>
       <TextInput
         type="datetime-local"
-        label="Held on"
+        label={t`Held on`}
         isRequired
         autoFocus
-        description="This date is used everywhere: the held list, the program’s activity, and “new since the last conversation”."
+        description={t`This date is used everywhere: the held list, the program’s activity, and “new since the last conversation”.`}
         {...form.field('heldAt')}
       />
       <div className="form-actions">
         <Button className="button" onPress={onCancel}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={update.isPending}>
-          Mark as held
+          <Trans>Mark as held</Trans>
         </Button>
       </div>
     </Form>

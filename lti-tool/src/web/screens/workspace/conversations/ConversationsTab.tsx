@@ -11,6 +11,8 @@ import { ConversationCard } from './ConversationCard.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import { useAgendaLookup } from './useAgendaLookup.ts';
 import { Folded } from '../../../components/Folded.tsx';
+import { plural, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /** Upcoming conversations first, open; held ones after, newest first, folded. */
 export function ConversationsTab() {
@@ -20,14 +22,18 @@ export function ConversationsTab() {
 
   const schedule = can.write ? (
     <ModalDialog
-      title="Schedule a conversation"
-      trigger={<Button className="button primary">Schedule a conversation</Button>}
+      title={t`Schedule a conversation`}
+      trigger={
+        <Button className="button primary">
+          <Trans>Schedule a conversation</Trans>
+        </Button>
+      }
     >
       {(close) => <ScheduleForm onDone={close} />}
     </ModalDialog>
   ) : null;
 
-  if (conversations.isPending) return <Loading label="Loading conversations…" />;
+  if (conversations.isPending) return <Loading label={t`Loading conversations…`} />;
   if (conversations.isError)
     return <ErrorNotice error={conversations.error} retry={() => void conversations.refetch()} />;
 
@@ -39,14 +45,18 @@ export function ConversationsTab() {
   return (
     <div className="tab-content">
       <div className="section-head">
-        <h2>Conversations</h2>
+        <h2>
+          <Trans>Conversations</Trans>
+        </h2>
         {schedule}
       </div>
       {all.length === 0 ? (
-        <EmptyState title="No conversations yet" action={schedule}>
+        <EmptyState title={t`No conversations yet`} action={schedule}>
           <p>
-            Schedule your first conversation. Before it, the mentee builds the agenda from goals, clips and prompts;
-            during it you keep shared notes; after it, commitments become actions for next time.
+            <Trans>
+              Schedule your first conversation. Before it, the mentee builds the agenda from goals, clips and prompts;
+              during it you keep shared notes; after it, commitments become actions for next time.
+            </Trans>
           </p>
         </EmptyState>
       ) : (
@@ -58,7 +68,9 @@ export function ConversationsTab() {
           </div>
           {held.length > 0 && (
             <section className="section" aria-labelledby="held-title">
-              <h3 id="held-title">Held conversations</h3>
+              <h3 id="held-title">
+                <Trans>Held conversations</Trans>
+              </h3>
               <div className="stack">
                 {held.map((c, i) => (
                   <Folded
@@ -70,9 +82,10 @@ export function ConversationsTab() {
                       <>
                         {formatDate(c.heldAt!)}
                         <span className="muted small">
-                          {' '}
-                          · {c.agenda.length} on the agenda · {c.commitments.length} commitment
-                          {c.commitments.length === 1 ? '' : 's'}
+                          {' · '}
+                          {plural(c.agenda.length, { one: '# on the agenda', other: '# on the agenda' })}
+                          {' · '}
+                          {plural(c.commitments.length, { one: '# commitment', other: '# commitments' })}
                         </span>
                       </>
                     }

@@ -11,6 +11,8 @@ import { useFormState } from '../../../components/useFormState.ts';
 import { check, errorsFrom } from '../../../lib/formErrors.ts';
 import { joinNames, partnersOf } from '../../../lib/people.ts';
 import { useWorkspace } from '../workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /**
  * Shared notes, or the reader's private note (sent by the tool to its author only). The private
@@ -37,10 +39,10 @@ export function NotesEditor({
   const qc = useQueryClient();
   const api = useApi();
   const isPrivate = which === 'privateNote';
-  const label = isPrivate ? 'My private note' : 'Shared notes';
+  const label = isPrivate ? t`My private note` : t`Shared notes`;
   const hint = isPrivate
-    ? 'Only you see this. Not your partner, not program staff.'
-    : `Shared with ${joinNames(partnersOf(p, meId).map((m) => m.name))}.`;
+    ? t`Only you see this. Not your partner, not program staff.`
+    : t`Shared with ${joinNames(partnersOf(p, meId).map((m) => m.name))}.`;
 
   const submit = (version = isPrivate ? undefined : (base ?? c.version)) => {
     const r = check(UpdateConversation, { [which]: form.values.text, version }, [which]);
@@ -75,9 +77,13 @@ export function NotesEditor({
         <Form onSubmit={submit} errors={form.errors}>
           {stale && (
             <div className="notice" role="alert">
-              <p>Your partner saved the shared notes while you were writing. Their version:</p>
+              <p>
+                <Trans>Your partner saved the shared notes while you were writing. Their version:</Trans>
+              </p>
               <blockquote className="notes-theirs">{saved || '(empty)'}</blockquote>
-              <p>Your text is kept below: save to replace theirs, or add to it first.</p>
+              <p>
+                <Trans>Your text is kept below: save to replace theirs, or add to it first.</Trans>
+              </p>
             </div>
           )}
           <TextAreaField
@@ -96,10 +102,10 @@ export function NotesEditor({
                 setEditing(false);
               }}
             >
-              Cancel
+              <Trans>Cancel</Trans>
             </Button>
             <Button type="submit" className="button primary" isPending={update.isPending}>
-              Save {isPrivate ? 'private note' : 'notes'}
+              <Trans>Save</Trans> {isPrivate ? t`private note` : 'notes'}
             </Button>
           </div>
         </Form>
@@ -121,7 +127,7 @@ export function NotesEditor({
                   setEditing(true);
                 }}
               >
-                {saved ? 'Edit' : 'Write'}
+                {saved ? t`Edit` : t`Write`}
               </Button>
             )}
           </div>
@@ -129,7 +135,7 @@ export function NotesEditor({
           {saved ? (
             <div className="notes-text">{saved}</div>
           ) : (
-            <p className="muted small">{isPrivate ? 'Nothing written yet.' : 'No shared notes yet.'}</p>
+            <p className="muted small">{isPrivate ? t`Nothing written yet.` : t`No shared notes yet.`}</p>
           )}
         </>
       )}

@@ -9,6 +9,8 @@ import { fromDateTimeLocal, suggestNextConversation } from '../../../lib/dates.t
 import { check, errorsFrom } from '../../../lib/formErrors.ts';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { useWorkspace } from '../workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 const LENGTHS = [30, 45, 60, 90, 120];
 
@@ -28,7 +30,7 @@ export function ScheduleForm({ onDone, compact }: { onDone?: () => void; compact
   const v = form.values;
   const submit = () => {
     const when = fromDateTimeLocal(v.scheduledFor);
-    if (!when) return form.setErrors({ fields: { scheduledFor: 'Choose a date and a time.' }, form: null });
+    if (!when) return form.setErrors({ fields: { scheduledFor: t`Choose a date and a time.` }, form: null });
     const r = check(
       CreateConversation,
       {
@@ -44,7 +46,7 @@ export function ScheduleForm({ onDone, compact }: { onDone?: () => void; compact
     if (!r.ok) return form.setErrors(r.errors);
     create.mutate(r.value, {
       onSuccess: () => {
-        notify({ message: 'Conversation scheduled.' });
+        notify({ message: t`Conversation scheduled.` });
         onDone?.();
       },
       onError: (e) => form.setErrors(errorsFrom(e, FIELDS)),
@@ -52,28 +54,33 @@ export function ScheduleForm({ onDone, compact }: { onDone?: () => void; compact
   };
   return (
     <Form onSubmit={submit} errors={form.errors} className={compact ? 'inline-form' : undefined}>
-      <TextInput type="datetime-local" label="Date and time" isRequired {...form.field('scheduledFor')} />
+      <TextInput type="datetime-local" label={t`Date and time`} isRequired {...form.field('scheduledFor')} />
       {!compact && (
         <>
           <SelectField
-            label="Length"
-            options={LENGTHS.map((m) => ({ id: String(m), label: `${m} minutes` }))}
+            label={t`Length`}
+            options={LENGTHS.map((m) => ({ id: String(m), label: t`${m} minutes` }))}
             value={v.durationMinutes}
             onChange={(m) => form.set('durationMinutes', m ?? '60')}
             error={form.errors.fields.durationMinutes}
           />
-          <TextInput label="Place" {...form.field('place')} description="A room, a school, or leave empty." />
-          <TextInput type="url" label="Video link" {...form.field('videoUrl')} description="An https:// address." />
+          <TextInput label={t`Place`} {...form.field('place')} description={t`A room, a school, or leave empty.`} />
+          <TextInput
+            type="url"
+            label={t`Video link`}
+            {...form.field('videoUrl')}
+            description={t`An https:// address.`}
+          />
         </>
       )}
       <div className="form-actions">
         {onDone && (
           <Button className="button" onPress={onDone}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
         )}
         <Button type="submit" className="button primary" isPending={create.isPending}>
-          Schedule
+          <Trans>Schedule</Trans>
         </Button>
       </div>
     </Form>

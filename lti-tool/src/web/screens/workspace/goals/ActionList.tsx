@@ -10,6 +10,8 @@ import { useFormState } from '../../../components/useFormState.ts';
 import { formatDay, isOverdue } from '../../../lib/dates.ts';
 import { check, errorsFrom } from '../../../lib/formErrors.ts';
 import { useWorkspace } from '../workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /** A goal's actions: ticked off by the goal's owner, with undo; commitments from conversations arrive here. */
 export function ActionList({ goal, canEdit }: { goal: Goal; canEdit: boolean }) {
@@ -17,12 +19,14 @@ export function ActionList({ goal, canEdit }: { goal: Goal; canEdit: boolean }) 
   const done = goal.actions.filter((a) => a.done);
   return (
     <div className="actions">
-      <h4>Actions</h4>
+      <h4>
+        <Trans>Actions</Trans>
+      </h4>
       {goal.actions.length === 0 && (
         <p className="muted small">
           {canEdit
-            ? 'No actions yet. What is one step you will take before your next conversation?'
-            : 'No actions yet.'}
+            ? t`No actions yet. What is one step you will take before your next conversation?`
+            : t`No actions yet.`}
         </p>
       )}
       <ul className="action-list">
@@ -42,29 +46,37 @@ function ActionRow({ action: a, canEdit }: { action: Action; canEdit: boolean })
   const overdue = !a.done && a.dueOn && isOverdue(a.dueOn);
   const setDone = (done: boolean) => {
     update.mutate({ id: a.id, body: { done } });
-    if (done) notify({ message: `Done: ${a.text}`, undo: () => update.mutate({ id: a.id, body: { done: false } }) });
+    if (done) notify({ message: t`Done: ${a.text}`, undo: () => update.mutate({ id: a.id, body: { done: false } }) });
   };
   const meta = (
     <span className="action-meta">
       {a.dueOn && (
         <span className={overdue ? 'overdue' : undefined}>
-          {overdue ? 'Was due' : 'Due'} {formatDay(a.dueOn)}
+          {overdue ? t`Was due` : t`Due`} {formatDay(a.dueOn)}
         </span>
       )}
-      {a.fromConversationId && <span className="badge muted">Commitment</span>}
+      {a.fromConversationId && (
+        <span className="badge muted">
+          <Trans>Commitment</Trans>
+        </span>
+      )}
     </span>
   );
   return (
     <li className={`action ${a.done ? 'done' : ''}`}>
       {canEdit ? (
         <Checkbox isSelected={a.done} onChange={setDone}>
-          <span className="action-text">{a.text}</span>
+          <span className="action-text" dir="auto">
+            {a.text}
+          </span>
           {meta}
         </Checkbox>
       ) : (
         <span className="action-readonly">
           <span className={`check-mark ${a.done ? 'on' : ''}`} aria-label={a.done ? 'Done' : 'Not done'} role="img" />
-          <span className="action-text">{a.text}</span>
+          <span className="action-text" dir="auto">
+            {a.text}
+          </span>
           {meta}
         </span>
       )}
@@ -83,7 +95,7 @@ function AddAction({ goalId }: { goalId: string }) {
   if (!open) {
     return (
       <Button className="button quiet small" onPress={() => setOpen(true)}>
-        + Add an action
+        <Trans>+ Add an action</Trans>
       </Button>
     );
   }
@@ -96,9 +108,9 @@ function AddAction({ goalId }: { goalId: string }) {
     );
   };
   return (
-    <Form onSubmit={submit} errors={form.errors} className="inline-form add-action" label="Add an action">
-      <TextInput label="New action" isRequired autoFocus {...form.field('text')} className="grow" />
-      <TextInput type="date" label="Due" {...form.field('dueOn')} />
+    <Form onSubmit={submit} errors={form.errors} className="inline-form add-action" label={t`Add an action`}>
+      <TextInput label={t`New action`} isRequired autoFocus {...form.field('text')} className="grow" />
+      <TextInput type="date" label={t`Due`} {...form.field('dueOn')} />
       <div className="form-actions">
         <Button
           className="button"
@@ -107,10 +119,10 @@ function AddAction({ goalId }: { goalId: string }) {
             setOpen(false);
           }}
         >
-          Done
+          <Trans>Done</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={create.isPending}>
-          Add action
+          <Trans>Add action</Trans>
         </Button>
       </div>
     </Form>

@@ -10,12 +10,17 @@ import { useWorkspace } from '../workspaceContext.ts';
 import { ActionList } from './ActionList.tsx';
 import { GoalForm } from './GoalForm.tsx';
 import { Folded } from '../../../components/Folded.tsx';
+import { plural, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
-const STATUS_LABEL: Record<GoalStatus, string> = { active: 'Active', achieved: 'Achieved', parked: 'Parked' };
-const STATUS_MOVES: { id: GoalStatus; label: string }[] = [
-  { id: 'achieved', label: 'Mark as achieved' },
-  { id: 'parked', label: 'Park for now' },
-  { id: 'active', label: 'Make active again' },
+const statusLabel = (key: GoalStatus): string => {
+  const words: Record<GoalStatus, string> = { active: t`Active`, achieved: t`Achieved`, parked: t`Parked` };
+  return words[key];
+};
+const statusMoves = (): { id: GoalStatus; label: string }[] => [
+  { id: 'achieved', label: t`Mark as achieved` },
+  { id: 'parked', label: t`Park for now` },
+  { id: 'active', label: t`Make active again` },
 ];
 
 /** One goal with its reasons, actions and history; its owner changes it, partners read it. */
@@ -33,55 +38,73 @@ export function GoalCard({ goal }: { goal: Goal }) {
       <div className="goal-head">
         <div>
           <p className="card-kicker">
-            <span className={`badge goal-${goal.status}`}>{STATUS_LABEL[goal.status]}</span>
+            <span className={`badge goal-${goal.status}`}>{statusLabel(goal.status)}</span>
             {showOwner && (
-              <span className="muted">{goal.ownerId === meId ? 'Your goal' : `${nameOf(p, goal.ownerId)}’s goal`}</span>
+              <span className="muted">
+                {goal.ownerId === meId ? t`Your goal` : `${nameOf(p, goal.ownerId)}’s goal`}
+              </span>
             )}
             {goal.coachId && (
-              <span className="muted">coached by {goal.coachId === meId ? 'you' : nameOf(p, goal.coachId)}</span>
+              <span className="muted">
+                <Trans>coached by</Trans> {goal.coachId === meId ? 'you' : nameOf(p, goal.coachId)}
+              </span>
             )}
           </p>
-          <h3 id={`goal-${goal.id}`}>{goal.title}</h3>
+          <h3 id={`goal-${goal.id}`} dir="auto">
+            {goal.title}
+          </h3>
         </div>
         {isOwner && (
           <div className="goal-tools">
-            <ModalDialog title="Change goal" trigger={<Button className="button quiet small">Edit</Button>}>
+            <ModalDialog
+              title={t`Change goal`}
+              trigger={
+                <Button className="button quiet small">
+                  <Trans>Edit</Trans>
+                </Button>
+              }
+            >
               {(close) => <GoalForm goal={goal} onDone={close} />}
             </ModalDialog>
             <MenuTrigger>
-              <Button className="button quiet small" aria-label={`Change status of “${goal.title}”`}>
-                Status ▾
+              <Button className="button quiet small" aria-label={t`Change status of “${goal.title}”`}>
+                <Trans>Status ▾</Trans>
               </Button>
               <Popover className="popover">
                 <Menu
                   className="menu"
                   onAction={(k: Key) => update.mutate({ id: goal.id, body: { status: String(k) as GoalStatus } })}
                 >
-                  {STATUS_MOVES.filter((m) => m.id !== goal.status).map((m) => (
-                    <MenuItem key={m.id} id={m.id} className="menu-item">
-                      {m.label}
-                    </MenuItem>
-                  ))}
+                  {statusMoves()
+                    .filter((m) => m.id !== goal.status)
+                    .map((m) => (
+                      <MenuItem key={m.id} id={m.id} className="menu-item">
+                        {m.label}
+                      </MenuItem>
+                    ))}
                 </Menu>
               </Popover>
             </MenuTrigger>
             {mayDelete && (
               <ConfirmDialog
-                title={`Delete the goal “${goal.title}”?`}
+                title={t`Delete the goal “${goal.title}”?`}
                 trigger={
                   <Button className="button quiet small danger-text" isPending={remove.isPending}>
-                    Delete
+                    <Trans>Delete</Trans>
                   </Button>
                 }
                 body={
                   <p>
-                    Its {goal.actions.length === 1 ? 'action goes' : `${goal.actions.length} actions go`} with it, and
-                    it leaves any agenda. Clips filed under it stay. To keep it without working on it, park it instead.
+                    {plural(goal.actions.length, {
+                      one: 'Its action goes with it, and it leaves any agenda. Clips filed under it stay. To keep it without working on it, park it instead.',
+                      other:
+                        'Its # actions go with it, and it leaves any agenda. Clips filed under it stay. To keep it without working on it, park it instead.',
+                    })}
                   </p>
                 }
-                confirmLabel="Delete goal"
+                confirmLabel={t`Delete goal`}
                 onConfirm={() =>
-                  remove.mutate(goal.id, { onSuccess: () => notify({ message: `Goal deleted: ${goal.title}` }) })
+                  remove.mutate(goal.id, { onSuccess: () => notify({ message: t`Goal deleted: ${goal.title}` }) })
                 }
               />
             )}
@@ -94,26 +117,30 @@ export function GoalCard({ goal }: { goal: Goal }) {
         <dl className="goal-reasons">
           {goal.why && (
             <div>
-              <dt>Why it matters</dt>
-              <dd>{goal.why}</dd>
+              <dt>
+                <Trans>Why it matters</Trans>
+              </dt>
+              <dd dir="auto">{goal.why}</dd>
             </div>
           )}
           {goal.success && (
             <div>
-              <dt>What success looks like</dt>
-              <dd>{goal.success}</dd>
+              <dt>
+                <Trans>What success looks like</Trans>
+              </dt>
+              <dd dir="auto">{goal.success}</dd>
             </div>
           )}
         </dl>
       )}
       <ActionList goal={goal} canEdit={isOwner} />
       {goal.history.length > 0 && (
-        <Folded className="small" title={`History (${goal.history.length})`}>
+        <Folded className="small" title={t`History (${goal.history.length})`}>
           <ol className="history">
             {[...goal.history].reverse().map((e, i) => (
               <li key={`${e.at}-${i}`}>
                 <time dateTime={e.at}>{formatDate(e.at)}</time>{' '}
-                <span>{e.byId === meId ? 'You' : nameOf(p, e.byId)}</span>: {e.change}
+                <span>{e.byId === meId ? t`You` : nameOf(p, e.byId)}</span>: {e.change}
               </li>
             ))}
           </ol>

@@ -9,6 +9,8 @@ import { useFormState } from '../../../components/useFormState.ts';
 import { check, errorsFrom } from '../../../lib/formErrors.ts';
 import { partnersOf } from '../../../lib/people.ts';
 import { useWorkspace } from '../workspaceContext.ts';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 const FIELDS = ['title', 'why', 'success', 'coachId'];
 
@@ -44,7 +46,7 @@ export function GoalForm({ goal, onDone }: { goal?: Goal; onDone: () => void }) 
       if (!r.ok) return form.setErrors(r.errors);
       create.mutate(r.value, {
         onSuccess: () => {
-          notify({ message: 'Goal set.' });
+          notify({ message: t`Goal set.` });
           onDone();
         },
         onError,
@@ -55,39 +57,39 @@ export function GoalForm({ goal, onDone }: { goal?: Goal; onDone: () => void }) 
   return (
     <Form onSubmit={submit} errors={form.errors}>
       <TextInput
-        label="Goal"
+        label={t`Goal`}
         isRequired
         autoFocus
         {...form.field('title')}
-        placeholder="For example: Lead a staff meeting where teachers do most of the talking"
+        placeholder={t`For example: Lead a staff meeting where teachers do most of the talking`}
       />
       <TextAreaField
-        label="Why it matters"
+        label={t`Why it matters`}
         {...form.field('why')}
         rows={3}
-        description="To you, your school, your students."
+        description={t`To you, your school, your students.`}
       />
       <TextAreaField
-        label="What success would look like"
+        label={t`What success would look like`}
         {...form.field('success')}
         rows={3}
-        description="How will you know you are getting there?"
+        description={t`How will you know you are getting there?`}
       />
       {collegial && coaches.length > 0 && (
         <SelectField
-          label="Coached by"
+          label={t`Coached by`}
           options={coaches}
           {...form.field('coachId')}
-          placeholder="Choose your coach for this goal"
-          description="In collegial coaching you switch roles goal by goal."
+          placeholder={t`Choose your coach for this goal`}
+          description={t`In collegial coaching you switch roles goal by goal.`}
         />
       )}
       <div className="form-actions">
         <Button className="button" onPress={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button type="submit" className="button primary" isPending={create.isPending || update.isPending}>
-          {goal ? 'Save goal' : 'Set goal'}
+          {goal ? t`Save goal` : t`Set goal`}
         </Button>
       </div>
     </Form>

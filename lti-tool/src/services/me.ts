@@ -1,0 +1,28 @@
+/** Who the signed-in person is, in which program and role, and the language the tool speaks to them. */
+import { resolveLocale, type Me, type ProgramRole } from '@mentoring/shared';
+import { findPerson, findProgram, personLocales, toProgram } from '../models/programs.ts';
+import { notFound } from './errors.ts';
+import type { App } from './app.ts';
+
+export interface Signed {
+  personId: string;
+  programId: string;
+  programRole: ProgramRole;
+}
+
+/** `browser`: the caller's `Accept-Language`, the last word when neither the person nor the launch chose. */
+export async function describeMe(app: App, s: Signed, browser: readonly string[]): Promise<Me> {
+  const [person, program, locales] = await Promise.all([
+    app.cache.get(`person:${s.personId}`, () => findPerson(app.sql, s.personId)),
+    app.cache.get(`program:${s.programId}`, () => findProgram(app.sql, s.programId)),
+    personLocales(app.sql, s.personId),
+  ]);
+  if (!person || !program || !locales) throw notFound('Your program');
+  return {
+    person,
+    program: toProgram(program),
+    programRole: s.programRole,
+    locale: resolveLocale({ ...locales, browser }),
+    chosenLocale: locales.chosen,
+  };
+}

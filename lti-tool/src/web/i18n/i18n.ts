@@ -1,0 +1,55 @@
+/**
+ * The app's one message system (Lingui): catalogs are compiled at build time, each language its
+ * own chunk loaded when first needed, so the first screen carries no message parser and no other
+ * language. `activateLocale` also sets the page's `lang` and `dir`, which the CSS mirrors by.
+ */
+import { useEffect } from 'react';
+import { i18n, type Messages } from '@lingui/core';
+import { useLingui } from '@lingui/react';
+import { isLocale, textDirection } from '@mentoring/shared/rules/locale';
+import type { Locale } from '@mentoring/shared';
+
+const catalogs: Record<Locale, () => Promise<{ messages: Messages }>> = {
+  en: () => import('../locales/en.po'),
+  es: () => import('../locales/es.po'),
+  fr: () => import('../locales/fr.po'),
+  ar: () => import('../locales/ar.po'),
+  zh: () => import('../locales/zh.po'),
+};
+
+/** Set (to "1") in a tab's sessionStorage, the app shows the pseudo-locale: accented, a third longer. */
+export const PSEUDO_LOCALE_KEY = 'mentoring:pseudo-locale';
+
+function pseudoWanted(): boolean {
+  try {
+    return sessionStorage.getItem(PSEUDO_LOCALE_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export async function activateLocale(locale: Locale): Promise<void> {
+  const pseudo = pseudoWanted();
+  const { messages } = await catalogs[pseudo ? 'en' : locale]();
+  // The pseudo-locale's code loads only where it is asked for.
+  const shown = pseudo ? (await import('./pseudo.ts')).pseudoMessages(messages) : messages;
+  i18n.loadAndActivate({ locale, messages: shown });
+  document.documentElement.lang = pseudo ? 'en-XA' : locale;
+  document.documentElement.dir = textDirection(locale);
+}
+
+/** Switches to the person's language once `GET /api/me` names it; false until its catalog is in. */
+export function useLocale(wanted: Locale | undefined): boolean {
+  const { i18n: active } = useLingui();
+  useEffect(() => {
+    if (wanted && active.locale !== wanted) void activateLocale(wanted);
+  }, [wanted, active]);
+  return !wanted || active.locale === wanted;
+}
+
+/** The language the app speaks now, for texts made outside the catalogs (the shared notice texts). */
+export function currentLocale(): Locale {
+  return isLocale(i18n.locale) ? i18n.locale : 'en';
+}
+
+export { i18n };

@@ -1,0 +1,64 @@
+/**
+ * The pseudo-locale: every English message with its letters accented and a third longer, its
+ * placeholders untouched. Text that stays plain English on screen was never a message, and a
+ * layout that clips the longer text will clip real translations too.
+ */
+import type { Messages } from '@lingui/core';
+
+type CompiledMessage = Exclude<Messages[string], string>;
+
+const ACCENTS: Record<string, string> = {
+  a: 'á',
+  e: 'é',
+  i: 'í',
+  o: 'ö',
+  u: 'ü',
+  c: 'ç',
+  n: 'ñ',
+  y: 'ý',
+  s: 'š',
+  z: 'ž',
+  A: 'Á',
+  E: 'É',
+  I: 'Í',
+  O: 'Ö',
+  U: 'Ü',
+  C: 'Ç',
+  N: 'Ñ',
+  Y: 'Ý',
+  S: 'Š',
+  Z: 'Ž',
+};
+
+export function pseudoText(text: string): string {
+  const accented = text.replace(/[a-zA-Z]/g, (c) => ACCENTS[c] ?? c);
+  const letters = text.replace(/[^a-zA-Z]/g, '').length;
+  return letters ? `${accented}${'~'.repeat(Math.ceil(letters * 0.34))}` : accented;
+}
+
+type Part = CompiledMessage[number];
+
+function pseudoPart(part: Part): Part {
+  if (typeof part === 'string') return pseudoText(part);
+  // A plural or select keeps its argument and keys; only its branches' text changes.
+  const [name, type, format] = part as [string, string?, unknown?];
+  if (format && typeof format === 'object' && !Array.isArray(format)) {
+    const branches = Object.fromEntries(
+      Object.entries(format as Record<string, unknown>).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? pseudoText(value) : Array.isArray(value) ? value.map(pseudoPart) : value,
+      ]),
+    );
+    return [name, type, branches] as Part;
+  }
+  return part;
+}
+
+export function pseudoMessages(messages: Messages): Messages {
+  return Object.fromEntries(
+    Object.entries(messages).map(([id, message]) => [
+      id,
+      typeof message === 'string' ? pseudoText(message) : message.map(pseudoPart),
+    ]),
+  );
+}
