@@ -90,6 +90,7 @@ export const cacheKey = {
   browser: (connectionId: string) => `browser:${connectionId}`,
   member: (programId: string, personId: string) => `member:${programId}:${personId}`,
   person: (personId: string) => `person:${personId}`,
+  locales: (personId: string) => `locales:${personId}`,
   program: (programId: string) => `program:${programId}`,
   deployments: 'deployments',
   platformOrigins: 'platform-origins',

@@ -48,8 +48,12 @@ export async function landLaunch(app: App, admitted: AdmittedLaunch, ltik: strin
     return { programId, personId, programRole, roleChanged: before !== null && before !== programRole };
   });
   if (landed.roleChanged) await app.sessions.forgetPerson(landed.personId, landed.programId);
-  // A launch refreshes the person's name and the course's title; other processes' copies (no
+  // A launch refreshes the person's name, language and the course's title; other processes' copies (no
   // access rides on them) age out with the cache's TTL rather than cost every launch a write.
-  app.cache.delete(cacheKey.person(landed.personId), cacheKey.program(landed.programId));
+  app.cache.delete(
+    cacheKey.person(landed.personId),
+    cacheKey.locales(landed.personId),
+    cacheKey.program(landed.programId),
+  );
   return { programId: landed.programId, personId: landed.personId, programRole: landed.programRole };
 }

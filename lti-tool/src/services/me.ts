@@ -1,6 +1,7 @@
 /** Who the signed-in person is, in which program and role, and the language the tool speaks to them. */
-import { resolveLocale, type Me, type ProgramRole } from '@mentoring/shared';
-import { findPerson, findProgram, personLocales, toProgram } from '../models/programs.ts';
+import { resolveLocale, type Locale, type Me, type ProgramRole } from '@mentoring/shared';
+import { cacheKey } from '../db/invalidations.ts';
+import { chooseLocale, findPerson, findProgram, personLocales, toProgram } from '../models/programs.ts';
 import { notFound } from './errors.ts';
 import type { App } from './app.ts';
 
@@ -15,7 +16,7 @@ export async function describeMe(app: App, s: Signed, browser: readonly string[]
   const [person, program, locales] = await Promise.all([
     app.cache.get(`person:${s.personId}`, () => findPerson(app.sql, s.personId)),
     app.cache.get(`program:${s.programId}`, () => findProgram(app.sql, s.programId)),
-    personLocales(app.sql, s.personId),
+    app.cache.get(cacheKey.locales(s.personId), () => personLocales(app.sql, s.personId)),
   ]);
   if (!person || !program || !locales) throw notFound('Your program');
   return {
@@ -25,4 +26,11 @@ export async function describeMe(app: App, s: Signed, browser: readonly string[]
     locale: resolveLocale({ ...locales, browser }),
     chosenLocale: locales.chosen,
   };
+}
+
+/** Keeps the person's own choice of language; every process forgets its copy within a second. */
+export async function chooseMyLocale(app: App, s: Signed, locale: Locale | null, browser: readonly string[]) {
+  await chooseLocale(app.sql, s.personId, locale, app.clock.now());
+  await app.invalidations.publish(cacheKey.locales(s.personId));
+  return describeMe(app, s, browser);
 }

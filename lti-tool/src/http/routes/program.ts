@@ -1,21 +1,18 @@
 /** The signed-in person and their program: who am I, the roster, the directory. */
 import { directoryFor } from '@mentoring/shared';
 import type { Handlers } from '../api.ts';
-import { chooseLocale, findProgram, roster, rosterSyncedAt } from '../../models/programs.ts';
+import { findProgram, roster, rosterSyncedAt } from '../../models/programs.ts';
 import { syncRoster } from '../../services/roster.ts';
 import { notFound } from '../errors.ts';
 import type { App } from '../../services/app.ts';
-import { describeMe } from '../../services/me.ts';
+import { chooseMyLocale, describeMe } from '../../services/me.ts';
 
 export function programHandlers(
   app: App,
 ): Pick<Handlers, 'me' | 'chooseLocale' | 'programPeople' | 'syncRoster' | 'programDirectory'> {
   return {
     me: (p, { languages }) => describeMe(app, p, languages),
-    async chooseLocale(p, { body, languages }) {
-      await chooseLocale(app.sql, p.personId, body.locale, app.clock.now());
-      return describeMe(app, p, languages);
-    },
+    chooseLocale: (p, { body, languages }) => chooseMyLocale(app, p, body.locale, languages),
     async programPeople(p) {
       const program = await findProgram(app.sql, p.programId);
       if (!program) throw notFound('Your program');
