@@ -379,34 +379,26 @@ export async function clipsOnPageFor(
  * by its primary key; counting reads that index alone. The cost follows the partnership's new
  * clips, not the size of the table.
  */
-/** Clips after `after` that `reviewerId` has reviewed, newest first (at most `limit`). */
-export async function reviewedClips(
+/**
+ * Clips after `after` that `reviewerId` has (or has not) reviewed, newest first, at most `limit`;
+ * `total` counts them all, with a second query only when the limit was reached.
+ */
+export async function clipsByReview(
   sql: Sql,
-  p: { partnershipId: string; reviewerId: string; after: number; limit: number },
-): Promise<ClipRecord[]> {
-  const rows = await sql.all<ClipRow>(
-    `SELECT c.* FROM clips c
-      WHERE c.partnership_id = :partnershipId AND c.created_at > :after
-        AND EXISTS (SELECT 1 FROM clip_reviews r WHERE r.clip_id = c.id AND r.mentor_id = :reviewerId)
-      ORDER BY c.created_at DESC, c.id DESC LIMIT :limit`,
-    p,
-  );
-  return rows.map(toClipRecord);
-}
-
-export async function unreviewedClips(
-  sql: Sql,
-  p: { partnershipId: string; reviewerId: string; after: number; limit: number },
+  p: { partnershipId: string; reviewerId: string; after: number; limit: number; reviewed: boolean },
 ): Promise<{ records: ClipRecord[]; total: number }> {
   const where = `c.partnership_id = :partnershipId AND c.created_at > :after
-    AND NOT EXISTS (SELECT 1 FROM clip_reviews r WHERE r.clip_id = c.id AND r.mentor_id = :reviewerId)`;
+    AND ${p.reviewed ? '' : 'NOT '}EXISTS (SELECT 1 FROM clip_reviews r WHERE r.clip_id = c.id AND r.mentor_id = :reviewerId)`;
+  const params = { partnershipId: p.partnershipId, reviewerId: p.reviewerId, after: p.after, limit: p.limit };
   const rows = await sql.all<ClipRow>(
     `SELECT c.* FROM clips c WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT :limit`,
-    p,
+    params,
   );
   const total =
     rows.length < p.limit
       ? rows.length
-      : Number((await sql.one<{ n: number | string }>(`SELECT COUNT(*) AS n FROM clips c WHERE ${where}`, p))?.n ?? 0);
+      : Number(
+          (await sql.one<{ n: number | string }>(`SELECT COUNT(*) AS n FROM clips c WHERE ${where}`, params))?.n ?? 0,
+        );
   return { records: rows.map(toClipRecord), total };
 }

@@ -6,7 +6,7 @@
  * queries, so it stays fast for partnerships with thousands of clips.
  */
 import { publicPartnership } from '../models/partnerships.ts';
-import { findClip, reviewedClips, unreviewedClips, withReviews } from '../models/clips.ts';
+import { clipsByReview, findClip, withReviews } from '../models/clips.ts';
 import { findPrompt, promptsWithStatus } from '../models/prompts.ts';
 import { goalsOfPartnership } from '../models/goals.ts';
 import { conversationAndCommitmentsDue, openRequestCount } from '../models/preparation.ts';
@@ -24,8 +24,8 @@ export async function prepare(app: App, principal: Principal, partnershipId: str
   const after = p.lastConversationAt ? time.ms(p.lastConversationAt) : 0;
   const clipsSince = { partnershipId, reviewerId: principal.personId, after, limit: NEW_CLIPS_SHOWN };
   const [fresh, reviewed, prompts, next, openRequests, goals] = await Promise.all([
-    unreviewedClips(app.sql, clipsSince),
-    reviewedClips(app.sql, clipsSince),
+    clipsByReview(app.sql, { ...clipsSince, reviewed: false }),
+    clipsByReview(app.sql, { ...clipsSince, reviewed: true }),
     promptsWithStatus(app.sql, partnershipId, ['open', 'answered']),
     conversationAndCommitmentsDue(app.sql, {
       partnershipId,
@@ -37,7 +37,7 @@ export async function prepare(app: App, principal: Principal, partnershipId: str
   ]);
   const [newClips, reviewedSince] = await Promise.all([
     withReviews(app.sql, fresh.records),
-    withReviews(app.sql, reviewed),
+    withReviews(app.sql, reviewed.records),
   ]);
   // An agenda holds a handful of items; what the other lists already carry is not fetched again.
   const agenda = next.conversation?.agenda ?? [];
