@@ -85,13 +85,24 @@ export default tseslint.config(
         },
         {
           selector:
-            'JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt|label|description|hint)$/] > Literal[value=/[A-Za-z]/]',
+            'JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt|label|description|hint|kicker)$/] > Literal[value=/[A-Za-z]/]',
           message: 'Labels people read (or hear) go through the message catalog: use t`…` from @lingui/core/macro.',
         },
         {
           selector:
-            'JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt|label|description|hint)$/] > JSXExpressionContainer > TemplateLiteral',
+            'JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt|label|description|hint|kicker)$/] > JSXExpressionContainer > TemplateLiteral',
           message: 'Labels people read (or hear) go through the message catalog: use t`…` from @lingui/core/macro.',
+        },
+        {
+          // Words built in an expression (`last used ${when}`, cond ? 'you' : name) escape the JSXText rule.
+          selector:
+            'JSXElement > JSXExpressionContainer TemplateLiteral:not(TaggedTemplateExpression > TemplateLiteral):not(JSXAttribute TemplateLiteral):not(CallExpression[callee.name=/^(plural|select|selectOrdinal)$/] TemplateLiteral) > TemplateElement[value.raw=/[A-Za-z]{2,}/]',
+          message: 'Text people read goes through the message catalog: use t`…` (or plural) from @lingui/core/macro.',
+        },
+        {
+          selector:
+            'JSXElement > JSXExpressionContainer :matches(ConditionalExpression, LogicalExpression) > Literal[value=/[A-Za-z]{2,}/]:not(JSXAttribute Literal)',
+          message: 'Text people read goes through the message catalog: use t`…` from @lingui/core/macro.',
         },
       ],
     },

@@ -49,3 +49,22 @@ export function mentorsNames(p: PartnershipPeople, meId: string): string[] {
   const mentors = p.kind === 'collegial' ? others : others.filter((m) => m.role === 'mentor');
   return (mentors.length ? mentors : others).map((m) => m.name);
 }
+
+/** "A, B or C", as the reader's language writes a choice. */
+export function joinNamesOr(names: readonly string[]): string {
+  return new Intl.ListFormat(i18n.locale, { type: 'disjunction' }).format(names);
+}
+
+// Whole sentences with the name inside, so each language places it where its grammar wants it.
+export const goalOf = (name: string) => t`${name}’s goal`;
+export const coachedBy = (name: string) => t`coached by ${name}`;
+export const askedBy = (name: string, date: string) => t`Asked by ${name} on ${date}`;
+export const answerFrom = (name: string, date: string) => t`Answer from ${name}, ${date}`;
+export const evaluatedBy = (name: string, date: string) => t`· by ${name}, ${date}`;
+
+/** Who is to answer a prompt: "For you to answer", "For you or Ana to answer", "For Ana or Ben to answer". */
+export function whoAnswers(p: PartnershipPeople, ids: readonly string[], meId: string): string {
+  const others = joinNamesOr(ids.filter((id) => id !== meId).map((id) => nameOf(p, id)));
+  if (!ids.includes(meId)) return t`For ${others} to answer`;
+  return ids.length === 1 ? t`For you to answer` : t`For you or ${others} to answer`;
+}

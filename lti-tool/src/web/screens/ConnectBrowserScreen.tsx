@@ -284,8 +284,9 @@ function GetExtension() {
   );
 }
 
-const describeConnection = (c: BrowserConnection) =>
-  [c.browser, c.system].filter(Boolean).join(' on ') || 'Browser and system not known';
+const describeConnection = ({ browser, system }: BrowserConnection) =>
+  browser && system ? t`${browser} on ${system}` : (browser ?? system ?? t`Browser and system not known`);
+const lastUsed = (when: string) => t`last used ${when}`;
 
 function ConnectionRow({ connection: c }: { connection: BrowserConnection }) {
   const revoke = useRevokeConnection();
@@ -320,7 +321,7 @@ function ConnectionRow({ connection: c }: { connection: BrowserConnection }) {
           <Trans>
             {describeConnection(c)} · connected {formatDate(c.createdAt)} ·{' '}
           </Trans>
-          {c.lastUsedAt ? `last used ${formatRelative(c.lastUsedAt)}` : t`not used yet`}
+          {c.lastUsedAt ? lastUsed(formatRelative(c.lastUsedAt)) : t`not used yet`}
         </p>
         {revoke.isError && <ErrorNotice error={revoke.error} />}
       </div>

@@ -11,24 +11,17 @@ import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDate, formatRelative } from '../../lib/dates.ts';
 import { FormPartnershipButton, QuietSetting } from './LazyParts.tsx';
 import { PartnershipActions } from './PartnershipActions.tsx';
+import { partnershipStatusLabel } from '../../lib/statuses.ts';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
-
-const statusLabel = (key: PartnershipActivity['status']): string => {
-  const words: Record<PartnershipActivity['status'], string> = {
-    active: t`Active`,
-    paused: t`Paused`,
-    invited: t`Invitation open`,
-    declined: t`Declined`,
-    closed: t`Closed`,
-  };
-  return words[key];
-};
 
 const ALL = '*';
 const statusFilter = () => [
   { id: ALL, label: t`Any status` },
-  ...(['active', 'paused', 'invited', 'closed', 'declined'] as const).map((id) => ({ id, label: statusLabel(id) })),
+  ...(['active', 'paused', 'invited', 'closed', 'declined'] as const).map((id) => ({
+    id,
+    label: partnershipStatusLabel(id),
+  })),
 ];
 
 /**
@@ -141,7 +134,7 @@ export function ActivityPanel() {
             <>
               <p className="result-count" aria-live="polite">
                 <Trans>{shown.length} shown, newest first</Trans>
-                {activity.hasNextPage && '; more below'}
+                {activity.hasNextPage && t`; more below`}
                 {filtered && (
                   <Button className="button quiet small" onPress={clear}>
                     <Trans>Clear filters</Trans>
@@ -217,7 +210,7 @@ function ActivityRow({ activity: a }: { activity: PartnershipActivity }) {
         <Members activity={a} />
       </th>
       <td>
-        {statusLabel(a.status)}
+        {partnershipStatusLabel(a.status)}
         {a.quiet && (
           <span className="badge quiet">
             <Trans>Quiet</Trans>
@@ -243,9 +236,16 @@ function ActivityRow({ activity: a }: { activity: PartnershipActivity }) {
         )}
       </td>
       <td className="counts">
-        <span aria-label={t`${a.last30Days.clips} clips`}>{a.last30Days.clips}</span> ·{' '}
-        <span aria-label={t`${a.last30Days.prompts} prompts`}>{a.last30Days.prompts}</span> ·{' '}
-        <span aria-label={t`${a.last30Days.conversations} conversations held`}>{a.last30Days.conversations}</span>
+        <span aria-label={plural(a.last30Days.clips, { one: '# clip', other: '# clips' })}>{a.last30Days.clips}</span> ·{' '}
+        <span aria-label={plural(a.last30Days.prompts, { one: '# prompt', other: '# prompts' })}>
+          {a.last30Days.prompts}
+        </span>{' '}
+        ·{' '}
+        <span
+          aria-label={plural(a.last30Days.conversations, { one: '# conversation held', other: '# conversations held' })}
+        >
+          {a.last30Days.conversations}
+        </span>
       </td>
       <td>
         <PartnershipActions activity={a} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { PartnershipActivity, PartnershipEvent } from '@mentoring/shared';
+import type { Partnership, PartnershipActivity, PartnershipEvent } from '@mentoring/shared';
 import { useChangeLifecycle, useChangeMembers, useNudge, usePartnershipHistory } from '../../api/lifecycle.ts';
 import { useProgramPeople } from '../../api/program.ts';
 import { ModalDialog } from '../../components/Dialog.tsx';
@@ -10,6 +10,7 @@ import { PeoplePicker, PersonPicker, type PersonOption } from '../../components/
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
+import { roleLabel } from '../../lib/people.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
@@ -95,27 +96,38 @@ function Manage({ activity: a }: { activity: PartnershipActivity }) {
           </Button>
         )}
       </div>
-      <History partnershipId={a.partnershipId} />
+      <History partnershipId={a.partnershipId} kind={a.kind} />
     </div>
   );
 }
 
-const eventWord = (key: PartnershipEvent['kind']): string => {
-  const words: Record<PartnershipEvent['kind'], string> = {
-    formed: t`Formed`,
-    paused: t`Paused`,
-    resumed: t`Resumed`,
-    ended: t`Ended`,
-    reopened: t`Reopened`,
-    'member-joined': t`Joined`,
-    'member-left': t`Left`,
-    'role-changed': t`Now`,
-    nudged: t`Nudged`,
-  };
-  return words[key];
-};
+/** One whole sentence per step, so each language orders the name, the role and the verb itself. */
+function eventLine(e: PartnershipEvent, p: Pick<Partnership, 'kind'>): string {
+  const name = e.name ?? t`Someone`;
+  const role = e.role ? roleLabel(p, e.role) : '';
+  switch (e.kind) {
+    case 'formed':
+      return t`Formed`;
+    case 'paused':
+      return t`Paused`;
+    case 'resumed':
+      return t`Resumed`;
+    case 'ended':
+      return t`Ended`;
+    case 'reopened':
+      return t`Reopened`;
+    case 'member-joined':
+      return role ? t`${name} joined as ${role}` : t`${name} joined`;
+    case 'member-left':
+      return t`${name} left`;
+    case 'role-changed':
+      return t`${name} is now ${role}`;
+    case 'nudged':
+      return t`Nudged`;
+  }
+}
 
-function History({ partnershipId }: { partnershipId: string }) {
+function History({ partnershipId, kind }: { partnershipId: string; kind: Partnership['kind'] }) {
   const history = usePartnershipHistory(partnershipId);
   if (history.isPending) return <Loading label={t`Loading the history…`} />;
   if (history.isError) return <ErrorNotice error={history.error} retry={() => void history.refetch()} />;
@@ -127,9 +139,7 @@ function History({ partnershipId }: { partnershipId: string }) {
       <ol className="history-list">
         {history.data.events.map((e, i) => (
           <li key={i}>
-            <span className="muted small">{formatDateTime(e.at)}</span> <strong>{eventWord(e.kind)}</strong>
-            {e.name && ` ${e.name}`}
-            {e.role && ` (${e.role})`}
+            <span className="muted small">{formatDateTime(e.at)}</span> <strong>{eventLine(e, { kind })}</strong>
             {e.byName && (
               <span className="muted">
                 {' '}

@@ -20,8 +20,8 @@ export function ProgramScreen({ section }: { section: ProgramSection }) {
   useSelectedTabInView(tabList, section);
   return (
     <>
-      <PageTitle kicker="Program staff" actions={<FormPartnershipButton />}>
-        {me.data?.program.title ?? 'Program'}
+      <PageTitle kicker={t`Program staff`} actions={<FormPartnershipButton />}>
+        {me.data?.program.title ?? t`Program`}
       </PageTitle>
       <p className="lead">
         <Trans>

@@ -4,7 +4,9 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDate, formatDay } from '../../lib/dates.ts';
 import { saveTextFile } from '../../lib/download.ts';
-import { t } from '@lingui/core/macro';
+import { joinNames, roleLabel } from '../../lib/people.ts';
+import { partnershipStatusLabel } from '../../lib/statuses.ts';
+import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
 const day = (iso: string | null) => (iso ? formatDate(iso) : '—');
@@ -50,7 +52,12 @@ export function ReportPanel() {
           {r.people.participants} participants in the course: {r.people.matched} matched, {r.people.unmatched}{' '}
           unmatched; {r.people.staff} staff.
         </Trans>
-        {r.people.notInCourse > 0 && ` ${r.people.notInCourse} no longer in the course, not counted.`}
+        {r.people.notInCourse > 0 &&
+          ' ' +
+            plural(r.people.notInCourse, {
+              one: '# person no longer in the course, not counted.',
+              other: '# people no longer in the course, not counted.',
+            })}
       </p>
       <TableWrap label={t`Partnerships in the report, scrollable`}>
         <table className="table">
@@ -88,9 +95,9 @@ export function ReportPanel() {
           <tbody>
             {r.partnerships.map((p) => (
               <tr key={p.partnershipId}>
-                <th scope="row">{p.members.map((m) => `${m.name} (${m.role})`).join(', ')}</th>
+                <th scope="row">{joinNames(p.members.map((m) => t`${m.name} (${roleLabel(p, m.role)})`))}</th>
                 <td>
-                  {p.status}
+                  {partnershipStatusLabel(p.status)}
                   {p.endedAt && (
                     <span className="muted small">
                       {' '}

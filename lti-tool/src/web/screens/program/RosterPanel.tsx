@@ -8,6 +8,8 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
+import { roleLabel } from '../../lib/people.ts';
+import { partnershipStatusLabel } from '../../lib/statuses.ts';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
@@ -21,7 +23,7 @@ function syncMessage(report: RosterSyncReport | undefined, people: number): stri
   return [read, ...report.warnings].join(' ');
 }
 
-const ROLE_WORDS = { mentor: 'Mentor', mentee: 'Mentee', partner: 'Collegial partner' } as const;
+const lastSynced = (when: string) => t`Last synced ${when}`;
 
 function Partnerships({ entry }: { entry: RosterEntry }) {
   if (entry.programRole === 'staff')
@@ -41,8 +43,8 @@ function Partnerships({ entry }: { entry: RosterEntry }) {
     <ul className="plain-list">
       {current.map((x) => (
         <li key={x.partnershipId}>
-          {x.kind === 'collegial' ? t`Collegial partner` : ROLE_WORDS[x.role]}
-          {x.status !== 'active' && <span className="muted small"> ({x.status})</span>}
+          {x.kind === 'collegial' || x.role === 'partner' ? t`Collegial partner` : roleLabel(x, x.role)}
+          {x.status !== 'active' && <span className="muted small"> ({partnershipStatusLabel(x.status)})</span>}
         </li>
       ))}
     </ul>
@@ -83,7 +85,7 @@ export function RosterPanel() {
         </h2>
         <div className="head-tools">
           <span className="muted small">
-            {people.data.syncedAt ? `Last synced ${formatDateTime(people.data.syncedAt)}` : t`Not synced yet`}
+            {people.data.syncedAt ? lastSynced(formatDateTime(people.data.syncedAt)) : t`Not synced yet`}
           </span>
           {syncButton}
         </div>
@@ -98,7 +100,12 @@ export function RosterPanel() {
                 <Trans>{unmatched} unmatched</Trans>
               </strong>
             </Trans>
-            {gone > 0 && `; ${gone} no longer in the course (kept, not counted)`}.
+            {gone > 0 &&
+              plural(gone, {
+                one: '; # person no longer in the course (kept, not counted)',
+                other: '; # people no longer in the course (kept, not counted)',
+              })}
+            .
           </p>
           <Checkbox isSelected={unmatchedOnly} onChange={setUnmatchedOnly}>
             <Trans>Show only unmatched people</Trans>

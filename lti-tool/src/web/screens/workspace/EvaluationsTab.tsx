@@ -18,7 +18,7 @@ import { useFormState } from '../../components/useFormState.ts';
 import { formatDate, formatDay } from '../../lib/dates.ts';
 import { ratingLabel } from '../../lib/evaluation.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
-import { nameOf } from '../../lib/people.ts';
+import { evaluatedBy, nameOf } from '../../lib/people.ts';
 import { useWorkspace } from './workspaceContext.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
@@ -117,8 +117,10 @@ function CheckpointList({
                     <strong>{nameOf(p, e.menteeId)}</strong>:{' '}
                     <span className={`rating rating-${e.rating}`}>{ratingLabel(e.rating)}</span>
                     <span className="muted small">
-                      <Trans> · by</Trans> {e.mentorId === meId ? 'you' : nameOf(p, e.mentorId)},{' '}
-                      {formatDate(e.completedAt)}
+                      {' '}
+                      {e.mentorId === meId
+                        ? t`· by you, ${formatDate(e.completedAt)}`
+                        : evaluatedBy(nameOf(p, e.mentorId), formatDate(e.completedAt))}
                     </span>
                   </p>
                   <p>{e.summary}</p>

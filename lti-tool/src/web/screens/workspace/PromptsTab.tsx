@@ -23,7 +23,7 @@ import { SelectField } from '../../components/SelectField.tsx';
 import { useFormState } from '../../components/useFormState.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
-import { nameOf } from '../../lib/people.ts';
+import { askedBy, nameOf, whoAnswers } from '../../lib/people.ts';
 import { useWorkspace } from './workspaceContext.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
@@ -155,16 +155,15 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
   const clip = prompt.clipId ? clips.find((c) => c.id === prompt.clipId) : undefined;
   const goal = prompt.goalId ? goals.find((g) => g.id === prompt.goalId) : undefined;
   const responder = canRespondToPrompt(p, prompt, goal?.ownerId ?? null, w.meId);
-  const responders = promptResponders(p, prompt, goal?.ownerId ?? null).map((id) =>
-    id === w.meId ? 'you' : nameOf(p, id),
-  );
+  const responders = promptResponders(p, prompt, goal?.ownerId ?? null);
 
   return (
     <article className={`card prompt-card status-${prompt.status}`}>
       <p className="card-kicker">
         <span className="muted">
-          <Trans>Asked by</Trans> {prompt.authorId === w.meId ? 'you' : nameOf(p, prompt.authorId)}{' '}
-          <Trans>on {formatDate(prompt.createdAt)}</Trans>
+          {prompt.authorId === w.meId
+            ? t`Asked by you on ${formatDate(prompt.createdAt)}`
+            : askedBy(nameOf(p, prompt.authorId), formatDate(prompt.createdAt))}
           {goal && (
             <>
               {' '}
@@ -173,9 +172,7 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
           )}
         </span>
         {prompt.status === 'open' && responders.length > 0 && (
-          <span className={`badge ${responder ? 'accent' : 'muted'}`}>
-            <Trans>For {responders.join(' or ')} to answer</Trans>
-          </span>
+          <span className={`badge ${responder ? 'accent' : 'muted'}`}>{whoAnswers(p, responders, w.meId)}</span>
         )}
       </p>
       <h4 dir="auto" className="prompt-question">
@@ -191,8 +188,7 @@ function PromptCard({ prompt, goals, clips }: { prompt: Prompt; goals: readonly 
       ) : prompt.response ? (
         <div className="response">
           <span className="response-label">
-            <Trans>Response</Trans>
-            {prompt.respondedAt ? `, ${formatDate(prompt.respondedAt)}` : ''}
+            {prompt.respondedAt ? t`Response, ${formatDate(prompt.respondedAt)}` : t`Response`}
           </span>
           <p dir="auto">{prompt.response}</p>
         </div>

@@ -19,7 +19,7 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useFormState } from '../../components/useFormState.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
-import { joinNames, mentorsNames, nameOf } from '../../lib/people.ts';
+import { answerFrom, askedBy, joinNames, mentorsNames, nameOf } from '../../lib/people.ts';
 import { useWorkspace } from './workspaceContext.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
@@ -137,8 +137,9 @@ function RequestCard({ request: r, clips }: { request: ResourceRequest; clips: r
           {r.status === 'open' ? t`Open` : t`Answered`}
         </span>
         <span className="muted">
-          <Trans>Asked by</Trans> {r.askedById === w.meId ? 'you' : nameOf(p, r.askedById)}{' '}
-          <Trans>on {formatDate(r.createdAt)}</Trans>
+          {r.askedById === w.meId
+            ? t`Asked by you on ${formatDate(r.createdAt)}`
+            : askedBy(nameOf(p, r.askedById), formatDate(r.createdAt))}
         </span>
       </p>
       <h4 dir="auto" className="prompt-question">
@@ -147,8 +148,9 @@ function RequestCard({ request: r, clips }: { request: ResourceRequest; clips: r
       {r.answer && (
         <div className="response">
           <span className="response-label">
-            <Trans>Answer from</Trans> {r.answer.answeredById === w.meId ? 'you' : nameOf(p, r.answer.answeredById)},{' '}
-            {formatDate(r.answer.answeredAt)}
+            {r.answer.answeredById === w.meId
+              ? t`Answer from you, ${formatDate(r.answer.answeredAt)}`
+              : answerFrom(nameOf(p, r.answer.answeredById), formatDate(r.answer.answeredAt))}
           </span>
           <p>{r.answer.text}</p>
           {r.answer.links.length > 0 && (

@@ -74,9 +74,10 @@ export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }
             <>
               {' · '}
               <a href={routeHref({ name: 'workspace', partnershipId: p.id, tab: 'prompts' })}>
-                {clip.promptIds.length === 1
-                  ? t`Turned into a question`
-                  : `Turned into ${clip.promptIds.length} questions`}
+                {plural(clip.promptIds.length, {
+                  one: 'Turned into a question',
+                  other: 'Turned into # questions',
+                })}
               </a>
             </>
           )}

@@ -166,7 +166,10 @@ export function ClipsTab() {
               <Button className="button" isDisabled={clips.isFetchingNextPage} onPress={() => void showOlder()}>
                 {clips.isFetchingNextPage
                   ? t`Loading older clips…`
-                  : t`Show ${Math.min(CLIP_PAGE, matching - shown.length)} older clips`}
+                  : plural(Math.min(CLIP_PAGE, matching - shown.length), {
+                      one: 'Show # older clip',
+                      other: 'Show # older clips',
+                    })}
               </Button>
             </p>
           )}

@@ -80,7 +80,7 @@ export function NotesEditor({
               <p>
                 <Trans>Your partner saved the shared notes while you were writing. Their version:</Trans>
               </p>
-              <blockquote className="notes-theirs">{saved || '(empty)'}</blockquote>
+              <blockquote className="notes-theirs">{saved || t`(empty)`}</blockquote>
               <p>
                 <Trans>Your text is kept below: save to replace theirs, or add to it first.</Trans>
               </p>
@@ -105,7 +105,7 @@ export function NotesEditor({
               <Trans>Cancel</Trans>
             </Button>
             <Button type="submit" className="button primary" isPending={update.isPending}>
-              <Trans>Save</Trans> {isPrivate ? t`private note` : 'notes'}
+              {isPrivate ? t`Save private note` : t`Save notes`}
             </Button>
           </div>
         </Form>

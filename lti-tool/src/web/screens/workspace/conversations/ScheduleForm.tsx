@@ -9,7 +9,7 @@ import { fromDateTimeLocal, suggestNextConversation } from '../../../lib/dates.t
 import { check, errorsFrom } from '../../../lib/formErrors.ts';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { useWorkspace } from '../workspaceContext.ts';
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
 const LENGTHS = [30, 45, 60, 90, 120];
@@ -59,7 +59,7 @@ export function ScheduleForm({ onDone, compact }: { onDone?: () => void; compact
         <>
           <SelectField
             label={t`Length`}
-            options={LENGTHS.map((m) => ({ id: String(m), label: t`${m} minutes` }))}
+            options={LENGTHS.map((m) => ({ id: String(m), label: plural(m, { one: '# minute', other: '# minutes' }) }))}
             value={v.durationMinutes}
             onChange={(m) => form.set('durationMinutes', m ?? '60')}
             error={form.errors.fields.durationMinutes}

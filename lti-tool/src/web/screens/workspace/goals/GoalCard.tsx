@@ -5,7 +5,7 @@ import { ConfirmDialog, ModalDialog } from '../../../components/Dialog.tsx';
 import { useNotify } from '../../../components/Toaster.tsx';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { formatDate } from '../../../lib/dates.ts';
-import { nameOf } from '../../../lib/people.ts';
+import { coachedBy, goalOf, nameOf } from '../../../lib/people.ts';
 import { useWorkspace } from '../workspaceContext.ts';
 import { ActionList } from './ActionList.tsx';
 import { GoalForm } from './GoalForm.tsx';
@@ -40,13 +40,11 @@ export function GoalCard({ goal }: { goal: Goal }) {
           <p className="card-kicker">
             <span className={`badge goal-${goal.status}`}>{statusLabel(goal.status)}</span>
             {showOwner && (
-              <span className="muted">
-                {goal.ownerId === meId ? t`Your goal` : `${nameOf(p, goal.ownerId)}’s goal`}
-              </span>
+              <span className="muted">{goal.ownerId === meId ? t`Your goal` : goalOf(nameOf(p, goal.ownerId))}</span>
             )}
             {goal.coachId && (
               <span className="muted">
-                <Trans>coached by</Trans> {goal.coachId === meId ? 'you' : nameOf(p, goal.coachId)}
+                {goal.coachId === meId ? t`coached by you` : coachedBy(nameOf(p, goal.coachId))}
               </span>
             )}
           </p>
