@@ -68,3 +68,19 @@ export function whoAnswers(p: PartnershipPeople, ids: readonly string[], meId: s
   if (!ids.includes(meId)) return t`For ${others} to answer`;
   return ids.length === 1 ? t`For you to answer` : t`For you or ${others} to answer`;
 }
+
+/** An LMS course role as the LMS names it in the reader's language (an unknown one as sent). */
+export function lmsRoleLabel(name: string): string {
+  const words: Record<string, string> = {
+    Learner: t`Learner`,
+    Instructor: t`Instructor`,
+    TeachingAssistant: t`Teaching assistant`,
+    ContentDeveloper: t`Content developer`,
+    Mentor: t`Course mentor`,
+    Administrator: t`Administrator`,
+    Manager: t`Manager`,
+    Member: t`Member`,
+    Officer: t`Officer`,
+  };
+  return words[name] ?? name;
+}

@@ -8,7 +8,7 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
-import { roleLabel } from '../../lib/people.ts';
+import { joinNames, lmsRoleLabel, roleLabel } from '../../lib/people.ts';
 import { partnershipStatusLabel } from '../../lib/statuses.ts';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
@@ -155,7 +155,13 @@ export function RosterPanel() {
                     )}
                   </th>
                   <td>{p.email ?? <span className="muted">—</span>}</td>
-                  <td>{[...new Set(p.lmsRoles.map(ltiRoleName))].join(', ') || <span className="muted">—</span>}</td>
+                  <td>
+                    {p.lmsRoles.length ? (
+                      joinNames([...new Set(p.lmsRoles.map(ltiRoleName))].map(lmsRoleLabel))
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
                   <td>
                     <Partnerships entry={p} />
                   </td>
