@@ -6,6 +6,9 @@
  *
  * Firefox's event page has no handle a test can hold: the extension is driven from one of its own
  * pages, kept open in a tab, where `chrome.*` is the extension's API (see ENVIRONMENT.md).
+ * `--remote-allow-system-access` also opens the browser's own window (its "chrome" scope) to
+ * scripts: there a test right-clicks into the real context menu and chooses the extension's item,
+ * or presses the real keyboard shortcut, as a reader does.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -36,6 +39,13 @@ export interface FirefoxExtensionBrowser {
   tabIdOf(page: Page): Promise<number>;
   /** What the context menu item does on the page's selection (test builds only); returns the picker. */
   clipSelection(page: Page): Promise<Page>;
+  /**
+   * Right-clicks the page's selection, opening Firefox's real context menu, and chooses "Clip to
+   * mentoring workspace" there; returns the picker.
+   */
+  clipWithContextMenu(page: Page): Promise<Page>;
+  /** Brings the page to the front and presses Alt+Shift+C, as typed on the keyboard; returns the picker. */
+  clipWithShortcut(page: Page): Promise<Page>;
   contentScriptRuns(page: Page): Promise<boolean>;
   /** Waits until the background has decided, for the page's loaded tab, whether clips are to be shown. */
   pageDecided(page: Page): Promise<void>;
@@ -56,9 +66,20 @@ async function until<T>(what: string, read: () => Promise<T | undefined>): Promi
   }
 }
 
-export async function launchFirefoxWithExtension(
+export interface FirefoxLaunchOptions {
+  /** The build to install (the test build unless said). */
+  extensionDir?: string;
+  /** Firefox preferences besides the extension's fixed address. */
+  prefs?: Record<string, string | number | boolean>;
+}
+
+/** What the context menu says (`lib/clip-flow.ts`). */
+const MENU_LABEL = 'Clip to mentoring workspace';
+
+export async function launchFirefoxWithExtension({
   extensionDir = FIREFOX_E2E_BUILD_DIR,
-): Promise<FirefoxExtensionBrowser> {
+  prefs = {},
+}: FirefoxLaunchOptions = {}): Promise<FirefoxExtensionBrowser> {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build:e2e -w extension\` first.`);
   }
@@ -67,18 +88,36 @@ export async function launchFirefoxWithExtension(
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }), ...prefs },
   });
   try {
     await browser.installExtension(extensionDir);
     const origin = `moz-extension://${EXTENSION_UUID}`;
     const urlOf = (page: Page) => page.evaluate(() => location.href);
+    const bidi = (browser as unknown as BidiBrowser).connection;
+
+    /** Runs `expression` in the browser window itself (its UI, not a page), with the browser's privileges. */
+    async function inBrowserWindow(expression: string): Promise<unknown> {
+      const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+        result: { contexts: Array<{ context: string; url: string }> };
+      };
+      const window = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+      if (!window) throw new Error('No browser window is open');
+      const answer = (await bidi.send('script.evaluate', {
+        expression,
+        target: { context: window.context },
+        awaitPromise: true,
+        resultOwnership: 'none',
+      })) as { result: { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } } };
+      if (answer.result.type === 'exception') throw new Error(answer.result.exceptionDetails?.text);
+      return answer.result.result?.value;
+    }
 
     async function openExtensionPage(file: string): Promise<Page> {
       const page = await browser.newPage();
       // page.goto never resolves for an extension page in Firefox: navigate with BiDi itself.
       const context = (page.mainFrame() as unknown as { _id: string })._id;
-      await (browser as unknown as BidiBrowser).connection.send('browsingContext.navigate', {
+      await bidi.send('browsingContext.navigate', {
         context,
         url: `${origin}/${file}`,
         wait: 'complete',
@@ -114,6 +153,12 @@ export async function launchFirefoxWithExtension(
         return undefined;
       });
 
+    async function pickerOpened(before: Set<Page>): Promise<Page> {
+      const picker = await openedPage(before, `${origin}/picker.html`);
+      await picker.waitForSelector('body *');
+      return picker;
+    }
+
     return {
       browser,
       origin,
@@ -126,9 +171,47 @@ export async function launchFirefoxWithExtension(
         const sender = await controlPage();
         const before = new Set(await browser.pages());
         await sender.evaluate((message) => chrome.runtime.sendMessage(message), { type: 'e2e:clip-selection', tabId });
-        const picker = await openedPage(before, `${origin}/picker.html`);
-        await picker.waitForSelector('body *');
-        return picker;
+        return pickerOpened(before);
+      },
+      async clipWithContextMenu(page) {
+        const selected = await page.evaluate(() => {
+          const selection = document.getSelection();
+          if (!selection?.rangeCount || selection.isCollapsed) return null;
+          const box = selection.getRangeAt(0).getClientRects()[0]!;
+          return { x: box.left + Math.min(box.width / 2, 20), y: box.top + box.height / 2 };
+        });
+        if (!selected) throw new Error('Nothing is selected on the page');
+        await page.bringToFront();
+        const before = new Set(await browser.pages());
+        await page.mouse.click(selected.x, selected.y, { button: 'right' });
+        const menu = `document.getElementById('contentAreaContextMenu')`;
+        await until('the context menu', async () =>
+          (await inBrowserWindow(`${menu}.state === 'open'`)) ? true : undefined,
+        );
+        const chosen = await inBrowserWindow(`(() => {
+          const menu = ${menu};
+          const item = [...menu.querySelectorAll('menuitem')].find((i) => i.label === ${JSON.stringify(MENU_LABEL)} && !i.hidden);
+          if (!item) return false;
+          menu.activateItem(item);
+          return true;
+        })()`);
+        if (!chosen) throw new Error(`The context menu has no "${MENU_LABEL}"`);
+        return pickerOpened(before);
+      },
+      async clipWithShortcut(page) {
+        await page.bringToFront();
+        const before = new Set(await browser.pages());
+        // Key events made in the browser window (as a keyboard would), so its shortcuts see them first.
+        await inBrowserWindow(`(() => {
+          gBrowser.selectedBrowser.focus();
+          const keys = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+          keys.beginInputTransactionForTests(window);
+          const key = (key, code, keyCode) => new KeyboardEvent('', { key, code, keyCode });
+          const alt = key('Alt', 'AltLeft', 18), shift = key('Shift', 'ShiftLeft', 16), c = key('C', 'KeyC', 67);
+          keys.keydown(alt); keys.keydown(shift); keys.keydown(c);
+          keys.keyup(c); keys.keyup(shift); keys.keyup(alt);
+        })()`);
+        return pickerOpened(before);
       },
       async pageDecided(page) {
         const tabId = await tabIdOf(page);

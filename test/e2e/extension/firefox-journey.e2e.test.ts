@@ -1,7 +1,8 @@
 /**
  * The clipping journey in Firefox ESR with the extension's Firefox build, against the real tool and
  * a test LMS course (as `clip-journey.e2e.test.ts` does in Chromium, in fewer steps): pair with a
- * code, clip into a goal and into a new prompt, clip three passages while the tool is down and see
+ * code, clip into a goal through Firefox's real context menu and into a new prompt with the real
+ * keyboard shortcut, clip three passages while the tool is down and see
  * each arrive exactly once, find passages again on an edited copy and say "4/5" where one was
  * removed, then revoke the browser and see the clip made meanwhile kept.
  */
@@ -142,20 +143,22 @@ describe.skipIf(!hasFirefox)('the clipping journey in Firefox', () => {
     await options.close();
   });
 
-  it('clips one passage into a goal and one into a new prompt, highlighted and counted', async () => {
+  it('clips one passage into a goal from the context menu and one into a new prompt with Alt+Shift+C', async () => {
     reading = await openReading('/reading');
     await firefox.pageDecided(reading);
     expect(await firefox.contentScriptRuns(reading)).toBe(false);
 
     await select(reading, PASSAGE);
-    const picker = await firefox.clipSelection(reading);
+    const picker = await firefox.clipWithContextMenu(reading);
+    await waitForText(picker, PASSAGE);
     await poll(() => fileUnder(picker)).toBe(goal.id);
     await fill(picker, 'Note', 'Ask before telling');
     await picker.keyboard.press('Enter');
     await waitForText(picker, 'Clipped.');
 
     await select(reading, PROMPT_PASSAGE);
-    const second = await firefox.clipSelection(reading);
+    const second = await firefox.clipWithShortcut(reading);
+    await waitForText(second, PROMPT_PASSAGE);
     await poll(() => fileUnder(second)).toBe(goal.id);
     const newPrompt = await second.$$eval(
       'option',
