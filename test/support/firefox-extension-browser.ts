@@ -20,6 +20,9 @@ export const hasFirefox = existsSync(FIREFOX);
 /** The Firefox test build (`npm run build:e2e -w extension`). */
 export const FIREFOX_E2E_BUILD_DIR = path.resolve(import.meta.dirname, '../../extension/.output/firefox-mv3-e2e');
 
+/** The Firefox release build (`npm run build -w extension`): no host access at install, no test hooks. */
+export const FIREFOX_RELEASE_BUILD_DIR = path.resolve(import.meta.dirname, '../../extension/.output/firefox-mv3');
+
 /** puppeteer's BiDi browser keeps its connection, for commands it has no method for. */
 type BidiBrowser = { connection: { send(method: string, params: object): Promise<unknown> } };
 
@@ -50,6 +53,8 @@ export interface FirefoxExtensionBrowser {
   /** Waits until the background has decided, for the page's loaded tab, whether clips are to be shown. */
   pageDecided(page: Page): Promise<void>;
   badgeText(tabId?: number): Promise<string>;
+  /** What the extension holds now (`permissions.getAll()`): its API permissions and the sites granted. */
+  permissions(): Promise<{ permissions: string[]; origins: string[] }>;
   storage(area?: 'local' | 'session'): {
     get(): Promise<Record<string, unknown>>;
   };
@@ -241,6 +246,11 @@ export async function launchFirefoxWithExtension({
           (id) => chrome.action.getBadgeText(id === null ? {} : { tabId: id }),
           tabId ?? null,
         ),
+      permissions: async () =>
+        (await controlPage()).evaluate(async () => {
+          const { permissions = [], origins = [] } = await chrome.permissions.getAll();
+          return { permissions, origins };
+        }),
       storage: (area = 'local') => ({
         get: async () => (await controlPage()).evaluate((a) => chrome.storage[a].get(null), area),
       }),

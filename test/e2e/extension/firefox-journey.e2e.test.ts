@@ -8,7 +8,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import type { ApiClient, Goal } from '@mentoring/shared';
 import type { TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import type { QueuedClip } from '@mentoring/extension/lib/outbox-schema.ts';
@@ -20,6 +20,7 @@ import {
   type FirefoxExtensionBrowser,
 } from '../../support/firefox-extension-browser.ts';
 import { selectInPage, servePages, type PageServer } from '../../support/pages.ts';
+import { field, fill, marks, press, statusText, waitForText } from '../../support/puppeteer-page.ts';
 
 const PASSAGE = 'Mentor and mentee compose the conversation together as it unfolds';
 const PROMPT_PASSAGE = 'a generative leader recognizes and taps the collective intelligence';
@@ -43,45 +44,6 @@ let goal: Goal;
 let reading: Page;
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
-/** The form control a label names (a `<label>`'s control, or an element with that `aria-label`). */
-async function field(page: Page, label: string): Promise<ElementHandle<HTMLInputElement>> {
-  const handle = await page.waitForFunction(
-    (text) =>
-      [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)?.control ??
-      document.querySelector(`[aria-label="${text}"]`),
-    { timeout: 10_000 },
-    label,
-  );
-  return handle as unknown as ElementHandle<HTMLInputElement>;
-}
-/** Types `value` into the labelled field in place of what it held, as a person would. */
-async function fill(page: Page, label: string, value: string): Promise<void> {
-  const input = await field(page, label);
-  await input.evaluate((e) => e.select());
-  await input.type(value);
-}
-async function press(page: Page, button: string): Promise<void> {
-  const handle = await page.waitForFunction(
-    (text) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text),
-    { timeout: 10_000 },
-    button,
-  );
-  await (handle as unknown as ElementHandle<HTMLButtonElement>).click();
-}
-/** The text of the first `[role=status]` that matches `pattern`, once there is one. */
-async function statusText(page: Page, pattern: RegExp): Promise<string> {
-  const handle = await page.waitForFunction(
-    (source) =>
-      [...document.querySelectorAll('[role="status"]')]
-        .map((s) => s.textContent ?? '')
-        .find((t) => new RegExp(source).test(t)),
-    { timeout: 10_000 },
-    pattern.source,
-  );
-  return (await handle.jsonValue()) as string;
-}
-const waitForText = (page: Page, text: string) => page.waitForSelector(`::-p-text(${text})`, { timeout: 10_000 });
-const marks = (page: Page) => page.$$eval('mark.mw-highlight', (ms) => ms.map((m) => m.textContent ?? ''));
 const allClips = async () => (await mentor.listClips({ params: { id: partnershipId }, query: {} })).clips;
 const storedPage = async (page: Page) =>
   (await firefox.storage('session').get())[`page:${await firefox.tabIdOf(page)}`] as
