@@ -49,6 +49,10 @@ export interface FirefoxExtensionBrowser {
   clipWithContextMenu(page: Page): Promise<Page>;
   /** Brings the page to the front and presses Alt+Shift+C, as typed on the keyboard; returns the picker. */
   clipWithShortcut(page: Page): Promise<Page>;
+  /** Opens the extension's side panel in Firefox's real sidebar, beside the tab in front. */
+  openSidebar(): Promise<void>;
+  /** What the sidebar shows, as text (read from the extension's own view of it); null when it is closed. */
+  sidebarText(): Promise<string | null>;
   contentScriptRuns(page: Page): Promise<boolean>;
   /** Waits until the background has decided, for the page's loaded tab, whether clips are to be shown. */
   pageDecided(page: Page): Promise<void>;
@@ -218,6 +222,20 @@ export async function launchFirefoxWithExtension({
         })()`);
         return pickerOpened(before);
       },
+      async openSidebar() {
+        await inBrowserWindow(`(async () => {
+          const sidebars = window.SidebarController ?? window.SidebarUI;
+          const id = [...sidebars.sidebars.keys()].find((key) => key.startsWith(${JSON.stringify(GECKO_ID.replace(/[@.]/g, '_'))}));
+          await sidebars.show(id);
+        })()`);
+      },
+      sidebarText: async () =>
+        (await controlPage()).evaluate(() => {
+          const [view] = (chrome.extension as unknown as { getViews(o: object): Window[] }).getViews({
+            type: 'sidebar',
+          });
+          return view ? view.document.body.innerText : null;
+        }),
       async pageDecided(page) {
         const tabId = await tabIdOf(page);
         const sender = await controlPage();

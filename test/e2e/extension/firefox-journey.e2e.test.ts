@@ -1,10 +1,11 @@
 /**
  * The clipping journey in Firefox ESR with the extension's Firefox build, against the real tool and
  * a test LMS course (as `clip-journey.e2e.test.ts` does in Chromium, in fewer steps): pair with a
- * code, clip into a goal through Firefox's real context menu and into a new prompt with the real
- * keyboard shortcut, clip three passages while the tool is down and see
- * each arrive exactly once, find passages again on an edited copy and say "4/5" where one was
- * removed, then revoke the browser and see the clip made meanwhile kept.
+ * code; clip into a goal through Firefox's real context menu and into a new prompt with the real
+ * keyboard shortcut; clip three passages while the tool is down and see each arrive exactly once;
+ * find passages again on an edited copy, say "4/5" where one was removed and name it in Firefox's
+ * real sidebar; show one whose words changed as approximate, beside the clipped quote; then revoke
+ * the browser and see the clip made meanwhile kept.
  */
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ import {
   launchFirefoxWithExtension,
   type FirefoxExtensionBrowser,
 } from '../../support/firefox-extension-browser.ts';
-import { selectInPage, servePages, type PageServer } from '../../support/pages.ts';
+import { htmlPage, READING, selectInPage, servePages, type PageServer } from '../../support/pages.ts';
 import { field, fill, marks, press, statusText, waitForText } from '../../support/puppeteer-page.ts';
 
 const PASSAGE = 'Mentor and mentee compose the conversation together as it unfolds';
@@ -86,6 +87,11 @@ describe.skipIf(!hasFirefox)('the clipping journey in Firefox', () => {
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
     serveReadings(pages, /Mentor and mentee compose[^\n]*/);
+    // The goal's passage with a word changed inside it.
+    pages.set(
+      '/reading-reworded',
+      htmlPage(READING.replace('compose the conversation', 'compose their conversation'), `${pages.url}/reading`),
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -177,7 +183,7 @@ describe.skipIf(!hasFirefox)('the clipping journey in Firefox', () => {
     await popup.close();
   });
 
-  it('finds the passages again on an edited copy, and says 4/5 where one was removed', async () => {
+  it('finds the passages again on an edited copy, and says 4/5 where one was removed, naming it in the sidebar', async () => {
     const edited = await openReading('/reading-edited');
     await poll(() => marks(edited).then((m) => m.length)).toBe(5);
     expect(Object.values((await storedPage(edited))!.found)).toEqual([true, true, true, true, true]);
@@ -187,7 +193,28 @@ describe.skipIf(!hasFirefox)('the clipping journey in Firefox', () => {
     await poll(() => marks(cut).then((m) => m.length)).toBe(4);
     expect(await marks(cut)).not.toContain(PASSAGE);
     expect(await firefox.badgeText(await firefox.tabIdOf(cut))).toBe('4/5');
+    // Firefox's own sidebar, beside the page in front, names the passage not found.
+    await cut.bringToFront();
+    await firefox.openSidebar();
+    await poll(() => firefox.sidebarText()).toMatch(
+      /4 of 5 found on this page\. Not found: “Mentor and mentee compose/,
+    );
+    expect(await firefox.sidebarText()).toContain('not found on this page');
     await cut.close();
+  });
+
+  it('shows a passage whose words changed as approximate, beside the clipped quote, and does not count it', async () => {
+    const reworded = await openReading('/reading-reworded');
+    await poll(() => reworded.$$eval('mark.mw-highlight-approximate', (ms) => ms.map((m) => m.textContent))).toEqual([
+      expect.stringContaining('compose their conversation'),
+    ]);
+    expect(await firefox.badgeText(await firefox.tabIdOf(reworded))).toBe('4/5');
+    await reworded.bringToFront();
+    await poll(() => firefox.sidebarText()).toMatch(/1 found only approximately/);
+    expect(await firefox.sidebarText()).toMatch(
+      /“Mentor and mentee compose the conversation together as it unfolds”\s*approximate\s*Found instead: “Mentor and mentee compose their conversation/,
+    );
+    await reworded.close();
   });
 
   it('says so when the browser is revoked in the workspace, and keeps what is clipped meanwhile', async () => {
