@@ -74,6 +74,15 @@ describe('the release manifests', () => {
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.content_scripts).toBeUndefined();
   });
+
+  it.each(['chrome-mv3', 'firefox-mv3'])('in %s, carry none of the test builds’ hooks', (build) => {
+    const background = readFileSync(path.join(EXTENSION_DIR, '.output', build, 'background.js'), 'utf8');
+    expect(background).not.toMatch(/e2e:clip-selection|e2eDecidedTabs/);
+    // (The hooks are there in the test build, so this is not vacuous.)
+    expect(readFileSync(path.join(EXTENSION_DIR, '.output', `${build}-e2e`, 'background.js'), 'utf8')).toMatch(
+      /e2e:clip-selection/,
+    );
+  });
 });
 
 let pages: PageServer;
