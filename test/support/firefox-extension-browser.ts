@@ -49,6 +49,11 @@ export interface FirefoxExtensionBrowser {
   clipWithContextMenu(page: Page): Promise<Page>;
   /** Brings the page to the front and presses Alt+Shift+C, as typed on the keyboard; returns the picker. */
   clipWithShortcut(page: Page): Promise<Page>;
+  /**
+   * Waits for Firefox's own prompt asking to grant the extension more permissions (in any window),
+   * presses its "Allow" or "Deny" button, and returns what the prompt said.
+   */
+  answerPermissionPrompt(answer: 'Allow' | 'Deny'): Promise<string>;
   /** Opens the extension's side panel in Firefox's real sidebar, beside the tab in front. */
   openSidebar(): Promise<void>;
   /** What the sidebar shows, as text (read from the extension's own view of it); null when it is closed. */
@@ -78,8 +83,6 @@ async function until<T>(what: string, read: () => Promise<T | undefined>): Promi
 export interface FirefoxLaunchOptions {
   /** The build to install (the test build unless said). */
   extensionDir?: string;
-  /** Firefox preferences besides the extension's fixed address. */
-  prefs?: Record<string, string | number | boolean>;
 }
 
 /** What the context menu says (`lib/clip-flow.ts`). */
@@ -87,7 +90,6 @@ const MENU_LABEL = 'Clip to mentoring workspace';
 
 export async function launchFirefoxWithExtension({
   extensionDir = FIREFOX_E2E_BUILD_DIR,
-  prefs = {},
 }: FirefoxLaunchOptions = {}): Promise<FirefoxExtensionBrowser> {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build:e2e -w extension\` first.`);
@@ -97,7 +99,7 @@ export async function launchFirefoxWithExtension({
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }), ...prefs },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
   });
   try {
     await browser.installExtension(extensionDir);
@@ -105,16 +107,26 @@ export async function launchFirefoxWithExtension({
     const urlOf = (page: Page) => page.evaluate(() => location.href);
     const bidi = (browser as unknown as BidiBrowser).connection;
 
-    /** Runs `expression` in the browser window itself (its UI, not a page), with the browser's privileges. */
-    async function inBrowserWindow(expression: string): Promise<unknown> {
+    /** The browser's windows (their UI, not their pages), the first opened first. */
+    async function browserWindows(): Promise<string[]> {
       const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
         result: { contexts: Array<{ context: string; url: string }> };
       };
-      const window = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-      if (!window) throw new Error('No browser window is open');
+      return tree.result.contexts
+        .filter((c) => c.url === 'chrome://browser/content/browser.xhtml')
+        .map((c) => c.context);
+    }
+
+    /**
+     * Runs `expression` in a browser window itself (its UI, not a page), with the browser's
+     * privileges: the first window unless said.
+     */
+    async function inBrowserWindow(expression: string, window?: string): Promise<unknown> {
+      const context = window ?? (await browserWindows())[0];
+      if (!context) throw new Error('No browser window is open');
       const answer = (await bidi.send('script.evaluate', {
         expression,
-        target: { context: window.context },
+        target: { context },
         awaitPromise: true,
         resultOwnership: 'none',
       })) as { result: { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } } };
@@ -221,6 +233,27 @@ export async function launchFirefoxWithExtension({
           keys.keyup(c); keys.keyup(shift); keys.keyup(alt);
         })()`);
         return pickerOpened(before);
+      },
+      async answerPermissionPrompt(answer) {
+        // Firefox's doorhanger for `permissions.request`, in whichever window asked.
+        const press = `(() => {
+          const prompt = document.getElementById('addon-webext-permissions-notification');
+          if (!prompt || prompt.hidden || PopupNotifications.panel.state !== 'open') return null;
+          const text = prompt.textContent;
+          const button = prompt.querySelector(${JSON.stringify(
+            answer === 'Allow' ? '.popup-notification-primary-button' : '.popup-notification-secondary-button',
+          )});
+          if (button.label !== ${JSON.stringify(answer)}) throw new Error('The prompt has no ' + ${JSON.stringify(answer)});
+          button.click();
+          return text;
+        })()`;
+        return until('a permission prompt', async () => {
+          for (const window of await browserWindows()) {
+            const said = await inBrowserWindow(press, window);
+            if (typeof said === 'string') return said;
+          }
+          return undefined;
+        });
       },
       async openSidebar() {
         await inBrowserWindow(`(async () => {

@@ -1,14 +1,14 @@
 /**
  * Fewest permissions, in the release builds (`npm run build -w extension`) rather than the test
  * builds, which are granted this computer's sites at install. The manifests of both browsers
- * declare exactly what the extension README's permissions table lists, required and optional.
- * Then, in Firefox ESR with the release build: nothing is granted at install; the reader clips on a
- * site through Firefox's real context menu (`activeTab` gives that page, that once); Save asks for
- * the site (Firefox's pref `extensions.webextOptionalPermissionPrompts=false` answers yes, in place
- * of the reader), and the page shows its clip when opened again; the options page's "all sites"
- * choice asks for every site and gives them up again. Chromium offers no switch that answers its
- * permission prompt (its auto-confirm exists only inside its own test binaries), so there only the
- * manifest is checked.
+ * declare exactly what the extension README's permissions table lists, required and optional, and
+ * carry no test hook. Then, in Firefox ESR with the release build: nothing is granted at install;
+ * the reader clips on a site through Firefox's real context menu (`activeTab` gives that page, that
+ * once); Save asks for the site in Firefox's own prompt, which the test answers as the reader would,
+ * and the page shows its clip when opened again; the options page's "all sites" choice asks for
+ * every site (declined, then allowed) and gives them up again. Chromium offers no switch that
+ * answers its permission prompt (its auto-confirm exists only inside its own test binaries), so
+ * there only the manifest is checked.
  */
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -98,17 +98,14 @@ const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_
 const readingSite = () => `${pages.url.replace(/:\d+$/, '')}/*`;
 const origins = async () => (await firefox.permissions()).origins;
 
-describe.skipIf(!hasFirefox)('the Firefox release build, asking for sites only when needed', () => {
+describe.skipIf(!hasFirefox)('the Firefox release build, asking for sites in Firefox’s prompt only when needed', () => {
   beforeAll(async () => {
     const results = await Promise.allSettled([
       servePages().then((p) => (pages = p)),
       setUpClipProgram('permissions-2026', { tool: (t) => (tool = t), lms: (l) => (lms = l) }).then(
         (program) => ({ mentee, mentor, partnershipId, goal } = program),
       ),
-      launchFirefoxWithExtension({
-        extensionDir: FIREFOX_RELEASE_BUILD_DIR,
-        prefs: { 'extensions.webextOptionalPermissionPrompts': false },
-      }).then((f) => (firefox = f)),
+      launchFirefoxWithExtension({ extensionDir: FIREFOX_RELEASE_BUILD_DIR }).then((f) => (firefox = f)),
     ]);
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
@@ -144,6 +141,7 @@ describe.skipIf(!hasFirefox)('the Firefox release build, asking for sites only w
     await poll(async () => (await field(picker, 'File under')).evaluate((s) => s.value)).toBe(goal.id);
     expect(await origins()).toEqual([]);
     await picker.keyboard.press('Enter');
+    expect(await firefox.answerPermissionPrompt('Allow')).toContain('Access your data for sites in 127.0.0.1');
     await waitForText(picker, 'Clipped.');
     await poll(() => origins()).toEqual([readingSite()]);
 
@@ -165,10 +163,15 @@ describe.skipIf(!hasFirefox)('the Firefox release build, asking for sites only w
     await again.close();
   });
 
-  it('asks for every site from the options page, and gives them up keeping the site granted', async () => {
+  it('asks for every site from the options page, declined then allowed, and gives them up keeping the site granted', async () => {
     const options = await firefox.openExtensionPage('options.html');
     const allSites = await options.waitForSelector('input[aria-describedby="all-sites-hint"]:not([disabled])');
     await allSites!.click();
+    expect(await firefox.answerPermissionPrompt('Deny')).toContain('Access your data for all websites');
+    await poll(() => allSites!.evaluate((e) => (e as HTMLInputElement).checked)).toBe(false);
+    expect(await origins()).toEqual([readingSite()]);
+    await allSites!.click();
+    await firefox.answerPermissionPrompt('Allow');
     await poll(() => origins().then((o) => [...o].sort())).toEqual(['http://*/*', 'https://*/*', readingSite()].sort());
     expect(await allSites!.evaluate((e) => (e as HTMLInputElement).checked)).toBe(true);
     await allSites!.click();
