@@ -5,10 +5,10 @@
  * carry no test hook. Then, in Firefox ESR with the release build: nothing is granted at install;
  * the reader clips on a site through Firefox's real context menu (`activeTab` gives that page, that
  * once); Save asks for the site in Firefox's own prompt, which the test answers as the reader would,
- * and the page shows its clip when opened again; the options page's "all sites" choice asks for
- * every site (declined, then allowed) and gives them up again. Chromium offers no switch that
- * answers its permission prompt (its auto-confirm exists only inside its own test binaries), so
- * there only the manifest is checked.
+ * and the page shows its clip when opened again (declined on another site, the clip is kept and
+ * nothing granted); the options page's "all sites" choice asks for every site (declined, then
+ * allowed) and gives them up again. Chromium offers no switch that answers its permission prompt
+ * (its auto-confirm exists only inside its own test binaries), so there only the manifest is checked.
  */
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -29,6 +29,7 @@ import { field, fill, marks, press, waitForText } from '../../support/puppeteer-
 
 const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../extension');
 const PASSAGE = 'Mentor and mentee compose the conversation together as it unfolds';
+const DECLINED_PASSAGE = 'The mentee brings the agenda';
 
 interface Manifest {
   permissions?: string[];
@@ -161,6 +162,22 @@ describe.skipIf(!hasFirefox)('the Firefox release build, asking for sites in Fir
     await poll(() => marks(again)).toEqual([PASSAGE]);
     await poll(async () => firefox.badgeText(await firefox.tabIdOf(again))).toBe('1');
     await again.close();
+  });
+
+  it('keeps the clip when the reader declines the site, granting nothing', async () => {
+    const elsewhere = await firefox.newPage();
+    await elsewhere.goto(`${pages.url.replace('127.0.0.1', 'localhost')}/reading`);
+    if (!(await elsewhere.evaluate(selectInPage, DECLINED_PASSAGE))) throw new Error('The passage is not on the page');
+    const picker = await firefox.clipWithContextMenu(elsewhere);
+    await waitForText(picker, DECLINED_PASSAGE);
+    await poll(async () => (await field(picker, 'File under')).evaluate((s) => s.value)).toBe(goal.id);
+    await picker.keyboard.press('Enter');
+    expect(await firefox.answerPermissionPrompt('Deny')).toContain('Access your data for sites in localhost');
+    await waitForText(picker, 'Clipped.');
+    const clips = (await mentor.listClips({ params: { id: partnershipId }, query: {} })).clips;
+    expect(clips.map((c) => c.quote)).toContain(DECLINED_PASSAGE);
+    expect(await origins()).toEqual([readingSite()]);
+    await elsewhere.close();
   });
 
   it('asks for every site from the options page, declined then allowed, and gives them up keeping the site granted', async () => {
