@@ -90,6 +90,11 @@ describe('which reading a page is', () => {
     load('table-and-lists');
     expect(pageDocument(document)).toEqual({});
   });
+  it('takes the DOI among its dc.identifier entries, after an ISSN', () => {
+    document.head.innerHTML =
+      '<meta name="dc.identifier" content="ISSN 1234-5678"><meta name="DC.identifier" content="doi:10.5555/X.14">';
+    expect(pageDocument(document)).toEqual({ doi: 'doi:10.5555/X.14' });
+  });
 });
 
 describe('an article with nested inline markup', () => {

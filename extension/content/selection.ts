@@ -1,5 +1,6 @@
 /** The reader's current selection, described for clipping. */
 import type { PageDocument } from '@mentoring/shared';
+import { doiAmong } from '@mentoring/shared/rules/documents';
 import { describe } from '@mentoring/shared/anchoring/index';
 import type { PageSelection } from '@/lib/messages';
 import { pageAddress } from '@/lib/page-address';
@@ -26,15 +27,11 @@ const meta = (doc: Document, selector: string) =>
 
 /** What the page says about which reading it is (see `documentIdentities`). */
 export function pageDocument(doc: Document): PageDocument {
-  const dcIdentifiers = [...doc.querySelectorAll<HTMLMetaElement>('meta[name="dc.identifier" i]')].map((m) =>
-    m.content.trim(),
-  );
+  const metas = (selector: string) => [...doc.querySelectorAll<HTMLMetaElement>(selector)].map((m) => m.content);
   const found: PageDocument = {
     canonical: webAddress(doc, doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.getAttribute('href')),
     ogUrl: webAddress(doc, meta(doc, 'meta[property="og:url" i]')),
-    doi:
-      meta(doc, 'meta[name="citation_doi" i]') ??
-      dcIdentifiers.find((d) => /^(doi:|https?:\/\/(dx\.)?doi\.org\/)?10\./i.test(d)),
+    doi: doiAmong([...metas('meta[name="citation_doi" i]'), ...metas('meta[name="dc.identifier" i]')]),
   };
   return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined));
 }

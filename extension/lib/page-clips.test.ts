@@ -6,7 +6,7 @@ import { CONTENT_SCRIPT, CONTENT_STYLE, type ScriptStart } from './page-script.t
 
 const CLIPPED = 'https://example.org/reading';
 
-/** What the page answers: the content script's start, and its canonical link for the one-line script. */
+/** What the page answers: the content script's start, and its canonical link and DOI for the one-line script. */
 let page: { start: ScriptStart; canonical: string | null; doi: string | null };
 let executeScript: ReturnType<typeof vi.fn>;
 let insertCSS: ReturnType<typeof vi.fn>;
@@ -18,7 +18,10 @@ beforeEach(async () => {
   fakeBrowser.reset();
   page = { start: 'started', canonical: null, doi: null };
   executeScript = vi.fn(async (options: { files?: string[] }) => [
-    { frameId: 0, result: options.files ? page.start : { canonical: page.canonical, ogUrl: null, doi: page.doi } },
+    {
+      frameId: 0,
+      result: options.files ? page.start : { canonical: page.canonical, ogUrl: null, dois: page.doi ? [page.doi] : [] },
+    },
   ]);
   insertCSS = vi.fn(async () => undefined);
   vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(executeScript as never);

@@ -7,7 +7,7 @@
  * (`registration: 'runtime'` in `entrypoints/content.ts`).
  */
 import { browser } from 'wxt/browser';
-import { documentIdentities, type DocumentMeta } from '@mentoring/shared';
+import { documentIdentities, doiAmong, type DocumentMeta } from '@mentoring/shared';
 import { pageAddress } from './page-address.ts';
 
 export const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -46,24 +46,34 @@ async function inject(tabId: number): Promise<ScriptStart> {
 
 /**
  * The identities of the page in `tabId` (`documentIdentities` of its address, canonical link,
- * og:url and DOI), read by a small script before deciding to run the content script there;
- * null where no script may run.
+ * og:url and DOI, read as the content script reads them: `content/selection.ts`), read by a small
+ * script before deciding to run the content script there; null where no script may run.
  */
 export async function readPageIdentities(tabId: number, location: string): Promise<string[] | null> {
   try {
     const [frame] = await browser.scripting.executeScript({
       target: { tabId },
       func: () => {
-        const meta = (selector: string) => document.querySelector<HTMLMetaElement>(selector)?.content ?? null;
+        const metas = (selector: string) =>
+          [...document.querySelectorAll<HTMLMetaElement>(selector)].map((m) => m.content);
+        const address = (value: string | undefined) => {
+          try {
+            return value ? new URL(value, document.baseURI).href : null;
+          } catch {
+            return null;
+          }
+        };
         return {
           canonical: document.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null,
-          ogUrl: meta('meta[property="og:url" i]'),
-          doi: meta('meta[name="citation_doi" i]') ?? meta('meta[name="dc.identifier" i]'),
+          ogUrl: address(metas('meta[property="og:url" i]')[0]),
+          dois: [...metas('meta[name="citation_doi" i]'), ...metas('meta[name="dc.identifier" i]')],
         };
       },
     });
-    const found = (frame?.result ?? null) as Omit<DocumentMeta, 'url'> | null;
-    return documentIdentities({ ...found, url: pageAddress(location, found?.canonical) });
+    const found = (frame?.result ?? null) as { canonical: string | null; ogUrl: string | null; dois: string[] } | null;
+    if (!found) return documentIdentities({ url: location });
+    const meta: DocumentMeta = { url: pageAddress(location, found.canonical), ...found, doi: doiAmong(found.dois) };
+    return documentIdentities(meta);
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentIdentities, normalizeDocumentUrl, normalizeDoi } from './documents.ts';
+import { documentIdentities, doiAmong, normalizeDocumentUrl, normalizeDoi } from './documents.ts';
 
 describe('a page address as clips are kept under it', () => {
   it('drops the fragment and tracking parameters, keeping the parameters that choose the page', () => {
@@ -23,6 +23,11 @@ describe('DOIs', () => {
     expect(normalizeDoi('doi: 10.1234/abc')).toBe('10.1234/abc');
     expect(normalizeDoi('https://doi.org/10.1234/abc')).toBe('10.1234/abc');
     expect(normalizeDoi('ISBN 978-3-16-148410-0')).toBeNull();
+  });
+  it('are found among a page’s identifiers, whichever comes first', () => {
+    expect(doiAmong([null, 'ISSN 1234-5678', ' https://doi.org/10.5555/X.14 '])).toBe('https://doi.org/10.5555/X.14');
+    expect(doiAmong(['10.1234/a', 'doi:10.9999/b'])).toBe('10.1234/a');
+    expect(doiAmong([undefined, 'urn:isbn:978-3-16-148410-0'])).toBeUndefined();
   });
 });
 

@@ -45,6 +45,14 @@ export function normalizeDoi(raw: string): string | null {
   return /^10\.\d{4,9}\/\S+$/.test(doi) ? doi : null;
 }
 
+/**
+ * The page's DOI among what its markup offers (`citation_doi`, then each `dc.identifier`, which
+ * may as well be an ISSN or an ISBN): the first that is a DOI, as written; undefined if none is.
+ */
+export function doiAmong(candidates: ReadonlyArray<string | null | undefined>): string | undefined {
+  return candidates.find((c): c is string => !!c && normalizeDoi(c) !== null)?.trim();
+}
+
 /** What a page says about itself; every field but `url` optional. */
 export interface DocumentMeta {
   /** Where the page is. */

@@ -1,13 +1,15 @@
 /**
  * The clipping journey in Firefox ESR with the extension's Firefox build, against the real tool and
  * a test LMS course (as `clip-journey.e2e.test.ts` does in Chromium, in fewer steps): pair with a
- * code, clip into a goal and into a new prompt, clip three passages while the tool is down and see
- * each arrive exactly once, find passages again on an edited copy and say "4/5" where one was
- * removed, then revoke the browser and see the clip made meanwhile kept.
+ * code; clip into a goal through Firefox's real context menu and into a new prompt with the real
+ * keyboard shortcut; clip three passages while the tool is down and see each arrive exactly once;
+ * find passages again on an edited copy, say "4/5" where one was removed and name it in Firefox's
+ * real sidebar; show one whose words changed as approximate, beside the clipped quote; then revoke
+ * the browser and see the clip made meanwhile kept.
  */
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import type { ApiClient, Goal } from '@mentoring/shared';
 import type { TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import type { QueuedClip } from '@mentoring/extension/lib/outbox-schema.ts';
@@ -18,7 +20,8 @@ import {
   launchFirefoxWithExtension,
   type FirefoxExtensionBrowser,
 } from '../../support/firefox-extension-browser.ts';
-import { selectInPage, servePages, type PageServer } from '../../support/pages.ts';
+import { htmlPage, READING, selectInPage, servePages, type PageServer } from '../../support/pages.ts';
+import { field, fill, marks, press, statusText, waitForText } from '../../support/puppeteer-page.ts';
 
 const PASSAGE = 'Mentor and mentee compose the conversation together as it unfolds';
 const PROMPT_PASSAGE = 'a generative leader recognizes and taps the collective intelligence';
@@ -42,45 +45,6 @@ let goal: Goal;
 let reading: Page;
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
-/** The form control a label names (a `<label>`'s control, or an element with that `aria-label`). */
-async function field(page: Page, label: string): Promise<ElementHandle<HTMLInputElement>> {
-  const handle = await page.waitForFunction(
-    (text) =>
-      [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)?.control ??
-      document.querySelector(`[aria-label="${text}"]`),
-    { timeout: 10_000 },
-    label,
-  );
-  return handle as unknown as ElementHandle<HTMLInputElement>;
-}
-/** Types `value` into the labelled field in place of what it held, as a person would. */
-async function fill(page: Page, label: string, value: string): Promise<void> {
-  const input = await field(page, label);
-  await input.evaluate((e) => e.select());
-  await input.type(value);
-}
-async function press(page: Page, button: string): Promise<void> {
-  const handle = await page.waitForFunction(
-    (text) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text),
-    { timeout: 10_000 },
-    button,
-  );
-  await (handle as unknown as ElementHandle<HTMLButtonElement>).click();
-}
-/** The text of the first `[role=status]` that matches `pattern`, once there is one. */
-async function statusText(page: Page, pattern: RegExp): Promise<string> {
-  const handle = await page.waitForFunction(
-    (source) =>
-      [...document.querySelectorAll('[role="status"]')]
-        .map((s) => s.textContent ?? '')
-        .find((t) => new RegExp(source).test(t)),
-    { timeout: 10_000 },
-    pattern.source,
-  );
-  return (await handle.jsonValue()) as string;
-}
-const waitForText = (page: Page, text: string) => page.waitForSelector(`::-p-text(${text})`, { timeout: 10_000 });
-const marks = (page: Page) => page.$$eval('mark.mw-highlight', (ms) => ms.map((m) => m.textContent ?? ''));
 const allClips = async () => (await mentor.listClips({ params: { id: partnershipId }, query: {} })).clips;
 const storedPage = async (page: Page) =>
   (await firefox.storage('session').get())[`page:${await firefox.tabIdOf(page)}`] as
@@ -123,6 +87,11 @@ describe.skipIf(!hasFirefox)('the clipping journey in Firefox', () => {
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
     serveReadings(pages, /Mentor and mentee compose[^\n]*/);
+    // The goal's passage with a word changed inside it.
+    pages.set(
+      '/reading-reworded',
+      htmlPage(READING.replace('compose the conversation', 'compose their conversation'), `${pages.url}/reading`),
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -142,20 +111,22 @@ describe.skipIf(!hasFirefox)('the clipping journey in Firefox', () => {
     await options.close();
   });
 
-  it('clips one passage into a goal and one into a new prompt, highlighted and counted', async () => {
+  it('clips one passage into a goal from the context menu and one into a new prompt with Alt+Shift+C', async () => {
     reading = await openReading('/reading');
     await firefox.pageDecided(reading);
     expect(await firefox.contentScriptRuns(reading)).toBe(false);
 
     await select(reading, PASSAGE);
-    const picker = await firefox.clipSelection(reading);
+    const picker = await firefox.clipWithContextMenu(reading);
+    await waitForText(picker, PASSAGE);
     await poll(() => fileUnder(picker)).toBe(goal.id);
     await fill(picker, 'Note', 'Ask before telling');
     await picker.keyboard.press('Enter');
     await waitForText(picker, 'Clipped.');
 
     await select(reading, PROMPT_PASSAGE);
-    const second = await firefox.clipSelection(reading);
+    const second = await firefox.clipWithShortcut(reading);
+    await waitForText(second, PROMPT_PASSAGE);
     await poll(() => fileUnder(second)).toBe(goal.id);
     const newPrompt = await second.$$eval(
       'option',
@@ -212,7 +183,7 @@ describe.skipIf(!hasFirefox)('the clipping journey in Firefox', () => {
     await popup.close();
   });
 
-  it('finds the passages again on an edited copy, and says 4/5 where one was removed', async () => {
+  it('finds the passages again on an edited copy, and says 4/5 where one was removed, naming it in the sidebar', async () => {
     const edited = await openReading('/reading-edited');
     await poll(() => marks(edited).then((m) => m.length)).toBe(5);
     expect(Object.values((await storedPage(edited))!.found)).toEqual([true, true, true, true, true]);
@@ -222,7 +193,28 @@ describe.skipIf(!hasFirefox)('the clipping journey in Firefox', () => {
     await poll(() => marks(cut).then((m) => m.length)).toBe(4);
     expect(await marks(cut)).not.toContain(PASSAGE);
     expect(await firefox.badgeText(await firefox.tabIdOf(cut))).toBe('4/5');
+    // Firefox's own sidebar, beside the page in front, names the passage not found.
+    await cut.bringToFront();
+    await firefox.openSidebar();
+    await poll(() => firefox.sidebarText()).toMatch(
+      /4 of 5 found on this page\. Not found: “Mentor and mentee compose/,
+    );
+    expect(await firefox.sidebarText()).toContain('not found on this page');
     await cut.close();
+  });
+
+  it('shows a passage whose words changed as approximate, beside the clipped quote, and does not count it', async () => {
+    const reworded = await openReading('/reading-reworded');
+    await poll(() => reworded.$$eval('mark.mw-highlight-approximate', (ms) => ms.map((m) => m.textContent))).toEqual([
+      expect.stringContaining('compose their conversation'),
+    ]);
+    expect(await firefox.badgeText(await firefox.tabIdOf(reworded))).toBe('4/5');
+    await reworded.bringToFront();
+    await poll(() => firefox.sidebarText()).toMatch(/1 found only approximately/);
+    expect(await firefox.sidebarText()).toMatch(
+      /“Mentor and mentee compose the conversation together as it unfolds”\s*approximate\s*Found instead: “Mentor and mentee compose their conversation/,
+    );
+    await reworded.close();
   });
 
   it('says so when the browser is revoked in the workspace, and keeps what is clipped meanwhile', async () => {
