@@ -25,7 +25,8 @@ const v1Outbox = [
   },
 ];
 
-describe('stored values', () => {
+// Each test imports the modules afresh (after resetModules); under a loaded CI the first transform alone can take seconds.
+describe('stored values', { timeout: 30_000 }, () => {
   it('migrates a stored v1 outbox to v2, keeping every clip and adding its page identities', async () => {
     await fakeBrowser.storage.local.set({ outbox: v1Outbox });
     const { outboxItem } = await import('./stored.ts');
