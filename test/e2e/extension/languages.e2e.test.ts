@@ -6,7 +6,7 @@
  * panel is Arabic and right-to-left, an English passage keeping its own direction; and when Aisha
  * picks English in her workspace, the next popup follows. The words to find are read from the
  * catalogs the extension ships. `npm run screenshots` writes docs/screenshots/extension-sidepanel-es.png
- * and -ar.png.
+ * and -ar.png. axe-core finds no violation on the Spanish popup and either side panel.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -19,7 +19,7 @@ import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool
 import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
 import { htmlPage, READING, servePages, type PageServer } from '../../support/pages.ts';
 import { launchAs, startTestTool, type TestTool } from '../../support/tool.ts';
-import { screenshot } from '../journeys/world.ts';
+import { AxeReport, screenshot } from '../journeys/world.ts';
 
 const COURSE = 'languages-extension-2026';
 const PASSAGE = 'Mentor and mentee compose the conversation together as it unfolds';
@@ -62,6 +62,7 @@ let lms: TestLms;
 let tool: TestTool | undefined;
 let browser: ExtensionBrowser;
 const api = {} as Record<Who, ApiClient>;
+const axe = new AxeReport();
 const nextConversation = {} as Record<Who, string>;
 
 /** Each mentee's partnership with Marcus: a goal with an action, the reading clipped, the next conversation's agenda. */
@@ -179,6 +180,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the extension in the person’s language
     await popup.getByRole('heading', { level: 1, name: es('Mentoring workspace') }).waitFor();
     await popup.getByRole('button', { name: es('Clip the selection') }).waitFor();
     expect(await pageLanguage(popup)).toEqual({ lang: 'es', dir: 'ltr' });
+    await axe.check('extension: popup (es)', popup);
+    expect(axe.screens.at(-1)?.violations).toEqual([]);
     await popup.close();
 
     const panel = await openSidePanel(es);
@@ -191,6 +194,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the extension in the person’s language
       .getByRole('region', { name: es('Goals') })
       .getByText(PEOPLE.sofia.action)
       .waitFor();
+    await axe.check('extension: side panel (es)', panel);
+    expect(axe.screens.at(-1)?.violations).toEqual([]);
     await screenshot(panel, 'extension-sidepanel-es');
     await panel.close();
   });
@@ -226,6 +231,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the extension in the person’s language
       .getByRole('region', { name: ar('Next conversation') })
       .getByText(formatDateTime(nextConversation.aisha, 'ar'))
       .waitFor();
+    await axe.check('extension: side panel (ar)', panel);
+    expect(axe.screens.at(-1)?.violations).toEqual([]);
     await screenshot(panel, 'extension-sidepanel-ar');
     await panel.close();
   });
