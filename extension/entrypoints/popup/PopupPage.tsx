@@ -2,7 +2,6 @@
  * The toolbar popup: clip the selection, open the side panel, and see what waits in the outbox
  * and why (offline, signed out, tool error) with the last error message.
  */
-import { Quote } from '@/ui/Quote';
 import { Trans } from '@lingui/react/macro';
 import { plural, t } from '@lingui/core/macro';
 import { useEffect, useState } from 'react';
@@ -16,6 +15,7 @@ import { openSidePanel } from '@/lib/side-panel';
 import { describeError, signedOutReason } from '@/lib/tool';
 import { excerpt } from '@/lib/format';
 import { useConnection, useKeptPassages, useOutboxStatus, useQueue } from '@/ui/use-stored';
+import { Quote } from '@/ui/Quote';
 
 async function activeTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

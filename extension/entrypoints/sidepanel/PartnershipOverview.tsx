@@ -1,6 +1,5 @@
 /** The sections of the side panel for one partnership. */
 import type { ReactNode } from 'react';
-import { Quote } from '@/ui/Quote';
 import { Trans } from '@lingui/react/macro';
 import { plural, t } from '@lingui/core/macro';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,6 +19,7 @@ import type { PageState } from '@/lib/page-state';
 import { excerpt, formatDateTime, formatDay } from '@/lib/format';
 import { callTool, describeError } from '@/lib/tool';
 import { clipQueries, goalQueries, partnershipQueries, useGoals } from '@/ui/tool-queries';
+import { Quote } from '@/ui/Quote';
 
 interface Props {
   partnership: Partnership;
