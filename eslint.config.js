@@ -70,8 +70,9 @@ export default tseslint.config(
     message: 'Services and models speak the domain: throw from services/errors.ts; HTTP maps it to a status.',
   }),
   {
-    // Every word a person reads in the web app is a message (Lingui's <Trans> or t), so it reaches every catalog.
-    files: ['lti-tool/src/web/**/*.tsx'],
+    // Every word a person reads in the web app and the extension's pages is a message (Lingui's <Trans> or t),
+    // so it reaches every catalog (lti-tool/lingui.config.ts, extension/lingui.config.ts).
+    files: ['lti-tool/src/web/**/*.tsx', 'extension/entrypoints/**/*.tsx', 'extension/ui/**/*.tsx'],
     rules: {
       'no-restricted-syntax': [
         'error',

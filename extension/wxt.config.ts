@@ -1,4 +1,8 @@
 import { defineConfig } from 'wxt';
+import { lingui } from '@lingui/vite-plugin';
+import { getConfig } from '@lingui/conf';
+
+const linguiConfig = getConfig({ configPath: `${import.meta.dirname}/lingui.config.ts` });
 
 /**
  * The extension's manifest and build. One Manifest V3 code path for Chrome and Firefox.
@@ -10,9 +14,13 @@ import { defineConfig } from 'wxt';
  * answer a permission prompt. Every permission is explained in the README.
  * No content script is declared: the background runs it with `scripting` where it is needed
  * (`lib/page-script.ts`): declaring one delays every page's load event in Chromium.
+ * Texts: the manifest's through the browser's `_locales` (public/_locales, `__MSG_…__`); every
+ * other text through Lingui, whose macros become catalog lookups at build time (lingui.config.ts).
  */
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  react: { vite: { babel: { plugins: [['@lingui/babel-plugin-lingui-macro', { linguiConfig }]] } } },
+  vite: () => ({ plugins: [lingui({ configPath: linguiConfig.resolvedConfigPath, failOnCompileError: true })] }),
   manifestVersion: 3,
   // Explicit imports everywhere: each module says where `browser` and `define*` come from.
   imports: false,
@@ -20,12 +28,17 @@ export default defineConfig({
     // WXT writes `content_scripts: []` even when every content script is registered at runtime.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!manifest.content_scripts?.length) delete manifest.content_scripts;
+      // WXT titles the toolbar button and Firefox's sidebar from their pages' <title>: the browser's language instead.
+      if (manifest.action) manifest.action.default_title = '__MSG_actionTitle__';
+      const sidebar = (manifest as { sidebar_action?: { default_title?: string } }).sidebar_action;
+      if (sidebar) sidebar.default_title = '__MSG_actionTitle__';
     },
   },
   manifest: ({ browser, mode }) => ({
-    name: 'Mentoring workspaces: clip to your next conversation',
-    short_name: 'Mentoring clips',
-    description: 'Clip passages from any page into your mentoring goals and reflection prompts, even offline.',
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [
       'storage',
       'contextMenus',
@@ -36,11 +49,10 @@ export default defineConfig({
     ],
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Mentoring workspace' },
     commands: {
       'clip-selection': {
         suggested_key: { default: 'Alt+Shift+C' },
-        description: 'Clip the selected passage to your mentoring workspace',
+        description: '__MSG_clipCommand__',
       },
     },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'clipper@mentoring-workspaces' } } } : {}),

@@ -11,9 +11,11 @@ import {
   clipFromTab,
   createClipMenu,
   onClipMenuClicked,
+  renameClipMenu,
   sendOutbox,
 } from '@/lib/clip-flow';
 import { onConnectionChange } from '@/lib/connection';
+import { followLocale } from '@/lib/locale';
 import { answerWith, type BackgroundRequest } from '@/lib/messages';
 import { OUTBOX_ALARM } from '@/lib/outbox';
 import { refreshPages, showActivatedTab, showPageClips } from '@/lib/page-clips';
@@ -28,6 +30,11 @@ function noteDecided(tabId: number): void {
 }
 
 export default defineBackground(() => {
+  // The menu item and the badge's tooltip speak the person's language, and change with it.
+  void followLocale(() => {
+    void renameClipMenu();
+    void renderBadge();
+  });
   const start = () => {
     void createClipMenu();
     void renderBadge();

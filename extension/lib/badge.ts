@@ -3,20 +3,34 @@
  * in the tab already holds (blue), as "4/5" when only four of them were found on it. The tooltip
  * always says both, in words ("4 of 5 clips found on this page").
  */
+import { i18n } from '@lingui/core';
+import { plural, t } from '@lingui/core/macro';
 import { browser } from 'wxt/browser';
 import { readQueue } from './queue.ts';
 import { readAllPageStates, type PageState } from './page-state.ts';
 
 const WAITING_COLOR = '#b45309';
 const PAGE_COLOR = '#1d4ed8';
-const NAME = 'Mentoring workspace';
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export interface Badge {
   text: string;
   color: string;
   title: string;
+}
+
+/** What the page's clips are: all found, or how many were found (and how many only approximately). */
+function pageWords(onPage: number, found: number, approximate: number): string {
+  if (found === onPage) return plural(onPage, { one: '# clip on this page', other: '# clips on this page' });
+  if (!approximate) {
+    return plural(onPage, {
+      one: `${found} of # clip found on this page`,
+      other: `${found} of # clips found on this page`,
+    });
+  }
+  return plural(onPage, {
+    one: `${found} of # clip found on this page (${approximate} more only approximately)`,
+    other: `${found} of # clips found on this page (${approximate} more only approximately)`,
+  });
 }
 
 /** The badge for a tab, given the outbox length and the tab's page (if known). */
@@ -26,17 +40,14 @@ export function badgeFor(waiting: number, page: PageState | null): Badge {
   const found = page?.clips.filter((c) => page.found[c.id] === true).length ?? 0;
   const approximate = page?.clips.filter((c) => typeof page.found[c.id] === 'object').length ?? 0;
   const parts = [
-    !onPage
-      ? null
-      : found === onPage
-        ? count(onPage, 'clip on this page', 'clips on this page')
-        : `${found} of ${count(onPage, 'clip', 'clips')} found on this page${approximate ? ` (${approximate} more only approximately)` : ''}`,
-    waiting ? count(waiting, 'clip waiting to be sent', 'clips waiting to be sent') : null,
-  ].filter(Boolean);
+    onPage ? pageWords(onPage, found, approximate) : null,
+    waiting ? plural(waiting, { one: '# clip waiting to be sent', other: '# clips waiting to be sent' }) : null,
+  ].filter((part): part is string => !!part);
+  const details = new Intl.ListFormat(i18n.locale, { style: 'short', type: 'unit' }).format(parts);
   return {
     text: waiting ? String(waiting) : !onPage ? '' : found === onPage ? String(onPage) : `${found}/${onPage}`,
     color: waiting ? WAITING_COLOR : PAGE_COLOR,
-    title: parts.length ? `${NAME}: ${parts.join(', ')}` : NAME,
+    title: parts.length ? t`Mentoring workspace: ${details}` : t`Mentoring workspace`,
   };
 }
 

@@ -3,9 +3,11 @@
  * URL, title), or, where no content script can run (a PDF viewer, a frame), from the text the
  * context menu reports. Over-long selections are cut with a notice (shared `limitQuote`).
  */
+import { t } from '@lingui/core/macro';
 import type { Browser } from 'wxt/browser';
 import { limitQuote, MAX_QUOTE_LENGTH, type PageDocument, type Selector } from '@mentoring/shared';
 import { askTab, type PageSelection } from './messages.ts';
+import { formatNumber } from './format.ts';
 import { runContentScript } from './page-script.ts';
 
 export interface Capture {
@@ -42,7 +44,7 @@ export async function captureFromTab(tab: Browser.tabs.Tab, menu?: Browser.conte
   const pageUrl = menu?.pageUrl ?? tab.url;
   if (!isClippable(pageUrl)) {
     throw new CaptureError(
-      'This page cannot be clipped: browser pages and extension stores are closed to extensions. Open the reading in a normal tab.',
+      t`This page cannot be clipped: browser pages and extension stores are closed to extensions. Open the reading in a normal tab.`,
     );
   }
   const fromPage = tab.id === undefined ? null : await selectionInPage(tab.id);
@@ -50,7 +52,7 @@ export async function captureFromTab(tab: Browser.tabs.Tab, menu?: Browser.conte
   const quote = pageQuote || menu?.selectionText?.trim() || '';
   if (!quote) {
     throw new CaptureError(
-      'Nothing is selected. Select the passage you want to clip, then try again (in a PDF, use the right-click menu “Clip to mentoring workspace”).',
+      t`Nothing is selected. Select the passage you want to clip, then try again (in a PDF, use the right-click menu “Clip to mentoring workspace”).`,
     );
   }
   const limited = limitQuote(quote);
@@ -61,7 +63,7 @@ export async function captureFromTab(tab: Browser.tabs.Tab, menu?: Browser.conte
     url: fromPage?.url ?? pageUrl!,
     title: fromPage?.title || tab.title || '',
     document: fromPage?.document ?? {},
-    notice: limited.notice,
+    notice: limited.truncated ? cutNotice(quote.length) : null,
     tabId: tab.id ?? null,
   };
 }
@@ -82,6 +84,13 @@ async function selectionInPage(tabId: number): Promise<PageSelection | null> {
       return null; // a PDF viewer or another page no script may enter
     }
   }
+}
+
+/** Said when a selection was cut to the longest quote a clip keeps (shared `limitQuote`). */
+function cutNotice(length: number): string {
+  const had = formatNumber(length);
+  const kept = formatNumber(MAX_QUOTE_LENGTH);
+  return t`The selection had ${had} characters; the first ${kept} were kept.`;
 }
 
 /** Keeps the selectors of a cut selection to its kept beginning. */

@@ -1,4 +1,5 @@
 /** Turning the picker's fields into the clip that goes to the outbox. */
+import { t } from '@lingui/core/macro';
 import { CreateClip } from '@mentoring/shared';
 import type { Capture } from './capture.ts';
 import type { QueuedClip } from './queue.ts';
@@ -43,7 +44,7 @@ export function clipFromDraft(draft: Draft): { body: QueuedClip['body'] } | { pr
     newPrompt: target.kind === 'prompt' ? { question: target.question.trim() } : undefined,
   };
   if (target.kind === 'prompt' && !body.newPrompt?.question)
-    return { problem: 'Write the reflection question for the new prompt.' };
+    return { problem: t`Write the reflection question for the new prompt.` };
   const checked = CreateClip.safeParse(body);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;

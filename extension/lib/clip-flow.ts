@@ -2,6 +2,7 @@
  * Clipping, from the moment the reader asks (context menu, keyboard command, popup) to the
  * picker, and from the picker's "Save" to the outbox and the tool.
  */
+import { t } from '@lingui/core/macro';
 import { browser, type Browser } from 'wxt/browser';
 import { captureFromTab } from './capture.ts';
 import { addClippedPages } from './clipped-pages.ts';
@@ -17,7 +18,14 @@ export const CLIP_COMMAND = 'clip-selection';
 /** (Re)creates the context-menu item; menus persist, so this runs on install and browser start. */
 export async function createClipMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: CLIP_MENU_ID, title: 'Clip to mentoring workspace', contexts: ['selection'] });
+  browser.contextMenus.create({ id: CLIP_MENU_ID, title: clipMenuTitle(), contexts: ['selection'] });
+}
+
+const clipMenuTitle = () => t`Clip to mentoring workspace`;
+
+/** Says the context menu's item in the extension's language, once it changes. */
+export async function renameClipMenu(): Promise<void> {
+  await browser.contextMenus.update(CLIP_MENU_ID, { title: clipMenuTitle() }).catch(() => undefined);
 }
 
 /** Opens the picker for the tab's selection, or with the reason nothing can be clipped. */
@@ -56,22 +64,26 @@ export async function saveClip(
   await enqueue(partnershipId, body);
   const status = await sendOutbox();
   const waiting = (await readQueue()).find((c) => c.id === body.id);
-  if (!waiting) return { sent: true, message: 'Clipped.' };
+  if (!waiting) return { sent: true, message: t`Clipped.` };
   return { sent: false, message: waitingMessage(waiting, status) };
 }
 
 /** Why a clip waits and what will happen to it, in the clipper's words. */
 export function waitingMessage(clip: Pick<QueuedClip, 'held' | 'lastError'>, status: OutboxStatus | null): string {
-  if (clip.held)
-    return `The tool did not accept this clip: ${clip.lastError ?? 'unknown reason'}. It is kept in this browser; retry or discard it from the toolbar button.`;
+  if (clip.held) {
+    const reason = clip.lastError ?? t`unknown reason`;
+    return t`The tool did not accept this clip: ${reason}. It is kept in this browser; retry or discard it from the toolbar button.`;
+  }
   switch (status?.state) {
     case 'signed-out':
-      return 'Saved in this browser. You are signed out: it will be sent once you connect again.';
+      return t`Saved in this browser. You are signed out: it will be sent once you connect again.`;
     case 'not-connected':
-      return 'Saved in this browser. It will be sent once this browser is connected to your workspace.';
-    case 'tool-error':
-      return `Saved in this browser. The tool had a problem (${status.message ?? 'no details'}); it will be sent automatically.`;
+      return t`Saved in this browser. It will be sent once this browser is connected to your workspace.`;
+    case 'tool-error': {
+      const problem = status.message ?? t`no details`;
+      return t`Saved in this browser. The tool had a problem (${problem}); it will be sent automatically.`;
+    }
     default:
-      return 'Saved in this browser. The tool could not be reached; it will be sent automatically.';
+      return t`Saved in this browser. The tool could not be reached; it will be sent automatically.`;
   }
 }

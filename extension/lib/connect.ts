@@ -2,14 +2,16 @@
  * Connecting this browser to the tool with a connection code (the pairing code with the tool's address) (`POST /api/pairing/exchange`), and
  * disconnecting it (`DELETE /api/connections/{id}`, then forgetting the token).
  */
+import { t } from '@lingui/core/macro';
 import { ConnectionCode, createApiClient } from '@mentoring/shared';
 import { forgetConnection, readConnection, saveConnection, type Connection } from './connection.ts';
+import { savePersonLocale } from './locale.ts';
 import { callTool, describeError } from './tool.ts';
 
 /** Reads a pasted connection code (the pairing code with the tool's address); throws the words to show. */
 export function readConnectionCode(pasted: string): ConnectionCode {
   const parsed = ConnectionCode.safeParse(pasted);
-  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'That is not a connection code.');
+  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? t`That is not a connection code.`);
   return parsed.data;
 }
 
@@ -57,21 +59,22 @@ export async function connect(
   const api = createApiClient({ baseUrl: toolUrl, getToken: () => null });
   const paired = await api.exchangePairingCode({ body: { code, ...details } });
   const connection: Connection = { toolUrl, token: paired.token, me: paired.me, connectionId: paired.connection.id };
-  await saveConnection(connection);
+  await Promise.all([saveConnection(connection), savePersonLocale(paired.me.locale)]);
   return connection;
 }
 
 /** Revokes this browser's token on the tool, then forgets it here in any case. */
 export async function disconnect(): Promise<{ revoked: boolean; message: string }> {
   const connection = await readConnection();
-  let result = { revoked: true, message: 'Disconnected. The token no longer works.' };
+  let result = { revoked: true, message: t`Disconnected. The token no longer works.` };
   if (connection?.token) {
     try {
       await callTool((api) => api.revokeConnection({ params: { id: connection.connectionId } }));
     } catch (err) {
+      const problem = describeError(err);
       result = {
         revoked: false,
-        message: `Disconnected in this browser, but the tool could not revoke the token (${describeError(err)}). Revoke it under “Connected browsers” in your workspace.`,
+        message: t`Disconnected in this browser, but the tool could not revoke the token (${problem}). Revoke it under “Connected browsers” in your workspace.`,
       };
     }
   }

@@ -3,7 +3,7 @@
  * pages cannot read; the content script never reads it either.
  */
 import type { Me } from '@mentoring/shared';
-import { connectionItem, forgetSavedAnswers } from './stored.ts';
+import { connectionItem, forgetSavedAnswers, personLocaleItem } from './stored.ts';
 
 export interface Connection {
   /** The tool's address, without a trailing slash. */
@@ -33,9 +33,9 @@ export async function markSignedOut(reason: string): Promise<void> {
   await saveConnection({ ...connection, token: null, signedOutReason: reason.replace(/[.\s]+$/, '') });
 }
 
-/** "Disconnect": forget the token and everything cached from the tool. */
+/** "Disconnect": forget the token, the person's language and everything cached from the tool. */
 export async function forgetConnection(): Promise<void> {
-  await Promise.all([connectionItem.removeValue(), forgetSavedAnswers()]);
+  await Promise.all([connectionItem.removeValue(), personLocaleItem.removeValue(), forgetSavedAnswers()]);
 }
 
 /** Calls `listener` whenever the stored connection changes (connect, sign out, disconnect). */

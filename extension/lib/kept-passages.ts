@@ -3,6 +3,7 @@
  * unreachable and no saved list of partnerships). They wait in this browser until the person
  * files them from the toolbar popup, which opens the picker with the passage again.
  */
+import { t } from '@lingui/core/macro';
 import type { Capture } from './capture.ts';
 import { openPicker } from './picker-handoff.ts';
 import { keptPassagesItem } from './stored.ts';
@@ -30,6 +31,6 @@ export async function forgetKept(id: string): Promise<void> {
 /** Opens the picker for a kept passage; it is forgotten once the picker has saved it. */
 export async function fileKept(id: string): Promise<void> {
   const passage = (await keptPassagesItem.getValue()).find((k) => k.id === id);
-  if (!passage) throw new Error('This passage is no longer kept in this browser.');
+  if (!passage) throw new Error(t`This passage is no longer kept in this browser.`);
   await openPicker({ capture: passage.capture, keptId: passage.id });
 }

@@ -5,6 +5,7 @@
  * extension's pages only (what each tab's page holds, pickers waiting to open).
  */
 import { storage } from 'wxt/utils/storage';
+import type { Locale } from '@mentoring/shared';
 import type { Connection } from './connection.ts';
 import type { KeptPassage } from './kept-passages.ts';
 import type { OutboxStatus } from './outbox.ts';
@@ -23,6 +24,12 @@ export const outboxItem = storage.defineItem<QueuedClip[]>('local:outbox', {
   version: 2,
   migrations: { 2: (v1: QueuedClipV1[]) => migrateOutboxV1(v1) },
 });
+
+/**
+ * The connected person's language as the tool resolved it (`GET /api/me`: their choice, else their
+ * LMS's): saved on connecting, refreshed when the popup or side panel opens, forgotten on "Disconnect".
+ */
+export const personLocaleItem = storage.defineItem<Locale>('local:personLocale');
 
 export const outboxStatusItem = storage.defineItem<OutboxStatus>('local:outboxStatus');
 

@@ -2,6 +2,7 @@
  * Calling the mentoring tool with this browser's token. A 401 means the person revoked this
  * browser (or the token expired): the connection is marked signed out at once, everywhere.
  */
+import { t } from '@lingui/core/macro';
 import { ApiError, createApiClient, type ApiClient } from '@mentoring/shared';
 import { markSignedOut, readConnection, type Connection } from './connection.ts';
 
@@ -16,11 +17,17 @@ export class NotConnectedError extends Error {
   }
 }
 
+/** Why the tool signed this browser out, as the tool said it, or in general words. */
+export function signedOutReason(connection: Pick<Connection, 'signedOutReason'>): string {
+  return connection.signedOutReason ?? t`the tool no longer accepts this browser`;
+}
+
 function notConnectedError(connection: Connection | null): NotConnectedError {
-  if (!connection) return new NotConnectedError(false, 'This browser is not connected to a mentoring workspace yet.');
+  if (!connection) return new NotConnectedError(false, t`This browser is not connected to a mentoring workspace yet.`);
+  const reason = signedOutReason(connection);
   return new NotConnectedError(
     true,
-    `Signed out: ${connection.signedOutReason ?? 'the tool no longer accepts this browser'}. Connect again with a new connection code from “Connect your browser” in your workspace.`,
+    t`Signed out: ${reason}. Connect again with a new connection code from “Connect your browser” in your workspace.`,
   );
 }
 

@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -55,6 +55,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Extra Chromium flags. */
   args?: string[];
+  /** The reader's preferred language in the browser's settings (Languages), e.g. `fr-FR`. */
+  language?: string;
 }
 
 export function ensureChromium(): string {
@@ -76,6 +78,12 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build:e2e -w extension\` first.`);
   }
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'mentoring-e2e-'));
+  if (options.language) {
+    // As the reader sets it in Settings → Languages (Debian's Chromium ships its interface in English only).
+    await mkdir(path.join(userDataDir, 'Default'));
+    const preferences = { intl: { accept_languages: options.language } };
+    await writeFile(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: ensureChromium(),
     headless: false, // --headless=new below: the headless mode that runs extensions

@@ -1,23 +1,29 @@
 /** Connect your browser: paste the connection code from the workspace, see who it is connected as, disconnect. */
+import { Trans } from '@lingui/react/macro';
+import { t } from '@lingui/core/macro';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
 import type { ConnectionCode } from '@mentoring/shared';
 import { connect, describeThisBrowser, disconnect, extraHostPermission, readConnectionCode } from '@/lib/connect';
-import { describeError } from '@/lib/tool';
+import { describeError, signedOutReason } from '@/lib/tool';
 import { useConnection } from '@/ui/use-stored';
+
+/** What a connection code looks like: the same in every language. */
+const EXAMPLE_CODE = 'ABCD-EFGH@https://mentoring.example.org';
 
 export function ConnectPage() {
   const connection = useConnection();
   const [pasted, setPasted] = useState('');
-  const [done, setDone] = useState<string | null>(null);
+  /** What just happened, worded when shown: connecting switches the page to the person's language. */
+  const [done, setDone] = useState<(() => string) | null>(null);
   const [codeProblem, setCodeProblem] = useState<string | null>(null);
 
   const connecting = useMutation({
     mutationFn: async ({ code, permission }: { code: ConnectionCode; permission: Promise<boolean> }) => {
       if (!(await permission))
         throw new Error(
-          'The extension needs your permission to reach the mentoring tool at that address. Press Connect again and allow it.',
+          t`The extension needs your permission to reach the mentoring tool at that address. Press Connect again and allow it.`,
         );
       const platform = await browser.runtime.getPlatformInfo();
       return connect(
@@ -31,12 +37,18 @@ export function ConnectPage() {
     },
     onSuccess: (c) => {
       setPasted('');
-      setDone(`Connected as ${c.me.person.name}.`);
+      const name = c.me.person.name;
+      setDone(() => () => t`Connected as ${name}.`);
     },
   });
-  const disconnecting = useMutation({ mutationFn: disconnect, onSuccess: (r) => setDone(r.message) });
+  const disconnecting = useMutation({ mutationFn: disconnect, onSuccess: (r) => setDone(() => () => r.message) });
 
-  if (connection === undefined) return <p>Loading…</p>;
+  if (connection === undefined)
+    return (
+      <p>
+        <Trans>Loading…</Trans>
+      </p>
+    );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -58,22 +70,29 @@ export function ConnectPage() {
 
   return (
     <main style={{ maxWidth: 560 }}>
-      <h1>Connect your browser</h1>
+      <h1>
+        <Trans>Connect your browser</Trans>
+      </h1>
       {done && (
         <p className="ok" role="status">
-          {done}
+          {done()}
         </p>
       )}
       {connection?.token ? (
-        <section aria-label="Connection">
+        <section aria-label={t`Connection`}>
           <p>
-            Connected to <strong>{connection.toolUrl}</strong> as <strong>{connection.me.person.name}</strong> in{' '}
-            <strong>{connection.me.program.title}</strong>.
+            <Trans>
+              Connected to <strong dir="auto">{connection.toolUrl}</strong> as{' '}
+              <strong dir="auto">{connection.me.person.name}</strong> in{' '}
+              <strong dir="auto">{connection.me.program.title}</strong>.
+            </Trans>
           </p>
-          <p className="hint">The token is kept in this browser’s extension storage only; web pages cannot read it.</p>
+          <p className="hint">
+            <Trans>The token is kept in this browser’s extension storage only; web pages cannot read it.</Trans>
+          </p>
           <div className="actions">
             <button type="button" onClick={() => disconnecting.mutate()} disabled={disconnecting.isPending}>
-              {disconnecting.isPending ? 'Disconnecting…' : 'Disconnect'}
+              {disconnecting.isPending ? t`Disconnecting…` : t`Disconnect`}
             </button>
           </div>
         </section>
@@ -81,28 +100,34 @@ export function ConnectPage() {
         <form onSubmit={submit} aria-describedby="connect-help">
           {connection && (
             <p className="notice" role="alert">
-              Signed out: {connection.signedOutReason ?? 'the tool no longer accepts this browser'}. Clips you made are
-              kept and will be sent once you connect again.
+              <Trans>
+                Signed out: {signedOutReason(connection)}. Clips you made are kept and will be sent once you connect
+                again.
+              </Trans>
             </p>
           )}
           <p id="connect-help" className="hint">
-            In your mentoring workspace (opened from your course), choose “Connect your browser” and get a connection
-            code. Paste it here whole: it works once, for 10 minutes.
+            <Trans>
+              In your mentoring workspace (opened from your course), choose “Connect your browser” and get a connection
+              code. Paste it here whole: it works once, for 10 minutes.
+            </Trans>
           </p>
-          <label htmlFor="connection-code">Connection code</label>
+          <label htmlFor="connection-code">
+            <Trans>Connection code</Trans>
+          </label>
           <input
             id="connection-code"
             required
             value={pasted}
             onChange={(e) => setPasted(e.target.value)}
-            placeholder="ABCD-EFGH@https://mentoring.example.org"
+            placeholder={EXAMPLE_CODE}
             autoComplete="off"
             spellCheck={false}
             autoFocus
           />
           <div className="actions">
             <button className="primary" type="submit" disabled={connecting.isPending}>
-              {connecting.isPending ? 'Connecting…' : 'Connect'}
+              {connecting.isPending ? t`Connecting…` : t`Connect`}
             </button>
           </div>
           {(codeProblem || connecting.error) && (

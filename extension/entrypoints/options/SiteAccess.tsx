@@ -1,4 +1,5 @@
 /** The options page's permissions section: showing clips again on every site, or site by site. */
+import { Trans } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { askForAllSites, dropAllSites, hasAllSites } from '@/lib/site-access';
@@ -22,14 +23,20 @@ export function SiteAccess() {
 
   return (
     <aside aria-labelledby="site-access-title" style={{ maxWidth: 560 }}>
-      <h2 id="site-access-title">Showing your clips again</h2>
+      <h2 id="site-access-title">
+        <Trans>Showing your clips again</Trans>
+      </h2>
       <p>
-        Clipping needs no access to your sites: when you clip (right-click, Alt+Shift+C or the toolbar button), your
-        browser lets the extension read that one page, that once.
+        <Trans>
+          Clipping needs no access to your sites: when you clip (right-click, Alt+Shift+C or the toolbar button), your
+          browser lets the extension read that one page, that once.
+        </Trans>
       </p>
       <p>
-        To highlight your clips when you open a page again, the extension must be allowed to read its site. It asks once
-        for each site, the first time you clip there.
+        <Trans>
+          To highlight your clips when you open a page again, the extension must be allowed to read its site. It asks
+          once for each site, the first time you clip there.
+        </Trans>
       </p>
       <label>
         <input
@@ -39,12 +46,14 @@ export function SiteAccess() {
           onChange={(e) => toggle(e.currentTarget.checked)}
           aria-describedby="all-sites-hint"
         />{' '}
-        Show clips again on all sites, without asking site by site
+        <Trans>Show clips again on all sites, without asking site by site</Trans>
       </label>
       <p className="hint" id="all-sites-hint">
-        Your browser will say the extension can read and change data on all websites. It still looks only at pages you
-        clipped from, and tells your mentoring tool about no other page. Sites you allowed one by one stay allowed when
-        you turn this off; remove them in your browser’s extension settings.
+        <Trans>
+          Your browser will say the extension can read and change data on all websites. It still looks only at pages you
+          clipped from, and tells your mentoring tool about no other page. Sites you allowed one by one stay allowed
+          when you turn this off; remove them in your browser’s extension settings.
+        </Trans>
       </p>
     </aside>
   );

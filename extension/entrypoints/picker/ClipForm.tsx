@@ -1,4 +1,6 @@
 /** The picker's form for a captured passage, once the browser is connected. */
+import { Trans } from '@lingui/react/macro';
+import { t } from '@lingui/core/macro';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { findDuplicate } from '@mentoring/shared';
@@ -70,7 +72,7 @@ export function ClipForm({
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     setProblem(null);
-    if (!partnershipId) return setProblem('Choose a partnership first.');
+    if (!partnershipId) return setProblem(t`Choose a partnership first.`);
     if (save.isPending || save.isSuccess) return;
     // Within the reader's gesture: to show this clip again when the page is opened later.
     siteAsked.current = askForSite(capture.url);
@@ -87,7 +89,9 @@ export function ClipForm({
     return (
       <>
         <Passage capture={capture} />
-        <p>Loading your partnerships…</p>
+        <p>
+          <Trans>Loading your partnerships…</Trans>
+        </p>
       </>
     );
   }
@@ -110,7 +114,9 @@ export function ClipForm({
       <>
         <Passage capture={capture} />
         <p className="notice" role="alert">
-          You have no active partnership to clip into yet. Accept an invitation or form one in your workspace first.
+          <Trans>
+            You have no active partnership to clip into yet. Accept an invitation or form one in your workspace first.
+          </Trans>
         </p>
       </>
     );
@@ -121,14 +127,19 @@ export function ClipForm({
       <Passage capture={capture} />
       {partnerships.data.staleBecause && (
         <p className="notice" role="status">
-          The tool cannot be reached or has signed you out ({partnerships.data.staleBecause}). Your partnerships are
-          shown as last saved; the clip will wait in this browser and be sent later.
+          <Trans>
+            The tool cannot be reached or has signed you out ({partnerships.data.staleBecause}). Your partnerships are
+            shown as last saved; the clip will wait in this browser and be sent later.
+          </Trans>
         </p>
       )}
       {duplicate && (
         <div className="notice" role="alert">
-          Already clipped{duplicate.waiting ? ' (waiting to be sent)' : ''}: you clipped this passage from this page
-          before.{' '}
+          {duplicate.waiting ? (
+            <Trans>Already clipped (waiting to be sent): you clipped this passage from this page before.</Trans>
+          ) : (
+            <Trans>Already clipped: you clipped this passage from this page before.</Trans>
+          )}{' '}
           {!duplicate.waiting && (
             <button
               type="button"
@@ -142,13 +153,15 @@ export function ClipForm({
                 }).then(onDone)
               }
             >
-              Show the existing clip
+              <Trans>Show the existing clip</Trans>
             </button>
           )}
         </div>
       )}
 
-      <label htmlFor="partnership">Partnership</label>
+      <label htmlFor="partnership">
+        <Trans>Partnership</Trans>
+      </label>
       <select
         id="partnership"
         value={partnershipId ?? ''}
@@ -164,21 +177,29 @@ export function ClipForm({
         ))}
       </select>
 
-      <label htmlFor="file-under">File under</label>
+      <label htmlFor="file-under">
+        <Trans>File under</Trans>
+      </label>
       <select id="file-under" value={chosen} onChange={(e) => setFileUnder(e.target.value)} autoFocus>
         {activeGoals.map((g) => (
           <option key={g.id} value={g.id}>
-            Goal: {g.title}
+            {goalOption(g.title)}
           </option>
         ))}
-        <option value={NEW_PROMPT}>New reflection prompt…</option>
-        <option value={NO_GOAL}>No goal for now</option>
+        <option value={NEW_PROMPT}>{t`New reflection prompt…`}</option>
+        <option value={NO_GOAL}>{t`No goal for now`}</option>
       </select>
-      {goals.error && <p className="hint">Goals could not be loaded ({describeError(goals.error)}).</p>}
+      {goals.error && (
+        <p className="hint">
+          <Trans>Goals could not be loaded ({describeError(goals.error)}).</Trans>
+        </p>
+      )}
 
       {chosen === NEW_PROMPT && (
         <>
-          <label htmlFor="question">Reflection question</label>
+          <label htmlFor="question">
+            <Trans>Reflection question</Trans>
+          </label>
           <input
             id="question"
             value={question}
@@ -190,30 +211,34 @@ export function ClipForm({
         </>
       )}
 
-      <label htmlFor="note">Note</label>
+      <label htmlFor="note">
+        <Trans>Note</Trans>
+      </label>
       <textarea id="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={10_000} />
 
-      <label htmlFor="tags">Tags</label>
+      <label htmlFor="tags">
+        <Trans>Tags</Trans>
+      </label>
       <input
         id="tags"
         value={tags}
         onChange={(e) => setTags(e.target.value)}
-        placeholder="listening, trust"
+        placeholder={t`listening, trust`}
         aria-describedby="tags-hint"
       />
       <p id="tags-hint" className="hint">
-        Separate tags with commas.
+        <Trans>Separate tags with commas.</Trans>
       </p>
 
       <div className="actions">
         <button className="primary" type="submit" disabled={save.isPending || save.isSuccess}>
-          {save.isPending ? 'Saving…' : 'Save'}
+          {save.isPending ? t`Saving…` : t`Save`}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          <Trans>Cancel</Trans>
         </button>
         <span id="picker-keys" className="hint">
-          Enter saves, Escape cancels.
+          <Trans>Enter saves, Escape cancels.</Trans>
         </span>
       </div>
       <div role="status" aria-live="polite">
@@ -228,14 +253,18 @@ export function ClipForm({
   );
 }
 
+const goalOption = (title: string) => t`Goal: ${title}`;
+
 /** The passage the picker holds, shown whatever else the picker can or cannot do. */
 export function Passage({ capture }: { capture: Pick<Capture, 'quote' | 'title' | 'url' | 'notice'> }) {
   return (
     <>
-      <blockquote className="quote" aria-label="Passage">
+      <blockquote className="quote" aria-label={t`Passage`} dir="auto">
         {capture.quote}
       </blockquote>
-      <p className="hint">{capture.title || capture.url}</p>
+      <p className="hint">
+        <bdi>{capture.title || capture.url}</bdi>
+      </p>
       {capture.notice && (
         <p className="notice" role="status">
           {capture.notice}
@@ -261,24 +290,28 @@ function KeepForLater(props: {
   return (
     <>
       <p className="error" role="alert">
-        {props.reason} This browser has no saved list of your partnerships yet, so the passage cannot be filed now.
+        <Trans>
+          {props.reason} This browser has no saved list of your partnerships yet, so the passage cannot be filed now.
+        </Trans>
       </p>
       <div role="status" aria-live="polite">
         {kept && (
-          <p className="notice">Kept in this browser. File it from the toolbar button once the tool can be reached.</p>
+          <p className="notice">
+            <Trans>Kept in this browser. File it from the toolbar button once the tool can be reached.</Trans>
+          </p>
         )}
       </div>
       <div className="actions">
         {!kept && (
           <button className="primary" type="button" autoFocus onClick={() => keep.mutate()} disabled={keep.isPending}>
-            Keep for filing later
+            <Trans>Keep for filing later</Trans>
           </button>
         )}
         <button type="button" onClick={props.onRetry}>
-          Try again
+          <Trans>Try again</Trans>
         </button>
         <button type="button" onClick={props.onDone}>
-          Close
+          <Trans>Close</Trans>
         </button>
       </div>
       {keep.error && (

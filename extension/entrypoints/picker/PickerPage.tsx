@@ -2,6 +2,8 @@
  * The picker: file the captured passage under a goal or as a new reflection prompt, with a note
  * and tags. Keyboard first: Enter saves (Shift+Enter for a new line in the note), Escape cancels.
  */
+import { Trans } from '@lingui/react/macro';
+import { t } from '@lingui/core/macro';
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
@@ -30,15 +32,19 @@ export function PickerPage({ id }: { id: string }) {
 
   return (
     <main aria-labelledby="picker-title">
-      <h1 id="picker-title">Clip to mentoring workspace</h1>
+      <h1 id="picker-title">
+        <Trans>Clip to mentoring workspace</Trans>
+      </h1>
       {input.isPending || connection === undefined ? (
-        <p>Loading…</p>
+        <p>
+          <Trans>Loading…</Trans>
+        </p>
       ) : input.error || !input.data ? (
         <Problem
           message={
             input.error
               ? describeError(input.error)
-              : 'This clip window has expired. Select the passage and clip it again.'
+              : t`This clip window has expired. Select the passage and clip it again.`
           }
           onClose={close}
         />
@@ -63,7 +69,7 @@ function Problem({ message, onClose }: { message: string; onClose: () => void })
       </p>
       <div className="actions">
         <button ref={button} type="button" onClick={onClose}>
-          Close
+          <Trans>Close</Trans>
         </button>
       </div>
     </>
@@ -76,8 +82,10 @@ function NotConnected({ capture, onClose }: { capture: Capture; onClose: () => v
     <>
       <Passage capture={capture} />
       <p className="notice" role="alert">
-        This browser is not connected to your mentoring workspace yet. Connect it with a connection code; this window
-        stays open and your passage is kept here.
+        <Trans>
+          This browser is not connected to your mentoring workspace yet. Connect it with a connection code; this window
+          stays open and your passage is kept here.
+        </Trans>
       </p>
       <div className="actions">
         <button
@@ -89,10 +97,10 @@ function NotConnected({ capture, onClose }: { capture: Capture; onClose: () => v
             void browser.runtime.openOptionsPage();
           }}
         >
-          {opened ? 'Open the connect page again' : 'Connect your browser'}
+          {opened ? t`Open the connect page again` : t`Connect your browser`}
         </button>
         <button type="button" onClick={onClose}>
-          Cancel
+          <Trans>Cancel</Trans>
         </button>
       </div>
     </>

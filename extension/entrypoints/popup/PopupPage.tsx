@@ -2,6 +2,8 @@
  * The toolbar popup: clip the selection, open the side panel, and see what waits in the outbox
  * and why (offline, signed out, tool error) with the last error message.
  */
+import { Trans } from '@lingui/react/macro';
+import { plural, t } from '@lingui/core/macro';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useMutation } from '@tanstack/react-query';
@@ -10,12 +12,14 @@ import type { Connection } from '@/lib/connection';
 import { askBackground } from '@/lib/messages';
 import type { OutboxStatus } from '@/lib/outbox';
 import { openSidePanel } from '@/lib/side-panel';
-import { describeError } from '@/lib/tool';
+import { describeError, signedOutReason } from '@/lib/tool';
+import { excerpt } from '@/lib/format';
 import { useConnection, useKeptPassages, useOutboxStatus, useQueue } from '@/ui/use-stored';
+import { Quote } from '@/ui/Quote';
 
 async function activeTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (!tab?.id) throw new Error('No tab is open in this window.');
+  if (!tab?.id) throw new Error(t`No tab is open in this window.`);
   return tab;
 }
 
@@ -40,17 +44,21 @@ export function PopupPage() {
 
   return (
     <main aria-labelledby="popup-title">
-      <h1 id="popup-title">Mentoring workspace</h1>
+      <h1 id="popup-title">
+        <Trans>Mentoring workspace</Trans>
+      </h1>
       <ConnectionLine connection={connection} />
       <div className="actions">
         <button className="primary" type="button" onClick={() => clip.mutate()} disabled={clip.isPending} autoFocus>
-          Clip the selection
+          <Trans>Clip the selection</Trans>
         </button>
         <button type="button" onClick={openPanel}>
-          Open side panel
+          <Trans>Open side panel</Trans>
         </button>
       </div>
-      <p className="hint">Or right-click a selection, or press Alt+Shift+C.</p>
+      <p className="hint">
+        <Trans>Or right-click a selection, or press Alt+Shift+C.</Trans>
+      </p>
       {clip.error || panelError ? (
         <p className="error" role="alert">
           {describeError(clip.error ?? panelError)}
@@ -60,29 +68,31 @@ export function PopupPage() {
       {queue.length > 0 && (
         <section aria-labelledby="outbox-title">
           <h2 id="outbox-title">
-            {queue.length === 1 ? '1 clip waits to be sent' : `${queue.length} clips wait to be sent`}
+            {plural(queue.length, { one: '# clip waits to be sent', other: '# clips wait to be sent' })}
           </h2>
           <p className="notice" role="status">
             {whyWaiting(status, connection === null)}
           </p>
-          {status?.message && <p className="hint">Last error: {status.message}</p>}
+          {status?.message && (
+            <p className="hint">
+              <Trans>Last error: {status.message}</Trans>
+            </p>
+          )}
           <ul className="plain">
             {queue.map((c) => (
               <li key={c.id}>
-                <div>“{c.body.quote.length > 120 ? `${c.body.quote.slice(0, 120)}…` : c.body.quote}”</div>
+                <Quote text={c.body.quote} max={120} className="passage" />
                 {c.held && <p className="error">{waitingMessage(c, status ?? null)}</p>}
                 {!c.held && c.lastError && (
                   <p className="hint">
-                    Tried {c.attempts}×: {c.lastError}
+                    <Trans>
+                      Tried {c.attempts}×: {c.lastError}
+                    </Trans>
                   </p>
                 )}
                 {c.held && (
-                  <button
-                    type="button"
-                    onClick={() => discard.mutate(c.id)}
-                    aria-label={`Discard the clip “${c.body.quote.slice(0, 40)}”`}
-                  >
-                    Discard
+                  <button type="button" onClick={() => discard.mutate(c.id)} aria-label={discardLabel(c.body.quote)}>
+                    <Trans>Discard</Trans>
                   </button>
                 )}
               </li>
@@ -90,7 +100,7 @@ export function PopupPage() {
           </ul>
           <div className="actions">
             <button type="button" onClick={() => retry.mutate()} disabled={retry.isPending}>
-              {retry.isPending ? 'Sending…' : 'Retry now'}
+              {retry.isPending ? t`Sending…` : t`Retry now`}
             </button>
           </div>
         </section>
@@ -112,19 +122,21 @@ function KeptPassages() {
   return (
     <section aria-labelledby="kept-title">
       <h2 id="kept-title">
-        {kept.length === 1 ? '1 passage kept for filing' : `${kept.length} passages kept for filing`}
+        {plural(kept.length, { one: '# passage kept for filing', other: '# passages kept for filing' })}
       </h2>
       <ul className="plain">
         {kept.map((k) => (
           <li key={k.id}>
-            <div>“{k.capture.quote.length > 120 ? `${k.capture.quote.slice(0, 120)}…` : k.capture.quote}”</div>
-            <p className="hint">{k.capture.title || k.capture.url}</p>
+            <Quote text={k.capture.quote} max={120} className="passage" />
+            <p className="hint">
+              <bdi>{k.capture.title || k.capture.url}</bdi>
+            </p>
             <div className="actions">
               <button type="button" className="primary" onClick={() => file.mutate(k.id)} disabled={file.isPending}>
-                File it
+                <Trans>File it</Trans>
               </button>
               <button type="button" onClick={() => discard.mutate(k.id)}>
-                Discard
+                <Trans>Discard</Trans>
               </button>
             </div>
           </li>
@@ -144,9 +156,9 @@ function ConnectionLine({ connection }: { connection: Connection | null | undefi
   if (!connection) {
     return (
       <p className="notice">
-        Not connected.{' '}
+        <Trans>Not connected.</Trans>{' '}
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Connect your browser
+          <Trans>Connect your browser</Trans>
         </button>
       </p>
     );
@@ -154,35 +166,43 @@ function ConnectionLine({ connection }: { connection: Connection | null | undefi
   if (!connection.token) {
     return (
       <p className="notice" role="alert">
-        Signed out: {connection.signedOutReason ?? 'the tool no longer accepts this browser'}.{' '}
+        <Trans>Signed out: {signedOutReason(connection)}.</Trans>{' '}
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Connect again
+          <Trans>Connect again</Trans>
         </button>
       </p>
     );
   }
   return (
     <p className="hint">
-      Connected as {connection.me.person.name} ·{' '}
+      <Trans>
+        Connected as <bdi>{connection.me.person.name}</bdi>
+      </Trans>{' '}
+      ·{' '}
       <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-        Connection
+        <Trans>Connection</Trans>
       </button>
     </p>
   );
 }
 
 function whyWaiting(status: OutboxStatus | null | undefined, notConnected: boolean): string {
-  if (notConnected) return 'This browser is not connected: they will be sent once you connect it.';
+  if (notConnected) return t`This browser is not connected: they will be sent once you connect it.`;
   switch (status?.state) {
     case 'offline':
-      return 'Offline: the tool could not be reached. They are sent automatically when it can be.';
+      return t`Offline: the tool could not be reached. They are sent automatically when it can be.`;
     case 'signed-out':
-      return 'Signed out: the tool no longer accepts this browser. Connect again and they are sent.';
+      return t`Signed out: the tool no longer accepts this browser. Connect again and they are sent.`;
     case 'not-connected':
-      return 'This browser is not connected: they will be sent once you connect it.';
+      return t`This browser is not connected: they will be sent once you connect it.`;
     case 'tool-error':
-      return 'The tool had a problem. They are retried automatically; held ones need you to retry or discard them.';
+      return t`The tool had a problem. They are retried automatically; held ones need you to retry or discard them.`;
     default:
-      return 'They are being sent.';
+      return t`They are being sent.`;
   }
+}
+
+function discardLabel(quote: string): string {
+  const start = excerpt(quote, 40);
+  return t`Discard the clip “${start}”`;
 }

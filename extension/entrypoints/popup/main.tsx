@@ -1,4 +1,5 @@
+import { t } from '@lingui/core/macro';
 import { mount } from '@/ui/mount';
 import { PopupPage } from './PopupPage';
 
-mount(<PopupPage />);
+mount(() => <PopupPage />, { title: () => t`Mentoring workspace`, refreshLanguage: true });

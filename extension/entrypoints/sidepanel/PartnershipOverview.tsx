@@ -1,4 +1,7 @@
 /** The sections of the side panel for one partnership. */
+import type { ReactNode } from 'react';
+import { Trans } from '@lingui/react/macro';
+import { plural, t } from '@lingui/core/macro';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ApiError,
@@ -13,8 +16,10 @@ import {
 import type { Connection } from '@/lib/connection';
 import { askBackground, type AnchorResult } from '@/lib/messages';
 import type { PageState } from '@/lib/page-state';
+import { excerpt, formatDateTime, formatDay } from '@/lib/format';
 import { callTool, describeError } from '@/lib/tool';
 import { clipQueries, goalQueries, partnershipQueries, useGoals } from '@/ui/tool-queries';
+import { Quote } from '@/ui/Quote';
 
 interface Props {
   partnership: Partnership;
@@ -22,10 +27,6 @@ interface Props {
   page: PageState | null;
   tabId: number | null;
 }
-
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export function PartnershipOverview({ partnership, connection, page, tabId }: Props) {
   const id = partnership.id;
@@ -68,8 +69,10 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
     <li key={clip.id}>
       {found === false ? (
         <>
-          <div>“{excerpt(clip.quote)}”</div>
-          <span className="badge">not found on this page</span>
+          <Quote text={clip.quote} className="passage" />
+          <span className="badge">
+            <Trans>not found on this page</Trans>
+          </span>
         </>
       ) : (
         <button
@@ -83,29 +86,47 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
               tabId: found ? (tabId ?? undefined) : undefined,
             })
           }
-          title={found ? 'Show this passage on the page' : `Open ${clip.title || clip.url} at this passage`}
+          title={found ? t`Show this passage on the page` : openTitle(clip)}
         >
-          “{excerpt(clip.quote)}”
+          <Quote text={clip.quote} />
         </button>
       )}
       {typeof found === 'object' && (
         <>
-          <span className="badge">approximate</span>
-          <div className="hint">Found instead: “{excerpt(found.approximate)}”</div>
+          <span className="badge">
+            <Trans>approximate</Trans>
+          </span>
+          <div className="hint">
+            <Trans>
+              Found instead: “<bdi>{excerpt(found.approximate)}</bdi>”
+            </Trans>
+          </div>
         </>
       )}
-      {found === undefined && <div className="hint">{clip.title || clip.url}</div>}
-      {clip.note && <div className="hint">{excerpt(clip.note)}</div>}
+      {found === undefined && (
+        <div className="hint">
+          <bdi>{clip.title || clip.url}</bdi>
+        </div>
+      )}
+      {clip.note && (
+        <div className="hint" dir="auto">
+          {excerpt(clip.note)}
+        </div>
+      )}
       {mayAddToAgenda && !onAgenda(clip.id) && (
         <button
           type="button"
           onClick={() => addToAgenda.mutate({ kind: 'clip', clipId: clip.id })}
           disabled={addToAgenda.isPending}
         >
-          Add to agenda
+          <Trans>Add to agenda</Trans>
         </button>
       )}
-      {onAgenda(clip.id) && <span className="badge">on the agenda</span>}
+      {onAgenda(clip.id) && (
+        <span className="badge">
+          <Trans>on the agenda</Trans>
+        </span>
+      )}
     </li>
   );
 
@@ -118,10 +139,18 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
       )}
 
       <section aria-labelledby="on-page">
-        <h2 id="on-page">On this page</h2>
-        {page?.error && <p className="hint">Clips of this page could not be fetched: {page.error}</p>}
+        <h2 id="on-page">
+          <Trans>On this page</Trans>
+        </h2>
+        {page?.error && (
+          <p className="hint">
+            <Trans>Clips of this page could not be fetched: {page.error}</Trans>
+          </p>
+        )}
         {pageClips.length === 0 ? (
-          <p className="hint">No clips from this page yet.</p>
+          <p className="hint">
+            <Trans>No clips from this page yet.</Trans>
+          </p>
         ) : (
           <>
             <FoundSummary clips={pageClips} found={page?.found ?? {}} />
@@ -131,18 +160,28 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
       </section>
 
       <section aria-labelledby="next-conversation">
-        <h2 id="next-conversation">Next conversation</h2>
+        <h2 id="next-conversation">
+          <Trans>Next conversation</Trans>
+        </h2>
         {preparation.isPending ? (
-          <p>Loading…</p>
+          <p>
+            <Trans>Loading…</Trans>
+          </p>
         ) : preparation.error ? (
           <p className="error">{describeError(preparation.error)}</p>
         ) : !next ? (
-          <p className="hint">No conversation is scheduled yet.</p>
+          <p className="hint">
+            <Trans>No conversation is scheduled yet.</Trans>
+          </p>
         ) : (
           <>
-            <p>{day(next.scheduledFor)}</p>
+            <p>
+              <time dateTime={next.scheduledFor}>{formatDateTime(next.scheduledFor)}</time>
+            </p>
             {next.agenda.length === 0 ? (
-              <p className="hint">The agenda is empty.</p>
+              <p className="hint">
+                <Trans>The agenda is empty.</Trans>
+              </p>
             ) : (
               <ol>
                 {next.agenda.map((item, i) => (
@@ -155,9 +194,13 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
       </section>
 
       <section aria-labelledby="goals">
-        <h2 id="goals">Goals</h2>
+        <h2 id="goals">
+          <Trans>Goals</Trans>
+        </h2>
         {goals.isPending ? (
-          <p>Loading…</p>
+          <p>
+            <Trans>Loading…</Trans>
+          </p>
         ) : goals.error ? (
           <p className="error">{describeError(goals.error)}</p>
         ) : (
@@ -166,7 +209,7 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
               .filter((g) => g.status === 'active')
               .map((g) => (
                 <li key={g.id}>
-                  <strong>{g.title}</strong>
+                  <strong dir="auto">{g.title}</strong>
                   {g.actions.length > 0 && (
                     <ul className="plain">
                       {g.actions.map((a) => (
@@ -179,8 +222,8 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
                               onChange={(e) => toggleAction.mutate({ actionId: a.id, done: e.target.checked })}
                             />
                             <span>
-                              {a.text}
-                              {a.dueOn && <span className="hint"> · due {a.dueOn}</span>}
+                              <bdi>{a.text}</bdi>
+                              {a.dueOn && <Due day={a.dueOn} />}
                             </span>
                           </label>
                         </li>
@@ -194,18 +237,22 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
       </section>
 
       <section aria-labelledby="prompts">
-        <h2 id="prompts">Open prompts</h2>
+        <h2 id="prompts">
+          <Trans>Open prompts</Trans>
+        </h2>
         {(preparation.data?.openPrompts ?? []).length === 0 ? (
-          <p className="hint">No open prompts.</p>
+          <p className="hint">
+            <Trans>No open prompts.</Trans>
+          </p>
         ) : (
           <ul className="plain">
             {preparation.data!.openPrompts.map((p) => (
               <li key={p.id}>
-                {p.question}
+                <bdi>{p.question}</bdi>
                 {mayAddToAgenda && !next!.agenda.some((i) => i.kind === 'prompt' && i.promptId === p.id) && (
                   <div>
                     <button type="button" onClick={() => addToAgenda.mutate({ kind: 'prompt', promptId: p.id })}>
-                      Add to agenda
+                      <Trans>Add to agenda</Trans>
                     </button>
                   </div>
                 )}
@@ -216,15 +263,19 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
       </section>
 
       <section aria-labelledby="commitments">
-        <h2 id="commitments">Commitments due</h2>
+        <h2 id="commitments">
+          <Trans>Commitments due</Trans>
+        </h2>
         {(preparation.data?.commitmentsDue ?? []).length === 0 ? (
-          <p className="hint">Nothing due.</p>
+          <p className="hint">
+            <Trans>Nothing due.</Trans>
+          </p>
         ) : (
           <ul className="plain">
             {preparation.data!.commitmentsDue.map((a) => (
               <li key={a.id}>
-                {a.text}
-                {a.dueOn && <span className="hint"> · due {a.dueOn}</span>}
+                <bdi>{a.text}</bdi>
+                {a.dueOn && <Due day={a.dueOn} />}
               </li>
             ))}
           </ul>
@@ -232,13 +283,19 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
       </section>
 
       <section aria-labelledby="recent">
-        <h2 id="recent">Recent clips</h2>
+        <h2 id="recent">
+          <Trans>Recent clips</Trans>
+        </h2>
         {recent.isPending ? (
-          <p>Loading…</p>
+          <p>
+            <Trans>Loading…</Trans>
+          </p>
         ) : recent.error ? (
           <p className="error">{describeError(recent.error)}</p>
         ) : recent.data.length === 0 ? (
-          <p className="hint">No clips yet.</p>
+          <p className="hint">
+            <Trans>No clips yet.</Trans>
+          </p>
         ) : (
           <ul className="plain">{recent.data.map((c) => clipItem(c))}</ul>
         )}
@@ -247,19 +304,57 @@ export function PartnershipOverview({ partnership, connection, page, tabId }: Pr
   );
 }
 
-function agendaText(item: AgendaItem, goals: Goal[], clips: Clip[], prompts: Prompt[]): string {
+/** An agenda item in words; what people wrote keeps its own direction. */
+function agendaText(item: AgendaItem, goals: Goal[], clips: Clip[], prompts: Prompt[]): ReactNode {
   switch (item.kind) {
-    case 'goal':
-      return `Goal: ${goals.find((g) => g.id === item.goalId)?.title ?? 'a goal'}`;
+    case 'goal': {
+      const title = goals.find((g) => g.id === item.goalId)?.title ?? t`a goal`;
+      return (
+        <Trans>
+          Goal: <bdi>{title}</bdi>
+        </Trans>
+      );
+    }
     case 'clip': {
       const clip = clips.find((c) => c.id === item.clipId);
-      return clip ? `Clip: “${excerpt(clip.quote, 100)}”` : 'A clip';
+      const quote = clip && excerpt(clip.quote, 100);
+      return quote ? (
+        <Trans>
+          Clip: “<bdi>{quote}</bdi>”
+        </Trans>
+      ) : (
+        <Trans>A clip</Trans>
+      );
     }
-    case 'prompt':
-      return `Prompt: ${prompts.find((p) => p.id === item.promptId)?.question ?? 'a reflection prompt'}`;
+    case 'prompt': {
+      const question = prompts.find((p) => p.id === item.promptId)?.question ?? t`a reflection prompt`;
+      return (
+        <Trans>
+          Prompt: <bdi>{question}</bdi>
+        </Trans>
+      );
+    }
     case 'free':
-      return item.text;
+      return <bdi>{item.text}</bdi>;
   }
+}
+
+/** A due date, as a calendar day in the reader's language. */
+function Due({ day }: { day: string }) {
+  const when = formatDay(day);
+  return (
+    <span className="hint">
+      {' · '}
+      <Trans>
+        due <time dateTime={day}>{when}</time>
+      </Trans>
+    </span>
+  );
+}
+
+function openTitle(clip: Clip): string {
+  const page = clip.title || clip.url;
+  return t`Open ${page} at this passage`;
 }
 
 /** "4 of 5 found on this page", saying how many only approximately and naming those not found. */
@@ -270,15 +365,28 @@ function FoundSummary({ clips, found }: { clips: Clip[]; found: PageState['found
   if (exactly === clips.length) return null;
   return (
     <p className="notice" role="status">
-      {exactly} of {clips.length} found on this page.
-      {approximate > 0 && ` ${approximate} found only approximately: compare each with the passage clipped.`}
-      {missing.length > 0 && ' Not found: '}
-      {missing.map((c, i) => (
-        <span key={c.id}>
-          {i > 0 && '; '}“{excerpt(c.quote, 60)}”
-        </span>
-      ))}
-      {missing.length > 0 && '.'}
+      {plural(clips.length, {
+        one: `${exactly} of # found on this page.`,
+        other: `${exactly} of # found on this page.`,
+      })}
+      {approximate > 0 && (
+        <>
+          {' '}
+          {plural(approximate, {
+            one: '# found only approximately: compare it with the passage clipped.',
+            other: '# found only approximately: compare each with the passage clipped.',
+          })}
+        </>
+      )}
+      {missing.length > 0 && (
+        <>
+          {' '}
+          <Trans>Not found:</Trans>{' '}
+          {missing.map((c) => (
+            <Quote key={c.id} text={c.quote} max={60} className="missing" />
+          ))}
+        </>
+      )}
     </p>
   );
 }

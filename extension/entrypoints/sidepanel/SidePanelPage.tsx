@@ -3,6 +3,7 @@
  * not found on it), the next conversation's agenda, goals with actions, open prompts, commitments
  * due and recent clips. Clicking a clip opens its page at the passage.
  */
+import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useStored, useConnection } from '@/ui/use-stored';
@@ -11,7 +12,7 @@ import { usePartnerships, useRefetchOnConnectionChange } from '@/ui/tool-queries
 import { useActiveTabId } from '@/ui/use-active-tab';
 import { partnershipLabel } from '@/lib/partnership-label';
 import { pageStateItem } from '@/lib/stored';
-import { describeError } from '@/lib/tool';
+import { describeError, signedOutReason } from '@/lib/tool';
 import { PartnershipOverview } from './PartnershipOverview';
 
 export function SidePanelPage() {
@@ -24,17 +25,26 @@ export function SidePanelPage() {
   const tabId = useActiveTabId();
   const page = useStored(tabId === null ? null : pageStateItem(tabId));
 
-  if (connection === undefined) return <p>Loading…</p>;
+  if (connection === undefined)
+    return (
+      <p>
+        <Trans>Loading…</Trans>
+      </p>
+    );
   if (!connection?.token) {
     return (
       <main>
-        <h1>Mentoring workspace</h1>
+        <h1>
+          <Trans>Mentoring workspace</Trans>
+        </h1>
         <p className="notice" role="alert">
-          {connection
-            ? `Signed out: ${connection.signedOutReason ?? 'the tool no longer accepts this browser'}.`
-            : 'This browser is not connected yet.'}{' '}
+          {connection ? (
+            <Trans>Signed out: {signedOutReason(connection)}.</Trans>
+          ) : (
+            <Trans>This browser is not connected yet.</Trans>
+          )}{' '}
           <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-            Connect
+            <Trans>Connect</Trans>
           </button>
         </p>
       </main>
@@ -43,21 +53,31 @@ export function SidePanelPage() {
   const me = connection.me.person.id;
   return (
     <main aria-labelledby="panel-title">
-      <h1 id="panel-title">Mentoring workspace</h1>
+      <h1 id="panel-title">
+        <Trans>Mentoring workspace</Trans>
+      </h1>
       {partnerships.isPending ? (
-        <p>Loading your partnerships…</p>
+        <p>
+          <Trans>Loading your partnerships…</Trans>
+        </p>
       ) : partnerships.error ? (
         <p className="error" role="alert">
           {describeError(partnerships.error)}
         </p>
       ) : partnerships.data.data.length === 0 ? (
-        <p className="notice">You have no active partnership yet.</p>
+        <p className="notice">
+          <Trans>You have no active partnership yet.</Trans>
+        </p>
       ) : (
         <>
           {partnerships.data.staleBecause && (
-            <p className="notice">Offline: showing what was saved ({partnerships.data.staleBecause}).</p>
+            <p className="notice">
+              <Trans>Offline: showing what was saved ({partnerships.data.staleBecause}).</Trans>
+            </p>
           )}
-          <label htmlFor="partnership">Partnership</label>
+          <label htmlFor="partnership">
+            <Trans>Partnership</Trans>
+          </label>
           <select
             id="partnership"
             value={partnershipId ?? ''}

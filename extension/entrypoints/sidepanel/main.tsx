@@ -1,4 +1,5 @@
+import { t } from '@lingui/core/macro';
 import { mount } from '@/ui/mount';
 import { SidePanelPage } from './SidePanelPage';
 
-mount(<SidePanelPage />);
+mount(() => <SidePanelPage />, { title: () => t`Mentoring workspace`, refreshLanguage: true });

@@ -1,9 +1,9 @@
 /**
- * Dates as people read them, in the language the app speaks (`i18n.locale`), one format
- * everywhere. Instants (`…T…Z`) are shown in the reader's time zone; due dates are calendar days
- * (`YYYY-MM-DD`) and are never shifted by a time zone.
+ * Dates as people read them, in the language the app speaks (`i18n.locale`): the formats shared
+ * with the extension (`@mentoring/shared/format`), and the app's own helpers for forms and lists.
  */
 import { i18n } from '@lingui/core';
+import * as shared from '@mentoring/shared/format';
 
 const DAY = 86_400_000;
 
@@ -12,30 +12,9 @@ function calendarDay(day: string): Date {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
 
-/** The year is left out when it is this year, as people write dates. */
-function yearIfOther(d: Date): { year?: 'numeric' } {
-  return d.getFullYear() === new Date().getFullYear() ? {} : { year: 'numeric' };
-}
-
-export function formatDay(day: string): string {
-  const d = calendarDay(day);
-  return d.toLocaleDateString(i18n.locale, { weekday: 'short', day: 'numeric', month: 'short', ...yearIfOther(d) });
-}
-
-export function formatDate(iso: string): string {
-  const d = new Date(iso);
-  return d.toLocaleDateString(i18n.locale, { day: 'numeric', month: 'short', ...yearIfOther(d) });
-}
-
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(i18n.locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: 'numeric',
-    minute: '2-digit',
-  });
-}
+export const formatDay = (day: string): string => shared.formatDay(day, i18n.locale);
+export const formatDate = (iso: string): string => shared.formatDate(iso, i18n.locale);
+export const formatDateTime = (iso: string): string => shared.formatDateTime(iso, i18n.locale);
 
 /** "in 3 days", "yesterday", "2 weeks ago": for scanning lists. */
 export function formatRelative(iso: string, now = Date.now()): string {

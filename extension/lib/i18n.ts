@@ -1,0 +1,30 @@
+/**
+ * The extension's one message system (Lingui), in every part: pages, picker and background. The
+ * five catalogs are compiled at build time and bundled (a few kilobytes each, read from the
+ * extension's own files): a service worker may not load code later, and no text ever waits.
+ * English is active from the start, so nothing shows a bare message id; `followLocale`
+ * (locale.ts) switches to the person's language.
+ */
+import { i18n, type Messages } from '@lingui/core';
+import { textDirection, type Locale } from '@mentoring/shared';
+import { messages as ar } from '../locales/ar.po';
+import { messages as en } from '../locales/en.po';
+import { messages as es } from '../locales/es.po';
+import { messages as fr } from '../locales/fr.po';
+import { messages as zh } from '../locales/zh.po';
+
+const catalogs: Record<Locale, Messages> = { en, es, fr, ar, zh };
+
+i18n.loadAndActivate({ locale: 'en', messages: en });
+
+export function activateLocale(locale: Locale): void {
+  if (i18n.locale !== locale) i18n.loadAndActivate({ locale, messages: catalogs[locale] });
+}
+
+/** The page's `lang` and `dir`, which the styles mirror by (logical properties). */
+export function setPageLanguage(locale: Locale): void {
+  document.documentElement.lang = locale;
+  document.documentElement.dir = textDirection(locale);
+}
+
+export { i18n };

@@ -1,0 +1,95 @@
+/**
+ * Every language has every message of the web app and of the extension, with the same
+ * placeholders, plural and select arguments and markup (`<0>…</0>`) as the English source; and
+ * the extension's manifest texts (`_locales/<lang>/messages.json`) have the same keys in every
+ * language. A missing or broken translation fails here instead of showing English, or a blank,
+ * to someone reading Arabic.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '@mentoring/shared/rules/locale';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** msgid → msgstr of a catalog as `lingui extract` writes it (one line each). */
+function readCatalog(dir: string, locale: string): Map<string, string> {
+  const text = fs.readFileSync(path.join(root, dir, `${locale}.po`), 'utf8');
+  const entries = new Map<string, string>();
+  for (const m of text.matchAll(/^msgid ("(?:[^"\\]|\\.)*")\nmsgstr ("(?:[^"\\]|\\.)*")$/gm)) {
+    const id = JSON.parse(m[1]!) as string;
+    if (id) entries.set(id, JSON.parse(m[2]!) as string);
+  }
+  return entries;
+}
+
+/** The parts of a message a translation must keep: argument names, `#`, and markup tags. */
+function placeholders(message: string): string[] {
+  const args = [...message.matchAll(/\{\s*([A-Za-z0-9_]+)\s*[,}]/g)].map((m) => `{${m[1]}}`);
+  const tags = [...message.matchAll(/<\/?\d+\/?>/g)].map((m) => m[0]);
+  const pound = message.includes('#') ? ['#'] : [];
+  return [...new Set([...args, ...tags, ...pound])].sort();
+}
+
+const PARTS = [
+  { name: 'web app', dir: 'lti-tool/src/web/locales', atLeast: 100 },
+  { name: 'extension', dir: 'extension/locales', atLeast: 100 },
+];
+
+for (const part of PARTS) {
+  describe(`${part.name} catalogs`, () => {
+    const source = readCatalog(part.dir, 'en');
+
+    it('has English source messages', () => {
+      expect(source.size).toBeGreaterThan(part.atLeast);
+    });
+
+    for (const locale of LOCALES.filter((l) => l !== 'en')) {
+      it(`${locale} translates every message with the same placeholders`, () => {
+        const catalog = readCatalog(part.dir, locale);
+        const missing = [...source.keys()].filter((id) => !catalog.get(id));
+        expect(missing).toEqual([]);
+        const broken = [...source.keys()].filter(
+          (id) => placeholders(catalog.get(id)!).join() !== placeholders(id).join(),
+        );
+        expect(broken.map((id) => `${id} → ${catalog.get(id)}`)).toEqual([]);
+      });
+    }
+  });
+}
+
+describe('the extension’s manifest texts', () => {
+  const dir = path.join(root, 'extension/public/_locales');
+  const read = (folder: string) =>
+    JSON.parse(fs.readFileSync(path.join(dir, folder, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+  const english = read('en');
+  // The browser's folder names: Simplified Chinese is zh_CN there.
+  const folders = LOCALES.map((l) => (l === 'zh' ? 'zh_CN' : l));
+
+  it('has a folder for each language and no other', () => {
+    expect(fs.readdirSync(dir).sort()).toEqual([...folders].sort());
+  });
+
+  it('names every text the manifest uses', () => {
+    const manifest = fs.readFileSync(path.join(root, 'extension/wxt.config.ts'), 'utf8');
+    const used = [...manifest.matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!);
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.filter((key) => !english[key])).toEqual([]);
+  });
+
+  for (const folder of folders.filter((f) => f !== 'en')) {
+    it(`${folder} has every text, none empty`, () => {
+      const texts = read(folder);
+      expect(Object.keys(texts).sort()).toEqual(Object.keys(english).sort());
+      expect(Object.entries(texts).filter(([, t]) => !t.message.trim())).toEqual([]);
+    });
+  }
+
+  it('keeps the name within the stores’ 75 characters and the description within 132', () => {
+    for (const folder of folders) {
+      const texts = read(folder);
+      expect(texts.extName!.message.length, folder).toBeLessThanOrEqual(75);
+      expect(texts.extDescription!.message.length, folder).toBeLessThanOrEqual(132);
+    }
+  });
+});
