@@ -19,6 +19,8 @@ import { percentile } from './load.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const COURSE = 'bench-firstload';
+/** BENCH_TIMELINE=1: every load's requests and moments, on the frame's clock, in the order they started. */
+const TIMELINE = Boolean(process.env.BENCH_TIMELINE);
 
 interface Load {
   /** Launch POST → content, on the frame's own clock. */
@@ -84,9 +86,13 @@ const MARK_CONTENT = `(() => {
   new MutationObserver(mark).observe(document, { childList: true, subtree: true });
 })();`;
 
+/** One line of the timeline: when a request started and ended (or a moment), on the frame's clock. */
+type Step = [start: number, end: number | null, what: string];
+
 interface InFrame {
   at: number;
   navigation: number;
+  timeline: Step[];
   resources: Array<{ js: boolean; bytes: number; cached: boolean }>;
 }
 
@@ -112,8 +118,26 @@ async function launchOnce(
     const f = await frame.evaluate((): InFrame => {
       const at = (window as unknown as { __firstContent: number }).__firstContent;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const timeline: Step[] = [
+        [0, nav.redirectEnd, `redirects (${nav.redirectCount})`],
+        [
+          nav.fetchStart,
+          nav.responseEnd,
+          `${nav.name.replace(/\?.*/, '')}: first byte at ${nav.responseStart.toFixed(0)}, ${nav.encodedBodySize} B`,
+        ],
+        ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e): Step => [
+          e.startTime,
+          e.responseEnd,
+          `${new URL(e.name).pathname} (${e.initiatorType}): first byte at ${e.responseStart.toFixed(0)}, ${e.encodedBodySize} B${e.transferSize === 0 ? ', cached' : ''}`,
+        ]),
+        [nav.domInteractive, null, 'DOM interactive'],
+        [nav.domContentLoadedEventEnd, null, 'DOMContentLoaded'],
+        ...performance.getEntriesByType('paint').map((e): Step => [e.startTime, null, e.name]),
+        [at, null, 'content'],
+      ];
       return {
         at,
+        timeline,
         navigation: nav.encodedBodySize,
         resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
           .filter((e) => e.startTime <= at)
@@ -126,6 +150,7 @@ async function launchOnce(
     });
     const sent = f.resources.filter((r) => !r.cached);
     const scripts = f.resources.filter((r) => r.js);
+    if (TIMELINE) printTimeline(f.timeline);
     return {
       ms: f.at,
       seen,
@@ -138,6 +163,13 @@ async function launchOnce(
   } finally {
     page.off('request', onRequest);
   }
+}
+
+function printTimeline(steps: Step[]) {
+  const ms = (n: number | null) => (n === null ? '' : n.toFixed(0)).padStart(6);
+  console.log('');
+  for (const [start, end, what] of [...steps].sort((a, b) => a[0] - b[0]))
+    console.log(`${ms(start)}${ms(end)}  ${what}`);
 }
 
 async function waitForToolFrame(page: Page, toolUrl: string): Promise<Frame> {
