@@ -127,11 +127,13 @@ export function webApp(dist = WEB_DIST, options: WebAppOptions = {}): Router {
   async function load(relative: string): Promise<StaticFile | undefined> {
     const file = path.join(dist, relative);
     if (!file.startsWith(dist + path.sep)) return undefined;
+    const known = cache.get(relative);
+    // A content-hashed file never changes under its name: no need to ask the disk again.
+    if (known && relative.startsWith(`assets${path.sep}`)) return known;
     const stat = await fs.promises.stat(file).catch(() => undefined);
     if (!stat?.isFile()) return undefined;
     const version = `${stat.size}:${stat.mtimeMs}`;
-    const cached = cache.get(relative);
-    if (cached?.version === version) return cached;
+    if (known?.version === version) return known;
     const ext = path.extname(file);
     const body = await fs.promises.readFile(file);
     const loaded: StaticFile = {

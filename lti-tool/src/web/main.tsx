@@ -29,18 +29,21 @@ if (first) seedFirstScreen(queryClient, first);
 const firstCode = ltik !== null ? startFirstScreen(queryClient, api, window.location.hash) : undefined;
 askToFitContent();
 
-await Promise.all([activateLocale(first?.me.locale ?? resolveLocale({ browser: navigator.languages })), firstCode]);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider i18n={i18n}>
-      <ApiProvider client={api}>
-        <QueryClientProvider client={queryClient}>
-          <Toaster>
-            <App launched={ltik !== null} />
-          </Toaster>
-        </QueryClientProvider>
-      </ApiProvider>
-    </I18nProvider>
-  </StrictMode>,
+// Not a top-level await: one in the app turns off the bundler's merging of shared chunks into the
+// entry, and the first screen would come in two dozen requests.
+void Promise.all([activateLocale(first?.me.locale ?? resolveLocale({ browser: navigator.languages })), firstCode]).then(
+  () =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <I18nProvider i18n={i18n}>
+          <ApiProvider client={api}>
+            <QueryClientProvider client={queryClient}>
+              <Toaster>
+                <App launched={ltik !== null} />
+              </Toaster>
+            </QueryClientProvider>
+          </ApiProvider>
+        </I18nProvider>
+      </StrictMode>,
+    ),
 );
