@@ -13,7 +13,8 @@ import { openCore, type CoreOptions } from './core.ts';
 import { createApiHandler } from './http/api.ts';
 import { frameworkErrors } from './http/framework-errors.ts';
 import { allHandlers } from './http/routes/index.ts';
-import { webApp } from './http/static.ts';
+import { webApp, WEB_DIST } from './http/static.ts';
+import { firstScreenOf } from './http/first-screen.ts';
 import { BUILD_HINT, findPackage } from './services/extension-packages.ts';
 import { securityHeaders } from './http/security.ts';
 import { loginChecks, loginNonce } from './lti/launch-guard.ts';
@@ -92,7 +93,13 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
       inlineStyles: [PAGE_STYLE],
     }),
   );
-  site.use('/app', webApp());
+  site.use(
+    '/app',
+    webApp(WEB_DIST, {
+      firstScreen: (req) => firstScreenOf(app, req),
+      onError: (err) => app.log.warn({ err }, 'The first screen’s data could not be read for the app’s page'),
+    }),
+  );
   site.get('/', (_req, res) => res.redirect('/app/'));
   site.get(['/extension/mentoring-chrome.zip', '/extension/mentoring-firefox.zip'], (req, res) => {
     const file = findPackage(config, req.path.includes('firefox') ? 'firefox' : 'chrome');

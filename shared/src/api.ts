@@ -665,3 +665,13 @@ export type RouteArgs<R extends RouteDef> = (PathParams<R['path']> extends infer
 export type RouteAnswer<R extends RouteDef> = z.infer<R['response']>;
 
 export { fillPath } from './paths.ts';
+
+/**
+ * The answers of `me` and, for a participant, `listPartnerships`, written by the tool into the app's
+ * page that a launch opens (`<script type="application/json" id="first-screen">`), so the first
+ * screen needs no round trip of its own.
+ */
+export interface FirstScreenData {
+  me: RouteAnswer<Routes['me']>;
+  partnerships?: RouteAnswer<Routes['listPartnerships']>;
+}

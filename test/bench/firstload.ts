@@ -4,7 +4,10 @@
  * partnership's card) in Chromium, cold (a fresh profile: nothing cached) and warm (the same
  * profile again: hashed assets from cache), with the requests and bytes the tool sent meanwhile.
  * Also printed: the first screen's JavaScript by the build's manifest, gzip and brotli (target
- * ≤ 150 KB compressed). The tool runs in-process on a fresh SQLite file; needs a built web app
+ * ≤ 150 KB compressed). The tool runs in its own process (compiled as in production, on a fresh
+ * SQLite file), as the other benches run their servers: in this process it would share one thread
+ * with Playwright's handling of every browser event. The clock starts at the launch POST, so the
+ * browser's own start (a fresh profile each cold run) is not counted. Needs a built web app
  * (`npm run build -w lti-tool`, which the root script runs first). Target: p95 < 300 ms.
  */
 import fs from 'node:fs';
@@ -14,11 +17,14 @@ import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
 import { lmsPerson, Role, startTestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { WEB_DIST } from '@mentoring/lti-tool/src/http/static.ts';
 import { hasChromium, openBrowser } from '../support/browser.ts';
-import { launchAs, startTestTool } from '../support/tool.ts';
+import { freePort, launchAs, tempDir } from '../support/tool.ts';
 import { percentile } from './load.ts';
+import { startProcess } from './processes.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const COURSE = 'bench-firstload';
+/** BENCH_TIMELINE=1: every load's requests and moments, on the frame's clock, in the order they started. */
+const TIMELINE = Boolean(process.env.BENCH_TIMELINE);
 
 interface Load {
   /** Launch POST → content, on the frame's own clock. */
@@ -84,9 +90,13 @@ const MARK_CONTENT = `(() => {
   new MutationObserver(mark).observe(document, { childList: true, subtree: true });
 })();`;
 
+/** One line of the timeline: when a request started and ended (or a moment), on the frame's clock. */
+type Step = [start: number, end: number | null, what: string];
+
 interface InFrame {
   at: number;
   navigation: number;
+  timeline: Step[];
   resources: Array<{ js: boolean; bytes: number; cached: boolean }>;
 }
 
@@ -112,8 +122,26 @@ async function launchOnce(
     const f = await frame.evaluate((): InFrame => {
       const at = (window as unknown as { __firstContent: number }).__firstContent;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const timeline: Step[] = [
+        [0, nav.redirectEnd, `redirects (${nav.redirectCount})`],
+        [
+          nav.fetchStart,
+          nav.responseEnd,
+          `${nav.name.replace(/\?.*/, '')}: first byte at ${nav.responseStart.toFixed(0)}, ${nav.encodedBodySize} B`,
+        ],
+        ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e): Step => [
+          e.startTime,
+          e.responseEnd,
+          `${new URL(e.name).pathname} (${e.initiatorType}): first byte at ${e.responseStart.toFixed(0)}, ${e.encodedBodySize} B${e.transferSize === 0 ? ', cached' : ''}`,
+        ]),
+        [nav.domInteractive, null, 'DOM interactive'],
+        [nav.domContentLoadedEventEnd, null, 'DOMContentLoaded'],
+        ...performance.getEntriesByType('paint').map((e): Step => [e.startTime, null, e.name]),
+        [at, null, 'content'],
+      ];
       return {
         at,
+        timeline,
         navigation: nav.encodedBodySize,
         resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
           .filter((e) => e.startTime <= at)
@@ -126,6 +154,7 @@ async function launchOnce(
     });
     const sent = f.resources.filter((r) => !r.cached);
     const scripts = f.resources.filter((r) => r.js);
+    if (TIMELINE) printTimeline(f.timeline);
     return {
       ms: f.at,
       seen,
@@ -138,6 +167,13 @@ async function launchOnce(
   } finally {
     page.off('request', onRequest);
   }
+}
+
+function printTimeline(steps: Step[]) {
+  const ms = (n: number | null) => (n === null ? '' : n.toFixed(0)).padStart(6);
+  console.log('');
+  for (const [start, end, what] of [...steps].sort((a, b) => a[0] - b[0]))
+    console.log(`${ms(start)}${ms(end)}  ${what}`);
 }
 
 async function waitForToolFrame(page: Page, toolUrl: string): Promise<Frame> {
@@ -173,7 +209,20 @@ async function main() {
   if (!hasChromium) throw new Error('bench:firstload needs Chromium at /usr/bin/chromium');
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
     throw new Error('Build the web app first: npm run build -w lti-tool');
-  const tool = await startTestTool();
+  const port = await freePort();
+  const server = await startProcess('lti-tool/src/main.ts', {
+    env: {
+      SANDBOX: 'off',
+      LOG_LEVEL: 'silent',
+      LTI_KEY: 'bench-key-long-enough-0123456789abcdef',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATA_DIR: tempDir('bench-firstload-'),
+    },
+    compiled: true,
+    ready: /running at (http:\/\/\S+)/,
+  });
+  const tool = { url: server.url };
   const lms = await startTestLms({ name: 'Benchmark LMS' });
   lms.addCourse({
     id: COURSE,
@@ -256,7 +305,7 @@ async function main() {
     );
   } finally {
     await lms.close();
-    await tool.close();
+    server.process.kill('SIGTERM');
   }
 }
 

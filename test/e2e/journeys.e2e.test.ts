@@ -11,7 +11,7 @@
  *    holds the conversation (shared and private notes, a commitment), and sees the commitment carried
  *    into the next one.
  * 4. Staff: sees the partnership's activity and not one word of its content, in the page and in every
- *    API response the page received.
+ *    API response the page received (the app's page, with the answers it carries, among them).
  *
  * On the way, axe-core checks every main screen and the screenshots are made (both into
  * docs/screenshots/ with `npm run screenshots`, into a temporary folder otherwise).
@@ -297,9 +297,10 @@ describe.skipIf(!hasChromium)('journeys: coordinator, mentee, mentor, staff', ()
 
     await received.settled();
     const answers = received.responses;
-    // The activity list is asked for a page at a time (`?limit=…`): paths without their query.
+    // The activity list is asked for a page at a time (`?limit=…`): paths without their query. The
+    // app's page (`/app/`) brought /api/me's answer.
     expect(answers.map((r) => r.url.split('?')[0])).toEqual(
-      expect.arrayContaining(['/api/me', '/api/program/activity', '/api/program/people']),
+      expect.arrayContaining(['/app/', '/api/program/activity', '/api/program/people']),
     );
     expect(answers.every((r) => r.status < 400)).toBe(true);
     // The bodies were read (names and counts are in them), so finding no content is not for want of looking.

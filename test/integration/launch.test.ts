@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
-import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
+import { launch } from '@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts';
+import { apiAs, launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 import { ApiError } from '@mentoring/shared';
 
 let tool: TestTool;
@@ -52,6 +53,21 @@ describe('registration and launch', () => {
     expect(me.program.title).toBe('New School Leaders 2026–2028');
     expect(me.programRole).toBe('participant');
     await expect(api.programPeople({})).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('opens the app on a page that carries the first screen’s answers, as the API gives them', async () => {
+    const landed = await launch(lmsA, { courseId: 'nsl-2026', personId: 'hkowalski', toolUrl: tool.url });
+    const page = await landed.finalResponse.text();
+    const json = /<script type="application\/json" id="first-screen">(.*?)<\/script>/.exec(page)?.[1];
+    const api = apiAs(tool, landed.ltik);
+    expect(JSON.parse(json!)).toEqual({ me: await api.me({}), partnerships: await api.listPartnerships({}) });
+    // Staff: who they are; their program's lists are theirs to ask for.
+    const staff = await launch(lmsA, { courseId: 'nsl-2026', personId: 'awhitfield', toolUrl: tool.url });
+    const staffJson = /id="first-screen">(.*?)<\/script>/.exec(await staff.finalResponse.text())?.[1];
+    expect(JSON.parse(staffJson!)).toEqual({ me: await apiAs(tool, staff.ltik).me({}) });
+    // The ltik of a session that never was brings a plain page.
+    const forged = await fetch(`${tool.url}/app/?ltik=${landed.ltik.slice(0, -4)}AAAA`);
+    expect(await forged.text()).not.toContain('first-screen');
   });
 
   it('lands staff in the program view and syncs the roster through Names and Roles', async () => {

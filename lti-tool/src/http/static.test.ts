@@ -6,9 +6,15 @@ import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FirstScreenData } from '@mentoring/shared';
 import { acceptedEncodings, webApp } from './static.ts';
 
 let server: http.Server;
+const failures: unknown[] = [];
+const firstData = {
+  me: { locale: 'fr', person: { name: '</script><script>alert(1)</script>' } },
+  partnerships: { partnerships: [] },
+} as unknown as FirstScreenData;
 let base: string;
 const script = Buffer.from(`export const text = ${JSON.stringify('mentoring '.repeat(400))};\n`);
 const page = Buffer.from(
@@ -37,9 +43,28 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dist, 'index.html'), page);
   fs.writeFileSync(path.join(dist, 'logo.svg'), logo);
   fs.mkdirSync(path.join(dist, '.vite'));
-  fs.writeFileSync(path.join(dist, '.vite', 'manifest.json'), '{}');
+  fs.writeFileSync(
+    path.join(dist, '.vite', 'manifest.json'),
+    JSON.stringify({
+      'index.html': { file: 'assets/app-Ab12.js', isEntry: true, imports: ['_shared.js'] },
+      '_shared.js': { file: 'assets/shared-Cd34.js' },
+      'screens/home/ParticipantHome.tsx': { file: 'assets/home-Ef56.js', imports: ['_shared.js', '_card.js'] },
+      '_card.js': { file: 'assets/card-Gh78.js' },
+      'locales/fr.po': { file: 'assets/fr-Ij90.js' },
+    }),
+  );
   const app = express();
-  app.use('/app', webApp(dist));
+  app.use(
+    '/app',
+    webApp(dist, {
+      firstScreen: async (req) => {
+        if (req.query.ltik === 'good') return { screen: 'home', data: Promise.resolve(firstData) };
+        if (req.query.ltik === 'broken') return { screen: 'home', data: Promise.reject(new Error('database gone')) };
+        return undefined;
+      },
+      onError: (err) => failures.push(err),
+    }),
+  );
   server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -88,6 +113,27 @@ describe('the web app’s files', () => {
       expect(res.body.toString()).toContain('<meta property="csp-nonce"');
       expect(res.body.toString()).toContain('<script src="/app/assets/app-Ab12.js">');
     }
+  });
+
+  it('opened by a launch, carries the first screen’s data and preloads its code and language beyond the entry’s', async () => {
+    const body = (await get('/app/?ltik=good')).body.toString();
+    const json = /<script type="application\/json" id="first-screen">(.*?)<\/script>/.exec(body)?.[1];
+    expect(JSON.parse(json!)).toEqual(firstData);
+    expect(json).not.toContain('</script>');
+    const preloads = [...body.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+    expect(preloads).toEqual(['/app/assets/home-Ef56.js', '/app/assets/card-Gh78.js', '/app/assets/fr-Ij90.js']);
+    expect(body.indexOf('id="first-screen"')).toBeLessThan(body.indexOf('</head>'));
+    expect(body).toContain('<meta property="csp-nonce"');
+  });
+
+  it('without a launch that signs in, or when the data cannot be read, is the plain page (the app asks the API)', async () => {
+    for (const url of ['/app/', '/app/?ltik=abc', '/app/?ltik=broken']) {
+      const res = await get(url);
+      expect(res.status, url).toBe(200);
+      expect(res.body.toString(), url).not.toContain('first-screen');
+      expect(res.body.toString(), url).toContain('</head>');
+    }
+    expect(failures).toEqual([new Error('database gone')]);
   });
 
   it('answers 304 to a validator it gave, and 404 for files that are not there', async () => {

@@ -4,7 +4,10 @@
  * file; a file without them is compressed once and kept). Vite's content-hashed files under
  * `assets/` are cached for a year as immutable; other files are revalidated (`no-cache`, ETag).
  * The page itself is made per answer (`no-store`): it carries this answer's CSP nonce in
- * `<meta property="csp-nonce">`, where React Aria finds it for the few `<style>` elements it adds.
+ * `<meta property="csp-nonce">`, where React Aria finds it for the few `<style>` elements it adds,
+ * and, opened by a launch, the first screen's data (see first-screen.ts) with `modulepreload` links
+ * for that screen's code and language. Its head goes out at once, so the browser fetches the app's
+ * code while the server reads the data.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -14,7 +17,8 @@ import zlib from 'node:zlib';
 import express, { type Request, type Response, type Router } from 'express';
 import { TOOL_ROOT } from '../paths.ts';
 import { cspNonce } from './security.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml, scriptJson } from './html.ts';
+import type { FirstScreen } from './first-screen.ts';
 
 export const WEB_DIST = path.join(TOOL_ROOT, 'dist/web');
 
@@ -80,18 +84,56 @@ async function readEncoded(file: string, ext: string, body: Buffer): Promise<Sta
   };
 }
 
-export function webApp(dist = WEB_DIST): Router {
+type Manifest = Record<string, { file: string; imports?: string[] }>;
+
+/** The build's chunks by source (Vite's manifest): the files a screen's code needs beyond the entry's. */
+function chunksOf(manifest: Manifest): (key: string) => string[] {
+  const closure = (key: string, into = new Set<string>()) => {
+    if (!into.has(key) && manifest[key]) {
+      into.add(key);
+      for (const i of manifest[key].imports ?? []) closure(i, into);
+    }
+    return into;
+  };
+  const entry = closure('index.html');
+  return (key) => [...closure(key)].filter((k) => !entry.has(k)).map((k) => manifest[k]!.file);
+}
+
+export interface WebAppOptions {
+  /** The first screen's data for this page, when a launch opened it. */
+  firstScreen?: (req: Request) => Promise<FirstScreen | undefined>;
+  /** Told when the first screen's data could not be read (the app then asks the API itself). */
+  onError?: (err: unknown) => void;
+}
+
+export function webApp(dist = WEB_DIST, options: WebAppOptions = {}): Router {
   const router = express.Router();
   const cache = new Map<string, StaticFile>();
+  let chunks: { version: string; of: (key: string) => string[] } | undefined;
+
+  function screenChunks(page: StaticFile, key: string): string[] {
+    if (chunks?.version !== page.version) {
+      let manifest: Manifest = {};
+      try {
+        manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+      } catch {
+        // A build without a manifest preloads nothing more; the app loads its chunks itself.
+      }
+      chunks = { version: page.version, of: chunksOf(manifest) };
+    }
+    return chunks.of(key);
+  }
 
   async function load(relative: string): Promise<StaticFile | undefined> {
     const file = path.join(dist, relative);
     if (!file.startsWith(dist + path.sep)) return undefined;
+    const known = cache.get(relative);
+    // A content-hashed file never changes under its name: no need to ask the disk again.
+    if (known && relative.startsWith(`assets${path.sep}`)) return known;
     const stat = await fs.promises.stat(file).catch(() => undefined);
     if (!stat?.isFile()) return undefined;
     const version = `${stat.size}:${stat.mtimeMs}`;
-    const cached = cache.get(relative);
-    if (cached?.version === version) return cached;
+    if (known?.version === version) return known;
     const ext = path.extname(file);
     const body = await fs.promises.readFile(file);
     const loaded: StaticFile = {
@@ -122,14 +164,27 @@ export function webApp(dist = WEB_DIST): Router {
   }
 
   /** The page, with this answer's nonce: never cached, and small enough to go uncompressed. */
-  function sendPage(res: Response, page: StaticFile) {
+  async function sendPage(req: Request, res: Response, page: StaticFile) {
     const nonce = escapeHtml(cspNonce(res));
-    const body = page.identity.body
+    const text = page.identity.body
       .toString('utf8')
       .replace('<head>', `<head><meta property="csp-nonce" nonce="${nonce}">`);
+    const headEnd = text.indexOf('</head>');
     res.setHeader('content-type', page.type);
     res.setHeader('cache-control', 'no-store');
-    res.status(200).end(body);
+    res.status(200);
+    if (!options.firstScreen || headEnd === -1 || typeof req.query.ltik !== 'string') return void res.end(text);
+    const first = await options.firstScreen(req).catch((err: unknown) => void options.onError?.(err));
+    const preload = (files: string[]) =>
+      files.map((f) => `<link rel="modulepreload" crossorigin href="${escapeHtml(`${req.baseUrl}/${f}`)}">`).join('');
+    const screen = first?.screen === 'home' ? 'screens/home/ParticipantHome.tsx' : 'screens/program/ProgramScreen.tsx';
+    res.write(text.slice(0, headEnd) + (first ? preload(screenChunks(page, screen)) : ''));
+    const data = await first?.data.catch((err: unknown) => void options.onError?.(err));
+    const extra = data
+      ? preload(screenChunks(page, `locales/${data.me.locale}.po`)) +
+        `<script type="application/json" id="first-screen">${scriptJson(data).value}</script>`
+      : '';
+    res.end(extra + text.slice(headEnd));
   }
 
   router.get('*', (req, res, next) => {
@@ -157,7 +212,7 @@ export function webApp(dist = WEB_DIST): Router {
           .send('The workspace app is not built yet: run `npm run build -w lti-tool` (npm start does it for you).');
         return;
       }
-      if (isPage) sendPage(res, file);
+      if (isPage) await sendPage(req, res, file);
       else send(req, res, file);
     })().catch(next);
   });

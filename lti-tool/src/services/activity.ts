@@ -14,6 +14,7 @@ import type { Principal } from '../auth/principal.ts';
 import { recentCounts, scheduledCounts } from '../models/activity.ts';
 import { pageCursor, partnershipCounts, partnershipPage } from '../models/partnerships.ts';
 import { setQuietAfterDays } from '../models/programs.ts';
+import { cacheKey } from '../db/invalidations.ts';
 import type { App } from './app.ts';
 import { pageQuery } from './partnerships.ts';
 
@@ -68,5 +69,6 @@ export async function changeQuietAfterDays(
   quietAfterDays: number,
 ): Promise<{ quietAfterDays: number }> {
   await setQuietAfterDays(app.sql, principal.programId, quietAfterDays, app.clock.now());
+  await app.invalidations.publish(cacheKey.program(principal.programId));
   return { quietAfterDays };
 }

@@ -35,6 +35,7 @@ import { findProgram, roster } from '../models/programs.ts';
 import { conflict, DomainError, forbidden, invalid, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
+import { cacheKey } from '../db/invalidations.ts';
 import { notifyPartnership } from './notifications.ts';
 
 const NO_AGREEMENT: Agreement = { purpose: '', meetingCadence: '', confidentiality: '' };
@@ -59,7 +60,10 @@ export async function pageQuery(
   query: PartnershipQuery,
   now: number,
 ): Promise<PartnershipPageQuery & { quietAfterDays: number }> {
-  const program = await findProgram(app.sql, principal.programId);
+  // From the read cache, as /api/me reads it: a launch's first page asks both at once.
+  const program = await app.cache.get(cacheKey.program(principal.programId), () =>
+    findProgram(app.sql, principal.programId),
+  );
   if (!program) throw notFound('Your program');
   const staff = principal.programRole === 'staff';
   let after: PageCursor | undefined;

@@ -430,7 +430,7 @@ export interface RecordedResponse {
   body: string;
 }
 
-/** Records the body of every response to the tool's /api/ that a page receives (its frames included). */
+/** Records the body of every response to the tool's /api/ and of its app page that a page receives (its frames included). */
 export function recordApiResponses(
   page: Page,
   toolUrl: string,
@@ -439,7 +439,9 @@ export function recordApiResponses(
   const reading: Promise<void>[] = [];
   page.on('response', (response) => {
     const url = new URL(response.url());
-    if (url.origin !== toolUrl || !url.pathname.startsWith('/api/')) return;
+    // The app's page counts too: opened by a launch, it carries the first screen's answers.
+    const page = url.pathname === '/app/' && response.request().resourceType() === 'document';
+    if (url.origin !== toolUrl || (!url.pathname.startsWith('/api/') && !page)) return;
     reading.push(
       response
         .text()

@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient, Me } from '@mentoring/shared';
-import { meQueries, useMe } from '../api/me.ts';
+import { meKeys, meQueries, useMe } from '../api/me.ts';
 import { partnershipQueries } from '../api/partnerships.ts';
 import { ErrorNotice, Loading } from '../components/QueryState.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
@@ -59,19 +59,24 @@ const NotificationsScreen = screens.notifications.Screen;
 /**
  * Starts what the first screen needs before React renders anything: its code, `GET /api/me`, and
  * for a participant's home the list of their partnerships as soon as /api/me says who they are,
- * rather than one round trip after another as the screens mount.
+ * rather than one round trip after another as the screens mount. What the page brought (see
+ * firstScreen.ts) is in the cache already and is not asked for again. Resolves once the screen's
+ * code is in: rendered before, the screen would suspend, and React holds a shown fallback back for
+ * up to 300 ms before the screen replaces it.
  */
-export function startFirstScreen(queryClient: QueryClient, api: ApiClient, hash: string) {
+export function startFirstScreen(queryClient: QueryClient, api: ApiClient, hash: string): Promise<unknown> {
   const route = parseRoute(hash);
-  void screens[route.name].preload().catch(() => undefined);
+  const home = route.name === 'home' || route.name === 'program';
+  const known = queryClient.getQueryData<Me>(meKeys.me());
+  const screen = home && known ? (known.programRole === 'staff' ? 'program' : 'home') : route.name;
   void queryClient.fetchQuery(meQueries.me(api)).then(
     (me) => {
-      const home = route.name === 'home' || route.name === 'program';
       if (home && me.programRole !== 'staff') return queryClient.prefetchQuery(partnershipQueries.list(api));
     },
     // The app's own query shows the error.
     () => undefined,
   );
+  return screens[screen].preload().catch(() => undefined);
 }
 
 /** `GET /api/me` decides the home: staff see the program, participants their partnerships. */

@@ -1,12 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { Button } from 'react-aria-components';
 import { memberOf, type Partnership } from '@mentoring/shared';
 import { useAnswerInvitation } from '../../api/partnerships.ts';
-import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { ErrorNotice } from '../../components/QueryState.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { joinNames, nameOf, partnersOf } from '../../lib/people.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+
+// React Aria's overlays are not in the home's first code: the dialog loads where an invitation awaits an answer.
+const ConfirmDialog = lazy(() => import('../../components/Dialog.tsx').then((m) => ({ default: m.ConfirmDialog })));
 
 /** An invitation: to answer when it is for me, or waiting on the others when I sent it (docs/design.md, principle 5, choice). */
 export function InvitationCard({ partnership: p, meId }: { partnership: Partnership; meId: string }) {
@@ -55,21 +58,29 @@ export function InvitationCard({ partnership: p, meId }: { partnership: Partners
             >
               <Trans>Accept</Trans>
             </Button>
-            <ConfirmDialog
-              title={t`Decline this invitation?`}
-              trigger={
-                <Button className="button">
+            <Suspense
+              fallback={
+                <button type="button" className="button" disabled>
                   <Trans>Decline</Trans>
-                </Button>
+                </button>
               }
-              body={
-                <p>
-                  <Trans>{inviter} will see that you declined. Either of you can send a new invitation later.</Trans>
-                </p>
-              }
-              confirmLabel={t`Decline`}
-              onConfirm={() => answer.mutate({ id: p.id, accept: false })}
-            />
+            >
+              <ConfirmDialog
+                title={t`Decline this invitation?`}
+                trigger={
+                  <Button className="button">
+                    <Trans>Decline</Trans>
+                  </Button>
+                }
+                body={
+                  <p>
+                    <Trans>{inviter} will see that you declined. Either of you can send a new invitation later.</Trans>
+                  </p>
+                }
+                confirmLabel={t`Decline`}
+                onConfirm={() => answer.mutate({ id: p.id, accept: false })}
+              />
+            </Suspense>
           </div>
         </>
       ) : p.status === 'declined' ? (

@@ -7,13 +7,14 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { InvitationCard } from './InvitationCard.tsx';
 import { PartnershipCard } from './PartnershipCard.tsx';
 import { WhatNext } from './WhatNext.tsx';
-import { Folded } from '../../components/Folded.tsx';
 import { useIdle } from '../../components/useIdle.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
 // The invitation form (people picker, validation) loads after the home is on screen.
 const InviteDialog = lazy(() => import('./InviteDialog.tsx').then((m) => ({ default: m.InviteDialog })));
+// The fold (React Aria's disclosure) loads only for someone with closed partnerships.
+const Folded = lazy(() => import('../../components/Folded.tsx').then((m) => ({ default: m.Folded })));
 
 /**
  * A participant's home: what comes next and what waits for them, invitations to answer, their
@@ -111,13 +112,15 @@ export function ParticipantHome({ me }: { me: Me }) {
       )}
 
       {closed.length > 0 && (
-        <Folded level={2} className="section" title={t`Closed partnerships (${closed.length})`}>
-          <div className="card-grid">
-            {closed.map((p) => (
-              <PartnershipCard key={p.id} partnership={p} meId={meId} />
-            ))}
-          </div>
-        </Folded>
+        <Suspense fallback={null}>
+          <Folded level={2} className="section" title={t`Closed partnerships (${closed.length})`}>
+            <div className="card-grid">
+              {closed.map((p) => (
+                <PartnershipCard key={p.id} partnership={p} meId={meId} />
+              ))}
+            </div>
+          </Folded>
+        </Suspense>
       )}
     </>
   );
