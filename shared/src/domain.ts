@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LOCALES } from './rules/locale.ts';
+import { isTimeZone } from './messages/dates.ts';
 
 /**
  * Text a person or a program sends: NUL and unpaired UTF-16 surrogates are refused, since neither
@@ -52,10 +53,16 @@ export const Me = z
     locale: Locale,
     /** The person's own choice of language, kept across launches; null follows the LMS. */
     chosenLocale: Locale.nullable(),
+    /** The time zone the person's browser last reported (IANA name); null: not yet, times in UTC. */
+    timeZone: z.string().nullable(),
   })
   .meta({ id: 'Me' });
 /** A person's choice of language; null goes back to the LMS's (or the browser's). */
 export const ChooseLocale = z.object({ locale: Locale.nullable() });
+/** The time zone the person's browser is in, for the times of e-mails, exports and calendar events. */
+export const ReportTimeZone = z.object({
+  timeZone: z.string().max(64).refine(isTimeZone, { message: 'Not a time zone this server knows.' }),
+});
 export type ChooseLocale = z.infer<typeof ChooseLocale>;
 export type Me = z.infer<typeof Me>;
 
