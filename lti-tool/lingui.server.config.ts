@@ -15,6 +15,7 @@ export default defineConfig({
     {
       path: '<rootDir>/src/locales/{locale}',
       include: [
+        '<rootDir>/src/i18n',
         '<rootDir>/src/services',
         '<rootDir>/src/lti',
         '<rootDir>/src/http',

@@ -19,6 +19,7 @@ import {
   type ResourceRequest,
 } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
+import { goalChangeText } from '../i18n/history.ts';
 import { serverI18n } from '../i18n/server.ts';
 import { conversationsOf } from '../models/conversations.ts';
 import { checkpointsOf, evaluationsOfPartnership } from '../models/evaluations.ts';
@@ -198,7 +199,10 @@ export function exportMarkdown(e: PartnershipExport, reader: Reader = { locale: 
           );
       }
       out.push('', md`**${i18n._({ id: 'export.history', message: 'History' })}**`, '');
-      for (const h of g.history) out.push(md`- ${day(h.at)} ${name(h.byId)} ${h.change}`);
+      for (const h of g.history) {
+        const change = h.event ? goalChangeText(i18n, h.event, reader.locale, reader.timeZone) : h.change;
+        out.push(md`- ${day(h.at)} ${name(h.byId)} ${change}`);
+      }
       out.push('');
     }
   }
