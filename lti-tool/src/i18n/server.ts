@@ -12,7 +12,9 @@ import { acceptedLanguages, isLocale, resolveLocale, type Locale } from '@mentor
 import { TOOL_ROOT } from '../paths.ts';
 import { readPo } from './po.ts';
 
-export const CATALOG_DIR = path.join(TOOL_ROOT, 'src/locales');
+/** Beside the compiled server (`dist/server/locales`, copied by the build), else the sources'. */
+const built = path.join(import.meta.dirname, 'locales');
+export const CATALOG_DIR = fs.existsSync(built) ? built : path.join(TOOL_ROOT, 'src/locales');
 
 const instances = new Map<Locale, I18n>();
 
