@@ -4,10 +4,12 @@
  */
 import type { I18n } from '@lingui/core';
 import {
+  DEFAULT_AGREEMENT,
   exportFileName,
   formatDay,
   formatTime,
   type AgendaItem,
+  type Agreement,
   type Checkpoint,
   type CheckpointEvaluation,
   type Clip,
@@ -123,6 +125,7 @@ export function exportMarkdown(e: PartnershipExport, reader: Reader = { locale: 
     values: { status: p.status },
   });
   const none = '—';
+  const agreement = shownAgreement(i18n, p.agreement);
 
   out.push(
     heading(
@@ -159,9 +162,9 @@ export function exportMarkdown(e: PartnershipExport, reader: Reader = { locale: 
     '',
     md`**${i18n._({ id: 'export.purpose', message: 'Purpose:' })}** ${p.agreement.purpose || none}`,
     '',
-    md`**${i18n._({ id: 'export.cadence', message: 'Meeting cadence:' })}** ${p.agreement.meetingCadence || none}`,
+    md`**${i18n._({ id: 'export.cadence', message: 'Meeting cadence:' })}** ${agreement.meetingCadence || none}`,
     '',
-    md`**${i18n._({ id: 'export.confidentiality', message: 'Confidentiality:' })}** ${p.agreement.confidentiality || none}`,
+    md`**${i18n._({ id: 'export.confidentiality', message: 'Confidentiality:' })}** ${agreement.confidentiality || none}`,
   );
 
   const goalsTitle = i18n._({ id: 'export.goals', message: 'Goals' });
@@ -415,6 +418,28 @@ export function exportMarkdown(e: PartnershipExport, reader: Reader = { locale: 
       .join('\n')
       .replace(/\n{3,}/g, '\n\n') + '\n'
   );
+}
+
+/**
+ * The agreement a partnership starts with is kept in English (`DEFAULT_AGREEMENT`): a term still
+ * word for word the default is written in the reader's language, partners' own words as written.
+ */
+function shownAgreement(i18n: I18n, a: Agreement): Agreement {
+  return {
+    purpose: a.purpose,
+    meetingCadence:
+      a.meetingCadence === DEFAULT_AGREEMENT.meetingCadence
+        ? i18n._({ id: 'agreement.default-cadence', message: 'Every two weeks' })
+        : a.meetingCadence,
+    confidentiality:
+      a.confidentiality === DEFAULT_AGREEMENT.confidentiality
+        ? i18n._({
+            id: 'agreement.default-confidentiality',
+            message:
+              'What we discuss stays between us. It is the mentee’s work: the mentee sets the agenda, and the mentor asks questions and shares experience when asked. Program staff see only whether we meet, never what we write.',
+          })
+        : a.confidentiality,
+  };
 }
 
 /** " (due …)", " (done …)" after an action or commitment, as its dates say. */
