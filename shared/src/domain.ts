@@ -53,8 +53,11 @@ export const Me = z
     locale: Locale,
     /** The person's own choice of language, kept across launches; null follows the LMS. */
     chosenLocale: Locale.nullable(),
-    /** The time zone the person's browser last reported (IANA name); null: not yet, times in UTC. */
-    timeZone: z.string().nullable(),
+    /**
+     * The time zone the person's browser last reported (IANA name); null: not yet, times in UTC.
+     * Optional for clients built before the server kept one.
+     */
+    timeZone: z.string().nullable().optional(),
   })
   .meta({ id: 'Me' });
 /** A person's choice of language; null goes back to the LMS's (or the browser's). */

@@ -15,17 +15,18 @@ export function useMe(enabled = true) {
   const api = useApi();
   const qc = useQueryClient();
   const me = useQuery({ ...meQueries.me(api), enabled });
-  const kept = me.data?.timeZone;
+  const loaded = me.data !== undefined;
+  const kept = me.data?.timeZone ?? null;
   // The server writes e-mail and export times in the person's zone: it learns it from the browser.
   useEffect(() => {
-    if (kept === undefined) return;
+    if (!loaded) return;
     const here = browserTimeZone();
     if (here && here !== kept)
       api.reportTimeZone({ body: { timeZone: here } }).then(
         (updated) => qc.setQueryData(meKeys.me(), updated),
         () => undefined,
       );
-  }, [api, qc, kept]);
+  }, [api, qc, loaded, kept]);
   return me;
 }
 
