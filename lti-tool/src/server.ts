@@ -20,6 +20,7 @@ import { loginChecks, loginNonce } from './lti/launch-guard.ts';
 import { launchKeyId } from './lti/keysets.ts';
 import { PAGE_STYLE, refusalPage } from './lti/pages.ts';
 import { pageLocale, serverI18n } from './i18n/server.ts';
+import { readerOf } from './services/me.ts';
 import { platformOrigins } from './services/registration.ts';
 import type { App } from './services/app.ts';
 import { prefersJson } from './lti/refusals.ts';
@@ -73,6 +74,8 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
     log: app.log,
     openapi: () => (openapi ??= openApiDocument(config.publicUrl)),
     named: (res, name) => routeNames.set(res, `api.${name}`),
+    localeOf: async (personId, languages) =>
+      personId ? (await readerOf(app, personId, languages)).locale : pageLocale(languages.join(',')),
   });
 
   const site = express();

@@ -136,6 +136,21 @@ describe('a person launched in es-MX', () => {
   });
 });
 
+describe('refusals a person meets', () => {
+  it('are in their language: a 404 for Sofía in Spanish, a staff-only refusal too', async () => {
+    const missing = await api
+      .sofia!.getPartnership({ params: { id: '00000000-0000-4000-8000-000000000000' } })
+      .catch((e: unknown) => e);
+    expect(missing).toMatchObject({ status: 404, code: 'not_found' });
+    expect((missing as ApiError).message).toBe('La relación de mentoría no existe, o no tienes acceso.');
+    const staffOnly = await api.sofia!.programPeople({}).catch((e: unknown) => e);
+    expect((staffOnly as ApiError).message).toBe('Solo el equipo del programa puede hacer esto.');
+    // Ben launched in English reads the same refusal in English.
+    const his = await api.ben!.programPeople({}).catch((e: unknown) => e);
+    expect((his as ApiError).message).toBe('Only program staff can do this.');
+  });
+});
+
 describe('the server’s own pages', () => {
   it('speak the browser’s language, with lang and dir', async () => {
     const arabic = await fetch(`${tool.url}/nothing-here`, { headers: { 'accept-language': 'ar-EG,en;q=0.5' } });

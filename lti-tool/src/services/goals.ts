@@ -29,7 +29,7 @@ import {
 } from '../models/goals.ts';
 import { setCommitmentDoneByAction } from '../models/conversations.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, invalid, notFound } from './errors.ts';
+import { forbidden, invalid, notFound, type Thing } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import type { App } from './app.ts';
 
@@ -94,7 +94,7 @@ async function writableGoal(
   app: App,
   principal: Principal,
   goalId: string,
-  what = 'The goal',
+  what: Thing = 'The goal',
 ): Promise<{ goal: Goal; partnership: StoredPartnership }> {
   const goal = await findGoal(app.sql, goalId);
   if (!goal) throw notFound(what);
