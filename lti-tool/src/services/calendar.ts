@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import ical, { ICalAlarmType, type ICalCalendar } from 'ical-generator';
-import { canReadContent, formatMoment, type CalendarFeed, type Conversation } from '@mentoring/shared';
+import { canReadContent, formatMoment, isTimeZone, type CalendarFeed, type Conversation } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { sha256 } from '../auth/tokens.ts';
 import { findConversation, conversationsOf } from '../models/conversations.ts';
@@ -50,7 +50,8 @@ function addEvent(
       }),
     )
     .join(separator);
-  const at = formatMoment(start.toISOString(), reader.locale, c.timeZone ?? reader.timeZone);
+  const zone = isTimeZone(c.timeZone) ? c.timeZone : reader.timeZone;
+  const at = formatMoment(start.toISOString(), reader.locale, zone);
   const title = i18n._({ id: 'calendar.title', message: 'Mentoring conversation' });
   cal.createEvent({
     id: `${c.id}@mentoring-workspaces`,

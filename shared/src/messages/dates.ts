@@ -24,6 +24,12 @@ function formatter(locale: Locale, timeZone: string, options: Intl.DateTimeForma
   return f;
 }
 
+/** A text that is no date (`2026-02-31` passes a pattern) is written as it came, never thrown on. */
+function format(f: Intl.DateTimeFormat, iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+}
+
 /**
  * A day: a time (ISO) as the day it is in the reader's zone, or a calendar day (`2026-09-30`, a due
  * date) as itself.
@@ -31,26 +37,27 @@ function formatter(locale: Locale, timeZone: string, options: Intl.DateTimeForma
 export function formatDay(iso: string | null | undefined, locale: Locale, timeZone = 'UTC'): string {
   if (!iso) return '';
   const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  return formatter(locale, dayOnly ? 'UTC' : timeZone, { dateStyle: 'medium' }).format(new Date(iso));
+  return format(formatter(locale, dayOnly ? 'UTC' : timeZone, { dateStyle: 'medium' }), iso);
 }
 
 /** A moment with its day, hour and zone: "Oct 1, 2026, 3:00 PM UTC", "1 oct 2026, 9:00 GMT-6". */
 export function formatTime(iso: string | null | undefined, locale: Locale, timeZone = 'UTC'): string {
   if (!iso) return '';
-  return formatter(locale, timeZone, {
+  const f = formatter(locale, timeZone, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
     timeZoneName: 'short',
-  }).format(new Date(iso));
+  });
+  return format(f, iso);
 }
 
 /** A moment in words, for a sentence: "Thursday, October 1, 2026 at 3:00 PM UTC". */
 export function formatMoment(iso: string | null | undefined, locale: Locale, timeZone = 'UTC'): string {
   if (!iso) return '';
-  return formatter(locale, timeZone, {
+  const f = formatter(locale, timeZone, {
     weekday: 'long',
     year: 'numeric',
     month: 'long',
@@ -58,5 +65,6 @@ export function formatMoment(iso: string | null | undefined, locale: Locale, tim
     hour: 'numeric',
     minute: '2-digit',
     timeZoneName: 'short',
-  }).format(new Date(iso));
+  });
+  return format(f, iso);
 }
