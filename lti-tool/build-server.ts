@@ -33,3 +33,6 @@ await build({
   plugins: [bundleSharedOnly],
   logLevel: 'warning',
 });
+
+// The server's message catalogs, read at start (src/i18n/server.ts): production needs no src/.
+fs.cpSync(path.join(import.meta.dirname, 'src/locales'), path.join(outdir, 'locales'), { recursive: true });

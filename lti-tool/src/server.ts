@@ -20,6 +20,8 @@ import { securityHeaders } from './http/security.ts';
 import { loginChecks, loginNonce } from './lti/launch-guard.ts';
 import { launchKeyId } from './lti/keysets.ts';
 import { PAGE_STYLE, refusalPage } from './lti/pages.ts';
+import { pageLocale, serverI18n } from './i18n/server.ts';
+import { readerOf } from './services/me.ts';
 import { platformOrigins } from './services/registration.ts';
 import type { App } from './services/app.ts';
 import { prefersJson } from './lti/refusals.ts';
@@ -73,6 +75,8 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
     log: app.log,
     openapi: () => (openapi ??= openApiDocument(config.publicUrl)),
     named: (res, name) => routeNames.set(res, `api.${name}`),
+    localeOf: async (personId, languages) =>
+      personId ? (await readerOf(app, personId, languages)).locale : pageLocale(languages.join(',')),
   });
 
   const site = express();
@@ -125,9 +129,15 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
   site.use(loginNonce(app));
   site.use((req, res, next) => (LTI_PATHS.has(req.path) ? app.lti.app(req, res, next) : next()));
   site.use((req, res) => {
-    const message = `Nothing is at ${req.path}.`;
+    const locale = pageLocale(req.headers['accept-language']);
+    const i18n = serverI18n(locale);
+    const message = i18n._({ id: 'page.nothing-here', message: 'Nothing is at {path}.', values: { path: req.path } });
     if (prefersJson(req)) res.status(404).json({ error: { code: 'not_found', message } });
-    else res.status(404).type('html').send(refusalPage('Page not found', message));
+    else
+      res
+        .status(404)
+        .type('html')
+        .send(refusalPage(/*i18n*/ { id: 'page.not-found', message: 'Page not found' }, message, 'person', locale));
   });
   site.use(frameworkErrors(app.log));
 

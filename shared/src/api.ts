@@ -46,6 +46,15 @@ export const routes = {
     body: d.ChooseLocale,
     response: d.Me,
   }),
+  reportTimeZone: route({
+    method: 'PUT',
+    path: '/api/me/time-zone',
+    summary: 'Report the time zone of the signed-in person’s browser (times in e-mails and exports)',
+    access: 'person',
+    extension: true,
+    body: d.ReportTimeZone,
+    response: d.Me,
+  }),
 
   programPeople: route({
     method: 'GET',

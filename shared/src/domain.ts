@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LOCALES } from './rules/locale.ts';
+import { isTimeZone } from './messages/dates.ts';
 
 /**
  * Text a person or a program sends: NUL and unpaired UTF-16 surrogates are refused, since neither
@@ -52,10 +53,19 @@ export const Me = z
     locale: Locale,
     /** The person's own choice of language, kept across launches; null follows the LMS. */
     chosenLocale: Locale.nullable(),
+    /**
+     * The time zone the person's browser last reported (IANA name); null: not yet, times in UTC.
+     * Optional for clients built before the server kept one.
+     */
+    timeZone: z.string().nullable().optional(),
   })
   .meta({ id: 'Me' });
 /** A person's choice of language; null goes back to the LMS's (or the browser's). */
 export const ChooseLocale = z.object({ locale: Locale.nullable() });
+/** The time zone the person's browser is in, for the times of e-mails, exports and calendar events. */
+export const ReportTimeZone = z.object({
+  timeZone: z.string().max(64).refine(isTimeZone, { message: 'Not a time zone this server knows.' }),
+});
 export type ChooseLocale = z.infer<typeof ChooseLocale>;
 export type Me = z.infer<typeof Me>;
 
@@ -250,7 +260,35 @@ export const Action = z
   .meta({ id: 'Action' });
 export type Action = z.infer<typeof Action>;
 
-export const GoalEvent = z.object({ at: IsoDateTime, byId: Id, change: z.string() }).meta({ id: 'GoalEvent' });
+/**
+ * What a goal's history line says, as data: each app words it in its reader's language. The texts
+ * in it (titles, action texts, a coach's name) are as they were at the time.
+ */
+export const GoalChangeData = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('created') }),
+  z.object({ kind: z.literal('renamed'), from: z.string(), to: z.string() }),
+  z.object({ kind: z.literal('why-changed') }),
+  z.object({ kind: z.literal('success-changed') }),
+  z.object({ kind: z.literal('status'), status: GoalStatus }),
+  /** `name`: the coach asked; null, the goal left without one. */
+  z.object({ kind: z.literal('coach'), name: z.string().nullable() }),
+  /** `conversationOn`: when the action came from a commitment, that conversation's time. */
+  z.object({ kind: z.literal('action-added'), text: z.string(), conversationOn: IsoDateTime.nullable() }),
+  z.object({ kind: z.literal('action-changed'), text: z.string() }),
+  z.object({ kind: z.literal('action-done'), text: z.string(), done: z.boolean() }),
+]);
+export type GoalChangeData = z.infer<typeof GoalChangeData>;
+
+export const GoalEvent = z
+  .object({
+    at: IsoDateTime,
+    byId: Id,
+    /** The line in English (older lines were kept as English text only). */
+    change: z.string(),
+    /** The line as data, for the reader's language; null for a line kept before there was any. */
+    event: GoalChangeData.nullable(),
+  })
+  .meta({ id: 'GoalEvent' });
 export type GoalEvent = z.infer<typeof GoalEvent>;
 
 export const Goal = z

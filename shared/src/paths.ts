@@ -10,6 +10,7 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const routePaths: { readonly [K in RouteName]: readonly [Method, string] } = {
   me: ['GET', '/api/me'],
   chooseLocale: ['PUT', '/api/me/locale'],
+  reportTimeZone: ['PUT', '/api/me/time-zone'],
   programPeople: ['GET', '/api/program/people'],
   syncRoster: ['POST', '/api/program/people/sync'],
   programDirectory: ['GET', '/api/program/directory'],

@@ -27,6 +27,7 @@ const ACCESS: Record<
 > = {
   me: { who: 'person' },
   chooseLocale: { who: 'person' },
+  reportTimeZone: { who: 'person' },
   programPeople: { who: 'staff' },
   syncRoster: { who: 'staff' },
   programDirectory: { who: 'person' },
@@ -310,6 +311,8 @@ function bodyFor(name: RouteName, caller: Caller, f: Fixture): unknown {
   switch (name) {
     case 'chooseLocale':
       return { locale: null };
+    case 'reportTimeZone':
+      return { timeZone: 'Europe/Paris' };
     case 'updateProgramSettings':
       return { quietAfterDays: 21 };
     case 'createCheckpoint':

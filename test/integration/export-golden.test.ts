@@ -113,14 +113,20 @@ afterAll(async () => {
 /** Ids and times differ from run to run: each becomes a stable placeholder, ids numbered by first use. */
 function stable(text: string): string {
   const ids = new Map<string, string>();
-  return text
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (uuid) => {
-      if (!ids.has(uuid)) ids.set(uuid, `<id-${ids.size + 1}>`);
-      return ids.get(uuid)!;
-    })
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
-    .replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/g, '<when>')
-    .replace(/\d{4}-\d{2}-\d{2}/g, '<day>');
+  return (
+    text
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (uuid) => {
+        if (!ids.has(uuid)) ids.set(uuid, `<id-${ids.size + 1}>`);
+        return ids.get(uuid)!;
+      })
+      .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
+      // Times and days as the export writes them (shared/src/messages/dates.ts), English and Spanish.
+      .replace(/[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M UTC/g, '<when>')
+      .replace(/\d{1,2} [a-z]{3,4}\.? \d{4}, \d{1,2}:\d{2} UTC/g, '<when>')
+      .replace(/[A-Z][a-z]{2} \d{1,2}, \d{4}/g, '<day>')
+      .replace(/\d{1,2} [a-z]{3,4}\.? \d{4}/g, '<day>')
+      .replace(/\d{4}-\d{2}-\d{2}/g, '<day>')
+  );
 }
 
 describe('the export', () => {
@@ -132,6 +138,19 @@ describe('the export', () => {
     expect(markdown).not.toContain('MARA-PRIVATE');
     expect(markdown).not.toMatch(/^#+ .*\n#+ Heading\?/m);
     await expect(stable(markdown)).toMatchFileSnapshot('./golden/export.md');
+  });
+
+  it('in the reader’s language: Markdown in Spanish for a launch in es-MX', async () => {
+    // Mara, launched now in Mexican Spanish: her export's words, dates and times are Spanish.
+    const spanish = await launchAs(lms, tool, { courseId: COURSE, personId: 'mara', locale: 'es-MX' });
+    expect((await spanish.api.me({})).locale).toBe('es');
+    const markdown = (await spanish.api.exportPartnership({
+      params: { id: partnershipId },
+      query: { format: 'md' },
+    })) as string;
+    expect(markdown).toContain('# Relación de mentoría: Ben O’Kafor (mentorado/a), Mara Lind (mentor/a)');
+    expect(markdown).not.toContain('BEN-PRIVATE');
+    await expect(stable(markdown)).toMatchFileSnapshot('./golden/export.es.md');
   });
 
   it('as JSON', async () => {

@@ -14,6 +14,7 @@ import * as notifications from './migrations/0010-notifications.ts';
 import * as connectionsAndPartners from './migrations/0011-connections-and-partners.ts';
 import * as courseAddress from './migrations/0012-course-address.ts';
 import * as personLocale from './migrations/0013-person-locale.ts';
+import * as personTimeZone from './migrations/0014-person-time-zone.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -34,6 +35,7 @@ const migrations: Array<[string, Migration]> = [
   ['0011-connections-and-partners', connectionsAndPartners],
   ['0012-course-address', courseAddress],
   ['0013-person-locale', personLocale],
+  ['0014-person-time-zone', personTimeZone],
 ];
 
 export function migrator(sequelize: Sequelize) {

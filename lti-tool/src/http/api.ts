@@ -5,12 +5,21 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { acceptedLanguages, Id, routes, type RouteDef, type RouteName, type Routes } from '@mentoring/shared';
+import {
+  acceptedLanguages,
+  Id,
+  routes,
+  type Locale,
+  type RouteDef,
+  type RouteName,
+  type Routes,
+} from '@mentoring/shared';
 import { HttpError, toHttpError, unauthenticated, forbidden, invalid } from './errors.ts';
 import type { Principal } from '../auth/principal.ts';
 import { EXTENSION_TOKEN_PREFIX } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
 import { TooManyRequests } from '../services/rate-limits.ts';
+import { serverI18n } from '../i18n/server.ts';
 
 type Input<R extends RouteDef> = {
   params: Record<string, string>;
@@ -81,6 +90,8 @@ export interface ApiOptions {
   openapi: () => unknown;
   /** Told the name of the route a request matched, for the request log. */
   named?: (res: ServerResponse, name: RouteName) => void;
+  /** The language a refusal is written in: the person's (as `GET /api/me`), else the browser's. */
+  localeOf?: (personId: string | null, languages: readonly string[]) => Promise<Locale>;
 }
 
 function fieldOf(issue: z.core.$ZodIssue | undefined): string | undefined {
@@ -177,6 +188,7 @@ export function createApiHandler(options: ApiOptions) {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
+    let principal: Principal | null = null;
     try {
       if (lookup === 'GET' && path === '/api/openapi.json') return send(res, 200, options.openapi());
       let match: { route: CompiledRoute; values: RegExpExecArray } | undefined;
@@ -193,17 +205,22 @@ export function createApiHandler(options: ApiOptions) {
       const params: Record<string, string> = {};
       route.keys.forEach((k, i) => (params[k] = pathParam(k, values[i + 1]!)));
 
-      let principal: Principal | null = null;
       if (route.def.access !== 'public') {
         const auth = req.headers.authorization;
         const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : '';
         if (!token) throw unauthenticated('This request needs the token from your launch or your connected browser.');
         principal = await options.authenticate(token);
         if (!principal) {
+          if (token.startsWith(EXTENSION_TOKEN_PREFIX))
+            throw unauthenticated(
+              'This browser is no longer connected to your workspace. Connect it again with a new code from “Connect your browser” in the workspace.',
+            );
           throw unauthenticated(
-            token.startsWith(EXTENSION_TOKEN_PREFIX)
-              ? 'This browser is no longer connected to your workspace. Connect it again with a new code from “Connect your browser” in the workspace.'
-              : 'Your session has ended. Open the tool again from your course.',
+            'Your session has ended. Open the tool again from your course.',
+            /*i18n*/ {
+              id: 'error.session-ended',
+              message: 'Your session has ended. Open the tool again from your course.',
+            },
           );
         }
         if (principal.via === 'extension') {
@@ -214,7 +231,13 @@ export function createApiHandler(options: ApiOptions) {
             throw forbidden('The browser extension cannot do this; open the workspace from your course.');
         }
         if (route.def.access === 'staff' && principal.programRole !== 'staff') {
-          throw forbidden('Only program staff can do this.');
+          throw forbidden(
+            'Only program staff can do this.',
+            /*i18n*/ {
+              id: 'error.staff-only',
+              message: 'Only program staff can do this.',
+            },
+          );
         }
       }
 
@@ -244,19 +267,31 @@ export function createApiHandler(options: ApiOptions) {
         res.setHeader('retry-after', String(caught.retryAfterSeconds));
         return send(res, 429, { error: { code: 'rate_limited', message: caught.message } });
       }
+      // A refusal a person meets is in their language; the rest (diagnostics for clients) in English.
+      const inTheirLanguage = async (err: HttpError) => {
+        if (!err.text || !options.localeOf) return err.message;
+        const languages = acceptedLanguages(req.headers['accept-language']);
+        const locale = await options.localeOf(principal?.personId ?? null, languages).catch(() => 'en' as const);
+        return serverI18n(locale)._(err.text);
+      };
       const err = toHttpError(caught);
       if (err) {
         return send(res, err.status, {
-          error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },
+          error: { code: err.code, message: await inTheirLanguage(err), ...(err.field ? { field: err.field } : {}) },
         });
       }
       log.error({ err: caught, method, path }, 'API request failed');
-      return send(res, 500, {
-        error: {
-          code: 'internal',
+      const internal = new HttpError(
+        500,
+        'internal',
+        'Something went wrong on our side; nothing you entered was lost. Please try again.',
+        undefined,
+        /*i18n*/ {
+          id: 'error.internal',
           message: 'Something went wrong on our side; nothing you entered was lost. Please try again.',
         },
-      });
+      );
+      return send(res, 500, { error: { code: 'internal', message: await inTheirLanguage(internal) } });
     }
   };
 }

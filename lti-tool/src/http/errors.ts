@@ -1,4 +1,5 @@
 /** Refusals and bad input as HTTP answers with the `{ error: { code, message, field? } }` body. */
+import type { MessageDescriptor } from '@lingui/core';
 import type { ErrorCode } from '@mentoring/shared';
 import { DomainError, type DomainErrorKind } from '../services/errors.ts';
 
@@ -8,6 +9,8 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** The message as a server catalog message, for the person's language (`message` is its English). */
+    readonly text?: MessageDescriptor,
   ) {
     super(message);
   }
@@ -26,12 +29,13 @@ export function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
   if (!(err instanceof DomainError)) return undefined;
   const { status, code } = STATUS[err.kind];
-  return new HttpError(status, code, err.message, err.field);
+  return new HttpError(status, code, err.message, err.field, err.text);
 }
 
 export const invalid = (message: string, field?: string) => new HttpError(400, 'invalid_input', message, field);
-export const unauthenticated = (message = 'Sign in from your course to continue.') =>
-  new HttpError(401, 'unauthenticated', message);
-export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
+export const unauthenticated = (message = 'Sign in from your course to continue.', text?: MessageDescriptor) =>
+  new HttpError(401, 'unauthenticated', message, undefined, text);
+export const forbidden = (message: string, text?: MessageDescriptor) =>
+  new HttpError(403, 'forbidden', message, undefined, text);
 export const notFound = (what: string) =>
   new HttpError(404, 'not_found', `${what} was not found, or you are not a member of it.`);

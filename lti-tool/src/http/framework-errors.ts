@@ -5,6 +5,7 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import type { ErrorCode } from '@mentoring/shared';
+import { pageLocale, serverI18n } from '../i18n/server.ts';
 import { refusalPage } from '../lti/pages.ts';
 import type { Logger } from '../log.ts';
 import { TooManyRequests } from '../services/rate-limits.ts';
@@ -42,9 +43,14 @@ export function frameworkErrors(log: Logger): ErrorRequestHandler {
     if (err instanceof TooManyRequests) res.set('retry-after', String(err.retryAfterSeconds));
     const known =
       err instanceof TooManyRequests ? err.message : typeof e.type === 'string' ? MESSAGES[e.type] : undefined;
+    const locale = pageLocale(req.headers['accept-language']);
+    const i18n = serverI18n(locale);
     const message =
       status === 500
-        ? 'Something went wrong on our side. Please try again, or open the tool again from your course.'
+        ? i18n._({
+            id: 'page.internal',
+            message: 'Something went wrong on our side. Please try again, or open the tool again from your course.',
+          })
         : (known ??
           (status === 413 ? 'The request is larger than the tool accepts.' : 'The request could not be read.'));
     res.status(status);
@@ -52,8 +58,12 @@ export function frameworkErrors(log: Logger): ErrorRequestHandler {
     if (status === 413) res.set('connection', 'close');
     if (req.accepts(['json', 'html']) === 'html') {
       const title =
-        status === 500 ? 'Something went wrong' : status === 429 ? 'Please wait a moment' : 'This request was refused';
-      res.type('html').send(refusalPage(title, message));
+        status === 500
+          ? /*i18n*/ { id: 'page.went-wrong', message: 'Something went wrong' }
+          : status === 429
+            ? /*i18n*/ { id: 'page.wait', message: 'Please wait a moment' }
+            : /*i18n*/ { id: 'page.refused', message: 'This request was refused' };
+      res.type('html').send(refusalPage(title, message, 'person', locale));
       return;
     }
     res.json({ error: { code: status === 500 ? 'internal' : (CODES[status] ?? 'invalid_input'), message } });

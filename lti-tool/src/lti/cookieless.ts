@@ -21,6 +21,8 @@ import {
   spendPendingLogin,
 } from '../models/logins.ts';
 import type { App } from '../services/app.ts';
+import type { Locale } from '@mentoring/shared';
+import { serverI18n } from '../i18n/server.ts';
 import { page } from './pages.ts';
 import { claimedBy, expandRelaunchTemplate, moodleRelaunchUrl, verifiedRelaunchClaims } from './relaunch.ts';
 import { answerRefusal } from './refusals.ts';
@@ -88,9 +90,12 @@ export class CookielessLaunches {
         status: 400,
         reason: 'login without parameters',
         audience: 'person',
-        title: 'Open Mentoring workspaces from your course',
-        message:
-          'This address is where your LMS starts a sign-in. Open the Mentoring workspaces activity or link in your course instead.',
+        title: /*i18n*/ { id: 'login.from-course-title', message: 'Open Mentoring workspaces from your course' },
+        message: /*i18n*/ {
+          id: 'login.from-course',
+          message:
+            'This address is where your LMS starts a sign-in. Open the Mentoring workspaces activity or link in your course instead.',
+        },
       });
     if (missing.length)
       return answerRefusal(this.app, req, res, {
@@ -278,15 +283,29 @@ const STORAGE_SCRIPT = `(() => {
 `;
 
 /** The refusal shown when the state cookie was blocked and no other way through worked. */
-export function cookieBlockedPage(relaunchUrl: string | null): string {
+export function cookieBlockedPage(relaunchUrl: string | null, locale: Locale = 'en'): string {
+  const i18n = serverI18n(locale);
+  const title = i18n._({ id: 'cookie.title', message: 'Continue in a new window' });
   const action = relaunchUrl
-    ? html`<p><a class="button" href="${relaunchUrl}" target="_blank" rel="noopener">Continue in a new window</a></p>
-<p>Your LMS opens this activity again in its own window, where your browser allows the sign-in. You can keep this course page open.</p>`
-    : html`<p>Open this activity from your course in a new window: many LMSs offer “Open in new window” beside the activity, or open its link with your browser’s “Open link in new window”.</p>`;
+    ? html`<p><a class="button" href="${relaunchUrl}" target="_blank" rel="noopener">${title}</a></p>
+<p>${i18n._({
+        id: 'cookie.relaunch',
+        message:
+          'Your LMS opens this activity again in its own window, where your browser allows the sign-in. You can keep this course page open.',
+      })}</p>`
+    : html`<p>${i18n._({
+        id: 'cookie.new-window',
+        message:
+          'Open this activity from your course in a new window: many LMSs offer “Open in new window” beside the activity, or open its link with your browser’s “Open link in new window”.',
+      })}</p>`;
   return page(
-    'Continue in a new window',
-    html`<h1>Your browser kept the tool from signing you in here</h1>
-<p>Inside the course page, the tool needs a short-lived sign-in cookie, and your browser blocks cookies for sites embedded in other sites.</p>${action}`
-      .value,
+    title,
+    html`<h1>${i18n._({ id: 'cookie.heading', message: 'Your browser kept the tool from signing you in here' })}</h1>
+<p>${i18n._({
+      id: 'cookie.explain',
+      message:
+        'Inside the course page, the tool needs a short-lived sign-in cookie, and your browser blocks cookies for sites embedded in other sites.',
+    })}</p>${action}`.value,
+    locale,
   );
 }

@@ -13,6 +13,8 @@ import { deepLinkPage, nothingToPlacePage, refusalPage, registeredPage, type Aud
 import { allowFormAction, cspNonce } from '../http/security.ts';
 import { cookieBlockedPage, type CookielessLaunches } from './cookieless.ts';
 import { answerRefusal } from './refusals.ts';
+import { pageLocale, type Text } from '../i18n/server.ts';
+import type { MessageDescriptor } from '@lingui/core';
 import { claimedBy } from './relaunch.ts';
 import { keepPlatformKeysets } from './keysets.ts';
 import type { App } from '../services/app.ts';
@@ -50,40 +52,82 @@ export function setupProvider(lti: LtiProvider, config: ToolConfig, plugin: unkn
 }
 
 /** The person's or the LMS administrator's words for ltijs's error codes. */
-function explainLaunchError(code: string | undefined): { message: string; audience: Audience } {
-  const admin = (message: string) => ({ message, audience: 'lms-admin' as const });
-  const person = (message: string) => ({ message, audience: 'person' as const });
+function explainLaunchError(code: string | undefined): { message: MessageDescriptor; audience: Audience } {
+  const admin = (message: MessageDescriptor) => ({ message, audience: 'lms-admin' as const });
+  const person = (message: MessageDescriptor) => ({ message, audience: 'person' as const });
   switch (code) {
     case 'UNREGISTERED_PLATFORM':
-      return admin('This LMS (issuer and client id) is not registered with the tool.');
+      return admin(
+        /*i18n*/ {
+          id: 'launch.unregistered',
+          message: 'This LMS (issuer and client id) is not registered with the tool.',
+        },
+      );
     case 'PLATFORM_NOT_ACTIVATED':
-      return admin('This LMS is registered but not yet activated by the tool’s administrator.');
+      return admin(
+        /*i18n*/ {
+          id: 'launch.not-activated',
+          message: 'This LMS is registered but not yet activated by the tool’s administrator.',
+        },
+      );
     case 'NONCE_ALREADY_RECEIVED':
-      return person('This launch was already used. Launch again from your course.');
+      return person(
+        /*i18n*/ { id: 'launch.used', message: 'This launch was already used. Launch again from your course.' },
+      );
     case 'TOKEN_TOO_OLD':
     case 'TokenExpiredError':
     case 'jwt expired':
-      return person('The launch has expired. Launch again from your course.');
+      return person(
+        /*i18n*/ { id: 'launch.expired', message: 'The launch has expired. Launch again from your course.' },
+      );
     case 'AUD_DOES_NOT_MATCH_CLIENTID':
-      return admin('The launch was meant for another tool (audience mismatch).');
+      return admin(
+        /*i18n*/ { id: 'launch.audience', message: 'The launch was meant for another tool (audience mismatch).' },
+      );
     case 'invalid signature':
     case 'KEY_NOT_FOUND':
     case 'KEYSET_NOT_FOUND':
     case 'KID_NOT_FOUND':
-      return admin('The launch’s signature could not be verified with the LMS’s keys.');
+      return admin(
+        /*i18n*/ {
+          id: 'launch.signature',
+          message: 'The launch’s signature could not be verified with the LMS’s keys.',
+        },
+      );
     case 'ISS_CLAIM_DOES_NOT_MATCH':
-      return admin('The launch came from another LMS than the one that started the sign-in.');
+      return admin(
+        /*i18n*/ {
+          id: 'launch.issuer',
+          message: 'The launch came from another LMS than the one that started the sign-in.',
+        },
+      );
     case 'NO_LTIK_OR_IDTOKEN_FOUND':
-      return person('This address opens the tool only from your course. Open the Mentoring workspaces activity there.');
+      return person(
+        /*i18n*/ {
+          id: 'launch.from-course',
+          message: 'This address opens the tool only from your course. Open the Mentoring workspaces activity there.',
+        },
+      );
     default:
       // ltijs's own codes are constants; anything else is an internal error's text and stays in the log.
       return person(
         code && /^[A-Z][A-Z_]+$/.test(code)
-          ? `The launch could not be verified (${code}). Launch again from your course.`
-          : 'The launch could not be verified: one of its claims is missing or has the wrong form. Launch again from your course.',
+          ? /*i18n*/ {
+              id: 'launch.unverified-code',
+              message: 'The launch could not be verified ({code}). Launch again from your course.',
+              values: { code },
+            }
+          : /*i18n*/ {
+              id: 'launch.unverified',
+              message:
+                'The launch could not be verified: one of its claims is missing or has the wrong form. Launch again from your course.',
+            },
       );
   }
 }
+
+const NOT_ACCEPTED = /*i18n*/ { id: 'launch.not-accepted', message: 'This launch cannot be accepted' };
+const WENT_WRONG = /*i18n*/ { id: 'page.went-wrong', message: 'Something went wrong' };
 
 /** Issuer, client and LMS user id of a launch, for the log line of its refusal. */
 const launchedBy = (token: LtiLaunchToken) => ({ issuer: token.iss, clientId: token.clientId, lmsUserId: token.user });
@@ -94,7 +138,7 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
     res: Response,
     token: LtiLaunchToken,
     err: LaunchRefused,
-    title = 'This launch cannot be accepted',
+    title: Text = NOT_ACCEPTED,
   ) =>
     answerRefusal(app, req, res, {
       status: err.status,
@@ -124,8 +168,11 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
         status: 500,
         reason: 'launch failed',
         audience: 'person',
-        title: 'Something went wrong',
-        message: 'The launch could not be completed. Please launch again from your course.',
+        title: WENT_WRONG,
+        message: /*i18n*/ {
+          id: 'launch.failed',
+          message: 'The launch could not be completed. Please launch again from your course.',
+        },
         ...launchedBy(token),
       });
     }
@@ -154,6 +201,7 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
           'Cannot place the tool',
         );
       const admitted = await admitLaunch(app, claims, token.clientId);
+      const locale = pageLocale(req.headers['accept-language'], claims[CLAIM.launchPresentation]?.locale);
       allowFormAction(res, returnUrl);
       if (!settings.accept_types.includes('ltiResourceLink')) {
         // Nothing the tool can place: the LMS hears an empty answer with the reason, never a success.
@@ -161,7 +209,7 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
           errMessage: 'Mentoring workspaces can only be placed as an LTI link (ltiResourceLink).',
           errLog: `accept_types offered no ltiResourceLink: ${settings.accept_types.join(', ')}`,
         });
-        return res.type('html').send(nothingToPlacePage(returnUrl, jwt, settings.accept_types));
+        return res.type('html').send(nothingToPlacePage(returnUrl, jwt, settings.accept_types, locale));
       }
       await landLaunch(app, admitted, ltik);
       const jwt = await lti.DeepLinking.createDeepLinkingMessage(
@@ -176,7 +224,7 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
         ],
         { message: 'Mentoring workspaces was added to the course.' },
       );
-      return res.type('html').send(deepLinkPage(returnUrl, jwt, admitted.context.title));
+      return res.type('html').send(deepLinkPage(returnUrl, jwt, admitted.context.title, locale));
     } catch (err) {
       if (err instanceof LaunchRefused) return refuseLaunch(req, res, token, err);
       app.log.error({ err }, 'deep linking failed');
@@ -184,8 +232,8 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
         status: 500,
         reason: 'deep linking failed',
         audience: 'person',
-        title: 'Something went wrong',
-        message: 'The tool could not be placed. Please try again.',
+        title: WENT_WRONG,
+        message: /*i18n*/ { id: 'deep-link.failed', message: 'The tool could not be placed. Please try again.' },
         ...launchedBy(token),
       });
     }
@@ -205,9 +253,12 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
         status: 401,
         reason: `state cookie missing (${relaunchUrl ? 'relaunch offered' : 'no relaunch address'})`,
         audience: 'person',
-        title: 'Continue in a new window',
-        message: 'Your browser kept the tool from signing you in inside the course page (its cookie was blocked).',
-        page: cookieBlockedPage(relaunchUrl),
+        title: /*i18n*/ { id: 'cookie.title', message: 'Continue in a new window' },
+        message: /*i18n*/ {
+          id: 'cookie.message',
+          message: 'Your browser kept the tool from signing you in inside the course page (its cookie was blocked).',
+        },
+        page: (locale) => cookieBlockedPage(relaunchUrl, locale),
         details: { relaunchUrl },
         ...claimed,
       });
@@ -217,7 +268,7 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       status: 401,
       reason: code ?? 'invalid launch',
       audience,
-      title: 'This launch cannot be accepted',
+      title: NOT_ACCEPTED,
       message,
       ...claimed,
     });
@@ -227,8 +278,8 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       status: 401,
       reason: 'session not found',
       audience: 'person',
-      title: 'Your session has ended',
-      message: 'Launch the tool again from your course.',
+      title: /*i18n*/ { id: 'session.ended', message: 'Your session has ended' },
+      message: /*i18n*/ { id: 'session.launch-again', message: 'Launch the tool again from your course.' },
     }),
   );
   const loginIssuer = (req: Request) => {

@@ -4,21 +4,25 @@
  * for the operator with the reason. Logs carry no personal data beyond the LMS user id.
  */
 import type { Request, Response } from 'express';
+import type { Locale } from '@mentoring/shared';
 import type { App } from '../services/app.ts';
+import { pageLocale, say, serverI18n, type Text } from '../i18n/server.ts';
 import { refusalPage, type Audience } from './pages.ts';
+import { claimedLocale } from './relaunch.ts';
 
 export interface Refusal {
   status: number;
   /** Why, in a few words, for the operator's log (ltijs's code or ours). */
   reason: string;
   audience: Audience;
-  title: string;
-  message: string;
+  /** In the launch's language, else the browser's (a string: English diagnostics for administrators). */
+  title: Text;
+  message: Text;
   issuer?: string;
   clientId?: string;
   lmsUserId?: string;
-  /** A ready page to send to a browser instead of the standard refusal page. */
-  page?: string;
+  /** A ready page to send to a browser instead of the standard refusal page, in the refusal's language. */
+  page?: (locale: Locale) => string;
   /** Extra fields of the JSON answer. */
   details?: Record<string, unknown>;
 }
@@ -38,6 +42,9 @@ export function answerRefusal(app: App, req: Request, res: Response, r: Refusal)
     },
     'launch refused',
   );
+  const body = req.body as { id_token?: unknown } | undefined;
+  const locale = pageLocale(req.headers['accept-language'], claimedLocale(body?.id_token));
+  const message = say(serverI18n(locale), r.message);
   if (prefersJson(req)) {
     const code =
       r.status === 401
@@ -47,10 +54,10 @@ export function answerRefusal(app: App, req: Request, res: Response, r: Refusal)
           : r.status === 400
             ? 'invalid_input'
             : 'forbidden';
-    return res.status(r.status).json({ error: { code, message: r.message, reason: r.reason, ...r.details } });
+    return res.status(r.status).json({ error: { code, message, reason: r.reason, ...r.details } });
   }
   return res
     .status(r.status)
     .type('html')
-    .send(r.page ?? refusalPage(r.title, r.message, r.audience));
+    .send(r.page ? r.page(locale) : refusalPage(r.title, message, r.audience, locale));
 }

@@ -98,6 +98,21 @@ export function claimedBy(idToken: unknown): { issuer?: string; clientId?: strin
 }
 
 /**
+ * The language an (unverified) id_token's launch asks for, only to word a refusal page in it: a
+ * forged one can at most choose the language of its own refusal.
+ */
+export function claimedLocale(idToken: unknown): string | null {
+  if (typeof idToken !== 'string') return null;
+  try {
+    const presentation = decodeJwt(idToken)['https://purl.imsglobal.org/spec/lti/claim/launch_presentation'];
+    const locale = (presentation as { locale?: unknown } | undefined)?.locale;
+    return typeof locale === 'string' ? locale.slice(0, 100) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The claims a relaunch template needs, from an id_token verified with its platform's keys (the
  * launch itself was refused for a missing cookie, before ltijs verified anything).
  */

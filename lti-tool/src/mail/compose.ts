@@ -47,8 +47,9 @@ export function composeMail(
   notices: Notification[],
   digest: boolean,
   locale: Locale = 'en',
+  timeZone = 'UTC',
 ): MailMessage {
-  const texts = notices.map((n) => noticeText(n.kind, n.data, locale));
+  const texts = notices.map((n) => noticeText(n.kind, n.data, locale, timeZone));
   const subject = digest ? mailTexts.digestTitle(notices.length, locale) : texts[0]!.title;
   const open = (program.course_url && lmsAddress(program.course_url)) || lmsAddress(program.issuer);
   const openLabel = mailTexts.open(program.platform_name, locale);

@@ -123,7 +123,8 @@ export class Postman {
       await finishMail(app.sql, row.id, this.owner, { status: 'dropped' }, app.clock.now());
       return false;
     }
-    // In the person's own language, else their LMS's (an e-mail has no browser to ask).
+    // In the person's own language, else their LMS's (an e-mail has no browser to ask), and in the
+    // time zone their browser last reported.
     const locales = await personLocales(app.sql, row.person_id);
     const message = composeMail(
       app,
@@ -132,6 +133,7 @@ export class Postman {
       notices,
       Boolean(row.digest),
       resolveLocale({ ...locales }),
+      locales?.timeZone ?? 'UTC',
     );
     try {
       await this.transport!.sendMail({ from: app.config.mail.from, ...message });

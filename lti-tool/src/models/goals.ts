@@ -1,7 +1,9 @@
 /** Goals, their actions and their history (`goal_events`). */
 import crypto from 'node:crypto';
-import type { Action, Goal, GoalStatus } from '@mentoring/shared';
+import type { Action, Goal, GoalChangeData, GoalStatus } from '@mentoring/shared';
 import { groupBy, bool, time, type Sql } from '../db/sql.ts';
+import { goalChangeText, readGoalChange } from '../i18n/history.ts';
+import { serverI18n } from '../i18n/server.ts';
 
 interface GoalRow {
   id: string;
@@ -66,7 +68,15 @@ async function assemble(sql: Sql, rows: GoalRow[]): Promise<Goal[]> {
     success: r.success,
     status: r.status,
     actions: (actionsOf.get(r.id) ?? []).map(toAction),
-    history: (eventsOf.get(r.id) ?? []).map((e) => ({ at: time.iso(e.at), byId: e.by_id, change: e.change })),
+    history: (eventsOf.get(r.id) ?? []).map((e) => {
+      const event = readGoalChange(e.change);
+      return {
+        at: time.iso(e.at),
+        byId: e.by_id,
+        change: event ? goalChangeText(serverI18n('en'), event, 'en') : e.change,
+        event,
+      };
+    }),
     createdAt: time.iso(r.created_at),
     updatedAt: time.iso(r.updated_at),
   }));
@@ -122,7 +132,9 @@ export async function touchGoal(sql: Sql, id: string, now: number) {
   await sql.run('UPDATE goals SET updated_at = :now WHERE id = :id', { id, now });
 }
 
-export async function addGoalEvent(sql: Sql, goalId: string, byId: string, change: string, now: number) {
+/** Keeps what changed as data (`GoalChangeData`), worded at display time in the reader's language. */
+export async function addGoalEvent(sql: Sql, goalId: string, byId: string, event: GoalChangeData, now: number) {
+  const change = JSON.stringify(event);
   await sql.run(
     'INSERT INTO goal_events (id, goal_id, by_id, change, at) VALUES (:id, :goalId, :byId, :change, :now)',
     {

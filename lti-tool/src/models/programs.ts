@@ -1,6 +1,7 @@
 /** Programs (LMS course contexts), people, and their memberships. */
 import crypto from 'node:crypto';
 import { matchLocale } from '@mentoring/shared/rules/locale';
+import { isTimeZone } from '@mentoring/shared/messages/dates';
 import type {
   Locale,
   MemberRole,
@@ -110,12 +111,23 @@ export async function upsertPerson(sql: Sql, p: LtiPerson, now: number): Promise
 export async function personLocales(
   sql: Sql,
   id: string,
-): Promise<{ chosen: Locale | null; launch: Locale | null } | undefined> {
-  const row = await sql.one<{ locale: string | null; launch_locale: string | null }>(
-    'SELECT locale, launch_locale FROM people WHERE id = :id',
+): Promise<{ chosen: Locale | null; launch: Locale | null; timeZone: string | null } | undefined> {
+  const row = await sql.one<{ locale: string | null; launch_locale: string | null; time_zone: string | null }>(
+    'SELECT locale, launch_locale, time_zone FROM people WHERE id = :id',
     { id },
   );
-  return row && { chosen: matchLocale(row.locale), launch: matchLocale(row.launch_locale) };
+  return (
+    row && {
+      chosen: matchLocale(row.locale),
+      launch: matchLocale(row.launch_locale),
+      timeZone: isTimeZone(row.time_zone) ? row.time_zone : null,
+    }
+  );
+}
+
+/** The time zone the person's browser reported (null: not known, read as UTC). */
+export async function keepTimeZone(sql: Sql, id: string, timeZone: string | null, now: number): Promise<void> {
+  await sql.run('UPDATE people SET time_zone = :timeZone, updated_at = :now WHERE id = :id', { id, timeZone, now });
 }
 
 export async function chooseLocale(sql: Sql, id: string, locale: Locale | null, now: number): Promise<void> {

@@ -6,7 +6,7 @@
 import { canReadContent, canWriteContent } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { findPartnership, type StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, notFound } from './errors.ts';
+import { forbidden, notFound, type Thing } from './errors.ts';
 import type { App } from './app.ts';
 
 /** `what` names the thing asked for (a goal, a prompt…) in the refusal, when it is not the partnership itself. */
@@ -14,7 +14,7 @@ export async function readablePartnership(
   app: App,
   principal: Principal,
   partnershipId: string,
-  what = 'The partnership',
+  what: Thing = 'The partnership',
 ): Promise<StoredPartnership> {
   const p = await findPartnership(app.sql, partnershipId);
   if (!p || p.programId !== principal.programId || !canReadContent(p, principal.personId)) throw notFound(what);
@@ -25,7 +25,7 @@ export async function writablePartnership(
   app: App,
   principal: Principal,
   partnershipId: string,
-  what = 'The partnership',
+  what: Thing = 'The partnership',
 ): Promise<StoredPartnership> {
   const p = await readablePartnership(app, principal, partnershipId, what);
   if (!canWriteContent(p, principal.personId)) {

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import ical, { ICalAlarmType, type ICalCalendar } from 'ical-generator';
-import { canReadContent, type CalendarFeed, type Conversation } from '@mentoring/shared';
+import { canReadContent, formatMoment, isTimeZone, type CalendarFeed, type Conversation } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { sha256 } from '../auth/tokens.ts';
 import { findConversation, conversationsOf } from '../models/conversations.ts';
@@ -14,49 +14,77 @@ import { activeFeedOf, findFeed, replaceFeed, revokeFeeds } from '../models/cale
 import { DomainError, notFound } from './errors.ts';
 import { readablePartnership } from './access.ts';
 import type { App } from './app.ts';
+import { readerOf, type Reader } from './me.ts';
+import { serverI18n } from '../i18n/server.ts';
 
 /** The reminder, before each conversation. */
 export const REMINDER_MINUTES = 30;
 
-function newCalendar(name: string): ICalCalendar {
-  return ical({ name, prodId: { company: 'Mentoring workspaces', product: 'Conversations', language: 'EN' } });
+function newCalendar(name: string, reader: Reader): ICalCalendar {
+  return ical({
+    name,
+    prodId: { company: 'Mentoring workspaces', product: 'Conversations', language: reader.locale.toUpperCase() },
+  });
 }
 
-/** Who meets, as the person reading their own calendar sees it. */
-function withWhom(p: StoredPartnership, personId: string): string {
-  const others = p.members.filter((m) => m.personId !== personId && m.invitation !== 'declined').map((m) => m.name);
-  return others.length ? others.join(', ') : 'your partnership';
-}
-
-function localTime(iso: string, timeZone: string | null): string {
-  const opts: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short', ...(timeZone && { timeZone }) };
-  return `${new Intl.DateTimeFormat('en-GB', opts).format(new Date(iso))}${timeZone ? ` (${timeZone})` : ' (UTC)'}`;
-}
-
-function addEvent(cal: ICalCalendar, app: App, p: StoredPartnership, c: Conversation, personId: string) {
+/** An event in the reader's language: who meets, when (in the conversation's zone, else the reader's). */
+function addEvent(
+  cal: ICalCalendar,
+  app: App,
+  p: StoredPartnership,
+  c: Conversation,
+  personId: string,
+  reader: Reader,
+) {
+  const i18n = serverI18n(reader.locale);
   const start = new Date(c.heldAt ?? c.scheduledFor);
-  const who = p.members
-    .filter((m) => m.invitation !== 'declined')
-    .map((m) => `${m.name} (${m.role})`)
-    .join(', ');
+  const separator = i18n._({ id: 'calendar.separator', message: ', ' });
+  const members = p.members.filter((m) => m.invitation !== 'declined');
+  const others = members.filter((m) => m.personId !== personId).map((m) => m.name);
+  const who = members
+    .map((m) =>
+      i18n._({
+        id: 'calendar.member',
+        message: '{name} ({role, select, mentor {mentor} mentee {mentee} other {partner}})',
+        values: { name: m.name, role: m.role },
+      }),
+    )
+    .join(separator);
+  const zone = isTimeZone(c.timeZone) ? c.timeZone : reader.timeZone;
+  const at = formatMoment(start.toISOString(), reader.locale, zone);
+  const title = i18n._({ id: 'calendar.title', message: 'Mentoring conversation' });
   cal.createEvent({
     id: `${c.id}@mentoring-workspaces`,
     start,
     end: new Date(start.getTime() + c.durationMinutes * 60_000),
-    summary: `Mentoring conversation with ${withWhom(p, personId)}`,
+    summary: others.length
+      ? i18n._({
+          id: 'calendar.summary',
+          message: 'Mentoring conversation with {names}',
+          values: { names: others.join(separator) },
+        })
+      : i18n._({ id: 'calendar.summary-alone', message: 'Mentoring conversation of your partnership' }),
     description: [
-      `${p.kind === 'collegial' ? 'Collegial' : 'Mentoring'} conversation: ${who}.`,
-      `${c.heldAt ? 'Held' : 'Scheduled for'} ${localTime(start.toISOString(), c.timeZone)}.`,
-      c.videoUrl ? `Video link: ${c.videoUrl}` : '',
-      `The agenda is in the workspace: ${app.config.publicUrl}`,
+      i18n._({
+        id: 'calendar.who',
+        message: '{kind, select, collegial {Collegial conversation} other {Mentoring conversation}}: {who}.',
+        values: { kind: p.kind, who },
+      }),
+      c.heldAt
+        ? i18n._({ id: 'calendar.held', message: 'Held {at}.', values: { at } })
+        : i18n._({ id: 'calendar.scheduled', message: 'Scheduled for {at}.', values: { at } }),
+      c.videoUrl ? i18n._({ id: 'calendar.video', message: 'Video link: {url}', values: { url: c.videoUrl } }) : '',
+      i18n._({
+        id: 'calendar.agenda',
+        message: 'The agenda is in the workspace: {url}',
+        values: { url: app.config.publicUrl },
+      }),
     ]
       .filter(Boolean)
       .join('\n'),
     location: c.place || c.videoUrl || null,
     url: c.videoUrl,
-    alarms: c.heldAt
-      ? []
-      : [{ type: ICalAlarmType.display, triggerBefore: REMINDER_MINUTES * 60, description: 'Mentoring conversation' }],
+    alarms: c.heldAt ? [] : [{ type: ICalAlarmType.display, triggerBefore: REMINDER_MINUTES * 60, description: title }],
   });
 }
 
@@ -64,12 +92,15 @@ export async function conversationIcs(
   app: App,
   principal: Principal,
   id: string,
+  browser: readonly string[] = [],
 ): Promise<{ ics: string; filename: string }> {
   const c = await findConversation(app.sql, id, principal.personId);
   if (!c) throw notFound('The conversation');
   const p = await readablePartnership(app, principal, c.partnershipId, 'The conversation');
-  const cal = newCalendar('Mentoring conversation');
-  addEvent(cal, app, p, c, principal.personId);
+  const reader = await readerOf(app, principal.personId, browser);
+  const i18n = serverI18n(reader.locale);
+  const cal = newCalendar(i18n._({ id: 'calendar.title', message: 'Mentoring conversation' }), reader);
+  addEvent(cal, app, p, c, principal.personId, reader);
   return { ics: cal.toString(), filename: `conversation-${(c.heldAt ?? c.scheduledFor).slice(0, 10)}.ics` };
 }
 
@@ -103,11 +134,15 @@ export async function feedIcs(app: App, token: string): Promise<string> {
       'not_found',
       'This calendar address was revoked or never existed; make a new one under “In your calendar” on the Conversations tab of the workspace.',
     );
-  const cal = newCalendar('Mentoring conversations');
+  // A calendar app asks with no language of its own: the person's choice, else their LMS's.
+  const reader = await readerOf(app, feed.personId, []);
+  const i18n = serverI18n(reader.locale);
+  const cal = newCalendar(i18n._({ id: 'calendar.feed-title', message: 'Mentoring conversations' }), reader);
   const partnerships = (await partnershipsOfPerson(app.sql, feed.programId, feed.personId)).filter(
     (p) => canReadContent(p, feed.personId) && (p.status === 'active' || p.status === 'paused'),
   );
   for (const p of partnerships)
-    for (const c of await conversationsOf(app.sql, p.id, feed.personId)) addEvent(cal, app, p, c, feed.personId);
+    for (const c of await conversationsOf(app.sql, p.id, feed.personId))
+      addEvent(cal, app, p, c, feed.personId, reader);
   return cal.toString();
 }

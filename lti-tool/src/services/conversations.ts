@@ -232,7 +232,7 @@ export async function addCommitment(
           principal.personId,
           { text: body.text, dueOn, fromConversationId: id },
           now,
-          ` in the conversation of ${conversation.scheduledFor.slice(0, 10)}`,
+          conversation.scheduledFor,
         )
       : null;
     await insertCommitment(sql, { conversationId: id, text: body.text, goalId, dueOn, actionId }, now);

@@ -9,6 +9,7 @@ import {
   type CreateAction,
   type CreateGoal,
   type Goal,
+  type GoalChangeData,
   type UpdateAction,
   type UpdateGoal,
 } from '@mentoring/shared';
@@ -28,11 +29,9 @@ import {
 } from '../models/goals.ts';
 import { setCommitmentDoneByAction } from '../models/conversations.ts';
 import type { StoredPartnership } from '../models/partnerships.ts';
-import { forbidden, invalid, notFound } from './errors.ts';
+import { forbidden, invalid, notFound, type Thing } from './errors.ts';
 import { readablePartnership, writablePartnership } from './access.ts';
 import type { App } from './app.ts';
-
-const STATUS_WORDS = { active: 'made it active again', achieved: 'marked it achieved', parked: 'parked it' } as const;
 
 export async function goalsFor(app: App, principal: Principal, partnershipId: string): Promise<Goal[]> {
   await readablePartnership(app, principal, partnershipId);
@@ -84,7 +83,7 @@ export async function setGoal(app: App, principal: Principal, partnershipId: str
       },
       now,
     );
-    await addGoalEvent(sql, goalId, principal.personId, 'set the goal', now);
+    await addGoalEvent(sql, goalId, principal.personId, { kind: 'created' }, now);
     return goalId;
   });
   return (await findGoal(app.sql, id))!;
@@ -95,7 +94,7 @@ async function writableGoal(
   app: App,
   principal: Principal,
   goalId: string,
-  what = 'The goal',
+  what: Thing = 'The goal',
 ): Promise<{ goal: Goal; partnership: StoredPartnership }> {
   const goal = await findGoal(app.sql, goalId);
   if (!goal) throw notFound(what);
@@ -110,21 +109,16 @@ function requireOwner(goal: Goal, p: StoredPartnership, principal: Principal, do
 }
 
 /** History lines for what a change really changes. */
-function describeGoalChange(goal: Goal, change: GoalChange, p: StoredPartnership): string[] {
-  const lines: string[] = [];
+function describeGoalChange(goal: Goal, change: GoalChange, p: StoredPartnership): GoalChangeData[] {
+  const lines: GoalChangeData[] = [];
   if (change.title !== undefined && change.title !== goal.title)
-    lines.push(`renamed it from “${goal.title}” to “${change.title}”`);
-  if (change.why !== undefined && change.why !== goal.why) lines.push('changed why it matters');
-  if (change.success !== undefined && change.success !== goal.success)
-    lines.push('changed what success would look like');
-  if (change.status !== undefined && change.status !== goal.status) lines.push(STATUS_WORDS[change.status]);
-  if (change.coachId !== undefined && change.coachId !== goal.coachId) {
-    lines.push(
-      change.coachId
-        ? `asked ${memberOf(p, change.coachId)?.name ?? 'a partner'} to coach it`
-        : 'left it without a coach',
-    );
-  }
+    lines.push({ kind: 'renamed', from: goal.title, to: change.title });
+  if (change.why !== undefined && change.why !== goal.why) lines.push({ kind: 'why-changed' });
+  if (change.success !== undefined && change.success !== goal.success) lines.push({ kind: 'success-changed' });
+  if (change.status !== undefined && change.status !== goal.status)
+    lines.push({ kind: 'status', status: change.status });
+  if (change.coachId !== undefined && change.coachId !== goal.coachId)
+    lines.push({ kind: 'coach', name: change.coachId ? (memberOf(p, change.coachId)?.name ?? null) : null });
   return lines;
 }
 
@@ -146,7 +140,7 @@ export async function changeGoal(app: App, principal: Principal, goalId: string,
 
 /**
  * Adds an action to a goal with its history line; conversations use it for commitments linked to a
- * goal, with `origin` saying where it came from (" in the conversation of …").
+ * goal, with `conversationOn` saying which conversation it came from (its time).
  */
 export async function addActionTo(
   sql: Sql,
@@ -154,10 +148,10 @@ export async function addActionTo(
   byId: string,
   a: { text: string; dueOn: string | null; fromConversationId: string | null },
   now: number,
-  origin = '',
+  conversationOn: string | null = null,
 ): Promise<string> {
   const id = await insertAction(sql, { goalId, ...a }, now);
-  await addGoalEvent(sql, goalId, byId, `added the action “${a.text}”${origin}`, now);
+  await addGoalEvent(sql, goalId, byId, { kind: 'action-added', text: a.text, conversationOn }, now);
   await touchGoal(sql, goalId, now);
   return id;
 }
@@ -193,7 +187,7 @@ export async function setActionDone(
 ) {
   await updateActionRow(sql, action.id, { done }, now);
   await setCommitmentDoneByAction(sql, action.id, done);
-  await addGoalEvent(sql, goalId, byId, `${done ? 'completed' : 'reopened'} the action “${action.text}”`, now);
+  await addGoalEvent(sql, goalId, byId, { kind: 'action-done', text: action.text, done }, now);
   await touchGoal(sql, goalId, now);
 }
 
@@ -215,7 +209,7 @@ export async function changeAction(
   await app.sql.tx(async (sql) => {
     if (edits) {
       await updateActionRow(sql, actionId, { text: body.text, dueOn: body.dueOn }, now);
-      await addGoalEvent(sql, goal.id, principal.personId, `changed the action “${action.text}”`, now);
+      await addGoalEvent(sql, goal.id, principal.personId, { kind: 'action-changed', text: action.text }, now);
       await touchGoal(sql, goal.id, now);
     }
     if (body.done !== undefined && body.done !== action.done) {

@@ -5,6 +5,7 @@
  */
 import type { Delivery, NotificationData, NotificationKind } from '../notifications.ts';
 import type { Locale } from '../domain.ts';
+import { formatMoment } from './dates.ts';
 
 export interface NoticeText {
   /** The e-mail subject and the in-app entry's title. */
@@ -16,18 +17,16 @@ export interface NoticeText {
 const names = (list: string[] | undefined, locale: Locale, fallback = 'your partner') =>
   new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(list?.length ? list : [fallback]);
 
-export function formatWhen(iso: string | undefined, locale: Locale): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(
-    new Date(iso),
-  );
+/** A notice's moment in the reader's zone, the zone named (`messages/dates.ts`). */
+export function formatWhen(iso: string | undefined, locale: Locale, timeZone = 'UTC'): string {
+  return formatMoment(iso, locale, timeZone);
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const who = (d: NotificationData, fallback = 'Your partner') => d.actorName ?? fallback;
 const count = (d: NotificationData) => d.count ?? 1;
 
-type NoticeTexts = Record<NotificationKind, (d: NotificationData, locale: Locale) => NoticeText>;
+type NoticeTexts = Record<NotificationKind, (d: NotificationData, locale: Locale, timeZone: string) => NoticeText>;
 interface MailTexts {
   greeting: (name: string, l: Locale) => string;
   open: (platformName: string | null, l: Locale) => string;
@@ -41,21 +40,21 @@ const enNotices: NoticeTexts = {
     title: `${who(d)} invites you to a mentoring partnership`,
     body: `${who(d)} has invited you to work together. Open the workspace to accept or decline.`,
   }),
-  'conversation-scheduled': (d, l) => ({
-    title: `Conversation scheduled for ${formatWhen(d.when, l)}`,
-    body: `${who(d)} scheduled your next conversation for ${formatWhen(d.when, l)} (UTC).`,
+  'conversation-scheduled': (d, l, z) => ({
+    title: `Conversation scheduled for ${formatWhen(d.when, l, z)}`,
+    body: `${who(d)} scheduled your next conversation for ${formatWhen(d.when, l, z)}.`,
   }),
-  'conversation-moved': (d, l) => ({
-    title: `Conversation moved to ${formatWhen(d.when, l)}`,
-    body: `${who(d)} moved your conversation to ${formatWhen(d.when, l)} (UTC).`,
+  'conversation-moved': (d, l, z) => ({
+    title: `Conversation moved to ${formatWhen(d.when, l, z)}`,
+    body: `${who(d)} moved your conversation to ${formatWhen(d.when, l, z)}.`,
   }),
-  'conversation-cancelled': (d, l) => ({
-    title: `Conversation of ${formatWhen(d.when, l)} cancelled`,
-    body: `${who(d)} cancelled the conversation of ${formatWhen(d.when, l)} (UTC).`,
+  'conversation-cancelled': (d, l, z) => ({
+    title: `Conversation of ${formatWhen(d.when, l, z)} cancelled`,
+    body: `${who(d)} cancelled the conversation of ${formatWhen(d.when, l, z)}.`,
   }),
-  'conversation-reminder': (d, l) => ({
-    title: `Reminder: conversation with ${names(d.partnerNames, l)} on ${formatWhen(d.when, l)}`,
-    body: `Your conversation with ${names(d.partnerNames, l)} is on ${formatWhen(d.when, l)} (UTC).`,
+  'conversation-reminder': (d, l, z) => ({
+    title: `Reminder: conversation with ${names(d.partnerNames, l)} on ${formatWhen(d.when, l, z)}`,
+    body: `Your conversation with ${names(d.partnerNames, l)} is on ${formatWhen(d.when, l, z)}.`,
   }),
   'review-waiting': (d, l) => ({
     title: `${plural(d.count ?? 1, 'item waits', 'items wait')} for your review`,
@@ -87,8 +86,14 @@ const enNotices: NoticeTexts = {
   }),
 };
 
-export function noticeText(kind: NotificationKind, data: NotificationData, locale: Locale = 'en'): NoticeText {
-  return NOTICES[locale][kind](data, locale);
+/** `timeZone`: the reader's (an IANA name); times say it. */
+export function noticeText(
+  kind: NotificationKind,
+  data: NotificationData,
+  locale: Locale = 'en',
+  timeZone = 'UTC',
+): NoticeText {
+  return NOTICES[locale][kind](data, locale, timeZone);
 }
 
 const enKindLabels: Record<NotificationKind, string> = {
@@ -129,21 +134,21 @@ const esNotices: NoticeTexts = {
     title: `${who(d, 'Tu colega')} te invita a una relación de mentoría`,
     body: `${who(d, 'Tu colega')} te invitó a trabajar juntos. Abre el espacio de trabajo para aceptar o rechazar.`,
   }),
-  'conversation-scheduled': (d, l) => ({
-    title: `Conversación programada para el ${formatWhen(d.when, l)}`,
-    body: `${who(d, 'Tu compañero/a')} programó su próxima conversación para el ${formatWhen(d.when, l)} (UTC).`,
+  'conversation-scheduled': (d, l, z) => ({
+    title: `Conversación programada para el ${formatWhen(d.when, l, z)}`,
+    body: `${who(d, 'Tu compañero/a')} programó su próxima conversación para el ${formatWhen(d.when, l, z)}.`,
   }),
-  'conversation-moved': (d, l) => ({
-    title: `Conversación movida al ${formatWhen(d.when, l)}`,
-    body: `${who(d, 'Tu compañero/a')} movió su conversación al ${formatWhen(d.when, l)} (UTC).`,
+  'conversation-moved': (d, l, z) => ({
+    title: `Conversación movida al ${formatWhen(d.when, l, z)}`,
+    body: `${who(d, 'Tu compañero/a')} movió su conversación al ${formatWhen(d.when, l, z)}.`,
   }),
-  'conversation-cancelled': (d, l) => ({
-    title: `Conversación del ${formatWhen(d.when, l)} cancelada`,
-    body: `${who(d, 'Tu compañero/a')} canceló la conversación del ${formatWhen(d.when, l)} (UTC).`,
+  'conversation-cancelled': (d, l, z) => ({
+    title: `Conversación del ${formatWhen(d.when, l, z)} cancelada`,
+    body: `${who(d, 'Tu compañero/a')} canceló la conversación del ${formatWhen(d.when, l, z)}.`,
   }),
-  'conversation-reminder': (d, l) => ({
-    title: `Recordatorio: conversación con ${names(d.partnerNames, l, 'tu compañero/a')} el ${formatWhen(d.when, l)}`,
-    body: `Tu conversación con ${names(d.partnerNames, l, 'tu compañero/a')} es el ${formatWhen(d.when, l)} (UTC).`,
+  'conversation-reminder': (d, l, z) => ({
+    title: `Recordatorio: conversación con ${names(d.partnerNames, l, 'tu compañero/a')} el ${formatWhen(d.when, l, z)}`,
+    body: `Tu conversación con ${names(d.partnerNames, l, 'tu compañero/a')} es el ${formatWhen(d.when, l, z)}.`,
   }),
   'review-waiting': (d, l) => ({
     title: `${plural(count(d), 'elemento espera', 'elementos esperan')} tu revisión`,
@@ -180,21 +185,21 @@ const frNotices: NoticeTexts = {
     title: `${who(d, 'Un·e collègue')} vous invite à former un binôme de mentorat`,
     body: `${who(d, 'Un·e collègue')} vous a invité·e à travailler ensemble. Ouvrez l’espace de travail pour accepter ou décliner.`,
   }),
-  'conversation-scheduled': (d, l) => ({
-    title: `Entretien planifié le ${formatWhen(d.when, l)}`,
-    body: `${who(d, 'Votre binôme')} a planifié votre prochain entretien le ${formatWhen(d.when, l)} (UTC).`,
+  'conversation-scheduled': (d, l, z) => ({
+    title: `Entretien planifié le ${formatWhen(d.when, l, z)}`,
+    body: `${who(d, 'Votre binôme')} a planifié votre prochain entretien le ${formatWhen(d.when, l, z)}.`,
   }),
-  'conversation-moved': (d, l) => ({
-    title: `Entretien déplacé au ${formatWhen(d.when, l)}`,
-    body: `${who(d, 'Votre binôme')} a déplacé votre entretien au ${formatWhen(d.when, l)} (UTC).`,
+  'conversation-moved': (d, l, z) => ({
+    title: `Entretien déplacé au ${formatWhen(d.when, l, z)}`,
+    body: `${who(d, 'Votre binôme')} a déplacé votre entretien au ${formatWhen(d.when, l, z)}.`,
   }),
-  'conversation-cancelled': (d, l) => ({
-    title: `Entretien du ${formatWhen(d.when, l)} annulé`,
-    body: `${who(d, 'Votre binôme')} a annulé l’entretien du ${formatWhen(d.when, l)} (UTC).`,
+  'conversation-cancelled': (d, l, z) => ({
+    title: `Entretien du ${formatWhen(d.when, l, z)} annulé`,
+    body: `${who(d, 'Votre binôme')} a annulé l’entretien du ${formatWhen(d.when, l, z)}.`,
   }),
-  'conversation-reminder': (d, l) => ({
-    title: `Rappel : entretien avec ${names(d.partnerNames, l, 'votre binôme')} le ${formatWhen(d.when, l)}`,
-    body: `Votre entretien avec ${names(d.partnerNames, l, 'votre binôme')} a lieu le ${formatWhen(d.when, l)} (UTC).`,
+  'conversation-reminder': (d, l, z) => ({
+    title: `Rappel : entretien avec ${names(d.partnerNames, l, 'votre binôme')} le ${formatWhen(d.when, l, z)}`,
+    body: `Votre entretien avec ${names(d.partnerNames, l, 'votre binôme')} a lieu le ${formatWhen(d.when, l, z)}.`,
   }),
   'review-waiting': (d, l) => ({
     title: `${plural(count(d), 'élément attend', 'éléments attendent')} votre lecture`,
@@ -231,21 +236,21 @@ const arNotices: NoticeTexts = {
     title: `يدعوك ${who(d, 'زميلك')} إلى شراكة إرشادية`,
     body: `دعاك ${who(d, 'زميلك')} إلى العمل معًا. افتح مساحة العمل لتقبل الدعوة أو تعتذر عنها.`,
   }),
-  'conversation-scheduled': (d, l) => ({
-    title: `جُدولت الجلسة في ${formatWhen(d.when, l)}`,
-    body: `جدول ${who(d, 'شريكك')} جلستكما القادمة في ${formatWhen(d.when, l)} (بالتوقيت العالمي).`,
+  'conversation-scheduled': (d, l, z) => ({
+    title: `جُدولت الجلسة في ${formatWhen(d.when, l, z)}`,
+    body: `جدول ${who(d, 'شريكك')} جلستكما القادمة في ${formatWhen(d.when, l, z)}.`,
   }),
-  'conversation-moved': (d, l) => ({
-    title: `نُقلت الجلسة إلى ${formatWhen(d.when, l)}`,
-    body: `نقل ${who(d, 'شريكك')} جلستكما إلى ${formatWhen(d.when, l)} (بالتوقيت العالمي).`,
+  'conversation-moved': (d, l, z) => ({
+    title: `نُقلت الجلسة إلى ${formatWhen(d.when, l, z)}`,
+    body: `نقل ${who(d, 'شريكك')} جلستكما إلى ${formatWhen(d.when, l, z)}.`,
   }),
-  'conversation-cancelled': (d, l) => ({
-    title: `أُلغيت جلسة ${formatWhen(d.when, l)}`,
-    body: `ألغى ${who(d, 'شريكك')} جلسة ${formatWhen(d.when, l)} (بالتوقيت العالمي).`,
+  'conversation-cancelled': (d, l, z) => ({
+    title: `أُلغيت جلسة ${formatWhen(d.when, l, z)}`,
+    body: `ألغى ${who(d, 'شريكك')} جلسة ${formatWhen(d.when, l, z)}.`,
   }),
-  'conversation-reminder': (d, l) => ({
-    title: `تذكير: جلسة مع ${names(d.partnerNames, l, 'شريكك')} في ${formatWhen(d.when, l)}`,
-    body: `جلستك مع ${names(d.partnerNames, l, 'شريكك')} في ${formatWhen(d.when, l)} (بالتوقيت العالمي).`,
+  'conversation-reminder': (d, l, z) => ({
+    title: `تذكير: جلسة مع ${names(d.partnerNames, l, 'شريكك')} في ${formatWhen(d.when, l, z)}`,
+    body: `جلستك مع ${names(d.partnerNames, l, 'شريكك')} في ${formatWhen(d.when, l, z)}.`,
   }),
   'review-waiting': (d, l) => ({
     title: `${count(d)} عنصر بانتظار مراجعتك`,
@@ -282,21 +287,21 @@ const zhNotices: NoticeTexts = {
     title: `${who(d, '一位同事')}邀请你加入导师结对`,
     body: `${who(d, '一位同事')}邀请你一起工作。请打开工作区接受或婉拒。`,
   }),
-  'conversation-scheduled': (d, l) => ({
-    title: `面谈已安排在 ${formatWhen(d.when, l)}`,
-    body: `${who(d, '你的伙伴')}把你们的下次面谈安排在 ${formatWhen(d.when, l)}（UTC）。`,
+  'conversation-scheduled': (d, l, z) => ({
+    title: `面谈已安排在 ${formatWhen(d.when, l, z)}`,
+    body: `${who(d, '你的伙伴')}把你们的下次面谈安排在 ${formatWhen(d.when, l, z)}。`,
   }),
-  'conversation-moved': (d, l) => ({
-    title: `面谈已改到 ${formatWhen(d.when, l)}`,
-    body: `${who(d, '你的伙伴')}把你们的面谈改到 ${formatWhen(d.when, l)}（UTC）。`,
+  'conversation-moved': (d, l, z) => ({
+    title: `面谈已改到 ${formatWhen(d.when, l, z)}`,
+    body: `${who(d, '你的伙伴')}把你们的面谈改到 ${formatWhen(d.when, l, z)}。`,
   }),
-  'conversation-cancelled': (d, l) => ({
-    title: `${formatWhen(d.when, l)} 的面谈已取消`,
-    body: `${who(d, '你的伙伴')}取消了 ${formatWhen(d.when, l)}（UTC）的面谈。`,
+  'conversation-cancelled': (d, l, z) => ({
+    title: `${formatWhen(d.when, l, z)} 的面谈已取消`,
+    body: `${who(d, '你的伙伴')}取消了 ${formatWhen(d.when, l, z)} 的面谈。`,
   }),
-  'conversation-reminder': (d, l) => ({
-    title: `提醒：${formatWhen(d.when, l)} 与 ${names(d.partnerNames, l, '你的伙伴')} 面谈`,
-    body: `你与 ${names(d.partnerNames, l, '你的伙伴')} 的面谈在 ${formatWhen(d.when, l)}（UTC）。`,
+  'conversation-reminder': (d, l, z) => ({
+    title: `提醒：${formatWhen(d.when, l, z)} 与 ${names(d.partnerNames, l, '你的伙伴')} 面谈`,
+    body: `你与 ${names(d.partnerNames, l, '你的伙伴')} 的面谈在 ${formatWhen(d.when, l, z)}。`,
   }),
   'review-waiting': (d, l) => ({
     title: `有 ${count(d)} 项内容等你查看`,

@@ -88,7 +88,13 @@ describe('message texts', () => {
       expect(t.body.length).toBeGreaterThan(5);
     }
     expect(noticeText('review-waiting', data).title).toBe('3 items wait for your review');
-    expect(noticeText('conversation-reminder', data).body).toContain('Tuesday, March 10, 2026');
+    expect(noticeText('conversation-reminder', data).body).toContain('Tuesday, March 10, 2026 at 3:00 PM UTC');
+  });
+  it('gives times in the reader’s time zone, naming it', () => {
+    const data = { partnerNames: ['Ben'], when: '2026-03-10T15:00:00Z' };
+    expect(noticeText('conversation-reminder', data, 'es', 'America/Mexico_City').body).toBe(
+      'Tu conversación con Ben es el martes, 10 de marzo de 2026, 9:00 GMT-6.',
+    );
   });
   it('the data schema carries no free text field', () => {
     expect(Object.keys(NotificationData.shape).sort()).toEqual(

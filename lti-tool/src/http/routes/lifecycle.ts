@@ -40,8 +40,8 @@ export function lifecycleHandlers(app: App): Pick<Handlers, LifecycleRoutes> {
       const filename = `program-report-${report.generatedAt.slice(0, 10)}.csv`;
       return new Answer(200, reportCsv(report), 'text/csv; charset=utf-8', filename);
     },
-    async conversationCalendar(p, { params }) {
-      const { ics, filename } = await conversationIcs(app, p, params.id!);
+    async conversationCalendar(p, { params, languages }) {
+      const { ics, filename } = await conversationIcs(app, p, params.id!, languages);
       return new Answer(200, ics, ICS, filename);
     },
     calendarFeed: (p) => calendarFeedOf(app, p),

@@ -10,6 +10,7 @@ import {
   partnershipsFor,
 } from '../../services/partnerships.ts';
 import { exportFilename, exportMarkdown, partnershipExport } from '../../services/export.ts';
+import { readerOf } from '../../services/me.ts';
 
 type PartnershipRoutes =
   | 'listPartnerships'
@@ -28,10 +29,15 @@ export function partnershipHandlers(app: App): Pick<Handlers, PartnershipRoutes>
     updatePartnership: (p, { params, body }) => changePartnership(app, p, params.id!, body),
     acceptPartnership: (p, { params }) => answerInvitation(app, p, params.id!, 'accepted'),
     declinePartnership: (p, { params }) => answerInvitation(app, p, params.id!, 'declined'),
-    async exportPartnership(p, { params, query }) {
+    async exportPartnership(p, { params, query, languages }) {
       const data = await partnershipExport(app, p, params.id!);
       return query.format === 'md'
-        ? new Answer(200, exportMarkdown(data), 'text/markdown; charset=utf-8', exportFilename(data, 'md'))
+        ? new Answer(
+            200,
+            exportMarkdown(data, await readerOf(app, p.personId, languages)),
+            'text/markdown; charset=utf-8',
+            exportFilename(data, 'md'),
+          )
         : new Answer(200, data, 'application/json; charset=utf-8', exportFilename(data, 'json'));
     },
   };

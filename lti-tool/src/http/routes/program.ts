@@ -5,14 +5,15 @@ import { findProgram, roster, rosterSyncedAt } from '../../models/programs.ts';
 import { syncRoster } from '../../services/roster.ts';
 import { notFound } from '../errors.ts';
 import type { App } from '../../services/app.ts';
-import { chooseMyLocale, describeMe } from '../../services/me.ts';
+import { chooseMyLocale, reportMyTimeZone, describeMe } from '../../services/me.ts';
 
 export function programHandlers(
   app: App,
-): Pick<Handlers, 'me' | 'chooseLocale' | 'programPeople' | 'syncRoster' | 'programDirectory'> {
+): Pick<Handlers, 'me' | 'chooseLocale' | 'reportTimeZone' | 'programPeople' | 'syncRoster' | 'programDirectory'> {
   return {
     me: (p, { languages }) => describeMe(app, p, languages),
     chooseLocale: (p, { body, languages }) => chooseMyLocale(app, p, body.locale, languages),
+    reportTimeZone: (p, { body, languages }) => reportMyTimeZone(app, p, body.timeZone, languages),
     async programPeople(p) {
       const program = await findProgram(app.sql, p.programId);
       if (!program) throw notFound('Your program');

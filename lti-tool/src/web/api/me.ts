@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient, Locale } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
@@ -12,7 +13,29 @@ export const meQueries = {
 /** The signed-in person and program role; decides which home the app shows. */
 export function useMe(enabled = true) {
   const api = useApi();
-  return useQuery({ ...meQueries.me(api), enabled });
+  const qc = useQueryClient();
+  const me = useQuery({ ...meQueries.me(api), enabled });
+  const loaded = me.data !== undefined;
+  const kept = me.data?.timeZone ?? null;
+  // The server writes e-mail and export times in the person's zone: it learns it from the browser.
+  useEffect(() => {
+    if (!loaded) return;
+    const here = browserTimeZone();
+    if (here && here !== kept)
+      api.reportTimeZone({ body: { timeZone: here } }).then(
+        (updated) => qc.setQueryData(meKeys.me(), updated),
+        () => undefined,
+      );
+  }, [api, qc, loaded, kept]);
+  return me;
+}
+
+function browserTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Keeps the person's choice of language; the app switches once `me` says so. */

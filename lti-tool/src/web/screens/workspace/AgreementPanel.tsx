@@ -7,6 +7,7 @@ import { Folded } from '../../components/Folded.tsx';
 import { Form } from '../../components/Form.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
 import { useFormState } from '../../components/useFormState.ts';
+import { shownAgreement } from '../../lib/agreement.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { useWorkspace } from './workspaceContext.ts';
 import { t } from '@lingui/core/macro';
@@ -21,7 +22,7 @@ const FIELDS = ['purpose', 'meetingCadence', 'confidentiality'];
 export function AgreementPanel() {
   const { partnership: p, can } = useWorkspace();
   const [editing, setEditing] = useState(false);
-  const a = p.agreement;
+  const a = shownAgreement(p.agreement);
   return (
     <Folded level={2} className="agreement" title={t`Our agreement`}>
       {editing ? (
@@ -99,7 +100,7 @@ function AgreementForm({ agreement, onDone }: { agreement: Agreement; onDone: ()
         if (!(e instanceof ApiError && e.status === 409)) return form.setErrors(errorsFrom(e, FIELDS));
         void refetch.refetch().then(({ data }) => {
           if (!data) return;
-          setTheirs(data.agreement);
+          setTheirs(shownAgreement(data.agreement));
           setBase(data.agreementVersion);
         });
       },

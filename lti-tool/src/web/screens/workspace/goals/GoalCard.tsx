@@ -6,6 +6,8 @@ import { useNotify } from '../../../components/Toaster.tsx';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { coachedBy, goalOf, nameOf } from '../../../lib/people.ts';
+import { goalChangeLine } from '../../../lib/history.ts';
+
 import { useWorkspace } from '../workspaceContext.ts';
 import { ActionList } from './ActionList.tsx';
 import { GoalForm } from './GoalForm.tsx';
@@ -138,7 +140,7 @@ export function GoalCard({ goal }: { goal: Goal }) {
             {[...goal.history].reverse().map((e, i) => (
               <li key={`${e.at}-${i}`}>
                 <time dateTime={e.at}>{formatDate(e.at)}</time>{' '}
-                <span>{e.byId === meId ? t`You` : nameOf(p, e.byId)}</span>: {e.change}
+                <span>{e.byId === meId ? t`You` : nameOf(p, e.byId)}</span>: {goalChangeLine(e)}
               </li>
             ))}
           </ol>
