@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LOCALES } from './rules/locale.ts';
-import { isTimeZone } from './messages/dates.ts';
+import { isTimeZone } from './format.ts';
 
 /**
  * Text a person or a program sends: NUL and unpaired UTF-16 surrogates are refused, since neither

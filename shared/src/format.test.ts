@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay } from './format.ts';
+import { formatDateTime, formatDay, formatDocumentDay, formatMoment, formatTime, isTimeZone } from './format.ts';
 
 const NOW = new Date(2026, 2, 1).getTime();
 
@@ -15,5 +15,25 @@ describe('dates as people read them', () => {
   it('shows an instant in the time zone given, never as ISO', () => {
     expect(formatDateTime('2026-03-04T15:30:00Z', 'en', 'UTC')).toBe('Wed, Mar 4, 3:30 PM');
     expect(formatDateTime('2026-03-04T15:30:00Z', 'es', 'America/Mexico_City')).toBe('mié, 4 mar, 9:30');
+  });
+});
+
+describe('dates as people read them', () => {
+  it('writes a moment in the reader’s language and zone, naming the zone', () => {
+    expect(formatTime('2026-10-01T15:00:00Z', 'es', 'America/Mexico_City')).toBe('1 oct 2026, 9:00 GMT-6');
+    expect(formatMoment('2026-10-01T15:00:00Z', 'fr')).toBe('jeudi 1 octobre 2026 à 15:00 UTC');
+  });
+  it('keeps a calendar day the day it is, whatever the zone', () => {
+    expect(formatDocumentDay('2026-09-30', 'en', 'Pacific/Kiritimati')).toBe('Sep 30, 2026');
+    expect(formatDocumentDay('2026-10-01T03:00:00Z', 'en', 'America/Chicago')).toBe('Sep 30, 2026');
+  });
+  it('writes a text that is no date as it came, never throwing', () => {
+    expect(formatDocumentDay('2026-13-45', 'en')).toBe('2026-13-45');
+    expect(formatTime('soon', 'en')).toBe('soon');
+  });
+  it('knows time zones', () => {
+    expect(isTimeZone('Europe/Paris')).toBe(true);
+    expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(isTimeZone('')).toBe(false);
   });
 });

@@ -1,7 +1,10 @@
 /**
- * Dates as people read them, in one format for the web app and the extension, in the reader's
- * language (`locale`). Instants (`…T…Z`) show in the reader's time zone (or the one given); due
- * dates are calendar days (`YYYY-MM-DD`) and are never shifted by a time zone.
+ * Dates and times as people read them, through `Intl` in the reader's language, one home for every
+ * part. On screen (the web app, the extension) dates are short and leave out this year; instants
+ * (`…T…Z`) show in the reader's time zone (or the one given); due dates are calendar days
+ * (`YYYY-MM-DD`) and are never shifted by a time zone. In documents read later (e-mails, exports,
+ * calendar events) a date carries its year and a time always names its zone, so nobody wonders
+ * whose three o'clock it is.
  */
 import type { Locale } from './domain.ts';
 
@@ -37,4 +40,70 @@ export function formatDateTime(iso: string, locale: Locale | string, timeZone?: 
     minute: '2-digit',
     timeZone,
   });
+}
+
+// ---- In documents: e-mails, exports, calendar events ----------------------------------------
+
+/** A time zone `Intl` knows (an IANA name such as `America/Mexico_City`). */
+export function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || !value || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone} ${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  return f;
+}
+
+/** A text that is no date (`2026-02-31` passes a pattern) is written as it came, never thrown on. */
+function format(f: Intl.DateTimeFormat, iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+}
+
+/**
+ * A day in a document: a time (ISO) as the day it is in the reader's zone, or a calendar day (`2026-09-30`, a due
+ * date) as itself.
+ */
+export function formatDocumentDay(iso: string | null | undefined, locale: Locale, timeZone = 'UTC'): string {
+  if (!iso) return '';
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  return format(formatter(locale, dayOnly ? 'UTC' : timeZone, { dateStyle: 'medium' }), iso);
+}
+
+/** A moment with its day, hour and zone: "Oct 1, 2026, 3:00 PM UTC", "1 oct 2026, 9:00 GMT-6". */
+export function formatTime(iso: string | null | undefined, locale: Locale, timeZone = 'UTC'): string {
+  if (!iso) return '';
+  const f = formatter(locale, timeZone, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+  return format(f, iso);
+}
+
+/** A moment in words, for a sentence: "Thursday, October 1, 2026 at 3:00 PM UTC". */
+export function formatMoment(iso: string | null | undefined, locale: Locale, timeZone = 'UTC'): string {
+  if (!iso) return '';
+  const f = formatter(locale, timeZone, {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+  return format(f, iso);
 }

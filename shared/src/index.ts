@@ -17,4 +17,4 @@ export * from './rules/locale.ts';
 export * from './notifications.ts';
 export * from './rules/notifications.ts';
 export * from './messages/notifications.ts';
-export * from './messages/dates.ts';
+export * from './format.ts';

@@ -120,7 +120,7 @@ function stable(text: string): string {
         return ids.get(uuid)!;
       })
       .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
-      // Times and days as the export writes them (shared/src/messages/dates.ts), English and Spanish.
+      // Times and days as the export writes them (shared/src/format.ts), English and Spanish.
       .replace(/[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M UTC/g, '<when>')
       .replace(/\d{1,2} [a-z]{3,4}\.? \d{4}, \d{1,2}:\d{2} UTC/g, '<when>')
       .replace(/[A-Z][a-z]{2} \d{1,2}, \d{4}/g, '<day>')

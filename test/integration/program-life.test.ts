@@ -387,7 +387,7 @@ describe('calendars', () => {
     expect(Math.floor(Date.parse(c.scheduledFor) / 1000) * 1000).toBe(start);
     expect(one!.event.endDate.toJSDate().getTime() - start).toBe(50 * 60_000);
     expect(one!.event.location).toBe('Staff room');
-    // In the conversation's own zone, named (shared/src/messages/dates.ts).
+    // In the conversation's own zone, named (shared/src/format.ts).
     expect(one!.event.description).toMatch(/Scheduled for .+ 2026 at \d{1,2}:\d{2}\s[AP]M CST\./);
     await expect(api.eli!.conversationCalendar({ params: { id: c.id } })).rejects.toMatchObject({ status: 404 });
   });

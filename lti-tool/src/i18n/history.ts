@@ -3,7 +3,7 @@
  * rows keep data, never words, so the line reads in whichever language its reader has.
  */
 import type { I18n } from '@lingui/core';
-import { formatDay, GoalChangeData, type Locale } from '@mentoring/shared';
+import { formatDocumentDay, GoalChangeData, type Locale } from '@mentoring/shared';
 
 export function goalChangeText(i18n: I18n, e: GoalChangeData, locale: Locale, timeZone = 'UTC'): string {
   switch (e.kind) {
@@ -30,7 +30,7 @@ export function goalChangeText(i18n: I18n, e: GoalChangeData, locale: Locale, ti
         ? i18n._({
             id: 'history.action-added-in-conversation',
             message: 'added the action “{text}” in the conversation of {day}',
-            values: { text: e.text, day: formatDay(e.conversationOn, locale, timeZone) },
+            values: { text: e.text, day: formatDocumentDay(e.conversationOn, locale, timeZone) },
           })
         : i18n._({ id: 'history.action-added', message: 'added the action “{text}”', values: { text: e.text } });
     case 'action-changed':

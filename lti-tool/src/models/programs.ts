@@ -1,7 +1,7 @@
 /** Programs (LMS course contexts), people, and their memberships. */
 import crypto from 'node:crypto';
 import { matchLocale } from '@mentoring/shared/rules/locale';
-import { isTimeZone } from '@mentoring/shared/messages/dates';
+import { isTimeZone } from '@mentoring/shared/format';
 import type {
   Locale,
   MemberRole,

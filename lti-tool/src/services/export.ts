@@ -6,7 +6,7 @@ import type { I18n } from '@lingui/core';
 import {
   DEFAULT_AGREEMENT,
   exportFileName,
-  formatDay,
+  formatDocumentDay,
   formatTime,
   type AgendaItem,
   type Agreement,
@@ -90,7 +90,7 @@ const box = (done: boolean) => trustedMarkdown(done ? '[x]' : '[ ]');
 /** The export as Markdown in the reader's language, every piece of people's text escaped by the Markdown writer. */
 export function exportMarkdown(e: PartnershipExport, reader: Reader = { locale: 'en', timeZone: 'UTC' }): string {
   const i18n = serverI18n(reader.locale);
-  const day = (iso: string | null) => formatDay(iso, reader.locale, reader.timeZone);
+  const day = (iso: string | null) => formatDocumentDay(iso, reader.locale, reader.timeZone);
   const when = (iso: string) => formatTime(iso, reader.locale, reader.timeZone);
   const p = e.partnership;
   // Looked up by id once per item, not searched for: an export of thousands of clips stays linear.

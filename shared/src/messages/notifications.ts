@@ -5,7 +5,7 @@
  */
 import type { Delivery, NotificationData, NotificationKind } from '../notifications.ts';
 import type { Locale } from '../domain.ts';
-import { formatMoment } from './dates.ts';
+import { formatMoment } from '../format.ts';
 
 export interface NoticeText {
   /** The e-mail subject and the in-app entry's title. */
@@ -17,7 +17,7 @@ export interface NoticeText {
 const names = (list: string[] | undefined, locale: Locale, fallback = 'your partner') =>
   new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(list?.length ? list : [fallback]);
 
-/** A notice's moment in the reader's zone, the zone named (`messages/dates.ts`). */
+/** A notice's moment in the reader's zone, the zone named (`format.ts`). */
 export function formatWhen(iso: string | undefined, locale: Locale, timeZone = 'UTC'): string {
   return formatMoment(iso, locale, timeZone);
 }
