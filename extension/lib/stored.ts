@@ -40,6 +40,9 @@ export interface Saved<T> {
 }
 export const savedAnswerItem = <T>(key: string) => storage.defineItem<Saved<T>>(`local:${CACHE_PREFIX}${key}`);
 
+/** The person's choice to open every PDF in the extension's reader (see `reader-open.ts`). */
+export const pdfReaderChoiceItem = storage.defineItem<boolean>('local:openPdfsInReader', { fallback: false });
+
 export interface ClippedPages {
   /** The identities (normalised addresses, DOIs) of every page holding clips. */
   urls: string[];
