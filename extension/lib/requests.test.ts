@@ -99,7 +99,7 @@ describe('background requests', () => {
     const fetch = toolWithClip();
     const reader = await fakeBrowser.tabs.create({ url: 'chrome-extension://test-extension-id/reader.html?url=x' });
     const toReader = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ 'clip-1': true } as never);
-    const fromReader = { ...fromExtension, tab: reader, url: reader.url };
+    const fromReader = { ...fromExtension, tab: reader as Browser.tabs.Tab, url: reader.url };
     const document = { pdfFingerprint: 'ABC123' };
     await handleRequest({ type: 'reader:ready', url: 'https://example.org/reading', document }, fromReader);
     expect(clipRequests(fetch)).toEqual([

@@ -1,10 +1,12 @@
 import { mount } from '@/ui/mount';
 import { ConnectPage } from './ConnectPage';
+import { PdfReaderChoice } from './PdfReaderChoice';
 import { SiteAccess } from './SiteAccess';
 
 mount(
   <>
     <ConnectPage />
     <SiteAccess />
+    <PdfReaderChoice />
   </>,
 );

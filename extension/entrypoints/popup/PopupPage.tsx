@@ -12,6 +12,7 @@ import type { OutboxStatus } from '@/lib/outbox';
 import { openSidePanel } from '@/lib/side-panel';
 import { describeError } from '@/lib/tool';
 import { useConnection, useKeptPassages, useOutboxStatus, useQueue } from '@/ui/use-stored';
+import { OpenInReader } from './OpenInReader';
 
 async function activeTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -51,6 +52,7 @@ export function PopupPage() {
         </button>
       </div>
       <p className="hint">Or right-click a selection, or press Alt+Shift+C.</p>
+      <OpenInReader />
       {clip.error || panelError ? (
         <p className="error" role="alert">
           {describeError(clip.error ?? panelError)}

@@ -48,8 +48,11 @@ async function show(data: Uint8Array, url: string, fallbackTitle: string): Promi
   document.title = `${opened.title} – Mentoring reader`;
   $('title').textContent = opened.title;
   await opened.firstPageShown();
+  // Timings `bench:extension` reads (from the navigation's start).
+  performance.mark('reader:first-page');
   say(`${opened.pageCount} ${opened.pageCount === 1 ? 'page' : 'pages'}`);
   await opened.textReady;
+  performance.mark('reader:text-ready');
   if (view !== opened) return;
   opened.setHighlights([]);
   clipButton.disabled = false;

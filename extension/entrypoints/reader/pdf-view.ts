@@ -17,8 +17,9 @@ import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { pagePieces, pageAt, pdfText, type PdfText } from '@/lib/pdf-text';
 
-// The worker is one of the extension's own files: extension pages may run only those.
-GlobalWorkerOptions.workerSrc = workerUrl;
+// The worker is one of the extension's own files (extension pages may run only those), started
+// as the page loads so that it is ready by the time the PDF has arrived.
+GlobalWorkerOptions.workerPort = new Worker(workerUrl, { type: 'module' });
 
 /** A clip's passage placed in the text. */
 export interface Highlight {
@@ -98,15 +99,15 @@ export class PdfView {
     return this.draw(0);
   }
 
-  /** Every page's text, read in order (PDF.js's worker reads one page at a time anyway). */
+  /** Every page's text, all asked for at once: the worker answers them one after the other without waiting for the page. */
   private async readText(): Promise<PdfText> {
-    const pages: TextItem[][] = [];
-    for (let i = 0; i < this.slots.length; i++) {
-      const page = await this.pdf.getPage(i + 1);
-      const content = await page.getTextContent();
-      this.slots[i]!.content = content;
-      pages.push(content.items.filter((it): it is TextItem => 'str' in it));
-    }
+    const pages = await Promise.all(
+      this.slots.map(async (slot, i) => {
+        const content = await (await this.pdf.getPage(i + 1)).getTextContent();
+        slot.content = content;
+        return content.items.filter((it): it is TextItem => 'str' in it);
+      }),
+    );
     this.text = pdfText(pages);
     return this.text;
   }
