@@ -20,7 +20,7 @@ import {
   type PageState,
 } from './page-state.ts';
 import { readPageIdentities, runContentScript } from './page-script.ts';
-import { askPage } from './reader-tabs.ts';
+import { askPage, looksLikePdf, readerUrl } from './reader-tabs.ts';
 import { callTool, describeError } from './tool.ts';
 
 /** What the content script needs to find a clip: never its note, tags or links. */
@@ -142,7 +142,8 @@ export async function showClip(clipId: string, url: string, tabId?: number): Pro
     if (tab?.status !== 'loading') await showPageClips(target, tab?.url);
     return { found: null };
   }
-  const opened = await browser.tabs.create({ url });
+  // A PDF opens in the reader, where its passages can be shown.
+  const opened = await browser.tabs.create({ url: looksLikePdf(url) ? readerUrl(url) : url });
   if (opened.id !== undefined) await scrollWhenReady(opened.id, clipId);
   return { found: null };
 }
