@@ -83,3 +83,44 @@ export async function servePdfs(): Promise<PdfServer> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Selects `wanted` in the PDF reader's text layers, as a reader would with the mouse, line breaks
+ * standing for spaces; false when it is not there. Runs in the reader (`page.evaluate(selectInReader, text)`).
+ */
+export function selectInReader(wanted: string): boolean {
+  const nodes: Text[] = [];
+  for (const layer of document.querySelectorAll('.text-layer')) {
+    const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+  }
+  // The layers' text with white space collapsed, and where each of its characters came from.
+  let flat = '';
+  const from: Array<[Text, number]> = [];
+  for (const node of nodes) {
+    for (let i = 0; i < node.data.length; i++) {
+      const c = /\s/.test(node.data[i]!) ? ' ' : node.data[i]!;
+      if (c === ' ' && flat.endsWith(' ')) continue;
+      flat += c;
+      from.push([node, i]);
+    }
+  }
+  const at = flat.indexOf(wanted);
+  if (at < 0) return false;
+  const [startNode, startOffset] = from[at]!;
+  const [endNode, endOffset] = from[at + wanted.length - 1]!;
+  const range = document.createRange();
+  range.setStart(startNode, startOffset);
+  range.setEnd(endNode, endOffset + 1);
+  document.getSelection()!.removeAllRanges();
+  document.getSelection()!.addRange(range);
+  return true;
+}
+
+/** The marked text of each clip in the reader, its parts joined, sorted. Runs in the reader. */
+export function highlightedInReader(): string[] {
+  const byClip = new Map<string, string[]>();
+  for (const m of document.querySelectorAll<HTMLElement>('mark.mw-highlight'))
+    byClip.set(m.dataset.clipId!, [...(byClip.get(m.dataset.clipId!) ?? []), m.textContent!]);
+  return [...byClip.values()].map((parts) => parts.join(' ').replace(/\s+/g, ' ')).sort();
+}

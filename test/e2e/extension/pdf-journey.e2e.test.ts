@@ -16,7 +16,14 @@ import type { TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import type { TestTool } from '../../support/tool.ts';
 import { MENTEE_NAME, setUpClipProgram } from '../../support/clip-program.ts';
 import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
-import { pdfReading, readingPages, servePdfs, type PdfServer } from '../../support/pdf-readings.ts';
+import {
+  highlightedInReader,
+  pdfReading,
+  readingPages,
+  selectInReader,
+  servePdfs,
+  type PdfServer,
+} from '../../support/pdf-readings.ts';
 
 const COURSE = 'pdf-journey-2026';
 /** On page 1, across a line break in the PDF. */
@@ -39,46 +46,10 @@ let goal: Goal;
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 const allClips = async () => (await mentor.listClips({ params: { id: partnershipId }, query: {} })).clips;
 
-/** The marked text of each clip in the reader, its parts joined (a passage may span lines). */
-const highlighted = (page: Page) =>
-  page.evaluate(() => {
-    const byClip = new Map<string, string[]>();
-    for (const m of document.querySelectorAll<HTMLElement>('mark.mw-highlight'))
-      byClip.set(m.dataset.clipId!, [...(byClip.get(m.dataset.clipId!) ?? []), m.textContent!]);
-    return [...byClip.values()].map((parts) => parts.join(' ').replace(/\s+/g, ' ')).sort();
-  });
+const highlighted = (page: Page) => page.evaluate(highlightedInReader);
 
-/** Selects `quote` in the reader's text layer, as a reader would with the mouse (line breaks count as spaces). */
-async function selectInReader(page: Page, quote: string): Promise<void> {
-  const done = await page.evaluate((wanted) => {
-    const nodes: Text[] = [];
-    for (const layer of document.querySelectorAll('.text-layer')) {
-      const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    }
-    // The layers' text with white space collapsed, and where each character came from.
-    let flat = '';
-    const from: Array<[Text, number]> = [];
-    for (const node of nodes) {
-      for (let i = 0; i < node.data.length; i++) {
-        const c = /\s/.test(node.data[i]!) ? ' ' : node.data[i]!;
-        if (c === ' ' && flat.endsWith(' ')) continue;
-        flat += c;
-        from.push([node, i]);
-      }
-    }
-    const at = flat.indexOf(wanted);
-    if (at < 0) return false;
-    const [startNode, startOffset] = from[at]!;
-    const [endNode, endOffset] = from[at + wanted.length - 1]!;
-    const range = document.createRange();
-    range.setStart(startNode, startOffset);
-    range.setEnd(endNode, endOffset + 1);
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
-    return true;
-  }, quote);
-  if (!done) throw new Error(`"${quote}" is not in the reader's text`);
+async function selectInReaderText(page: Page, quote: string): Promise<void> {
+  if (!(await page.evaluate(selectInReader, quote))) throw new Error(`"${quote}" is not in the reader's text`);
 }
 
 /** Opens the reader on `url` and waits until it has asked for the PDF's clips. */
@@ -90,7 +61,7 @@ async function openReader(url: string): Promise<Page> {
 }
 
 async function clipInReader(reader: Page, quote: string): Promise<void> {
-  await selectInReader(reader, quote);
+  await selectInReaderText(reader, quote);
   const picker = await browser.clipSelection(reader);
   await poll(() => picker.getByLabel('File under').inputValue()).toBe(goal.id);
   await picker.keyboard.press('Enter');
