@@ -5,7 +5,7 @@
  * again and both passages highlighted, found by the PDF's fingerprint; the side panel lists them
  * and scrolls the reader to one. Then a clip from the browser's own PDF viewer (through the
  * context menu's handler, with the selection text the browser reports there) is found in the
- * reader too.
+ * reader too. The same PDF chosen as a file on this computer finds its clips as well.
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -33,6 +33,7 @@ const SECOND = 'Mentor and mentee compose the conversation together as it unfold
 /** Clipped in the browser's own viewer: what it reports as the selection. */
 const FROM_VIEWER = 'More often, the new leader needs someone who listens closely';
 
+let pdf: Uint8Array;
 let first: PdfServer;
 let second: PdfServer;
 let lms: TestLms;
@@ -71,7 +72,7 @@ async function clipInReader(reader: Page, quote: string): Promise<void> {
 
 describe.skipIf(!existsSync(CHROMIUM))('PDFs clipped in the reader and found again', () => {
   beforeAll(async () => {
-    const pdf = await pdfReading(readingPages(3), 'Coaching as Improvisation');
+    pdf = await pdfReading(readingPages(3), 'Coaching as Improvisation');
     const results = await Promise.allSettled([
       servePdfs().then((s) => ((first = s), s.set('/readings/coaching.pdf', pdf))),
       servePdfs().then((s) => ((second = s), s.set('/copies/improvisation.pdf', pdf))),
@@ -138,6 +139,19 @@ describe.skipIf(!existsSync(CHROMIUM))('PDFs clipped in the reader and found aga
       reader.locator('mark.mw-highlight-focus').evaluateAll((ms) => ms.map((m) => m.textContent).join(' ')),
     ).toMatch(/^the pull to give advice/);
     await panel.close();
+    await reader.close();
+  });
+
+  it('finds both again in the same PDF chosen from this computer', async () => {
+    const reader = await browser.openExtensionPage('reader.html');
+    await reader.getByLabel('Open a PDF from this computer').setInputFiles({
+      name: 'coaching (copy).pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(pdf),
+    });
+    await poll(() => reader.getByRole('button', { name: 'Clip selection' }).isEnabled()).toBe(true);
+    await reader.locator('.pdf-page').nth(1).scrollIntoViewIfNeeded();
+    await poll(() => highlighted(reader)).toEqual([FIRST, SECOND].sort());
     await reader.close();
   });
 
