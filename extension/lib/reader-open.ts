@@ -7,7 +7,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { askForSite } from './site-access.ts';
 import { isReaderUrl, looksLikePdf, readerUrl } from './reader-tabs.ts';
-import { pdfReaderChoiceItem } from './stored.ts';
+import { pdfReaderChoiceItem, viewerOnceItem } from './stored.ts';
 
 export const READER_MENU_ID = 'open-in-reader';
 export const READER_LINK_MENU_ID = 'open-link-in-reader';
@@ -58,5 +58,15 @@ export async function openInReader(url: string, tabId?: number, besideIndex?: nu
 export async function redirectPdfTab(tabId: number, url: string | undefined): Promise<void> {
   if (!url || isReaderUrl(url) || !looksLikePdf(url) || url.startsWith('file:')) return;
   if (!(await pdfReaderChoiceItem.getValue())) return;
+  const once = await viewerOnceItem.getValue();
+  if (once.includes(url)) {
+    await viewerOnceItem.setValue(once.filter((u) => u !== url));
+    return;
+  }
   await browser.tabs.update(tabId, { url: readerUrl(url) });
+}
+
+/** The reader's "Open in the browser's viewer": lets the PDF through once, though PDFs are to open in the reader. */
+export async function letThroughToViewer(url: string): Promise<void> {
+  await viewerOnceItem.setValue([...(await viewerOnceItem.getValue()), url]);
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { askPage, isReaderUrl, looksLikePdf, pdfUrlOf, readerUrl } from './reader-tabs.ts';
-import { redirectPdfTab } from './reader-open.ts';
+import { letThroughToViewer, redirectPdfTab } from './reader-open.ts';
 import { pdfReaderChoiceItem } from './stored.ts';
 
 beforeEach(() => fakeBrowser.reset());
@@ -52,5 +52,16 @@ describe('opening every PDF in the reader, by the person’s choice', () => {
     expect(update).not.toHaveBeenCalled();
     await redirectPdfTab(tab.id!, 'https://example.org/a.pdf');
     expect(update).toHaveBeenCalledWith(tab.id, { url: readerUrl('https://example.org/a.pdf') });
+  });
+
+  it('lets a PDF through to the browser’s viewer once, when the reader’s link asks for it', async () => {
+    await pdfReaderChoiceItem.setValue(true);
+    const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/start' });
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    await letThroughToViewer('https://example.org/a.pdf');
+    await redirectPdfTab(tab.id!, 'https://example.org/a.pdf');
+    expect(update).not.toHaveBeenCalled();
+    await redirectPdfTab(tab.id!, 'https://example.org/a.pdf');
+    expect(update).toHaveBeenCalledTimes(1);
   });
 });

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { describe } from '@mentoring/shared/anchoring/index';
 import { answerWith, askBackground, type AnchorResults, type ContentRequest, type ReaderRequest } from '@/lib/messages';
 import { anchorInPdf } from '@/lib/pdf-text';
+import { letThroughToViewer } from '@/lib/reader-open';
 import { pdfUrlOf } from '@/lib/reader-tabs';
 import { askForSite } from '@/lib/site-access';
 import { PdfView, type Highlight } from './pdf-view';
@@ -82,6 +83,13 @@ async function fetchPdf(url: string): Promise<void> {
     return;
   }
   const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || url);
+  const viewer = $<HTMLAnchorElement>('viewer');
+  viewer.href = url;
+  viewer.hidden = false;
+  viewer.onclick = (event) => {
+    event.preventDefault();
+    void letThroughToViewer(url).then(() => location.assign(url));
+  };
   await show(data, url, name);
 }
 
