@@ -1,4 +1,11 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+
+/** PDF.js's data files, which the PDF reader loads from the extension (`entrypoints/reader/pdf-view.ts`). */
+const PDFJS = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const PDFJS_DATA = ['cmaps', 'standard_fonts', 'wasm'];
 
 /**
  * The extension's manifest and build. One Manifest V3 code path for Chrome and Firefox.
@@ -20,6 +27,13 @@ export default defineConfig({
     // WXT writes `content_scripts: []` even when every content script is registered at runtime.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!manifest.content_scripts?.length) delete manifest.content_scripts;
+    },
+    // Character maps (text of PDFs whose fonts are not embedded, CJK ones above all), the standard
+    // fonts and the image decoders, copied under `pdfjs/`.
+    'build:publicAssets': (_wxt, files) => {
+      for (const dir of PDFJS_DATA)
+        for (const name of readdirSync(path.join(PDFJS, dir)))
+          files.push({ absoluteSrc: path.join(PDFJS, dir, name), relativeDest: `pdfjs/${dir}/${name}` });
     },
   },
   manifest: ({ browser, mode }) => ({

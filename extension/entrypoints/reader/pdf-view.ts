@@ -83,7 +83,15 @@ export class PdfView {
   }
 
   static async open(data: Uint8Array, container: HTMLElement, fallbackTitle: string): Promise<PdfView> {
-    const pdf = await getDocument({ data, isEvalSupported: false }).promise;
+    const pdfjsData = (dir: string) => new URL(`/pdfjs/${dir}/`, location.origin).href;
+    const pdf = await getDocument({
+      data,
+      isEvalSupported: false,
+      cMapUrl: pdfjsData('cmaps'),
+      cMapPacked: true,
+      standardFontDataUrl: pdfjsData('standard_fonts'),
+      wasmUrl: pdfjsData('wasm'),
+    }).promise;
     const [first, meta] = await Promise.all([pdf.getPage(1), pdf.getMetadata().catch(() => null)]);
     const info = meta?.info as { Title?: unknown } | undefined;
     const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : fallbackTitle;
