@@ -5,7 +5,9 @@ import { defineConfig } from 'wxt';
 
 /** PDF.js's data files, which the PDF reader loads from the extension (`entrypoints/reader/pdf-view.ts`). */
 const PDFJS = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const PDFJS_DATA = ['cmaps', 'standard_fonts', 'wasm'];
+// Not its standard fonts: PDFs that name one without embedding it are drawn with the system's
+// fonts, as PDF.js does in browsers by default (loading them cost about 100 ms on the first page).
+const PDFJS_DATA = ['cmaps', 'wasm'];
 
 /**
  * The extension's manifest and build. One Manifest V3 code path for Chrome and Firefox.
@@ -28,8 +30,8 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!manifest.content_scripts?.length) delete manifest.content_scripts;
     },
-    // Character maps (text of PDFs whose fonts are not embedded, CJK ones above all), the standard
-    // fonts and the image decoders, copied under `pdfjs/`.
+    // Character maps (text of PDFs whose fonts are not embedded, CJK ones above all) and the image
+    // decoders, copied under `pdfjs/`.
     'build:publicAssets': (_wxt, files) => {
       for (const dir of PDFJS_DATA)
         for (const name of readdirSync(path.join(PDFJS, dir)))

@@ -89,7 +89,6 @@ export class PdfView {
       isEvalSupported: false,
       cMapUrl: pdfjsData('cmaps'),
       cMapPacked: true,
-      standardFontDataUrl: pdfjsData('standard_fonts'),
       wasmUrl: pdfjsData('wasm'),
     }).promise;
     const [first, meta] = await Promise.all([pdf.getPage(1), pdf.getMetadata().catch(() => null)]);
