@@ -1,8 +1,17 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { lingui } from '@lingui/vite-plugin';
 import { getConfig } from '@lingui/conf';
 
 const linguiConfig = getConfig({ configPath: `${import.meta.dirname}/lingui.config.ts` });
+
+/** PDF.js's data files, which the PDF reader loads from the extension (`entrypoints/reader/pdf-view.ts`). */
+const PDFJS = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+// Not its standard fonts: PDFs that name one without embedding it are drawn with the system's
+// fonts, as PDF.js does in browsers by default (loading them cost about 100 ms on the first page).
+const PDFJS_DATA = ['cmaps', 'wasm'];
 
 /**
  * The extension's manifest and build. One Manifest V3 code path for Chrome and Firefox.
@@ -32,6 +41,13 @@ export default defineConfig({
       if (manifest.action) manifest.action.default_title = '__MSG_actionTitle__';
       const sidebar = (manifest as { sidebar_action?: { default_title?: string } }).sidebar_action;
       if (sidebar) sidebar.default_title = '__MSG_actionTitle__';
+    },
+    // Character maps (text of PDFs whose fonts are not embedded, CJK ones above all) and the image
+    // decoders, copied under `pdfjs/`.
+    'build:publicAssets': (_wxt, files) => {
+      for (const dir of PDFJS_DATA)
+        for (const name of readdirSync(path.join(PDFJS, dir)))
+          files.push({ absoluteSrc: path.join(PDFJS, dir, name), relativeDest: `pdfjs/${dir}/${name}` });
     },
   },
   manifest: ({ browser, mode }) => ({

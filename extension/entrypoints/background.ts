@@ -21,6 +21,7 @@ import { OUTBOX_ALARM } from '@/lib/outbox';
 import { refreshPages, showActivatedTab, showPageClips } from '@/lib/page-clips';
 import { forgetPageState } from '@/lib/page-state';
 import { onQueueChange } from '@/lib/queue';
+import { onReaderMenuClicked, redirectPdfTab } from '@/lib/reader-open';
 import { handleRequest, isFromExtensionPage } from '@/lib/requests';
 
 const decidedTabs: number[] = [];
@@ -43,7 +44,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(start);
   browser.runtime.onStartup.addListener(start);
 
-  browser.contextMenus.onClicked.addListener((menu, tab) => void onClipMenuClicked(menu, tab));
+  browser.contextMenus.onClicked.addListener((menu, tab) => {
+    onReaderMenuClicked(menu, tab);
+    void onClipMenuClicked(menu, tab);
+  });
   const onCommand = async (command: string, tab?: Browser.tabs.Tab) => {
     if (command !== CLIP_COMMAND) return;
     const target = tab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
@@ -64,6 +68,8 @@ export default defineBackground(() => {
 
   // A tab's page changed or closed: its clips are no longer the ones recorded.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // The person chose to read PDFs in the extension's reader.
+    if (change.status === 'loading' && change.url) void redirectPdfTab(tabId, change.url);
     if (change.status === 'loading' && change.url) void forgetPageState(tabId).then(() => renderTabBadge(tabId, null));
     // Loaded (its load event is over): the content script runs there only if the page holds clips.
     if (change.status === 'complete') void showPageClips(tabId, tab.url).then(() => noteDecided(tabId));

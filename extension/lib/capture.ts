@@ -9,6 +9,7 @@ import { limitQuote, MAX_QUOTE_LENGTH, type PageDocument, type Selector } from '
 import { askTab, type PageSelection } from './messages.ts';
 import { formatNumber } from './format.ts';
 import { runContentScript } from './page-script.ts';
+import { askPage, isReaderUrl } from './reader-tabs.ts';
 
 export interface Capture {
   quote: string;
@@ -42,6 +43,7 @@ export function isClippable(url: string | undefined): boolean {
 
 export async function captureFromTab(tab: Browser.tabs.Tab, menu?: Browser.contextMenus.OnClickData): Promise<Capture> {
   const pageUrl = menu?.pageUrl ?? tab.url;
+  if (isReaderUrl(pageUrl) && tab.id !== undefined) return captureInReader(tab.id);
   if (!isClippable(pageUrl)) {
     throw new CaptureError(
       t`This page cannot be clipped: browser pages and extension stores are closed to extensions. Open the reading in a normal tab.`,
@@ -65,6 +67,23 @@ export async function captureFromTab(tab: Browser.tabs.Tab, menu?: Browser.conte
     document: fromPage?.document ?? {},
     notice: limited.truncated ? cutNotice(quote.length) : null,
     tabId: tab.id ?? null,
+  };
+}
+
+/** The PDF reader's selection: selectors over the PDF's text, its address and fingerprint. */
+async function captureInReader(tabId: number): Promise<Capture> {
+  const selection = await askPage(tabId, { type: 'selection:get' }).catch(() => null);
+  if (!selection?.quote || !selection.selectors.length)
+    throw new CaptureError('Nothing is selected. Select the passage you want to clip in the PDF, then try again.');
+  const limited = limitQuote(selection.quote);
+  return {
+    quote: limited.quote,
+    selectors: limited.truncated ? cutSelectors(selection.selectors) : selection.selectors,
+    url: selection.url,
+    title: selection.title,
+    document: selection.document,
+    notice: limited.notice,
+    tabId,
   };
 }
 

@@ -9,6 +9,7 @@ import { addClippedPages } from './clipped-pages.ts';
 import { flushOutbox, type OutboxStatus } from './outbox.ts';
 import { refreshPages } from './page-clips.ts';
 import { openPicker, type PickerInput } from './picker-handoff.ts';
+import { createReaderMenus } from './reader-open.ts';
 import { enqueue, readQueue, type QueuedClip } from './queue.ts';
 import { describeError } from './tool.ts';
 
@@ -19,6 +20,7 @@ export const CLIP_COMMAND = 'clip-selection';
 export async function createClipMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: CLIP_MENU_ID, title: clipMenuTitle(), contexts: ['selection'] });
+  createReaderMenus();
 }
 
 const clipMenuTitle = () => t`Clip to mentoring workspace`;

@@ -44,6 +44,8 @@ export type BackgroundRequest =
   | { type: 'outbox:discard'; id: string }
   | { type: 'kept:file'; id: string }
   | { type: 'kept:discard'; id: string }
+  /** The PDF reader (an extension page in a tab) reports the PDF it shows, as a content script reports its page. */
+  | { type: 'reader:ready'; url: string; document: PageDocument }
   /** Test builds only (`WXT_E2E=1`): runs the context menu's handler on a tab. */
   | { type: 'e2e:clip-selection'; tabId: number; selectionText?: string };
 
@@ -56,6 +58,7 @@ export interface BackgroundAnswers {
   'outbox:discard': void;
   'kept:file': void;
   'kept:discard': void;
+  'reader:ready': void;
   'e2e:clip-selection': void;
 }
 
@@ -69,6 +72,17 @@ export interface ContentAnswers {
   'selection:get': PageSelection;
   'highlights:set': AnchorResults;
   'highlights:scroll': { found: boolean };
+}
+
+/**
+ * A content request for the PDF reader in tab `tabId`: the reader is an extension page, which
+ * `tabs.sendMessage` does not reach in every browser, so the background broadcasts it to the
+ * extension's pages and only that tab's reader answers.
+ */
+export interface ReaderRequest {
+  type: 'reader:ask';
+  tabId: number;
+  request: ContentRequest;
 }
 
 /** Either side answers a failed request with this instead of throwing across the boundary. */
@@ -90,6 +104,15 @@ export async function askBackground<M extends BackgroundRequest>(message: M): Pr
 /** Asks the content script of a tab's top frame. */
 export async function askTab<M extends ContentRequest>(tabId: number, message: M): Promise<ContentAnswers[M['type']]> {
   return unwrap(await browser.tabs.sendMessage(tabId, message, { frameId: 0 }));
+}
+
+/** Asks the PDF reader in a tab (see `ReaderRequest`). */
+export async function askReader<M extends ContentRequest>(
+  tabId: number,
+  message: M,
+): Promise<ContentAnswers[M['type']]> {
+  const request: ReaderRequest = { type: 'reader:ask', tabId, request: message };
+  return unwrap(await browser.runtime.sendMessage(request));
 }
 
 /**

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { clipPageUrl, documentIdentities, type Clip, type PageDocument, type Selector } from '@mentoring/shared';
 import { isClippable } from './capture.ts';
 import { anyClipByDocument, pageHasClips, siteHasClips } from './clipped-pages.ts';
-import { askTab, type AnchorResults, type PassageToFind } from './messages.ts';
+import type { AnchorResults, PassageToFind } from './messages.ts';
 import { renderTabBadge } from './badge.ts';
 import {
   hasPendingScroll,
@@ -20,6 +20,7 @@ import {
   type PageState,
 } from './page-state.ts';
 import { readPageIdentities, runContentScript } from './page-script.ts';
+import { askPage, looksLikePdf, readerUrl } from './reader-tabs.ts';
 import { callTool, describeError } from './tool.ts';
 
 /** What the content script needs to find a clip: never its note, tags or links. */
@@ -76,7 +77,7 @@ export async function loadPage(tabId: number, url: string, document: PageDocumen
   }
   let found: AnchorResults = {};
   try {
-    found = await askTab(tabId, { type: 'highlights:set', passages: clips.map(passageOf) });
+    found = await askPage(tabId, { type: 'highlights:set', passages: clips.map(passageOf) });
   } catch {
     // The tab navigated or closed meanwhile; its next page reports itself.
   }
@@ -84,7 +85,7 @@ export async function loadPage(tabId: number, url: string, document: PageDocumen
   await savePageState(tabId, page);
   await renderTabBadge(tabId, page);
   const clipId = await takePendingScroll(tabId);
-  if (clipId) await askTab(tabId, { type: 'highlights:scroll', clipId }).catch(() => undefined);
+  if (clipId) await askPage(tabId, { type: 'highlights:scroll', clipId }).catch(() => undefined);
   return page;
 }
 
@@ -135,13 +136,14 @@ export async function showClip(clipId: string, url: string, tabId?: number): Pro
   if (target !== undefined) {
     const tab = await browser.tabs.update(target, { active: true });
     if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-    if (await readPageState(target)) return askTab(target, { type: 'highlights:scroll', clipId });
+    if (await readPageState(target)) return askPage(target, { type: 'highlights:scroll', clipId });
     await scrollWhenReady(target, clipId);
     // Loaded without a content script (not known to hold clips then): run it now; still loading: once it has loaded.
     if (tab?.status !== 'loading') await showPageClips(target, tab?.url);
     return { found: null };
   }
-  const opened = await browser.tabs.create({ url });
+  // A PDF opens in the reader, where its passages can be shown.
+  const opened = await browser.tabs.create({ url: looksLikePdf(url) ? readerUrl(url) : url });
   if (opened.id !== undefined) await scrollWhenReady(opened.id, clipId);
   return { found: null };
 }

@@ -95,6 +95,36 @@ const clipRequests = (fetch: ReturnType<typeof toolAnswers>) =>
   fetch.mock.calls.map(([url]) => url).filter((url) => url.includes('/api/clips?'));
 
 describe('background requests', () => {
+  it('answers the PDF reader’s report with the PDF’s clips, asked for by its fingerprint, through the reader', async () => {
+    const fetch = toolWithClip();
+    const reader = await fakeBrowser.tabs.create({ url: 'chrome-extension://test-extension-id/reader.html?url=x' });
+    const toReader = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ 'clip-1': true } as never);
+    const fromReader = { ...fromExtension, tab: reader as Browser.tabs.Tab, url: reader.url };
+    const document = { pdfFingerprint: 'ABC123' };
+    await handleRequest({ type: 'reader:ready', url: 'https://example.org/reading', document }, fromReader);
+    expect(clipRequests(fetch)).toEqual([
+      `https://tool.test/api/clips?pdfFingerprint=ABC123&url=${encodeURIComponent('https://example.org/reading')}`,
+    ]);
+    expect(toReader).toHaveBeenCalledWith({
+      type: 'reader:ask',
+      tabId: reader.id,
+      request: { type: 'highlights:set', passages: [{ id: 'clip-1', selectors: CLIP.selectors }] },
+    });
+    expect(toContent).toEqual([]);
+    expect(await readPageState(reader.id!)).toMatchObject({
+      url: 'https://example.org/reading',
+      ids: ['https://example.org/reading', 'urn:x-pdf:abc123'],
+      found: { 'clip-1': true },
+    });
+    // Only the reader may report a PDF: not another extension page, nor a web page.
+    expect(
+      handleRequest({ type: 'reader:ready', url: 'https://example.org/reading', document }, fromExtension),
+    ).toBeUndefined();
+    expect(
+      handleRequest({ type: 'reader:ready', url: 'https://example.org/reading', document }, fromPage),
+    ).toBeUndefined();
+  });
+
   it('answers a page report with its clips: ids and selectors only to the page, all of it to the side panel', async () => {
     const fetch = toolWithClip();
     await handleRequest({ type: 'page:ready', url: 'https://example.org/reading#part-2' }, fromPage);

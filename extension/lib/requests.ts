@@ -9,6 +9,7 @@ import { clipFromTab, saveClip, sendOutbox } from './clip-flow.ts';
 import { fileKept, forgetKept } from './kept-passages.ts';
 import { loadPage, showClip } from './page-clips.ts';
 import { makeAllDue, removeQueued } from './queue.ts';
+import { isReaderUrl } from './reader-tabs.ts';
 
 type Answer<T extends BackgroundRequest['type']> = Promise<BackgroundAnswers[T]>;
 
@@ -47,6 +48,12 @@ export function handleRequest(
       : undefined;
   }
   if (!isFromExtensionPage(sender)) return undefined;
+  if (message.type === 'reader:ready') {
+    // The reader in a tab stands for the PDF it shows (see `reader-tabs.ts`).
+    return sender.tab?.id !== undefined && isReaderUrl(sender.url)
+      ? loadPage(sender.tab.id, message.url, message.document).then(() => undefined)
+      : undefined;
+  }
   switch (message.type) {
     case 'clip:enqueue':
       return saveClip(message.partnershipId, message.body);

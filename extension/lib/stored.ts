@@ -47,6 +47,12 @@ export interface Saved<T> {
 }
 export const savedAnswerItem = <T>(key: string) => storage.defineItem<Saved<T>>(`local:${CACHE_PREFIX}${key}`);
 
+/** The person's choice to open every PDF in the extension's reader (see `reader-open.ts`). */
+export const pdfReaderChoiceItem = storage.defineItem<boolean>('local:openPdfsInReader', { fallback: false });
+
+/** PDFs to let through to the browser's own viewer once, though the reader is chosen for PDFs. */
+export const viewerOnceItem = storage.defineItem<string[]>('session:pdfInViewer', { fallback: [] });
+
 export interface ClippedPages {
   /** The identities (normalised addresses, DOIs) of every page holding clips. */
   urls: string[];

@@ -1,6 +1,7 @@
 import { t } from '@lingui/core/macro';
 import { mount } from '@/ui/mount';
 import { ConnectPage } from './ConnectPage';
+import { PdfReaderChoice } from './PdfReaderChoice';
 import { SiteAccess } from './SiteAccess';
 
 mount(
@@ -8,6 +9,7 @@ mount(
     <>
       <ConnectPage />
       <SiteAccess />
+      <PdfReaderChoice />
     </>
   ),
   { title: () => t`Connect to your mentoring workspace` },

@@ -16,6 +16,7 @@ import { describeError, signedOutReason } from '@/lib/tool';
 import { excerpt } from '@/lib/format';
 import { useConnection, useKeptPassages, useOutboxStatus, useQueue } from '@/ui/use-stored';
 import { Quote } from '@/ui/Quote';
+import { OpenInReader } from './OpenInReader';
 
 async function activeTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -59,6 +60,7 @@ export function PopupPage() {
       <p className="hint">
         <Trans>Or right-click a selection, or press Alt+Shift+C.</Trans>
       </p>
+      <OpenInReader />
       {clip.error || panelError ? (
         <p className="error" role="alert">
           {describeError(clip.error ?? panelError)}

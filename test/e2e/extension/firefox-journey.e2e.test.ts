@@ -4,8 +4,9 @@
  * code; clip into a goal through Firefox's real context menu and into a new prompt with the real
  * keyboard shortcut; clip three passages while the tool is down and see each arrive exactly once;
  * find passages again on an edited copy, say "4/5" where one was removed and name it in Firefox's
- * real sidebar; show one whose words changed as approximate, beside the clipped quote; then revoke
- * the browser and see the clip made meanwhile kept.
+ * real sidebar; show one whose words changed as approximate, beside the clipped quote; open a PDF
+ * in the extension's reader, clip a passage there and find it again in the same PDF at another
+ * address; then revoke the browser and see the clip made meanwhile kept.
  */
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,14 @@ import {
 } from '../../support/firefox-extension-browser.ts';
 import { htmlPage, READING, selectInPage, servePages, type PageServer } from '../../support/pages.ts';
 import { field, fill, marks, press, statusText, waitForText } from '../../support/puppeteer-page.ts';
+import {
+  highlightedInReader,
+  pdfReading,
+  readingPages,
+  selectInReader,
+  servePdfs,
+  type PdfServer,
+} from '../../support/pdf-readings.ts';
 
 const PASSAGE = 'Mentor and mentee compose the conversation together as it unfolds';
 const PROMPT_PASSAGE = 'a generative leader recognizes and taps the collective intelligence';
@@ -31,6 +40,8 @@ const OFFLINE_PASSAGES = [
   'The mentee brings the agenda',
   'the discipline is to notice which role the moment calls for',
 ];
+/** Clipped in the PDF reader. */
+const PDF_PASSAGE = 'the new leader needs someone who listens closely enough to ask the next good question';
 const REVOKED_PASSAGE = 'mentors practise shifting between the roles on purpose';
 
 let pages: PageServer;
@@ -43,6 +54,7 @@ let mentor: ApiClient;
 let partnershipId: string;
 let goal: Goal;
 let reading: Page;
+const pdfServers: PdfServer[] = [];
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 const allClips = async () => (await mentor.listClips({ params: { id: partnershipId }, query: {} })).clips;
@@ -96,7 +108,12 @@ describe.skipIf(!hasFirefox)('the clipping journey in Firefox', () => {
 
   afterAll(async () => {
     await firefox?.close();
-    await Promise.all([pages?.close(), toolRunning ? tool?.close() : undefined, lms?.close()]);
+    await Promise.all([
+      ...pdfServers.map((s) => s.close()),
+      pages?.close(),
+      toolRunning ? tool?.close() : undefined,
+      lms?.close(),
+    ]);
     if (tool) await rm(tool.dataDir, { recursive: true, force: true });
   });
 
@@ -215,6 +232,39 @@ describe.skipIf(!hasFirefox)('the clipping journey in Firefox', () => {
       /“Mentor and mentee compose the conversation together as it unfolds”\s*approximate\s*Found instead: “Mentor and mentee compose their conversation/,
     );
     await reworded.close();
+  });
+
+  it('clips a passage in the PDF reader and finds it again in the same PDF at another address', async () => {
+    const pdf = await pdfReading(readingPages(2), 'Coaching as Improvisation');
+    const [first, second] = await Promise.all([servePdfs(), servePdfs()]);
+    pdfServers.push(first, second);
+    first.set('/readings/coaching.pdf', pdf);
+    second.set('/copy.pdf', pdf);
+    const openReader = async (url: string) => {
+      const reader = await firefox.openExtensionPage(`reader.html?url=${encodeURIComponent(url)}`);
+      await reader.waitForFunction(() => document.querySelector<HTMLButtonElement>('#clip')?.disabled === false, {
+        timeout: 15_000,
+      });
+      return reader;
+    };
+    const reader = await openReader(`${first.url}/readings/coaching.pdf`);
+    if (!(await reader.evaluate(selectInReader, PDF_PASSAGE))) throw new Error('The passage is not in the reader');
+    const picker = await firefox.clipSelection(reader);
+    await poll(() => fileUnder(picker)).toBe(goal.id);
+    await picker.keyboard.press('Enter');
+    await waitForText(picker, 'Clipped.');
+    await picker.close();
+    expect((await allClips()).find((c) => c.quote === PDF_PASSAGE)).toMatchObject({
+      url: `${first.url}/readings/coaching.pdf`,
+      pageIds: expect.arrayContaining([expect.stringMatching(/^urn:x-pdf:/)]),
+    });
+    await poll(() => reader.evaluate(highlightedInReader)).toEqual([PDF_PASSAGE]);
+    await reader.close();
+
+    const copy = await openReader(`${second.url}/copy.pdf`);
+    await poll(() => copy.evaluate(highlightedInReader)).toEqual([PDF_PASSAGE]);
+    await poll(async () => firefox.badgeText(await firefox.tabIdOf(copy))).toBe('1');
+    await copy.close();
   });
 
   it('says so when the browser is revoked in the workspace, and keeps what is clipped meanwhile', async () => {
