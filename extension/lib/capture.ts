@@ -74,7 +74,7 @@ export async function captureFromTab(tab: Browser.tabs.Tab, menu?: Browser.conte
 async function captureInReader(tabId: number): Promise<Capture> {
   const selection = await askPage(tabId, { type: 'selection:get' }).catch(() => null);
   if (!selection?.quote || !selection.selectors.length)
-    throw new CaptureError('Nothing is selected. Select the passage you want to clip in the PDF, then try again.');
+    throw new CaptureError(t`Nothing is selected. Select the passage you want to clip in the PDF, then try again.`);
   const limited = limitQuote(selection.quote);
   return {
     quote: limited.quote,

@@ -9,7 +9,7 @@ import { addClippedPages } from './clipped-pages.ts';
 import { flushOutbox, type OutboxStatus } from './outbox.ts';
 import { refreshPages } from './page-clips.ts';
 import { openPicker, type PickerInput } from './picker-handoff.ts';
-import { createReaderMenus } from './reader-open.ts';
+import { createReaderMenus, renameReaderMenus } from './reader-open.ts';
 import { enqueue, readQueue, type QueuedClip } from './queue.ts';
 import { describeError } from './tool.ts';
 
@@ -25,9 +25,10 @@ export async function createClipMenu(): Promise<void> {
 
 const clipMenuTitle = () => t`Clip to mentoring workspace`;
 
-/** Says the context menu's item in the extension's language, once it changes. */
+/** Says the context menu's items in the extension's language, once it changes. */
 export async function renameClipMenu(): Promise<void> {
   await browser.contextMenus.update(CLIP_MENU_ID, { title: clipMenuTitle() }).catch(() => undefined);
+  await renameReaderMenus();
 }
 
 /** Opens the picker for the tab's selection, or with the reason nothing can be clipped. */

@@ -7,6 +7,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { askForSite } from './site-access.ts';
 import { isReaderUrl, looksLikePdf, readerUrl } from './reader-tabs.ts';
+import { t } from '@lingui/core/macro';
 import { pdfReaderChoiceItem, viewerOnceItem } from './stored.ts';
 
 export const READER_MENU_ID = 'open-in-reader';
@@ -14,17 +15,25 @@ export const READER_LINK_MENU_ID = 'open-link-in-reader';
 
 const PDF_PATTERNS = ['*://*/*.pdf', '*://*/*.pdf?*', '*://*/*.PDF', 'file:///*.pdf'];
 
+const readerMenuTitle = () => t`Open in mentoring reader`;
+
+/** Says the reader's menu items in the extension's language, once it changes. */
+export async function renameReaderMenus(): Promise<void> {
+  for (const id of [READER_MENU_ID, READER_LINK_MENU_ID])
+    await browser.contextMenus.update(id, { title: readerMenuTitle() }).catch(() => undefined);
+}
+
 /** The menu items, created with the clip item (`createClipMenu`). */
 export function createReaderMenus(): void {
   browser.contextMenus.create({
     id: READER_MENU_ID,
-    title: 'Open in mentoring reader',
+    title: readerMenuTitle(),
     contexts: ['page', 'frame'],
     documentUrlPatterns: PDF_PATTERNS,
   });
   browser.contextMenus.create({
     id: READER_LINK_MENU_ID,
-    title: 'Open in mentoring reader',
+    title: readerMenuTitle(),
     contexts: ['link'],
     targetUrlPatterns: PDF_PATTERNS,
   });

@@ -1,4 +1,6 @@
 /** The options page's choice to open every PDF in the extension's reader (`lib/reader-open.ts`). */
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { askForAllSites, hasAllSites } from '@/lib/site-access';
@@ -21,7 +23,7 @@ export function PdfReaderChoice() {
     setProblem(null);
     if (!wanted) return void pdfReaderChoiceItem.setValue(false).then(() => setOn(false));
     void askForAllSites().then(async (granted) => {
-      if (!granted) setProblem('Without access to every site, PDFs cannot be opened in the reader automatically.');
+      if (!granted) setProblem(t`Without access to every site, PDFs cannot be opened in the reader automatically.`);
       await pdfReaderChoiceItem.setValue(granted);
       setOn(granted);
     });
@@ -29,15 +31,19 @@ export function PdfReaderChoice() {
 
   return (
     <aside aria-labelledby="pdf-reader-title" style={{ maxWidth: 560 }}>
-      <h2 id="pdf-reader-title">PDFs</h2>
+      <h2 id="pdf-reader-title">
+        <Trans>PDFs</Trans>
+      </h2>
       <p>
-        PDFs are clipped and highlighted again in the extension’s own reader. Open a PDF there with the right-click menu
-        “Open in mentoring reader” on the PDF or on a link to it, or{' '}
-        <a href={readerUrl()} target="_blank" rel="noreferrer">
-          open a PDF from this computer
-        </a>
-        . Passages clipped in your browser’s own PDF viewer (right-click, “Clip to mentoring workspace”) are highlighted
-        there too.
+        <Trans>
+          PDFs are clipped and highlighted again in the extension’s own reader. Open a PDF there with the right-click
+          menu “Open in mentoring reader” on the PDF or on a link to it, or{' '}
+          <a href={readerUrl()} target="_blank" rel="noreferrer">
+            open a PDF from this computer
+          </a>
+          . Passages clipped in your browser’s own PDF viewer (right-click, “Clip to mentoring workspace”) are
+          highlighted there too.
+        </Trans>
       </p>
       <label>
         <input
@@ -47,11 +53,13 @@ export function PdfReaderChoice() {
           onChange={(e) => toggle(e.currentTarget.checked)}
           aria-describedby="pdf-reader-hint"
         />{' '}
-        Open PDFs in the mentoring reader
+        <Trans>Open PDFs in the mentoring reader</Trans>
       </label>
       <p className="hint" id="pdf-reader-hint">
-        Links to addresses ending in .pdf then open in the reader. This needs access to all sites: the extension must
-        see which address a tab opens, and the reader reads the PDF from its site.
+        <Trans>
+          Links to addresses ending in .pdf then open in the reader. This needs access to all sites: the extension must
+          see which address a tab opens, and the reader reads the PDF from its site.
+        </Trans>
       </p>
       {problem && (
         <p className="error" role="alert">

@@ -1,4 +1,5 @@
 /** The popup's way into the PDF reader: the PDF in this tab, or a PDF from this computer. */
+import { t } from '@lingui/core/macro';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { openInReader } from '@/lib/reader-open';
@@ -20,7 +21,7 @@ export function OpenInReader() {
   return (
     <div className="actions">
       <button type="button" onClick={open}>
-        {pdfTab ? 'Open this PDF in the mentoring reader' : 'Open a PDF from this computer'}
+        {pdfTab ? t`Open this PDF in the mentoring reader` : t`Open a PDF from this computer`}
       </button>
     </div>
   );

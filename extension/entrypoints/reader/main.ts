@@ -4,9 +4,12 @@
  * fingerprint, by which the PDF's clips are asked for), and answers the background as a content
  * script does: the selection for clipping, the clips' passages to highlight, a clip to scroll to.
  */
+import { plural, t } from '@lingui/core/macro';
 import { browser } from 'wxt/browser';
 import { describe } from '@mentoring/shared/anchoring/index';
 import { answerWith, askBackground, type AnchorResults, type ContentRequest, type ReaderRequest } from '@/lib/messages';
+import { setPageLanguage } from '@/lib/i18n';
+import { followLocale } from '@/lib/locale';
 import { anchorInPdf } from '@/lib/pdf-text';
 import { letThroughToViewer } from '@/lib/reader-open';
 import { pdfUrlOf } from '@/lib/reader-tabs';
@@ -29,6 +32,27 @@ let myTabId: number | undefined;
 const myTab = browser.tabs.getCurrent().then((tab) => (myTabId = tab?.id));
 
 const say = (text: string) => (statusEl.textContent = text);
+const notAPdf = (reason: string) => t`This file could not be opened as a PDF (${reason}).`;
+const titled = (title: string) => t`${title} – Mentoring reader`;
+const siteAnswered = (status: number) => t`the site answered ${status}`;
+const notLoaded = (site: string, reason: string) => t`The PDF could not be loaded from ${site} (${reason}).`;
+const someFound = (count: number, all: number) => t`${count} of ${all} clips found in this PDF`;
+
+/** The page's own words (its HTML is English), in the extension's language, now and on a change. */
+function speak(): void {
+  if (!view) {
+    document.title = t`Mentoring reader`;
+    $('title').textContent = t`Mentoring reader`;
+  }
+  clipButton.textContent = t`Clip selection`;
+  allowButton.textContent = t`Allow reading PDFs from this site`;
+  $('viewer').textContent = t`Open in the browser’s viewer`;
+  $('file-label').textContent = t`Open a PDF from this computer`;
+}
+void followLocale((locale) => {
+  setPageLanguage(locale);
+  speak();
+});
 
 /** Where a file chosen on this computer is said to come from (its path is not known to the page). */
 const fileAddress = (name: string) => `file:///${encodeURIComponent(name)}`;
@@ -38,20 +62,20 @@ async function show(data: Uint8Array, url: string, fallbackTitle: string): Promi
   pagesEl.replaceChildren();
   clipButton.disabled = true;
   pdfUrl = url;
-  say('Opening…');
+  say(t`Opening…`);
   try {
     view = await PdfView.open(data, pagesEl, fallbackTitle);
   } catch (err) {
-    say(`This file could not be opened as a PDF (${(err as Error).message}).`);
+    say(notAPdf((err as Error).message));
     return;
   }
   const opened = view;
-  document.title = `${opened.title} – Mentoring reader`;
+  document.title = titled(opened.title);
   $('title').textContent = opened.title;
   await opened.firstPageShown();
   // Timings `bench:extension` reads (from the navigation's start).
   performance.mark('reader:first-page');
-  say(`${opened.pageCount} ${opened.pageCount === 1 ? 'page' : 'pages'}`);
+  say(plural(opened.pageCount, { one: '# page', other: '# pages' }));
   await opened.textReady;
   performance.mark('reader:text-ready');
   if (view !== opened) return;
@@ -65,20 +89,20 @@ async function show(data: Uint8Array, url: string, fallbackTitle: string): Promi
 
 async function fetchPdf(url: string): Promise<void> {
   allowButton.hidden = true;
-  say('Loading…');
+  say(t`Loading…`);
   let data: Uint8Array;
   try {
     const response = await fetch(url, { credentials: 'include' });
-    if (!response.ok) throw new Error(`the site answered ${response.status}`);
+    if (!response.ok) throw new Error(siteAnswered(response.status));
     data = new Uint8Array(await response.arrayBuffer());
   } catch (err) {
     // Mostly a site this extension may not read yet: asked for on the person's click.
-    say(`The PDF could not be loaded from ${new URL(url).host || url} (${(err as Error).message}).`);
+    say(notLoaded(new URL(url).host || url, (err as Error).message));
     allowButton.hidden = !/^https?:/.test(url);
     allowButton.onclick = () =>
       void askForSite(url).then(async (granted) => {
         if (granted) await fetchPdf(url);
-        else say('Reading from this site was not allowed.');
+        else say(t`Reading from this site was not allowed.`);
       });
     return;
   }
@@ -122,8 +146,8 @@ async function answer(request: ContentRequest) {
       if (all)
         say(
           count === all
-            ? `${all} ${all === 1 ? 'clip' : 'clips'} found in this PDF`
-            : `${count} of ${all} clips found in this PDF`,
+            ? plural(all, { one: '# clip found in this PDF', other: '# clips found in this PDF' })
+            : someFound(count, all),
         );
       return found;
     }
@@ -154,4 +178,4 @@ $<HTMLInputElement>('file').addEventListener('change', (event) => {
 
 const wanted = pdfUrlOf(location.href);
 if (wanted) void fetchPdf(wanted);
-else say('Choose a PDF from this computer to read and clip it.');
+else say(t`Choose a PDF from this computer to read and clip it.`);

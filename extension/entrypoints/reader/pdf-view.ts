@@ -15,6 +15,9 @@ import {
 } from 'pdfjs-dist';
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { t } from '@lingui/core/macro';
+
+const pageLabel = (page: number) => t`Page ${page}`;
 import { pagePieces, pageAt, pdfText, type PdfText } from '@/lib/pdf-text';
 
 // The worker is one of the extension's own files (extension pages may run only those), started
@@ -68,7 +71,7 @@ export class PdfView {
       element.dataset.page = String(i);
       element.style.width = `${size.width}px`;
       element.style.height = `${size.height}px`;
-      element.setAttribute('aria-label', `Page ${i + 1}`);
+      element.setAttribute('aria-label', pageLabel(i + 1));
       container.append(element);
       return { element, viewport: null, content: null, drawn: null };
     });
