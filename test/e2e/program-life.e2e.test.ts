@@ -86,8 +86,8 @@ describe.skipIf(!hasChromium)('journeys: a program over time', () => {
     await app.getByRole('option', { name: new RegExp(NEW_MENTOR.name) }).click();
     await manage.getByRole('button', { name: 'Save members' }).click();
     const history = manage.getByRole('region', { name: 'History' });
-    await history.getByText(`Left ${MENTOR.name} (mentor)`).waitFor();
-    await history.getByText(`Joined ${NEW_MENTOR.name} (mentor)`).waitFor();
+    await history.getByText(`${MENTOR.name} left`).waitFor();
+    await history.getByText(`${NEW_MENTOR.name} joined as Mentor`).waitFor();
     await history.getByText('Nudged').waitFor();
 
     await manage.getByRole('button', { name: 'End partnership' }).click();
