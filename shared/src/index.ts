@@ -16,5 +16,4 @@ export * from './rules/documents.ts';
 export * from './rules/locale.ts';
 export * from './notifications.ts';
 export * from './rules/notifications.ts';
-export * from './messages/notifications.ts';
 export * from './format.ts';

@@ -59,8 +59,14 @@ export const Notification = z
   .meta({ id: 'Notification' });
 export type Notification = z.infer<typeof Notification>;
 
+/** A notice as the app lists it: its title and body written by the server in the reader's language and time zone. */
+export const ListedNotification = Notification.extend({ title: z.string(), body: z.string() }).meta({
+  id: 'ListedNotification',
+});
+export type ListedNotification = z.infer<typeof ListedNotification>;
+
 export const NotificationList = z
-  .object({ notifications: z.array(Notification), unread: z.number().int().nonnegative() })
+  .object({ notifications: z.array(ListedNotification), unread: z.number().int().nonnegative() })
   .meta({ id: 'NotificationList' });
 export type NotificationList = z.infer<typeof NotificationList>;
 

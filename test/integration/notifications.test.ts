@@ -209,6 +209,7 @@ describe('each event reaches the people it concerns, and only them', () => {
     const review = list.notifications.filter((n) => n.kind === 'review-waiting');
     expect(review).toHaveLength(1);
     expect(review[0]!.data.count).toBe(3);
+    expect(review[0]!.title).toBe('3 items wait for your review');
     // The next morning's digest (07:00 UTC).
     const from = mailbox.messages.length;
     await clock.advance(DAY);

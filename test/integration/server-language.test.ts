@@ -105,6 +105,16 @@ describe('a person launched in es-MX', () => {
     expect(mail?.html).toContain('<html lang="es" dir="ltr">');
   });
 
+  it('lists the same notice in the app in Spanish, titled by the server in her zone', async () => {
+    const listed = (await api.sofia!.listNotifications({})).notifications.find(
+      (n) => n.kind === 'conversation-scheduled',
+    );
+    expect(listed).toMatchObject({
+      title: 'Conversación programada para el martes, 10 de marzo de 2026, 9:00 GMT-6',
+      body: 'Ben Okafor programó su próxima conversación para el martes, 10 de marzo de 2026, 9:00 GMT-6.',
+    });
+  });
+
   it('exports the partnership in Spanish, times in her zone', async () => {
     const markdown = (await api.sofia!.exportPartnership({
       params: { id: partnership },

@@ -1,11 +1,12 @@
 /**
- * The e-mail around notices: the texts come from `@mentoring/shared`'s message module; this file
+ * The e-mail around notices: the texts come from the server's catalogs (`i18n/notices.ts`); this file
  * only frames them in HTML (through the escaping helper) and plain text, with the way into the LMS
  * and the RFC 8058 unsubscribe headers. Names, dates, counts and links: never workspace content.
  */
 import crypto from 'node:crypto';
-import { mailTexts, noticeText, textDirection, type Locale, type Notification } from '@mentoring/shared';
+import { textDirection, type Locale, type Notification } from '@mentoring/shared';
 import { html } from '../http/html.ts';
+import { mailTexts, noticeText } from '../i18n/notices.ts';
 import type { App } from '../services/app.ts';
 
 /** The unsubscribe link's token: the person, signed with the tool's key (no login needed to use it). */
@@ -50,26 +51,27 @@ export function composeMail(
   timeZone = 'UTC',
 ): MailMessage {
   const texts = notices.map((n) => noticeText(n.kind, n.data, locale, timeZone));
-  const subject = digest ? mailTexts.digestTitle(notices.length, locale) : texts[0]!.title;
+  const frame = mailTexts(locale);
+  const subject = digest ? frame.digestTitle(notices.length) : texts[0]!.title;
   const open = (program.course_url && lmsAddress(program.course_url)) || lmsAddress(program.issuer);
-  const openLabel = mailTexts.open(program.platform_name, locale);
+  const openLabel = frame.open(program.platform_name);
   const unsubscribe = `${app.config.publicUrl}/unsubscribe/${unsubscribeToken(app.config.ltiKey, to.personId)}`;
   const text = [
-    mailTexts.greeting(to.name, locale),
+    frame.greeting(to.name),
     '',
     ...texts.flatMap((t) => (digest ? [`- ${t.title}`] : [t.body])),
     '',
     open ? `${openLabel}: ${open}` : `${openLabel}.`,
     '',
     '--',
-    mailTexts.why(program.title, locale),
-    `${mailTexts.unsubscribe(locale)}: ${unsubscribe}`,
+    frame.why(program.title),
+    `${frame.unsubscribe()}: ${unsubscribe}`,
   ].join('\n');
   const body =
     html`<!doctype html><html lang="${locale}" dir="${textDirection(locale)}"><head><meta charset="utf-8"><title>${subject}</title></head>
 <body style="font:16px/1.5 system-ui,sans-serif;color:#1f2a37;background:#f7f6f2;margin:0;padding:24px">
 <div style="max-width:36rem;margin:0 auto;background:#fff;border:1px solid #e3e0d8;border-radius:12px;padding:24px">
-<p>${mailTexts.greeting(to.name, locale)}</p>
+<p>${frame.greeting(to.name)}</p>
 ${
   digest
     ? html`<ul>${texts.map((t) => html`<li>${t.title}</li>`)}</ul>`
@@ -77,7 +79,7 @@ ${
 }
 <p>${open ? html`<a href="${open}" style="display:inline-block;background:#2f5d50;color:#fff;border-radius:8px;padding:10px 18px;text-decoration:none">${openLabel}</a>` : html`${openLabel}.`}</p>
 <hr style="border:0;border-top:1px solid #e3e0d8">
-<p style="font-size:13px;color:#5b6573">${mailTexts.why(program.title, locale)} <a href="${unsubscribe}">${mailTexts.unsubscribe(locale)}</a></p>
+<p style="font-size:13px;color:#5b6573">${frame.why(program.title)} <a href="${unsubscribe}">${frame.unsubscribe()}</a></p>
 </div></body></html>`.value;
   return {
     to: to.email,

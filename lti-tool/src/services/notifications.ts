@@ -19,6 +19,7 @@ import {
 } from '@mentoring/shared';
 import type { Principal } from '../auth/principal.ts';
 import { groupBy, type Sql } from '../db/sql.ts';
+import { noticeText } from '../i18n/notices.ts';
 import { findPartnership, type StoredPartnership } from '../models/partnerships.ts';
 import {
   deliveryChoices,
@@ -33,6 +34,7 @@ import {
   type MailState,
 } from '../models/notifications.ts';
 import type { App } from './app.ts';
+import { readerOf } from './me.ts';
 
 export interface PartnershipNotice {
   partnershipId: string;
@@ -124,17 +126,30 @@ function mailState(app: Pick<App, 'config'>, delivery: Delivery, hasEmail: boole
   return delivery;
 }
 
-export async function notificationsFor(app: App, principal: Principal): Promise<NotificationList> {
-  return notificationsOf(app.sql, principal.personId, principal.programId);
+/** The person's notices, each titled in their language and time zone (as `GET /api/me` resolves them). */
+export async function notificationsFor(
+  app: App,
+  principal: Principal,
+  browser: readonly string[],
+): Promise<NotificationList> {
+  const [{ notifications, unread }, reader] = await Promise.all([
+    notificationsOf(app.sql, principal.personId, principal.programId),
+    readerOf(app, principal.personId, browser),
+  ]);
+  return {
+    notifications: notifications.map((n) => ({ ...n, ...noticeText(n.kind, n.data, reader.locale, reader.timeZone) })),
+    unread,
+  };
 }
 
 export async function markNotificationsRead(
   app: App,
   principal: Principal,
   body: MarkNotificationsRead,
+  browser: readonly string[],
 ): Promise<NotificationList> {
   await markRead(app.sql, principal.personId, principal.programId, 'all' in body ? 'all' : body.ids, app.clock.now());
-  return notificationsFor(app, principal);
+  return notificationsFor(app, principal, browser);
 }
 
 export async function preferencesOf(app: App, personId: string): Promise<NotificationPreferences> {

@@ -10,8 +10,7 @@ import {
   reminderDue,
   retryDelayMs,
 } from './notifications.ts';
-import { NOTIFICATION_KINDS, NotificationData } from '../notifications.ts';
-import { noticeText } from '../messages/notifications.ts';
+import { NotificationData } from '../notifications.ts';
 
 describe('who hears of an event', () => {
   it('never the one who caused it; the partner of a conversation change', () => {
@@ -73,29 +72,7 @@ describe('timing', () => {
   });
 });
 
-describe('message texts', () => {
-  it('every kind has a title and a body made of names, dates and counts only', () => {
-    const data: NotificationData = {
-      actorName: 'Mara',
-      partnerNames: ['Ben'],
-      when: '2026-03-10T15:00:00Z',
-      count: 3,
-      checkpointName: 'Month 6',
-    };
-    for (const kind of NOTIFICATION_KINDS) {
-      const t = noticeText(kind, data, 'en');
-      expect(t.title.length).toBeGreaterThan(5);
-      expect(t.body.length).toBeGreaterThan(5);
-    }
-    expect(noticeText('review-waiting', data).title).toBe('3 items wait for your review');
-    expect(noticeText('conversation-reminder', data).body).toContain('Tuesday, March 10, 2026 at 3:00 PM UTC');
-  });
-  it('gives times in the reader’s time zone, naming it', () => {
-    const data = { partnerNames: ['Ben'], when: '2026-03-10T15:00:00Z' };
-    expect(noticeText('conversation-reminder', data, 'es', 'America/Mexico_City').body).toBe(
-      'Tu conversación con Ben es el martes, 10 de marzo de 2026, 9:00 GMT-6.',
-    );
-  });
+describe('notice data', () => {
   it('the data schema carries no free text field', () => {
     expect(Object.keys(NotificationData.shape).sort()).toEqual(
       ['actorName', 'checkpointName', 'count', 'partnerNames', 'programName', 'when'].sort(),

@@ -13,8 +13,8 @@ type NotificationRoutes =
 
 export function notificationHandlers(app: App): Pick<Handlers, NotificationRoutes> {
   return {
-    listNotifications: (p) => notificationsFor(app, p),
-    markNotificationsRead: (p, { body }) => markNotificationsRead(app, p, body),
+    listNotifications: (p, { languages }) => notificationsFor(app, p, languages),
+    markNotificationsRead: (p, { body, languages }) => markNotificationsRead(app, p, body, languages),
     notificationPreferences: (p) => preferencesOf(app, p.personId),
     updateNotificationPreferences: (p, { body }) => setPreferences(app, p, body),
   };

@@ -1,9 +1,16 @@
 import { useEffect } from 'react';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiClient, Locale } from '@mentoring/shared';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ApiClient, Locale, Me } from '@mentoring/shared';
 import { useApi } from './ApiContext.tsx';
+import { notificationKeys } from './notifications.ts';
 
 export const meKeys = { me: () => ['me'] as const };
+
+/** A new language or time zone: the notices, worded by the server in them, are asked for again. */
+function keepMe(qc: QueryClient, me: Me) {
+  qc.setQueryData(meKeys.me(), me);
+  void qc.invalidateQueries({ queryKey: notificationKeys.list() });
+}
 
 export const meQueries = {
   me: (api: ApiClient) =>
@@ -23,7 +30,7 @@ export function useMe(enabled = true) {
     const here = browserTimeZone();
     if (here && here !== kept)
       api.reportTimeZone({ body: { timeZone: here } }).then(
-        (updated) => qc.setQueryData(meKeys.me(), updated),
+        (updated) => keepMe(qc, updated),
         () => undefined,
       );
   }, [api, qc, loaded, kept]);
@@ -44,6 +51,6 @@ export function useChooseLocale() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (locale: Locale | null) => api.chooseLocale({ body: { locale } }),
-    onSuccess: (me) => qc.setQueryData(meKeys.me(), me),
+    onSuccess: (me) => keepMe(qc, me),
   });
 }

@@ -2,11 +2,9 @@ import { Button } from 'react-aria-components';
 import {
   DELIVERY_CHOICES,
   NOTIFICATION_KINDS,
-  deliveryLabels,
-  noticeKindLabels,
-  noticeText,
   type Delivery,
   type Notification,
+  type NotificationKind,
 } from '@mentoring/shared';
 import {
   useMarkNotificationsRead,
@@ -19,7 +17,6 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ErrorNotice, Loading } from '../components/QueryState.tsx';
 import { formatRelative } from '../lib/dates.ts';
-import { currentLocale } from '../i18n/i18n.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
@@ -37,9 +34,49 @@ function placeOf(n: Notification): Route {
   return { name: 'workspace', partnershipId: n.partnershipId, tab: tab ?? 'conversations' };
 }
 
+/** What each kind is called where people choose how they hear of it. */
+function kindLabel(kind: NotificationKind): string {
+  switch (kind) {
+    case 'invitation':
+      return t`Invitations to a partnership`;
+    case 'conversation-scheduled':
+      return t`A conversation is scheduled`;
+    case 'conversation-moved':
+      return t`A conversation is moved`;
+    case 'conversation-cancelled':
+      return t`A conversation is cancelled`;
+    case 'conversation-reminder':
+      return t`Reminder before a conversation`;
+    case 'review-waiting':
+      return t`Clips and answers waiting for your review`;
+    case 'request-asked':
+      return t`A resource request for you`;
+    case 'request-answered':
+      return t`An answer to your resource request`;
+    case 'commitments-due':
+      return t`Commitments coming due`;
+    case 'evaluation-completed':
+      return t`A checkpoint evaluation is completed`;
+    case 'partnership-quiet':
+      return t`No conversation planned for a while`;
+    case 'nudge':
+      return t`A nudge from the program’s staff`;
+  }
+}
+
+function deliveryLabel(delivery: Delivery): string {
+  switch (delivery) {
+    case 'now':
+      return t`At once`;
+    case 'digest':
+      return t`Daily digest`;
+    case 'off':
+      return t`Off`;
+  }
+}
+
 /** The person's notices, newest first, each leading to its place; and how e-mail reaches them. */
 export function NotificationsScreen() {
-  const locale = currentLocale();
   const list = useNotifications();
   const mark = useMarkNotificationsRead();
   const unread = list.data?.unread ?? 0;
@@ -66,30 +103,27 @@ export function NotificationsScreen() {
         </EmptyState>
       ) : (
         <ul className="notice-list" aria-label={t`Notices, ${unread} unread`}>
-          {list.data.notifications.map((n) => {
-            const text = noticeText(n.kind, n.data, locale);
-            return (
-              <li key={n.id} className={n.readAt ? 'notice-item' : 'notice-item unread'}>
-                <a
-                  href={routeHref(placeOf(n))}
-                  onClick={() => {
-                    if (!n.readAt) mark.mutate({ ids: [n.id] });
-                  }}
-                >
-                  <span className="notice-title">
-                    {!n.readAt && (
-                      <span className="visually-hidden">
-                        <Trans>Unread:</Trans>{' '}
-                      </span>
-                    )}
-                    {text.title}
-                  </span>
-                  <span className="notice-body">{text.body}</span>
-                </a>
-                <span className="notice-when">{formatRelative(n.createdAt)}</span>
-              </li>
-            );
-          })}
+          {list.data.notifications.map((n) => (
+            <li key={n.id} className={n.readAt ? 'notice-item' : 'notice-item unread'}>
+              <a
+                href={routeHref(placeOf(n))}
+                onClick={() => {
+                  if (!n.readAt) mark.mutate({ ids: [n.id] });
+                }}
+              >
+                <span className="notice-title">
+                  {!n.readAt && (
+                    <span className="visually-hidden">
+                      <Trans>Unread:</Trans>{' '}
+                    </span>
+                  )}
+                  {n.title}
+                </span>
+                <span className="notice-body">{n.body}</span>
+              </a>
+              <span className="notice-when">{formatRelative(n.createdAt)}</span>
+            </li>
+          ))}
         </ul>
       )}
       <NotificationPreferences />
@@ -98,7 +132,6 @@ export function NotificationsScreen() {
 }
 
 function NotificationPreferences() {
-  const locale = currentLocale();
   const prefs = useNotificationPreferences();
   const update = useUpdateNotificationPreferences();
   if (prefs.isPending) return <Loading label={t`Loading your choices…`} />;
@@ -117,7 +150,7 @@ function NotificationPreferences() {
         <div className="notice-prefs">
           {NOTIFICATION_KINDS.map((kind) => (
             <label key={kind} className="notice-pref">
-              <span>{noticeKindLabels[kind](locale)}</span>
+              <span>{kindLabel(kind)}</span>
               <select
                 value={prefs.data.delivery[kind]}
                 disabled={update.isPending}
@@ -125,7 +158,7 @@ function NotificationPreferences() {
               >
                 {DELIVERY_CHOICES.map((d) => (
                   <option key={d} value={d}>
-                    {deliveryLabels[d](locale)}
+                    {deliveryLabel(d)}
                   </option>
                 ))}
               </select>
