@@ -71,11 +71,11 @@ export interface FirefoxExtensionBrowser {
 }
 
 /** Polls `read` until it returns something other than undefined (10 s at most). */
-async function until<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
+async function until<T>(what: string, read: () => Promise<T | undefined>, timeout = 10_000): Promise<T> {
   for (const start = Date.now(); ;) {
     const value = await read();
     if (value !== undefined) return value;
-    if (Date.now() - start > 10_000) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -202,20 +202,36 @@ export async function launchFirefoxWithExtension({
           return { x: box.left + Math.min(box.width / 2, 20), y: box.top + box.height / 2 };
         });
         if (!selected) throw new Error('Nothing is selected on the page');
-        await page.bringToFront();
         const before = new Set(await browser.pages());
-        await page.mouse.click(selected.x, selected.y, { button: 'right' });
         const menu = `document.getElementById('contentAreaContextMenu')`;
-        await until('the context menu', async () =>
-          (await inBrowserWindow(`${menu}.state === 'open'`)) ? true : undefined,
-        );
-        const chosen = await inBrowserWindow(`(() => {
+        // The menu opens in the window that holds the page, which is not the first one when a picker
+        // window was the last in front (a new tab then opens in a new window).
+        const windowWithMenu = async () => {
+          for (const window of await browserWindows())
+            if (await inBrowserWindow(`${menu}.state === 'open'`, window)) return window;
+          return undefined;
+        };
+        // A right-click that lands while the window is still coming to the front opens no menu: a
+        // person clicks again, and so does this.
+        let window: string | undefined;
+        for (let attempt = 1; !window; attempt++) {
+          await page.bringToFront();
+          await page.mouse.click(selected.x, selected.y, { button: 'right' });
+          window = await until('the context menu', windowWithMenu, 4_000).catch((error: unknown) => {
+            if (attempt === 3) throw error;
+            return undefined;
+          });
+        }
+        const chosen = await inBrowserWindow(
+          `(() => {
           const menu = ${menu};
           const item = [...menu.querySelectorAll('menuitem')].find((i) => i.label === ${JSON.stringify(MENU_LABEL)} && !i.hidden);
           if (!item) return false;
           menu.activateItem(item);
           return true;
-        })()`);
+        })()`,
+          window,
+        );
         if (!chosen) throw new Error(`The context menu has no "${MENU_LABEL}"`);
         return pickerOpened(before);
       },
