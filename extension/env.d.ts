@@ -1,5 +1,5 @@
 interface ImportMetaEnv {
-  /** "1" in end-to-end test builds: exposes the context menu's handler to tests (see background.ts). */
+  /** "1" in end-to-end test builds: exposes the context menu's handler to tests (see background.ts) and the pseudo-locale (lib/i18n.ts). */
   readonly WXT_E2E?: string;
 }
 

@@ -6,7 +6,8 @@
  * (locale.ts) switches to the person's language.
  */
 import { i18n, type Messages } from '@lingui/core';
-import { textDirection, type Locale } from '@mentoring/shared';
+import { LOCALES, textDirection, type Locale } from '@mentoring/shared';
+import { pseudoMessages } from '@mentoring/shared/i18n/pseudo';
 import { messages as ar } from '../locales/ar.po';
 import { messages as en } from '../locales/en.po';
 import { messages as es } from '../locales/es.po';
@@ -17,13 +18,26 @@ const catalogs: Record<Locale, Messages> = { en, es, fr, ar, zh };
 
 i18n.loadAndActivate({ locale: 'en', messages: en });
 
+let pseudo = false;
+
 export function activateLocale(locale: Locale): void {
   if (i18n.locale !== locale) i18n.loadAndActivate({ locale, messages: catalogs[locale] });
 }
 
+/**
+ * From now on every language shows the pseudo-locale: the English messages accented and a third
+ * longer. Test builds only (`followLocale`).
+ */
+export function showPseudoLocale(): void {
+  pseudo = true;
+  const messages = pseudoMessages(en);
+  for (const locale of LOCALES) catalogs[locale] = messages;
+  i18n.loadAndActivate({ locale: i18n.locale, messages });
+}
+
 /** The page's `lang` and `dir`, which the styles mirror by (logical properties). */
 export function setPageLanguage(locale: Locale): void {
-  document.documentElement.lang = locale;
+  document.documentElement.lang = pseudo ? 'en-XA' : locale;
   document.documentElement.dir = textDirection(locale);
 }
 

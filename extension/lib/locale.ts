@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { resolveLocale, type Locale } from '@mentoring/shared';
 import { readConnection } from './connection.ts';
-import { activateLocale } from './i18n.ts';
+import { activateLocale, showPseudoLocale } from './i18n.ts';
 import { personLocaleItem } from './stored.ts';
 import { callTool } from './tool.ts';
 
@@ -63,6 +63,10 @@ export async function followLocale(onChange?: (locale: Locale) => void): Promise
     onChange?.(locale);
   };
   onLocaleChange(speak);
+  // Test builds only (dead-stripped from releases): `e2ePseudoLocale` in local storage shows the
+  // pseudo-locale, so an end-to-end test finds text no message made and layouts that clip.
+  if (import.meta.env.WXT_E2E === '1' && (await browser.storage.local.get('e2ePseudoLocale')).e2ePseudoLocale === true)
+    showPseudoLocale();
   const locale = await readLocale();
   speak(locale);
   return locale;

@@ -7,17 +7,23 @@
  * picks English in her workspace, the next popup follows. The words to find are read from the
  * catalogs the extension ships. `npm run screenshots` writes docs/screenshots/extension-sidepanel-es.png
  * and -ar.png. axe-core finds no violation on the Spanish popup and either side panel.
+ * Last, in the pseudo-locale (the test build's `e2ePseudoLocale`), the options page, popup, side
+ * panel and picker show no text that is not a message and clip none (screenshots in
+ * $TMPDIR/extension-pseudo-locale/).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '@mentoring/shared';
 import { formatDateTime } from '@mentoring/shared/format';
+import { pseudoText } from '@mentoring/shared/i18n/pseudo';
 import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
-import { htmlPage, READING, servePages, type PageServer } from '../../support/pages.ts';
+import { htmlPage, READING, selectText, servePages, type PageServer } from '../../support/pages.ts';
+import { clippedElements, plainText } from '../../support/pseudo-locale.ts';
 import { launchAs, startTestTool, type TestTool } from '../../support/tool.ts';
 import { AxeReport, screenshot } from '../journeys/world.ts';
 
@@ -244,5 +250,51 @@ describe.skipIf(!existsSync(CHROMIUM))('the extension in the person’s language
     expect(await pageLanguage(popup)).toEqual({ lang: 'en', dir: 'ltr' });
     expect((await browser.storage().get()).personLocale).toBe('en');
     await popup.close();
+  });
+
+  it('in the pseudo-locale, shows no text that is not a message and clips none: options, popup, side panel, picker', async () => {
+    const say = pseudoText;
+    const shots = path.join(os.tmpdir(), 'extension-pseudo-locale');
+    await mkdir(shots, { recursive: true });
+    await browser.storage().set({ e2ePseudoLocale: true });
+    /** The screen in the pseudo-locale: no plain English, nothing clipped; its screenshot to look at. */
+    const check = async (page: Page, name: string) => {
+      expect(await pageLanguage(page)).toEqual({ lang: 'en-XA', dir: 'ltr' });
+      await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+      expect({ name, plain: await plainText(page) }).toEqual({ name, plain: [] });
+      expect({ name, clipped: await clippedElements(page) }).toEqual({ name, clipped: [] });
+    };
+
+    const options = await browser.openExtensionPage('options.html');
+    await options.getByRole('heading', { level: 1, name: say('Connect your browser') }).waitFor();
+    await options.getByRole('button', { name: say('Disconnect') }).waitFor();
+    await check(options, 'options');
+    await options.close();
+
+    const popup = await browser.openExtensionPage('popup.html');
+    await popup.getByRole('heading', { level: 1, name: say('Mentoring workspace') }).waitFor();
+    await popup.getByRole('button', { name: say('Clip the selection') }).waitFor();
+    await check(popup, 'popup');
+    await popup.close();
+
+    const panel = await openSidePanel(say);
+    // As narrow as Chrome lets the side panel be.
+    await panel.setViewportSize({ width: 320, height: 900 });
+    await check(panel, 'sidepanel');
+    await panel.close();
+
+    const reading = await browser.context.newPage();
+    await reading.goto(`${pages.url}/reading`);
+    // A passage not clipped yet, so the picker shows its form.
+    await selectText(reading, 'the pull to give advice is strong');
+    const picker = await browser.clipSelection(reading);
+    // The size of the window the picker opens in (lib/picker-handoff.ts).
+    await picker.setViewportSize({ width: 480, height: 640 });
+    await picker.getByLabel(say('File under')).waitFor();
+    await expect.poll(() => picker.getByLabel(say('File under')).inputValue()).not.toBe('');
+    await check(picker, 'picker');
+    await picker.close();
+    await reading.close();
+    await browser.storage().set({ e2ePseudoLocale: false });
   });
 });

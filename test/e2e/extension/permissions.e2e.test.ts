@@ -10,7 +10,7 @@
  * allowed) and gives them up again. Chromium offers no switch that answers its permission prompt
  * (its auto-confirm exists only inside its own test binaries), so there only the manifest is checked.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,18 @@ describe('the release manifests', () => {
     expect(readFileSync(path.join(EXTENSION_DIR, '.output', `${build}-e2e`, 'background.js'), 'utf8')).toMatch(
       /e2e:clip-selection/,
     );
+  });
+
+  it.each(['chrome-mv3', 'firefox-mv3'])('in %s, have no pseudo-locale', (build) => {
+    /** The build's scripts that know the test builds' pseudo-locale switch. */
+    const withPseudoLocale = (dir: string) =>
+      readdirSync(path.join(EXTENSION_DIR, '.output', dir), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.js') && !file.startsWith('pdfjs'))
+        .filter((file) =>
+          readFileSync(path.join(EXTENSION_DIR, '.output', dir, file), 'utf8').includes('e2ePseudoLocale'),
+        );
+    expect(withPseudoLocale(build)).toEqual([]);
+    expect(withPseudoLocale(`${build}-e2e`).length).toBeGreaterThan(0);
   });
 });
 

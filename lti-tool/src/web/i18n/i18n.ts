@@ -32,7 +32,7 @@ export async function activateLocale(locale: Locale): Promise<void> {
   const pseudo = pseudoWanted();
   const { messages } = await catalogs[pseudo ? 'en' : locale]();
   // The pseudo-locale's code loads only where it is asked for.
-  const shown = pseudo ? (await import('./pseudo.ts')).pseudoMessages(messages) : messages;
+  const shown = pseudo ? (await import('@mentoring/shared/i18n/pseudo')).pseudoMessages(messages) : messages;
   i18n.loadAndActivate({ locale, messages: shown });
   document.documentElement.lang = pseudo ? 'en-XA' : locale;
   document.documentElement.dir = textDirection(locale);

@@ -1,11 +1,13 @@
 /**
  * The pseudo-locale: every English message with its letters accented and a third longer, its
  * placeholders untouched. Text that stays plain English on screen was never a message, and a
- * layout that clips the longer text will clip real translations too.
+ * layout that clips the longer text will clip real translations too. Used by the web app
+ * (`sessionStorage`) and the extension's test builds to show it.
  */
-import type { Messages } from '@lingui/core';
 
-type CompiledMessage = Exclude<Messages[string], string>;
+/** A compiled catalog as Lingui holds it (`Messages`), described here so shared/ needs no Lingui. */
+type CompiledMessage = (string | readonly unknown[])[];
+type Messages = Record<string, string | CompiledMessage>;
 
 const ACCENTS: Record<string, string> = {
   a: 'á',
@@ -54,11 +56,11 @@ function pseudoPart(part: Part): Part {
   return part;
 }
 
-export function pseudoMessages(messages: Messages): Messages {
+export function pseudoMessages<M extends Messages>(messages: M): M {
   return Object.fromEntries(
     Object.entries(messages).map(([id, message]) => [
       id,
       typeof message === 'string' ? pseudoText(message) : message.map(pseudoPart),
     ]),
-  );
+  ) as M;
 }
