@@ -1,9 +1,8 @@
-/** A `.po` catalog as `lingui extract` writes it (one line per msgid and msgstr): msgid → msgstr. */
+/** A `.po` catalog (as `lingui extract` writes it) read with `pofile`, the parser Lingui itself uses: msgid → msgstr. */
+import PO from 'pofile';
+
 export function readPo(text: string): Map<string, string> {
   const entries = new Map<string, string>();
-  for (const m of text.matchAll(/^msgid ("(?:[^"\\]|\\.)*")\nmsgstr ("(?:[^"\\]|\\.)*")$/gm)) {
-    const id = JSON.parse(m[1]!) as string;
-    if (id) entries.set(id, JSON.parse(m[2]!) as string);
-  }
+  for (const item of PO.parse(text).items) if (item.msgid) entries.set(item.msgid, item.msgstr[0] ?? '');
   return entries;
 }
