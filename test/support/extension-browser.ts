@@ -186,3 +186,12 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw err;
   }
 }
+
+/** Connects the extension as a person does: a connection code pasted into the options page. */
+export async function connectWithCode(browser: ExtensionBrowser, code: string, name: string): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  await options.getByLabel('Connection code').fill(code);
+  await options.getByRole('button', { name: 'Connect' }).click();
+  await options.getByText(`Connected as ${name}.`).waitFor();
+  await options.close();
+}

@@ -15,7 +15,12 @@ import type { ApiClient, Goal } from '@mentoring/shared';
 import type { TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import type { TestTool } from '../../support/tool.ts';
 import { MENTEE_NAME, setUpClipProgram } from '../../support/clip-program.ts';
-import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../../support/extension-browser.ts';
+import {
+  CHROMIUM,
+  connectWithCode,
+  type ExtensionBrowser,
+  launchWithExtension,
+} from '../../support/extension-browser.ts';
 import {
   highlightedInReader,
   pdfReading,
@@ -84,11 +89,7 @@ describe.skipIf(!existsSync(CHROMIUM))('PDFs clipped in the reader and found aga
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
     const { connectionCode } = await mentee.createPairingCode({});
-    const options = await browser.openExtensionPage('options.html');
-    await options.getByLabel('Connection code').fill(connectionCode);
-    await options.getByRole('button', { name: 'Connect' }).click();
-    await options.getByText(`Connected as ${MENTEE_NAME}.`).waitFor();
-    await options.close();
+    await connectWithCode(browser, connectionCode, MENTEE_NAME);
   }, 120_000);
 
   afterAll(async () => {
