@@ -17,6 +17,9 @@ export const meQueries = {
     queryOptions({ queryKey: meKeys.me(), queryFn: ({ signal }) => api.me({ signal }), staleTime: Infinity }),
 };
 
+/** The zone each API client has sent: every component that reads `me` runs the effect below, one sends. */
+const zoneSent = new WeakMap<ApiClient, string>();
+
 /** The signed-in person and program role; decides which home the app shows. */
 export function useMe(enabled = true) {
   const api = useApi();
@@ -28,11 +31,12 @@ export function useMe(enabled = true) {
   useEffect(() => {
     if (!loaded) return;
     const here = browserTimeZone();
-    if (here && here !== kept)
-      api.reportTimeZone({ body: { timeZone: here } }).then(
-        (updated) => keepMe(qc, updated),
-        () => undefined,
-      );
+    if (!here || here === kept || zoneSent.get(api) === here) return;
+    zoneSent.set(api, here);
+    api.reportTimeZone({ body: { timeZone: here } }).then(
+      (updated) => keepMe(qc, updated),
+      () => zoneSent.delete(api),
+    );
   }, [api, qc, loaded, kept]);
   return me;
 }
