@@ -4,7 +4,7 @@
  */
 import { ApiError } from '@mentoring/shared';
 import { savedAnswerItem } from './stored.ts';
-import { describeError } from './tool.ts';
+import { describeError } from './problems.ts';
 
 export interface Cached<T> {
   data: T;

@@ -2,6 +2,7 @@
 import { t } from '@lingui/core/macro';
 import { CreateClip } from '@mentoring/shared';
 import type { Capture } from './capture.ts';
+import { sayFirstProblem } from './problems.ts';
 import type { QueuedClip } from './queue.ts';
 
 /** Where the clip is filed: under a goal, as a new reflection prompt, or on its own. */
@@ -47,8 +48,7 @@ export function clipFromDraft(draft: Draft): { body: QueuedClip['body'] } | { pr
     return { problem: t`Write the reflection question for the new prompt.` };
   const checked = CreateClip.safeParse(body);
   if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    return { problem: `${issue.path.join(' ') || 'clip'}: ${issue.message}` };
+    return { problem: sayFirstProblem(checked.error.issues, body) };
   }
   return { body };
 }

@@ -11,7 +11,7 @@ import { refreshPages } from './page-clips.ts';
 import { openPicker, type PickerInput } from './picker-handoff.ts';
 import { createReaderMenus, renameReaderMenus } from './reader-open.ts';
 import { enqueue, readQueue, type QueuedClip } from './queue.ts';
-import { describeError } from './tool.ts';
+import { describeError } from './problems.ts';
 
 export const CLIP_MENU_ID = 'clip-selection';
 export const CLIP_COMMAND = 'clip-selection';

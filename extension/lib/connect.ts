@@ -6,12 +6,13 @@ import { t } from '@lingui/core/macro';
 import { ConnectionCode, createApiClient } from '@mentoring/shared';
 import { forgetConnection, readConnection, saveConnection, type Connection } from './connection.ts';
 import { savePersonLocale } from './locale.ts';
-import { callTool, describeError } from './tool.ts';
+import { describeError, sayFirstProblem } from './problems.ts';
+import { callTool } from './tool.ts';
 
 /** Reads a pasted connection code (the pairing code with the tool's address); throws the words to show. */
 export function readConnectionCode(pasted: string): ConnectionCode {
   const parsed = ConnectionCode.safeParse(pasted);
-  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? t`That is not a connection code.`);
+  if (!parsed.success) throw new Error(sayFirstProblem(parsed.error.issues, pasted));
   return parsed.data;
 }
 

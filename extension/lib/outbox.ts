@@ -8,7 +8,8 @@ import { browser } from 'wxt/browser';
 import { ApiError } from '@mentoring/shared';
 import { outboxStatusItem } from './stored.ts';
 import { readQueue, removeQueued, updateQueued, type QueuedClip } from './queue.ts';
-import { callTool, describeError, NotConnectedError } from './tool.ts';
+import { describeError } from './problems.ts';
+import { callTool, NotConnectedError } from './tool.ts';
 
 export const OUTBOX_ALARM = 'outbox';
 const FIRST_RETRY_MS = 30_000;

@@ -21,7 +21,8 @@ import {
 } from './page-state.ts';
 import { readPageIdentities, runContentScript } from './page-script.ts';
 import { askPage, looksLikePdf, readerUrl } from './reader-tabs.ts';
-import { callTool, describeError } from './tool.ts';
+import { describeError } from './problems.ts';
+import { callTool } from './tool.ts';
 
 /** What the content script needs to find a clip: never its note, tags or links. */
 function passageOf(clip: Pick<Clip, 'id' | 'quote' | 'selectors'>): PassageToFind {

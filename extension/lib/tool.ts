@@ -43,8 +43,3 @@ export async function callTool<T>(call: (api: ApiClient, connection: Connection)
     throw err;
   }
 }
-
-/** A message for people, from whatever went wrong. */
-export function describeError(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

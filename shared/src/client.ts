@@ -10,8 +10,11 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode | 'network',
+    /** In English when the tool did not answer; each part words `network` and `fromTool: false` itself. */
     message: string,
     readonly field?: string,
+    /** The tool answered this refusal itself, in the person's language (not a proxy, not another site). */
+    readonly fromTool = false,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -37,7 +40,10 @@ export type ApiClient = {
   [K in keyof Routes]: (args: RouteArgs<Routes[K]> & CallOptions) => Promise<RouteAnswer<Routes[K]>>;
 };
 
-/** What to tell a person when an address answered, but not as the mentoring tool does. */
+/**
+ * When an address answered, but not as the mentoring tool does: in English, for logs. The app and the
+ * extension tell the person in their language, from the status (`ApiError.fromTool` is false).
+ */
 function withoutToolAnswer(status: number): string {
   if (status === 404 || status === 405)
     return 'Nothing at this address answers like the mentoring tool. Check the address, or get a new connection code from “Connect your browser” in your workspace.';
@@ -86,6 +92,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
           e?.code ?? (res.status >= 500 ? 'internal' : 'invalid_input'),
           e?.message ?? withoutToolAnswer(res.status),
           e?.field,
+          e?.message !== undefined,
         );
       }
       return payload;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { LOCALES } from './rules/locale.ts';
 import { isTimeZone } from './format.ts';
+import { problem } from './i18n/input-problems.ts';
 
 /**
  * Text a person or a program sends: NUL and unpaired UTF-16 surrogates are refused, since neither
@@ -13,14 +14,15 @@ import { isTimeZone } from './format.ts';
  */
 const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const isStorableText = (s: string) => !UNSTORABLE.test(s);
-export const Text = z
-  .string()
-  .refine(isStorableText, 'must not contain a NUL character or broken Unicode (an unpaired surrogate)');
+export const Text = z.string().refine(isStorableText, {
+  message: 'must not contain a NUL character or broken Unicode (an unpaired surrogate)',
+  params: problem('unstorable_text'),
+});
 
 export const Id = Text.min(1).max(64);
 export const IsoDateTime = z.string().datetime({ offset: true });
 /** A calendar day, for due dates, as `YYYY-MM-DD`. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+export const IsoDate = z.iso.date('must be a date as YYYY-MM-DD');
 
 const text = (max: number) => Text.trim().max(max);
 const requiredText = (max: number) => Text.trim().min(1, 'must not be empty').max(max);
@@ -64,7 +66,10 @@ export const Me = z
 export const ChooseLocale = z.object({ locale: Locale.nullable() });
 /** The time zone the person's browser is in, for the times of e-mails, exports and calendar events. */
 export const ReportTimeZone = z.object({
-  timeZone: z.string().max(64).refine(isTimeZone, { message: 'Not a time zone this server knows.' }),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, { message: 'Not a time zone this server knows.', params: problem('time_zone') }),
 });
 export type ChooseLocale = z.infer<typeof ChooseLocale>;
 export type Me = z.infer<typeof Me>;
@@ -176,7 +181,11 @@ export const UpdatePartnership = z
 /** What staff do to a partnership's life: pause, resume, end. The reason is for staff, never coaching content. */
 export const PartnershipLifecycle = z
   .object({ action: z.enum(['pause', 'resume', 'end']), reason: text(500).optional() })
-  .refine((b) => b.action !== 'end' || !!b.reason, { message: 'say why the partnership ends', path: ['reason'] })
+  .refine((b) => b.action !== 'end' || !!b.reason, {
+    message: 'say why the partnership ends',
+    path: ['reason'],
+    params: problem('end_reason'),
+  })
   .meta({ id: 'PartnershipLifecycle' });
 export type PartnershipLifecycle = z.infer<typeof PartnershipLifecycle>;
 
@@ -826,7 +835,7 @@ export const ConnectionCode = z
       url = undefined;
     }
     if (!m || !url || url.username || url.password || url.search || url.hash) {
-      ctx.addIssue({ code: 'custom', message: CONNECTION_CODE_HELP });
+      ctx.addIssue({ code: 'custom', message: CONNECTION_CODE_HELP, params: problem('connection_code') });
       return z.NEVER;
     }
     return { code: m[1]!.toUpperCase(), toolUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };

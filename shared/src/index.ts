@@ -17,3 +17,4 @@ export * from './rules/locale.ts';
 export * from './notifications.ts';
 export * from './rules/notifications.ts';
 export * from './format.ts';
+export * from './i18n/input-problems.ts';

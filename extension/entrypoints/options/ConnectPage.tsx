@@ -6,7 +6,8 @@ import { useMutation } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
 import type { ConnectionCode } from '@mentoring/shared';
 import { connect, describeThisBrowser, disconnect, extraHostPermission, readConnectionCode } from '@/lib/connect';
-import { describeError, signedOutReason } from '@/lib/tool';
+import { describeError } from '@/lib/problems';
+import { signedOutReason } from '@/lib/tool';
 import { useConnection } from '@/ui/use-stored';
 
 /** What a connection code looks like: the same in every language. */

@@ -11,7 +11,7 @@ import type { Connection } from '@/lib/connection';
 import { askBackground } from '@/lib/messages';
 import { partnershipLabel } from '@/lib/partnership-label';
 import { askForSite } from '@/lib/site-access';
-import { describeError } from '@/lib/tool';
+import { describeError } from '@/lib/problems';
 import { rememberPartnership, useChosenPartnership } from '@/ui/remembered-partnership';
 import { clipQueries, useGoals, usePartnerships } from '@/ui/tool-queries';
 import { useQueue } from '@/ui/use-stored';

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
 import { forgetPickerInput } from '@/lib/picker-handoff';
-import { describeError } from '@/lib/tool';
+import { describeError } from '@/lib/problems';
 import { useConnection } from '@/ui/use-stored';
 import { pickerQueries, useRefetchOnConnectionChange } from '@/ui/tool-queries';
 import type { Capture } from '@/lib/capture';

@@ -17,7 +17,8 @@ import type { Connection } from '@/lib/connection';
 import { askBackground, type AnchorResult } from '@/lib/messages';
 import type { PageState } from '@/lib/page-state';
 import { excerpt, formatDateTime, formatDay } from '@/lib/format';
-import { callTool, describeError } from '@/lib/tool';
+import { describeError } from '@/lib/problems';
+import { callTool } from '@/lib/tool';
 import { clipQueries, goalQueries, partnershipQueries, useGoals } from '@/ui/tool-queries';
 import { Quote } from '@/ui/Quote';
 

@@ -12,7 +12,8 @@ import { usePartnerships, useRefetchOnConnectionChange } from '@/ui/tool-queries
 import { useActiveTabId } from '@/ui/use-active-tab';
 import { partnershipLabel } from '@/lib/partnership-label';
 import { pageStateItem } from '@/lib/stored';
-import { describeError, signedOutReason } from '@/lib/tool';
+import { describeError } from '@/lib/problems';
+import { signedOutReason } from '@/lib/tool';
 import { PartnershipOverview } from './PartnershipOverview';
 
 export function SidePanelPage() {

@@ -3,8 +3,8 @@
  * The same shape comes from checking input with the shared schemas before sending and from the
  * API's `ApiError` (whose `field` may be a path such as `agreement.purpose`).
  */
-import { ApiError } from '@mentoring/shared';
-import { t } from '@lingui/core/macro';
+import { ApiError, inputProblem, type IssueLike } from '@mentoring/shared';
+import { describeFailure, sayInputProblem } from './problems.ts';
 
 export interface FormErrors {
   fields: Record<string, string>;
@@ -22,7 +22,7 @@ function matchField(path: string, fields: readonly string[]): string | undefined
 /** Places one error: on a known field when it names one, otherwise on the form. */
 export function errorsFrom(error: unknown, fields: readonly string[]): FormErrors {
   if (!error) return NO_ERRORS;
-  if (error instanceof ApiError) {
+  if (error instanceof ApiError && error.fromTool) {
     const f = error.field ? matchField(error.field, fields) : undefined;
     if (!f) return { fields: {}, form: sentence(error.message) };
     // Next to the field, its name in front of the message ("title: must not be empty") says nothing new.
@@ -31,15 +31,11 @@ export function errorsFrom(error: unknown, fields: readonly string[]): FormError
       : error.message;
     return { fields: { [f]: sentence(message) }, form: null };
   }
-  return { fields: {}, form: error instanceof Error ? error.message : t`Something went wrong.` };
+  return { fields: {}, form: describeFailure(error) };
 }
 
-interface Issue {
-  path: readonly PropertyKey[];
-  message: string;
-}
 interface SafeParser<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly IssueLike[] } };
 }
 
 /** Checks input with a shared schema; gives the parsed value or the errors to show. */
@@ -53,8 +49,9 @@ export function check<T>(
   const errors: FormErrors = { fields: {}, form: null };
   for (const issue of r.error.issues) {
     const f = matchField(issue.path.map(String).join('.'), fields);
-    if (f) errors.fields[f] ??= sentence(issue.message);
-    else errors.form ??= sentence(issue.message);
+    const message = sayInputProblem(inputProblem(issue, value));
+    if (f) errors.fields[f] ??= message;
+    else errors.form ??= message;
   }
   return { ok: false, errors };
 }

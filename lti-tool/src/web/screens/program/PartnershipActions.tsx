@@ -13,6 +13,7 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { roleLabel } from '../../lib/people.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { describeFailure } from '../../lib/problems.ts';
 
 /** The coordinator's actions on one partnership, from its row in the activity table. */
 export function PartnershipActions({ activity }: { activity: PartnershipActivity }) {
@@ -177,7 +178,7 @@ function EndForm({ activity: a, onDone }: { activity: PartnershipActivity; onDon
     );
   };
   return (
-    <Form onSubmit={submit} errors={{ fields: {}, form: lifecycle.error ? lifecycle.error.message : null }}>
+    <Form onSubmit={submit} errors={{ fields: {}, form: lifecycle.error ? describeFailure(lifecycle.error) : null }}>
       <TextAreaField
         label={t`Why does it end?`}
         rows={2}
@@ -230,7 +231,7 @@ function MembersForm({ activity: a, onDone }: { activity: PartnershipActivity; o
     );
   };
   return (
-    <Form onSubmit={submit} errors={{ fields: {}, form: change.error ? change.error.message : null }}>
+    <Form onSubmit={submit} errors={{ fields: {}, form: change.error ? describeFailure(change.error) : null }}>
       <p className="muted small">
         <Trans>
           Whoever leaves loses access at once; what they wrote stays with the partnership. Whoever joins sees the

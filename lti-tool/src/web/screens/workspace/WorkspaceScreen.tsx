@@ -21,6 +21,7 @@ import { ScheduleNudge } from './conversations/ScheduleNudge.tsx';
 import { isMentorIn, workspaceFor, WorkspaceContext } from './workspaceContext.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { describeFailure } from '../../lib/problems.ts';
 
 const tabsOf = (): { id: WorkspaceTab; label: string }[] => [
   { id: 'goals', label: t`Goals` },
@@ -155,7 +156,7 @@ function Unavailable({ error, retry }: { error: unknown; retry: () => void }) {
   if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
     return (
       <div className="notice">
-        <p>{error.message}</p>
+        <p>{describeFailure(error)}</p>
         <p>
           <Trans>
             Workspaces are open to their members only.{' '}
