@@ -137,6 +137,9 @@ describe.skipIf(!hasChromium)('the mentee journey in Arabic and in Spanish', () 
         .first()
         .click();
       const goalDialog = app.getByRole('dialog', { name: say('New goal') });
+      // An empty goal is refused in her language, in the tool's words (not the validator's English).
+      await goalDialog.getByRole('button', { name: say('Set goal') }).click();
+      await goalDialog.getByText(say('This cannot be empty.')).waitFor();
       await goalDialog.getByLabel(say('Goal'), { exact: true }).fill(j.goal);
       await goalDialog.getByLabel(say('Why it matters')).fill(j.why);
       await goalDialog.getByRole('button', { name: say('Set goal') }).click();
