@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, fromDateTimeLocal, isOverdue, secondsUntil, toDateTimeLocal } from './dates.ts';
+import { i18n } from '@lingui/core';
+import {
+  formatCountdown,
+  formatRelative,
+  fromDateTimeLocal,
+  isOverdue,
+  secondsUntil,
+  toDateTimeLocal,
+} from './dates.ts';
 
 describe('dates', () => {
   it('round-trips a datetime-local value through an instant', () => {
@@ -21,5 +29,16 @@ describe('dates', () => {
     expect(secondsUntil('2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:00:05Z'))).toBe(0);
     expect(formatCountdown(599)).toBe('9:59');
     expect(formatCountdown(61)).toBe('1:01');
+  });
+  it('counts whole calendar days beyond a day, whatever the hour of either moment', () => {
+    i18n.loadAndActivate({ locale: 'en', messages: {} });
+    const thursdayJustAfterMidnight = new Date(2026, 11, 3, 0, 4).getTime();
+    const thursdayLate = new Date(2026, 11, 3, 23, 50).getTime();
+    const saturdayAfternoon = new Date(2026, 11, 5, 16).toISOString();
+    expect(formatRelative(saturdayAfternoon, thursdayJustAfterMidnight)).toBe('in 2 days');
+    expect(formatRelative(saturdayAfternoon, thursdayLate)).toBe('in 2 days');
+    expect(formatRelative(new Date(2026, 11, 4, 22).toISOString(), thursdayJustAfterMidnight)).toBe('tomorrow');
+    expect(formatRelative(new Date(2026, 11, 1, 9).toISOString(), thursdayLate)).toBe('2 days ago');
+    expect(formatRelative(new Date(2026, 11, 3, 21, 50).toISOString(), thursdayLate)).toBe('2 hours ago');
   });
 });

@@ -16,16 +16,28 @@ export const formatDay = (day: string): string => shared.formatDay(day, i18n.loc
 export const formatDate = (iso: string): string => shared.formatDate(iso, i18n.locale);
 export const formatDateTime = (iso: string): string => shared.formatDateTime(iso, i18n.locale);
 
-/** "in 3 days", "yesterday", "2 weeks ago": for scanning lists. */
+/** Midnight of the local calendar day an instant falls on. */
+const dayOf = (t: number): number => {
+  const d = new Date(t);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+};
+
+/**
+ * "in 3 days", "yesterday", "2 weeks ago": for scanning lists. Beyond a day it counts calendar days,
+ * as people do: a conversation on Saturday is "in 2 days" all Thursday, whatever its hour.
+ */
 export function formatRelative(iso: string, now = Date.now()): string {
-  const diff = Date.parse(iso) - now;
+  const at = Date.parse(iso);
+  const diff = at - now;
   const rtf = new Intl.RelativeTimeFormat(i18n.locale, { numeric: 'auto' });
   const abs = Math.abs(diff);
   if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute');
   if (abs < DAY) return rtf.format(Math.round(diff / 3_600_000), 'hour');
-  if (abs < 14 * DAY) return rtf.format(Math.round(diff / DAY), 'day');
-  if (abs < 60 * DAY) return rtf.format(Math.round(diff / (7 * DAY)), 'week');
-  return rtf.format(Math.round(diff / (30 * DAY)), 'month');
+  // Rounded: a day that gains or loses an hour to summer time is still one day.
+  const days = Math.round((dayOf(at) - dayOf(now)) / DAY);
+  if (Math.abs(days) < 14) return rtf.format(days, 'day');
+  if (Math.abs(days) < 60) return rtf.format(Math.round(days / 7), 'week');
+  return rtf.format(Math.round(days / 30), 'month');
 }
 
 /** A due date is overdue once its whole day has passed. */
