@@ -3,11 +3,15 @@
  * in the same words, hostile codes are 400s, and guessing is limited per address in the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODE_REFUSED } from '@mentoring/lti-tool/src/services/pairing.ts';
+import { CODE_REFUSED as CODE_REFUSED_TEXT } from '@mentoring/lti-tool/src/services/pairing.ts';
+import { serverI18n } from '@mentoring/lti-tool/src/i18n/server.ts';
 import { startTestTool, type TestTool } from '../../support/tool.ts';
 import { expireOpenPairingCodes } from '../../support/behind-the-api.ts';
 import { buildWorld, type World } from '../../fuzz/world.ts';
 import { expectRefused, rowCounts, send } from './api-refusals.ts';
+
+/** The refusal of a code that does not work, as an English reader gets it. */
+const CODE_REFUSED = serverI18n('en')._(CODE_REFUSED_TEXT);
 
 const LIMIT = 5;
 let tool: TestTool;
