@@ -35,10 +35,10 @@ const newCode = async () =>
     code: string;
   };
 
-const exchange = (body: unknown, from: string) =>
+const exchange = (body: unknown, from: string, language?: string) =>
   send(tool, 'POST', '/api/pairing/exchange', {
     body: typeof body === 'string' ? body : JSON.stringify(body),
-    headers: { 'x-forwarded-for': from },
+    headers: { 'x-forwarded-for': from, ...(language && { 'accept-language': language }) },
   });
 
 async function connections(): Promise<number> {
@@ -117,6 +117,13 @@ describe('guessing pairing codes', () => {
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
+    // A browser asking in Spanish (the extension's options page) reads both refusals in Spanish.
+    expect((await exchange({ code: 'WXYZ-9999' }, from, 'es-MX,en;q=0.5')).json().error?.message).toMatch(
+      /^Se probaron demasiados códigos de conexión desde esta red\. Espera \d+ (segundos?|minutos?) y vuelve a intentarlo\.$/,
+    );
+    expect((await exchange({ code: 'WXYZ-9999' }, nextAddress(), 'es')).json().error?.message).toMatch(
+      /^Este código de conexión no funciona: .* durante 10 minutos\)\./,
+    );
 
     // Even the right code is refused from there, connects nothing, and still works from elsewhere.
     const { code } = await newCode();
