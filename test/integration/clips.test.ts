@@ -5,7 +5,8 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, type ApiClient, type Clip, type Me, type Preparation, type Prompt } from '@mentoring/shared';
-import { CODE_REFUSED } from '@mentoring/lti-tool/src/services/pairing.ts';
+import { CODE_REFUSED as CODE_REFUSED_TEXT } from '@mentoring/lti-tool/src/services/pairing.ts';
+import { serverI18n } from '@mentoring/lti-tool/src/i18n/server.ts';
 import { lmsPerson, startTestLms, Role, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import {
   expireOpenPairingCodes,
@@ -14,6 +15,9 @@ import {
   stampClipsAt,
 } from '../support/behind-the-api.ts';
 import { apiAs, launchAs, startTestTool, type TestTool } from '../support/tool.ts';
+
+/** The refusal of a code that does not work, as an English reader gets it. */
+const CODE_REFUSED = serverI18n('en')._(CODE_REFUSED_TEXT);
 
 const COURSE = 'clips-2026';
 interface Launched {

@@ -159,6 +159,33 @@ describe('refusals a person meets', () => {
     const his = await api.ben!.programPeople({}).catch((e: unknown) => e);
     expect((his as ApiError).message).toBe('Only program staff can do this.');
   });
+
+  it('are in their language when a service refuses: a request answered twice, a prompt that is not hers', async () => {
+    const request = await api.ben!.createRequest({
+      params: { id: partnership },
+      body: { question: '¿Algún libro sobre retroalimentación?' },
+    });
+    await api.sofia!.answerRequest({ params: { id: request.id }, body: { text: 'Sí, te lo presto.' } });
+    const twice = await api
+      .sofia!.answerRequest({ params: { id: request.id }, body: { text: 'Otra vez.' } })
+      .catch((e: unknown) => e);
+    expect(twice).toMatchObject({ status: 409, code: 'conflict', message: 'Esta solicitud ya tiene respuesta.' });
+    const prompt = await api.sofia!.createPrompt({
+      params: { id: partnership },
+      body: { question: '¿Qué aprendiste esta semana?' },
+    });
+    const hers = await api
+      .sofia!.updatePrompt({ params: { id: prompt.id }, body: { response: 'Nada.' } })
+      .catch((e: unknown) => e);
+    expect(hers).toMatchObject({
+      status: 403,
+      message: 'La reflexión es del/de la mentorado/a: solo el/la mentorado/a responde a una pregunta de reflexión.',
+    });
+    const empty = await api
+      .ben!.updatePrompt({ params: { id: prompt.id }, body: { response: '' } })
+      .catch((e: unknown) => e);
+    expect(empty).toMatchObject({ status: 400, field: 'response', message: 'response: must not be empty' });
+  });
 });
 
 describe('the server’s own pages', () => {

@@ -263,17 +263,17 @@ export function createApiHandler(options: ApiOptions) {
       if (result instanceof Answer) return send(res, result.status, result.body, result.contentType, result.filename);
       return send(res, route.def.status ?? 200, result);
     } catch (caught) {
-      if (caught instanceof TooManyRequests) {
-        res.setHeader('retry-after', String(caught.retryAfterSeconds));
-        return send(res, 429, { error: { code: 'rate_limited', message: caught.message } });
-      }
       // A refusal a person meets is in their language; the rest (diagnostics for clients) in English.
-      const inTheirLanguage = async (err: HttpError) => {
+      const inTheirLanguage = async (err: Pick<HttpError, 'message' | 'text'>) => {
         if (!err.text || !options.localeOf) return err.message;
         const languages = acceptedLanguages(req.headers['accept-language']);
         const locale = await options.localeOf(principal?.personId ?? null, languages).catch(() => 'en' as const);
         return serverI18n(locale)._(err.text);
       };
+      if (caught instanceof TooManyRequests) {
+        res.setHeader('retry-after', String(caught.retryAfterSeconds));
+        return send(res, 429, { error: { code: 'rate_limited', message: await inTheirLanguage(caught) } });
+      }
       const err = toHttpError(caught);
       if (err) {
         return send(res, err.status, {

@@ -36,6 +36,20 @@ function icuArguments(message: string): string[] {
   return [...found].sort();
 }
 
+/** The ids of a catalog's messages that are not valid ICU (a select key with a hyphen, a lost brace). */
+function invalidMessages(catalog: Map<string, string>): string[] {
+  return [...catalog]
+    .filter(([, text]) => {
+      try {
+        compileMessageOrThrow(text);
+        return false;
+      } catch {
+        return true;
+      }
+    })
+    .map(([id]) => id);
+}
+
 describe('server catalogs', () => {
   // Explicit ids (`export.goals`): the English text is the source catalog's msgstr.
   const english = readCatalog('en');
@@ -43,6 +57,7 @@ describe('server catalogs', () => {
   it('has English source messages', () => {
     expect(english.size).toBeGreaterThan(100);
     expect([...english].filter(([, text]) => !text).map(([id]) => id)).toEqual([]);
+    expect(invalidMessages(english)).toEqual([]);
   });
 
   for (const locale of LOCALES.filter((l) => l !== 'en')) {
@@ -50,21 +65,25 @@ describe('server catalogs', () => {
       const catalog = readCatalog(locale);
       const missing = [...english.keys()].filter((id) => !catalog.get(id));
       expect(missing).toEqual([]);
-      const invalid = [...catalog].filter(([, text]) => {
-        try {
-          compileMessageOrThrow(text);
-          return false;
-        } catch {
-          return true;
-        }
-      });
-      expect(invalid.map(([id]) => id)).toEqual([]);
+      expect(invalidMessages(catalog)).toEqual([]);
       const broken = [...english].filter(
         ([id, text]) => icuArguments(catalog.get(id)!).join() !== icuArguments(text).join(),
       );
       expect(broken.map(([id]) => `${id} → ${catalog.get(id)}`)).toEqual([]);
+      // A refusal naming its field ("{field}: must not be empty") keeps the field first, as in English.
+      const fieldFirst = /(^|\{)\{field\}\s?[:：]/g;
+      const unfielded = [...english].filter(
+        ([id, text]) => (catalog.get(id)!.match(fieldFirst) ?? []).length !== (text.match(fieldFirst) ?? []).length,
+      );
+      expect(unfielded.map(([id]) => `${id} → ${catalog.get(id)}`)).toEqual([]);
     });
   }
+
+  it('words a list among the values the language’s way', () => {
+    const descriptor = { id: 'test.list', message: '{names} share it.', values: { names: ['Ana', 'Ben', 'Eli'] } };
+    expect(serverI18n('en')._(descriptor)).toBe('Ana, Ben, and Eli share it.');
+    expect(serverI18n('es')._(descriptor)).toBe('Ana, Ben y Eli share it.');
+  });
 
   it('serves a language’s messages, with English for a language the tool does not speak', () => {
     expect(serverI18n('es')._({ id: 'export.goals', message: 'Goals' })).toBe('Metas');

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { setupI18n, type I18n, type MessageDescriptor } from '@lingui/core';
+import { setupI18n, type I18n, type MessageDescriptor, type MessageOptions } from '@lingui/core';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import { acceptedLanguages, isLocale, resolveLocale, type Locale } from '@mentoring/shared';
 import { TOOL_ROOT } from '../paths.ts';
@@ -26,6 +26,23 @@ function load(locale: Locale): I18n {
   const i18n = setupI18n({ locale, messages: { [locale]: messages } });
   // A message missing from a catalog (the catalogs test refuses it) falls back to the code's English.
   i18n.setMessagesCompiler(compileMessage);
+  return withLists(i18n, locale);
+}
+
+/**
+ * A list among a message's values (`values: { names: ['Ana', 'Ben'] }`) is worded the language's
+ * way ("Ana and Ben", "Ana y Ben", "Ana和Ben"): ICU has no list argument, Intl has.
+ */
+function withLists(i18n: I18n, locale: Locale): I18n {
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const worded = (values: Record<string, unknown> | undefined) =>
+    values &&
+    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? list.format(v.map(String)) : v]));
+  const translate = i18n._.bind(i18n);
+  i18n._ = ((id: string | MessageDescriptor, values?: Record<string, unknown>, options?: MessageOptions) =>
+    typeof id === 'string'
+      ? translate(id, worded(values), options)
+      : translate({ ...id, values: worded(id.values) })) as I18n['_'];
   return i18n;
 }
 

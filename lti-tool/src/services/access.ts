@@ -30,11 +30,12 @@ export async function writablePartnership(
   const p = await readablePartnership(app, principal, partnershipId, what);
   if (!canWriteContent(p, principal.personId)) {
     throw forbidden(
-      p.status === 'closed'
-        ? 'This partnership is closed; reopen it to make changes.'
-        : p.status === 'paused'
-          ? 'Program staff have paused this partnership; everything is kept and can be read until it is resumed.'
-          : 'This partnership is not active yet.',
+      /*i18n*/ {
+        id: 'refusal.partnerships.not-writable',
+        message:
+          '{status, select, closed {This partnership is closed; reopen it to make changes.} paused {Program staff have paused this partnership; everything is kept and can be read until it is resumed.} other {This partnership is not active yet.}}',
+        values: { status: p.status },
+      },
     );
   }
   return p;

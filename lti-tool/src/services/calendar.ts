@@ -132,7 +132,11 @@ export async function feedIcs(app: App, token: string): Promise<string> {
   if (!feed || feed.revoked)
     throw new DomainError(
       'not_found',
-      'This calendar address was revoked or never existed; make a new one under “In your calendar” on the Conversations tab of the workspace.',
+      /*i18n*/ {
+        id: 'refusal.calendar.feed-unknown',
+        message:
+          'This calendar address was revoked or never existed; make a new one under “In your calendar” on the Conversations tab of the workspace.',
+      },
     );
   // A calendar app asks with no language of its own: the person's choice, else their LMS's.
   const reader = await readerOf(app, feed.personId, []);

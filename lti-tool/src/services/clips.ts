@@ -76,9 +76,22 @@ async function gate(
   return { clip, partnership };
 }
 
-function ownClip(clip: ClipRecord, principal: Principal, doing: string) {
+/** Marking clips reviewed (and taking the mark back) is a mentor's. */
+export const REVIEW_REFUSED = /*i18n*/ {
+  id: 'refusal.clips.review-mentor-only',
+  message: 'Only a mentor in this partnership marks clips as reviewed.',
+};
+
+function ownClip(clip: ClipRecord, principal: Principal, doing: 'change' | 'delete') {
   if (clip.clipperId !== principal.personId)
-    throw forbidden(`Only the person who clipped this passage can ${doing} it.`);
+    throw forbidden(
+      /*i18n*/ {
+        id: 'refusal.clips.not-yours',
+        message:
+          '{doing, select, delete {Only the person who clipped this passage can delete it.} other {Only the person who clipped this passage can change it.}}',
+        values: { doing },
+      },
+    );
 }
 
 export async function listClips(
@@ -173,7 +186,9 @@ export async function createClip(
   const existing = await findClip(app.sql, record.id);
   if (existing && existing.partnershipId === partnershipId && existing.clipperId === principal.personId)
     return { clip: existing, created };
-  throw conflict('Another clip already has this id. A new clip needs a new id.');
+  throw conflict(
+    /*i18n*/ { id: 'refusal.clips.id-taken', message: 'Another clip already has this id. A new clip needs a new id.' },
+  );
 }
 
 /** A plain clip through the group commit; a refusal is worded by the access gate, read fresh. */
@@ -181,7 +196,9 @@ async function insertPlain(app: App, principal: Principal, row: NewClip): Promis
   const outcome = await app.clipGroups.insert({ row, programId: principal.programId });
   if (outcome !== 'refused') return outcome === 'inserted';
   await writablePartnership(app, principal, row.partnershipId);
-  throw forbidden('This partnership does not take new clips from you.');
+  throw forbidden(
+    /*i18n*/ { id: 'refusal.clips.not-taken', message: 'This partnership does not take new clips from you.' },
+  );
 }
 
 /** The clips on the page at `url`, or on any page sharing one of its identities. */
@@ -221,8 +238,7 @@ export async function deleteClip(app: App, principal: Principal, clipId: string)
 /** A mentor marks a clip reviewed; marking it again changes nothing. */
 export async function reviewClip(app: App, principal: Principal, clipId: string): Promise<Clip> {
   const { clip, partnership } = await gate(app, principal, clipId, true);
-  if (!canReview(partnership, principal.personId))
-    throw forbidden('Only a mentor in this partnership marks clips as reviewed.');
+  if (!canReview(partnership, principal.personId)) throw forbidden(REVIEW_REFUSED);
   await insertReview(app.sql, clip.id, principal.personId, app.clock.now());
   return (await withReviews(app.sql, [clip]))[0]!;
 }

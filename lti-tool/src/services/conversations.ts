@@ -46,7 +46,11 @@ export async function conversationsFor(app: App, principal: Principal, partnersh
 async function checkAgenda(app: App, p: StoredPartnership, principal: Principal, agenda: AgendaItem[]) {
   if (!canSetAgenda(p, principal.personId)) {
     throw forbidden(
-      'The agenda is the mentee’s: the mentee decides what each conversation is about. Suggest a topic with a reflection prompt.',
+      /*i18n*/ {
+        id: 'refusal.conversations.agenda-mentee-only',
+        message:
+          'The agenda is the mentee’s: the mentee decides what each conversation is about. Suggest a topic with a reflection prompt.',
+      },
     );
   }
   const refs = agenda.flatMap((item, i): Reference[] => {
@@ -112,8 +116,11 @@ async function writableConversation(
   };
 }
 
-const STALE =
-  'Your partner changed this while you were editing. Here is their version; what you typed is kept so you can add it again.';
+const STALE = /*i18n*/ {
+  id: 'refusal.conversations.changed-meanwhile',
+  message:
+    'Your partner changed this while you were editing. Here is their version; what you typed is kept so you can add it again.',
+};
 
 /**
  * Time, place and shared notes for both; the private note is the caller's own. Marking it held
@@ -130,9 +137,24 @@ export async function changeConversation(
   const now = app.clock.now();
   const scheduled = body.scheduledFor ?? conversation.scheduledFor;
   if (body.heldAt !== undefined) {
-    const problem = heldAtProblem(body.heldAt, now);
-    if (problem) throw invalid(`heldAt: ${problem}.`, 'heldAt');
-    if (body.held === false) throw invalid('heldAt: a conversation marked not held has no held date.', 'heldAt');
+    if (heldAtProblem(body.heldAt, now))
+      throw invalid(
+        /*i18n*/ {
+          id: 'refusal.conversations.held-later-than-now',
+          message: '{field}: must not be later than now.',
+          values: { field: 'heldAt' },
+        },
+        'heldAt',
+      );
+    if (body.held === false)
+      throw invalid(
+        /*i18n*/ {
+          id: 'refusal.conversations.not-held-with-date',
+          message: '{field}: a conversation marked not held has no held date.',
+          values: { field: 'heldAt' },
+        },
+        'heldAt',
+      );
   }
   const heldAt =
     body.heldAt !== undefined
@@ -183,9 +205,20 @@ export async function changeConversation(
  */
 export async function cancelConversation(app: App, principal: Principal, id: string): Promise<{ ok: true }> {
   const { conversation } = await writableConversation(app, principal, id);
-  if (conversation.heldAt) throw conflict('This conversation was held; a held conversation cannot be cancelled.');
+  if (conversation.heldAt)
+    throw conflict(
+      /*i18n*/ {
+        id: 'refusal.conversations.cancel-held',
+        message: 'This conversation was held; a held conversation cannot be cancelled.',
+      },
+    );
   if (conversation.sharedNotes || conversation.commitments.length || (await hasPrivateNotes(app.sql, id)))
-    throw conflict('Notes or commitments were written for this conversation; move it to another time instead.');
+    throw conflict(
+      /*i18n*/ {
+        id: 'refusal.conversations.cancel-written',
+        message: 'Notes or commitments were written for this conversation; move it to another time instead.',
+      },
+    );
   const now = app.clock.now();
   await app.sql.tx(async (sql) => {
     if (!(await deleteConversationRow(sql, id))) throw conflict(STALE);

@@ -3,19 +3,22 @@
  * (`http/errors.ts`) maps each kind to a status; services never speak HTTP.
  */
 import type { MessageDescriptor } from '@lingui/core';
+import { serverI18n } from '../i18n/server.ts';
 
 export type DomainErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'upstream';
 
+/**
+ * Every refusal is a server catalog message (`refusal.<area>.<what>`), worded in the person's
+ * language where it is answered; `message` is its English, for logs and English readers.
+ */
 export class DomainError extends Error {
   constructor(
     readonly kind: DomainErrorKind,
-    message: string,
+    readonly text: MessageDescriptor,
     /** The input field at fault, for `invalid`. */
     readonly field?: string,
-    /** The message as a server catalog message, for the person's language (`message` is its English). */
-    readonly text?: MessageDescriptor,
   ) {
-    super(message);
+    super(serverI18n('en')._(text));
     this.name = 'DomainError';
   }
 }
@@ -39,15 +42,13 @@ const THINGS = {
 export type Thing = keyof typeof THINGS;
 
 /** Bad input the schemas could not catch (a reference outside the partnership, an empty response). */
-export const invalid = (message: string, field?: string) => new DomainError('invalid', message, field);
+export const invalid = (text: MessageDescriptor, field?: string) => new DomainError('invalid', text, field);
 /** The person is known and a member, but this is not theirs to do. */
-export const forbidden = (message: string) => new DomainError('forbidden', message);
+export const forbidden = (text: MessageDescriptor) => new DomainError('forbidden', text);
 /** Missing, or not the person's to see: the two are told apart to nobody (confidentiality). */
 export const notFound = (what: Thing) =>
   new DomainError(
     'not_found',
-    `${what} was not found, or you are not a member of it.`,
-    undefined,
     /*i18n*/ {
       id: 'error.not-found',
       message:
@@ -56,6 +57,6 @@ export const notFound = (what: Thing) =>
     },
   );
 /** The request clashes with the current state (an answered prompt, a repeated evaluation). */
-export const conflict = (message: string) => new DomainError('conflict', message);
+export const conflict = (text: MessageDescriptor) => new DomainError('conflict', text);
 /** The LMS (roster, gradebook) did not do its part. */
-export const upstream = (message: string) => new DomainError('upstream', message);
+export const upstream = (text: MessageDescriptor) => new DomainError('upstream', text);

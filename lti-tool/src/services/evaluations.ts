@@ -44,7 +44,11 @@ export async function nameCheckpoint(
   const program = await programOf(app, principal);
   if (body.postToGradebook && !program.ags_lineitems_url) {
     throw conflict(
-      'The LMS did not offer its gradebook (Assignment and Grade Services) for this course; name the checkpoint without posting to the gradebook.',
+      /*i18n*/ {
+        id: 'refusal.evaluations.no-gradebook',
+        message:
+          'The LMS did not offer its gradebook (Assignment and Grade Services) for this course; name the checkpoint without posting to the gradebook.',
+      },
     );
   }
   const named = { name: body.name, dueOn: body.dueOn ?? null };
@@ -59,7 +63,11 @@ export async function nameCheckpoint(
   } catch (err) {
     if (!(err instanceof GradebookError)) throw err;
     throw upstream(
-      `The checkpoint “${body.name}” was saved, but the LMS gradebook did not add its column: ${err.message}`,
+      /*i18n*/ {
+        id: 'refusal.evaluations.column-not-added',
+        message: 'The checkpoint “{name}” was saved, but the LMS gradebook did not add its column: {detail}',
+        values: { name: body.name, detail: err.message },
+      },
     );
   }
   await setCheckpointLineItem(app.sql, checkpoint.id, checkpoint.lineItemId);
@@ -118,16 +126,41 @@ export async function evaluate(
 ): Promise<CheckpointEvaluation> {
   const p = await writablePartnership(app, principal, partnershipId);
   if (!canEvaluate(p, principal.personId)) {
-    throw forbidden('Checkpoint evaluations are completed by the mentor of a mentoring partnership.');
+    throw forbidden(
+      /*i18n*/ {
+        id: 'refusal.evaluations.mentor-only',
+        message: 'Checkpoint evaluations are completed by the mentor of a mentoring partnership.',
+      },
+    );
   }
   if (!mentees(p).some((m) => m.personId === body.menteeId))
-    throw invalid('menteeId: this person is not a mentee in this partnership.', 'menteeId');
+    throw invalid(
+      /*i18n*/ {
+        id: 'refusal.evaluations.not-a-mentee',
+        message: '{field}: this person is not a mentee in this partnership.',
+        values: { field: 'menteeId' },
+      },
+      'menteeId',
+    );
   const checkpoint = await findCheckpoint(app.sql, body.checkpointId);
   if (!checkpoint || checkpoint.programId !== principal.programId || checkpoint.removed) {
-    throw invalid('checkpointId: there is no such checkpoint in this program.', 'checkpointId');
+    throw invalid(
+      /*i18n*/ {
+        id: 'refusal.evaluations.no-such-checkpoint',
+        message: '{field}: there is no such checkpoint in this program.',
+        values: { field: 'checkpointId' },
+      },
+      'checkpointId',
+    );
   }
   if (await findEvaluationOf(app.sql, checkpoint.id, partnershipId, body.menteeId)) {
-    throw conflict(`The evaluation at “${checkpoint.name}” for this mentee is already completed.`);
+    throw conflict(
+      /*i18n*/ {
+        id: 'refusal.evaluations.already-completed',
+        message: 'The evaluation at “{checkpoint}” for this mentee is already completed.',
+        values: { checkpoint: checkpoint.name },
+      },
+    );
   }
   const evaluation = await app.sql.tx(async (sql) => {
     const made = await insertEvaluation(
@@ -160,7 +193,13 @@ export async function evaluate(
       await postCompletion(app, program, checkpoint.lineItemId, subject!);
     } catch (err) {
       if (!(err instanceof GradebookError)) throw err;
-      throw upstream(`The evaluation was saved, but the LMS gradebook did not record the completion: ${err.message}`);
+      throw upstream(
+        /*i18n*/ {
+          id: 'refusal.evaluations.completion-not-posted',
+          message: 'The evaluation was saved, but the LMS gradebook did not record the completion: {detail}',
+          values: { detail: err.message },
+        },
+      );
     }
   }
   return evaluation;

@@ -46,7 +46,12 @@ function coachFor(p: StoredPartnership, ownerId: string, asked: string | null | 
   if (p.kind === 'mentoring') {
     if (asked)
       throw invalid(
-        'coachId: in a mentoring partnership the mentor coaches every goal; only collegial partnerships name a coach per goal.',
+        /*i18n*/ {
+          id: 'refusal.goals.coach-in-mentoring',
+          message:
+            '{field}: in a mentoring partnership the mentor coaches every goal; only collegial partnerships name a coach per goal.',
+          values: { field: 'coachId' },
+        },
         'coachId',
       );
     return null;
@@ -54,7 +59,14 @@ function coachFor(p: StoredPartnership, ownerId: string, asked: string | null | 
   if (asked === undefined)
     return p.members.find((m) => m.personId !== ownerId && m.invitation !== 'declined')?.personId ?? null;
   if (asked !== null && (asked === ownerId || !memberOf(p, asked))) {
-    throw invalid('coachId: the coach of a goal is your partner in this partnership.', 'coachId');
+    throw invalid(
+      /*i18n*/ {
+        id: 'refusal.goals.coach-not-partner',
+        message: '{field}: the coach of a goal is your partner in this partnership.',
+        values: { field: 'coachId' },
+      },
+      'coachId',
+    );
   }
   return asked;
 }
@@ -63,11 +75,20 @@ export async function setGoal(app: App, principal: Principal, partnershipId: str
   const p = await writablePartnership(app, principal, partnershipId);
   if (!canOwnGoals(p, principal.personId)) {
     throw forbidden(
-      'Goals are the mentee’s: in a mentoring partnership the mentee sets their own goals. As mentor, ask about them with a reflection prompt.',
+      /*i18n*/ {
+        id: 'refusal.goals.mentee-sets',
+        message:
+          'Goals are the mentee’s: in a mentoring partnership the mentee sets their own goals. As mentor, ask about them with a reflection prompt.',
+      },
     );
   }
   if (body.ownerId && body.ownerId !== principal.personId)
-    throw forbidden('Goals are the mentee’s: you can set goals for yourself only.');
+    throw forbidden(
+      /*i18n*/ {
+        id: 'refusal.goals.own-only',
+        message: 'Goals are the mentee’s: you can set goals for yourself only.',
+      },
+    );
   const coachId = coachFor(p, principal.personId, body.coachId);
   const now = app.clock.now();
   const id = await app.sql.tx(async (sql) => {
@@ -101,11 +122,27 @@ async function writableGoal(
   return { goal, partnership: await writablePartnership(app, principal, goal.partnershipId, what) };
 }
 
-function requireOwner(goal: Goal, p: StoredPartnership, principal: Principal, doing: string) {
-  if (goal.ownerId !== principal.personId) {
-    const owner = memberOf(p, goal.ownerId)?.name ?? 'its owner';
-    throw forbidden(`Goals are the mentee’s: only ${owner}, whose goal this is, can ${doing}.`);
-  }
+/** What only a goal's owner does to it. */
+type OwnersChange = 'change' | 'addActions' | 'editActions';
+
+function requireOwner(goal: Goal, p: StoredPartnership, principal: Principal, doing: OwnersChange) {
+  if (goal.ownerId === principal.personId) return;
+  const owner = memberOf(p, goal.ownerId)?.name;
+  throw forbidden(
+    owner
+      ? /*i18n*/ {
+          id: 'refusal.goals.owner-only',
+          message:
+            '{doing, select, addActions {Goals are the mentee’s: only {owner}, whose goal this is, can add actions to it; commitments made in a conversation become actions too.} editActions {Goals are the mentee’s: only {owner}, whose goal this is, can change its actions; either partner may mark one done.} other {Goals are the mentee’s: only {owner}, whose goal this is, can change it.}}',
+          values: { doing, owner },
+        }
+      : /*i18n*/ {
+          id: 'refusal.goals.former-owner-only',
+          message:
+            '{doing, select, addActions {Goals are the mentee’s: only its owner, whose goal this is, can add actions to it; commitments made in a conversation become actions too.} editActions {Goals are the mentee’s: only its owner, whose goal this is, can change its actions; either partner may mark one done.} other {Goals are the mentee’s: only its owner, whose goal this is, can change it.}}',
+          values: { doing },
+        },
+  );
 }
 
 /** History lines for what a change really changes. */
@@ -124,7 +161,7 @@ function describeGoalChange(goal: Goal, change: GoalChange, p: StoredPartnership
 
 export async function changeGoal(app: App, principal: Principal, goalId: string, body: UpdateGoal): Promise<Goal> {
   const { goal, partnership } = await writableGoal(app, principal, goalId);
-  requireOwner(goal, partnership, principal, 'change it');
+  requireOwner(goal, partnership, principal, 'change');
   const change: GoalChange = { ...body };
   if (body.coachId !== undefined) change.coachId = coachFor(partnership, goal.ownerId, body.coachId);
   const lines = describeGoalChange(goal, change, partnership);
@@ -158,12 +195,7 @@ export async function addActionTo(
 
 export async function addAction(app: App, principal: Principal, goalId: string, body: CreateAction): Promise<Goal> {
   const { goal, partnership } = await writableGoal(app, principal, goalId);
-  requireOwner(
-    goal,
-    partnership,
-    principal,
-    'add actions to it; commitments made in a conversation become actions too',
-  );
+  requireOwner(goal, partnership, principal, 'addActions');
   await app.sql.tx((sql) =>
     addActionTo(
       sql,
@@ -204,7 +236,7 @@ export async function changeAction(
   const { goal, partnership } = await writableGoal(app, principal, action.goalId, 'The action');
   const edits =
     (body.text !== undefined && body.text !== action.text) || (body.dueOn !== undefined && body.dueOn !== action.dueOn);
-  if (edits) requireOwner(goal, partnership, principal, 'change its actions; either partner may mark one done');
+  if (edits) requireOwner(goal, partnership, principal, 'editActions');
   const now = app.clock.now();
   await app.sql.tx(async (sql) => {
     if (edits) {

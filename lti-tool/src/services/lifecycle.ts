@@ -43,12 +43,6 @@ const ALLOWED_FROM = {
   end: ['active', 'paused', 'invited'],
 } as const;
 
-const REFUSAL = {
-  pause: 'Only an active partnership can be paused.',
-  resume: 'Only a paused partnership can be resumed.',
-  end: 'This partnership has already ended or was declined.',
-};
-
 export async function changeLifecycle(
   app: App,
   principal: Principal,
@@ -56,7 +50,15 @@ export async function changeLifecycle(
   body: PartnershipLifecycle,
 ): Promise<PartnershipHistory> {
   const p = await programPartnership(app, principal, id);
-  if (!(ALLOWED_FROM[body.action] as readonly string[]).includes(p.status)) throw conflict(REFUSAL[body.action]);
+  if (!(ALLOWED_FROM[body.action] as readonly string[]).includes(p.status))
+    throw conflict(
+      /*i18n*/ {
+        id: 'refusal.lifecycle.not-now',
+        message:
+          '{action, select, pause {Only an active partnership can be paused.} resume {Only a paused partnership can be resumed.} other {This partnership has already ended or was declined.}}',
+        values: { action: body.action },
+      },
+    );
   const now = app.clock.now();
   const status = body.action === 'pause' ? 'paused' : body.action === 'resume' ? 'active' : 'closed';
   const kind = body.action === 'pause' ? 'paused' : body.action === 'resume' ? 'resumed' : 'ended';
@@ -79,7 +81,12 @@ export async function changeMembers(
 ): Promise<PartnershipHistory> {
   const p = await programPartnership(app, principal, id);
   if (p.status === 'closed' || p.status === 'declined')
-    throw conflict('This partnership is over; form a new one for these people.');
+    throw conflict(
+      /*i18n*/ {
+        id: 'refusal.lifecycle.over',
+        message: 'This partnership is over; form a new one for these people.',
+      },
+    );
   const members = checkShape(p.kind, body.members, false);
   await checkMembers(app, principal.programId, members);
   const before = new Map(p.members.map((m) => [m.personId, m]));
@@ -104,7 +111,10 @@ export async function changeMembers(
  */
 export async function nudge(app: App, principal: Principal, id: string): Promise<Nudge> {
   const p = await programPartnership(app, principal, id);
-  if (p.status !== 'active') throw conflict('Only an active partnership can be nudged.');
+  if (p.status !== 'active')
+    throw conflict(
+      /*i18n*/ { id: 'refusal.lifecycle.nudge-inactive', message: 'Only an active partnership can be nudged.' },
+    );
   const program = await findProgram(app.sql, p.programId);
   const now = app.clock.now();
   const nudgeId = await app.sql.tx(async (sql) => {

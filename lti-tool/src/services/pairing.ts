@@ -48,7 +48,12 @@ export async function createPairingCode(app: App, principal: Principal): Promise
  * One refusal for every code that does not work, whether unknown, used or expired: the answer
  * must not tell someone guessing codes which ones exist.
  */
-export const CODE_REFUSED = `This connection code does not work: it may be used already or expired (a code works once, for ${PAIRING_CODE_MINUTES} minutes). In your workspace, open “Connect your browser”, get a new code and paste it here.`;
+export const CODE_REFUSED = /*i18n*/ {
+  id: 'refusal.pairing.code-refused',
+  message:
+    'This connection code does not work: it may be used already or expired (a code works once, for {minutes, plural, one {# minute} other {# minutes}}). In your workspace, open “Connect your browser”, get a new code and paste it here.',
+  values: { minutes: PAIRING_CODE_MINUTES },
+};
 
 /**
  * Uses the code once and makes a connection whose token is shown only in this answer. Every try
@@ -124,7 +129,12 @@ export async function revokeConnection(app: App, principal: Principal, id: strin
   });
   if (!connection) throw notFound('The browser connection');
   if (principal.via === 'extension' && principal.connectionId !== id) {
-    throw forbidden('A connected browser can only disconnect itself; manage your other browsers in the workspace.');
+    throw forbidden(
+      /*i18n*/ {
+        id: 'refusal.pairing.disconnect-itself-only',
+        message: 'A connected browser can only disconnect itself; manage your other browsers in the workspace.',
+      },
+    );
   }
   await revokeConnectionRow(app.sql, id, app.clock.now());
   await app.sessions.forgetBrowser(id);

@@ -70,7 +70,14 @@ export async function pageQuery(
   if (query.cursor !== undefined) {
     after = pageCursor.read(query.cursor);
     if (!after)
-      throw invalid('cursor: this is not a cursor from this list; start again from the first page.', 'cursor');
+      throw invalid(
+        /*i18n*/ {
+          id: 'refusal.partnerships.bad-cursor',
+          message: '{field}: this is not a cursor from this list; start again from the first page.',
+          values: { field: 'cursor' },
+        },
+        'cursor',
+      );
   }
   return {
     programId: program.id,
@@ -122,15 +129,42 @@ export async function checkMembers(app: App, programId: string, members: NewMemb
     const field = `members.${i}.personId`;
     const entry = people.get(m.personId);
     // Someone of another program is "not found", as a made-up id is: a refusal, not bad input.
-    if (!entry) throw new DomainError('not_found', `${field}: nobody with this id is in your program.`, field);
-    if (!entry.inCourse) throw invalid(`${field}: ${entry.name} is no longer in the course.`, field);
+    if (!entry)
+      throw new DomainError(
+        'not_found',
+        /*i18n*/ {
+          id: 'refusal.partnerships.member-unknown',
+          message: '{field}: nobody with this id is in your program.',
+          values: { field },
+        },
+        field,
+      );
+    const values = { field, name: entry.name };
+    if (!entry.inCourse)
+      throw invalid(
+        /*i18n*/ {
+          id: 'refusal.partnerships.member-left',
+          message: '{field}: {name} is no longer in the course.',
+          values,
+        },
+        field,
+      );
     if (entry.programRole !== 'participant') {
       throw invalid(
-        `${field}: ${entry.name} is program staff; staff see how partnerships are doing, never their content, so they cannot be a member.`,
+        /*i18n*/ {
+          id: 'refusal.partnerships.member-staff',
+          message:
+            '{field}: {name} is program staff; staff see how partnerships are doing, never their content, so they cannot be a member.',
+          values,
+        },
         field,
       );
     }
-    if (seen.has(m.personId)) throw invalid(`${field}: ${entry.name} is named twice.`, field);
+    if (seen.has(m.personId))
+      throw invalid(
+        /*i18n*/ { id: 'refusal.partnerships.member-twice', message: '{field}: {name} is named twice.', values },
+        field,
+      );
     seen.add(m.personId);
   });
 }
@@ -142,17 +176,45 @@ export async function checkMembers(app: App, programId: string, members: NewMemb
 export function checkShape<M extends NewMember>(kind: Partnership['kind'], members: M[], invitation: boolean): M[] {
   const mentorCount = members.filter((m) => m.role === 'mentor').length;
   if (kind === 'collegial') {
-    if (members.length !== 2) throw invalid('members: a collegial partnership is two peers.', 'members');
+    if (members.length !== 2)
+      throw invalid(
+        /*i18n*/ {
+          id: 'refusal.partnerships.collegial-two',
+          message: '{field}: a collegial partnership is two peers.',
+          values: { field: 'members' },
+        },
+        'members',
+      );
     return members.map((m) => ({ ...m, role: 'partner' }));
   }
   if (members.some((m) => m.role === 'partner'))
     throw invalid(
-      'members: in a mentoring partnership each member is a mentor or a mentee; “partner” is for collegial partnerships.',
+      /*i18n*/ {
+        id: 'refusal.partnerships.partner-in-mentoring',
+        message:
+          '{field}: in a mentoring partnership each member is a mentor or a mentee; “partner” is for collegial partnerships.',
+        values: { field: 'members' },
+      },
       'members',
     );
-  if (mentorCount !== 1) throw invalid('members: a mentoring partnership has exactly one mentor.', 'members');
+  if (mentorCount !== 1)
+    throw invalid(
+      /*i18n*/ {
+        id: 'refusal.partnerships.one-mentor',
+        message: '{field}: a mentoring partnership has exactly one mentor.',
+        values: { field: 'members' },
+      },
+      'members',
+    );
   if (invitation && members.length !== 2)
-    throw invalid('members: an invitation names you and the one person you invite.', 'members');
+    throw invalid(
+      /*i18n*/ {
+        id: 'refusal.partnerships.invitation-two',
+        message: '{field}: an invitation names you and the one person you invite.',
+        values: { field: 'members' },
+      },
+      'members',
+    );
   return members;
 }
 
@@ -161,7 +223,11 @@ export async function formPartnership(app: App, principal: Principal, body: Crea
   const byStaff = principal.programRole === 'staff';
   if (!byStaff && !body.members.some((m) => m.personId === principal.personId)) {
     throw forbidden(
-      'You can invite someone into a partnership with yourself; forming partnerships between other people is for program staff.',
+      /*i18n*/ {
+        id: 'refusal.partnerships.invite-with-yourself',
+        message:
+          'You can invite someone into a partnership with yourself; forming partnerships between other people is for program staff.',
+      },
     );
   }
   const shaped = checkShape(body.kind, body.members, !byStaff);
@@ -212,8 +278,17 @@ async function refuseDuplicateInvitation(app: App, principal: Principal, body: C
     const name = memberOf(existing, other.personId)!.name;
     throw conflict(
       existing.status === 'active'
-        ? `You already have a ${body.kind} partnership with ${name}.`
-        : `There is already an open invitation between you and ${name}.`,
+        ? /*i18n*/ {
+            id: 'refusal.partnerships.already-partners',
+            message:
+              '{kind, select, mentoring {You already have a mentoring partnership with {name}.} other {You already have a collegial partnership with {name}.}}',
+            values: { kind: body.kind, name },
+          }
+        : /*i18n*/ {
+            id: 'refusal.partnerships.already-invited',
+            message: 'There is already an open invitation between you and {name}.',
+            values: { name },
+          },
     );
   }
 }
@@ -231,9 +306,18 @@ async function warnOfDuplicate(app: App, principal: Principal, body: CreatePartn
       p.members.every((m) => ids.has(m.personId)),
   );
   if (existing) {
-    const names = existing.members.map((m) => m.name).join(' and ');
     throw conflict(
-      `${names} already share a ${existing.kind} partnership (formed ${existing.createdAt.slice(0, 10)}, ${existing.status}). Confirm to form a second one anyway.`,
+      /*i18n*/ {
+        id: 'refusal.partnerships.duplicate',
+        message:
+          '{names} already share a {kind, select, mentoring {mentoring} other {collegial}} partnership (formed {formed}, {status, select, invited {invited} active {active} other {paused}}). Confirm to form a second one anyway.',
+        values: {
+          names: existing.members.map((m) => m.name),
+          kind: existing.kind,
+          formed: existing.createdAt.slice(0, 10),
+          status: existing.status,
+        },
+      },
     );
   }
 }
@@ -249,20 +333,39 @@ export async function changePartnership(
   let status = p.status;
   if (change.status === 'closed' && p.status !== 'closed') {
     if (p.status !== 'active')
-      throw forbidden('Only an active partnership can be closed; an invitation is accepted or declined.');
+      throw forbidden(
+        /*i18n*/ {
+          id: 'refusal.partnerships.close-inactive',
+          message: 'Only an active partnership can be closed; an invitation is accepted or declined.',
+        },
+      );
     status = 'closed';
   } else if (change.status === 'active' && p.status !== 'active') {
-    if (p.status !== 'closed') throw forbidden('This partnership becomes active when everyone invited has accepted.');
+    if (p.status !== 'closed')
+      throw forbidden(
+        /*i18n*/ {
+          id: 'refusal.partnerships.active-on-acceptance',
+          message: 'This partnership becomes active when everyone invited has accepted.',
+        },
+      );
     const ended = (await eventsOf(app.sql, id)).findLast((e) => e.kind === 'ended');
     if (!membersMayReopen(p, ended?.byId))
-      throw forbidden('Your program ended this partnership; ask your program coordinator to restart it.');
+      throw forbidden(
+        /*i18n*/ {
+          id: 'refusal.partnerships.ended-by-program',
+          message: 'Your program ended this partnership; ask your program coordinator to restart it.',
+        },
+      );
     status = 'active';
   }
   if (change.agreement && status !== 'active') {
     throw forbidden(
-      status === 'closed'
-        ? 'This partnership is closed; reopen it to change the agreement.'
-        : 'The agreement can be changed once the partnership is active.',
+      /*i18n*/ {
+        id: 'refusal.partnerships.agreement-not-now',
+        message:
+          '{status, select, closed {This partnership is closed; reopen it to change the agreement.} other {The agreement can be changed once the partnership is active.}}',
+        values: { status },
+      },
     );
   }
   const now = app.clock.now();
@@ -287,7 +390,11 @@ export async function changePartnership(
   });
   if (!changed)
     throw conflict(
-      'Your partner changed the agreement while you were editing it. Here is their version; your text is kept.',
+      /*i18n*/ {
+        id: 'refusal.partnerships.agreement-changed-meanwhile',
+        message:
+          'Your partner changed the agreement while you were editing it. Here is their version; your text is kept.',
+      },
     );
   return publicPartnership((await findPartnership(app.sql, id))!);
 }
@@ -304,9 +411,12 @@ export async function answerInvitation(
   if (!p || !me) throw notFound('The invitation');
   if (me.invitation !== 'pending') {
     throw forbidden(
-      me.invitation === 'accepted'
-        ? 'You have already accepted this partnership.'
-        : 'You have already declined this invitation.',
+      /*i18n*/ {
+        id: 'refusal.partnerships.already-answered',
+        message:
+          '{answer, select, accepted {You have already accepted this partnership.} other {You have already declined this invitation.}}',
+        values: { answer: me.invitation },
+      },
     );
   }
   const members = p.members.map((m) => (m.personId === me.personId ? { ...m, invitation: answer } : m));

@@ -55,20 +55,54 @@ export async function changePrompt(
 
   if (body.question !== undefined && body.question !== prompt.question) {
     if (prompt.authorId !== principal.personId)
-      throw forbidden('Only the person who asked this question can change it.');
-    if (prompt.status !== 'open') throw forbidden('This question has been answered; it stays as it was asked.');
+      throw forbidden(
+        /*i18n*/ {
+          id: 'refusal.prompts.change-asker-only',
+          message: 'Only the person who asked this question can change it.',
+        },
+      );
+    if (prompt.status !== 'open')
+      throw forbidden(
+        /*i18n*/ {
+          id: 'refusal.prompts.already-answered',
+          message: 'This question has been answered; it stays as it was asked.',
+        },
+      );
     change.question = body.question;
   }
   if (body.response !== undefined) {
     const goal = prompt.goalId ? await findGoal(app.sql, prompt.goalId) : undefined;
     const refusal = promptResponseRefusal(p, prompt, goal?.ownerId ?? null, principal.personId);
-    if (refusal) throw forbidden(refusal);
-    if (!body.response) throw invalid('response: must not be empty', 'response');
+    if (refusal)
+      throw forbidden(
+        /*i18n*/ {
+          id: 'refusal.prompts.not-yours-to-answer',
+          message:
+            '{reason, select, not_active_member {Only members of an active partnership respond to its prompts.} not_mentee {Reflection is the mentee’s: only the mentee responds to a prompt.} not_goal_owner {Only the owner of the goal this prompt is about responds to it.} other {Your partner responds to the questions you ask.}}',
+          values: { reason: refusal },
+        },
+      );
+    if (!body.response)
+      throw invalid(
+        /*i18n*/ {
+          id: 'refusal.prompts.empty-response',
+          message: '{field}: must not be empty',
+          values: { field: 'response' },
+        },
+        'response',
+      );
     Object.assign(change, { response: body.response, respondedAt: now, status: 'answered' });
   }
   if (body.status !== undefined && body.status !== prompt.status) {
     if (body.status === 'answered' && !change.response && !prompt.response)
-      throw invalid('status: a prompt is answered with a response.', 'status');
+      throw invalid(
+        /*i18n*/ {
+          id: 'refusal.prompts.answered-without-response',
+          message: '{field}: a prompt is answered with a response.',
+          values: { field: 'status' },
+        },
+        'status',
+      );
     change.status = body.status;
   }
   if (!Object.keys(change).length) return prompt;

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
+import type { MessageDescriptor } from '@lingui/core';
 import { RateLimiterRes, type RateLimiterStoreAbstract } from 'rate-limiter-flexible';
 import type { Sql } from '../db/sql.ts';
 import type { Logger } from '../log.ts';
@@ -16,6 +17,7 @@ import {
   findCounter,
   type CounterRow,
 } from '../models/rate-limits.ts';
+import { serverI18n } from '../i18n/server.ts';
 
 const require = createRequire(import.meta.url);
 // The library's base class for stores; its package exports only the finished stores.
@@ -80,12 +82,6 @@ const WINDOWS: Record<LimitName, { setting: keyof RateLimitSettings; seconds: nu
   register: { setting: 'registerPerHour', seconds: 3_600 },
 };
 
-const MESSAGES: Record<LimitName, string> = {
-  pairing: 'Too many connection codes were tried from this network.',
-  login: 'Too many sign-ins were started from this network.',
-  register: 'Too many registrations were tried from this network.',
-};
-
 /** The client's address; behind `hops` trusted proxies, the one the nearest proxy saw. */
 export function clientAddress(req: IncomingMessage, hops: number): string {
   const forwarded = req.headers['x-forwarded-for'];
@@ -97,21 +93,27 @@ export function clientAddress(req: IncomingMessage, hops: number): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-/** A refusal for too many tries: the message says how long to wait; `Retry-After` says it in seconds. */
+/**
+ * A refusal for too many tries: `text` says how long to wait, in the reader's language (`message` is
+ * its English); `Retry-After` says it in seconds.
+ */
 export class TooManyRequests extends Error {
   readonly status = 429;
+  readonly text: MessageDescriptor;
   constructor(
-    message: string,
+    limit: LimitName,
     readonly retryAfterSeconds: number,
   ) {
-    super(message);
+    const seconds = retryAfterSeconds;
+    const text = /*i18n*/ {
+      id: 'refusal.rate-limit.too-many',
+      message:
+        '{limit, select, pairing {Too many connection codes were tried from this network.} login {Too many sign-ins were started from this network.} other {Too many registrations were tried from this network.}} {unit, select, seconds {Please wait {seconds, plural, one {# second} other {# seconds}}, then try again.} other {Please wait {minutes, plural, one {# minute} other {# minutes}}, then try again.}}',
+      values: { limit, unit: seconds < 60 ? 'seconds' : 'minutes', seconds, minutes: Math.ceil(seconds / 60) },
+    };
+    super(serverI18n('en')._(text));
+    this.text = text;
   }
-}
-
-export function waitInWords(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 export class RateLimits {
@@ -144,7 +146,7 @@ export class RateLimits {
         return;
       }
       const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-      throw new TooManyRequests(`${MESSAGES[name]} Please wait ${waitInWords(seconds)}, then try again.`, seconds);
+      throw new TooManyRequests(name, seconds);
     }
   }
 

@@ -29,5 +29,14 @@ export async function requireInPartnership(sql: Sql, partnershipId: string, refs
     );
   }
   const missing = wanted.find((r) => !found.get(r.kind)!.has(r.id));
-  if (missing) throw invalid(`${missing.field}: there is no such ${missing.kind} in this partnership.`, missing.field);
+  if (missing)
+    throw invalid(
+      /*i18n*/ {
+        id: 'refusal.references.outside',
+        message:
+          '{kind, select, goal {{field}: there is no such goal in this partnership.} clip {{field}: there is no such clip in this partnership.} other {{field}: there is no such prompt in this partnership.}}',
+        values: { field: missing.field, kind: missing.kind },
+      },
+      missing.field,
+    );
 }

@@ -26,13 +26,14 @@ import {
 } from '../models/removal.ts';
 import { forbidden, notFound } from './errors.ts';
 import { writablePartnership } from './access.ts';
+import { REVIEW_REFUSED } from './clips.ts';
 import type { App } from './app.ts';
 
 export async function unreviewClip(app: App, principal: Principal, clipId: string): Promise<Clip> {
   const clip = await findClipRecord(app.sql, clipId);
   if (!clip) throw notFound('The clip');
   const p = await writablePartnership(app, principal, clip.partnershipId, 'The clip');
-  if (!canReview(p, principal.personId)) throw forbidden('Only a mentor in this partnership marks clips as reviewed.');
+  if (!canReview(p, principal.personId)) throw forbidden(REVIEW_REFUSED);
   await deleteReview(app.sql, clipId, principal.personId);
   return (await withReviews(app.sql, [clip]))[0]!;
 }
@@ -42,7 +43,12 @@ export async function deleteGoal(app: App, principal: Principal, goalId: string)
   if (!goal) throw notFound('The goal');
   const p = await writablePartnership(app, principal, goal.partnershipId, 'The goal');
   if (!canDeleteGoal(p, goal, principal.personId))
-    throw forbidden('Goals are the mentee’s: only the person whose goal this is can delete it.');
+    throw forbidden(
+      /*i18n*/ {
+        id: 'refusal.goals.delete-owner-only',
+        message: 'Goals are the mentee’s: only the person whose goal this is can delete it.',
+      },
+    );
   await app.sql.tx(async (sql) => {
     await dropReferences(sql, goal.partnershipId, 'goal', goalId, app.clock.now());
     await deleteGoalRow(sql, goalId);
@@ -56,9 +62,12 @@ export async function deletePrompt(app: App, principal: Principal, promptId: str
   const p = await writablePartnership(app, principal, prompt.partnershipId, 'The prompt');
   if (!canDeletePrompt(p, prompt, principal.personId))
     throw forbidden(
-      prompt.response
-        ? 'This question has been answered; the answer is the mentee’s work and stays.'
-        : 'Only the person who asked this question can delete it.',
+      /*i18n*/ {
+        id: 'refusal.prompts.delete-refused',
+        message:
+          '{answered, select, yes {This question has been answered; the answer is the mentee’s work and stays.} other {Only the person who asked this question can delete it.}}',
+        values: { answered: prompt.response ? 'yes' : 'no' },
+      },
     );
   await app.sql.tx(async (sql) => {
     await dropReferences(sql, prompt.partnershipId, 'prompt', promptId, app.clock.now());
@@ -71,7 +80,10 @@ async function changeableCommitment(app: App, principal: Principal, id: string) 
   const commitment = await findCommitment(app.sql, id);
   if (!commitment) throw notFound('The commitment');
   const p = await writablePartnership(app, principal, commitment.partnershipId, 'The commitment');
-  if (!canChangeCommitment(p, principal.personId)) throw forbidden('Only the partners change their commitments.');
+  if (!canChangeCommitment(p, principal.personId))
+    throw forbidden(
+      /*i18n*/ { id: 'refusal.commitments.partners-only', message: 'Only the partners change their commitments.' },
+    );
   return commitment;
 }
 

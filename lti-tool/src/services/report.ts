@@ -4,12 +4,14 @@
  * checkpoint completion; never a word of content. People no longer in the course are not counted.
  */
 import { isMatched, mentees, type ProgramReport } from '@mentoring/shared';
+import type { I18n } from '@lingui/core';
 import type { Principal } from '../auth/principal.ts';
 import type { Sql } from '../db/sql.ts';
 import { time } from '../db/sql.ts';
 import { checkpointsOf, evaluationsOfProgram } from '../models/evaluations.ts';
 import { partnershipsOfProgram } from '../models/partnerships.ts';
 import { findProgram, roster } from '../models/programs.ts';
+import { serverI18n } from '../i18n/server.ts';
 import { notFound } from './errors.ts';
 import type { App } from './app.ts';
 
@@ -139,29 +141,41 @@ function cell(v: string | number | null): string {
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 
-export function reportCsv(r: ProgramReport): string {
+/**
+ * The report as a spreadsheet for a board, in the reader's language (headers, kinds, statuses); the
+ * JSON report stays the API's, in codes.
+ */
+export function reportCsv(r: ProgramReport, i18n: I18n = serverI18n('en')): string {
   const header = [
-    'Partnership',
-    'Kind',
-    'Status',
-    'Mentors',
-    'Mentees',
-    'Formed',
-    'Ended',
-    'Conversations held',
-    'Conversations scheduled',
-    'First held',
-    'Last held',
-    'Next scheduled',
-    'Clips',
-    'Prompts',
-    'Nudges',
-    'Checkpoint evaluations completed',
+    i18n._({ id: 'report.partnership', message: 'Partnership' }),
+    i18n._({ id: 'report.kind', message: 'Kind' }),
+    i18n._({ id: 'report.status', message: 'Status' }),
+    i18n._({ id: 'report.mentors', message: 'Mentors' }),
+    i18n._({ id: 'report.mentees', message: 'Mentees' }),
+    i18n._({ id: 'report.formed', message: 'Formed' }),
+    i18n._({ id: 'report.ended', message: 'Ended' }),
+    i18n._({ id: 'report.conversations-held', message: 'Conversations held' }),
+    i18n._({ id: 'report.conversations-scheduled', message: 'Conversations scheduled' }),
+    i18n._({ id: 'report.first-held', message: 'First held' }),
+    i18n._({ id: 'report.last-held', message: 'Last held' }),
+    i18n._({ id: 'report.next-scheduled', message: 'Next scheduled' }),
+    i18n._({ id: 'report.clips', message: 'Clips' }),
+    i18n._({ id: 'report.prompts', message: 'Prompts' }),
+    i18n._({ id: 'report.nudges', message: 'Nudges' }),
+    i18n._({ id: 'report.evaluations-completed', message: 'Checkpoint evaluations completed' }),
   ];
   const rows = r.partnerships.map((p, i) => [
     `#${i + 1}`,
-    p.kind,
-    p.status,
+    i18n._({
+      id: 'report.kind-value',
+      message: '{kind, select, mentoring {mentoring} other {collegial}}',
+      values: { kind: p.kind },
+    }),
+    i18n._({
+      id: 'export.partnership-status',
+      message: '{status, select, invited {invited} active {active} paused {paused} declined {declined} other {closed}}',
+      values: { status: p.status },
+    }),
     // Collegial partners coach and are coached goal by goal: they are listed in both columns.
     p.members
       .filter((m) => m.role === 'mentor' || m.role === 'partner')
@@ -185,10 +199,21 @@ export function reportCsv(r: ProgramReport): string {
   ]);
   const checkpointRows = [
     [],
-    ['Checkpoint', 'Due', 'Evaluations completed', 'Mentees in active partnerships'],
+    [
+      i18n._({ id: 'report.checkpoint', message: 'Checkpoint' }),
+      i18n._({ id: 'report.due', message: 'Due' }),
+      i18n._({ id: 'report.checkpoint-completed', message: 'Evaluations completed' }),
+      i18n._({ id: 'report.checkpoint-expected', message: 'Mentees in active partnerships' }),
+    ],
     ...r.checkpoints.map((c) => [c.name, c.dueOn, c.completed, c.expected]),
     [],
-    ['Participants in the course', 'Matched', 'Unmatched', 'Staff', 'No longer in the course (not counted)'],
+    [
+      i18n._({ id: 'report.participants', message: 'Participants in the course' }),
+      i18n._({ id: 'report.matched', message: 'Matched' }),
+      i18n._({ id: 'report.unmatched', message: 'Unmatched' }),
+      i18n._({ id: 'report.staff', message: 'Staff' }),
+      i18n._({ id: 'report.not-in-course', message: 'No longer in the course (not counted)' }),
+    ],
     [r.people.participants, r.people.matched, r.people.unmatched, r.people.staff, r.people.notInCourse],
   ];
   return [header, ...rows, ...checkpointRows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';

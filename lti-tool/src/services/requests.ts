@@ -25,7 +25,15 @@ export async function askForResource(
 ): Promise<ResourceRequest> {
   const p = await writablePartnership(app, principal, partnershipId);
   const refusal = requestAskRefusal(p, principal.personId);
-  if (refusal) throw forbidden(refusal);
+  if (refusal)
+    throw forbidden(
+      /*i18n*/ {
+        id: 'refusal.requests.not-yours-to-ask',
+        message:
+          '{reason, select, not_active_member {Only members of an active partnership ask for resources in it.} other {Resource requests are the mentee’s: the mentee asks for what they need, and the mentor answers.}}',
+        values: { reason: refusal },
+      },
+    );
   const id = await app.sql.tx(async (sql) => {
     const made = await insertRequest(sql, { partnershipId, askedById: principal.personId, question }, app.clock.now());
     await notifyPartnership(
@@ -49,7 +57,18 @@ export async function answerResourceRequest(
   if (!request) throw notFound('The request');
   const p = await writablePartnership(app, principal, request.partnershipId, 'The request');
   const refusal = requestAnswerRefusal(p, request, principal.personId);
-  if (refusal) throw refusal.kind === 'conflict' ? conflict(refusal.message) : forbidden(refusal.message);
+  if (refusal === 'answered')
+    throw conflict(
+      /*i18n*/ { id: 'refusal.requests.already-answered', message: 'This request has been answered already.' },
+    );
+  if (refusal)
+    throw forbidden(
+      /*i18n*/ {
+        id: 'refusal.requests.not-yours-to-answer',
+        message:
+          'A resource request is answered by the mentor (in a collegial partnership, by the partner who was asked).',
+      },
+    );
   const clipIds = body.clipIds ?? [];
   await requireInPartnership(
     app.sql,

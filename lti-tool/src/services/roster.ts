@@ -32,8 +32,11 @@ const NrpsMember = z.object({
 });
 type NrpsMember = z.infer<typeof NrpsMember>;
 
-const NOT_NRPS =
-  'The LMS answered the roster request in a format other than Names and Roles 2.0, so nobody could be read. Ask your LMS administrator whether Names and Roles Provisioning 2.0 is enabled for the tool.';
+const NOT_NRPS = /*i18n*/ {
+  id: 'refusal.roster.not-nrps',
+  message:
+    'The LMS answered the roster request in a format other than Names and Roles 2.0, so nobody could be read. Ask your LMS administrator whether Names and Roles Provisioning 2.0 is enabled for the tool.',
+};
 
 /** Reads the members of an NRPS answer; refuses an answer in another format rather than report an empty success. */
 export function readNrpsMembers(answer: unknown): { members: NrpsMember[]; report: RosterSyncReport } {
@@ -70,7 +73,11 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
   if (!program) throw notFound('The program');
   if (!program.nrps_url) {
     throw conflict(
-      'The LMS did not offer its roster (Names and Roles) for this course; people appear here as they launch the tool.',
+      /*i18n*/ {
+        id: 'refusal.roster.not-offered',
+        message:
+          'The LMS did not offer its roster (Names and Roles) for this course; people appear here as they launch the tool.',
+      },
     );
   }
   let answer: unknown;
@@ -79,7 +86,11 @@ async function fetchAndStoreRoster(app: App, programId: string): Promise<Roster>
   } catch (err) {
     app.log.warn({ err, programId }, 'roster sync failed');
     throw upstream(
-      'The LMS did not give the roster (Names and Roles). Try again later; if it keeps failing, ask your LMS administrator to check the tool’s access to the course roster.',
+      /*i18n*/ {
+        id: 'refusal.roster.not-given',
+        message:
+          'The LMS did not give the roster (Names and Roles). Try again later; if it keeps failing, ask your LMS administrator to check the tool’s access to the course roster.',
+      },
     );
   }
   const { members, report } = readNrpsMembers(answer);

@@ -21,18 +21,21 @@ export function promptResponders(
   return present.filter((m) => m.personId !== prompt.authorId).map((m) => m.personId);
 }
 
+/** Why someone may not respond to a prompt: each part words the reason in its own catalog. */
+export type PromptResponseRefusal = 'not_active_member' | 'not_mentee' | 'not_goal_owner' | 'asked_it';
+
 /** Why `personId` may not respond to `prompt`, or null when they may. `goalOwnerId`: of `prompt.goalId`. */
 export function promptResponseRefusal(
   p: PartnershipView,
   prompt: Pick<Prompt, 'authorId' | 'goalId'>,
   goalOwnerId: string | null,
   personId: string,
-): string | null {
-  if (!canWriteContent(p, personId)) return 'Only members of an active partnership respond to its prompts.';
+): PromptResponseRefusal | null {
+  if (!canWriteContent(p, personId)) return 'not_active_member';
   if (promptResponders(p, prompt, goalOwnerId).includes(personId)) return null;
-  if (p.kind === 'mentoring') return 'Reflection is the mentee’s: only the mentee responds to a prompt.';
-  if (prompt.goalId && goalOwnerId) return 'Only the owner of the goal this prompt is about responds to it.';
-  return 'Your partner responds to the questions you ask.';
+  if (p.kind === 'mentoring') return 'not_mentee';
+  if (prompt.goalId && goalOwnerId) return 'not_goal_owner';
+  return 'asked_it';
 }
 
 export function canRespondToPrompt(

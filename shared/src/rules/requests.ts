@@ -5,32 +5,30 @@
 import type { ResourceRequest } from '../domain.ts';
 import { canWriteContent, hasRole, type PartnershipView } from './access.ts';
 
-export function requestAskRefusal(p: PartnershipView, personId: string): string | null {
-  if (!canWriteContent(p, personId)) return 'Only members of an active partnership ask for resources in it.';
-  return hasRole(p, personId, 'mentee')
-    ? null
-    : 'Resource requests are the mentee’s: the mentee asks for what they need, and the mentor answers.';
+/** Why someone may not ask for a resource: each part words the reason in its own catalog. */
+export type RequestAskRefusal = 'not_active_member' | 'not_mentee';
+
+export function requestAskRefusal(p: PartnershipView, personId: string): RequestAskRefusal | null {
+  if (!canWriteContent(p, personId)) return 'not_active_member';
+  return hasRole(p, personId, 'mentee') ? null : 'not_mentee';
 }
 
 export function canAskForResource(p: PartnershipView, personId: string): boolean {
   return requestAskRefusal(p, personId) === null;
 }
 
+/** Why someone may not answer a request: not theirs to answer, or answered already (a conflict). */
+export type RequestAnswerRefusal = 'not_answerer' | 'answered';
+
 /** Why `personId` may not answer `request`, or null when they may; an answer, once given, stays. */
 export function requestAnswerRefusal(
   p: PartnershipView,
   request: Pick<ResourceRequest, 'askedById' | 'status'>,
   personId: string,
-): { kind: 'forbidden' | 'conflict'; message: string } | null {
-  if (!canWriteContent(p, personId) || !hasRole(p, personId, 'mentor') || request.askedById === personId) {
-    return {
-      kind: 'forbidden',
-      message:
-        'A resource request is answered by the mentor (in a collegial partnership, by the partner who was asked).',
-    };
-  }
-  if (request.status !== 'open') return { kind: 'conflict', message: 'This request has been answered already.' };
-  return null;
+): RequestAnswerRefusal | null {
+  if (!canWriteContent(p, personId) || !hasRole(p, personId, 'mentor') || request.askedById === personId)
+    return 'not_answerer';
+  return request.status === 'open' ? null : 'answered';
 }
 
 export function canAnswerRequest(

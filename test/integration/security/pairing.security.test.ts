@@ -3,11 +3,15 @@
  * in the same words, hostile codes are 400s, and guessing is limited per address in the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODE_REFUSED } from '@mentoring/lti-tool/src/services/pairing.ts';
+import { CODE_REFUSED as CODE_REFUSED_TEXT } from '@mentoring/lti-tool/src/services/pairing.ts';
+import { serverI18n } from '@mentoring/lti-tool/src/i18n/server.ts';
 import { startTestTool, type TestTool } from '../../support/tool.ts';
 import { expireOpenPairingCodes } from '../../support/behind-the-api.ts';
 import { buildWorld, type World } from '../../fuzz/world.ts';
 import { expectRefused, rowCounts, send } from './api-refusals.ts';
+
+/** The refusal of a code that does not work, as an English reader gets it. */
+const CODE_REFUSED = serverI18n('en')._(CODE_REFUSED_TEXT);
 
 const LIMIT = 5;
 let tool: TestTool;
@@ -31,10 +35,10 @@ const newCode = async () =>
     code: string;
   };
 
-const exchange = (body: unknown, from: string) =>
+const exchange = (body: unknown, from: string, language?: string) =>
   send(tool, 'POST', '/api/pairing/exchange', {
     body: typeof body === 'string' ? body : JSON.stringify(body),
-    headers: { 'x-forwarded-for': from },
+    headers: { 'x-forwarded-for': from, ...(language && { 'accept-language': language }) },
   });
 
 async function connections(): Promise<number> {
@@ -113,6 +117,13 @@ describe('guessing pairing codes', () => {
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
+    // A browser asking in Spanish (the extension's options page) reads both refusals in Spanish.
+    expect((await exchange({ code: 'WXYZ-9999' }, from, 'es-MX,en;q=0.5')).json().error?.message).toMatch(
+      /^Se probaron demasiados códigos de conexión desde esta red\. Espera \d+ (segundos?|minutos?) y vuelve a intentarlo\.$/,
+    );
+    expect((await exchange({ code: 'WXYZ-9999' }, nextAddress(), 'es')).json().error?.message).toMatch(
+      /^Este código de conexión no funciona: .* durante 10 minutos\)\./,
+    );
 
     // Even the right code is refused from there, connects nothing, and still works from elsewhere.
     const { code } = await newCode();
