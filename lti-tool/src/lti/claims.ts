@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { matchLocale } from '@mentoring/shared/rules/locale';
 import type { LtiContext, LtiPerson } from '../models/programs.ts';
+import { say, serverI18n, type Text } from '../i18n/server.ts';
 
 /** The token ltijs hands to its launch callbacks (`res.locals.token`); only its client id is read. */
 export interface LtiLaunchToken {
@@ -17,11 +18,12 @@ export interface LtiLaunchToken {
 export class LaunchRefused extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    /** What the refusal page says, in the launch's language (`message` is its English, for the log). */
+    readonly text: Text,
     /** Who can fix it: most refusals come from the LMS's configuration or claims. */
     readonly audience: 'person' | 'lms-admin' = 'lms-admin',
   ) {
-    super(message);
+    super(say(serverI18n('en'), text));
   }
 }
 
@@ -131,11 +133,15 @@ function claimName(path: readonly PropertyKey[]): string {
 export function parseLaunchClaims(payload: unknown): LaunchClaims {
   const parsed = LaunchClaimsSchema.safeParse(payload);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const name = claimName(issue.path);
+  const claim = claimName(parsed.error.issues[0]!.path) || 'id_token';
   throw new LaunchRefused(
     400,
-    `The LMS sent a launch this tool cannot read: the claim “${name || 'id_token'}” ${issue.message}.`,
+    /*i18n*/ {
+      id: 'launch.bad-claim',
+      message:
+        'The LMS sent a launch this tool cannot read: its claim “{claim}” is missing or not in the form LTI gives it.',
+      values: { claim },
+    },
   );
 }
 
@@ -153,15 +159,37 @@ export function checkLaunchClaims(c: LaunchClaims, clientId: string, publicUrl: 
   if (c.iat > nowSeconds + 60)
     throw new LaunchRefused(
       401,
-      'The launch is dated in the future (check the LMS server’s clock). Launch again from your course.',
+      /*i18n*/ {
+        id: 'launch.future',
+        message: 'The launch is dated in the future (check the LMS server’s clock). Launch again from your course.',
+      },
     );
-  if (c.exp <= nowSeconds) throw new LaunchRefused(401, 'The launch has expired. Launch again from your course.');
+  if (c.exp <= nowSeconds)
+    throw new LaunchRefused(
+      401,
+      /*i18n*/ { id: 'launch.expired', message: 'The launch has expired. Launch again from your course.' },
+    );
   if (Array.isArray(c.aud) && c.aud.length > 1 && !c.azp)
-    throw new LaunchRefused(401, 'The launch names several audiences but no authorized party (azp).');
+    throw new LaunchRefused(
+      401,
+      /*i18n*/ {
+        id: 'launch.no-azp',
+        message: 'The launch names several audiences but no authorized party (azp).',
+      },
+    );
   if (c.azp && c.azp !== clientId)
-    throw new LaunchRefused(401, 'The launch was meant for another tool (its authorized party is not this tool).');
+    throw new LaunchRefused(
+      401,
+      /*i18n*/ {
+        id: 'launch.azp',
+        message: 'The launch was meant for another tool (its authorized party is not this tool).',
+      },
+    );
   if (!isUnder(c[CLAIM.targetLinkUri], publicUrl))
-    throw new LaunchRefused(400, 'The launch’s target_link_uri is not an address of this tool.');
+    throw new LaunchRefused(
+      400,
+      /*i18n*/ { id: 'launch.target', message: 'The launch’s target_link_uri is not an address of this tool.' },
+    );
 }
 
 export function contextOf(c: LaunchClaims, clientId: string): LtiContext {
@@ -169,7 +197,11 @@ export function contextOf(c: LaunchClaims, clientId: string): LtiContext {
   if (!ctx?.id) {
     throw new LaunchRefused(
       400,
-      'The launch did not name a course (the LTI context claim is missing). Add the tool to a course and launch it from there.',
+      /*i18n*/ {
+        id: 'launch.no-course',
+        message:
+          'The launch did not name a course (the LTI context claim is missing). Add the tool to a course and launch it from there.',
+      },
     );
   }
   const platform = c[CLAIM.toolPlatform];
