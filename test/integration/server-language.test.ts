@@ -173,6 +173,23 @@ describe('refusals a person meets', () => {
     );
   });
 
+  it('her browser’s token used from a web page is refused in Spanish', async () => {
+    const { code } = await api.sofia!.createPairingCode({});
+    const exchanged = await fetch(`${tool.url}/api/pairing/exchange`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    const { token } = (await exchanged.json()) as { token: string };
+    const res = await fetch(`${tool.url}/api/me`, {
+      headers: { authorization: `Bearer ${token}`, origin: 'https://elsewhere.example' },
+    });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      'Esta clave de acceso solo puede usarla la extensión del navegador.',
+    );
+  });
+
   it('a body its schema refuses is worded by the tool in her language, naming the field, never in Zod’s words', async () => {
     const refusal = (call: Promise<unknown>) =>
       call.then(
