@@ -70,9 +70,7 @@ export function sayInputProblem(i18n: I18n, p: InputProblem): string {
 function sayFormat(i18n: I18n, format: (InputProblem & { kind: 'format' })['format']): string {
   switch (format) {
     case 'url':
-      return i18n._(
-        /*i18n*/ { id: 'input.problem.url', message: 'Enter a full web address, starting with https://.' },
-      );
+      return i18n._(/*i18n*/ { id: 'input.problem.url', message: 'Enter a full web address, starting with https://.' });
     case 'email':
       return i18n._(/*i18n*/ { id: 'input.problem.email', message: 'Enter an e-mail address.' });
     case 'date':
