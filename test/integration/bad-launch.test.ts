@@ -143,6 +143,26 @@ describe('bad launches', () => {
     expect(await productRowCounts()).toEqual(before);
   });
 
+  it('refuses in the launch’s language, with lang and dir: a replay in Arabic, a launch without a course in Spanish', async () => {
+    let used = '';
+    expect((await postInstead((nonce) => lms.signIdToken({ ...person, nonce: (used = nonce) }))).status).toBe(302);
+    const replay = await postInstead(() => lms.signIdToken({ ...person, nonce: used, locale: 'ar-EG' }));
+    expect(replay.status).toBe(401);
+    const arabic = await replay.text();
+    expect(arabic).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic).toContain('استُخدم هذا الإطلاق من قبل. افتح الأداة مجددًا من مقررك.');
+    const courseless = await postInstead((nonce) =>
+      lms.signIdToken(
+        { ...person, nonce, locale: 'es-MX' },
+        { overrides: { 'https://purl.imsglobal.org/spec/lti/claim/context': undefined } },
+      ),
+    );
+    expect(courseless.status).toBe(400);
+    const spanish = await courseless.text();
+    expect(spanish).toContain('<html lang="es" dir="ltr">');
+    expect(spanish).toContain('El inicio no nombró ningún curso (falta el dato de contexto LTI).');
+  });
+
   it('answers JSON to an API client', async () => {
     const res = await postInstead(
       (nonce) => lms.signIdToken({ ...person, nonce }, { foreignKey: true }),

@@ -41,6 +41,7 @@ beforeAll(async () => {
       lmsPerson('coord', 'Nora Quist', [Role.Instructor]),
       lmsPerson('sofia', 'Sofía Álvarez', [Role.Learner]),
       lmsPerson('ben', 'Ben Okafor', [Role.Learner]),
+      lmsPerson('layla', 'Layla Haddad', [Role.Learner]),
     ],
   });
   await lms.registerTool(`${tool.url}/register`);
@@ -48,6 +49,7 @@ beforeAll(async () => {
     ['coord', 'en-US'],
     ['sofia', 'es-MX'],
     ['ben', 'en-GB'],
+    ['layla', 'ar-EG'],
   ] as const) {
     const l = await launchAs(lms, tool, { courseId: COURSE, personId: who, locale });
     api[who] = l.api;
@@ -158,6 +160,59 @@ describe('refusals a person meets', () => {
     // Ben launched in English reads the same refusal in English.
     const his = await api.ben!.programPeople({}).catch((e: unknown) => e);
     expect((his as ApiError).message).toBe('Only program staff can do this.');
+    // Layla launched in Arabic reads it in Arabic.
+    const hers = await api.layla!.programPeople({}).catch((e: unknown) => e);
+    expect((hers as ApiError).message).toBe('لا يستطيع ذلك إلا فريق البرنامج.');
+  });
+
+  it('a request without a token is refused in the browser’s language', async () => {
+    const res = await fetch(`${tool.url}/api/me`, { headers: { 'accept-language': 'es-MX,es;q=0.9' } });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      'Esta solicitud necesita la clave de acceso de tu inicio o de tu navegador conectado.',
+    );
+  });
+
+  it('her browser’s token used from a web page is refused in Spanish', async () => {
+    const { code } = await api.sofia!.createPairingCode({});
+    const exchanged = await fetch(`${tool.url}/api/pairing/exchange`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    const { token } = (await exchanged.json()) as { token: string };
+    const res = await fetch(`${tool.url}/api/me`, {
+      headers: { authorization: `Bearer ${token}`, origin: 'https://elsewhere.example' },
+    });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      'Esta clave de acceso solo puede usarla la extensión del navegador.',
+    );
+  });
+
+  it('a body its schema refuses is worded by the tool in her language, naming the field, never in Zod’s words', async () => {
+    const refusal = (call: Promise<unknown>) =>
+      call.then(
+        () => expect.unreachable(),
+        (e: unknown) => e as ApiError,
+      );
+    const empty = { params: { id: partnership }, body: { title: '  ' } };
+    const hers = await refusal(api.sofia!.createGoal(empty));
+    expect(hers).toMatchObject({ status: 400, code: 'invalid_input', field: 'title' });
+    expect(hers.message).toBe('Este campo no puede quedar vacío.');
+    const long = await refusal(
+      api.sofia!.createGoal({ params: { id: partnership }, body: { title: 'x'.repeat(201) } }),
+    );
+    expect(long).toMatchObject({ field: 'title', message: 'Escribe como máximo 200 caracteres.' });
+    const query = await refusal(
+      api.sofia!.exportPartnership({ params: { id: partnership }, query: { format: 'pdf' as 'md' } }),
+    );
+    expect(query).toMatchObject({ status: 400, field: 'format', message: 'Elige una de las opciones.' });
+    // Ben, launched in English, reads the tool's English; nobody reads Zod's.
+    const his = await refusal(api.ben!.createGoal(empty));
+    expect(his).toMatchObject({ status: 400, field: 'title', message: 'This cannot be empty.' });
+    for (const e of [hers, long, query, his])
+      expect(e.message).not.toMatch(/must not be empty|Too (small|big)|expected|Invalid/i);
   });
 
   it('are in their language when a service refuses: a request answered twice, a prompt that is not hers', async () => {

@@ -8,18 +8,20 @@ import { z } from 'zod';
 import {
   acceptedLanguages,
   Id,
+  inputProblem,
   routes,
   type Locale,
   type RouteDef,
   type RouteName,
   type Routes,
 } from '@mentoring/shared';
-import { HttpError, toHttpError, unauthenticated, forbidden, invalid } from './errors.ts';
+import { HttpError, toHttpError, unauthenticated, forbidden, invalid, refusal, sayIn } from './errors.ts';
 import type { Principal } from '../auth/principal.ts';
 import { EXTENSION_TOKEN_PREFIX } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
 import { TooManyRequests } from '../services/rate-limits.ts';
 import { serverI18n } from '../i18n/server.ts';
+import { sayInputProblem } from '../i18n/input-problems.ts';
 
 type Input<R extends RouteDef> = {
   params: Record<string, string>;
@@ -94,17 +96,19 @@ export interface ApiOptions {
   localeOf?: (personId: string | null, languages: readonly string[]) => Promise<Locale>;
 }
 
-function fieldOf(issue: z.core.$ZodIssue | undefined): string | undefined {
-  return issue && issue.path.length ? issue.path.join('.') : undefined;
+/** A value its schema refused, worded by the tool (never Zod's English), naming the field at fault. */
+function refuseInput(error: z.ZodError, input: unknown): HttpError {
+  const issue = error.issues[0]!;
+  const problem = inputProblem(issue, input);
+  return invalid((i18n) => sayInputProblem(i18n, problem), issue.path.length ? issue.path.join('.') : undefined);
 }
 
-function describeIssue(issue: z.core.$ZodIssue | undefined, where: string): string {
-  if (!issue) return `The ${where} is not valid.`;
-  const field = fieldOf(issue);
-  return field ? `${field}: ${issue.message}` : `The ${where} is not valid: ${issue.message}`;
-}
-
-const tooLarge = () => new HttpError(413, 'invalid_input', 'The request body is larger than 1 MB.');
+const tooLarge = () =>
+  refusal(
+    413,
+    'invalid_input',
+    /*i18n*/ { id: 'refusal.http.too-large', message: 'This is too large to send: keep it under 1 MB.' },
+  );
 
 /** A path id as sent: a broken `%`-escape or a value no id can have is the caller's mistake. */
 function pathParam(key: string, raw: string): string {
@@ -112,10 +116,17 @@ function pathParam(key: string, raw: string): string {
   try {
     value = decodeURIComponent(raw);
   } catch {
-    throw invalid(`${key}: is not a valid path segment (a broken %-escape).`, key);
+    throw invalid(
+      /*i18n*/ {
+        id: 'refusal.http.bad-address',
+        message: 'This address is broken (a “%” not followed by two hexadecimal digits).',
+      },
+      key,
+    );
   }
   const parsed = Id.safeParse(value);
-  if (!parsed.success) throw invalid(describeIssue({ ...parsed.error.issues[0]!, path: [key] }, 'path'), key);
+  if (!parsed.success)
+    throw invalid(/*i18n*/ { id: 'refusal.http.unknown-id', message: 'This address names nothing the tool has.' }, key);
   return parsed.data;
 }
 
@@ -125,7 +136,14 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   if (declared > MAX_BODY) throw tooLarge();
   if (!declared && !req.headers['transfer-encoding']) return undefined;
   if (!type || !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type))
-    throw new HttpError(415, 'invalid_input', 'The request body must be JSON, sent as Content-Type: application/json.');
+    throw refusal(
+      415,
+      'invalid_input',
+      /*i18n*/ {
+        id: 'refusal.http.not-json-type',
+        message: 'The request body must be JSON, sent as Content-Type: application/json.',
+      },
+    );
   const chunks: Buffer[] = [];
   let size = 0;
   try {
@@ -136,13 +154,13 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
     }
   } catch (err) {
     if (err instanceof HttpError) throw err;
-    throw invalid('The request body could not be read.');
+    throw invalid(/*i18n*/ { id: 'refusal.http.unreadable', message: 'The request body could not be read.' });
   }
   if (size === 0) return undefined;
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
   } catch {
-    throw invalid('The request body is not valid JSON (in UTF-8).');
+    throw invalid(/*i18n*/ { id: 'refusal.http.not-json', message: 'The request body is not valid JSON (in UTF-8).' });
   }
 }
 
@@ -199,7 +217,16 @@ export function createApiHandler(options: ApiOptions) {
           break;
         }
       }
-      if (!match) throw new HttpError(404, 'not_found', `No API route ${method} ${path}.`);
+      if (!match)
+        throw refusal(
+          404,
+          'not_found',
+          /*i18n*/ {
+            id: 'refusal.http.no-route',
+            message: 'The tool has no API route {route}.',
+            values: { route: `${method} ${path}` },
+          },
+        );
       const { route, values } = match;
       options.named?.(res, route.name);
       const params: Record<string, string> = {};
@@ -208,15 +235,24 @@ export function createApiHandler(options: ApiOptions) {
       if (route.def.access !== 'public') {
         const auth = req.headers.authorization;
         const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : '';
-        if (!token) throw unauthenticated('This request needs the token from your launch or your connected browser.');
+        if (!token)
+          throw unauthenticated(
+            /*i18n*/ {
+              id: 'refusal.http.no-token',
+              message: 'This request needs the token from your launch or your connected browser.',
+            },
+          );
         principal = await options.authenticate(token);
         if (!principal) {
           if (token.startsWith(EXTENSION_TOKEN_PREFIX))
             throw unauthenticated(
-              'This browser is no longer connected to your workspace. Connect it again with a new code from “Connect your browser” in the workspace.',
+              /*i18n*/ {
+                id: 'refusal.http.extension-disconnected',
+                message:
+                  'This browser is no longer connected to your workspace. Connect it again with a new code from “Connect your browser” in the workspace.',
+              },
             );
           throw unauthenticated(
-            'Your session has ended. Open the tool again from your course.',
             /*i18n*/ {
               id: 'error.session-ended',
               message: 'Your session has ended. Open the tool again from your course.',
@@ -226,18 +262,22 @@ export function createApiHandler(options: ApiOptions) {
         if (principal.via === 'extension') {
           // A personal token is only good from the extension itself (or a non-browser client).
           if (origin && !fromExtension && origin !== options.appOrigin)
-            throw forbidden('This token can only be used by the browser extension.');
+            throw forbidden(
+              /*i18n*/ {
+                id: 'refusal.http.extension-only-token',
+                message: 'This token can only be used by the browser extension.',
+              },
+            );
           if (!route.def.extension)
-            throw forbidden('The browser extension cannot do this; open the workspace from your course.');
+            throw forbidden(
+              /*i18n*/ {
+                id: 'refusal.http.not-from-extension',
+                message: 'The browser extension cannot do this; open the workspace from your course.',
+              },
+            );
         }
         if (route.def.access === 'staff' && principal.programRole !== 'staff') {
-          throw forbidden(
-            'Only program staff can do this.',
-            /*i18n*/ {
-              id: 'error.staff-only',
-              message: 'Only program staff can do this.',
-            },
-          );
+          throw forbidden(/*i18n*/ { id: 'error.staff-only', message: 'Only program staff can do this.' });
         }
       }
 
@@ -245,16 +285,14 @@ export function createApiHandler(options: ApiOptions) {
       if (route.def.query) {
         const raw = Object.fromEntries(new URLSearchParams(q === -1 ? '' : url.slice(q + 1)));
         const parsed = route.def.query.safeParse(raw);
-        if (!parsed.success)
-          throw invalid(describeIssue(parsed.error.issues[0], 'query'), fieldOf(parsed.error.issues[0]));
+        if (!parsed.success) throw refuseInput(parsed.error, raw);
         query = parsed.data;
       }
       let body: unknown;
       if (route.def.body) {
         const raw = await readBody(req);
         const parsed = route.def.body.safeParse(raw ?? {});
-        if (!parsed.success)
-          throw invalid(describeIssue(parsed.error.issues[0], 'request body'), fieldOf(parsed.error.issues[0]));
+        if (!parsed.success) throw refuseInput(parsed.error, raw ?? {});
         body = parsed.data;
       }
       const input = { params, query, body, languages: acceptedLanguages(req.headers['accept-language']) } as never;
@@ -268,7 +306,7 @@ export function createApiHandler(options: ApiOptions) {
         if (!err.text || !options.localeOf) return err.message;
         const languages = acceptedLanguages(req.headers['accept-language']);
         const locale = await options.localeOf(principal?.personId ?? null, languages).catch(() => 'en' as const);
-        return serverI18n(locale)._(err.text);
+        return sayIn(serverI18n(locale), err.text);
       };
       if (caught instanceof TooManyRequests) {
         res.setHeader('retry-after', String(caught.retryAfterSeconds));
@@ -281,11 +319,9 @@ export function createApiHandler(options: ApiOptions) {
         });
       }
       log.error({ err: caught, method, path }, 'API request failed');
-      const internal = new HttpError(
+      const internal = refusal(
         500,
         'internal',
-        'Something went wrong on our side; nothing you entered was lost. Please try again.',
-        undefined,
         /*i18n*/ {
           id: 'error.internal',
           message: 'Something went wrong on our side; nothing you entered was lost. Please try again.',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { conflict, forbidden, invalid, notFound, upstream } from '../services/errors.ts';
-import { HttpError, toHttpError } from './errors.ts';
+import { serverI18n } from '../i18n/server.ts';
+import { sayInputProblem } from '../i18n/input-problems.ts';
+import { forbidden as refuse, HttpError, invalid as refuseInput, sayIn, toHttpError } from './errors.ts';
 
 describe('toHttpError', () => {
   it('maps each domain refusal to its status, keeping message and field', () => {
@@ -30,5 +32,18 @@ describe('toHttpError', () => {
     const own = new HttpError(413, 'invalid_input', 'Too large.');
     expect(toHttpError(own)).toBe(own);
     expect(toHttpError(new Error('boom'))).toBeUndefined();
+  });
+});
+
+describe('the HTTP layer’s own refusals', () => {
+  it('carry their catalog message, with its English as the message for logs and callers with no language', () => {
+    // The api's own message, by its id (a literal here would be extracted from the test).
+    const text = { id: 'error.staff-only', message: 'Only program staff can do this.' };
+    const staffOnly = refuse(text);
+    expect(staffOnly).toMatchObject({ status: 403, code: 'forbidden', message: 'Only program staff can do this.' });
+    expect(sayIn(serverI18n('es'), staffOnly.text!)).toBe('Solo el equipo del programa puede hacer esto.');
+    const worded = refuseInput((i18n) => sayInputProblem(i18n, { kind: 'empty' }), 'title');
+    expect(worded).toMatchObject({ status: 400, field: 'title', message: 'This cannot be empty.' });
+    expect(sayIn(serverI18n('fr'), worded.text!)).toBe('Ce champ ne peut pas être vide.');
   });
 });

@@ -1,7 +1,13 @@
 /** Refusals and bad input as HTTP answers with the `{ error: { code, message, field? } }` body. */
-import type { MessageDescriptor } from '@lingui/core';
+import type { I18n, MessageDescriptor } from '@lingui/core';
 import type { ErrorCode } from '@mentoring/shared';
 import { DomainError, type DomainErrorKind } from '../services/errors.ts';
+import { serverI18n } from '../i18n/server.ts';
+
+/** A refusal's words for a person: a catalog message, or words made from a catalog (an input problem). */
+export type Saying = MessageDescriptor | ((i18n: I18n) => string);
+
+export const sayIn = (i18n: I18n, text: Saying) => (typeof text === 'function' ? text(i18n) : i18n._(text));
 
 export class HttpError extends Error {
   constructor(
@@ -9,8 +15,8 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
-    /** The message as a server catalog message, for the person's language (`message` is its English). */
-    readonly text?: MessageDescriptor,
+    /** The message for the person's language (`message` is its English). */
+    readonly text?: Saying,
   ) {
     super(message);
   }
@@ -32,10 +38,10 @@ export function toHttpError(err: unknown): HttpError | undefined {
   return new HttpError(status, code, err.message, err.field, err.text);
 }
 
-export const invalid = (message: string, field?: string) => new HttpError(400, 'invalid_input', message, field);
-export const unauthenticated = (message = 'Sign in from your course to continue.', text?: MessageDescriptor) =>
-  new HttpError(401, 'unauthenticated', message, undefined, text);
-export const forbidden = (message: string, text?: MessageDescriptor) =>
-  new HttpError(403, 'forbidden', message, undefined, text);
-export const notFound = (what: string) =>
-  new HttpError(404, 'not_found', `${what} was not found, or you are not a member of it.`);
+/** A refusal worded for the person; its English is its `message`, for logs and callers with no language. */
+export const refusal = (status: number, code: ErrorCode, text: Saying, field?: string) =>
+  new HttpError(status, code, sayIn(serverI18n('en'), text), field, text);
+
+export const invalid = (text: Saying, field?: string) => refusal(400, 'invalid_input', text, field);
+export const unauthenticated = (text: MessageDescriptor) => refusal(401, 'unauthenticated', text);
+export const forbidden = (text: MessageDescriptor) => refusal(403, 'forbidden', text);

@@ -19,6 +19,7 @@ import { TOOL_ROOT } from '../paths.ts';
 import { cspNonce } from './security.ts';
 import { escapeHtml, scriptJson } from './html.ts';
 import type { FirstScreen } from './first-screen.ts';
+import { pageLocale, serverI18n } from '../i18n/server.ts';
 
 export const WEB_DIST = path.join(TOOL_ROOT, 'dist/web');
 
@@ -200,12 +201,17 @@ export function webApp(dist = WEB_DIST, options: WebAppOptions = {}): Router {
       const asked = servable ? await load(relative) : undefined;
       if (!asked && path.extname(relative)) {
         // A file that is not there (an old release's asset, say) is a 404, not the app's page.
-        res.status(404).type('text').send('Not found.');
+        const i18n = serverI18n(pageLocale(req.headers['accept-language']));
+        res
+          .status(404)
+          .type('text')
+          .send(i18n._({ id: 'refusal.http.no-file', message: 'This file is not part of the tool (any more).' }));
         return;
       }
       const isPage = !asked || relative === 'index.html';
       const file = isPage ? await load('index.html') : asked;
       if (!file) {
+        // For the operator who started the tool: their own command, not a person's page.
         res
           .status(503)
           .type('text')

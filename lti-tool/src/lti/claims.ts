@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { matchLocale } from '@mentoring/shared/rules/locale';
 import type { LtiContext, LtiPerson } from '../models/programs.ts';
+import { say, serverI18n, type Text } from '../i18n/server.ts';
 
 /** The token ltijs hands to its launch callbacks (`res.locals.token`); only its client id is read. */
 export interface LtiLaunchToken {
@@ -17,11 +18,12 @@ export interface LtiLaunchToken {
 export class LaunchRefused extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    /** What the refusal page says, in the launch's language (`message` is its English, for the log). */
+    readonly text: Text,
     /** Who can fix it: most refusals come from the LMS's configuration or claims. */
     readonly audience: 'person' | 'lms-admin' = 'lms-admin',
   ) {
-    super(message);
+    super(say(serverI18n('en'), text));
   }
 }
 
@@ -41,45 +43,62 @@ export const CLAIM = {
   deepLinking: 'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings',
 } as const;
 
+/**
+ * What is wrong with a claim, as the schema's issue message: a key of the `launch.bad-claim`
+ * message's select, so the refusal is worded in the launch's language.
+ */
+const PROBLEMS = [
+  'not_text',
+  'too_long',
+  'unstorable',
+  'empty',
+  'not_url',
+  'not_list',
+  'not_text_or_list',
+  'not_number',
+  'not_launch',
+  'not_object',
+] as const;
+type ClaimProblem = (typeof PROBLEMS)[number];
+const problem = (error: ClaimProblem) => ({ error });
+
 // A NUL or a lone surrogate cannot be stored as text on every database: refused, never rewritten.
 const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const storableText = (max: number) =>
   z
-    .string({ error: 'is not text' })
-    .max(max, { error: `is longer than ${max} characters` })
-    .refine((s) => !UNSTORABLE.test(s), { error: 'contains a NUL or an invalid character' });
+    .string(problem('not_text'))
+    .max(max, problem('too_long'))
+    .refine((s) => !UNSTORABLE.test(s), problem('unstorable'));
 const text = storableText;
-const id = text(255).min(1, { error: 'is empty' });
+const id = text(255).min(1, problem('empty'));
 /** Optional text: some platforms send null or an empty string for what they do not share. */
 const optionalText = (max: number) => text(max).nullish();
-const httpUrl = text(2048).refine((s) => /^https?:\/\//i.test(s) && URL.canParse(s), {
-  error: 'is not an http(s) URL',
-});
-const texts = (max: number) => z.array(text(max), { error: 'is not a list of text' }).max(500);
+const httpUrl = text(2048).refine((s) => /^https?:\/\//i.test(s) && URL.canParse(s), problem('not_url'));
+const texts = (max: number) => z.array(text(max), problem('not_list')).max(500);
 
 const LaunchClaimsSchema = z.object({
   iss: text(512).min(1),
   sub: id,
-  aud: z.union([text(255), z.array(text(255)).min(1)], { error: 'is not text or a list of text' }),
+  aud: z.union([text(255), z.array(text(255)).min(1)], problem('not_text_or_list')),
   azp: optionalText(255),
-  exp: z.number({ error: 'is missing or not a number' }),
-  iat: z.number({ error: 'is missing or not a number' }),
+  exp: z.number(problem('not_number')),
+  iat: z.number(problem('not_number')),
   nonce: text(255).min(1),
   name: optionalText(500),
   given_name: optionalText(500),
   family_name: optionalText(500),
   email: optionalText(320),
   [CLAIM.messageType]: z.enum(['LtiResourceLinkRequest', 'LtiDeepLinkingRequest'], {
-    error: 'is not a launch or a deep-linking request',
+    ...problem('not_launch'),
   }),
   [CLAIM.deploymentId]: id,
   [CLAIM.targetLinkUri]: text(2048),
   [CLAIM.roles]: texts(500),
   [CLAIM.context]: z
-    .object({ id, label: optionalText(500), title: optionalText(500) }, { error: 'is not an object' })
+    .object({ id, label: optionalText(500), title: optionalText(500) }, problem('not_object'))
     .nullish(),
   [CLAIM.toolPlatform]: z
-    .object({ name: optionalText(500), product_family_code: optionalText(255) }, { error: 'is not an object' })
+    .object({ name: optionalText(500), product_family_code: optionalText(255) }, problem('not_object'))
     .nullish(),
   [CLAIM.launchPresentation]: z
     .object(
@@ -88,19 +107,17 @@ const LaunchClaimsSchema = z.object({
         // Only read for a link back to the course: a malformed one is dropped, never a reason to refuse.
         return_url: httpUrl.nullish().catch(null),
       },
-      { error: 'is not an object' },
+      problem('not_object'),
     )
     .nullish(),
-  [CLAIM.resourceLink]: z
-    .object({ id: optionalText(255), title: optionalText(500) }, { error: 'is not an object' })
-    .nullish(),
+  [CLAIM.resourceLink]: z.object({ id: optionalText(255), title: optionalText(500) }, problem('not_object')).nullish(),
   [CLAIM.nrps]: z
-    .object({ context_memberships_url: httpUrl, service_versions: texts(20).nullish() }, { error: 'is not an object' })
+    .object({ context_memberships_url: httpUrl, service_versions: texts(20).nullish() }, problem('not_object'))
     .nullish(),
   [CLAIM.ags]: z
     .object(
       { lineitems: httpUrl.nullish(), lineitem: httpUrl.nullish(), scope: texts(255).nullish() },
-      { error: 'is not an object' },
+      problem('not_object'),
     )
     .nullish(),
   [CLAIM.deepLinking]: z
@@ -111,7 +128,7 @@ const LaunchClaimsSchema = z.object({
         accept_presentation_document_targets: texts(100).nullish(),
         accept_multiple: z.boolean().nullish(),
       },
-      { error: 'is not an object' },
+      problem('not_object'),
     )
     .nullish(),
 });
@@ -132,10 +149,17 @@ export function parseLaunchClaims(payload: unknown): LaunchClaims {
   const parsed = LaunchClaimsSchema.safeParse(payload);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const name = claimName(issue.path);
+  const claim = claimName(issue.path) || 'id_token';
+  const named = PROBLEMS.find((p) => p === issue.message) ?? 'other';
+  const max = issue.code === 'too_big' ? String(issue.maximum) : '';
   throw new LaunchRefused(
     400,
-    `The LMS sent a launch this tool cannot read: the claim “${name || 'id_token'}” ${issue.message}.`,
+    /*i18n*/ {
+      id: 'launch.bad-claim',
+      message:
+        'The LMS sent a launch this tool cannot read: the claim “{claim}” {problem, select, not_text {is not text} too_long {is longer than {max} characters} unstorable {contains a NUL or an invalid character} empty {is empty} not_url {is not an http(s) URL} not_list {is not a list of text} not_text_or_list {is not text or a list of text} not_number {is missing or not a number} not_launch {is not a launch or a deep-linking request} not_object {is not an object} other {is missing or has the wrong form}}.',
+      values: { claim, problem: named, max },
+    },
   );
 }
 
@@ -153,15 +177,37 @@ export function checkLaunchClaims(c: LaunchClaims, clientId: string, publicUrl: 
   if (c.iat > nowSeconds + 60)
     throw new LaunchRefused(
       401,
-      'The launch is dated in the future (check the LMS server’s clock). Launch again from your course.',
+      /*i18n*/ {
+        id: 'launch.future',
+        message: 'The launch is dated in the future (check the LMS server’s clock). Launch again from your course.',
+      },
     );
-  if (c.exp <= nowSeconds) throw new LaunchRefused(401, 'The launch has expired. Launch again from your course.');
+  if (c.exp <= nowSeconds)
+    throw new LaunchRefused(
+      401,
+      /*i18n*/ { id: 'launch.expired', message: 'The launch has expired. Launch again from your course.' },
+    );
   if (Array.isArray(c.aud) && c.aud.length > 1 && !c.azp)
-    throw new LaunchRefused(401, 'The launch names several audiences but no authorized party (azp).');
+    throw new LaunchRefused(
+      401,
+      /*i18n*/ {
+        id: 'launch.no-azp',
+        message: 'The launch names several audiences but no authorized party (azp).',
+      },
+    );
   if (c.azp && c.azp !== clientId)
-    throw new LaunchRefused(401, 'The launch was meant for another tool (its authorized party is not this tool).');
+    throw new LaunchRefused(
+      401,
+      /*i18n*/ {
+        id: 'launch.azp',
+        message: 'The launch was meant for another tool (its authorized party is not this tool).',
+      },
+    );
   if (!isUnder(c[CLAIM.targetLinkUri], publicUrl))
-    throw new LaunchRefused(400, 'The launch’s target_link_uri is not an address of this tool.');
+    throw new LaunchRefused(
+      400,
+      /*i18n*/ { id: 'launch.target', message: 'The launch’s target_link_uri is not an address of this tool.' },
+    );
 }
 
 export function contextOf(c: LaunchClaims, clientId: string): LtiContext {
@@ -169,7 +215,11 @@ export function contextOf(c: LaunchClaims, clientId: string): LtiContext {
   if (!ctx?.id) {
     throw new LaunchRefused(
       400,
-      'The launch did not name a course (the LTI context claim is missing). Add the tool to a course and launch it from there.',
+      /*i18n*/ {
+        id: 'launch.no-course',
+        message:
+          'The launch did not name a course (the LTI context claim is missing). Add the tool to a course and launch it from there.',
+      },
     );
   }
   const platform = c[CLAIM.toolPlatform];

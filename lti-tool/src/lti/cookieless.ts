@@ -22,10 +22,11 @@ import {
 } from '../models/logins.ts';
 import type { App } from '../services/app.ts';
 import type { Locale } from '@mentoring/shared';
+import type { I18n } from '@lingui/core';
 import { serverI18n } from '../i18n/server.ts';
 import { page } from './pages.ts';
 import { claimedBy, expandRelaunchTemplate, moodleRelaunchUrl, verifiedRelaunchClaims } from './relaunch.ts';
-import { answerRefusal } from './refusals.ts';
+import { answerRefusal, launchPageLocale } from './refusals.ts';
 
 /** A window name (`_parent`, `_top`, or a frame's name such as Canvas's `post_message_forwarding`). */
 const STORAGE_TARGET = /^[A-Za-z0-9_-]{1,64}$/;
@@ -102,8 +103,13 @@ export class CookielessLaunches {
         status: 400,
         reason: `login initiation lacks ${missing.join(', ')}`,
         audience: 'lms-admin',
-        title: 'The LMS started the sign-in without what it needs',
-        message: `The LMS's login initiation did not include ${missing.join(', ')}. Check the tool's "Initiate login URL" (this /login address) and "Tool URL" (its /launch address) in the LMS's tool settings.`,
+        title: /*i18n*/ { id: 'login.incomplete-title', message: 'The LMS started the sign-in without what it needs' },
+        message: /*i18n*/ {
+          id: 'login.incomplete',
+          message:
+            'The LMS’s login initiation did not include {parameters}. Check the tool’s “Initiate login URL” (this /login address) and “Tool URL” (its /launch address) in the LMS’s tool settings.',
+          values: { parameters: missing.join(', ') },
+        },
         issuer: typeof params.iss === 'string' ? params.iss : undefined,
       });
     const target = params.lti_storage_target;
@@ -112,9 +118,12 @@ export class CookielessLaunches {
         status: 400,
         reason: 'lti_storage_target is not a window name',
         audience: 'lms-admin',
-        title: 'The LMS sent a sign-in the tool cannot use',
-        message:
-          'The login initiation names a Platform Storage frame (lti_storage_target) that is not a window name. The LMS or a link pointing at this tool sent it.',
+        title: /*i18n*/ { id: 'login.unusable-title', message: 'The LMS sent a sign-in the tool cannot use' },
+        message: /*i18n*/ {
+          id: 'login.storage-target',
+          message:
+            'The login initiation names a Platform Storage frame (lti_storage_target) that is not a window name. The LMS or a link pointing at this tool sent it.',
+        },
         issuer: params.iss as string,
       });
 
@@ -128,7 +137,7 @@ export class CookielessLaunches {
     const redirect = res.redirect.bind(res) as (url: string) => void;
     res.redirect = ((url: unknown) => {
       if (!state || typeof url !== 'string') return redirect(url as string);
-      this.remember(state, params, target, url, res, redirect).catch((err: unknown) => {
+      this.remember(state, params, target, url, res, redirect, launchPageLocale(req)).catch((err: unknown) => {
         this.app.log.error({ err }, 'could not note a pending login');
         if (!res.headersSent) redirect(url);
       });
@@ -143,6 +152,7 @@ export class CookielessLaunches {
     authUrl: string,
     res: Response,
     redirect: (url: string) => void,
+    locale: Locale,
   ) {
     const issuer = params.iss as string;
     const login = {
@@ -164,9 +174,10 @@ export class CookielessLaunches {
       .type('html')
       .send(
         storagePage(
+          locale,
           res,
           { action: 'put', target, origin, key: storageKey(state), value: secret, next: authUrl },
-          html``,
+          () => html``,
         ),
       );
   }
@@ -198,11 +209,12 @@ export class CookielessLaunches {
     if (given === undefined) {
       return res.type('html').send(
         storagePage(
+          launchPageLocale(req),
           res,
           { action: 'get', target: login.storage.target, origin: login.storage.origin, key: storageKey(state) },
-          html`<form id="launch" method="post" action="/launch">
+          (i18n) => html`<form id="launch" method="post" action="/launch">
 <input type="hidden" name="id_token" value="${idToken}"><input type="hidden" name="state" value="${state}">
-<input type="hidden" name="platform_storage_secret" value=""><noscript><button type="submit">Continue</button></noscript></form>`,
+<input type="hidden" name="platform_storage_secret" value=""><noscript><button type="submit">${i18n._({ id: 'login.continue', message: 'Continue' })}</button></noscript></form>`,
         ),
       );
     }
@@ -242,13 +254,18 @@ type StorageTask =
   | { action: 'get'; target: string; origin: string; key: string };
 
 /** A page that talks to the platform's storage: data as JSON (never script), the code from a static file. */
-function storagePage(res: Response, task: StorageTask, extra: SafeHtml): string {
+function storagePage(locale: Locale, res: Response, task: StorageTask, extra: (i18n: I18n) => SafeHtml): string {
   const nonce = typeof res.locals.cspNonce === 'string' ? res.locals.cspNonce : undefined;
+  const i18n = serverI18n(locale);
   return page(
-    'Signing you in',
-    html`<h1>Signing you in…</h1><p>One moment while your LMS confirms who you are.</p>${extra}
+    i18n._({ id: 'login.signing-in-title', message: 'Signing you in' }),
+    html`<h1>${i18n._({ id: 'login.signing-in', message: 'Signing you in…' })}</h1><p>${i18n._({
+      id: 'login.signing-in-wait',
+      message: 'One moment while your LMS confirms who you are.',
+    })}</p>${extra(i18n)}
 <script type="application/json" id="platform-storage">${scriptJson(task)}</script>
 <script src="${STORAGE_SCRIPT_PATH}"${nonce && html` nonce="${nonce}"`}></script>`.value,
+    locale,
   );
 }
 

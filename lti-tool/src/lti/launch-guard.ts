@@ -13,13 +13,20 @@ import { issueNonce, takeNonce } from '../models/nonces.ts';
 import type { App } from '../services/app.ts';
 import { checkLaunchClaims, isUnder, LaunchRefused, parseLaunchClaims, type LaunchClaims } from './claims.ts';
 import { refusalPage } from './pages.ts';
+import { pageLocale, type Text } from '../i18n/server.ts';
 
 /** Long enough for a slow LMS page or Platform Storage; ltijs's own state cookie lasts a minute. */
 const NONCE_LIFETIME_MS = 10 * 60_000;
 const LOGIN_PARAMETERS = ['iss', 'login_hint', 'target_link_uri', 'client_id', 'lti_deployment_id', 'lti_message_hint'];
 
-function refuseLogin(res: Response, status: number, title: string, message: string) {
-  res.status(status).type('html').send(refusalPage(title, message));
+const CANNOT_START = /*i18n*/ { id: 'login.cannot-start', message: 'This launch cannot be started' };
+
+/** A login comes before any launch: the page is in the browser's language. */
+function refuseLogin(req: Request, res: Response, status: number, title: Text, message: Text) {
+  res
+    .status(status)
+    .type('html')
+    .send(refusalPage(title, message, 'person', pageLocale(req.headers['accept-language'])));
 }
 
 /** Express middleware on /login, before anything else reads it: the login's parameters checked. */
@@ -34,25 +41,44 @@ export function loginChecks(app: App): Router {
         // Too large and unreadable encodings keep their own statuses; anything else is a bad request.
         const given = (err as { status?: number }).status;
         const status = given === 413 || given === 415 ? given : 400;
-        refuseLogin(res, status, 'This launch cannot be started', 'The login request from the LMS could not be read.');
+        refuseLogin(
+          req,
+          res,
+          status,
+          CANNOT_START,
+          /*i18n*/ {
+            id: 'login.unreadable',
+            message: 'The login request from the LMS could not be read.',
+          },
+        );
       }),
     (req, res, next) => {
       const params = { ...req.query, ...(req.body as Record<string, unknown> | undefined) } as Record<string, unknown>;
       const repeated = LOGIN_PARAMETERS.find((k) => params[k] !== undefined && typeof params[k] !== 'string');
       if (repeated)
         return refuseLogin(
+          req,
           res,
           400,
-          'This launch cannot be started',
-          `The login parameter “${repeated}” must be given once, as text.`,
+          CANNOT_START,
+          /*i18n*/ {
+            id: 'login.repeated',
+            message: 'The login parameter “{name}” must be given once, as text.',
+            values: { name: repeated },
+          },
         );
       const target = params.target_link_uri;
       if (typeof target === 'string' && target && !isUnder(target, app.config.publicUrl)) {
         return refuseLogin(
+          req,
           res,
           400,
-          'This launch cannot be started',
-          'The LMS asked the tool to sign you in for an address that is not part of this tool (target_link_uri). Ask your administrator to check the tool’s launch URL in the LMS.',
+          CANNOT_START,
+          /*i18n*/ {
+            id: 'login.target',
+            message:
+              'The LMS asked the tool to sign you in for an address that is not part of this tool (target_link_uri). Ask your administrator to check the tool’s launch URL in the LMS.',
+          },
         );
       }
       next();
@@ -64,7 +90,7 @@ export function loginChecks(app: App): Router {
 /** Express middleware on /login, right in front of ltijs's route: the nonce ltijs sends becomes the tool's own. */
 export function loginNonce(app: App): Router {
   const router = express.Router();
-  router.all('/login', (_req, res, next) => {
+  router.all('/login', (req, res, next) => {
     const redirect = res.redirect.bind(res) as (url: string) => void;
     res.redirect = ((url: string) => {
       const auth = URL.canParse(url) ? new URL(url) : undefined;
@@ -78,10 +104,14 @@ export function loginNonce(app: App): Router {
         (err: unknown) => {
           app.log.error({ err }, 'could not store a login nonce');
           refuseLogin(
+            req,
             res,
             503,
-            'Please try again',
-            'The tool could not start the sign-in just now. Launch again from your course.',
+            /*i18n*/ { id: 'page.try-again', message: 'Please try again' },
+            /*i18n*/ {
+              id: 'login.failed',
+              message: 'The tool could not start the sign-in just now. Launch again from your course.',
+            },
           );
         },
       );
@@ -98,12 +128,21 @@ export function loginNonce(app: App): Router {
 export async function checkLaunch(app: App, req: Request, clientId: string): Promise<LaunchClaims> {
   const body = req.body as { id_token?: unknown; state?: unknown } | undefined;
   if (typeof body?.id_token !== 'string' || typeof body.state !== 'string')
-    throw new LaunchRefused(401, 'This is not a launch from your course. Launch the tool again from there.');
+    throw new LaunchRefused(
+      401,
+      /*i18n*/ {
+        id: 'launch.not-a-launch',
+        message: 'This is not a launch from your course. Launch the tool again from there.',
+      },
+    );
   let payload: unknown;
   try {
     payload = decodeJwt(body.id_token);
   } catch {
-    throw new LaunchRefused(400, 'The launch’s id_token cannot be read.');
+    throw new LaunchRefused(
+      400,
+      /*i18n*/ { id: 'launch.unreadable', message: 'The launch’s id_token cannot be read.' },
+    );
   }
   const claims = parseLaunchClaims(payload);
   // Token times against real time, as ltijs and the LMS read them; the nonce's life on the app's clock.
@@ -111,7 +150,11 @@ export async function checkLaunch(app: App, req: Request, clientId: string): Pro
   if (!(await takeNonce(app.sql, claims.nonce, body.state, app.clock.now()))) {
     throw new LaunchRefused(
       401,
-      'This launch was not started by this tool’s sign-in in this browser, or was already used. Launch again from your course.',
+      /*i18n*/ {
+        id: 'launch.not-started-here',
+        message:
+          'This launch was not started by this tool’s sign-in in this browser, or was already used. Launch again from your course.',
+      },
     );
   }
   return claims;

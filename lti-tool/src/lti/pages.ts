@@ -96,9 +96,11 @@ export function nothingToPlacePage(returnUrl: string, jwt: string, accepted: str
 }
 
 /** The end of Dynamic Registration: tells the LMS's registration window to close. */
-export function registeredPage(nonce: string): string {
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Registered · Mentoring workspaces</title>
-<style>${trustedHtml(PAGE_STYLE)}</style></head><body><main><h1>Registered</h1><p>Mentoring workspaces is registered. You can close this window.</p></main>
+export function registeredPage(nonce: string, locale: Locale = 'en'): string {
+  const i18n = serverI18n(locale);
+  const title = i18n._({ id: 'register.done-title', message: 'Registered' });
+  return html`<!doctype html><html lang="${locale}" dir="${textDirection(locale)}"><head><meta charset="utf-8"><title>${title} · Mentoring workspaces</title>
+<style>${trustedHtml(PAGE_STYLE)}</style></head><body><main><h1>${title}</h1><p>${i18n._({ id: 'register.done', message: 'Mentoring workspaces is registered. You can close this window.' })}</p></main>
 <script nonce="${nonce}">(window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');</script></body></html>`
     .value;
 }

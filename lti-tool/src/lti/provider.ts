@@ -13,7 +13,7 @@ import { deepLinkPage, nothingToPlacePage, refusalPage, registeredPage, type Aud
 import { allowFormAction, cspNonce } from '../http/security.ts';
 import { cookieBlockedPage, type CookielessLaunches } from './cookieless.ts';
 import { answerRefusal } from './refusals.ts';
-import { pageLocale, type Text } from '../i18n/server.ts';
+import { pageLocale, serverI18n, type Text } from '../i18n/server.ts';
 import type { MessageDescriptor } from '@lingui/core';
 import { claimedBy } from './relaunch.ts';
 import { keepPlatformKeysets } from './keysets.ts';
@@ -128,6 +128,7 @@ function explainLaunchError(code: string | undefined): { message: MessageDescrip
 
 const NOT_ACCEPTED = /*i18n*/ { id: 'launch.not-accepted', message: 'This launch cannot be accepted' };
 const WENT_WRONG = /*i18n*/ { id: 'page.went-wrong', message: 'Something went wrong' };
+const CANNOT_PLACE = /*i18n*/ { id: 'deep-link.cannot-place', message: 'Cannot place the tool' };
 
 /** Issuer, client and LMS user id of a launch, for the log line of its refusal. */
 const launchedBy = (token: LtiLaunchToken) => ({ issuer: token.iss, clientId: token.clientId, lmsUserId: token.user });
@@ -145,7 +146,7 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       reason: err.message,
       audience: err.audience,
       title,
-      message: err.message,
+      message: err.text,
       ...launchedBy(token),
     });
 
@@ -188,8 +189,11 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
           req,
           res,
           token,
-          new LaunchRefused(400, 'The LMS did not say where to return the placement.'),
-          'Cannot place the tool',
+          new LaunchRefused(
+            400,
+            /*i18n*/ { id: 'deep-link.no-return', message: 'The LMS did not say where to return the placement.' },
+          ),
+          CANNOT_PLACE,
         );
       const returnUrl = settings.deep_link_return_url;
       if (app.config.production && !returnUrl.toLowerCase().startsWith('https://'))
@@ -197,16 +201,24 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
           req,
           res,
           token,
-          new LaunchRefused(400, 'The LMS’s deep-linking return address is not https.'),
-          'Cannot place the tool',
+          new LaunchRefused(
+            400,
+            /*i18n*/ { id: 'deep-link.not-https', message: 'The LMS’s deep-linking return address is not https.' },
+          ),
+          CANNOT_PLACE,
         );
       const admitted = await admitLaunch(app, claims, token.clientId);
       const locale = pageLocale(req.headers['accept-language'], claims[CLAIM.launchPresentation]?.locale);
+      // What the LMS shows the person placing the tool, in their language.
+      const i18n = serverI18n(locale);
       allowFormAction(res, returnUrl);
       if (!settings.accept_types.includes('ltiResourceLink')) {
         // Nothing the tool can place: the LMS hears an empty answer with the reason, never a success.
         const jwt = await lti.DeepLinking.createDeepLinkingMessage(token, [], {
-          errMessage: 'Mentoring workspaces can only be placed as an LTI link (ltiResourceLink).',
+          errMessage: i18n._({
+            id: 'deep-link.only-link',
+            message: 'Mentoring workspaces can only be placed as an LTI link (ltiResourceLink).',
+          }),
           errLog: `accept_types offered no ltiResourceLink: ${settings.accept_types.join(', ')}`,
         });
         return res.type('html').send(nothingToPlacePage(returnUrl, jwt, settings.accept_types, locale));
@@ -218,11 +230,14 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
           {
             type: 'ltiResourceLink',
             title: 'Mentoring workspaces',
-            text: 'Your confidential mentoring workspaces: goals, readings, reflection prompts and conversations.',
+            text: i18n._({
+              id: 'deep-link.link-text',
+              message: 'Your confidential mentoring workspaces: goals, readings, reflection prompts and conversations.',
+            }),
             url: toolEndpoints(app.config.publicUrl).launchUrl,
           },
         ],
-        { message: 'Mentoring workspaces was added to the course.' },
+        { message: i18n._({ id: 'deep-link.added', message: 'Mentoring workspaces was added to the course.' }) },
       );
       return res.type('html').send(deepLinkPage(returnUrl, jwt, admitted.context.title, locale));
     } catch (err) {
@@ -291,9 +306,12 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       status: 400,
       reason: 'UNREGISTERED_PLATFORM',
       audience: 'lms-admin',
-      title: 'Unknown LMS',
-      message:
-        'This LMS is not registered with Mentoring workspaces. Register it with LTI Dynamic Registration (the tool’s /register address), or ask the tool’s operator to add it (`npm run platform -- add`).',
+      title: /*i18n*/ { id: 'login.unknown-lms-title', message: 'Unknown LMS' },
+      message: /*i18n*/ {
+        id: 'login.unknown-lms',
+        message:
+          'This LMS is not registered with Mentoring workspaces. Register it with LTI Dynamic Registration (the tool’s /register address), or ask the tool’s operator to add it (`npm run platform -- add`).',
+      },
       issuer: loginIssuer(req),
     }),
   );
@@ -302,14 +320,19 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
       status: 401,
       reason: 'PLATFORM_NOT_ACTIVATED',
       audience: 'lms-admin',
-      title: 'LMS not activated',
-      message:
-        'This LMS is registered with Mentoring workspaces but not activated yet: the tool’s operator activates it.',
+      title: /*i18n*/ { id: 'login.inactive-lms-title', message: 'LMS not activated' },
+      message: /*i18n*/ {
+        id: 'login.inactive-lms',
+        message:
+          'This LMS is registered with Mentoring workspaces but not activated yet: the tool’s operator activates it.',
+      },
       issuer: loginIssuer(req),
     }),
   );
 
   lti.onDynamicRegistration(async (req, res) => {
+    // Registration is an LMS administrator's, in their browser's language.
+    const locale = pageLocale(req.headers['accept-language']);
     const configUrl = req.query.openid_configuration;
     if (typeof configUrl !== 'string' || !configUrl) {
       return res
@@ -317,27 +340,36 @@ export function wireProvider(lti: LtiProvider, app: App, cookieless: CookielessL
         .type('html')
         .send(
           refusalPage(
-            'Registration needs the LMS',
-            'Start the registration from your LMS: it opens this address with its openid_configuration.',
+            /*i18n*/ { id: 'register.needs-lms-title', message: 'Registration needs the LMS' },
+            /*i18n*/ {
+              id: 'register.needs-lms',
+              message: 'Start the registration from your LMS: it opens this address with its openid_configuration.',
+            },
             'lms-admin',
+            locale,
           ),
         );
     }
     try {
       const token = typeof req.query.registration_token === 'string' ? req.query.registration_token : undefined;
       await registerDynamically(app, configUrl, token);
-      return res.type('html').send(registeredPage(cspNonce(res)));
+      return res.type('html').send(registeredPage(cspNonce(res), locale));
     } catch (err) {
       // The remote's answer and internal errors stay in the log; the page says what to do.
-      const message =
+      const message: Text =
         err instanceof RegistrationError
           ? err.message
-          : 'Registration failed inside the tool. Its administrator can find the details in the tool’s log.';
+          : /*i18n*/ {
+              id: 'register.failed-inside',
+              message: 'Registration failed inside the tool. Its administrator can find the details in the tool’s log.',
+            };
       app.log.warn({ err }, 'dynamic registration failed');
       return res
         .status(err instanceof RegistrationError ? 400 : 500)
         .type('html')
-        .send(refusalPage('Registration failed', message, 'lms-admin'));
+        .send(
+          refusalPage(/*i18n*/ { id: 'register.failed', message: 'Registration failed' }, message, 'lms-admin', locale),
+        );
     }
   });
 }

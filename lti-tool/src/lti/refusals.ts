@@ -30,6 +30,12 @@ export interface Refusal {
 /** JSON for clients that prefer it (`Accept: application/json`); a page for browsers and anything else. */
 export const prefersJson = (req: Request) => req.accepts(['html', 'json']) === 'json';
 
+/** A page's language around a launch: the launch's own where it names one, else the browser's. */
+export function launchPageLocale(req: Request): Locale {
+  const body = req.body as { id_token?: unknown } | undefined;
+  return pageLocale(req.headers['accept-language'], claimedLocale(body?.id_token));
+}
+
 export function answerRefusal(app: App, req: Request, res: Response, r: Refusal) {
   app.log.warn(
     {
@@ -42,8 +48,7 @@ export function answerRefusal(app: App, req: Request, res: Response, r: Refusal)
     },
     'launch refused',
   );
-  const body = req.body as { id_token?: unknown } | undefined;
-  const locale = pageLocale(req.headers['accept-language'], claimedLocale(body?.id_token));
+  const locale = launchPageLocale(req);
   const message = say(serverI18n(locale), r.message);
   if (prefersJson(req)) {
     const code =

@@ -3,7 +3,7 @@ import { directoryFor } from '@mentoring/shared';
 import type { Handlers } from '../api.ts';
 import { findProgram, roster, rosterSyncedAt } from '../../models/programs.ts';
 import { syncRoster } from '../../services/roster.ts';
-import { notFound } from '../errors.ts';
+import { notFound } from '../../services/errors.ts';
 import type { App } from '../../services/app.ts';
 import { chooseMyLocale, reportMyTimeZone, describeMe } from '../../services/me.ts';
 
