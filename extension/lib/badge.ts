@@ -6,6 +6,7 @@
 import { i18n } from '@lingui/core';
 import { plural, t } from '@lingui/core/macro';
 import { browser } from 'wxt/browser';
+import { formatList } from '@mentoring/shared';
 import { readQueue } from './queue.ts';
 import { readAllPageStates, type PageState } from './page-state.ts';
 
@@ -43,7 +44,7 @@ export function badgeFor(waiting: number, page: PageState | null): Badge {
     onPage ? pageWords(onPage, found, approximate) : null,
     waiting ? plural(waiting, { one: '# clip waiting to be sent', other: '# clips waiting to be sent' }) : null,
   ].filter((part): part is string => !!part);
-  const details = new Intl.ListFormat(i18n.locale, { style: 'short', type: 'unit' }).format(parts);
+  const details = formatList(parts, i18n.locale, 'unit', 'short');
   return {
     text: waiting ? String(waiting) : !onPage ? '' : found === onPage ? String(onPage) : `${found}/${onPage}`,
     color: waiting ? WAITING_COLOR : PAGE_COLOR,

@@ -1,9 +1,10 @@
 /**
- * Dates as people read them, in the language the app speaks (`i18n.locale`): the formats shared
+ * Dates and numbers as people read them, in the language the app speaks (`i18n.locale`): the formats shared
  * with the extension (`@mentoring/shared/format`), and the app's own helpers for forms and lists.
  */
 import { i18n } from '@lingui/core';
 import * as shared from '@mentoring/shared/format';
+import { intlLocale } from '@mentoring/shared/rules/locale';
 
 const DAY = 86_400_000;
 
@@ -15,11 +16,12 @@ function calendarDay(day: string): Date {
 export const formatDay = (day: string): string => shared.formatDay(day, i18n.locale);
 export const formatDate = (iso: string): string => shared.formatDate(iso, i18n.locale);
 export const formatDateTime = (iso: string): string => shared.formatDateTime(iso, i18n.locale);
+export const formatNumber = (n: number): string => shared.formatNumber(n, i18n.locale);
 
 /** "in 3 days", "yesterday", "2 weeks ago": for scanning lists. */
 export function formatRelative(iso: string, now = Date.now()): string {
   const diff = Date.parse(iso) - now;
-  const rtf = new Intl.RelativeTimeFormat(i18n.locale, { numeric: 'auto' });
+  const rtf = new Intl.RelativeTimeFormat(intlLocale(i18n.locale), { numeric: 'auto' });
   const abs = Math.abs(diff);
   if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute');
   if (abs < DAY) return rtf.format(Math.round(diff / 3_600_000), 'hour');
