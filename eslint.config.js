@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import ts from 'typescript';
 
 /**
  * The parts' import boundaries (CONTRIBUTING.md): `shared` imports neither app; `extension` and `lti-tool`
@@ -17,6 +18,58 @@ const boundary = (files, parts, why, ...more) => ({
   },
 });
 const toolWhy = 'The tool never imports the extension or the tests.';
+
+/**
+ * `i18n/no-raw-numbers`: a number written into text people read (a JSX child, a Lingui message's
+ * `${…}`) comes out in Latin digits and without its noun agreeing (Arabic has six plural forms).
+ * Counts go through `plural` (its `#` is formatted in the reader's digits), other numbers through
+ * `formatNumber` (lib/dates.ts, lib/format.ts). Needs type information: it asks TypeScript what
+ * the expression is.
+ */
+const MESSAGE_CALLS = /^(t|msg|defineMessage|plural|select|selectOrdinal)$/;
+const noRawNumbers = {
+  meta: {
+    type: 'problem',
+    messages: {
+      raw: 'A number in text people read: use plural (for a count) or formatNumber, so it is in the reader’s digits and grammar.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const services = context.sourceCode.parserServices;
+    if (!services?.program) return {};
+    const isNumber = (node) => {
+      const type = services.getTypeAtLocation(node);
+      // Only what is surely a number: a ReactNode (children) may be one, but is not flagged.
+      const parts = (type.isUnion() ? type.types : [type]).filter((t) => !(t.flags & ts.TypeFlags.Nullable));
+      return parts.length > 0 && parts.every((t) => t.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike));
+    };
+    const check = (node) => {
+      if (isNumber(node)) context.report({ node, messageId: 'raw' });
+    };
+    // A template literal is a message's text when it is `t`/`msg`-tagged or a branch of plural/select.
+    const inMessage = (literal) => {
+      const parent = literal.parent;
+      if (parent.type === 'TaggedTemplateExpression') return MESSAGE_CALLS.test(parent.tag.name ?? '');
+      if (parent.type === 'JSXExpressionContainer') return ['JSXElement', 'JSXFragment'].includes(parent.parent.type);
+      const call = parent.type === 'Property' ? parent.parent.parent : null;
+      return (
+        call?.type === 'CallExpression' &&
+        MESSAGE_CALLS.test(call.callee.name ?? '') &&
+        call.arguments[0] !== parent.parent
+      );
+    };
+    return {
+      'JSXElement > JSXExpressionContainer, JSXFragment > JSXExpressionContainer'(node) {
+        if (node.expression.type !== 'JSXEmptyExpression' && node.expression.type !== 'TemplateLiteral')
+          check(node.expression);
+      },
+      TemplateLiteral(node) {
+        if (inMessage(node)) node.expressions.forEach(check);
+      },
+    };
+  },
+};
 
 export default tseslint.config(
   {
@@ -107,6 +160,17 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: [
+      'lti-tool/src/web/**/*.{ts,tsx}',
+      'extension/{entrypoints,ui,lib}/**/*.{ts,tsx}',
+      // The lint config's own test probes the rule here.
+      '**/*.lint-probe.tsx',
+    ],
+    ignores: ['**/*.test.{ts,tsx}'],
+    plugins: { i18n: { rules: { 'no-raw-numbers': noRawNumbers } } },
+    rules: { 'i18n/no-raw-numbers': 'error' },
   },
   prettier,
 );
