@@ -81,7 +81,7 @@ export default tseslint.config(
       'data/**',
       'docs/**',
       // The lint config's own test writes short-lived probes here.
-      '**/*.lint-probe.ts',
+      '**/*.lint-probe.{ts,tsx}',
     ],
   },
   js.configs.recommended,
@@ -162,12 +162,7 @@ export default tseslint.config(
     },
   },
   {
-    files: [
-      'lti-tool/src/web/**/*.{ts,tsx}',
-      'extension/{entrypoints,ui,lib}/**/*.{ts,tsx}',
-      // The lint config's own test probes the rule here.
-      '**/*.lint-probe.tsx',
-    ],
+    files: ['lti-tool/src/web/**/*.{ts,tsx}', 'extension/{entrypoints,ui,lib}/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],
     plugins: { i18n: { rules: { 'no-raw-numbers': noRawNumbers } } },
     rules: { 'i18n/no-raw-numbers': 'error' },
