@@ -164,6 +164,9 @@ describe.skipIf(!hasChromium)('the mentee journey in Arabic and in Spanish', () 
       await settled(app);
       await dismissNotices(app, say);
       await digitsRight();
+      // The conversation just scheduled shows its date, in the reader's digits.
+      const digits = j.locale === 'ar' ? /[٠-٩]/ : /[0-9]/;
+      expect(await frame.evaluate(() => document.body.innerText)).toMatch(digits);
       await axe.check(`workspace: goals (${j.locale})`, frame);
       expect(axe.screens.at(-1)?.violations ?? []).toEqual([]);
       await screenshotTool(
