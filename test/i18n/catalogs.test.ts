@@ -1,7 +1,8 @@
 /**
  * Every language has every message of the web app and of the extension, each valid ICU with the same
- * placeholders, plural and select arguments and markup (`<0>…</0>`) as the English source and no
- * count written bare (`{count} clips`); and
+ * placeholders, plural and select arguments and markup (`<0>…</0>`) as the English source, every
+ * plural form the language needs (Arabic's one, two, few, many) and no count written bare
+ * (`{count} clips`); and
  * the extension's manifest texts (`_locales/<lang>/messages.json`) have the same keys in every
  * language. A missing or broken translation fails here instead of showing English, or a blank,
  * to someone reading Arabic.
@@ -10,7 +11,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
-import { messageShape, rawCounts, type MessageToken } from '@mentoring/shared/i18n/message-shape';
+import {
+  messageShape,
+  missingPluralForms,
+  PLURAL_FORMS,
+  rawCounts,
+  type MessageToken,
+} from '@mentoring/shared/i18n/message-shape';
 import { LOCALES } from '@mentoring/shared/rules/locale';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -58,6 +65,11 @@ for (const part of PARTS) {
         expect(missing).toEqual([]);
         const broken = [...source.keys()].filter((id) => shape(catalog.get(id)!).join() !== shape(id).join());
         expect(broken.map((id) => `${id} → ${catalog.get(id)}`)).toEqual([]);
+        const unagreed = [...source.keys()].filter(
+          (id) =>
+            missingPluralForms(compileMessageOrThrow(catalog.get(id)!) as MessageToken[], PLURAL_FORMS[locale]!).length,
+        );
+        expect(unagreed.map((id) => `${id} → ${catalog.get(id)}`)).toEqual([]);
       });
     }
   });

@@ -1,14 +1,20 @@
 /**
  * Every language has every message of the server's catalogs (exports, calendar events, pages,
- * refusals), each a valid ICU message with the English source's arguments and select keys, no count
- * written bare (`{count} clips`, not a plural): a
- * missing or broken translation fails here instead of showing English, or a blank, to someone
- * reading Arabic.
+ * refusals), each a valid ICU message with the English source's arguments and select keys, every
+ * plural form the language needs (Arabic's one, two, few, many) and no count written bare
+ * (`{count} clips`, not a plural): a missing or broken translation fails here instead of showing
+ * English, a blank or a wrong form to someone reading Arabic.
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
-import { messageShape, rawCounts, type MessageToken } from '@mentoring/shared/i18n/message-shape';
+import {
+  messageShape,
+  missingPluralForms,
+  PLURAL_FORMS,
+  rawCounts,
+  type MessageToken,
+} from '@mentoring/shared/i18n/message-shape';
 import { LOCALES } from '@mentoring/shared/rules/locale';
 import { readPo } from './po.ts';
 import { serverI18n } from './server.ts';
@@ -44,6 +50,10 @@ describe('server catalogs', () => {
       expect(invalid.map(([id]) => id)).toEqual([]);
       const broken = [...english].filter(([id, text]) => shape(catalog.get(id)!).join() !== shape(text).join());
       expect(broken.map(([id]) => `${id} → ${catalog.get(id)}`)).toEqual([]);
+      const unagreed = [...catalog].filter(
+        ([, text]) => missingPluralForms(compileMessageOrThrow(text) as MessageToken[], PLURAL_FORMS[locale]!).length,
+      );
+      expect(unagreed.map(([id, text]) => `${id} → ${text}`)).toEqual([]);
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageShape, rawCounts, type MessageToken } from './message-shape.ts';
+import { messageShape, missingPluralForms, PLURAL_FORMS, rawCounts, type MessageToken } from './message-shape.ts';
 
 // Parsed as Lingui's compileMessage parses `{n, plural, one {# clip <0>new</0>} other {# clips}} for {who}`.
 const clips: MessageToken[] = [
@@ -21,5 +21,13 @@ describe('the shape of a message', () => {
     expect(rawCounts([['clipCount'], ' of ', ['total', 'number']])).toEqual(['clipCount']);
     expect(rawCounts(clips)).toEqual([]);
     expect(rawCounts([['who'], ' wrote'])).toEqual([]);
+  });
+});
+
+describe('plural forms', () => {
+  it('asks Arabic for one, two, few, many and other', () => {
+    expect(missingPluralForms(clips, PLURAL_FORMS.ar!)).toEqual(['n: two, few, many']);
+    expect(missingPluralForms(clips, PLURAL_FORMS.es!)).toEqual([]);
+    expect(missingPluralForms([['who']], PLURAL_FORMS.ar!)).toEqual([]);
   });
 });

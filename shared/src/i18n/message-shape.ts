@@ -53,3 +53,28 @@ export function rawCounts(tokens: readonly MessageToken[]): string[] {
   });
   return [...raw].sort();
 }
+
+/**
+ * The forms a language's plurals must each name, beyond what falling back to `other` says right:
+ * Arabic's one, two, few (3–10) and many (11–99) (its zero reads right as `other`: "٠ مقتطف");
+ * French and Spanish one and other; Chinese only other.
+ */
+export const PLURAL_FORMS: Readonly<Record<string, readonly string[]>> = {
+  en: ['one', 'other'],
+  es: ['one', 'other'],
+  fr: ['one', 'other'],
+  ar: ['one', 'two', 'few', 'many', 'other'],
+  zh: ['other'],
+};
+
+/** The forms a message's plurals leave out of those given (`n: two, few`). */
+export function missingPluralForms(tokens: readonly MessageToken[], forms: readonly string[]): string[] {
+  const missing: string[] = [];
+  walk(tokens, (token) => {
+    if (typeof token === 'string' || token[1] !== 'plural') return;
+    const branches = (token[2] ?? {}) as Record<string, unknown>;
+    const left = forms.filter((form) => !(form in branches));
+    if (left.length) missing.push(`${token[0]}: ${left.join(', ')}`);
+  });
+  return missing;
+}
