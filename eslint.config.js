@@ -26,6 +26,38 @@ const toolWhy = 'The tool never imports the extension or the tests.';
  * `formatNumber` (lib/dates.ts, lib/format.ts). Needs type information: it asks TypeScript what
  * the expression is.
  */
+/**
+ * `i18n/intl-locale`: `Intl` (and `toLocale…String`) given a language as it is writes Arabic in
+ * Latin digits; `intlLocale(locale)` (shared/src/rules/locale.ts) names the digits. A literal tag
+ * (`'en'` to check a time zone) is as meant.
+ */
+const intlLocaleRule = {
+  meta: {
+    type: 'problem',
+    messages: {
+      bare: 'A language given to Intl as it is: pass intlLocale(locale), or use shared/src/format.ts, so Arabic gets its digits.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const bare = (arg) => arg && (arg.type === 'Identifier' || arg.type === 'MemberExpression');
+    return {
+      NewExpression(node) {
+        const callee = node.callee;
+        if (callee.type === 'MemberExpression' && callee.object.name === 'Intl' && bare(node.arguments[0])) {
+          context.report({ node: node.arguments[0], messageId: 'bare' });
+        }
+      },
+      CallExpression(node) {
+        const callee = node.callee;
+        if (callee.type === 'MemberExpression' && /^toLocale(Date|Time)?String$/.test(callee.property.name ?? '')) {
+          if (bare(node.arguments[0])) context.report({ node: node.arguments[0], messageId: 'bare' });
+        }
+      },
+    };
+  },
+};
+
 const MESSAGE_CALLS = /^(t|msg|defineMessage|plural|select|selectOrdinal)$/;
 const noRawNumbers = {
   meta: {
@@ -162,9 +194,16 @@ export default tseslint.config(
     },
   },
   {
+    plugins: { i18n: { rules: { 'no-raw-numbers': noRawNumbers, 'intl-locale': intlLocaleRule } } },
+  },
+  {
+    files: ['shared/src/**/*.ts', 'lti-tool/src/**/*.{ts,tsx}', 'extension/{entrypoints,ui,lib}/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'i18n/intl-locale': 'error' },
+  },
+  {
     files: ['lti-tool/src/web/**/*.{ts,tsx}', 'extension/{entrypoints,ui,lib}/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],
-    plugins: { i18n: { rules: { 'no-raw-numbers': noRawNumbers } } },
     rules: { 'i18n/no-raw-numbers': 'error' },
   },
   prettier,

@@ -1,7 +1,8 @@
 /**
- * `i18n/no-raw-numbers` (eslint.config.js) fails on a number written raw into text people read —
- * a JSX child, a `t` message, a plural's branch — and passes a count given to `plural` or a number
- * through `formatNumber`. Each case lints a short-lived probe in the web app (`*.lint-probe.tsx`,
+ * The language rules of eslint.config.js: `i18n/no-raw-numbers` fails on a number written raw into
+ * text people read — a JSX child, a `t` message, a plural's branch — and passes a count given to
+ * `plural` or a number through `formatNumber`; `i18n/intl-locale` fails on `Intl` given a language
+ * without `intlLocale` (Arabic would get Latin digits). Each case lints a short-lived probe in the web app (`*.lint-probe.tsx`,
  * which the config ignores in ordinary runs) with the config as it is.
  */
 import { rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const eslint = new ESLint({ cwd: root, ignore: false });
 const written: string[] = [];
 
-async function rawNumbers(body: string): Promise<number[]> {
+async function lintProbe(body: string, rule: string): Promise<number[]> {
   const file = path.join(root, 'lti-tool/src/web/screens', `raw-numbers-${written.length}.lint-probe.tsx`);
   written.push(file);
   writeFileSync(
@@ -21,6 +22,8 @@ async function rawNumbers(body: string): Promise<number[]> {
     [
       "import { plural, t } from '@lingui/core/macro';",
       "import { Trans } from '@lingui/react/macro';",
+      "import { i18n } from '@lingui/core';",
+      "import { intlLocale } from '@mentoring/shared';",
       "import { formatNumber } from '../lib/dates.ts';",
       'export function Probe({ clips, names }: { clips: string[]; names: string }) {',
       `  return ${body};`,
@@ -29,8 +32,10 @@ async function rawNumbers(body: string): Promise<number[]> {
     ].join('\n'),
   );
   const [result] = await eslint.lintFiles([file]);
-  return result!.messages.filter((m) => m.ruleId === 'i18n/no-raw-numbers').map((m) => m.line);
+  return result!.messages.filter((m) => m.ruleId === rule).map((m) => m.line);
 }
+
+const rawNumbers = (body: string) => lintProbe(body, 'i18n/no-raw-numbers');
 
 afterEach(() => {
   for (const file of written.splice(0)) rmSync(file, { force: true });
@@ -54,6 +59,23 @@ describe('i18n/no-raw-numbers', { timeout: 120_000 }, () => {
     expect(
       await rawNumbers(
         "<p title={t`History (${formatNumber(clips.length)})`}>{plural(clips.length, { one: '# clip', other: '# clips' })} {names} {formatNumber(2)}</p>",
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('i18n/intl-locale', { timeout: 120_000 }, () => {
+  const bare = (body: string) => lintProbe(body, 'i18n/intl-locale');
+
+  it('refuses Intl given the language as it is', async () => {
+    expect(await bare('<p>{new Intl.NumberFormat(i18n.locale).format(clips.length)}</p>')).toHaveLength(1);
+    expect(await bare('<p>{new Date().toLocaleDateString(i18n.locale)}</p>')).toHaveLength(1);
+  });
+
+  it('passes intlLocale and a literal tag', async () => {
+    expect(
+      await bare(
+        "<p>{new Intl.NumberFormat(intlLocale(i18n.locale)).format(clips.length)} {new Intl.DateTimeFormat('en').format(0)} {names}</p>",
       ),
     ).toEqual([]);
   });
