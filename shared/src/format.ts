@@ -49,8 +49,8 @@ export function formatDateTime(iso: string, locale: Locale | string, timeZone?: 
 }
 
 /** A number as the reader's language writes it: "1,234", "1 234", "١٬٢٣٤". */
-export function formatNumber(n: number, locale: Locale | string): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(n);
+export function formatNumber(n: number, locale: Locale | string, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(intlLocale(locale), options).format(n);
 }
 
 /** A list as the reader's language writes one: "A, B and C", "A و B", "A、B和C" (`or` for a choice). */

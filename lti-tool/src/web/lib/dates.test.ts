@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { i18n } from '@lingui/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { speakEnglish } from '../i18n/testing.ts';
 import { formatCountdown, fromDateTimeLocal, isOverdue, secondsUntil, toDateTimeLocal } from './dates.ts';
 
 describe('dates', () => {
+  afterEach(speakEnglish);
   it('round-trips a datetime-local value through an instant', () => {
     const iso = fromDateTimeLocal('2026-03-04T16:30');
     expect(iso).not.toBeNull();
@@ -21,5 +24,7 @@ describe('dates', () => {
     expect(secondsUntil('2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:00:05Z'))).toBe(0);
     expect(formatCountdown(599)).toBe('9:59');
     expect(formatCountdown(61)).toBe('1:01');
+    i18n.loadAndActivate({ locale: 'ar', messages: {} });
+    expect(formatCountdown(599)).toBe('٩:٥٩');
   });
 });

@@ -61,6 +61,8 @@ export function secondsUntil(iso: string, now = Date.now()): number {
   return Math.max(0, Math.ceil((Date.parse(iso) - now) / 1000));
 }
 
+/** "9:59", "٩:٥٩": minutes and seconds in the reader's digits. */
 export function formatCountdown(seconds: number): string {
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  const minutes = shared.formatNumber(Math.floor(seconds / 60), i18n.locale);
+  return `${minutes}:${shared.formatNumber(seconds % 60, i18n.locale, { minimumIntegerDigits: 2 })}`;
 }
