@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import ts from 'typescript';
 
 /**
  * The parts' import boundaries (CONTRIBUTING.md): `shared` imports neither app; `extension` and `lti-tool`
@@ -18,6 +19,90 @@ const boundary = (files, parts, why, ...more) => ({
 });
 const toolWhy = 'The tool never imports the extension or the tests.';
 
+/**
+ * `i18n/no-raw-numbers`: a number written into text people read (a JSX child, a Lingui message's
+ * `${…}`) comes out in Latin digits and without its noun agreeing (Arabic has six plural forms).
+ * Counts go through `plural` (its `#` is formatted in the reader's digits), other numbers through
+ * `formatNumber` (lib/dates.ts, lib/format.ts). Needs type information: it asks TypeScript what
+ * the expression is.
+ */
+/**
+ * `i18n/intl-locale`: `Intl` (and `toLocale…String`) given a language as it is writes Arabic in
+ * Latin digits; `intlLocale(locale)` (shared/src/rules/locale.ts) names the digits. A literal tag
+ * (`'en'` to check a time zone) is as meant.
+ */
+const intlLocaleRule = {
+  meta: {
+    type: 'problem',
+    messages: {
+      bare: 'A language given to Intl as it is: pass intlLocale(locale), or use shared/src/format.ts, so Arabic gets its digits.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const bare = (arg) => arg && (arg.type === 'Identifier' || arg.type === 'MemberExpression');
+    return {
+      NewExpression(node) {
+        const callee = node.callee;
+        if (callee.type === 'MemberExpression' && callee.object.name === 'Intl' && bare(node.arguments[0])) {
+          context.report({ node: node.arguments[0], messageId: 'bare' });
+        }
+      },
+      CallExpression(node) {
+        const callee = node.callee;
+        if (callee.type === 'MemberExpression' && /^toLocale(Date|Time)?String$/.test(callee.property.name ?? '')) {
+          if (bare(node.arguments[0])) context.report({ node: node.arguments[0], messageId: 'bare' });
+        }
+      },
+    };
+  },
+};
+
+const MESSAGE_CALLS = /^(t|msg|defineMessage|plural|select|selectOrdinal)$/;
+const noRawNumbers = {
+  meta: {
+    type: 'problem',
+    messages: {
+      raw: 'A number in text people read: use plural (for a count) or formatNumber, so it is in the reader’s digits and grammar.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const services = context.sourceCode.parserServices;
+    if (!services?.program) return {};
+    const isNumber = (node) => {
+      const type = services.getTypeAtLocation(node);
+      // Only what is surely a number: a ReactNode (children) may be one, but is not flagged.
+      const parts = (type.isUnion() ? type.types : [type]).filter((t) => !(t.flags & ts.TypeFlags.Nullable));
+      return parts.length > 0 && parts.every((t) => t.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike));
+    };
+    const check = (node) => {
+      if (isNumber(node)) context.report({ node, messageId: 'raw' });
+    };
+    // A template literal is a message's text when it is `t`/`msg`-tagged or a branch of plural/select.
+    const inMessage = (literal) => {
+      const parent = literal.parent;
+      if (parent.type === 'TaggedTemplateExpression') return MESSAGE_CALLS.test(parent.tag.name ?? '');
+      if (parent.type === 'JSXExpressionContainer') return ['JSXElement', 'JSXFragment'].includes(parent.parent.type);
+      const call = parent.type === 'Property' ? parent.parent.parent : null;
+      return (
+        call?.type === 'CallExpression' &&
+        MESSAGE_CALLS.test(call.callee.name ?? '') &&
+        call.arguments[0] !== parent.parent
+      );
+    };
+    return {
+      'JSXElement > JSXExpressionContainer, JSXFragment > JSXExpressionContainer'(node) {
+        if (node.expression.type !== 'JSXEmptyExpression' && node.expression.type !== 'TemplateLiteral')
+          check(node.expression);
+      },
+      TemplateLiteral(node) {
+        if (inMessage(node)) node.expressions.forEach(check);
+      },
+    };
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -28,7 +113,7 @@ export default tseslint.config(
       'data/**',
       'docs/**',
       // The lint config's own test writes short-lived probes here.
-      '**/*.lint-probe.ts',
+      '**/*.lint-probe.{ts,tsx}',
     ],
   },
   js.configs.recommended,
@@ -107,6 +192,19 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    plugins: { i18n: { rules: { 'no-raw-numbers': noRawNumbers, 'intl-locale': intlLocaleRule } } },
+  },
+  {
+    files: ['shared/src/**/*.ts', 'lti-tool/src/**/*.{ts,tsx}', 'extension/{entrypoints,ui,lib}/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'i18n/intl-locale': 'error' },
+  },
+  {
+    files: ['lti-tool/src/web/**/*.{ts,tsx}', 'extension/{entrypoints,ui,lib}/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'i18n/no-raw-numbers': 'error' },
   },
   prettier,
 );

@@ -6,6 +6,8 @@
 import { i18n } from '@lingui/core';
 import { plural, t } from '@lingui/core/macro';
 import { browser } from 'wxt/browser';
+import { formatList } from '@mentoring/shared';
+import { formatNumber } from './format.ts';
 import { readQueue } from './queue.ts';
 import { readAllPageStates, type PageState } from './page-state.ts';
 
@@ -19,9 +21,12 @@ export interface Badge {
 }
 
 /** What the page's clips are: all found, or how many were found (and how many only approximately). */
-function pageWords(onPage: number, found: number, approximate: number): string {
-  if (found === onPage) return plural(onPage, { one: '# clip on this page', other: '# clips on this page' });
-  if (!approximate) {
+function pageWords(onPage: number, foundCount: number, approximateCount: number): string {
+  // Named as the messages' placeholders, in the reader's digits.
+  const found = formatNumber(foundCount);
+  const approximate = formatNumber(approximateCount);
+  if (foundCount === onPage) return plural(onPage, { one: '# clip on this page', other: '# clips on this page' });
+  if (!approximateCount) {
     return plural(onPage, {
       one: `${found} of # clip found on this page`,
       other: `${found} of # clips found on this page`,
@@ -43,9 +48,15 @@ export function badgeFor(waiting: number, page: PageState | null): Badge {
     onPage ? pageWords(onPage, found, approximate) : null,
     waiting ? plural(waiting, { one: '# clip waiting to be sent', other: '# clips waiting to be sent' }) : null,
   ].filter((part): part is string => !!part);
-  const details = new Intl.ListFormat(i18n.locale, { style: 'short', type: 'unit' }).format(parts);
+  const details = formatList(parts, i18n.locale, 'unit', 'short');
   return {
-    text: waiting ? String(waiting) : !onPage ? '' : found === onPage ? String(onPage) : `${found}/${onPage}`,
+    text: waiting
+      ? formatNumber(waiting)
+      : !onPage
+        ? ''
+        : found === onPage
+          ? formatNumber(onPage)
+          : `${formatNumber(found)}/${formatNumber(onPage)}`,
     color: waiting ? WAITING_COLOR : PAGE_COLOR,
     title: parts.length ? t`Mentoring workspace: ${details}` : t`Mentoring workspace`,
   };

@@ -3,7 +3,7 @@
  * URL, title), or, where no content script can run (a PDF viewer, a frame), from the text the
  * context menu reports. Over-long selections are cut with a notice (shared `limitQuote`).
  */
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 import type { Browser } from 'wxt/browser';
 import { limitQuote, MAX_QUOTE_LENGTH, type PageDocument, type Selector } from '@mentoring/shared';
 import { askTab, type PageSelection } from './messages.ts';
@@ -107,9 +107,11 @@ async function selectionInPage(tabId: number): Promise<PageSelection | null> {
 
 /** Said when a selection was cut to the longest quote a clip keeps (shared `limitQuote`). */
 function cutNotice(length: number): string {
-  const had = formatNumber(length);
   const kept = formatNumber(MAX_QUOTE_LENGTH);
-  return t`The selection had ${had} characters; the first ${kept} were kept.`;
+  return plural(length, {
+    one: `The selection had # character; the first ${kept} were kept.`,
+    other: `The selection had # characters; the first ${kept} were kept.`,
+  });
 }
 
 /** Keeps the selectors of a cut selection to its kept beginning. */

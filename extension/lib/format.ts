@@ -7,7 +7,7 @@ import * as shared from '@mentoring/shared/format';
 
 export const formatDay = (day: string): string => shared.formatDay(day, i18n.locale);
 export const formatDateTime = (iso: string): string => shared.formatDateTime(iso, i18n.locale);
-export const formatNumber = (n: number): string => new Intl.NumberFormat(i18n.locale).format(n);
+export const formatNumber = (n: number): string => shared.formatNumber(n, i18n.locale);
 
 /** The start of a long text, cut with an ellipsis, for a glance. */
 export const excerpt = (text: string, max = 160): string => (text.length > max ? `${text.slice(0, max)}…` : text);

@@ -6,7 +6,7 @@
  * (locale.ts) switches to the person's language.
  */
 import { i18n, type Messages } from '@lingui/core';
-import { LOCALES, textDirection, type Locale } from '@mentoring/shared';
+import { intlLocale, LOCALES, textDirection, type Locale } from '@mentoring/shared';
 import { pseudoMessages } from '@mentoring/shared/i18n/pseudo';
 import { messages as ar } from '../locales/ar.po';
 import { messages as en } from '../locales/en.po';
@@ -21,7 +21,9 @@ i18n.loadAndActivate({ locale: 'en', messages: en });
 let pseudo = false;
 
 export function activateLocale(locale: Locale): void {
-  if (i18n.locale !== locale) i18n.loadAndActivate({ locale, messages: catalogs[locale] });
+  // Lingui formats `#` and `{n, number}` with `locales` (Arabic-Indic digits for Arabic).
+  if (i18n.locale !== locale)
+    i18n.loadAndActivate({ locale, locales: [intlLocale(locale)], messages: catalogs[locale] });
 }
 
 /**
@@ -32,7 +34,7 @@ export function showPseudoLocale(): void {
   pseudo = true;
   const messages = pseudoMessages(en);
   for (const locale of LOCALES) catalogs[locale] = messages;
-  i18n.loadAndActivate({ locale: i18n.locale, messages });
+  i18n.loadAndActivate({ locale: i18n.locale, locales: i18n.locales, messages });
 }
 
 /** The page's `lang` and `dir`, which the styles mirror by (logical properties). */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatDocumentDay, formatMoment, formatTime, isTimeZone } from './format.ts';
+import {
+  formatDateTime,
+  formatDay,
+  formatDocumentDay,
+  formatList,
+  formatMoment,
+  formatNumber,
+  formatTime,
+  isTimeZone,
+} from './format.ts';
 
 const NOW = new Date(2026, 2, 1).getTime();
 
@@ -9,7 +18,7 @@ describe('dates as people read them', () => {
     expect(formatDay('2026-03-04', 'es', NOW)).toBe('mié, 4 mar');
     expect(formatDay('2027-03-04', 'fr', NOW)).toBe('jeu. 4 mars 2027');
     expect(formatDay('2026-03-04', 'zh', NOW)).toBe('3月4日周三');
-    expect(formatDay('2026-03-04', 'ar', NOW)).toBe('الأربعاء، 4 مارس');
+    expect(formatDay('2026-03-04', 'ar', NOW)).toBe('الأربعاء، ٤ مارس');
   });
 
   it('shows an instant in the time zone given, never as ISO', () => {
@@ -35,5 +44,31 @@ describe('dates as people read them', () => {
     expect(isTimeZone('Europe/Paris')).toBe(true);
     expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
     expect(isTimeZone('')).toBe(false);
+  });
+});
+
+describe('Arabic digits', () => {
+  // Arabic-Indic digits (٠-٩); Latin ones would be what CLDR 46+ gives plain `ar`.
+  const latin = /[0-9]/;
+  it('writes numbers in Arabic-Indic digits for Arabic, Latin ones elsewhere', () => {
+    expect(formatNumber(1234, 'ar')).toBe('١٬٢٣٤');
+    expect(formatNumber(1234, 'fr')).toBe('1\u202f234');
+    expect(formatNumber(1234, 'en')).toBe('1,234');
+  });
+  it('writes Arabic dates and times in Arabic-Indic digits', () => {
+    for (const text of [
+      formatDay('2027-03-04', 'ar', NOW),
+      formatDateTime('2026-03-04T15:30:00Z', 'ar', 'UTC'),
+      formatDocumentDay('2026-09-30', 'ar'),
+      formatTime('2026-10-01T15:00:00Z', 'ar', 'America/Mexico_City'),
+      formatMoment('2026-10-01T15:00:00Z', 'ar'),
+    ]) {
+      expect(text).not.toMatch(latin);
+      expect(text).toMatch(/[٠-٩]/);
+    }
+  });
+  it('writes lists as each language does', () => {
+    expect(formatList(['Ana', 'Luis', 'Marta'], 'es')).toBe('Ana, Luis y Marta');
+    expect(formatList(['Ana', 'Luis'], 'en', 'disjunction')).toBe('Ana or Luis');
   });
 });

@@ -1,12 +1,13 @@
 /**
- * Dates and times as people read them, through `Intl` in the reader's language, one home for every
- * part. On screen (the web app, the extension) dates are short and leave out this year; instants
+ * Dates, times, numbers and lists as people read them, through `Intl` in the reader's language (Arabic
+ * with Arabic-Indic digits, `intlLocale`), one home for every part. On screen (the web app, the extension) dates are short and leave out this year; instants
  * (`…T…Z`) show in the reader's time zone (or the one given); due dates are calendar days
  * (`YYYY-MM-DD`) and are never shifted by a time zone. In documents read later (e-mails, exports,
  * calendar events) a date carries its year and a time always names its zone, so nobody wonders
  * whose three o'clock it is.
  */
 import type { Locale } from './domain.ts';
+import { intlLocale } from './rules/locale.ts';
 
 function calendarDay(day: string): Date {
   const [y, m, d] = day.split('-').map(Number);
@@ -21,18 +22,23 @@ function yearIfOther(d: Date, now: number): { year?: 'numeric' } {
 /** A calendar day (a due date): "Thu 4 Mar", "jue, 4 mar". */
 export function formatDay(day: string, locale: Locale | string, now = Date.now()): string {
   const d = calendarDay(day);
-  return d.toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short', ...yearIfOther(d, now) });
+  return d.toLocaleDateString(intlLocale(locale), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...yearIfOther(d, now),
+  });
 }
 
 /** The day of an instant: "4 Mar". */
 export function formatDate(iso: string, locale: Locale | string, now = Date.now()): string {
   const d = new Date(iso);
-  return d.toLocaleDateString(locale, { day: 'numeric', month: 'short', ...yearIfOther(d, now) });
+  return d.toLocaleDateString(intlLocale(locale), { day: 'numeric', month: 'short', ...yearIfOther(d, now) });
 }
 
 /** An instant with its time: "Thu 4 Mar, 16:30" (a conversation). */
 export function formatDateTime(iso: string, locale: Locale | string, timeZone?: string): string {
-  return new Date(iso).toLocaleString(locale, {
+  return new Date(iso).toLocaleString(intlLocale(locale), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -40,6 +46,21 @@ export function formatDateTime(iso: string, locale: Locale | string, timeZone?: 
     minute: '2-digit',
     timeZone,
   });
+}
+
+/** A number as the reader's language writes it: "1,234", "1 234", "١٬٢٣٤". */
+export function formatNumber(n: number, locale: Locale | string, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(intlLocale(locale), options).format(n);
+}
+
+/** A list as the reader's language writes one: "A, B and C", "A و B", "A、B和C" (`or` for a choice). */
+export function formatList(
+  items: readonly string[],
+  locale: Locale | string,
+  type: 'conjunction' | 'disjunction' | 'unit' = 'conjunction',
+  style: Intl.ListFormatStyle = 'long',
+): string {
+  return new Intl.ListFormat(intlLocale(locale), { type, style }).format(items);
 }
 
 // ---- In documents: e-mails, exports, calendar events ----------------------------------------
@@ -59,7 +80,7 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale} ${timeZone} ${JSON.stringify(options)}`;
   let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone })));
   return f;
 }
 

@@ -2,7 +2,7 @@
  * The mentee's journey in the web app in Arabic (right-to-left) and in Spanish, each person launched
  * by the test LMS in their own LMS language (`launch_presentation.locale` ar-EG and es-MX): the home,
  * a goal with an action, the next conversation scheduled, a passage in English clipped into the
- * workspace, axe-core on each screen. The words to find are read from the same catalogs the app
+ * workspace, axe-core on each screen; in Arabic, no Latin digit the tool wrote (`test/support/digits.ts`). The words to find are read from the same catalogs the app
  * ships, so the test fails where the app shows anything but the person's language.
  * `npm run screenshots` writes docs/screenshots/*-ar.png and *-es.png (with a 390 px Arabic workspace).
  */
@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
+import { latinDigits } from '../support/digits.ts';
 import { COORDINATOR, MENTOR } from './journeys/story.ts';
 import {
   AxeReport,
@@ -124,6 +125,11 @@ describe.skipIf(!hasChromium)('the mentee journey in Arabic and in Spanish', () 
         j.dir,
       ]);
       await settled(app);
+      /** Arabic counts, dates and times are in Arabic-Indic digits (٠١٢٣); Spanish ones in Latin digits. */
+      const digitsRight = async () => {
+        if (j.locale === 'ar') expect(await latinDigits(frame)).toEqual([]);
+      };
+      await digitsRight();
       await axe.check(`home (${j.locale})`, frame);
       expect(axe.screens.at(-1)?.violations ?? []).toEqual([]);
       await screenshotTool(page, `home-${j.locale}`);
@@ -157,6 +163,10 @@ describe.skipIf(!hasChromium)('the mentee journey in Arabic and in Spanish', () 
       await nudge.waitFor({ state: 'detached' });
       await settled(app);
       await dismissNotices(app, say);
+      await digitsRight();
+      // The conversation just scheduled shows its date, in the reader's digits.
+      const digits = j.locale === 'ar' ? /[٠-٩]/ : /[0-9]/;
+      expect(await frame.evaluate(() => document.body.innerText)).toMatch(digits);
       await axe.check(`workspace: goals (${j.locale})`, frame);
       expect(axe.screens.at(-1)?.violations ?? []).toEqual([]);
       await screenshotTool(
@@ -182,6 +192,7 @@ describe.skipIf(!hasChromium)('the mentee journey in Arabic and in Spanish', () 
       expect(await quote.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
       await settled(app);
       await dismissNotices(app, say);
+      await digitsRight();
       await axe.check(`workspace: clips (${j.locale})`, frame);
       expect(axe.screens.at(-1)?.violations ?? []).toEqual([]);
       await screenshotTool(page, `clips-${j.locale}`, app.getByRole('tablist', { name: say('Workspace sections') }));

@@ -1,6 +1,8 @@
 /**
- * Every language has every message of the web app and of the extension, with the same
- * placeholders, plural and select arguments and markup (`<0>…</0>`) as the English source; and
+ * Every language has every message of the web app and of the extension, each valid ICU with the same
+ * placeholders, plural and select arguments and markup (`<0>…</0>`) as the English source, every
+ * plural form the language needs (Arabic's one, two, few, many) and no count written bare
+ * (`{count} clips`); and
  * the extension's manifest texts (`_locales/<lang>/messages.json`) have the same keys in every
  * language. A missing or broken translation fails here instead of showing English, or a blank,
  * to someone reading Arabic.
@@ -8,6 +10,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
+import {
+  messageShape,
+  missingPluralForms,
+  PLURAL_FORMS,
+  rawCounts,
+  type MessageToken,
+} from '@mentoring/shared/i18n/message-shape';
 import { LOCALES } from '@mentoring/shared/rules/locale';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -23,13 +33,8 @@ function readCatalog(dir: string, locale: string): Map<string, string> {
   return entries;
 }
 
-/** The parts of a message a translation must keep: argument names, `#`, and markup tags. */
-function placeholders(message: string): string[] {
-  const args = [...message.matchAll(/\{\s*([A-Za-z0-9_]+)\s*[,}]/g)].map((m) => `{${m[1]}}`);
-  const tags = [...message.matchAll(/<\/?\d+\/?>/g)].map((m) => m[0]);
-  const pound = message.includes('#') ? ['#'] : [];
-  return [...new Set([...args, ...tags, ...pound])].sort();
-}
+/** A message's shape from its parse (arguments, select keys, `#`, markup); throws on invalid ICU. */
+const shape = (message: string) => messageShape(compileMessageOrThrow(message) as MessageToken[]);
 
 const PARTS = [
   { name: 'web app', dir: 'lti-tool/src/web/locales', atLeast: 100 },
@@ -44,15 +49,27 @@ for (const part of PARTS) {
       expect(source.size).toBeGreaterThan(part.atLeast);
     });
 
+    it('writes no count bare: each is a plural’s # or formatted, in the reader’s digits and grammar', () => {
+      for (const locale of LOCALES) {
+        const raw = [...readCatalog(part.dir, locale)].filter(
+          ([id, text]) => rawCounts(compileMessageOrThrow(text || id) as MessageToken[]).length,
+        );
+        expect(raw.map(([id, text]) => `${locale} ${id}: ${text}`)).toEqual([]);
+      }
+    });
+
     for (const locale of LOCALES.filter((l) => l !== 'en')) {
       it(`${locale} translates every message with the same placeholders`, () => {
         const catalog = readCatalog(part.dir, locale);
         const missing = [...source.keys()].filter((id) => !catalog.get(id));
         expect(missing).toEqual([]);
-        const broken = [...source.keys()].filter(
-          (id) => placeholders(catalog.get(id)!).join() !== placeholders(id).join(),
-        );
+        const broken = [...source.keys()].filter((id) => shape(catalog.get(id)!).join() !== shape(id).join());
         expect(broken.map((id) => `${id} → ${catalog.get(id)}`)).toEqual([]);
+        const unagreed = [...source.keys()].filter(
+          (id) =>
+            missingPluralForms(compileMessageOrThrow(catalog.get(id)!) as MessageToken[], PLURAL_FORMS[locale]!).length,
+        );
+        expect(unagreed.map((id) => `${id} → ${catalog.get(id)}`)).toEqual([]);
       });
     }
   });

@@ -14,7 +14,7 @@ import type { OutboxStatus } from '@/lib/outbox';
 import { openSidePanel } from '@/lib/side-panel';
 import { describeError } from '@/lib/problems';
 import { signedOutReason } from '@/lib/tool';
-import { excerpt } from '@/lib/format';
+import { excerpt, formatNumber } from '@/lib/format';
 import { useConnection, useKeptPassages, useOutboxStatus, useQueue } from '@/ui/use-stored';
 import { Quote } from '@/ui/Quote';
 import { OpenInReader } from './OpenInReader';
@@ -89,7 +89,7 @@ export function PopupPage() {
                 {!c.held && c.lastError && (
                   <p className="hint">
                     <Trans>
-                      Tried {c.attempts}×: {c.lastError}
+                      Tried {formatNumber(c.attempts)}×: {c.lastError}
                     </Trans>
                   </p>
                 )}

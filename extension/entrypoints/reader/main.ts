@@ -4,10 +4,11 @@
  * fingerprint, by which the PDF's clips are asked for), and answers the background as a content
  * script does: the selection for clipping, the clips' passages to highlight, a clip to scroll to.
  */
-import { plural, t } from '@lingui/core/macro';
+import { ph, plural, t } from '@lingui/core/macro';
 import { browser } from 'wxt/browser';
 import { describe } from '@mentoring/shared/anchoring/index';
 import { answerWith, askBackground, type AnchorResults, type ContentRequest, type ReaderRequest } from '@/lib/messages';
+import { formatNumber } from '@/lib/format';
 import { setPageLanguage } from '@/lib/i18n';
 import { followLocale } from '@/lib/locale';
 import { anchorInPdf } from '@/lib/pdf-text';
@@ -34,9 +35,12 @@ const myTab = browser.tabs.getCurrent().then((tab) => (myTabId = tab?.id));
 const say = (text: string) => (statusEl.textContent = text);
 const notAPdf = (reason: string) => t`This file could not be opened as a PDF (${reason}).`;
 const titled = (title: string) => t`${title} – Mentoring reader`;
-const siteAnswered = (status: number) => t`the site answered ${status}`;
+const siteAnswered = (status: number) => t`the site answered ${ph({ status: formatNumber(status) })}`;
 const notLoaded = (site: string, reason: string) => t`The PDF could not be loaded from ${site} (${reason}).`;
-const someFound = (count: number, all: number) => t`${count} of ${all} clips found in this PDF`;
+const someFound = (count: number, all: number) => {
+  const found = formatNumber(count);
+  return plural(all, { one: `${found} of # clip found in this PDF`, other: `${found} of # clips found in this PDF` });
+};
 
 /** The page's own words (its HTML is English), in the extension's language, now and on a change. */
 function speak(): void {

@@ -15,9 +15,10 @@ import {
 } from 'pdfjs-dist';
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { t } from '@lingui/core/macro';
+import { ph, t } from '@lingui/core/macro';
+import { formatNumber } from '@/lib/format';
 
-const pageLabel = (page: number) => t`Page ${page}`;
+const pageLabel = (page: number) => t`Page ${ph({ page: formatNumber(page) })}`;
 import { pagePieces, pageAt, pdfText, type PdfText } from '@/lib/pdf-text';
 
 // The worker is one of the extension's own files (extension pages may run only those), started

@@ -16,7 +16,7 @@ import {
 import type { Connection } from '@/lib/connection';
 import { askBackground, type AnchorResult } from '@/lib/messages';
 import type { PageState } from '@/lib/page-state';
-import { excerpt, formatDateTime, formatDay } from '@/lib/format';
+import { excerpt, formatDateTime, formatDay, formatNumber } from '@/lib/format';
 import { describeError } from '@/lib/problems';
 import { callTool } from '@/lib/tool';
 import { clipQueries, goalQueries, partnershipQueries, useGoals } from '@/ui/tool-queries';
@@ -360,10 +360,10 @@ function openTitle(clip: Clip): string {
 
 /** "4 of 5 found on this page", saying how many only approximately and naming those not found. */
 function FoundSummary({ clips, found }: { clips: Clip[]; found: PageState['found'] }) {
-  const exactly = clips.filter((c) => found[c.id] === true).length;
+  const exactly = formatNumber(clips.filter((c) => found[c.id] === true).length);
   const approximate = clips.filter((c) => typeof found[c.id] === 'object').length;
   const missing = clips.filter((c) => !found[c.id]);
-  if (exactly === clips.length) return null;
+  if (!missing.length && !approximate) return null;
   return (
     <p className="notice" role="status">
       {plural(clips.length, {

@@ -1,12 +1,20 @@
 /**
  * Every language has every message of the server's catalogs (exports, calendar events, pages,
- * refusals), each a valid ICU message with the English source's arguments and select keys: a
- * missing or broken translation fails here instead of showing English, or a blank, to someone
- * reading Arabic.
+ * refusals), each a valid ICU message with the English source's arguments and select keys, every
+ * plural form the language needs (Arabic's one, two, few, many) and no count written bare
+ * (`{count} clips`, not a plural): a missing or broken translation fails here instead of showing
+ * English, a blank or a wrong form to someone reading Arabic.
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
+import {
+  messageShape,
+  missingPluralForms,
+  PLURAL_FORMS,
+  rawCounts,
+  type MessageToken,
+} from '@mentoring/shared/i18n/message-shape';
 import { LOCALES } from '@mentoring/shared/rules/locale';
 import { readPo } from './po.ts';
 import { serverI18n } from './server.ts';
@@ -14,27 +22,8 @@ import { serverI18n } from './server.ts';
 const readCatalog = (locale: string) =>
   readPo(fs.readFileSync(new URL(`../locales/${locale}.po`, import.meta.url), 'utf8'));
 
-type Token = string | [string, string?, unknown?];
-
-/**
- * The arguments of an ICU message, from its parse: each argument's name, and a select's keys (a
- * plural's keys differ by language: Arabic has six forms, Chinese one).
- */
-function icuArguments(message: string): string[] {
-  const found = new Set<string>();
-  const walk = (tokens: Token[]) => {
-    for (const token of tokens) {
-      if (typeof token === 'string') continue;
-      const [name, type, format] = token;
-      const branches = format && typeof format === 'object' ? (format as Record<string, unknown>) : {};
-      const keys = Object.keys(branches).filter((k) => k !== 'offset');
-      found.add(type === 'select' ? `${name}:${keys.sort().join('|')}` : name);
-      for (const key of keys) if (Array.isArray(branches[key])) walk(branches[key] as Token[]);
-    }
-  };
-  walk(compileMessageOrThrow(message) as Token[]);
-  return [...found].sort();
-}
+/** A message's shape from its parse (arguments, select keys, `#`, markup); throws on invalid ICU. */
+const shape = (message: string) => messageShape(compileMessageOrThrow(message) as MessageToken[]);
 
 /** The ids of a catalog's messages that are not valid ICU (a select key with a hyphen, a lost brace). */
 function invalidMessages(catalog: Map<string, string>): string[] {
@@ -66,10 +55,12 @@ describe('server catalogs', () => {
       const missing = [...english.keys()].filter((id) => !catalog.get(id));
       expect(missing).toEqual([]);
       expect(invalidMessages(catalog)).toEqual([]);
-      const broken = [...english].filter(
-        ([id, text]) => icuArguments(catalog.get(id)!).join() !== icuArguments(text).join(),
-      );
+      const broken = [...english].filter(([id, text]) => shape(catalog.get(id)!).join() !== shape(text).join());
       expect(broken.map(([id]) => `${id} → ${catalog.get(id)}`)).toEqual([]);
+      const unagreed = [...catalog].filter(
+        ([, text]) => missingPluralForms(compileMessageOrThrow(text) as MessageToken[], PLURAL_FORMS[locale]!).length,
+      );
+      expect(unagreed.map(([id, text]) => `${id} → ${text}`)).toEqual([]);
       // A refusal naming its field ("{field}: must not be empty") keeps the field first, as in English.
       const fieldFirst = /(^|\{)\{field\}\s?[:：]/g;
       const unfielded = [...english].filter(
@@ -83,6 +74,14 @@ describe('server catalogs', () => {
     const descriptor = { id: 'test.list', message: '{names} share it.', values: { names: ['Ana', 'Ben', 'Eli'] } };
     expect(serverI18n('en')._(descriptor)).toBe('Ana, Ben, and Eli share it.');
     expect(serverI18n('es')._(descriptor)).toBe('Ana, Ben y Eli share it.');
+  });
+  it('writes no count bare: each is a plural’s # or a {count, number}, in the reader’s digits and grammar', () => {
+    for (const locale of LOCALES) {
+      const raw = [...readCatalog(locale)].filter(
+        ([, text]) => rawCounts(compileMessageOrThrow(text) as MessageToken[]).length,
+      );
+      expect(raw.map(([id, text]) => `${locale} ${id}: ${text}`)).toEqual([]);
+    }
   });
 
   it('serves a language’s messages, with English for a language the tool does not speak', () => {

@@ -2,10 +2,10 @@
  * Every text of a notice — the e-mail's subject and body, the app's entry, the frame around an
  * e-mail — as ICU messages of the server's catalogs (src/locales), so plurals follow each language
  * (Arabic's six forms). The data holds names, dates and counts only, so no text can carry coaching
- * content; names lists go through `Intl.ListFormat`, moments through `formatMoment` (zone named).
+ * content; names lists go through `formatList`, moments through `formatMoment` (zone named).
  */
 import type { I18n } from '@lingui/core';
-import { formatMoment, type Locale, type NotificationData, type NotificationKind } from '@mentoring/shared';
+import { formatList, formatMoment, type Locale, type NotificationData, type NotificationKind } from '@mentoring/shared';
 import { serverI18n } from './server.ts';
 
 export interface NoticeText {
@@ -16,7 +16,7 @@ export interface NoticeText {
 }
 
 const namesList = (list: string[] | undefined, locale: Locale, fallback: string) =>
-  new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(list?.length ? list : [fallback]);
+  formatList(list?.length ? list : [fallback], locale);
 
 /** The words a notice is made of, in the reader's language. */
 function wordsOf(i18n: I18n, locale: Locale, d: NotificationData, timeZone: string) {

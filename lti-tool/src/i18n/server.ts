@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setupI18n, type I18n, type MessageDescriptor, type MessageOptions } from '@lingui/core';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
-import { acceptedLanguages, isLocale, resolveLocale, type Locale } from '@mentoring/shared';
+import { acceptedLanguages, intlLocale, isLocale, resolveLocale, type Locale } from '@mentoring/shared';
 import { TOOL_ROOT } from '../paths.ts';
 import { readPo } from './po.ts';
 
@@ -23,7 +23,8 @@ function load(locale: Locale): I18n {
   const messages = Object.fromEntries(
     [...translated].filter(([, text]) => text).map(([id, text]) => [id, compileMessage(text)]),
   );
-  const i18n = setupI18n({ locale, messages: { [locale]: messages } });
+  // `locales` is what Lingui formats `#` and `{n, number}` with: Arabic-Indic digits for Arabic.
+  const i18n = setupI18n({ locale, locales: [intlLocale(locale)], messages: { [locale]: messages } });
   // A message missing from a catalog (the catalogs test refuses it) falls back to the code's English.
   i18n.setMessagesCompiler(compileMessage);
   return withLists(i18n, locale);

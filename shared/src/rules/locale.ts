@@ -20,6 +20,24 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 
 const RTL: ReadonlySet<Locale> = new Set(['ar']);
 
+/**
+ * The tag `Intl` formats each language with (numbers, dates, lists, plurals). Arabic asks for
+ * Arabic-Indic digits (٠١٢٣): schools reading Arabic expect them, and CLDR 46+ (Node 20, Chromium)
+ * gives plain `ar` Latin digits.
+ */
+export const INTL_LOCALES: Record<Locale, string> = {
+  en: 'en',
+  es: 'es',
+  fr: 'fr',
+  ar: 'ar-u-nu-arab',
+  zh: 'zh',
+};
+
+/** The `Intl` tag of a language the tool speaks; any other tag (a test's `en-XA`) as it is. */
+export function intlLocale(locale: string): string {
+  return isLocale(locale) ? INTL_LOCALES[locale] : locale;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

@@ -1,6 +1,7 @@
 import { routeHref } from '../app/route.ts';
 import { useNotifications } from '../api/notifications.ts';
 import { Trans } from '@lingui/react/macro';
+import { formatNumber } from '../lib/dates.ts';
 
 /** The header's way to the notices, with how many are unread (part of the link's spoken name). */
 export function NotificationsLink({ current }: { current: boolean }) {
@@ -10,7 +11,7 @@ export function NotificationsLink({ current }: { current: boolean }) {
       <Trans>Notices</Trans>
       {unread > 0 && (
         <span className="unread-badge">
-          {unread}
+          {formatNumber(unread)}
           <span className="visually-hidden">
             {' '}
             <Trans>unread</Trans>

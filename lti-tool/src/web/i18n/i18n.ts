@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { i18n, type Messages } from '@lingui/core';
 import { useLingui } from '@lingui/react';
-import { isLocale, textDirection } from '@mentoring/shared/rules/locale';
+import { intlLocale, isLocale, textDirection } from '@mentoring/shared/rules/locale';
 import type { Locale } from '@mentoring/shared';
 
 const catalogs: Record<Locale, () => Promise<{ messages: Messages }>> = {
@@ -33,7 +33,8 @@ export async function activateLocale(locale: Locale): Promise<void> {
   const { messages } = await catalogs[pseudo ? 'en' : locale]();
   // The pseudo-locale's code loads only where it is asked for.
   const shown = pseudo ? (await import('@mentoring/shared/i18n/pseudo')).pseudoMessages(messages) : messages;
-  i18n.loadAndActivate({ locale, messages: shown });
+  // Lingui formats `#` and `{n, number}` with `locales` (Arabic-Indic digits for Arabic).
+  i18n.loadAndActivate({ locale, locales: [intlLocale(locale)], messages: shown });
   document.documentElement.lang = pseudo ? 'en-XA' : locale;
   document.documentElement.dir = textDirection(locale);
 }

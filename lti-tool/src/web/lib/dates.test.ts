@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { i18n } from '@lingui/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { speakEnglish } from '../i18n/testing.ts';
 import {
   formatCountdown,
   formatRelative,
@@ -10,6 +11,7 @@ import {
 } from './dates.ts';
 
 describe('dates', () => {
+  afterEach(speakEnglish);
   it('round-trips a datetime-local value through an instant', () => {
     const iso = fromDateTimeLocal('2026-03-04T16:30');
     expect(iso).not.toBeNull();
@@ -29,9 +31,10 @@ describe('dates', () => {
     expect(secondsUntil('2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:00:05Z'))).toBe(0);
     expect(formatCountdown(599)).toBe('9:59');
     expect(formatCountdown(61)).toBe('1:01');
+    i18n.loadAndActivate({ locale: 'ar', messages: {} });
+    expect(formatCountdown(599)).toBe('٩:٥٩');
   });
   it('counts whole calendar days beyond a day, whatever the hour of either moment', () => {
-    i18n.loadAndActivate({ locale: 'en', messages: {} });
     const thursdayJustAfterMidnight = new Date(2026, 11, 3, 0, 4).getTime();
     const thursdayLate = new Date(2026, 11, 3, 23, 50).getTime();
     const saturdayAfternoon = new Date(2026, 11, 5, 16).toISOString();

@@ -1,9 +1,10 @@
 /**
- * Dates as people read them, in the language the app speaks (`i18n.locale`): the formats shared
+ * Dates and numbers as people read them, in the language the app speaks (`i18n.locale`): the formats shared
  * with the extension (`@mentoring/shared/format`), and the app's own helpers for forms and lists.
  */
 import { i18n } from '@lingui/core';
 import * as shared from '@mentoring/shared/format';
+import { intlLocale } from '@mentoring/shared/rules/locale';
 
 const DAY = 86_400_000;
 
@@ -15,6 +16,7 @@ function calendarDay(day: string): Date {
 export const formatDay = (day: string): string => shared.formatDay(day, i18n.locale);
 export const formatDate = (iso: string): string => shared.formatDate(iso, i18n.locale);
 export const formatDateTime = (iso: string): string => shared.formatDateTime(iso, i18n.locale);
+export const formatNumber = (n: number): string => shared.formatNumber(n, i18n.locale);
 
 /** Midnight of the local calendar day an instant falls on. */
 const dayOf = (t: number): number => {
@@ -29,7 +31,7 @@ const dayOf = (t: number): number => {
 export function formatRelative(iso: string, now = Date.now()): string {
   const at = Date.parse(iso);
   const diff = at - now;
-  const rtf = new Intl.RelativeTimeFormat(i18n.locale, { numeric: 'auto' });
+  const rtf = new Intl.RelativeTimeFormat(intlLocale(i18n.locale), { numeric: 'auto' });
   const abs = Math.abs(diff);
   if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute');
   if (abs < DAY) return rtf.format(Math.round(diff / 3_600_000), 'hour');
@@ -71,6 +73,8 @@ export function secondsUntil(iso: string, now = Date.now()): number {
   return Math.max(0, Math.ceil((Date.parse(iso) - now) / 1000));
 }
 
+/** "9:59", "٩:٥٩": minutes and seconds in the reader's digits. */
 export function formatCountdown(seconds: number): string {
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  const minutes = shared.formatNumber(Math.floor(seconds / 60), i18n.locale);
+  return `${minutes}:${shared.formatNumber(seconds % 60, i18n.locale, { minimumIntegerDigits: 2 })}`;
 }

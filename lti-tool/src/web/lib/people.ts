@@ -1,7 +1,7 @@
 /** How people in a partnership are named on screen. */
 import { i18n } from '@lingui/core';
 import { plural, t } from '@lingui/core/macro';
-import { memberOf, type Member, type Partnership } from '@mentoring/shared';
+import { formatList, memberOf, type Member, type Partnership } from '@mentoring/shared';
 
 type PartnershipPeople = Pick<Partnership, 'kind' | 'members'>;
 
@@ -35,7 +35,7 @@ export function partnershipHeadline(p: Pick<Partnership, 'kind' | 'members' | 's
 /** A list of names as the reader's language writes one ("A, B and C", "A، B و C", "A、B和C"). */
 export function joinNames(names: readonly string[]): string {
   if (names.length === 0) return t`nobody yet`;
-  return new Intl.ListFormat(i18n.locale, { type: 'conjunction' }).format(names);
+  return formatList(names, i18n.locale);
 }
 
 export function initials(name: string): string {
@@ -52,7 +52,7 @@ export function mentorsNames(p: PartnershipPeople, meId: string): string[] {
 
 /** "A, B or C", as the reader's language writes a choice. */
 export function joinNamesOr(names: readonly string[]): string {
-  return new Intl.ListFormat(i18n.locale, { type: 'disjunction' }).format(names);
+  return formatList(names, i18n.locale, 'disjunction');
 }
 
 // Whole sentences with the name inside, so each language places it where its grammar wants it.

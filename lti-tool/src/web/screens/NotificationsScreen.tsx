@@ -17,7 +17,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ErrorNotice, Loading } from '../components/QueryState.tsx';
 import { formatRelative } from '../lib/dates.ts';
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
 /** Where a notice leads: the place in the workspace where what it tells of waits. */
@@ -102,7 +102,10 @@ export function NotificationsScreen() {
           <Trans>When something waits for you, it is listed here.</Trans>
         </EmptyState>
       ) : (
-        <ul className="notice-list" aria-label={t`Notices, ${unread} unread`}>
+        <ul
+          className="notice-list"
+          aria-label={plural(unread, { one: 'Notices, # unread', other: 'Notices, # unread' })}
+        >
           {list.data.notifications.map((n) => (
             <li key={n.id} className={n.readAt ? 'notice-item' : 'notice-item unread'}>
               <a

@@ -4,7 +4,7 @@ import { routeHref } from '../app/route.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ErrorNotice, Loading } from '../components/QueryState.tsx';
-import { formatDate, formatDateTime, formatRelative } from '../lib/dates.ts';
+import { formatDate, formatDateTime, formatNumber, formatRelative } from '../lib/dates.ts';
 import { joinNames } from '../lib/people.ts';
 import { ClipCard } from './workspace/clips/ClipCard.tsx';
 import { AgendaView } from './workspace/conversations/AgendaEditor.tsx';
@@ -81,7 +81,7 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
         <section className="section prepare-main" aria-labelledby="new-clips">
           <h2 id="new-clips">
             <Trans>
-              New clips to review <span className="count">{d.newClipCount}</span>
+              New clips to review <span className="count">{formatNumber(d.newClipCount)}</span>
             </Trans>
           </h2>
           {d.newClips.length === 0 ? (
@@ -99,7 +99,7 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
               {d.newClipCount > d.newClips.length && (
                 <p>
                   <a href={workspace('clips')}>
-                    <Trans>See all {d.newClipCount} new clips</Trans>
+                    {plural(d.newClipCount, { one: 'See all # new clips', other: 'See all # new clips' })}
                   </a>
                 </p>
               )}
@@ -116,7 +116,7 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
                   ) : (
                     <Trans>Already reviewed since the start</Trans>
                   )}{' '}
-                  <span className="count">{d.reviewedClips.length}</span>
+                  <span className="count">{formatNumber(d.reviewedClips.length)}</span>
                 </>
               }
             >
@@ -199,7 +199,7 @@ function PromptGroup({ title, prompts, showResponse }: { title: string; prompts:
   return (
     <div className="prompt-group">
       <h3>
-        {title} <span className="count">{prompts.length}</span>
+        {title} <span className="count">{formatNumber(prompts.length)}</span>
       </h3>
       {prompts.length === 0 ? (
         <p className="muted small">

@@ -9,6 +9,7 @@ import { PartnershipCard } from './PartnershipCard.tsx';
 import { WhatNext } from './WhatNext.tsx';
 import { useIdle } from '../../components/useIdle.ts';
 import { t } from '@lingui/core/macro';
+import { formatNumber } from '../../lib/dates.ts';
 import { Trans } from '@lingui/react/macro';
 
 // The invitation form (people picker, validation) loads after the home is on screen.
@@ -113,7 +114,7 @@ export function ParticipantHome({ me }: { me: Me }) {
 
       {closed.length > 0 && (
         <Suspense fallback={null}>
-          <Folded level={2} className="section" title={t`Closed partnerships (${closed.length})`}>
+          <Folded level={2} className="section" title={t`Closed partnerships (${formatNumber(closed.length)})`}>
             <div className="card-grid">
               {closed.map((p) => (
                 <PartnershipCard key={p.id} partnership={p} meId={meId} />

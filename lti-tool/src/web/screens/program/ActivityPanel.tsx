@@ -8,7 +8,7 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { TableWrap } from '../../components/TableWrap.tsx';
-import { formatDate, formatRelative } from '../../lib/dates.ts';
+import { formatDate, formatNumber, formatRelative } from '../../lib/dates.ts';
 import { FormPartnershipButton, QuietSetting } from './LazyParts.tsx';
 import { PartnershipActions } from './PartnershipActions.tsx';
 import { partnershipStatusLabel } from '../../lib/statuses.ts';
@@ -47,6 +47,11 @@ export function ActivityPanel() {
 
   const first = activity.data.pages[0]!;
   const summary = first.summary ?? { partnerships: 0, quiet: 0 };
+  const quiet = plural(summary.quiet, { one: '# quiet', other: '# quiet' });
+  const quietMeans = plural(first.quietAfterDays, {
+    one: '(no conversation in # day and none scheduled)',
+    other: '(no conversation in # days and none scheduled)',
+  });
   const shown = activity.data.pages.flatMap((page) => page.partnerships);
   const clear = () => {
     setName('');
@@ -83,15 +88,9 @@ export function ActivityPanel() {
           <p className="table-tools">
             {plural(summary.partnerships, { one: '# partnership', other: '# partnerships' })}
             {summary.quiet > 0 && (
-              <>
-                <Trans>
-                  ,{' '}
-                  <strong>
-                    <Trans>{summary.quiet} quiet</Trans>
-                  </strong>{' '}
-                  (no conversation in {first.quietAfterDays} days and none scheduled)
-                </Trans>
-              </>
+              <Trans>
+                , <strong>{quiet}</strong> {quietMeans}
+              </Trans>
             )}
             .
           </p>
@@ -123,17 +122,17 @@ export function ActivityPanel() {
             >
               {quietOnly && !typed && status === ALL && (
                 <p>
-                  <Trans>
-                    Every active partnership has met in the last {first.quietAfterDays} days or has a conversation
-                    scheduled.
-                  </Trans>
+                  {plural(first.quietAfterDays, {
+                    one: 'Every active partnership has met in the last # day or has a conversation scheduled.',
+                    other: 'Every active partnership has met in the last # days or has a conversation scheduled.',
+                  })}
                 </p>
               )}
             </EmptyState>
           ) : (
             <>
               <p className="result-count" aria-live="polite">
-                <Trans>{shown.length} shown, newest first</Trans>
+                {plural(shown.length, { one: '# shown, newest first', other: '# shown, newest first' })}
                 {activity.hasNextPage && t`; more below`}
                 {filtered && (
                   <Button className="button quiet small" onPress={clear}>
@@ -236,15 +235,18 @@ function ActivityRow({ activity: a }: { activity: PartnershipActivity }) {
         )}
       </td>
       <td className="counts">
-        <span aria-label={plural(a.last30Days.clips, { one: '# clip', other: '# clips' })}>{a.last30Days.clips}</span> ·{' '}
+        <span aria-label={plural(a.last30Days.clips, { one: '# clip', other: '# clips' })}>
+          {formatNumber(a.last30Days.clips)}
+        </span>{' '}
+        ·{' '}
         <span aria-label={plural(a.last30Days.prompts, { one: '# prompt', other: '# prompts' })}>
-          {a.last30Days.prompts}
+          {formatNumber(a.last30Days.prompts)}
         </span>{' '}
         ·{' '}
         <span
           aria-label={plural(a.last30Days.conversations, { one: '# conversation held', other: '# conversations held' })}
         >
-          {a.last30Days.conversations}
+          {formatNumber(a.last30Days.conversations)}
         </span>
       </td>
       <td>

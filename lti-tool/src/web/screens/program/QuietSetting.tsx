@@ -5,7 +5,7 @@ import { Form } from '../../components/Form.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
 import { useFormState } from '../../components/useFormState.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
 /** When a partnership counts as quiet: days without a conversation, with none scheduled. */
@@ -17,7 +17,13 @@ export function QuietSetting({ days }: { days: number }) {
     const r = check(ProgramSettings, form.values, ['quietAfterDays']);
     if (!r.ok) return form.setErrors(r.errors);
     update.mutate(r.value, {
-      onSuccess: () => notify({ message: t`Partnerships now count as quiet after ${r.value.quietAfterDays} days.` }),
+      onSuccess: () =>
+        notify({
+          message: plural(r.value.quietAfterDays, {
+            one: 'Partnerships now count as quiet after # day.',
+            other: 'Partnerships now count as quiet after # days.',
+          }),
+        }),
       onError: (e) => form.setErrors(errorsFrom(e, ['quietAfterDays'])),
     });
   };

@@ -2,7 +2,7 @@ import { Button } from 'react-aria-components';
 import { useProgramReport, useReportCsv } from '../../api/lifecycle.ts';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
-import { formatDate, formatDay } from '../../lib/dates.ts';
+import { formatDate, formatDay, formatNumber } from '../../lib/dates.ts';
 import { saveTextFile } from '../../lib/download.ts';
 import { joinNames, roleLabel } from '../../lib/people.ts';
 import { partnershipStatusLabel } from '../../lib/statuses.ts';
@@ -18,6 +18,8 @@ export function ReportPanel() {
   if (report.isPending) return <Loading label={t`Making the report…`} />;
   if (report.isError) return <ErrorNotice error={report.error} retry={() => void report.refetch()} />;
   const r = report.data;
+  const participants = plural(r.people.participants, { one: '# participant', other: '# participants' });
+  const [matched, unmatched, staff] = [r.people.matched, r.people.unmatched, r.people.staff].map(formatNumber);
   return (
     <div className="tab-content report">
       <div className="section-head">
@@ -49,8 +51,7 @@ export function ReportPanel() {
       </p>
       <p>
         <Trans>
-          {r.people.participants} participants in the course: {r.people.matched} matched, {r.people.unmatched}{' '}
-          unmatched; {r.people.staff} staff.
+          {participants} in the course: {matched} matched, {unmatched} unmatched; {staff} staff.
         </Trans>
         {r.people.notInCourse > 0 &&
           ' ' +
@@ -106,13 +107,13 @@ export function ReportPanel() {
                   )}
                 </td>
                 <td>{day(p.formedAt)}</td>
-                <td>{p.conversationsHeld}</td>
-                <td>{p.conversationsScheduled}</td>
+                <td>{formatNumber(p.conversationsHeld)}</td>
+                <td>{formatNumber(p.conversationsScheduled)}</td>
                 <td>{day(p.lastHeldAt)}</td>
                 <td>
-                  {p.clips} · {p.prompts}
+                  {formatNumber(p.clips)} · {formatNumber(p.prompts)}
                 </td>
-                <td>{p.checkpointsCompleted}</td>
+                <td>{formatNumber(p.checkpointsCompleted)}</td>
               </tr>
             ))}
           </tbody>
@@ -142,11 +143,7 @@ export function ReportPanel() {
                 <tr key={c.checkpointId}>
                   <th scope="row">{c.name}</th>
                   <td>{c.dueOn ? formatDay(c.dueOn) : '—'}</td>
-                  <td>
-                    <Trans>
-                      {c.completed} of {c.expected}
-                    </Trans>
-                  </td>
+                  <td>{t`${formatNumber(c.completed)} of ${formatNumber(c.expected)}`}</td>
                 </tr>
               ))}
             </tbody>

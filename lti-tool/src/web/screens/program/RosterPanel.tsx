@@ -15,7 +15,7 @@ import { Trans } from '@lingui/react/macro';
 
 /** What the sync read, in words: the members the LMS sent, and anything it could not read. */
 function syncMessage(report: RosterSyncReport | undefined, people: number): string {
-  if (!report) return t`Roster synced: ${people} people.`;
+  if (!report) return plural(people, { one: 'Roster synced: # person.', other: 'Roster synced: # people.' });
   const read = plural(report.membersRead, {
     one: 'Roster synced: read # member from the LMS.',
     other: 'Roster synced: read # members from the LMS.',
@@ -75,6 +75,8 @@ export function RosterPanel() {
   const inCourse = everyone.filter((p) => p.inCourse);
   const gone = everyone.length - inCourse.length;
   const unmatched = everyone.filter(isUnmatched).length;
+  const inCourseText = plural(inCourse.length, { one: '# person in the course', other: '# people in the course' });
+  const unmatchedText = plural(unmatched, { one: '# unmatched', other: '# unmatched' });
   const list = unmatchedOnly ? everyone.filter(isUnmatched) : everyone;
 
   return (
@@ -95,10 +97,7 @@ export function RosterPanel() {
         <div className="table-tools">
           <p className="muted">
             <Trans>
-              {inCourse.length} people in the course,{' '}
-              <strong>
-                <Trans>{unmatched} unmatched</Trans>
-              </strong>
+              {inCourseText}, <strong>{unmatchedText}</strong>
             </Trans>
             {gone > 0 &&
               plural(gone, {

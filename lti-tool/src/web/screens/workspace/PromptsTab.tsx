@@ -21,7 +21,7 @@ import { Form } from '../../components/Form.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { useFormState } from '../../components/useFormState.ts';
-import { formatDate } from '../../lib/dates.ts';
+import { formatDate, formatNumber } from '../../lib/dates.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { askedBy, nameOf, whoAnswers } from '../../lib/people.ts';
 import { useWorkspace } from './workspaceContext.ts';
@@ -82,7 +82,7 @@ export function PromptsTab() {
           return (
             <section key={g.status} className="section" aria-labelledby={`prompts-${g.status}`}>
               <h3 id={`prompts-${g.status}`}>
-                {g.title} <span className="count">{items.length}</span>
+                {g.title} <span className="count">{formatNumber(items.length)}</span>
               </h3>
               {items.length === 0 ? (
                 <p className="muted">{g.empty}</p>

@@ -42,9 +42,12 @@ export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }
       </blockquote>
       <p className="clip-source">
         <a href={clip.url} target="_blank" rel="noopener noreferrer">
-          {clip.title || hostOf(clip.url)}
+          <bdi>{clip.title || hostOf(clip.url)}</bdi>
         </a>
-        <span className="muted"> · {hostOf(clip.url)}</span>
+        <span className="muted">
+          {' '}
+          · <bdi>{hostOf(clip.url)}</bdi>
+        </span>
       </p>
       {clip.note && (
         <div className="clip-note">

@@ -10,7 +10,7 @@ import { EmptyState } from '../../../components/EmptyState.tsx';
 import { useDebounced } from '../../../components/useDebounced.ts';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
-import { formatDate } from '../../../lib/dates.ts';
+import { formatDate, formatNumber } from '../../../lib/dates.ts';
 import { useWorkspace } from '../workspaceContext.ts';
 import { ClipCard } from './ClipCard.tsx';
 import { ClipNewForm } from './ClipForm.tsx';
@@ -66,6 +66,7 @@ export function ClipsTab() {
   const shown = clips.data?.pages.flatMap((page) => page.clips) ?? [];
   const shownCount = shown.length;
   const matching = clips.data?.pages[0]?.total ?? 0;
+  const matchingText = formatNumber(matching);
   const list = useRef<HTMLDivElement>(null);
   // Keyboard users go on from the first older clip rather than from the button (gone after the last page).
   const showOlder = async () => {
@@ -148,8 +149,11 @@ export function ClipsTab() {
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {filtered ? t`${matching} of ${total} clips` : plural(matching, { one: '# clip', other: '# clips' })}
-            {shown.length < matching && t`, the newest ${shownCount} shown`}
+            {filtered
+              ? plural(total, { one: `${matchingText} of # clip`, other: `${matchingText} of # clips` })
+              : plural(matching, { one: '# clip', other: '# clips' })}
+            {shown.length < matching &&
+              plural(shownCount, { one: ', the newest # shown', other: ', the newest # shown' })}
             {filtered && (
               <Button className="button quiet small" onPress={clear}>
                 <Trans>Clear filters</Trans>

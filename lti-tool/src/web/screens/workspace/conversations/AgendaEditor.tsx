@@ -8,6 +8,7 @@ import { agendaKeys, describeAgendaItem, moveBy, moveKeys, removeAt, type Agenda
 import { useWorkspace } from '../workspaceContext.ts';
 import { AddToAgenda } from './AddToAgenda.tsx';
 import { t } from '@lingui/core/macro';
+import { formatNumber } from '../../../lib/dates.ts';
 import { Trans } from '@lingui/react/macro';
 
 /**
@@ -190,7 +191,7 @@ function AgendaItemBody({
   return (
     <>
       <span className="agenda-number" aria-hidden="true">
-        {number}
+        {formatNumber(number)}
       </span>
       <span className="agenda-body">
         <span className={`agenda-kind kind-${kind}`}>{d.kindLabel}</span>

@@ -1,7 +1,7 @@
 import { i18n } from '@lingui/core';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { defaultHeldAt, heldAtProblem, UpdateConversation, type Conversation } from '@mentoring/shared';
+import { defaultHeldAt, heldAtProblem, intlLocale, UpdateConversation, type Conversation } from '@mentoring/shared';
 import { useCancelConversation, useUpdateConversation } from '../../../api/conversations.ts';
 import { useConversationIcs } from '../../../api/lifecycle.ts';
 import { ConfirmDialog, ModalDialog } from '../../../components/Dialog.tsx';
@@ -200,9 +200,11 @@ function ConversationDetails({ conversation: c }: { conversation: Conversation }
   const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const zone = c.timeZone ?? '';
   const inZone = c.timeZone
-    ? new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: c.timeZone }).format(
-        new Date(c.scheduledFor),
-      )
+    ? new Intl.DateTimeFormat(intlLocale(i18n.locale), {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: c.timeZone,
+      }).format(new Date(c.scheduledFor))
     : '';
   return (
     <p className="muted small conversation-details">

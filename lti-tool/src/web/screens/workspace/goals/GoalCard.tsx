@@ -4,7 +4,7 @@ import { useDeleteGoal, useUpdateGoal } from '../../../api/goals.ts';
 import { ConfirmDialog, ModalDialog } from '../../../components/Dialog.tsx';
 import { useNotify } from '../../../components/Toaster.tsx';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
-import { formatDate } from '../../../lib/dates.ts';
+import { formatDate, formatNumber } from '../../../lib/dates.ts';
 import { coachedBy, goalOf, nameOf } from '../../../lib/people.ts';
 import { goalChangeLine } from '../../../lib/history.ts';
 
@@ -135,7 +135,7 @@ export function GoalCard({ goal }: { goal: Goal }) {
       )}
       <ActionList goal={goal} canEdit={isOwner} />
       {goal.history.length > 0 && (
-        <Folded className="small" title={t`History (${goal.history.length})`}>
+        <Folded className="small" title={t`History (${formatNumber(goal.history.length)})`}>
           <ol className="history">
             {[...goal.history].reverse().map((e, i) => (
               <li key={`${e.at}-${i}`}>

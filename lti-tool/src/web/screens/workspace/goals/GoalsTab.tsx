@@ -10,6 +10,7 @@ import { GoalCard } from './GoalCard.tsx';
 import { GoalForm } from './GoalForm.tsx';
 import { Folded } from '../../../components/Folded.tsx';
 import { t } from '@lingui/core/macro';
+import { formatNumber } from '../../../lib/dates.ts';
 import { Trans } from '@lingui/react/macro';
 
 /** Goals are the mentee's (docs/design.md, principle 1): they write them, the mentor reads and asks. */
@@ -79,7 +80,7 @@ export function GoalsTab() {
             ))}
           </div>
           {rest.length > 0 && (
-            <Folded level={3} title={t`Achieved and parked goals (${rest.length})`}>
+            <Folded level={3} title={t`Achieved and parked goals (${formatNumber(rest.length)})`}>
               <div className="stack">
                 {rest.map((g) => (
                   <GoalCard key={g.id} goal={g} />
