@@ -1,39 +1,96 @@
 /**
- * What a screen shown in the pseudo-locale (every message accented and a third longer) gives away:
- * text with Latin words that no message made, and boxes too narrow for longer translations.
+ * What a screen shown in the pseudo-locale (every word of every message accented and a third longer)
+ * gives away: text with Latin words that no message made, and boxes too narrow for longer translations.
  */
 import type { Frame, Page } from 'playwright-core';
 
+export interface PlainTextOptions {
+  /** Further elements (a CSS selector) whose text is not the interface's. */
+  skip?: string;
+  /**
+   * Look at every word of every text: a plain word beside a message's words (a name put into a
+   * sentence) counts too. Without it, a text counts only when none of its words is a message's.
+   * Either way the words Intl writes for dates, times and lists (in English here) do not count.
+   */
+  words?: boolean;
+  /** Attributes read as text (aria-label, title, placeholder), each a whole: with no message's words it counts. */
+  attributes?: string[];
+  /** Whole texts that are not the app's to translate (React Aria's own hidden "Dismiss"). */
+  allow?: string[];
+}
+
 /**
  * Visible text with Latin words and none of the pseudo-locale's marks. People's own words (names,
- * titles, quotes) are isolated in bdi or dir=auto; dates, times and counts come from Intl.
- * `skip` names further elements whose text is not the interface's.
+ * titles, quotes) are isolated in bdi or dir=auto, dates and times in time elements; option and
+ * script text is not the screen's.
  */
-export function plainText(page: Page | Frame, skip = ''): Promise<string[]> {
-  return page.evaluate((skip) => {
+export function plainText(page: Page | Frame, opts: PlainTextOptions = {}): Promise<string[]> {
+  return page.evaluate(({ skip = '', words = false, attributes = [], allow = [] }) => {
+    // Form fields and the options of a list to choose from hold people's words (a goal to link, a tag).
+    const isolated = `bdi, [dir="auto"], time, option, [role=option], textarea, script, style, noscript${skip ? `, ${skip}` : ''}`;
+    const marked = /[áéíöüçñýšž~]/i;
+    // The words Intl writes for dates and times in English (the pseudo-locale's dates are English ones).
+    const intlWords = new Set<string>(['AM', 'PM']);
+    const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    const dateWord = (f: Intl.DateTimeFormatOptions, at: number) =>
+      intlWords.add(new Intl.DateTimeFormat('en', { ...f, timeZone: 'UTC' }).format(at));
+    for (let i = 0; i < 12; i++) {
+      for (const month of ['short', 'long'] as const) dateWord({ month }, Date.UTC(2024, i, 1));
+      for (const weekday of ['short', 'long'] as const) dateWord({ weekday }, Date.UTC(2024, 0, 1 + (i % 7)));
+    }
+    for (const unit of ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const)
+      for (const n of [-2, -1, 0, 1, 2]) for (const w of rtf.format(n, unit).split(/\W+/)) intlWords.add(w);
+    for (const type of ['conjunction', 'disjunction'] as const)
+      for (const w of new Intl.ListFormat('en', { type }).format(['1', '2', '3']).split(/\W+/)) intlWords.add(w);
+    /** The words of a text that no message made (by word), or the whole text when it has none of a message's. */
+    const plain = (raw: string, byWord = words): string | undefined => {
+      const text = raw.trim();
+      if (allow.includes(text)) return undefined;
+      const found = text
+        .split(/[^A-Za-z\u00C0-\u024F~'’]+/)
+        .filter((w) => /[A-Za-z]{3}/.test(w) && !w.includes('~') && !intlWords.has(w));
+      if (!found.length || (!byWord && marked.test(text))) return undefined;
+      return byWord ? `${found.join(' ')} (in “${text.slice(0, 80)}”)` : text;
+    };
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent?.trim() ?? '';
       const el = n.parentElement;
-      if (!el || !/[A-Za-z]{3}/.test(text) || /[áéíöüçñýšž~]/i.test(text) || /\d/.test(text)) continue;
-      if (el.closest(`bdi, [dir="auto"], option, script, style${skip ? `, ${skip}` : ''}`)) continue;
-      if (!el.getClientRects().length) continue;
-      found.push(text);
+      const text = plain(n.textContent?.trim() ?? '');
+      if (!el || !text || el.closest(isolated) || !el.getClientRects().length) continue;
+      found.push(
+        `${text} (in ${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''})`,
+      );
+    }
+    for (const name of attributes) {
+      for (const el of document.body.querySelectorAll<HTMLElement>(`[${name}]`)) {
+        // A label is one string: a name or a date put into it cannot be isolated, so only a label with no message's words counts.
+        const text = plain(el.getAttribute(name)?.trim() ?? '', false);
+        if (!text || el.closest(isolated)) continue;
+        // A row named by the person's words it shows (React Aria names a row by its text) is theirs.
+        if ([...el.querySelectorAll('bdi, [dir="auto"]')].some((b) => b.textContent?.trim() === text)) continue;
+        // A hidden element's label is not read, except where a visible element names it with aria-labelledby.
+        if (!el.getClientRects().length && !el.closest('[role=dialog], [role=region], [role=tabpanel], [role=menu]'))
+          continue;
+        found.push(`${name}: ${text}`);
+      }
     }
     return found;
-  }, skip);
+  }, opts);
 }
 
 /**
  * Visible elements whose content is wider than their box where nothing scrolls it into view: the
- * longer text is cut off or spills out. Form fields and scrolling boxes are left alone.
+ * longer text is cut off (ellipsis) or spills out. Form fields and scrolling boxes are left alone;
+ * `skip` names further elements (a CSS selector) that may clip by design.
  */
-export function clippedElements(page: Page | Frame): Promise<string[]> {
-  return page.evaluate(() => {
+export function clippedElements(page: Page | Frame, skip = ''): Promise<string[]> {
+  return page.evaluate((skip) => {
     const found: string[] = [];
     for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
       if (el.matches('input, select, textarea, option, script, style, svg *') || !el.getClientRects().length) continue;
+      // Visually hidden text (for screen readers) sits in a 1 px box by design.
+      if ((skip && el.closest(skip)) || el.getBoundingClientRect().width <= 1) continue;
       const { overflowX } = getComputedStyle(el);
       if (overflowX === 'auto' || overflowX === 'scroll') continue;
       if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
@@ -46,5 +103,5 @@ export function clippedElements(page: Page | Frame): Promise<string[]> {
         `the page is wider than its window (${document.documentElement.scrollWidth} > ${document.documentElement.clientWidth})`,
       );
     return found;
-  });
+  }, skip);
 }

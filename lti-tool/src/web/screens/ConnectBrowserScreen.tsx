@@ -189,7 +189,7 @@ function GetExtension() {
   if (downloads.isError) return <ErrorNotice error={downloads.error} retry={() => void downloads.refetch()} />;
   const d: ExtensionDownloads = downloads.data;
   const none = !d.chrome.storeUrl && !d.chrome.downloadUrl && !d.firefox.storeUrl && !d.firefox.downloadUrl;
-  if (none) return <p className="notice small">{d.buildHint}</p>;
+  if (none) return <p className="notice small build-hint">{d.buildHint}</p>;
   return (
     <div className="get-extension">
       <ul className="extension-links">

@@ -14,6 +14,7 @@ import { PartnershipActions } from './PartnershipActions.tsx';
 import { partnershipStatusLabel } from '../../lib/statuses.ts';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { joinNames } from '../../lib/people.ts';
 
 const ALL = '*';
 const statusFilter = () => [
@@ -258,7 +259,7 @@ function Members({ activity: a }: { activity: PartnershipActivity }) {
   if (a.kind === 'collegial') {
     return (
       <span className="members-cell">
-        {a.members.map((m) => m.name).join(' & ')}
+        <bdi>{joinNames(a.members.map((m) => m.name))}</bdi>
         <span className="muted small">
           <Trans>Collegial coaching</Trans>
         </span>
@@ -270,11 +271,11 @@ function Members({ activity: a }: { activity: PartnershipActivity }) {
   return (
     <span className="members-cell">
       <span>
-        {mentors.join(', ')} <span aria-hidden="true">→</span>
+        <bdi>{joinNames(mentors)}</bdi> <span aria-hidden="true">→</span>
         <span className="visually-hidden">
           <Trans>mentoring</Trans>
         </span>{' '}
-        {mentees.join(', ')}
+        <bdi>{joinNames(mentees)}</bdi>
       </span>
       <span className="muted small">
         {plural(mentees.length, { one: 'Mentor → mentee', other: 'Mentor → mentees' })}

@@ -1,5 +1,5 @@
 import { Button } from 'react-aria-components';
-import { CreateCheckpoint } from '@mentoring/shared';
+import { CreateCheckpoint, UpdateCheckpoint } from '@mentoring/shared';
 import { useState } from 'react';
 import type { Checkpoint } from '@mentoring/shared';
 import {
@@ -56,7 +56,9 @@ export function CheckpointsPanel() {
           <ul className="checkpoint-list">
             {checkpoints.data.checkpoints.map((c) => (
               <li key={c.id}>
-                <strong>{c.name}</strong>
+                <strong>
+                  <bdi>{c.name}</bdi>
+                </strong>
                 {c.dueOn && (
                   <span className="muted">
                     {' '}
@@ -125,7 +127,9 @@ export function CheckpointsPanel() {
                     <td>
                       <span className={`rating rating-${e.rating}`}>{ratingLabel(e.rating)}</span>
                     </td>
-                    <td className="summary-cell">{e.summary}</td>
+                    <td className="summary-cell">
+                      <bdi>{e.summary}</bdi>
+                    </td>
                     <td>{formatDate(e.completedAt)}</td>
                   </tr>
                 ))}
@@ -204,8 +208,15 @@ function EditCheckpoint({ checkpoint: c, onDone }: { checkpoint: Checkpoint; onD
   const update = useUpdateCheckpoint();
   const [name, setName] = useState(c.name);
   const [dueOn, setDueOn] = useState(c.dueOn ?? '');
-  const submit = () => update.mutate({ id: c.id, body: { name, dueOn: dueOn || null } }, { onSuccess: onDone });
-  const errors = update.error ? errorsFrom(update.error, ['name', 'dueOn']) : { fields: {}, form: null };
+  // An emptied name is refused here, in the app's words, before the server would in its own.
+  const [refused, setRefused] = useState<ReturnType<typeof errorsFrom> | null>(null);
+  const submit = () => {
+    const r = check(UpdateCheckpoint, { name, dueOn: dueOn || null }, ['name', 'dueOn']);
+    if (!r.ok) return setRefused(r.errors);
+    setRefused(null);
+    update.mutate({ id: c.id, body: r.value }, { onSuccess: onDone });
+  };
+  const errors = refused ?? (update.error ? errorsFrom(update.error, ['name', 'dueOn']) : { fields: {}, form: null });
   return (
     <Form onSubmit={submit} errors={errors}>
       <TextInput label={t`Name`} value={name} onChange={setName} error={errors.fields.name} isRequired autoFocus />

@@ -10,14 +10,14 @@ import { PeoplePicker, PersonPicker, type PersonOption } from '../../components/
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
-import { roleLabel } from '../../lib/people.ts';
+import { joinNames, roleLabel } from '../../lib/people.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 import { describeFailure } from '../../lib/problems.ts';
 
 /** The coordinator's actions on one partnership, from its row in the activity table. */
 export function PartnershipActions({ activity }: { activity: PartnershipActivity }) {
-  const names = activity.members.map((m) => m.name).join(' & ');
+  const names = joinNames(activity.members.map((m) => m.name));
   return (
     <ModalDialog
       title={t`Manage: ${names}`}

@@ -140,7 +140,9 @@ export function ReportPanel() {
             <tbody>
               {r.checkpoints.map((c) => (
                 <tr key={c.checkpointId}>
-                  <th scope="row">{c.name}</th>
+                  <th scope="row">
+                    <bdi>{c.name}</bdi>
+                  </th>
                   <td>{c.dueOn ? formatDay(c.dueOn) : '—'}</td>
                   <td>
                     <Trans>

@@ -99,7 +99,9 @@ function CheckpointList({
         return (
           <li key={cp.id} className="checkpoint">
             <div className="checkpoint-head">
-              <h3>{cp.name}</h3>
+              <h3>
+                <bdi>{cp.name}</bdi>
+              </h3>
               {cp.dueOn && (
                 <span className="muted small">
                   <Trans>due {formatDay(cp.dueOn)}</Trans>
@@ -123,7 +125,9 @@ function CheckpointList({
                         : evaluatedBy(nameOf(p, e.mentorId), formatDate(e.completedAt))}
                     </span>
                   </p>
-                  <p>{e.summary}</p>
+                  <p>
+                    <bdi>{e.summary}</bdi>
+                  </p>
                 </div>
               ))
             )}
@@ -158,13 +162,13 @@ function EvaluationForm({ checkpoints, onDone }: { checkpoints: Checkpoint[]; on
       </p>
       <SelectField
         label={t`Checkpoint`}
-        options={checkpoints.map((c) => ({ id: c.id, label: c.name }))}
+        options={checkpoints.map((c) => ({ id: c.id, label: c.name, own: true }))}
         {...form.field('checkpointId')}
       />
       {people.length > 1 && (
         <SelectField
           label={t`Mentee`}
-          options={people.map((m) => ({ id: m.personId, label: m.name }))}
+          options={people.map((m) => ({ id: m.personId, label: m.name, own: true }))}
           {...form.field('menteeId')}
         />
       )}

@@ -42,7 +42,7 @@ export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }
       </blockquote>
       <p className="clip-source">
         <a href={clip.url} target="_blank" rel="noopener noreferrer">
-          {clip.title || hostOf(clip.url)}
+          <bdi>{clip.title || hostOf(clip.url)}</bdi>
         </a>
         <span className="muted"> · {hostOf(clip.url)}</span>
       </p>
@@ -60,7 +60,7 @@ export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }
         {clip.tags.length > 0 && (
           <ul className="tags" aria-label={t`Tags`}>
             {clip.tags.map((t) => (
-              <li key={t} className="tag">
+              <li key={t} className="tag" dir="auto">
                 {t}
               </li>
             ))}

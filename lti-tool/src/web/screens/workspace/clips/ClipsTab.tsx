@@ -97,7 +97,10 @@ export function ClipsTab() {
             label={t`Goal`}
             value={goalId}
             onChange={(v) => setGoalId(v ?? ALL)}
-            options={[{ id: ALL, label: t`All goals` }, ...goalList.map((g) => ({ id: g.id, label: g.title }))]}
+            options={[
+              { id: ALL, label: t`All goals` },
+              ...goalList.map((g) => ({ id: g.id, label: g.title, own: true })),
+            ]}
           />
           <SelectField
             label={t`Tag`}

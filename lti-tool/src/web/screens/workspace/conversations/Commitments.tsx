@@ -56,7 +56,9 @@ export function CommitmentLine({
         aria-label={action?.done ? t`Done` : t`Not done yet`}
       />
       <span className="grow">
-        <span className="commitment-text">{c.text}</span>
+        <span className="commitment-text">
+          <bdi>{c.text}</bdi>
+        </span>
         {(goal || c.dueOn) && (
           <span className="action-meta">
             {goal && (
@@ -204,7 +206,7 @@ export function Commitments({ conversation: c, lookup }: { conversation: Convers
               label={t`Goal`}
               options={[
                 { id: NO_GOAL, label: t`No particular goal` },
-                ...goals.map((g) => ({ id: g.id, label: g.title })),
+                ...goals.map((g) => ({ id: g.id, label: g.title, own: true })),
               ]}
               {...form.field('goalId')}
             />

@@ -73,7 +73,11 @@ function ActionRow({ action: a, canEdit }: { action: Action; canEdit: boolean })
         </Checkbox>
       ) : (
         <span className="action-readonly">
-          <span className={`check-mark ${a.done ? 'on' : ''}`} aria-label={a.done ? 'Done' : 'Not done'} role="img" />
+          <span
+            className={`check-mark ${a.done ? 'on' : ''}`}
+            aria-label={a.done ? t`Done` : t`Not done yet`}
+            role="img"
+          />
           <span className="action-text" dir="auto">
             {a.text}
           </span>

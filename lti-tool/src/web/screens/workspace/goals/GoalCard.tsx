@@ -140,7 +140,7 @@ export function GoalCard({ goal }: { goal: Goal }) {
             {[...goal.history].reverse().map((e, i) => (
               <li key={`${e.at}-${i}`}>
                 <time dateTime={e.at}>{formatDate(e.at)}</time>{' '}
-                <span>{e.byId === meId ? t`You` : nameOf(p, e.byId)}</span>: {goalChangeLine(e)}
+                <span>{e.byId === meId ? t`You` : <bdi>{nameOf(p, e.byId)}</bdi>}</span>: {goalChangeLine(e)}
               </li>
             ))}
           </ol>
