@@ -42,6 +42,25 @@ async function problemsOf(frame: Frame, screen: string): Promise<string[]> {
   return [...plain.map((p) => `${screen}: not a message: ${p}`), ...clipped.map((c) => `${screen}: clipped: ${c}`)];
 }
 
+/**
+ * Shoots the tool's frame into SHOTS: a screen grown to its content's height for the shot (then
+ * given back its size, where dialogs open), a dialog as the frame shows it.
+ */
+async function shoot(page: Page, frame: Frame, name: string, grow = false): Promise<void> {
+  const tool = page.locator('iframe.tool');
+  const file = path.join(SHOTS, `${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}.png`);
+  if (!grow) return void (await tool.screenshot({ path: file }));
+  const height = await frame.evaluate(() => document.documentElement.scrollHeight);
+  const before = await tool.evaluate((el, h) => {
+    const style = (el as HTMLElement).style;
+    const was = style.height;
+    style.height = `${h}px`;
+    return was;
+  }, height);
+  await tool.screenshot({ path: file });
+  await tool.evaluate((el, h) => void ((el as HTMLElement).style.height = h), before);
+}
+
 async function go(frame: Frame, app: FrameLocator, hash: string): Promise<void> {
   await frame.evaluate((h) => (window.location.hash = h), hash);
   await frame.evaluate(() => window.scrollTo(0, 0));
@@ -100,7 +119,7 @@ async function sweepOverlays(
           .catch(() => undefined);
         problems.push(...(await problemsOf(frame, `${name} (submitted empty)`)));
       }
-      await page.screenshot({ path: path.join(SHOTS, `${name.replace(/[^\w]+/g, '-').slice(0, 80)}.png`) });
+      await shoot(page, frame, name);
     }
     await page.keyboard.press('Escape');
     await overlay.waitFor({ state: 'detached', timeout: 2_000 }).catch(() => page.keyboard.press('Escape'));
@@ -166,7 +185,7 @@ describe.skipIf(!hasChromium)('the web app in the pseudo-locale', () => {
         await go(frame, app, hash);
         const screen = `${who} ${hash.replace(partnershipId, 'P').replace(quietPartnershipId, 'Q')}`;
         problems.push(...(await problemsOf(frame, screen)));
-        await page.screenshot({ path: path.join(SHOTS, `${screen.replace(/[^\w]+/g, '-')}.png`), fullPage: true });
+        await shoot(page, frame, screen, true);
         problems.push(...(await sweepOverlays(page, frame, app, screen, seen)));
       }
       // The header's menus: the language menu among them.
