@@ -98,6 +98,19 @@ export function clippedElements(page: Page | Frame, skip = ''): Promise<string[]
         found.push(`${name}: “${(el.textContent ?? '').trim().slice(0, 60)}” (${el.scrollWidth} > ${el.clientWidth})`);
       }
     }
+    // What reaches past the window's edge where no box of its own scrolls it (a page clipped sideways).
+    const edge = document.documentElement.clientWidth;
+    for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= edge + 1 || (skip && el.closest(skip))) continue;
+      const scroller = (x: HTMLElement | null): boolean =>
+        !!x && x !== document.body && (/auto|scroll/.test(getComputedStyle(x).overflowX) || scroller(x.parentElement));
+      if (scroller(el.parentElement) || (el.parentElement && el.parentElement.getBoundingClientRect().right > edge + 1))
+        continue;
+      found.push(
+        `${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/).join('.')}: reaches ${Math.round(r.right)} past the window's ${edge}`,
+      );
+    }
     if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1)
       found.push(
         `the page is wider than its window (${document.documentElement.scrollWidth} > ${document.documentElement.clientWidth})`,
