@@ -7,13 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 export interface PlainTextOptions {
   /** Further elements (a CSS selector) whose text is not the interface's. */
   skip?: string;
-  /**
-   * Look at every word of every text: a plain word beside a message's words (a name put into a
-   * sentence) counts too. Without it, a text counts only when none of its words is a message's.
-   * Either way the words Intl writes for dates, times and lists (in English here) do not count.
-   */
-  words?: boolean;
-  /** Attributes read as text (aria-label, title, placeholder), each a whole: with no message's words it counts. */
+  /** Attributes read as text (aria-label, title, placeholder): one with no message's words counts. */
   attributes?: string[];
   /** Whole texts that are not the app's to translate (React Aria's own hidden "Dismiss"). */
   allow?: string[];
@@ -25,32 +19,14 @@ export interface PlainTextOptions {
  * script text is not the screen's.
  */
 export function plainText(page: Page | Frame, opts: PlainTextOptions = {}): Promise<string[]> {
-  return page.evaluate(({ skip = '', words = false, attributes = [], allow = [] }) => {
+  return page.evaluate(({ skip = '', attributes = [], allow = [] }) => {
     // Form fields and the options of a list to choose from hold people's words (a goal to link, a tag).
     const isolated = `bdi, [dir="auto"], time, option, [role=option], textarea, script, style, noscript${skip ? `, ${skip}` : ''}`;
     const marked = /[áéíöüçñýšž~]/i;
-    // The words Intl writes for dates and times in English (the pseudo-locale's dates are English ones).
-    const intlWords = new Set<string>(['AM', 'PM']);
-    const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-    const dateWord = (f: Intl.DateTimeFormatOptions, at: number) =>
-      intlWords.add(new Intl.DateTimeFormat('en', { ...f, timeZone: 'UTC' }).format(at));
-    for (let i = 0; i < 12; i++) {
-      for (const month of ['short', 'long'] as const) dateWord({ month }, Date.UTC(2024, i, 1));
-      for (const weekday of ['short', 'long'] as const) dateWord({ weekday }, Date.UTC(2024, 0, 1 + (i % 7)));
-    }
-    for (const unit of ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const)
-      for (const n of [-2, -1, 0, 1, 2]) for (const w of rtf.format(n, unit).split(/\W+/)) intlWords.add(w);
-    for (const type of ['conjunction', 'disjunction'] as const)
-      for (const w of new Intl.ListFormat('en', { type }).format(['1', '2', '3']).split(/\W+/)) intlWords.add(w);
-    /** The words of a text that no message made (by word), or the whole text when it has none of a message's. */
-    const plain = (raw: string, byWord = words): string | undefined => {
+    /** A text with Latin words and none of a message's (a name put into a message is the message's). */
+    const plain = (raw: string): string | undefined => {
       const text = raw.trim();
-      if (allow.includes(text)) return undefined;
-      const found = text
-        .split(/[^A-Za-z\u00C0-\u024F~'’]+/)
-        .filter((w) => /[A-Za-z]{3}/.test(w) && !w.includes('~') && !intlWords.has(w));
-      if (!found.length || (!byWord && marked.test(text))) return undefined;
-      return byWord ? `${found.join(' ')} (in “${text.slice(0, 80)}”)` : text;
+      return /[A-Za-z]{3}/.test(text) && !marked.test(text) && !allow.includes(text) ? text : undefined;
     };
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -64,8 +40,7 @@ export function plainText(page: Page | Frame, opts: PlainTextOptions = {}): Prom
     }
     for (const name of attributes) {
       for (const el of document.body.querySelectorAll<HTMLElement>(`[${name}]`)) {
-        // A label is one string: a name or a date put into it cannot be isolated, so only a label with no message's words counts.
-        const text = plain(el.getAttribute(name)?.trim() ?? '', false);
+        const text = plain(el.getAttribute(name) ?? '');
         if (!text || el.closest(isolated)) continue;
         // A row named by the person's words it shows (React Aria names a row by its text) is theirs.
         if ([...el.querySelectorAll('bdi, [dir="auto"]')].some((b) => b.textContent?.trim() === text)) continue;

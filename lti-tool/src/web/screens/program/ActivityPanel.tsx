@@ -15,6 +15,7 @@ import { partnershipStatusLabel } from '../../lib/statuses.ts';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 import { joinNames } from '../../lib/people.ts';
+import { showDate } from '../../components/Time.tsx';
 
 const ALL = '*';
 const statusFilter = () => [
@@ -220,7 +221,9 @@ function ActivityRow({ activity: a }: { activity: PartnershipActivity }) {
       </td>
       <td>
         {a.lastConversationAt ? (
-          <span title={formatDate(a.lastConversationAt)}>{formatRelative(a.lastConversationAt)}</span>
+          <time dateTime={a.lastConversationAt} title={formatDate(a.lastConversationAt)}>
+            {formatRelative(a.lastConversationAt)}
+          </time>
         ) : (
           <span className="muted">
             <Trans>None yet</Trans>
@@ -229,7 +232,7 @@ function ActivityRow({ activity: a }: { activity: PartnershipActivity }) {
       </td>
       <td>
         {a.nextConversationAt ? (
-          formatDate(a.nextConversationAt)
+          showDate(a.nextConversationAt)
         ) : (
           <span className="muted">
             <Trans>Not scheduled</Trans>

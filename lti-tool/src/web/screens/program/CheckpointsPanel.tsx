@@ -17,11 +17,11 @@ import { Form } from '../../components/Form.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { useFormState } from '../../components/useFormState.ts';
-import { formatDate, formatDay } from '../../lib/dates.ts';
 import { ratingLabel } from '../../lib/evaluation.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDate, showDay } from '../../components/Time.tsx';
 
 /** Named checkpoints (Month 6, 12, 18, 24) and the evaluations mentors completed at them (docs/design.md, principle 3). */
 export function CheckpointsPanel() {
@@ -62,7 +62,7 @@ export function CheckpointsPanel() {
                 {c.dueOn && (
                   <span className="muted">
                     {' '}
-                    <Trans>· due {formatDay(c.dueOn)}</Trans>
+                    <Trans>· due {showDay(c.dueOn)}</Trans>
                   </span>
                 )}
                 {c.lineItemId && (
@@ -130,7 +130,7 @@ export function CheckpointsPanel() {
                     <td className="summary-cell">
                       <bdi>{e.summary}</bdi>
                     </td>
-                    <td>{formatDate(e.completedAt)}</td>
+                    <td>{showDate(e.completedAt)}</td>
                   </tr>
                 ))}
               </tbody>

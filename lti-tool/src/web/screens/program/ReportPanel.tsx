@@ -2,14 +2,14 @@ import { Button } from 'react-aria-components';
 import { useProgramReport, useReportCsv } from '../../api/lifecycle.ts';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
-import { formatDate, formatDay } from '../../lib/dates.ts';
 import { saveTextFile } from '../../lib/download.ts';
 import { joinNames, roleLabel } from '../../lib/people.ts';
 import { partnershipStatusLabel } from '../../lib/statuses.ts';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDate, showDay } from '../../components/Time.tsx';
 
-const day = (iso: string | null) => (iso ? formatDate(iso) : '—');
+const day = (iso: string | null) => (iso ? showDate(iso) : '—');
 
 /** The program report for a board: dates, counts and checkpoint completion, never content; printable and as CSV. */
 export function ReportPanel() {
@@ -44,7 +44,7 @@ export function ReportPanel() {
       {csv.isError && <ErrorNotice error={csv.error} />}
       <p className="muted">
         <Trans>
-          {r.programTitle} · made {formatDate(r.generatedAt)}. Dates and counts only: nothing the partners wrote.
+          {r.programTitle} · made {showDate(r.generatedAt)}. Dates and counts only: nothing the partners wrote.
         </Trans>
       </p>
       <p>
@@ -143,7 +143,7 @@ export function ReportPanel() {
                   <th scope="row">
                     <bdi>{c.name}</bdi>
                   </th>
-                  <td>{c.dueOn ? formatDay(c.dueOn) : '—'}</td>
+                  <td>{c.dueOn ? showDay(c.dueOn) : '—'}</td>
                   <td>
                     <Trans>
                       {c.completed} of {c.expected}

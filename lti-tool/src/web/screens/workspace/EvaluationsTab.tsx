@@ -15,13 +15,14 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { RadioChoice } from '../../components/RadioChoice.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { useFormState } from '../../components/useFormState.ts';
-import { formatDate, formatDay } from '../../lib/dates.ts';
+import { formatDate } from '../../lib/dates.ts';
 import { ratingLabel } from '../../lib/evaluation.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { evaluatedBy, nameOf } from '../../lib/people.ts';
 import { useWorkspace } from './workspaceContext.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDay } from '../../components/Time.tsx';
 
 /**
  * docs/design.md, principle 3: evaluation is a separate record, labelled as such and kept visually apart. Nothing
@@ -104,7 +105,7 @@ function CheckpointList({
               </h3>
               {cp.dueOn && (
                 <span className="muted small">
-                  <Trans>due {formatDay(cp.dueOn)}</Trans>
+                  <Trans>due {showDay(cp.dueOn)}</Trans>
                 </span>
               )}
             </div>
