@@ -4,7 +4,8 @@
  * mentor and coordinator it visits every screen, opens every dialog and menu a screen offers (forms
  * submitted empty, to show their errors) and asks of each: is any visible text, label or placeholder
  * not a message (people's own words excepted, isolated in bdi or dir=auto, dates in time elements),
- * and is anything clipped or spilling out of its box. Screenshots go to $TMPDIR/pseudo-locale-shots.
+ * and is anything clipped or spilling out of its box. The language menu is a select whose options
+ * are each language's own name. Screenshots go to $PSEUDO_SHOTS or $TMPDIR/pseudo-locale-shots.
  */
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../support/globals.d.ts" />
@@ -188,20 +189,8 @@ describe.skipIf(!hasChromium)('the web app in the pseudo-locale', () => {
         await shoot(page, frame, screen, true);
         problems.push(...(await sweepOverlays(page, frame, app, screen, seen)));
       }
-      // The header's menus: the language menu among them.
-      const header = app.locator('header');
-      for (const trigger of await header.locator('button[aria-expanded="false"]:visible').all()) {
-        await trigger.click();
-        await app
-          .locator('[role=menu], [role=dialog]')
-          .last()
-          .waitFor({ timeout: 2_000 })
-          .catch(() => undefined);
-        problems.push(...(await problemsOf(frame, `${who} header › ${(await trigger.textContent())?.trim()}`)));
-        await page.keyboard.press('Escape');
-      }
     }
     expect(problems).toEqual([]);
     await page.close();
-  }, 300_000);
+  }, 120_000);
 });
