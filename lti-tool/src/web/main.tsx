@@ -18,7 +18,7 @@ import { askToFitContent } from './app/frameResize.ts';
 import { browserEnvironment, takeLtik } from './app/ltik.ts';
 import { readFirstScreen, seedFirstScreen } from './app/firstScreen.ts';
 import { Toaster } from './components/Toaster.tsx';
-import { activateLocale, i18n } from './i18n/i18n.ts';
+import { activateLocale, AriaLocale, i18n } from './i18n/i18n.ts';
 import './styles.css';
 
 const ltik = takeLtik(browserEnvironment());
@@ -36,13 +36,15 @@ void Promise.all([activateLocale(first?.me.locale ?? resolveLocale({ browser: na
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
         <I18nProvider i18n={i18n}>
-          <ApiProvider client={api}>
-            <QueryClientProvider client={queryClient}>
-              <Toaster>
-                <App launched={ltik !== null} />
-              </Toaster>
-            </QueryClientProvider>
-          </ApiProvider>
+          <AriaLocale>
+            <ApiProvider client={api}>
+              <QueryClientProvider client={queryClient}>
+                <Toaster>
+                  <App launched={ltik !== null} />
+                </Toaster>
+              </QueryClientProvider>
+            </ApiProvider>
+          </AriaLocale>
         </I18nProvider>
       </StrictMode>,
     ),

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { pseudoMessages, pseudoText } from './pseudo.ts';
 
 describe('pseudoText', () => {
-  it('accents the letters and adds a third of their number as tildes', () => {
-    expect(pseudoText('Clip the selection')).toBe('Çlíp thé šéléçtíöñ~~~~~~');
+  it('accents the letters and makes each word a third longer with tildes', () => {
+    expect(pseudoText('Clip the selection')).toBe('Çlíp~~ thé~~ šéléçtíöñ~~~~');
   });
 
   it('leaves text without letters as it is', () => {
@@ -19,7 +19,7 @@ describe('pseudoMessages', () => {
       plural: [['count', 'plural', { one: ['#', ' clip'], other: ['#', ' clips'] }]],
     });
     expect(shown.plain).toBe('Göálš~~');
-    expect(shown.compiled).toEqual(['Çlíppéd bý ~~~~', ['name'], '.']);
+    expect(shown.compiled).toEqual(['Çlíppéd~~~ bý~ ', ['name'], '.']);
     expect(shown.plural).toEqual([['count', 'plural', { one: ['#', ' çlíp~~'], other: ['#', ' çlípš~~'] }]]);
   });
 });

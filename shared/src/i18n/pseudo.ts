@@ -32,10 +32,15 @@ const ACCENTS: Record<string, string> = {
   Z: 'Ž',
 };
 
+/**
+ * Each word accented and a third longer (tildes do not break a line), so that longer words wrap
+ * where a translation's would, not only the text's end.
+ */
 export function pseudoText(text: string): string {
-  const accented = text.replace(/[a-zA-Z]/g, (c) => ACCENTS[c] ?? c);
-  const letters = text.replace(/[^a-zA-Z]/g, '').length;
-  return letters ? `${accented}${'~'.repeat(Math.ceil(letters * 0.34))}` : accented;
+  return text.replace(
+    /[a-zA-Z]+/g,
+    (word) => `${word.replace(/[a-zA-Z]/g, (c) => ACCENTS[c] ?? c)}${'~'.repeat(Math.ceil(word.length * 0.34))}`,
+  );
 }
 
 type Part = CompiledMessage[number];

@@ -82,7 +82,9 @@ export function PersonPicker({
         >
           {(p: PersonOption) => (
             <ListBoxItem id={p.id} textValue={`${p.name} ${p.detail ?? ''}`} className="listbox-item">
-              <Text slot="label">{p.name}</Text>
+              <Text slot="label">
+                <bdi>{p.name}</bdi>
+              </Text>
               {p.detail && <Text slot="description">{p.detail}</Text>}
             </ListBoxItem>
           )}
@@ -135,7 +137,7 @@ export function PeoplePicker({
         <ul className="chips" aria-label={t`${label}: chosen`}>
           {chosen.map((p) => (
             <li key={p.id} className="chip">
-              {p.name}
+              <bdi>{p.name}</bdi>
               <Button
                 className="chip-remove"
                 aria-label={t`Remove ${p.name}`}

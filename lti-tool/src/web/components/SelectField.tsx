@@ -17,6 +17,8 @@ import { t } from '@lingui/core/macro';
 export interface Option {
   id: string;
   label: string;
+  /** The label is a person's words (a goal, a name): isolated as in a bdi, shown in its own direction. */
+  own?: boolean;
   description?: string;
 }
 
@@ -42,7 +44,7 @@ interface SelectFieldProps {
 function Item({ o }: { o: Option }) {
   return (
     <ListBoxItem id={o.id} textValue={o.label} className="listbox-item">
-      <Text slot="label">{o.label}</Text>
+      <Text slot="label">{o.own ? <bdi>{o.label}</bdi> : o.label}</Text>
       {o.description && <Text slot="description">{o.description}</Text>}
     </ListBoxItem>
   );

@@ -3,7 +3,8 @@
  * own chunk loaded when first needed, so the first screen carries no message parser and no other
  * language. `activateLocale` also sets the page's `lang` and `dir`, which the CSS mirrors by.
  */
-import { useEffect } from 'react';
+import { createElement, useEffect, type ReactNode } from 'react';
+import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
 import { i18n, type Messages } from '@lingui/core';
 import { useLingui } from '@lingui/react';
 import { intlLocale, isLocale, textDirection } from '@mentoring/shared/rules/locale';
@@ -51,6 +52,15 @@ export function useLocale(wanted: Locale | undefined): boolean {
 /** The language the app speaks now, for texts made outside the catalogs (the shared notice texts). */
 export function currentLocale(): Locale {
   return isLocale(i18n.locale) ? i18n.locale : 'en';
+}
+
+/**
+ * Gives React Aria the app's language: its own words (a dialog's hidden "Dismiss", a date field's
+ * segments, a combobox's announcements) and its date formats follow the app, not the browser.
+ */
+export function AriaLocale({ children }: { children: ReactNode }) {
+  const { i18n: active } = useLingui();
+  return createElement(AriaI18nProvider, { locale: active.locale, children });
 }
 
 export { i18n };

@@ -17,10 +17,11 @@ import { ErrorNotice, Loading } from '../components/QueryState.tsx';
 import { useNotify } from '../components/Toaster.tsx';
 import { useFormState } from '../components/useFormState.ts';
 import { useNow } from '../components/useNow.ts';
-import { formatCountdown, formatDate, formatRelative, secondsUntil } from '../lib/dates.ts';
+import { formatCountdown, formatRelative, secondsUntil } from '../lib/dates.ts';
 import { check, errorsFrom } from '../lib/formErrors.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDate } from '../components/Time.tsx';
 
 /**
  * Connecting the clipping extension, from nothing to a first clip: get the extension, get a
@@ -189,7 +190,7 @@ function GetExtension() {
   if (downloads.isError) return <ErrorNotice error={downloads.error} retry={() => void downloads.refetch()} />;
   const d: ExtensionDownloads = downloads.data;
   const none = !d.chrome.storeUrl && !d.chrome.downloadUrl && !d.firefox.storeUrl && !d.firefox.downloadUrl;
-  if (none) return <p className="notice small">{d.buildHint}</p>;
+  if (none) return <p className="notice small build-hint">{d.buildHint}</p>;
   return (
     <div className="get-extension">
       <ul className="extension-links">
@@ -319,7 +320,7 @@ function ConnectionRow({ connection: c }: { connection: BrowserConnection }) {
         )}
         <p className="muted small">
           <Trans>
-            {describeConnection(c)} · connected {formatDate(c.createdAt)} ·{' '}
+            {describeConnection(c)} · connected {showDate(c.createdAt)} ·{' '}
           </Trans>
           {c.lastUsedAt ? lastUsed(formatRelative(c.lastUsedAt)) : t`not used yet`}
         </p>

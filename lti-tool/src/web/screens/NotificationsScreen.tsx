@@ -16,9 +16,9 @@ import { routeHref, type Route } from '../app/route.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ErrorNotice, Loading } from '../components/QueryState.tsx';
-import { formatRelative } from '../lib/dates.ts';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showRelative } from '../components/Time.tsx';
 
 /** Where a notice leads: the place in the workspace where what it tells of waits. */
 function placeOf(n: Notification): Route {
@@ -124,7 +124,7 @@ export function NotificationsScreen() {
                 </span>
                 <span className="notice-body">{n.body}</span>
               </a>
-              <span className="notice-when">{formatRelative(n.createdAt)}</span>
+              <span className="notice-when">{showRelative(n.createdAt)}</span>
             </li>
           ))}
         </ul>

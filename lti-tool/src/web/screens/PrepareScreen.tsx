@@ -4,7 +4,7 @@ import { routeHref } from '../app/route.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ErrorNotice, Loading } from '../components/QueryState.tsx';
-import { formatDate, formatDateTime, formatNumber, formatRelative } from '../lib/dates.ts';
+import { formatNumber } from '../lib/dates.ts';
 import { joinNames } from '../lib/people.ts';
 import { ClipCard } from './workspace/clips/ClipCard.tsx';
 import { AgendaView } from './workspace/conversations/AgendaEditor.tsx';
@@ -14,6 +14,7 @@ import { workspaceFor, WorkspaceContext } from './workspace/workspaceContext.ts'
 import { Folded } from '../components/Folded.tsx';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDate, showDateTime, showRelative } from '../components/Time.tsx';
 
 /**
  * The mentor's preparation, from one request: what is new since the last conversation and not yet
@@ -57,8 +58,8 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
         {d.nextConversation ? (
           <>
             <Trans>
-              Next conversation: <strong>{formatDateTime(d.nextConversation.scheduledFor)}</strong> (
-              {formatRelative(d.nextConversation.scheduledFor)}).{' '}
+              Next conversation: <strong>{showDateTime(d.nextConversation.scheduledFor)}</strong> (
+              {showRelative(d.nextConversation.scheduledFor)}).{' '}
             </Trans>
           </>
         ) : (
@@ -68,7 +69,7 @@ export function PrepareScreen({ me, partnershipId }: { me: Me; partnershipId: st
         )}
         {d.lastConversationAt ? (
           <>
-            <Trans>Last one: {formatDate(d.lastConversationAt)}.</Trans>
+            <Trans>Last one: {showDate(d.lastConversationAt)}.</Trans>
           </>
         ) : (
           <>

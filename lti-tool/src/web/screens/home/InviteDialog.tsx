@@ -45,7 +45,7 @@ function InviteForm({ me, onDone }: { me: Me; onDone: () => void }) {
   const v = form.values;
 
   const submit = () => {
-    if (!v.person) return form.setErrors({ fields: { person: 'Choose the person to invite.' }, form: null });
+    if (!v.person) return form.setErrors({ fields: { person: t`Choose the person to invite.` }, form: null });
     // In collegial coaching both are partners, switching coach and coachee goal by goal.
     const myRole: MemberRole = v.kind === 'collegial' ? 'partner' : v.role;
     const theirRole: MemberRole = myRole === 'partner' ? 'partner' : myRole === 'mentor' ? 'mentee' : 'mentor';

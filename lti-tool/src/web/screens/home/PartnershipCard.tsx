@@ -1,9 +1,9 @@
 import { memberOf, type Partnership } from '@mentoring/shared';
 import { routeHref } from '../../app/route.ts';
-import { formatDate, formatDateTime, formatRelative } from '../../lib/dates.ts';
 import { partnershipHeadline } from '../../lib/people.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDate, showDateTime, showRelative } from '../../components/Time.tsx';
 
 /** One partnership on the home screen: who, when you next meet, and the way in. */
 export function PartnershipCard({ partnership: p, meId }: { partnership: Partnership; meId: string }) {
@@ -40,8 +40,8 @@ export function PartnershipCard({ partnership: p, meId }: { partnership: Partner
           <dd>
             {p.nextConversation ? (
               <>
-                {formatDateTime(p.nextConversation.scheduledFor)}{' '}
-                <span className="muted">({formatRelative(p.nextConversation.scheduledFor)})</span>
+                {showDateTime(p.nextConversation.scheduledFor)}{' '}
+                <span className="muted">({showRelative(p.nextConversation.scheduledFor)})</span>
               </>
             ) : (
               <span className="muted">
@@ -55,7 +55,7 @@ export function PartnershipCard({ partnership: p, meId }: { partnership: Partner
             <Trans>Last conversation</Trans>
           </dt>
           <dd>
-            {p.lastConversationAt ? formatDate(p.lastConversationAt) : <span className="muted">{t`None yet`}</span>}
+            {p.lastConversationAt ? showDate(p.lastConversationAt) : <span className="muted">{t`None yet`}</span>}
           </dd>
         </div>
       </dl>

@@ -14,6 +14,8 @@ import { PartnershipActions } from './PartnershipActions.tsx';
 import { partnershipStatusLabel } from '../../lib/statuses.ts';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { joinNames } from '../../lib/people.ts';
+import { showDate } from '../../components/Time.tsx';
 
 const ALL = '*';
 const statusFilter = () => [
@@ -218,7 +220,9 @@ function ActivityRow({ activity: a }: { activity: PartnershipActivity }) {
       </td>
       <td>
         {a.lastConversationAt ? (
-          <span title={formatDate(a.lastConversationAt)}>{formatRelative(a.lastConversationAt)}</span>
+          <time dateTime={a.lastConversationAt} title={formatDate(a.lastConversationAt)}>
+            {formatRelative(a.lastConversationAt)}
+          </time>
         ) : (
           <span className="muted">
             <Trans>None yet</Trans>
@@ -227,7 +231,7 @@ function ActivityRow({ activity: a }: { activity: PartnershipActivity }) {
       </td>
       <td>
         {a.nextConversationAt ? (
-          formatDate(a.nextConversationAt)
+          showDate(a.nextConversationAt)
         ) : (
           <span className="muted">
             <Trans>Not scheduled</Trans>
@@ -260,7 +264,7 @@ function Members({ activity: a }: { activity: PartnershipActivity }) {
   if (a.kind === 'collegial') {
     return (
       <span className="members-cell">
-        {a.members.map((m) => m.name).join(' & ')}
+        <bdi>{joinNames(a.members.map((m) => m.name))}</bdi>
         <span className="muted small">
           <Trans>Collegial coaching</Trans>
         </span>
@@ -272,11 +276,11 @@ function Members({ activity: a }: { activity: PartnershipActivity }) {
   return (
     <span className="members-cell">
       <span>
-        {mentors.join(', ')} <span aria-hidden="true">→</span>
+        <bdi>{joinNames(mentors)}</bdi> <span aria-hidden="true">→</span>
         <span className="visually-hidden">
           <Trans>mentoring</Trans>
         </span>{' '}
-        {mentees.join(', ')}
+        <bdi>{joinNames(mentees)}</bdi>
       </span>
       <span className="muted small">
         {plural(mentees.length, { one: 'Mentor → mentee', other: 'Mentor → mentees' })}

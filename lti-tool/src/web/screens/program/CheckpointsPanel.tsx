@@ -1,5 +1,5 @@
 import { Button } from 'react-aria-components';
-import { CreateCheckpoint } from '@mentoring/shared';
+import { CreateCheckpoint, UpdateCheckpoint } from '@mentoring/shared';
 import { useState } from 'react';
 import type { Checkpoint } from '@mentoring/shared';
 import {
@@ -17,11 +17,11 @@ import { Form } from '../../components/Form.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { useFormState } from '../../components/useFormState.ts';
-import { formatDate, formatDay } from '../../lib/dates.ts';
 import { ratingLabel } from '../../lib/evaluation.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDate, showDay } from '../../components/Time.tsx';
 
 /** Named checkpoints (Month 6, 12, 18, 24) and the evaluations mentors completed at them (docs/design.md, principle 3). */
 export function CheckpointsPanel() {
@@ -56,11 +56,13 @@ export function CheckpointsPanel() {
           <ul className="checkpoint-list">
             {checkpoints.data.checkpoints.map((c) => (
               <li key={c.id}>
-                <strong>{c.name}</strong>
+                <strong>
+                  <bdi>{c.name}</bdi>
+                </strong>
                 {c.dueOn && (
                   <span className="muted">
                     {' '}
-                    <Trans>· due {formatDay(c.dueOn)}</Trans>
+                    <Trans>· due {showDay(c.dueOn)}</Trans>
                   </span>
                 )}
                 {c.lineItemId && (
@@ -125,8 +127,10 @@ export function CheckpointsPanel() {
                     <td>
                       <span className={`rating rating-${e.rating}`}>{ratingLabel(e.rating)}</span>
                     </td>
-                    <td className="summary-cell">{e.summary}</td>
-                    <td>{formatDate(e.completedAt)}</td>
+                    <td className="summary-cell">
+                      <bdi>{e.summary}</bdi>
+                    </td>
+                    <td>{showDate(e.completedAt)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -204,8 +208,15 @@ function EditCheckpoint({ checkpoint: c, onDone }: { checkpoint: Checkpoint; onD
   const update = useUpdateCheckpoint();
   const [name, setName] = useState(c.name);
   const [dueOn, setDueOn] = useState(c.dueOn ?? '');
-  const submit = () => update.mutate({ id: c.id, body: { name, dueOn: dueOn || null } }, { onSuccess: onDone });
-  const errors = update.error ? errorsFrom(update.error, ['name', 'dueOn']) : { fields: {}, form: null };
+  // An emptied name is refused here, in the app's words, before the server would in its own.
+  const [refused, setRefused] = useState<ReturnType<typeof errorsFrom> | null>(null);
+  const submit = () => {
+    const r = check(UpdateCheckpoint, { name, dueOn: dueOn || null }, ['name', 'dueOn']);
+    if (!r.ok) return setRefused(r.errors);
+    setRefused(null);
+    update.mutate({ id: c.id, body: r.value }, { onSuccess: onDone });
+  };
+  const errors = refused ?? (update.error ? errorsFrom(update.error, ['name', 'dueOn']) : { fields: {}, form: null });
   return (
     <Form onSubmit={submit} errors={errors}>
       <TextInput label={t`Name`} value={name} onChange={setName} error={errors.fields.name} isRequired autoFocus />

@@ -9,15 +9,15 @@ import { Form } from '../../components/Form.tsx';
 import { PeoplePicker, PersonPicker, type PersonOption } from '../../components/PersonPicker.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useNotify } from '../../components/Toaster.tsx';
-import { formatDateTime } from '../../lib/dates.ts';
-import { roleLabel } from '../../lib/people.ts';
+import { joinNames, roleLabel } from '../../lib/people.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 import { describeFailure } from '../../lib/problems.ts';
+import { showDateTime } from '../../components/Time.tsx';
 
 /** The coordinator's actions on one partnership, from its row in the activity table. */
 export function PartnershipActions({ activity }: { activity: PartnershipActivity }) {
-  const names = activity.members.map((m) => m.name).join(' & ');
+  const names = joinNames(activity.members.map((m) => m.name));
   return (
     <ModalDialog
       title={t`Manage: ${names}`}
@@ -140,7 +140,7 @@ function History({ partnershipId, kind }: { partnershipId: string; kind: Partner
       <ol className="history-list">
         {history.data.events.map((e, i) => (
           <li key={i}>
-            <span className="muted small">{formatDateTime(e.at)}</span> <strong>{eventLine(e, { kind })}</strong>
+            <span className="muted small">{showDateTime(e.at)}</span> <strong>{eventLine(e, { kind })}</strong>
             {e.byName && (
               <span className="muted">
                 {' '}

@@ -21,7 +21,7 @@ export function ProgramScreen({ section }: { section: ProgramSection }) {
   return (
     <>
       <PageTitle kicker={t`Program staff`} actions={<FormPartnershipButton />}>
-        {me.data?.program.title ?? t`Program`}
+        <bdi>{me.data?.program.title ?? t`Program`}</bdi>
       </PageTitle>
       <p className="lead">
         <Trans>

@@ -2,14 +2,15 @@ import { Button } from 'react-aria-components';
 import { useProgramReport, useReportCsv } from '../../api/lifecycle.ts';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
-import { formatDate, formatDay, formatNumber } from '../../lib/dates.ts';
+import { formatNumber } from '../../lib/dates.ts';
 import { saveTextFile } from '../../lib/download.ts';
 import { joinNames, roleLabel } from '../../lib/people.ts';
 import { partnershipStatusLabel } from '../../lib/statuses.ts';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDate, showDay } from '../../components/Time.tsx';
 
-const day = (iso: string | null) => (iso ? formatDate(iso) : '—');
+const day = (iso: string | null) => (iso ? showDate(iso) : '—');
 
 /** The program report for a board: dates, counts and checkpoint completion, never content; printable and as CSV. */
 export function ReportPanel() {
@@ -46,7 +47,7 @@ export function ReportPanel() {
       {csv.isError && <ErrorNotice error={csv.error} />}
       <p className="muted">
         <Trans>
-          {r.programTitle} · made {formatDate(r.generatedAt)}. Dates and counts only: nothing the partners wrote.
+          {r.programTitle} · made {showDate(r.generatedAt)}. Dates and counts only: nothing the partners wrote.
         </Trans>
       </p>
       <p>
@@ -141,8 +142,10 @@ export function ReportPanel() {
             <tbody>
               {r.checkpoints.map((c) => (
                 <tr key={c.checkpointId}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.dueOn ? formatDay(c.dueOn) : '—'}</td>
+                  <th scope="row">
+                    <bdi>{c.name}</bdi>
+                  </th>
+                  <td>{c.dueOn ? showDay(c.dueOn) : '—'}</td>
                   <td>{t`${formatNumber(c.completed)} of ${formatNumber(c.expected)}`}</td>
                 </tr>
               ))}

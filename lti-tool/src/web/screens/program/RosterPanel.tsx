@@ -146,14 +146,16 @@ export function RosterPanel() {
               {list.map((p) => (
                 <tr key={p.personId} className={p.inCourse ? undefined : 'muted-row'}>
                   <th scope="row">
-                    {p.name}
+                    <bdi>{p.name}</bdi>
                     {!p.inCourse && (
                       <span className="badge muted">
                         <Trans>No longer in the course</Trans>
                       </span>
                     )}
                   </th>
-                  <td>{p.email ?? <span className="muted">—</span>}</td>
+                  <td>
+                    <bdi>{p.email ?? <span className="muted">—</span>}</bdi>
+                  </td>
                   <td>
                     {p.lmsRoles.length ? (
                       joinNames([...new Set(p.lmsRoles.map(ltiRoleName))].map(lmsRoleLabel))

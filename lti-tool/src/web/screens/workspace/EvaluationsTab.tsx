@@ -15,13 +15,14 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { RadioChoice } from '../../components/RadioChoice.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { useFormState } from '../../components/useFormState.ts';
-import { formatDate, formatDay } from '../../lib/dates.ts';
+import { formatDate } from '../../lib/dates.ts';
 import { ratingLabel } from '../../lib/evaluation.ts';
 import { check, errorsFrom } from '../../lib/formErrors.ts';
 import { evaluatedBy, nameOf } from '../../lib/people.ts';
 import { useWorkspace } from './workspaceContext.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDay } from '../../components/Time.tsx';
 
 /**
  * docs/design.md, principle 3: evaluation is a separate record, labelled as such and kept visually apart. Nothing
@@ -99,10 +100,12 @@ function CheckpointList({
         return (
           <li key={cp.id} className="checkpoint">
             <div className="checkpoint-head">
-              <h3>{cp.name}</h3>
+              <h3>
+                <bdi>{cp.name}</bdi>
+              </h3>
               {cp.dueOn && (
                 <span className="muted small">
-                  <Trans>due {formatDay(cp.dueOn)}</Trans>
+                  <Trans>due {showDay(cp.dueOn)}</Trans>
                 </span>
               )}
             </div>
@@ -123,7 +126,9 @@ function CheckpointList({
                         : evaluatedBy(nameOf(p, e.mentorId), formatDate(e.completedAt))}
                     </span>
                   </p>
-                  <p>{e.summary}</p>
+                  <p>
+                    <bdi>{e.summary}</bdi>
+                  </p>
                 </div>
               ))
             )}
@@ -158,13 +163,13 @@ function EvaluationForm({ checkpoints, onDone }: { checkpoints: Checkpoint[]; on
       </p>
       <SelectField
         label={t`Checkpoint`}
-        options={checkpoints.map((c) => ({ id: c.id, label: c.name }))}
+        options={checkpoints.map((c) => ({ id: c.id, label: c.name, own: true }))}
         {...form.field('checkpointId')}
       />
       {people.length > 1 && (
         <SelectField
           label={t`Mentee`}
-          options={people.map((m) => ({ id: m.personId, label: m.name }))}
+          options={people.map((m) => ({ id: m.personId, label: m.name, own: true }))}
           {...form.field('menteeId')}
         />
       )}

@@ -1,6 +1,6 @@
 import { useNudges } from '../../api/lifecycle.ts';
-import { formatDate } from '../../lib/dates.ts';
 import { Trans } from '@lingui/react/macro';
+import { showDate } from '../../components/Time.tsx';
 
 /** The program's latest nudge to meet, as the pair sees it: who sent it and when, nothing more. */
 export function NudgeNotice({ partnershipId }: { partnershipId: string }) {
@@ -10,8 +10,8 @@ export function NudgeNotice({ partnershipId }: { partnershipId: string }) {
   return (
     <p className="notice" role="status">
       <Trans>
-        {latest.sentByName} from the program checked in on {formatDate(latest.sentAt)}: it would be good to meet.
-        Schedule your next conversation when you can.
+        {latest.sentByName} from the program checked in on {showDate(latest.sentAt)}: it would be good to meet. Schedule
+        your next conversation when you can.
       </Trans>
     </p>
   );

@@ -82,7 +82,7 @@ export function PromptsTab() {
           return (
             <section key={g.status} className="section" aria-labelledby={`prompts-${g.status}`}>
               <h3 id={`prompts-${g.status}`}>
-                {g.title} <span className="count">{formatNumber(items.length)}</span>
+                <bdi>{g.title}</bdi> <span className="count">{formatNumber(items.length)}</span>
               </h3>
               {items.length === 0 ? (
                 <p className="muted">{g.empty}</p>
@@ -129,7 +129,7 @@ function PromptForm({ goals, onDone }: { goals: readonly Goal[]; onDone: () => v
           label={t`About a goal`}
           options={[
             { id: NO_GOAL, label: t`No particular goal` },
-            ...goals.filter((g) => g.status === 'active').map((g) => ({ id: g.id, label: g.title })),
+            ...goals.filter((g) => g.status === 'active').map((g) => ({ id: g.id, label: g.title, own: true })),
           ]}
           {...form.field('goalId')}
         />

@@ -152,7 +152,9 @@ function RequestCard({ request: r, clips }: { request: ResourceRequest; clips: r
               ? t`Answer from you, ${formatDate(r.answer.answeredAt)}`
               : answerFrom(nameOf(p, r.answer.answeredById), formatDate(r.answer.answeredAt))}
           </span>
-          <p>{r.answer.text}</p>
+          <p>
+            <bdi>{r.answer.text}</bdi>
+          </p>
           {r.answer.links.length > 0 && (
             <ul className="links">
               {r.answer.links.map((l) => (

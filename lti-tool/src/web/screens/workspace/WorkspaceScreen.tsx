@@ -73,7 +73,7 @@ export function WorkspaceScreen({ me, partnershipId, tab }: { me: Me; partnershi
       <ul className="members" aria-label={t`Members`}>
         {p.members.map((m) => (
           <li key={m.personId} className={m.invitation === 'declined' ? 'declined' : undefined}>
-            <span className="member-name">{m.personId === w.meId ? t`${m.name} (you)` : m.name}</span>
+            <span className="member-name">{m.personId === w.meId ? t`${m.name} (you)` : <bdi>{m.name}</bdi>}</span>
             <span className="member-role">{roleLabel(p, m.role)}</span>
             {m.invitation === 'pending' && (
               <span className="badge muted">

@@ -63,7 +63,7 @@ export function ClipCard({ clip, goals }: { clip: Clip; goals: readonly Goal[] }
         {clip.tags.length > 0 && (
           <ul className="tags" aria-label={t`Tags`}>
             {clip.tags.map((t) => (
-              <li key={t} className="tag">
+              <li key={t} className="tag" dir="auto">
                 {t}
               </li>
             ))}

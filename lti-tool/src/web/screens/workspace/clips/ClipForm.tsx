@@ -18,7 +18,9 @@ const NEW_FIELDS = ['url', 'title', 'quote', 'note', 'tags', 'goalIds', 'newProm
 const EDIT_FIELDS = ['note', 'tags', 'goalIds'];
 
 const goalOptions = (goals: readonly Goal[], keep: readonly string[] = []) =>
-  goals.filter((g) => g.status === 'active' || keep.includes(g.id)).map((g) => ({ id: g.id, label: g.title }));
+  goals
+    .filter((g) => g.status === 'active' || keep.includes(g.id))
+    .map((g) => ({ id: g.id, label: <bdi>{g.title}</bdi> }));
 
 /**
  * Adds a passage by hand (pasted from a reading), for when the browser extension is not at hand.

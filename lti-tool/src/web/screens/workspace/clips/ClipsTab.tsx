@@ -10,12 +10,13 @@ import { EmptyState } from '../../../components/EmptyState.tsx';
 import { useDebounced } from '../../../components/useDebounced.ts';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
-import { formatDate, formatNumber } from '../../../lib/dates.ts';
+import { formatNumber } from '../../../lib/dates.ts';
 import { useWorkspace } from '../workspaceContext.ts';
 import { ClipCard } from './ClipCard.tsx';
 import { ClipNewForm } from './ClipForm.tsx';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDate } from '../../../components/Time.tsx';
 
 const ALL = '*';
 
@@ -98,7 +99,10 @@ export function ClipsTab() {
             label={t`Goal`}
             value={goalId}
             onChange={(v) => setGoalId(v ?? ALL)}
-            options={[{ id: ALL, label: t`All goals` }, ...goalList.map((g) => ({ id: g.id, label: g.title }))]}
+            options={[
+              { id: ALL, label: t`All goals` },
+              ...goalList.map((g) => ({ id: g.id, label: g.title, own: true })),
+            ]}
           />
           <SelectField
             label={t`Tag`}
@@ -108,7 +112,7 @@ export function ClipsTab() {
           />
           <Checkbox isSelected={newOnly} onChange={setNewOnly} className="filter-new">
             <Trans>New since the last conversation</Trans>
-            {p.lastConversationAt && <span className="muted small"> ({formatDate(p.lastConversationAt)})</span>}
+            {p.lastConversationAt && <span className="muted small"> ({showDate(p.lastConversationAt)})</span>}
           </Checkbox>
         </div>
       )}

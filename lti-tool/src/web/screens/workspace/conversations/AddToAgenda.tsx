@@ -46,7 +46,7 @@ export function AddToAgenda({
 
   const section = (title: string, prefix: string): OptionSection => ({
     title,
-    options: candidates.filter((c) => c.id.startsWith(prefix)).map((c) => ({ id: c.id, label: c.label })),
+    options: candidates.filter((c) => c.id.startsWith(prefix)).map((c) => ({ id: c.id, label: c.label, own: true })),
   });
 
   const addChosen = () => {
@@ -76,7 +76,7 @@ export function AddToAgenda({
             value={choice}
             onChange={setChoice}
             placeholder={t`Choose a goal, clip or prompt`}
-            sections={[section('Goals', 'goal:'), section('Clips', 'clip:'), section('Prompts', 'prompt:')]}
+            sections={[section(t`Goals`, 'goal:'), section(t`Clips`, 'clip:'), section(t`Prompts`, 'prompt:')]}
           />
           <Button className="button" isDisabled={!choice} onPress={addChosen}>
             <Trans>Add to agenda</Trans>

@@ -195,8 +195,14 @@ function AgendaItemBody({
       </span>
       <span className="agenda-body">
         <span className={`agenda-kind kind-${kind}`}>{d.kindLabel}</span>
-        <span className="agenda-title">{d.title}</span>
-        {d.detail && <span className="agenda-detail">{d.detail}</span>}
+        <span className="agenda-title">
+          <bdi>{d.title}</bdi>
+        </span>
+        {d.detail && (
+          <span className="agenda-detail">
+            <bdi>{d.detail}</bdi>
+          </span>
+        )}
       </span>
     </>
   );

@@ -3,9 +3,9 @@ import { Button } from 'react-aria-components';
 import { useCalendarFeed, useCreateCalendarFeed, useRevokeCalendarFeed } from '../../../api/lifecycle.ts';
 import { ConfirmDialog } from '../../../components/Dialog.tsx';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
-import { formatDate } from '../../../lib/dates.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDate } from '../../../components/Time.tsx';
 
 /**
  * A personal calendar subscription: every conversation, with a reminder, in the calendar the person
@@ -69,7 +69,7 @@ export function CalendarFeedPanel() {
       </div>
       {active && feed.data?.createdAt && !url && (
         <p className="muted small">
-          <Trans>Subscribed since {formatDate(feed.data.createdAt)}.</Trans>
+          <Trans>Subscribed since {showDate(feed.data.createdAt)}.</Trans>
         </p>
       )}
     </section>

@@ -16,11 +16,11 @@ import { Form } from '../../../components/Form.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { useFormState } from '../../../components/useFormState.ts';
 import type { AgendaLookup } from '../../../lib/agenda.ts';
-import { formatDate, formatDay } from '../../../lib/dates.ts';
 import { check, errorsFrom } from '../../../lib/formErrors.ts';
 import { useWorkspace } from '../workspaceContext.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDate, showDay } from '../../../components/Time.tsx';
 
 function actionFor(c: Commitment, lookup: AgendaLookup): Action | undefined {
   if (!c.actionId) return undefined;
@@ -56,7 +56,9 @@ export function CommitmentLine({
         aria-label={action?.done ? t`Done` : t`Not done yet`}
       />
       <span className="grow">
-        <span className="commitment-text">{c.text}</span>
+        <span className="commitment-text">
+          <bdi>{c.text}</bdi>
+        </span>
         {(goal || c.dueOn) && (
           <span className="action-meta">
             {goal && (
@@ -66,7 +68,7 @@ export function CommitmentLine({
             )}
             {c.dueOn && (
               <span>
-                <Trans>due {formatDay(c.dueOn)}</Trans>
+                <Trans>due {showDay(c.dueOn)}</Trans>
               </span>
             )}
           </span>
@@ -146,7 +148,7 @@ export function CarriedCommitments({ from, lookup }: { from: Conversation; looku
   return (
     <section className="conversation-part carried" aria-label={t`Commitments from last time`}>
       <h4>
-        <Trans>From last time ({formatDate(from.heldAt ?? from.scheduledFor)})</Trans>
+        <Trans>From last time ({showDate(from.heldAt ?? from.scheduledFor)})</Trans>
       </h4>
       <ul className="commitment-list">
         {from.commitments.map((c) => (
@@ -204,7 +206,7 @@ export function Commitments({ conversation: c, lookup }: { conversation: Convers
               label={t`Goal`}
               options={[
                 { id: NO_GOAL, label: t`No particular goal` },
-                ...goals.map((g) => ({ id: g.id, label: g.title })),
+                ...goals.map((g) => ({ id: g.id, label: g.title, own: true })),
               ]}
               {...form.field('goalId')}
             />

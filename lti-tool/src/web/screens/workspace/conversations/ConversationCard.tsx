@@ -11,7 +11,7 @@ import { ErrorNotice } from '../../../components/QueryState.tsx';
 import { useNotify } from '../../../components/Toaster.tsx';
 import { useFormState } from '../../../components/useFormState.ts';
 import type { AgendaLookup } from '../../../lib/agenda.ts';
-import { formatDateTime, formatRelative, fromDateTimeLocal, toDateTimeLocal } from '../../../lib/dates.ts';
+import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../../../lib/dates.ts';
 import { saveTextFile } from '../../../lib/download.ts';
 import { check, errorsFrom } from '../../../lib/formErrors.ts';
 import { useWorkspace } from '../workspaceContext.ts';
@@ -20,6 +20,7 @@ import { CarriedCommitments, Commitments } from './Commitments.tsx';
 import { NotesEditor } from './NotesEditor.tsx';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDateTime, showRelative } from '../../../components/Time.tsx';
 
 /** One conversation: agenda, notes (shared and private), commitments, and marking it held. */
 export function ConversationCard({
@@ -61,7 +62,7 @@ export function ConversationCard({
               )}
             </p>
             <h3>
-              {formatDateTime(when)} <span className="muted small">({formatRelative(when)})</span>
+              {showDateTime(when)} <span className="muted small">({showRelative(when)})</span>
             </h3>
             <ConversationDetails conversation={c} />
           </div>

@@ -5,7 +5,6 @@ import { useConversations } from '../../../api/conversations.ts';
 import { ModalDialog } from '../../../components/Dialog.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorNotice, Loading } from '../../../components/QueryState.tsx';
-import { formatDate } from '../../../lib/dates.ts';
 import { useWorkspace } from '../workspaceContext.ts';
 import { ConversationCard } from './ConversationCard.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
@@ -13,6 +12,7 @@ import { useAgendaLookup } from './useAgendaLookup.ts';
 import { Folded } from '../../../components/Folded.tsx';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDate } from '../../../components/Time.tsx';
 
 /** Upcoming conversations first, open; held ones after, newest first, folded. */
 export function ConversationsTab() {
@@ -80,7 +80,7 @@ export function ConversationsTab() {
                     defaultExpanded={upcoming.length === 0 && i === 0}
                     title={
                       <>
-                        {formatDate(c.heldAt!)}
+                        {showDate(c.heldAt!)}
                         <span className="muted small">
                           {' · '}
                           {plural(c.agenda.length, { one: '# on the agenda', other: '# on the agenda' })}

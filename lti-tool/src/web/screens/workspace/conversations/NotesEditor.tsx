@@ -133,7 +133,9 @@ export function NotesEditor({
           </div>
           <p className="notes-hint">{hint}</p>
           {saved ? (
-            <div className="notes-text">{saved}</div>
+            <div className="notes-text" dir="auto">
+              {saved}
+            </div>
           ) : (
             <p className="muted small">{isPrivate ? t`Nothing written yet.` : t`No shared notes yet.`}</p>
           )}

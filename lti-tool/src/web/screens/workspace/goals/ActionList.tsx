@@ -7,11 +7,12 @@ import { TextInput } from '../../../components/Field.tsx';
 import { Form } from '../../../components/Form.tsx';
 import { useNotify } from '../../../components/Toaster.tsx';
 import { useFormState } from '../../../components/useFormState.ts';
-import { formatDay, isOverdue } from '../../../lib/dates.ts';
+import { isOverdue } from '../../../lib/dates.ts';
 import { check, errorsFrom } from '../../../lib/formErrors.ts';
 import { useWorkspace } from '../workspaceContext.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDay } from '../../../components/Time.tsx';
 
 /** A goal's actions: ticked off by the goal's owner, with undo; commitments from conversations arrive here. */
 export function ActionList({ goal, canEdit }: { goal: Goal; canEdit: boolean }) {
@@ -52,7 +53,7 @@ function ActionRow({ action: a, canEdit }: { action: Action; canEdit: boolean })
     <span className="action-meta">
       {a.dueOn && (
         <span className={overdue ? 'overdue' : undefined}>
-          {overdue ? t`Was due` : t`Due`} {formatDay(a.dueOn)}
+          {overdue ? t`Was due` : t`Due`} {showDay(a.dueOn)}
         </span>
       )}
       {a.fromConversationId && (
@@ -73,7 +74,11 @@ function ActionRow({ action: a, canEdit }: { action: Action; canEdit: boolean })
         </Checkbox>
       ) : (
         <span className="action-readonly">
-          <span className={`check-mark ${a.done ? 'on' : ''}`} aria-label={a.done ? 'Done' : 'Not done'} role="img" />
+          <span
+            className={`check-mark ${a.done ? 'on' : ''}`}
+            aria-label={a.done ? t`Done` : t`Not done yet`}
+            role="img"
+          />
           <span className="action-text" dir="auto">
             {a.text}
           </span>

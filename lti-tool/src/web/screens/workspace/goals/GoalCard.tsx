@@ -4,7 +4,7 @@ import { useDeleteGoal, useUpdateGoal } from '../../../api/goals.ts';
 import { ConfirmDialog, ModalDialog } from '../../../components/Dialog.tsx';
 import { useNotify } from '../../../components/Toaster.tsx';
 import { ErrorNotice } from '../../../components/QueryState.tsx';
-import { formatDate, formatNumber } from '../../../lib/dates.ts';
+import { formatNumber } from '../../../lib/dates.ts';
 import { coachedBy, goalOf, nameOf } from '../../../lib/people.ts';
 import { goalChangeLine } from '../../../lib/history.ts';
 
@@ -14,6 +14,7 @@ import { GoalForm } from './GoalForm.tsx';
 import { Folded } from '../../../components/Folded.tsx';
 import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { showDate } from '../../../components/Time.tsx';
 
 const statusLabel = (key: GoalStatus): string => {
   const words: Record<GoalStatus, string> = { active: t`Active`, achieved: t`Achieved`, parked: t`Parked` };
@@ -139,8 +140,8 @@ export function GoalCard({ goal }: { goal: Goal }) {
           <ol className="history">
             {[...goal.history].reverse().map((e, i) => (
               <li key={`${e.at}-${i}`}>
-                <time dateTime={e.at}>{formatDate(e.at)}</time>{' '}
-                <span>{e.byId === meId ? t`You` : nameOf(p, e.byId)}</span>: {goalChangeLine(e)}
+                {showDate(e.at)} <span>{e.byId === meId ? t`You` : <bdi>{nameOf(p, e.byId)}</bdi>}</span>:{' '}
+                {goalChangeLine(e)}
               </li>
             ))}
           </ol>

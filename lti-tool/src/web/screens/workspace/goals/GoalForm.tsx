@@ -27,7 +27,7 @@ export function GoalForm({ goal, onDone }: { goal?: Goal; onDone: () => void }) 
     coachId: goal?.coachId ?? null,
   });
   const collegial = p.kind === 'collegial';
-  const coaches = partnersOf(p, meId).map((m) => ({ id: m.personId, label: m.name }));
+  const coaches = partnersOf(p, meId).map((m) => ({ id: m.personId, label: m.name, own: true }));
 
   const submit = () => {
     const input = {
