@@ -1,6 +1,7 @@
 /**
  * Builds the workspace web app (src/web) that the LMS shows in its iframe. The server serves the
- * result at /app/; in development Vite serves it there too and passes /api on to the tool.
+ * result at /app/; in development Vite serves it there too and passes /api on to the tool. With
+ * `--ssr entry-server.tsx`, the module the server renders the first screen with, into dist/web-ssr.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,15 +41,24 @@ function precompress(): Plugin {
 
 const linguiConfig = getConfig({ configPath: here('./lingui.config.ts') });
 
-export default defineConfig({
+// Lingui's macros become catalog lookups at build time; each `.po` catalog compiles into its own chunk.
+const plugins = [
+  react({ babel: { plugins: [['@lingui/babel-plugin-lingui-macro', { linguiConfig }]] } }),
+  lingui({ configPath: linguiConfig.resolvedConfigPath, failOnCompileError: true }),
+];
+
+const server = defineConfig({
   root: here('./src/web'),
   base: '/app/',
-  // Lingui's macros become catalog lookups at build time; each `.po` catalog compiles into its own chunk.
-  plugins: [
-    react({ babel: { plugins: [['@lingui/babel-plugin-lingui-macro', { linguiConfig }]] } }),
-    lingui({ configPath: linguiConfig.resolvedConfigPath, failOnCompileError: true }),
-    precompress(),
-  ],
+  plugins,
+  publicDir: false,
+  build: { outDir: here('./dist/web-ssr'), emptyOutDir: true },
+});
+
+const browser = defineConfig({
+  root: here('./src/web'),
+  base: '/app/',
+  plugins: [...plugins, precompress()],
   build: {
     outDir: here('./dist/web'),
     emptyOutDir: true,
@@ -75,3 +85,5 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:3000' },
   },
 });
+
+export default defineConfig(({ isSsrBuild }) => (isSsrBuild ? server : browser));

@@ -13,9 +13,12 @@ function calendarDay(day: string): Date {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
 
+const yearIn = (d: Date, timeZone: string | undefined) =>
+  timeZone ? new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(d) : String(d.getFullYear());
+
 /** The year is left out when it is this year, as people write dates. */
-function yearIfOther(d: Date, now: number): { year?: 'numeric' } {
-  return d.getFullYear() === new Date(now).getFullYear() ? {} : { year: 'numeric' };
+function yearIfOther(d: Date, now: number, timeZone?: string): { year?: 'numeric' } {
+  return yearIn(d, timeZone) === yearIn(new Date(now), timeZone) ? {} : { year: 'numeric' };
 }
 
 /** A calendar day (a due date): "Thu 4 Mar", "jue, 4 mar". */
@@ -24,10 +27,10 @@ export function formatDay(day: string, locale: Locale | string, now = Date.now()
   return d.toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short', ...yearIfOther(d, now) });
 }
 
-/** The day of an instant: "4 Mar". */
-export function formatDate(iso: string, locale: Locale | string, now = Date.now()): string {
+/** The day of an instant: "4 Mar", in the reader's time zone or the one given. */
+export function formatDate(iso: string, locale: Locale | string, now = Date.now(), timeZone?: string): string {
   const d = new Date(iso);
-  return d.toLocaleDateString(locale, { day: 'numeric', month: 'short', ...yearIfOther(d, now) });
+  return d.toLocaleDateString(locale, { day: 'numeric', month: 'short', timeZone, ...yearIfOther(d, now, timeZone) });
 }
 
 /** An instant with its time: "Thu 4 Mar, 16:30" (a conversation). */

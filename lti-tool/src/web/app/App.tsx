@@ -79,6 +79,9 @@ export function startFirstScreen(queryClient: QueryClient, api: ApiClient, hash:
   return screens[screen].preload().catch(() => undefined);
 }
 
+/** Loads a screen's code, for the server to render the first screen at once. */
+export const preloadScreen = (name: keyof typeof screens): Promise<unknown> => screens[name].preload();
+
 /** `GET /api/me` decides the home: staff see the program, participants their partnerships. */
 export function App({ launched }: { launched: boolean }) {
   const ended = useSessionEnded();

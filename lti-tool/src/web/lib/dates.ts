@@ -2,6 +2,7 @@
  * Dates as people read them, in the language the app speaks (`i18n.locale`): the formats shared
  * with the extension (`@mentoring/shared/format`), and the app's own helpers for forms and lists.
  */
+import { useSyncExternalStore } from 'react';
 import { i18n } from '@lingui/core';
 import * as shared from '@mentoring/shared/format';
 
@@ -12,13 +13,46 @@ function calendarDay(day: string): Date {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
 
-export const formatDay = (day: string): string => shared.formatDay(day, i18n.locale);
-export const formatDate = (iso: string): string => shared.formatDate(iso, i18n.locale);
-export const formatDateTime = (iso: string): string => shared.formatDateTime(iso, i18n.locale);
+/**
+ * How the server wrote the first screen's dates (the person's kept time zone, the moment it
+ * rendered): set while it renders, and in the browser while the page hydrates, so both write the
+ * same text. Then the browser's own zone and clock; components that show dates on the first screen
+ * follow the change with `useDatesRendered`.
+ */
+export interface DatesAsRendered {
+  timeZone: string;
+  now: number;
+}
+let asRendered: DatesAsRendered | undefined;
+const listeners = new Set<() => void>();
+
+export function writeDatesAs(rendered: DatesAsRendered | undefined): void {
+  if (asRendered === rendered) return;
+  asRendered = rendered;
+  for (const l of listeners) l();
+}
+
+/** Re-renders the caller once dates are written in the browser's zone after hydration. */
+export function useDatesRendered(): void {
+  useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => asRendered,
+    () => asRendered,
+  );
+}
+
+const now = () => asRendered?.now ?? Date.now();
+
+export const formatDay = (day: string): string => shared.formatDay(day, i18n.locale, now());
+export const formatDate = (iso: string): string => shared.formatDate(iso, i18n.locale, now(), asRendered?.timeZone);
+export const formatDateTime = (iso: string): string => shared.formatDateTime(iso, i18n.locale, asRendered?.timeZone);
 
 /** "in 3 days", "yesterday", "2 weeks ago": for scanning lists. */
-export function formatRelative(iso: string, now = Date.now()): string {
-  const diff = Date.parse(iso) - now;
+export function formatRelative(iso: string, at = now()): string {
+  const diff = Date.parse(iso) - at;
   const rtf = new Intl.RelativeTimeFormat(i18n.locale, { numeric: 'auto' });
   const abs = Math.abs(diff);
   if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute');

@@ -1,12 +1,13 @@
 import { memberOf, type Partnership } from '@mentoring/shared';
 import { routeHref } from '../../app/route.ts';
-import { formatDate, formatDateTime, formatRelative } from '../../lib/dates.ts';
+import { formatDate, formatDateTime, formatRelative, useDatesRendered } from '../../lib/dates.ts';
 import { partnershipHeadline } from '../../lib/people.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
 /** One partnership on the home screen: who, when you next meet, and the way in. */
 export function PartnershipCard({ partnership: p, meId }: { partnership: Partnership; meId: string }) {
+  useDatesRendered();
   const me = memberOf(p, meId);
   const isMentor = p.kind === 'mentoring' && me?.role === 'mentor';
   return (
