@@ -10,6 +10,7 @@ import { parseRoute, routeHref, type Route } from './route.ts';
 import { useRoute } from './useRoute.ts';
 import { useSessionEnded } from './session.ts';
 import { useLocale } from '../i18n/i18n.ts';
+import { DatesFollowBrowser } from '../lib/dates.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
@@ -108,6 +109,7 @@ export function App({ launched }: { launched: boolean }) {
       <main id="main" className="page">
         <Suspense fallback={<Loading label={t`Opening…`} />}>
           <Screen me={me.data} route={route} />
+          <DatesFollowBrowser />
         </Suspense>
       </main>
     </>

@@ -1,17 +1,14 @@
-import { StrictMode, useEffect } from 'react';
+import { StrictMode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { I18nProvider } from '@lingui/react';
 import type { ApiClient } from '@mentoring/shared';
 import { ApiProvider } from '../api/ApiContext.tsx';
 import { Toaster } from '../components/Toaster.tsx';
 import { i18n } from '../i18n/i18n.ts';
-import { writeDatesAs } from '../lib/dates.ts';
 import { App } from './App.tsx';
 
 /** The whole app, as the browser renders it and as the server renders its first screen (entry-server.tsx). */
 export function Root({ api, queryClient, launched }: { api: ApiClient; queryClient: QueryClient; launched: boolean }) {
-  // Hydrated (or rendered): from now on dates show in the browser's time zone.
-  useEffect(() => writeDatesAs(undefined), []);
   return (
     <StrictMode>
       <I18nProvider i18n={i18n}>

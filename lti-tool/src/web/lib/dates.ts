@@ -2,7 +2,7 @@
  * Dates as people read them, in the language the app speaks (`i18n.locale`): the formats shared
  * with the extension (`@mentoring/shared/format`), and the app's own helpers for forms and lists.
  */
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { i18n } from '@lingui/core';
 import * as shared from '@mentoring/shared/format';
 
@@ -42,6 +42,15 @@ export function useDatesRendered(): void {
     () => asRendered,
     () => asRendered,
   );
+}
+
+/**
+ * Rendered beside the screen, inside its Suspense boundary: the boundary hydrates after the rest of
+ * the page, and only once it has are dates written in the browser's zone.
+ */
+export function DatesFollowBrowser(): null {
+  useEffect(() => writeDatesAs(undefined), []);
+  return null;
 }
 
 const now = () => asRendered?.now ?? Date.now();
