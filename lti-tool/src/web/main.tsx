@@ -38,15 +38,28 @@ const hydrate =
     : undefined;
 if (hydrate) writeDatesAs(hydrate);
 
+/**
+ * Once the server's markup has been painted (a task queued from an animation frame runs after that
+ * frame is drawn): the app's work on it would otherwise hold the first paint back. A hidden frame
+ * draws nothing, hence the bound.
+ */
+const painted = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
+
 // Not a top-level await: one in the app turns off the bundler's merging of shared chunks into the
 // entry, and the first screen would come in two dozen requests.
-void Promise.all([activateLocale(first?.me.locale ?? resolveLocale({ browser: navigator.languages })), firstCode]).then(
-  () => {
-    // The page's own language and direction are set now (activateLocale): the server's copy on the root goes.
-    container.removeAttribute('lang');
-    container.removeAttribute('dir');
-    const app = <Root api={api} queryClient={queryClient} launched={ltik !== null} />;
-    if (hydrate) hydrateRoot(container, app);
-    else createRoot(container).render(app);
-  },
-);
+void Promise.all([
+  activateLocale(first?.me.locale ?? resolveLocale({ browser: navigator.languages })),
+  firstCode,
+  hydrate && painted(),
+]).then(() => {
+  // The page's own language and direction are set now (activateLocale): the server's copy on the root goes.
+  container.removeAttribute('lang');
+  container.removeAttribute('dir');
+  const app = <Root api={api} queryClient={queryClient} launched={ltik !== null} />;
+  if (hydrate) hydrateRoot(container, app);
+  else createRoot(container).render(app);
+});
