@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { lingui } from '@lingui/vite-plugin';
 import { getConfig } from '@lingui/conf';
 
 export default defineConfig({
@@ -26,6 +27,8 @@ export default defineConfig({
               ],
             },
           }),
+          // The web app's `.po` catalogs, compiled as its build does (the server-side render loads them).
+          lingui({ configPath: 'lti-tool/lingui.config.ts' }),
         ],
         test: {
           name: 'main',

@@ -13,7 +13,7 @@ import { openCore, type CoreOptions } from './core.ts';
 import { createApiHandler } from './http/api.ts';
 import { frameworkErrors } from './http/framework-errors.ts';
 import { allHandlers } from './http/routes/index.ts';
-import { webApp, WEB_DIST } from './http/static.ts';
+import { firstScreenRenderer, webApp, WEB_DIST, WEB_SSR_ENTRY } from './http/static.ts';
 import { firstScreenOf } from './http/first-screen.ts';
 import { BUILD_HINT, findPackage } from './services/extension-packages.ts';
 import { securityHeaders } from './http/security.ts';
@@ -101,7 +101,11 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
     '/app',
     webApp(WEB_DIST, {
       firstScreen: (req) => firstScreenOf(app, req),
-      onError: (err) => app.log.warn({ err }, 'The first screen’s data could not be read for the app’s page'),
+      render: firstScreenRenderer(WEB_SSR_ENTRY, (err) =>
+        app.log.warn({ err }, 'The first screen’s renderer could not be loaded: pages are not pre-rendered'),
+      ),
+      onError: (err) =>
+        app.log.warn({ err }, 'The first screen’s data could not be read or rendered for the app’s page'),
     }),
   );
   site.get('/', (_req, res) => res.redirect('/app/'));

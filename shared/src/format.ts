@@ -14,9 +14,23 @@ function calendarDay(day: string): Date {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
 
+const yearIn = (d: Date, timeZone: string | undefined) =>
+  timeZone ? new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(d) : String(d.getFullYear());
+
+/**
+ * The calendar day an instant falls on in a time zone (the reader's when none is given), as a count
+ * of days: two instants' difference in it is how many days apart people call them.
+ */
+export function dayNumber(instant: number, timeZone?: string): number {
+  const parts = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone })
+    .formatToParts(instant)
+    .reduce<Record<string, number>>((acc, p) => ({ ...acc, [p.type]: Number(p.value) }), {});
+  return Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1) / 86_400_000;
+}
+
 /** The year is left out when it is this year, as people write dates. */
-function yearIfOther(d: Date, now: number): { year?: 'numeric' } {
-  return d.getFullYear() === new Date(now).getFullYear() ? {} : { year: 'numeric' };
+function yearIfOther(d: Date, now: number, timeZone?: string): { year?: 'numeric' } {
+  return yearIn(d, timeZone) === yearIn(new Date(now), timeZone) ? {} : { year: 'numeric' };
 }
 
 /** A calendar day (a due date): "Thu 4 Mar", "jue, 4 mar". */
@@ -30,10 +44,15 @@ export function formatDay(day: string, locale: Locale | string, now = Date.now()
   });
 }
 
-/** The day of an instant: "4 Mar". */
-export function formatDate(iso: string, locale: Locale | string, now = Date.now()): string {
+/** The day of an instant: "4 Mar", in the reader's time zone or the one given. */
+export function formatDate(iso: string, locale: Locale | string, now = Date.now(), timeZone?: string): string {
   const d = new Date(iso);
-  return d.toLocaleDateString(intlLocale(locale), { day: 'numeric', month: 'short', ...yearIfOther(d, now) });
+  return d.toLocaleDateString(intlLocale(locale), {
+    day: 'numeric',
+    month: 'short',
+    timeZone,
+    ...yearIfOther(d, now, timeZone),
+  });
 }
 
 /** An instant with its time: "Thu 4 Mar, 16:30" (a conversation). */

@@ -3,14 +3,19 @@
  * tool's frame) to the first meaningful content of the workspace (the mentee's home with their
  * partnership's card) in Chromium, cold (a fresh profile: nothing cached) and warm (the same
  * profile again: hashed assets from cache), with the requests and bytes the tool sent meanwhile.
+ * Two moments: "in document", when the card is in the frame's DOM (the server renders it into the
+ * page: web/entry-server.tsx), and "painted", when the frame that shows it has been drawn (after
+ * the page's stylesheet, which blocks rendering). The mentee's browser zone is kept before the
+ * runs: a first-ever launch, without one, is not pre-rendered.
  * Also printed: the first screen's JavaScript by the build's manifest, gzip and brotli (target
  * ≤ 150 KB compressed). The tool runs in its own process (compiled as in production, on a fresh
  * SQLite file), as the other benches run their servers: in this process it would share one thread
  * with Playwright's handling of every browser event. The clock starts at the launch POST, so the
  * browser's own start (a fresh profile each cold run) is not counted. Needs a built web app
- * (`npm run build -w lti-tool`, which the root script runs first). Target: p95 < 300 ms.
+ * (`npm run build -w lti-tool`, which the root script runs first). Target: painted p95 < 300 ms.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
@@ -27,8 +32,10 @@ const COURSE = 'bench-firstload';
 const TIMELINE = Boolean(process.env.BENCH_TIMELINE);
 
 interface Load {
-  /** Launch POST → content, on the frame's own clock. */
-  ms: number;
+  /** Launch POST → the content in the document, on the frame's own clock. */
+  inDocument: number;
+  /** Launch POST → the content drawn on screen. */
+  painted: number;
   /** The same as Playwright saw it (its polling and this machine's load added). */
   seen: number;
   requests: number;
@@ -80,13 +87,23 @@ function watchNetwork(cdp: CDPSession, toolOrigin: string) {
 }
 
 /**
- * Installed in every frame: notes when the home's first partnership card is in the document, on
- * the frame's own clock, whose zero is the start of its navigation: the launch POST, which ltijs
+ * Installed in every frame: notes when the home's first partnership card is in the document and
+ * when it has been painted (a message posted from the next animation frame's callback runs once
+ * that frame is drawn; no frame is drawn while the stylesheet still blocks rendering), on the
+ * frame's own clock, whose zero is the start of its navigation: the launch POST, which ltijs
  * answers with the redirect to the app.
  */
 const MARK_CONTENT = `(() => {
   const seen = () => document.querySelector('article.partnership-card');
-  const mark = () => { if (window.__firstContent === undefined && seen()) window.__firstContent = performance.now(); };
+  const mark = () => {
+    if (window.__firstContent !== undefined || !seen()) return;
+    window.__firstContent = performance.now();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (window.__painted = performance.now());
+      channel.port2.postMessage(0);
+    });
+  };
   new MutationObserver(mark).observe(document, { childList: true, subtree: true });
 })();`;
 
@@ -95,6 +112,7 @@ type Step = [start: number, end: number | null, what: string];
 
 interface InFrame {
   at: number;
+  painted: number;
   navigation: number;
   timeline: Step[];
   resources: Array<{ js: boolean; bytes: number; cached: boolean }>;
@@ -119,8 +137,10 @@ async function launchOnce(
     await frame.locator('article.partnership-card').first().waitFor({ state: 'visible', timeout: 30_000 });
     const seen = performance.now() - posted;
     if (!posted) throw new Error('the launch POST was not seen');
+    await frame.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined);
     const f = await frame.evaluate((): InFrame => {
-      const at = (window as unknown as { __firstContent: number }).__firstContent;
+      const marks = window as unknown as { __firstContent: number; __painted: number };
+      const at = marks.__firstContent;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const timeline: Step[] = [
         [0, nav.redirectEnd, `redirects (${nav.redirectCount})`],
@@ -137,14 +157,16 @@ async function launchOnce(
         [nav.domInteractive, null, 'DOM interactive'],
         [nav.domContentLoadedEventEnd, null, 'DOMContentLoaded'],
         ...performance.getEntriesByType('paint').map((e): Step => [e.startTime, null, e.name]),
-        [at, null, 'content'],
+        [at, null, 'content in document'],
+        [marks.__painted, null, 'content painted'],
       ];
       return {
         at,
+        painted: marks.__painted,
         timeline,
         navigation: nav.encodedBodySize,
         resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-          .filter((e) => e.startTime <= at)
+          .filter((e) => e.startTime <= marks.__painted)
           .map((e) => ({
             js: /\.js$/.test(new URL(e.name).pathname),
             bytes: e.encodedBodySize,
@@ -156,7 +178,8 @@ async function launchOnce(
     const scripts = f.resources.filter((r) => r.js);
     if (TIMELINE) printTimeline(f.timeline);
     return {
-      ms: f.at,
+      inDocument: f.at,
+      painted: f.painted,
       seen,
       requests: 1 + sent.length,
       bytes: f.navigation + sent.reduce((n, r) => n + r.bytes, 0),
@@ -185,18 +208,18 @@ async function waitForToolFrame(page: Page, toolUrl: string): Promise<Frame> {
   throw new Error('the tool frame never reached the app');
 }
 
+const TARGET_MS = 300;
+
 function summarize(label: string, loads: Load[]) {
-  const ms = loads.map((l) => l.ms);
+  const p = (pick: (l: Load) => number, q: number) => percentile(loads.map(pick), q).toFixed(0);
   const last = loads[loads.length - 1]!;
   return [
     label,
     String(loads.length),
-    percentile(ms, 50).toFixed(0),
-    percentile(ms, 95).toFixed(0),
-    percentile(
-      loads.map((l) => l.seen),
-      95,
-    ).toFixed(0),
+    `${p((l) => l.inDocument, 50)} / ${p((l) => l.inDocument, 95)}`,
+    `${p((l) => l.painted, 50)} / ${p((l) => l.painted, 95)}`,
+    `< ${TARGET_MS}`,
+    p((l) => l.seen, 95),
     String(last.requests),
     `${(last.bytes / 1024).toFixed(1)} KB`,
     `${(last.jsBytes / 1024).toFixed(1)} KB`,
@@ -237,8 +260,12 @@ async function main() {
     await lms.registerTool(`${tool.url}/register`);
     const staff = await launchAs(lms, tool, { courseId: COURSE, personId: 'coordinator' });
     const ids: Record<string, string> = {};
-    for (const who of ['mentor', 'mentee'])
-      ids[who] = (await (await launchAs(lms, tool, { courseId: COURSE, personId: who })).api.me({})).person.id;
+    for (const who of ['mentor', 'mentee']) {
+      const { api } = await launchAs(lms, tool, { courseId: COURSE, personId: who });
+      ids[who] = (await api.me({})).person.id;
+      // What the app reports on a first launch; Chromium runs in this machine's zone, as Node does.
+      await api.reportTimeZone({ body: { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone } });
+    }
     await staff.api.syncRoster({});
     await staff.api.createPartnership({
       body: {
@@ -250,6 +277,7 @@ async function main() {
       },
     });
     const courseUrl = `${lms.url}/courses/${COURSE}?as=mentee#tool`;
+    const loadAtStart = os.loadavg()[0]!;
     const cold: Load[] = [];
     const warm: Load[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -272,13 +300,15 @@ async function main() {
     const js = firstScreenJs();
     console.log(
       `\nFirst load in Chromium: launch POST → the mentee's home with their partnership (${RUNS} runs each; ms on the ` +
-        `frame's clock, 'seen' as Playwright saw it; requests and body bytes until the content, last run)`,
+        `frame's clock, 'seen' as Playwright saw it; requests and body bytes until it is painted, last run; ` +
+        `load average at the start ${loadAtStart.toFixed(2)})`,
     );
     const header = [
       '',
       'runs',
-      'p50 ms',
-      'p95 ms',
+      'in document p50 / p95',
+      'painted p50 / p95',
+      'target p95 ms',
       'seen p95',
       'requests',
       'bytes',
@@ -286,18 +316,19 @@ async function main() {
       'JS cached',
       'JS encoding',
     ];
-    const pad = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(8) : c.padStart(12))).join('');
+    const widths = [8, 6, 24, 20, 15, 10, 10, 10, 10, 10, 12];
+    const pad = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(8) : c.padStart(widths[i]!))).join('');
     console.log(pad(header));
     console.log(pad(summarize('cold', cold)));
     console.log(pad(summarize('warm', warm)));
+    const p95 = (loads: Load[]) =>
+      percentile(
+        loads.map((l) => l.painted),
+        95,
+      );
     console.log(
-      `\np95: cold ${percentile(
-        cold.map((l) => l.ms),
-        95,
-      ).toFixed(0)} ms, warm ${percentile(
-        warm.map((l) => l.ms),
-        95,
-      ).toFixed(0)} ms (target < 300 ms)`,
+      `\npainted p95: cold ${p95(cold).toFixed(0)} ms, warm ${p95(warm).toFixed(0)} ms (target < ${TARGET_MS} ms); ` +
+        `load average at the end ${os.loadavg()[0]!.toFixed(2)}`,
     );
     console.log(
       `first screen's JavaScript (manifest: entry + home, ${js.files} files): ${(js.raw / 1024).toFixed(1)} KB raw, ` +

@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FirstScreenData } from '@mentoring/shared';
-import { acceptedEncodings, webApp } from './static.ts';
+import { acceptedEncodings, firstScreenRenderer, webApp, type RenderFirstScreen } from './static.ts';
 
 let server: http.Server;
 const failures: unknown[] = [];
@@ -18,8 +18,12 @@ const firstData = {
 let base: string;
 const script = Buffer.from(`export const text = ${JSON.stringify('mentoring '.repeat(400))};\n`);
 const page = Buffer.from(
-  `<!doctype html><html><head><title>app</title><script src="/app/assets/app-Ab12.js"></script></head></html>`,
+  `<!doctype html><html><head><title>app</title><script src="/app/assets/app-Ab12.js"></script></head>` +
+    `<body><div id="root"></div></body></html>`,
 );
+/** Markup as React writes it; `$&` and `$'` would be replacement patterns to String.replace. */
+const markup = `<article class="card partnership-card"><p>Lead with $& care, $' and $$</p></article>`;
+let renderer: RenderFirstScreen | undefined;
 const logo = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(400)}</svg>`);
 
 function get(url: string, headers: Record<string, string> = {}) {
@@ -60,8 +64,11 @@ beforeAll(async () => {
       firstScreen: async (req) => {
         if (req.query.ltik === 'good') return { screen: 'home', data: Promise.resolve(firstData) };
         if (req.query.ltik === 'broken') return { screen: 'home', data: Promise.reject(new Error('database gone')) };
+        if (req.query.ltik === 'arabic')
+          return { screen: 'home', data: Promise.resolve({ ...firstData, me: { ...firstData.me, locale: 'ar' } }) };
         return undefined;
       },
+      render: () => renderer,
       onError: (err) => failures.push(err),
     }),
   );
@@ -134,6 +141,54 @@ describe('the web app’s files', () => {
       expect(res.body.toString(), url).toContain('</head>');
     }
     expect(failures).toEqual([new Error('database gone')]);
+  });
+
+  it('opened by a launch, carries the home rendered for its data inside the root, once the renderer is loaded', async () => {
+    const plain = (await get('/app/?ltik=good')).body.toString();
+    expect(plain).toContain('<body><div id="root"></div></body>');
+
+    const seen: Array<{ data: FirstScreenData; now: number }> = [];
+    renderer = async (data, now) => {
+      seen.push({ data, now });
+      if (data.me.locale === 'ar') throw new Error('render failed');
+      return markup;
+    };
+    try {
+      const before = Date.now();
+      const body = (await get('/app/?ltik=good')).body.toString();
+      expect(seen).toEqual([{ data: firstData, now: expect.any(Number) as number }]);
+      expect(seen[0]!.now).toBeGreaterThanOrEqual(before);
+      expect(body).toContain(
+        `<body><div id="root" data-rendered-at="${seen[0]!.now}" lang="fr" dir="ltr">${markup}</div></body>`,
+      );
+      // The data block still goes out, before the markup: the app hydrates from it.
+      expect(body.indexOf('id="first-screen"')).toBeLessThan(body.indexOf('partnership-card'));
+
+      const failed = (await get('/app/?ltik=arabic')).body.toString();
+      expect(failed).toContain('id="first-screen"');
+      expect(failed).toContain('<body><div id="root"></div></body>');
+      expect(failures.at(-1)).toEqual(new Error('render failed'));
+
+      const unlaunched = (await get('/app/')).body.toString();
+      expect(unlaunched).toContain('<body><div id="root"></div></body>');
+      expect(seen).toHaveLength(2);
+    } finally {
+      renderer = undefined;
+    }
+  });
+
+  it('loads the built renderer once in the background; without a build, pages are not pre-rendered', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'static-ssr-'));
+    const entry = path.join(dir, 'entry-server.js');
+    fs.writeFileSync(entry, 'export const renderFirstScreen = async () => "<p>home</p>";\n');
+    const loaded = firstScreenRenderer(entry);
+    await expect.poll(() => loaded()).toBeTypeOf('function');
+    expect(await loaded()!(firstData, 0)).toBe('<p>home</p>');
+
+    const errors: unknown[] = [];
+    const missing = firstScreenRenderer(path.join(dir, 'not-built.js'), (err) => errors.push(err));
+    expect(missing()).toBeUndefined();
+    expect(errors).toEqual([]);
   });
 
   it('answers 304 to a validator it gave, and 404 for files that are not there', async () => {

@@ -7,14 +7,18 @@
  * `<meta property="csp-nonce">`, where React Aria finds it for the few `<style>` elements it adds,
  * and, opened by a launch, the first screen's data (see first-screen.ts) with `modulepreload` links
  * for that screen's code and language. Its head goes out at once, so the browser fetches the app's
- * code while the server reads the data.
+ * code while the server reads the data. A participant's home is also rendered into the page
+ * (web/entry-server.tsx), so it shows before the app's code has run; the app then hydrates it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import express, { type Request, type Response, type Router } from 'express';
+import type { FirstScreenData } from '@mentoring/shared';
+import { textDirection } from '@mentoring/shared/rules/locale';
 import { TOOL_ROOT } from '../paths.ts';
 import { cspNonce } from './security.ts';
 import { escapeHtml, scriptJson } from './html.ts';
@@ -22,6 +26,29 @@ import type { FirstScreen } from './first-screen.ts';
 import { pageLocale, serverI18n } from '../i18n/server.ts';
 
 export const WEB_DIST = path.join(TOOL_ROOT, 'dist/web');
+/** The first screen's renderer, built by `vite build --ssr` (npm run build). */
+export const WEB_SSR_ENTRY = path.join(TOOL_ROOT, 'dist/web-ssr/entry-server.js');
+
+/** The first screen's markup for its data, written at `now`; undefined where the page is left to the app. */
+export type RenderFirstScreen = (data: FirstScreenData, now: number) => Promise<string | undefined>;
+
+/**
+ * The built renderer, imported once in the background: pages served before it has loaded (or
+ * without a build of it) are simply not pre-rendered. A rebuilt web app needs a restart: the
+ * markup must come from the same build as the code that hydrates it.
+ */
+export function firstScreenRenderer(
+  entry = WEB_SSR_ENTRY,
+  onError?: (err: unknown) => void,
+): () => RenderFirstScreen | undefined {
+  let render: RenderFirstScreen | undefined;
+  if (fs.existsSync(entry))
+    import(pathToFileURL(entry).href).then(
+      (m: { renderFirstScreen: RenderFirstScreen }) => (render = m.renderFirstScreen),
+      (err: unknown) => onError?.(err),
+    );
+  return () => render;
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -103,7 +130,9 @@ function chunksOf(manifest: Manifest): (key: string) => string[] {
 export interface WebAppOptions {
   /** The first screen's data for this page, when a launch opened it. */
   firstScreen?: (req: Request) => Promise<FirstScreen | undefined>;
-  /** Told when the first screen's data could not be read (the app then asks the API itself). */
+  /** The first screen's renderer, once loaded (see `firstScreenRenderer`). */
+  render?: () => RenderFirstScreen | undefined;
+  /** Told when the first screen's data could not be read or rendered (the app then does it itself). */
   onError?: (err: unknown) => void;
 }
 
@@ -185,7 +214,17 @@ export function webApp(dist = WEB_DIST, options: WebAppOptions = {}): Router {
       ? preload(screenChunks(page, `locales/${data.me.locale}.po`)) +
         `<script type="application/json" id="first-screen">${scriptJson(data).value}</script>`
       : '';
-    res.end(extra + text.slice(headEnd));
+    const now = Date.now();
+    const render = data && options.render?.();
+    const markup = render ? await render(data, now).catch((err: unknown) => void options.onError?.(err)) : undefined;
+    const body = text.slice(headEnd);
+    if (!data || !markup) return void res.end(extra + body);
+    // React escaped the markup. Its language and direction lay it out (Arabic right to left) until
+    // the app sets them on the whole page.
+    const root =
+      `<div id="root" data-rendered-at="${now}" lang="${escapeHtml(data.me.locale)}" ` +
+      `dir="${textDirection(data.me.locale)}">${markup}</div>`;
+    res.end(extra + body.replace('<div id="root"></div>', () => root));
   }
 
   router.get('*', (req, res, next) => {

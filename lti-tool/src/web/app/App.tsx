@@ -10,6 +10,7 @@ import { parseRoute, routeHref, type Route } from './route.ts';
 import { useRoute } from './useRoute.ts';
 import { useSessionEnded } from './session.ts';
 import { useLocale } from '../i18n/i18n.ts';
+import { DatesFollowBrowser } from '../lib/dates.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 
@@ -79,6 +80,9 @@ export function startFirstScreen(queryClient: QueryClient, api: ApiClient, hash:
   return screens[screen].preload().catch(() => undefined);
 }
 
+/** Loads a screen's code, for the server to render the first screen at once. */
+export const preloadScreen = (name: keyof typeof screens): Promise<unknown> => screens[name].preload();
+
 /** `GET /api/me` decides the home: staff see the program, participants their partnerships. */
 export function App({ launched }: { launched: boolean }) {
   const ended = useSessionEnded();
@@ -105,6 +109,7 @@ export function App({ launched }: { launched: boolean }) {
       <main id="main" className="page">
         <Suspense fallback={<Loading label={t`Opening…`} />}>
           <Screen me={me.data} route={route} />
+          <DatesFollowBrowser />
         </Suspense>
       </main>
     </>

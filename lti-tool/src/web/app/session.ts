@@ -20,5 +20,6 @@ export function useSessionEnded(): boolean {
       return () => listeners.delete(l);
     },
     () => ended,
+    () => ended,
   );
 }

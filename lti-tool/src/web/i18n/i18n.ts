@@ -21,7 +21,7 @@ const catalogs: Record<Locale, () => Promise<{ messages: Messages }>> = {
 /** Set (to "1") in a tab's sessionStorage, the app shows the pseudo-locale: accented, a third longer. */
 export const PSEUDO_LOCALE_KEY = 'mentoring:pseudo-locale';
 
-function pseudoWanted(): boolean {
+export function pseudoWanted(): boolean {
   try {
     return sessionStorage.getItem(PSEUDO_LOCALE_KEY) === '1';
   } catch {
@@ -29,9 +29,14 @@ function pseudoWanted(): boolean {
   }
 }
 
+/** A language's compiled messages (its own chunk). */
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  return (await catalogs[locale]()).messages;
+}
+
 export async function activateLocale(locale: Locale): Promise<void> {
   const pseudo = pseudoWanted();
-  const { messages } = await catalogs[pseudo ? 'en' : locale]();
+  const messages = await loadMessages(pseudo ? 'en' : locale);
   // The pseudo-locale's code loads only where it is asked for.
   const shown = pseudo ? (await import('@mentoring/shared/i18n/pseudo')).pseudoMessages(messages) : messages;
   // Lingui formats `#` and `{n, number}` with `locales` (Arabic-Indic digits for Arabic).

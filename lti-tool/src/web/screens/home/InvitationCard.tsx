@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import { memberOf, type Partnership } from '@mentoring/shared';
 import { useAnswerInvitation } from '../../api/partnerships.ts';
 import { ErrorNotice } from '../../components/QueryState.tsx';
-import { formatDate } from '../../lib/dates.ts';
+import { formatDate, useDatesRendered } from '../../lib/dates.ts';
 import { joinNames, nameOf, partnersOf } from '../../lib/people.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
@@ -13,6 +13,7 @@ const ConfirmDialog = lazy(() => import('../../components/Dialog.tsx').then((m) 
 
 /** An invitation: to answer when it is for me, or waiting on the others when I sent it (docs/design.md, principle 5, choice). */
 export function InvitationCard({ partnership: p, meId }: { partnership: Partnership; meId: string }) {
+  useDatesRendered();
   const answer = useAnswerInvitation();
   const me = memberOf(p, meId);
   const mine = me?.invitation === 'pending';

@@ -1,5 +1,6 @@
 import { memberOf, type Partnership } from '@mentoring/shared';
 import { routeHref } from '../../app/route.ts';
+import { useDatesRendered } from '../../lib/dates.ts';
 import { partnershipHeadline } from '../../lib/people.ts';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
@@ -7,6 +8,7 @@ import { showDate, showDateTime, showRelative } from '../../components/Time.tsx'
 
 /** One partnership on the home screen: who, when you next meet, and the way in. */
 export function PartnershipCard({ partnership: p, meId }: { partnership: Partnership; meId: string }) {
+  useDatesRendered();
   const me = memberOf(p, meId);
   const isMentor = p.kind === 'mentoring' && me?.role === 'mentor';
   return (

@@ -3,7 +3,7 @@ import { canRespondToPrompt, canReview, type Partnership, type Preparation } fro
 import { useApi } from '../../api/ApiContext.tsx';
 import { prepareQueries } from '../../api/prepare.ts';
 import { routeHref, type Route } from '../../app/route.ts';
-import { formatDateTime, formatRelative } from '../../lib/dates.ts';
+import { formatDateTime, formatRelative, useDatesRendered } from '../../lib/dates.ts';
 import { joinNames, partnersOf } from '../../lib/people.ts';
 import { t, plural } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
@@ -75,6 +75,7 @@ export function todosOf(p: Partnership, prep: Preparation | undefined, meId: str
 
 /** The home's first answer: what comes next and what waits for you, one link to each. */
 export function WhatNext({ partnerships, meId }: { partnerships: Partnership[]; meId: string }) {
+  useDatesRendered();
   const api = useApi();
   const preps = useQueries({ queries: partnerships.map((p) => prepareQueries.detail(api, p.id)) });
   if (partnerships.length === 0) return null;
