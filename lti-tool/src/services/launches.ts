@@ -25,7 +25,11 @@ export async function admitLaunch(app: App, claims: LaunchClaims, clientId: stri
     if (!deployment.deploymentId || !(await isKnownDeployment(app.sql, deployment))) {
       throw new LaunchRefused(
         403,
-        `This course’s LMS deployment (${deployment.deploymentId || 'none'}) is not registered with the tool.`,
+        /*i18n*/ {
+          id: 'launch.unregistered-deployment',
+          message: 'This course’s LMS deployment ({deployment}) is not registered with the tool.',
+          values: { deployment: deployment.deploymentId || 'none' },
+        },
       );
     }
     app.knownDeployments.add(key);

@@ -8,7 +8,7 @@ export function defaultHeldAt(scheduledFor: string, now = Date.now()): Date {
   return new Date(Math.min(Date.parse(scheduledFor), now));
 }
 
-/** Why a held date cannot be taken, or null when it can. */
-export function heldAtProblem(heldAt: string, now = Date.now()): string | null {
-  return Date.parse(heldAt) > now + HELD_AT_LEEWAY_MS ? 'must not be later than now' : null;
+/** Why a held date cannot be taken, as a reason each part words, or null when it can. */
+export function heldAtProblem(heldAt: string, now = Date.now()): 'later_than_now' | null {
+  return Date.parse(heldAt) > now + HELD_AT_LEEWAY_MS ? 'later_than_now' : null;
 }

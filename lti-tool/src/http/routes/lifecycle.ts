@@ -4,6 +4,8 @@ import { Answer } from '../api.ts';
 import type { App } from '../../services/app.ts';
 import { changeLifecycle, changeMembers, nudge, nudgesFor, partnershipHistory } from '../../services/lifecycle.ts';
 import { programReport, reportCsv } from '../../services/report.ts';
+import { readerOf } from '../../services/me.ts';
+import { serverI18n } from '../../i18n/server.ts';
 import {
   calendarFeedOf,
   conversationIcs,
@@ -34,11 +36,13 @@ export function lifecycleHandlers(app: App): Pick<Handlers, LifecycleRoutes> {
     partnershipHistory: (p, { params }) => partnershipHistory(app, p, params.id!),
     nudgePartnership: (p, { params }) => nudge(app, p, params.id!),
     listNudges: async (p, { params }) => ({ nudges: await nudgesFor(app, p, params.id!) }),
-    async programReport(p, { query }) {
+    async programReport(p, { query, languages }) {
       const report = await programReport(app, p);
       if (query.format !== 'csv') return report;
       const filename = `program-report-${report.generatedAt.slice(0, 10)}.csv`;
-      return new Answer(200, reportCsv(report), 'text/csv; charset=utf-8', filename);
+      // The spreadsheet is read by a person, in their language; the JSON report stays the contract.
+      const reader = await readerOf(app, p.personId, languages);
+      return new Answer(200, reportCsv(report, serverI18n(reader.locale)), 'text/csv; charset=utf-8', filename);
     },
     async conversationCalendar(p, { params, languages }) {
       const { ics, filename } = await conversationIcs(app, p, params.id!, languages);

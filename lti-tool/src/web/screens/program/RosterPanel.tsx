@@ -20,7 +20,13 @@ function syncMessage(report: RosterSyncReport | undefined, people: number): stri
     one: 'Roster synced: read # member from the LMS.',
     other: 'Roster synced: read # members from the LMS.',
   });
-  return [read, ...report.warnings].join(' ');
+  if (!report.entriesSkipped) return read;
+  // The server's `warnings` are for its log; the person reads the count in their language.
+  const skipped = plural(report.entriesSkipped, {
+    one: '# entry the LMS sent is not a Names and Roles member (no user ID or roles) and was left out.',
+    other: '# entries the LMS sent are not Names and Roles members (no user ID or roles) and were left out.',
+  });
+  return `${read} ${skipped}`;
 }
 
 const lastSynced = (when: string) => t`Last synced ${when}`;

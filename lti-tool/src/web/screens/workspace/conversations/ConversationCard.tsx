@@ -246,8 +246,8 @@ function HeldForm({
   const submit = () => {
     const heldAt = fromDateTimeLocal(form.values.heldAt);
     if (!heldAt) return form.setErrors({ fields: { heldAt: t`Choose a date and a time.` }, form: null });
-    const problem = heldAtProblem(heldAt);
-    if (problem) return form.setErrors({ fields: { heldAt: t`The time ${problem}.` }, form: null });
+    if (heldAtProblem(heldAt))
+      return form.setErrors({ fields: { heldAt: t`The time must not be later than now.` }, form: null });
     update.mutate(
       { id: c.id, body: { held: true, heldAt } },
       { onSuccess: onDone, onError: (e) => form.setErrors(errorsFrom(e, ['heldAt'])) },
