@@ -9,6 +9,7 @@ import path from 'node:path';
 import { setupI18n, type I18n, type MessageDescriptor, type MessageOptions } from '@lingui/core';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import { acceptedLanguages, intlLocale, isLocale, resolveLocale, type Locale } from '@mentoring/shared';
+import { formatList } from '@mentoring/shared/format';
 import { TOOL_ROOT } from '../paths.ts';
 import { readPo } from './po.ts';
 
@@ -35,10 +36,11 @@ function load(locale: Locale): I18n {
  * way ("Ana and Ben", "Ana y Ben", "Ana和Ben"): ICU has no list argument, Intl has.
  */
 function withLists(i18n: I18n, locale: Locale): I18n {
-  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   const worded = (values: Record<string, unknown> | undefined) =>
     values &&
-    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? list.format(v.map(String)) : v]));
+    Object.fromEntries(
+      Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? formatList(v.map(String), locale) : v]),
+    );
   const translate = i18n._.bind(i18n);
   i18n._ = ((id: string | MessageDescriptor, values?: Record<string, unknown>, options?: MessageOptions) =>
     typeof id === 'string'
