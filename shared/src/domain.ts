@@ -891,8 +891,6 @@ export const ExtensionDownloads = z
   .object({
     chrome: ExtensionPackage,
     firefox: ExtensionPackage,
-    /** How an operator builds the packages, shown when neither is there. */
-    buildHint: z.string(),
   })
   .meta({ id: 'ExtensionDownloads' });
 export type ExtensionDownloads = z.infer<typeof ExtensionDownloads>;

@@ -30,7 +30,7 @@ const SHOTS = process.env.PSEUDO_SHOTS ?? path.join(os.tmpdir(), 'pseudo-locale-
  * app's alone, so the server's notices show in English there. The hint to build the extension's
  * packages is the server's, in English only for now.
  */
-const SERVER_TEXTS = '.notice-title, .notice-body, .build-hint';
+const SERVER_TEXTS = '.notice-title, .notice-body';
 /** React Aria's own words, in its catalogs (a modal's hidden dismiss button): the app gives it its locale. */
 const ARIA_WORDS = ['Dismiss'];
 /** Where the pseudo-locale's texts are read: the labels people read or hear. */

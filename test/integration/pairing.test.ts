@@ -130,12 +130,11 @@ describe('connected browsers', () => {
 });
 
 describe('getting the extension', () => {
-  it('offers the configured store listing, and says how to build the packages the tool does not have', async () => {
+  it('offers the configured store listing, and the operator how to build the packages the tool does not have', async () => {
     const d = await nia.extensionDownloads({});
     expect(d).toEqual({
       chrome: { storeUrl: CHROME_STORE, downloadUrl: null },
       firefox: { storeUrl: null, downloadUrl: null },
-      buildHint: BUILD_HINT,
     });
     const missing = await fetch(`${tool.url}/extension/mentoring-firefox.zip`);
     expect(missing.status).toBe(404);

@@ -12,6 +12,7 @@ export type ExtensionBrowser = 'chrome' | 'firefox';
 /** Where the tool serves its own packages. */
 export const packagePath = (browser: ExtensionBrowser) => `/extension/mentoring-${browser}.zip`;
 
+/** What a download of a package the tool lacks answers: for whoever runs the tool, in English. */
 export const BUILD_HINT =
   'The tool has no extension packages yet. Whoever runs the tool builds them with “npm run build -w extension” (they appear in extension/.output/).';
 
@@ -39,6 +40,5 @@ export function extensionDownloads(config: ToolConfig): ExtensionDownloads {
   return {
     chrome: one('chrome', config.extension.chromeStoreUrl),
     firefox: one('firefox', config.extension.firefoxStoreUrl),
-    buildHint: BUILD_HINT,
   };
 }

@@ -190,7 +190,22 @@ function GetExtension() {
   if (downloads.isError) return <ErrorNotice error={downloads.error} retry={() => void downloads.refetch()} />;
   const d: ExtensionDownloads = downloads.data;
   const none = !d.chrome.storeUrl && !d.chrome.downloadUrl && !d.firefox.storeUrl && !d.firefox.downloadUrl;
-  if (none) return <p className="notice small build-hint">{d.buildHint}</p>;
+  if (none)
+    return (
+      <p className="notice small">
+        <Trans>
+          The tool has no extension packages yet. Whoever runs the tool builds them with{' '}
+          <bdi>
+            <code>npm run build -w extension</code>
+          </bdi>{' '}
+          (they appear in{' '}
+          <bdi>
+            <code>extension/.output/</code>
+          </bdi>
+          ).
+        </Trans>
+      </p>
+    );
   return (
     <div className="get-extension">
       <ul className="extension-links">
