@@ -13,7 +13,7 @@ import { openCore, type CoreOptions } from './core.ts';
 import { createApiHandler } from './http/api.ts';
 import { frameworkErrors } from './http/framework-errors.ts';
 import { allHandlers } from './http/routes/index.ts';
-import { firstScreenRenderer, webApp, WEB_DIST, WEB_SSR_ENTRY } from './http/static.ts';
+import { loadFirstScreenRenderer, webApp, WEB_DIST, WEB_SSR_ENTRY } from './http/static.ts';
 import { firstScreenOf } from './http/first-screen.ts';
 import { BUILD_HINT, findPackage } from './services/extension-packages.ts';
 import { securityHeaders } from './http/security.ts';
@@ -62,8 +62,17 @@ function requestId(req: IncomingMessage): string {
 }
 
 export async function startTool(config: ToolConfig, options: CoreOptions = {}): Promise<RunningTool> {
+  let failedRenderer: unknown;
+  // Loaded while the database opens; logged once the log is there.
+  const loadingRenderer = loadFirstScreenRenderer(WEB_SSR_ENTRY, (err) => (failedRenderer = err));
   const core = await openCore(config, options);
   const { app } = core;
+  const renderFirstScreen = await loadingRenderer;
+  if (failedRenderer)
+    app.log.warn(
+      { err: failedRenderer },
+      'The first screen’s renderer could not be loaded: pages are not pre-rendered',
+    );
   let stopping = false;
 
   const routeNames = new WeakMap<ServerResponse, string>();
@@ -101,9 +110,7 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
     '/app',
     webApp(WEB_DIST, {
       firstScreen: (req) => firstScreenOf(app, req),
-      render: firstScreenRenderer(WEB_SSR_ENTRY, (err) =>
-        app.log.warn({ err }, 'The first screen’s renderer could not be loaded: pages are not pre-rendered'),
-      ),
+      render: renderFirstScreen,
       onError: (err) =>
         app.log.warn({ err }, 'The first screen’s data could not be read or rendered for the app’s page'),
     }),

@@ -20,6 +20,7 @@ describe.skipIf(!hasChromium)('the home rendered by the server', () => {
   let lms: TestLms;
   let browser: PlainBrowser;
   let keepZone: () => Promise<unknown>;
+  let speak: (locale: 'ar' | null) => Promise<unknown>;
   let next: string;
   const courseUrl = () => `${lms.url}/courses/${COURSE}?as=mentee#tool`;
 
@@ -54,6 +55,7 @@ describe.skipIf(!hasChromium)('the home rendered by the server', () => {
     next = day.toISOString();
     await mentor.api.createConversation({ params: { id: partnership.id }, body: { scheduledFor: next } });
     keepZone = () => mentee.api.reportTimeZone({ body: { timeZone: KEPT_ZONE } });
+    speak = (locale) => mentee.api.chooseLocale({ body: { locale } });
     browser = await openBrowser();
   });
 
@@ -135,6 +137,43 @@ describe.skipIf(!hasChromium)('the home rendered by the server', () => {
       expect(complaints).toEqual([]);
     } finally {
       await page.close();
+    }
+  });
+
+  it('in Arabic, writes the same Arabic-Indic digits as the app, which takes it over without a complaint', async () => {
+    await keepZone();
+    await speak('ar');
+    const page = await browser.context.newPage();
+    const complaints: string[] = [];
+    page.on('console', (m) => {
+      if (m.location().url.endsWith('/favicon.ico')) return;
+      if (m.type() === 'error' || m.type() === 'warning') complaints.push(`${m.text()} ${m.location().url}`);
+    });
+    page.on('pageerror', (err) => complaints.push(err.message));
+    // The card's words as the server wrote them, before the app's code may run.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const card = document.querySelector('article.partnership-card');
+        if (!card) return;
+        (window as unknown as { servedText: string | null }).servedText = card.textContent;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    try {
+      await page.goto(courseUrl());
+      const frame = await toolFrame(page);
+      const card = frame.locator('article.partnership-card');
+      const served = await frame.evaluate(() => (window as unknown as { servedText: string | null }).servedText);
+      expect(served).toContain(formatDateTime(next, 'ar', KEPT_ZONE));
+      expect(served).toMatch(/[٠-٩]/);
+      expect(served).not.toMatch(/[0-9]/);
+      await expect.poll(() => frame.evaluate(() => document.documentElement.lang)).toBe('ar');
+      const browserZone = await frame.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+      await expect.poll(() => card.textContent()).toContain(formatDateTime(next, 'ar', browserZone));
+      expect(complaints).toEqual([]);
+    } finally {
+      await page.close();
+      await speak(null);
     }
   });
 });

@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FirstScreenData } from '@mentoring/shared';
-import { acceptedEncodings, firstScreenRenderer, webApp, type RenderFirstScreen } from './static.ts';
+import { acceptedEncodings, loadFirstScreenRenderer, webApp, type RenderFirstScreen } from './static.ts';
 
 let server: http.Server;
 const failures: unknown[] = [];
@@ -68,7 +68,8 @@ beforeAll(async () => {
           return { screen: 'home', data: Promise.resolve({ ...firstData, me: { ...firstData.me, locale: 'ar' } }) };
         return undefined;
       },
-      render: () => renderer,
+      render: async (data, now) => renderer?.(data, now),
+      renderDeadlineMs: 300,
       onError: (err) => failures.push(err),
     }),
   );
@@ -143,7 +144,7 @@ describe('the web app’s files', () => {
     expect(failures).toEqual([new Error('database gone')]);
   });
 
-  it('opened by a launch, carries the home rendered for its data inside the root, once the renderer is loaded', async () => {
+  it('opened by a launch, carries the home rendered for its data inside the root', async () => {
     const plain = (await get('/app/?ltik=good')).body.toString();
     expect(plain).toContain('<body><div id="root"></div></body>');
 
@@ -177,18 +178,32 @@ describe('the web app’s files', () => {
     }
   });
 
-  it('loads the built renderer once in the background; without a build, pages are not pre-rendered', async () => {
+  it('goes out for the app to render when the render does not finish in time', async () => {
+    renderer = () => new Promise<string>(() => {});
+    try {
+      const body = (await get('/app/?ltik=good')).body.toString();
+      expect(body).toContain('id="first-screen"');
+      expect(body).toContain('<body><div id="root"></div></body>');
+    } finally {
+      renderer = undefined;
+    }
+  });
+
+  it('loads the built renderer; without a build, pages are not pre-rendered; a broken build is told', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'static-ssr-'));
     const entry = path.join(dir, 'entry-server.js');
     fs.writeFileSync(entry, 'export const renderFirstScreen = async () => "<p>home</p>";\n');
-    const loaded = firstScreenRenderer(entry);
-    await expect.poll(() => loaded()).toBeTypeOf('function');
-    expect(await loaded()!(firstData, 0)).toBe('<p>home</p>');
+    const loaded = await loadFirstScreenRenderer(entry);
+    expect(await loaded!(firstData, 0)).toBe('<p>home</p>');
 
     const errors: unknown[] = [];
-    const missing = firstScreenRenderer(path.join(dir, 'not-built.js'), (err) => errors.push(err));
-    expect(missing()).toBeUndefined();
+    expect(await loadFirstScreenRenderer(path.join(dir, 'not-built.js'), (err) => errors.push(err))).toBeUndefined();
     expect(errors).toEqual([]);
+
+    const broken = path.join(dir, 'broken.js');
+    fs.writeFileSync(broken, 'export const renderFirstScreen = ;\n');
+    expect(await loadFirstScreenRenderer(broken, (err) => errors.push(err))).toBeUndefined();
+    expect(errors).toHaveLength(1);
   });
 
   it('answers 304 to a validator it gave, and 404 for files that are not there', async () => {

@@ -33,21 +33,37 @@ export const WEB_SSR_ENTRY = path.join(TOOL_ROOT, 'dist/web-ssr/entry-server.js'
 export type RenderFirstScreen = (data: FirstScreenData, now: number) => Promise<string | undefined>;
 
 /**
- * The built renderer, imported once in the background: pages served before it has loaded (or
- * without a build of it) are simply not pre-rendered. A rebuilt web app needs a restart: the
- * markup must come from the same build as the code that hydrates it.
+ * The built renderer, imported once as the tool starts, before it listens: every page it serves is
+ * then pre-rendered (an import left to the background took over 25 s on a busy machine). Without a
+ * build of it, or if it cannot be loaded, pages are not pre-rendered. A rebuilt web app needs a
+ * restart: the markup must come from the same build as the code that hydrates it.
  */
-export function firstScreenRenderer(
+export async function loadFirstScreenRenderer(
   entry = WEB_SSR_ENTRY,
   onError?: (err: unknown) => void,
-): () => RenderFirstScreen | undefined {
-  let render: RenderFirstScreen | undefined;
-  if (fs.existsSync(entry))
-    import(pathToFileURL(entry).href).then(
-      (m: { renderFirstScreen: RenderFirstScreen }) => (render = m.renderFirstScreen),
-      (err: unknown) => onError?.(err),
-    );
-  return () => render;
+): Promise<RenderFirstScreen | undefined> {
+  if (!fs.existsSync(entry)) return undefined;
+  try {
+    const built = (await import(pathToFileURL(entry).href)) as {
+      renderFirstScreen: RenderFirstScreen;
+      prepareFirstScreen?: () => Promise<void>;
+    };
+    await built.prepareFirstScreen?.();
+    return built.renderFirstScreen;
+  } catch (err) {
+    onError?.(err);
+    return undefined;
+  }
+}
+
+/** How long a page waits for its first screen's markup before it goes out for the app to render. */
+export const RENDER_DEADLINE_MS = 1_500;
+
+/** The markup, or undefined once `ms` have passed: a slow render never holds the page back for long. */
+function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 const TYPES: Record<string, string> = {
@@ -130,8 +146,10 @@ function chunksOf(manifest: Manifest): (key: string) => string[] {
 export interface WebAppOptions {
   /** The first screen's data for this page, when a launch opened it. */
   firstScreen?: (req: Request) => Promise<FirstScreen | undefined>;
-  /** The first screen's renderer, once loaded (see `firstScreenRenderer`). */
-  render?: () => RenderFirstScreen | undefined;
+  /** The first screen's renderer (see `loadFirstScreenRenderer`). */
+  render?: RenderFirstScreen;
+  /** How long a page waits for the renderer (RENDER_DEADLINE_MS). */
+  renderDeadlineMs?: number;
   /** Told when the first screen's data could not be read or rendered (the app then does it itself). */
   onError?: (err: unknown) => void;
 }
@@ -215,8 +233,12 @@ export function webApp(dist = WEB_DIST, options: WebAppOptions = {}): Router {
         `<script type="application/json" id="first-screen">${scriptJson(data).value}</script>`
       : '';
     const now = Date.now();
-    const render = data && options.render?.();
-    const markup = render ? await render(data, now).catch((err: unknown) => void options.onError?.(err)) : undefined;
+    const rendered = data && options.render?.(data, now);
+    const markup = rendered
+      ? await within(rendered, options.renderDeadlineMs ?? RENDER_DEADLINE_MS).catch(
+          (err: unknown) => void options.onError?.(err),
+        )
+      : undefined;
     const body = text.slice(headEnd);
     if (!data || !markup) return void res.end(extra + body);
     // React escaped the markup. Its language and direction lay it out (Arabic right to left) until

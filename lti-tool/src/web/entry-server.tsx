@@ -7,7 +7,7 @@
  */
 import './zod-config.ts';
 import { prerender } from 'react-dom/static';
-import { createApiClient, type FirstScreenData } from '@mentoring/shared';
+import { createApiClient, intlLocale, LOCALES, type FirstScreenData } from '@mentoring/shared';
 import { createQueryClient } from './api/queryClient.ts';
 import { preloadScreen } from './app/App.tsx';
 import { seedFirstScreen } from './app/firstScreen.ts';
@@ -21,18 +21,27 @@ const api = createApiClient({ baseUrl: '', getToken: () => null });
 // The language and the time zone are global to the app's code: one render at a time.
 let queue: Promise<unknown> = Promise.resolve();
 
+/** Loads the home's code and every language's messages, so that no render waits on a file. */
+export async function prepareFirstScreen(): Promise<void> {
+  await Promise.all([preloadScreen('home'), ...LOCALES.map((locale) => loadMessages(locale))]);
+}
+
 /** The home's markup for this data, written at `now`; undefined where the page is left to the app. */
 export function renderFirstScreen(data: FirstScreenData, now = Date.now()): Promise<string | undefined> {
   const timeZone = data.me.timeZone;
   if (!timeZone || data.me.programRole === 'staff' || !data.partnerships) return Promise.resolve(undefined);
   const rendered = queue.then(async () => {
     const [messages] = await Promise.all([loadMessages(data.me.locale), preloadScreen('home')]);
-    i18n.loadAndActivate({ locale: data.me.locale, messages });
+    // As the app does (i18n.ts): `#` and numbers in the reader's digits, Arabic-Indic for Arabic.
+    i18n.loadAndActivate({ locale: data.me.locale, locales: [intlLocale(data.me.locale)], messages });
     writeDatesAs({ timeZone, now });
     try {
       const queryClient = createQueryClient();
       seedFirstScreen(queryClient, data);
-      const { prelude } = await prerender(<Root api={api} queryClient={queryClient} launched />);
+      // A render stuck on something would hold every later one: the page has long gone out without it.
+      const { prelude } = await prerender(<Root api={api} queryClient={queryClient} launched />, {
+        signal: AbortSignal.timeout(5_000),
+      });
       return await new Response(prelude).text();
     } finally {
       writeDatesAs(undefined);
