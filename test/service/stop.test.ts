@@ -68,10 +68,12 @@ describe('npm start', () => {
 
   it('stops on SIGTERM after answering the requests in flight, leaving no process and a free port', async () => {
     const [port, sandboxPort] = [await freePort(), await freePort()];
+    // As a person's shell would: vitest's NODE_ENV=test would build React for development.
+    const { NODE_ENV: _, ...shell } = process.env;
     child = spawn('npm', ['start'], {
       cwd: ROOT,
       env: {
-        ...process.env,
+        ...shell,
         PORT: String(port),
         SANDBOX_PORT: String(sandboxPort),
         DATA_DIR: dataDir,
