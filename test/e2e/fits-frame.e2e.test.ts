@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { populateSampleProgram } from '@mentoring/lti-tool/src/sandbox/populate.ts';
 import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
 import { hasChromium } from '../support/browser.ts';
+import { launchAs } from '../support/tool.ts';
 import {
   newPage,
   openTool,
@@ -230,6 +231,59 @@ describe.skipIf(!hasChromium)('fits the frame: phones and a laptop LMS frame', (
     await poll(iframeHeight).toBeGreaterThanOrEqual(content);
     // No scrollbar inside the frame: only the LMS page scrolls.
     await poll(() => frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+    await page.close();
+  });
+
+  it('in a Canvas-grown frame taller than the screen, a dialog opened low on the page opens in view', async () => {
+    // A partnership in the Canvas course, with goals enough to grow the frame past a small laptop's window.
+    const inCanvas = (personId: string) => launchAs(w.lms, w.tool, { courseId: CANVAS_COURSE, personId });
+    const [staff, mentor, mentee] = await Promise.all([inCanvas(COORDINATOR), inCanvas(MENTOR), inCanvas(MENTEE)]);
+    await staff.api.syncRoster({});
+    const partnership = await staff.api.createPartnership({
+      body: {
+        kind: 'mentoring',
+        members: [
+          { personId: (await mentor.api.me({})).person.id, role: 'mentor' },
+          { personId: (await mentee.api.me({})).person.id, role: 'mentee' },
+        ],
+      },
+    });
+    for (const title of ['Observe lessons weekly', 'Lead the data team', 'Coach two new teachers', 'Plan the PD day'])
+      await mentee.api.createGoal({ params: { id: partnership.id }, body: { title, why: 'For the school year ahead.' } });
+
+    const page = await newPage(w);
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.goto(`${w.lms.url}/courses/${CANVAS_COURSE}?as=${MENTEE}#tool`);
+    await page.frameLocator('iframe.tool').locator('#main').waitFor({ timeout: 30_000 });
+    const frame = await toolFrame(page);
+    await go(page, frame, `#/p/${partnership.id}/goals`);
+    const screen = page.viewportSize()!;
+    await poll(() => frame.evaluate(() => window.innerHeight)).toBeGreaterThan(screen.height);
+    // The last goal's Edit: below the frame's first screenful, reached by scrolling the course page.
+    const edit = frame.getByRole('button', { name: 'Edit', exact: true }).last();
+    expect(await edit.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(screen.height);
+    await edit.scrollIntoViewIfNeeded();
+    await edit.click();
+    const dialog = frame.getByRole('dialog');
+    await dialog.waitFor();
+    // Playwright measures a frame's elements in the course page's viewport: what the person sees.
+    const seen = (await dialog.boundingBox())!;
+    expect(seen.y).toBeGreaterThanOrEqual(0);
+    expect(seen.y + Math.min(seen.height, screen.height / 2)).toBeLessThanOrEqual(screen.height);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // Deleting the last goal: its confirmation, then the notice that says it is done, both in view.
+    await frame.getByRole('button', { name: 'Delete', exact: true }).last().click();
+    const confirm = frame.getByRole('alertdialog');
+    await confirm.waitFor();
+    expect((await confirm.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    await confirm.getByRole('button', { name: 'Delete goal' }).click();
+    const notice = frame.locator('.toast', { hasText: 'Goal deleted: Plan the PD day' });
+    await notice.waitFor();
+    const shown = (await notice.boundingBox())!;
+    expect(shown.y).toBeGreaterThanOrEqual(0);
+    expect(shown.y + shown.height).toBeLessThanOrEqual(screen.height);
     await page.close();
   });
 

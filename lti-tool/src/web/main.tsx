@@ -11,6 +11,7 @@ import { resolveLocale } from '@mentoring/shared/rules/locale';
 import { createQueryClient } from './api/queryClient.ts';
 import { startFirstScreen } from './app/App.tsx';
 import { askToFitContent } from './app/frameResize.ts';
+import { placeByWhereActed } from './app/tallFrame.ts';
 import { browserEnvironment, takeLtik } from './app/ltik.ts';
 import { readFirstScreen, seedFirstScreen } from './app/firstScreen.ts';
 import { Root } from './app/Root.tsx';
@@ -26,6 +27,7 @@ const first = ltik !== null ? readFirstScreen(document) : undefined;
 if (first) seedFirstScreen(queryClient, first);
 const firstCode = ltik !== null ? startFirstScreen(queryClient, api, window.location.hash) : undefined;
 askToFitContent();
+placeByWhereActed();
 
 // The server rendered the home for the data the page brings (entry-server.tsx): the app takes it
 // over, writing dates as the server did until then. The pseudo-locale's words are not the server's.
