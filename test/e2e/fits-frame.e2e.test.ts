@@ -249,7 +249,10 @@ describe.skipIf(!hasChromium)('fits the frame: phones and a laptop LMS frame', (
       },
     });
     for (const title of ['Observe lessons weekly', 'Lead the data team', 'Coach two new teachers', 'Plan the PD day'])
-      await mentee.api.createGoal({ params: { id: partnership.id }, body: { title, why: 'For the school year ahead.' } });
+      await mentee.api.createGoal({
+        params: { id: partnership.id },
+        body: { title, why: 'For the school year ahead.' },
+      });
 
     const page = await newPage(w);
     await page.setViewportSize({ width: 1280, height: 600 });
