@@ -15,6 +15,7 @@ import { setupProvider, wireProvider } from './lti/provider.ts';
 import { CookielessLaunches } from './lti/cookieless.ts';
 import { ClipGroups } from './models/clips.ts';
 import { pruneNonces } from './models/nonces.ts';
+import { pruneNotices } from './models/notifications.ts';
 import type { App } from './services/app.ts';
 import { ReadCache } from './services/cache.ts';
 import { RateLimits } from './services/rate-limits.ts';
@@ -35,7 +36,7 @@ export interface Core {
   cookieless: CookielessLaunches;
   /** The database answers and every migration has run. */
   ready(): Promise<boolean>;
-  /** Deletes what has expired (launch sessions, old invalidations); runs every UPKEEP_MS. */
+  /** Deletes what has expired or served its time (launch sessions, old invalidations, finished e-mails, old read notices); runs every UPKEEP_MS. */
   upkeep(): Promise<void>;
   close(): Promise<void>;
 }
@@ -83,12 +84,14 @@ export async function openCore(config: ToolConfig, options: CoreOptions = {}): P
     const ended = await sessions.pruneExpired();
     await pruneNonces(sql, clock.now());
     await invalidations.prune();
+    const old = await pruneNotices(sql, clock.now());
     if (ended) log.info({ ended }, 'ended launch sessions deleted');
+    if (old.mail || old.notices) log.info(old, 'finished e-mails and read notices past their time deleted');
   };
   const postman = new Postman(app);
   postman.start();
   const stopUpkeep = clock.every(UPKEEP_MS, () =>
-    upkeep().catch((err) => log.warn({ err }, 'deleting ended launch sessions and nonces failed')),
+    upkeep().catch((err) => log.warn({ err }, 'deleting what has ended or expired failed')),
   );
   return {
     app,

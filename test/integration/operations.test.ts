@@ -1,6 +1,7 @@
 /**
- * What an operator relies on: health and readiness, ended launch sessions deleted on the tool's
- * clock, and a backup taken while the tool runs that restores the database as it was.
+ * What an operator relies on: health and readiness, ended launch sessions, finished e-mails and old
+ * read notices deleted on the tool's clock, and a backup taken while the tool runs that restores the
+ * database as it was.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
 import { startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { UPKEEP_MS } from '@mentoring/lti-tool/src/core.ts';
+import { FINISHED_MAIL_KEPT_MS, READ_NOTICES_KEPT_MS } from '@mentoring/lti-tool/src/models/notifications.ts';
 import { backupDatabase, restoreDatabase } from '@mentoring/lti-tool/src/db/backup.ts';
 import { ManualClock } from '../support/clock.ts';
 import {
@@ -71,6 +73,40 @@ describe('health and upkeep', () => {
     await expect(apiAs(tool, ltik).me({})).rejects.toMatchObject({ status: 401 });
     const fresh = await launchAs(lms, tool, { courseId: COURSE, personId: 'hkowalski' });
     expect((await fresh.api.me({})).person.name).toBe('Hannah Kowalski');
+  });
+
+  it('deletes finished e-mails after 30 days and read notices after 180, keeping what still matters', async () => {
+    const { api } = await launchAs(lms, tool, { courseId: COURSE, personId: 'hkowalski' });
+    const me = await api.me({});
+    const { sql } = tool.app;
+    const program = (await sql.one<{ program_id: string }>('SELECT program_id FROM memberships WHERE person_id = :id', {
+      id: me.person.id,
+    }))!.program_id;
+    const at = clock.now();
+    const notice = (id: string, readAt: number | null, dedupeKey: string | null) =>
+      sql.run(
+        `INSERT INTO notifications (id, person_id, program_id, kind, data, dedupe_key, mail, created_at, read_at)
+         VALUES (:id, :person, :program, 'partnership-quiet', '{}', :dedupeKey, 'none', :at, :readAt)`,
+        { id, person: me.person.id, program, dedupeKey, at, readAt },
+      );
+    await notice('read', at, null);
+    await notice('unread', null, null);
+    await notice('quiet', at, 'quiet:p1:0');
+    for (const status of ['sent', 'dropped', 'failed', 'pending'])
+      await sql.run(
+        `INSERT INTO mail_outbox (id, person_id, program_id, notification_ids, status, next_attempt_at, created_at)
+         VALUES (:status, :person, :program, '[]', :status, :at, :at)`,
+        { status, person: me.person.id, program, at },
+      );
+    const ids = async (table: string) =>
+      (await sql.all<{ id: string }>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
+
+    await clock.advance(FINISHED_MAIL_KEPT_MS + UPKEEP_MS);
+    expect(await ids('mail_outbox')).toEqual(['pending']);
+    expect(await ids('notifications')).toEqual(['quiet', 'read', 'unread']);
+    await clock.advance(READ_NOTICES_KEPT_MS - FINISHED_MAIL_KEPT_MS);
+    // Unread, or keeping a quiet stretch from being told again: kept.
+    expect(await ids('notifications')).toEqual(['quiet', 'unread']);
   });
 });
 

@@ -15,6 +15,7 @@ import * as connectionsAndPartners from './migrations/0011-connections-and-partn
 import * as courseAddress from './migrations/0012-course-address.ts';
 import * as personLocale from './migrations/0013-person-locale.ts';
 import * as personTimeZone from './migrations/0014-person-time-zone.ts';
+import * as noticesByAge from './migrations/0015-notices-by-age.ts';
 
 export interface Migration {
   up(q: QueryInterface): Promise<void>;
@@ -36,6 +37,7 @@ const migrations: Array<[string, Migration]> = [
   ['0012-course-address', courseAddress],
   ['0013-person-locale', personLocale],
   ['0014-person-time-zone', personTimeZone],
+  ['0015-notices-by-age', noticesByAge],
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -292,3 +292,26 @@ export async function mailRecipient(sql: Sql, personId: string, programId: strin
     { personId, programId },
   );
 }
+
+/** How long finished e-mails are kept: what they told stays in the notices; this is for looking into a failure. */
+export const FINISHED_MAIL_KEPT_MS = 30 * 86_400_000;
+/** How long a read notice is kept; the list shows the newest hundred. */
+export const READ_NOTICES_KEPT_MS = 180 * 86_400_000;
+
+/**
+ * Deletes finished e-mails (sent, dropped, given up) and read notices past their time; answers how
+ * many of each. A quiet partnership's notice stays while it is read: its key keeps the same quiet
+ * stretch from being told again, however long it lasts.
+ */
+export async function pruneNotices(sql: Sql, now: number): Promise<{ mail: number; notices: number }> {
+  const mail = await sql.run(
+    `DELETE FROM mail_outbox WHERE status IN ('sent', 'dropped', 'failed') AND created_at < :before`,
+    { before: now - FINISHED_MAIL_KEPT_MS },
+  );
+  const notices = await sql.run(
+    `DELETE FROM notifications
+      WHERE read_at IS NOT NULL AND created_at < :before AND (dedupe_key IS NULL OR dedupe_key NOT LIKE 'quiet:%')`,
+    { before: now - READ_NOTICES_KEPT_MS },
+  );
+  return { mail, notices };
+}
