@@ -8,12 +8,41 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { formatDateTime } from '@mentoring/shared/format';
 import { lmsPerson, Role, startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
-import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
+import { formPartnership, launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 import { hasChromium, openBrowser, type PlainBrowser } from '../support/browser.ts';
 
 const COURSE = 'first-screen-e2e';
 /** A zone far from the browser's (UTC+14): its dates differ from the browser's by a day. */
 const KEPT_ZONE = 'Pacific/Kiritimati';
+
+/** What the page logs as an error or a warning, and its uncaught errors: a clean hydration has none. */
+function complaintsOf(page: Page): string[] {
+  const complaints: string[] = [];
+  page.on('console', (m) => {
+    // The browser asks for the pages' icon by itself; no page names one.
+    if (m.location().url.endsWith('/favicon.ico')) return;
+    if (m.type() === 'error' || m.type() === 'warning') complaints.push(`${m.text()} ${m.location().url}`);
+  });
+  page.on('pageerror', (err) => complaints.push(err.message));
+  return complaints;
+}
+
+/** Keeps the card the server wrote, and its words then, to compare with what shows once the app runs. */
+async function keepServerCard(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const card = document.querySelector('article.partnership-card');
+      if (!card) return;
+      Object.assign(window, { serverCard: card, servedText: card.textContent });
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+interface Kept {
+  serverCard?: Element;
+  servedText?: string | null;
+}
 
 describe.skipIf(!hasChromium)('the home rendered by the server', () => {
   let tool: TestTool;
@@ -40,16 +69,7 @@ describe.skipIf(!hasChromium)('the home rendered by the server', () => {
     const staff = await launchAs(lms, tool, { courseId: COURSE, personId: 'coordinator' });
     const mentor = await launchAs(lms, tool, { courseId: COURSE, personId: 'mentor' });
     const mentee = await launchAs(lms, tool, { courseId: COURSE, personId: 'mentee' });
-    await staff.api.syncRoster({});
-    const partnership = await staff.api.createPartnership({
-      body: {
-        kind: 'mentoring',
-        members: [
-          { personId: (await mentor.api.me({})).person.id, role: 'mentor' },
-          { personId: (await mentee.api.me({})).person.id, role: 'mentee' },
-        ],
-      },
-    });
+    const partnership = await formPartnership(staff.api, mentor.api, mentee.api);
     const day = new Date(Date.now() + 3 * 86_400_000);
     day.setUTCHours(12, 0, 0, 0);
     next = day.toISOString();
@@ -68,6 +88,15 @@ describe.skipIf(!hasChromium)('the home rendered by the server', () => {
   async function toolFrame(page: Page): Promise<Frame> {
     await page.frameLocator('iframe.tool').locator('article.partnership-card').waitFor({ timeout: 30_000 });
     return page.frames().find((f) => f.url().startsWith(`${tool.url}/app/`))!;
+  }
+
+  /** A new page, watched for complaints and keeping the server's card, on the course page. */
+  async function openWatched(): Promise<{ page: Page; complaints: string[] }> {
+    const page = await browser.context.newPage();
+    const complaints = complaintsOf(page);
+    await keepServerCard(page);
+    await page.goto(courseUrl());
+    return { page, complaints };
   }
 
   it('is on screen before the app’s code runs, its dates in the person’s kept time zone', async () => {
@@ -92,25 +121,8 @@ describe.skipIf(!hasChromium)('the home rendered by the server', () => {
 
   it('is taken over by the app without a console complaint, then shows dates in the browser’s zone and answers clicks', async () => {
     await keepZone();
-    const page = await browser.context.newPage();
-    const complaints: string[] = [];
-    page.on('console', (m) => {
-      // The browser asks for the pages' icon by itself; no page names one.
-      if (m.location().url.endsWith('/favicon.ico')) return;
-      if (m.type() === 'error' || m.type() === 'warning') complaints.push(`${m.text()} ${m.location().url}`);
-    });
-    page.on('pageerror', (err) => complaints.push(err.message));
-    // The card the server wrote, kept to compare with the one on screen once the app runs.
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        const card = document.querySelector('article.partnership-card');
-        if (!card) return;
-        (window as unknown as { serverCard: Element }).serverCard = card;
-        observer.disconnect();
-      }).observe(document, { childList: true, subtree: true });
-    });
+    const { page, complaints } = await openWatched();
     try {
-      await page.goto(courseUrl());
       const frame = await toolFrame(page);
       const browserZone = await frame.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
       expect(browserZone).not.toBe(KEPT_ZONE);
@@ -118,11 +130,7 @@ describe.skipIf(!hasChromium)('the home rendered by the server', () => {
       await expect.poll(() => card.textContent()).toContain(formatDateTime(next, 'en', browserZone));
       // Hydrated: the app kept the server's elements rather than drawing its own.
       expect(
-        await frame.evaluate(
-          () =>
-            document.querySelector('article.partnership-card') ===
-            (window as unknown as { serverCard?: Element }).serverCard,
-        ),
+        await frame.evaluate(() => document.querySelector('article.partnership-card') === (window as Kept).serverCard),
       ).toBe(true);
       expect(await frame.evaluate(() => document.getElementById('root')!.hasAttribute('dir'))).toBe(false);
 
@@ -143,27 +151,11 @@ describe.skipIf(!hasChromium)('the home rendered by the server', () => {
   it('in Arabic, writes the same Arabic-Indic digits as the app, which takes it over without a complaint', async () => {
     await keepZone();
     await speak('ar');
-    const page = await browser.context.newPage();
-    const complaints: string[] = [];
-    page.on('console', (m) => {
-      if (m.location().url.endsWith('/favicon.ico')) return;
-      if (m.type() === 'error' || m.type() === 'warning') complaints.push(`${m.text()} ${m.location().url}`);
-    });
-    page.on('pageerror', (err) => complaints.push(err.message));
-    // The card's words as the server wrote them, before the app's code may run.
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        const card = document.querySelector('article.partnership-card');
-        if (!card) return;
-        (window as unknown as { servedText: string | null }).servedText = card.textContent;
-        observer.disconnect();
-      }).observe(document, { childList: true, subtree: true });
-    });
+    const { page, complaints } = await openWatched();
     try {
-      await page.goto(courseUrl());
       const frame = await toolFrame(page);
       const card = frame.locator('article.partnership-card');
-      const served = await frame.evaluate(() => (window as unknown as { servedText: string | null }).servedText);
+      const served = await frame.evaluate(() => (window as Kept).servedText);
       expect(served).toContain(formatDateTime(next, 'ar', KEPT_ZONE));
       expect(served).toMatch(/[٠-٩]/);
       expect(served).not.toMatch(/[0-9]/);

@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { populateSampleProgram } from '@mentoring/lti-tool/src/sandbox/populate.ts';
 import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
 import { hasChromium } from '../support/browser.ts';
-import { launchAs } from '../support/tool.ts';
+import { formPartnership, launchAs } from '../support/tool.ts';
 import {
   newPage,
   openTool,
@@ -238,16 +238,7 @@ describe.skipIf(!hasChromium)('fits the frame: phones and a laptop LMS frame', (
     // A partnership in the Canvas course, with goals enough to grow the frame past a small laptop's window.
     const inCanvas = (personId: string) => launchAs(w.lms, w.tool, { courseId: CANVAS_COURSE, personId });
     const [staff, mentor, mentee] = await Promise.all([inCanvas(COORDINATOR), inCanvas(MENTOR), inCanvas(MENTEE)]);
-    await staff.api.syncRoster({});
-    const partnership = await staff.api.createPartnership({
-      body: {
-        kind: 'mentoring',
-        members: [
-          { personId: (await mentor.api.me({})).person.id, role: 'mentor' },
-          { personId: (await mentee.api.me({})).person.id, role: 'mentee' },
-        ],
-      },
-    });
+    const partnership = await formPartnership(staff.api, mentor.api, mentee.api);
     for (const title of ['Observe lessons weekly', 'Lead the data team', 'Coach two new teachers', 'Plan the PD day'])
       await mentee.api.createGoal({
         params: { id: partnership.id },

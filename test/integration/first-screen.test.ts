@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lmsPerson, Role, startTestLms, type TestLms } from '@mentoring/lti-tool/src/sandbox/lms/index.ts';
 import { launch } from '@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts';
 import { WEB_SSR_ENTRY } from '@mentoring/lti-tool/src/http/static.ts';
-import { launchAs, startTestTool, type TestTool } from '../support/tool.ts';
+import { formPartnership, launchAs, startTestTool, type TestTool } from '../support/tool.ts';
 
 const COURSE = 'first-screen';
 let tool: TestTool;
@@ -50,17 +50,7 @@ describe('the page a launch opens', () => {
 
     const mentee = await launchAs(lms, tool, { courseId: COURSE, personId: 'mentee' });
     await mentee.api.reportTimeZone({ body: { timeZone: 'America/Mexico_City' } });
-    await staff.api.syncRoster({});
-    await staff.api.createPartnership({
-      body: {
-        kind: 'mentoring',
-        members: [
-          { personId: (await mentor.api.me({})).person.id, role: 'mentor' },
-          { personId: (await mentee.api.me({})).person.id, role: 'mentee' },
-        ],
-        agreement: { purpose: 'Lead <well> & $& kindly' },
-      },
-    });
+    await formPartnership(staff.api, mentor.api, mentee.api, { agreement: { purpose: 'Lead <well> & $& kindly' } });
 
     const html = await page('mentee');
     const home = root(html);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApiClient, type ApiClient } from '@mentoring/shared';
+import { createApiClient, type ApiClient, type CreatePartnership } from '@mentoring/shared';
 import { loadConfig, type ToolConfig } from '@mentoring/lti-tool/src/config.ts';
 import { startTool, type RunningTool } from '@mentoring/lti-tool/src/server.ts';
 import { launch, type LaunchOptions } from '@mentoring/lti-tool/src/sandbox/lms/browser-launch.ts';
@@ -144,4 +144,28 @@ export async function launchAs(lms: TestLms, tool: { url: string }, opts: Omit<L
   const result = await launch(lms, { ...opts, toolUrl: tool.url });
   await result.finalResponse.body?.cancel();
   return { ...result, api: apiAs(tool, result.ltik) };
+}
+
+/**
+ * Staff form a mentoring partnership of a mentor and a mentee, each known to the tool by a launch of
+ * their own; the roster is synced first, as a coordinator does.
+ */
+export async function formPartnership(
+  staff: ApiClient,
+  mentor: ApiClient,
+  mentee: ApiClient,
+  more: Omit<CreatePartnership, 'kind' | 'members'> = {},
+) {
+  await staff.syncRoster({});
+  const [mentorMe, menteeMe] = await Promise.all([mentor.me({}), mentee.me({})]);
+  return staff.createPartnership({
+    body: {
+      kind: 'mentoring',
+      members: [
+        { personId: mentorMe.person.id, role: 'mentor' },
+        { personId: menteeMe.person.id, role: 'mentee' },
+      ],
+      ...more,
+    },
+  });
 }
