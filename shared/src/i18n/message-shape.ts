@@ -78,3 +78,35 @@ export function missingPluralForms(tokens: readonly MessageToken[], forms: reado
   });
   return missing;
 }
+
+/** What is wrong with a language's catalog against its English source, each as `id → translation`. */
+export interface TranslationProblems {
+  /** Messages the catalog lacks or leaves empty. */
+  missing: string[];
+  /** Translations whose arguments, select keys, `#` or markup differ from the English. */
+  broken: string[];
+  /** Translations whose plurals lack a form the language needs. */
+  unagreed: string[];
+}
+
+/**
+ * Holds a catalog (id → translation) to its English source (id → English text) for a language with
+ * these plural forms; `parse` is Lingui's `compileMessage` (each part's tests bring it).
+ */
+export function translationProblems(
+  english: ReadonlyMap<string, string>,
+  catalog: ReadonlyMap<string, string>,
+  forms: readonly string[],
+  parse: (message: string) => readonly MessageToken[],
+): TranslationProblems {
+  const shape = (message: string) => messageShape(parse(message)).join();
+  const ids = [...english.keys()];
+  const missing = ids.filter((id) => !catalog.get(id));
+  const present = ids.filter((id) => catalog.get(id));
+  const say = (id: string) => `${id} → ${catalog.get(id)}`;
+  return {
+    missing,
+    broken: present.filter((id) => shape(catalog.get(id)!) !== shape(english.get(id)!)).map(say),
+    unagreed: present.filter((id) => missingPluralForms(parse(catalog.get(id)!), forms).length).map(say),
+  };
+}

@@ -21,28 +21,40 @@ function tall(win: Window): boolean {
   return win.parent !== win && win.innerHeight > win.screen.availHeight;
 }
 
-/** Notes where the person points or types, outside dialogs; returns a stop function. */
+/**
+ * Notes where the person points, or presses a key that acts (Enter, Space), outside dialogs; returns
+ * a stop function. Typing otherwise is left alone: no layout read or style change per keystroke.
+ */
 export function placeByWhereActed(win: Window = window): () => void {
   const root = win.document.documentElement;
-  const acted = (y: number | undefined, target: EventTarget | null) => {
+  let placed = '';
+  const acted = (target: EventTarget | null, yOf: () => number | undefined) => {
     // Acting inside an open dialog must not move it.
     if (target instanceof Element && target.closest('.modal-overlay')) return;
-    if (!tall(win)) return void root.removeAttribute('data-tall-frame');
+    if (!tall(win)) {
+      if (placed) root.removeAttribute('data-tall-frame');
+      placed = '';
+      return;
+    }
+    const y = yOf();
     if (y === undefined) return;
     const at = placesNear(y, win.innerHeight, win.screen.availHeight);
+    if (placed === `${at.dialog} ${at.toast}`) return;
+    placed = `${at.dialog} ${at.toast}`;
     root.setAttribute('data-tall-frame', '');
     root.style.setProperty('--dialog-top', `${at.dialog}px`);
     root.style.setProperty('--toast-top', `${at.toast}px`);
   };
-  const pointed = (e: PointerEvent) => acted(e.clientY, e.target);
-  const typed = () => {
+  const pointed = (e: PointerEvent) => acted(e.target, () => e.clientY);
+  const pressed = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
     const focused = win.document.activeElement;
-    acted(focused && focused !== win.document.body ? focused.getBoundingClientRect().top : undefined, focused);
+    acted(focused, () => (focused && focused !== win.document.body ? focused.getBoundingClientRect().top : undefined));
   };
   win.addEventListener('pointerdown', pointed, true);
-  win.addEventListener('keydown', typed, true);
+  win.addEventListener('keydown', pressed, true);
   return () => {
     win.removeEventListener('pointerdown', pointed, true);
-    win.removeEventListener('keydown', typed, true);
+    win.removeEventListener('keydown', pressed, true);
   };
 }
