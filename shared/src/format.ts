@@ -22,11 +22,17 @@ const yearIn = (d: Date, timeZone: string | undefined) =>
  * of days: two instants' difference in it is how many days apart people call them.
  */
 export function dayNumber(instant: number, timeZone?: string): number {
-  const parts = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone })
-    .formatToParts(instant)
-    .reduce<Record<string, number>>((acc, p) => ({ ...acc, [p.type]: Number(p.value) }), {});
+  let days = dayFormats.get(timeZone);
+  if (!days) {
+    days = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone });
+    dayFormats.set(timeZone, days);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of days.formatToParts(instant)) parts[p.type] = Number(p.value);
   return Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1) / 86_400_000;
 }
+/** One formatter per zone: lists of relative dates ask for two day numbers a row. */
+const dayFormats = new Map<string | undefined, Intl.DateTimeFormat>();
 
 /** The year is left out when it is this year, as people write dates. */
 function yearIfOther(d: Date, now: number, timeZone?: string): { year?: 'numeric' } {
