@@ -99,6 +99,8 @@ export async function launchFirefoxWithExtension({
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access'],
+    // A command Firefox never answers fails, naming itself, inside the test's time.
+    protocolTimeout: 30_000,
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
   });
   try {
@@ -134,10 +136,30 @@ export async function launchFirefoxWithExtension({
       return answer.result.result?.value;
     }
 
+    const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
+    // The tab Firefox starts with, in its first window: new tabs open beside it.
+    const [home] = await browser.pages();
+    if (!home) throw new Error('Firefox started without a tab');
+
+    /**
+     * A new tab in the first window. Left to choose, Firefox opens it in its most recent window,
+     * which may be a picker's popup, closing itself: the tab is then refused ("no such frame") or
+     * never comes. A person's new tabs open in a normal window.
+     */
+    async function newPage(): Promise<Page> {
+      const created = (await bidi.send('browsingContext.create', {
+        type: 'tab',
+        referenceContext: contextOf(home!),
+      })) as { result: { context: string } };
+      return until('the new tab', async () =>
+        (await browser.pages()).find((page) => contextOf(page) === created.result.context),
+      );
+    }
+
     async function openExtensionPage(file: string): Promise<Page> {
-      const page = await browser.newPage();
+      const page = await newPage();
       // page.goto never resolves for an extension page in Firefox: navigate with BiDi itself.
-      const context = (page.mainFrame() as unknown as { _id: string })._id;
+      const context = contextOf(page);
       await bidi.send('browsingContext.navigate', {
         context,
         url: `${origin}/${file}`,
@@ -183,7 +205,7 @@ export async function launchFirefoxWithExtension({
     return {
       browser,
       origin,
-      newPage: () => browser.newPage(),
+      newPage,
       openExtensionPage,
       urlOf,
       tabIdOf,
@@ -204,8 +226,7 @@ export async function launchFirefoxWithExtension({
         if (!selected) throw new Error('Nothing is selected on the page');
         const before = new Set(await browser.pages());
         const menu = `document.getElementById('contentAreaContextMenu')`;
-        // The menu opens in the window that holds the page, which is not the first one when a picker
-        // window was the last in front (a new tab then opens in a new window).
+        // The menu opens in the window that holds the page: look in each.
         const windowWithMenu = async () => {
           for (const window of await browserWindows())
             if (await inBrowserWindow(`${menu}.state === 'open'`, window)) return window;
