@@ -109,4 +109,10 @@ const browser = defineConfig({
   },
 });
 
-export default defineConfig(({ isSsrBuild }) => (isSsrBuild ? server : browser));
+export default defineConfig(({ isSsrBuild, command, mode }) => {
+  // A production build stays one whatever NODE_ENV the shell has (vitest sets `test` for the
+  // processes it starts): Vite reads it after this config, and with any other value it would bundle
+  // React's development build, twice the size, and compile JSX for it.
+  if (command === 'build' && mode === 'production') process.env.NODE_ENV = 'production';
+  return isSsrBuild ? server : browser;
+});

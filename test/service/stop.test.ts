@@ -68,7 +68,7 @@ describe('npm start', () => {
 
   it('stops on SIGTERM after answering the requests in flight, leaving no process and a free port', async () => {
     const [port, sandboxPort] = [await freePort(), await freePort()];
-    // As a person's shell would: vitest's NODE_ENV=test would build React for development.
+    // As a person's shell would, without vitest's NODE_ENV=test.
     const { NODE_ENV: _, ...shell } = process.env;
     child = spawn('npm', ['start'], {
       cwd: ROOT,
