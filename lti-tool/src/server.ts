@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import express from 'express';
 import { openApiDocument } from '@mentoring/shared/openapi';
 import type { ToolConfig } from './config.ts';
@@ -183,6 +183,13 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
     site(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  // Node counts a connection that has sent nothing yet (a browser's preconnect) as busy, not idle:
+  // left open, it would hold every stop for the whole grace.
+  const connections = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -198,6 +205,7 @@ export async function startTool(config: ToolConfig, options: CoreOptions = {}): 
     // Answers in flight close their connections when done; idle connections close now.
     for (const res of inFlight) res.shouldKeepAlive = false;
     server.closeIdleConnections();
+    for (const socket of connections) if (socket.bytesRead === 0) socket.destroy();
     const deadline = setTimeout(() => {
       app.log.warn({ open: inFlight.size }, 'stop grace over: closing the remaining connections');
       server.closeAllConnections();

@@ -1,9 +1,11 @@
 /**
  * What an operator relies on: health and readiness, ended launch sessions, finished e-mails and old
- * read notices deleted on the tool's clock, and a backup taken while the tool runs that restores the
- * database as it was.
+ * read notices deleted on the tool's clock, a stop that waits for no connection that has asked
+ * nothing, and a backup taken while the tool runs that restores the database as it was.
  */
+import { once } from 'node:events';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleProgram } from '@mentoring/lti-tool/src/sandbox/lms/sample.ts';
@@ -36,6 +38,18 @@ afterAll(async () => {
 
 const countSessions = async (tool: TestTool) =>
   Number((await tool.app.sql.one<{ n: number | string }>('SELECT COUNT(*) AS n FROM launch_sessions'))!.n);
+
+describe('stopping', () => {
+  it('closes a connection that has sent nothing yet (a browser’s preconnect) instead of waiting out the grace', async () => {
+    const tool = await startTestTool({ env: { STOP_GRACE_SECONDS: '600' } });
+    const preconnect = net.connect(tool.config.port, '127.0.0.1');
+    await once(preconnect, 'connect');
+    const closedByServer = once(preconnect, 'close');
+    // Holding it open, the stop would take the whole 600 s grace, past this test's time.
+    await tool.close();
+    await closedByServer;
+  });
+});
 
 describe('health and upkeep', () => {
   const clock = new ManualClock();
