@@ -44,13 +44,6 @@ export function ConnectPage() {
   });
   const disconnecting = useMutation({ mutationFn: disconnect, onSuccess: (r) => setDone(() => () => r.message) });
 
-  if (connection === undefined)
-    return (
-      <p>
-        <Trans>Loading…</Trans>
-      </p>
-    );
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
@@ -79,7 +72,11 @@ export function ConnectPage() {
           {done()}
         </p>
       )}
-      {connection?.token ? (
+      {connection === undefined ? (
+        <p>
+          <Trans>Loading…</Trans>
+        </p>
+      ) : connection?.token ? (
         <section aria-label={t`Connection`}>
           <p>
             <Trans>

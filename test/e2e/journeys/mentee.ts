@@ -101,6 +101,7 @@ export async function menteeJourney(w: World, looks?: Looks): Promise<MenteeResu
   const code = await app.getByLabel('Connection code').inputValue();
   expect(code).toMatch(new RegExp(`^\\S{4,}@${w.tool.url.replace(/[.]/g, '\\.')}$`));
   const options = await w.browser.openExtensionPage('options.html');
+  await options.getByLabel('Connection code').waitFor();
   await looks?.axe.check('extension: connect (options)', options);
   await options.getByLabel('Connection code').fill(code);
   await options.getByRole('button', { name: 'Connect' }).click();
