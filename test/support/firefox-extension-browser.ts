@@ -140,6 +140,7 @@ export async function launchFirefoxWithExtension({
     // The tab Firefox starts with, in its first window: new tabs open beside it.
     const [home] = await browser.pages();
     if (!home) throw new Error('Firefox started without a tab');
+    const homeContext = contextOf(home);
 
     /**
      * A new tab in the first window. Left to choose, Firefox opens it in its most recent window,
@@ -149,7 +150,7 @@ export async function launchFirefoxWithExtension({
     async function newPage(): Promise<Page> {
       const created = (await bidi.send('browsingContext.create', {
         type: 'tab',
-        referenceContext: contextOf(home!),
+        referenceContext: homeContext,
       })) as { result: { context: string } };
       return until('the new tab', async () =>
         (await browser.pages()).find((page) => contextOf(page) === created.result.context),
